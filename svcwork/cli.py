@@ -1,0 +1,156 @@
+"""The ``svcwork`` command line.
+
+Exit statuses: 0 success (warnings allowed), 1 the input (or a client in a batch) has
+errors, 2 usage errors.  Every error a user can cause is printed as a message, never a
+traceback; an unexpected internal error is reported as such with a hint to file a bug.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from . import __version__
+from .errors import SvcworkError, UsageError
+
+__all__ = ["main"]
+
+
+def _parser() -> argparse.ArgumentParser:
+    p = argparse.ArgumentParser(prog="svcwork", description="Citizen-service workbooks: intake, analysis, reports.")
+    p.add_argument("--version", action="version", version=f"svcwork {__version__}")
+    sub = p.add_subparsers(dest="command", metavar="COMMAND")
+
+    s = sub.add_parser("template", help="write a ready-to-fill intake workbook")
+    s.add_argument("--lang", choices=("he", "en"), required=True)
+    s.add_argument("-o", "--output", required=True, type=Path, help="the .xlsx file to write")
+
+    s = sub.add_parser("reference", help="write the field reference of the intake (Markdown)")
+    s.add_argument("-o", "--output", required=True, type=Path)
+
+    s = sub.add_parser("validate", help="check a client folder or intake.xlsx; list every problem")
+    s.add_argument("path", type=Path)
+    s.add_argument("--format", choices=("text", "json"), default="text")
+
+    s = sub.add_parser("demo", help="(re)generate the fictional demo clients")
+    s.add_argument("-o", "--output", type=Path, default=None, help="default: data/clients of the checkout")
+    s.add_argument("--seed", type=int, default=None)
+
+    s = sub.add_parser("run", help="validate and analyse one client; write its report")
+    s.add_argument("client", type=Path)
+    s.add_argument("-o", "--output", required=True, type=Path)
+    s.add_argument("--pdf", action="store_true", help="also write report.pdf")
+
+    s = sub.add_parser("batch", help="run every client folder under CLIENTS_DIR")
+    s.add_argument("clients", type=Path)
+    s.add_argument("-o", "--output", required=True, type=Path)
+    s.add_argument("--jobs", type=int, default=1)
+    s.add_argument("--force", action="store_true", help="rerun clients whose inputs did not change")
+    s.add_argument("--pdf", action="store_true", help="also write report.pdf for every client")
+    return p
+
+
+def _cmd_template(args: argparse.Namespace) -> int:
+    from .template import write_template
+
+    write_template(args.output, lang=args.lang)
+    print(args.output)
+    return 0
+
+
+def _cmd_reference(args: argparse.Namespace) -> int:
+    from .template import write_reference
+
+    write_reference(args.output)
+    print(args.output)
+    return 0
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    from .i18n import t
+    from .intake import validate
+
+    result = validate(args.path)
+    lang = result.language
+    if args.format == "json":
+        json.dump([p.as_dict() for p in result.problems], sys.stdout, ensure_ascii=False, indent=1)
+        sys.stdout.write("\n")
+    else:
+        for p in result.problems:
+            print(f"{t('severity.' + p.severity, lang)} [{p.code}] {p.location()}"
+                  + (f" — “{p.value}”" if p.value not in (None, "") else ""))
+            print(f"    {p.message}")
+        key = "cli.validate.ok" if result.ok else "cli.validate.bad"
+        print(t(key, lang, path=args.path, errors=result.n_errors, warnings=result.n_warnings), file=sys.stderr)
+    return 0 if result.ok else 1
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    from .demo import generate
+    from .paths import demo_clients_dir
+
+    out = args.output or demo_clients_dir()
+    kwargs = {} if args.seed is None else {"seed": args.seed}
+    for path in generate(out, **kwargs):
+        print(path)
+    return 0
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    from .batch import run_client
+
+    result = run_client(args.client, args.output, pdf=args.pdf)
+    print(result.describe())
+    return 0 if result.ok else 1
+
+
+def _cmd_batch(args: argparse.Namespace) -> int:
+    from .batch import run_batch
+
+    if args.jobs < 1:
+        raise UsageError(f"--jobs expects 1 or more, found {args.jobs}")
+    result = run_batch(args.clients, args.output, jobs=args.jobs, force=args.force, pdf=args.pdf)
+    print(result.describe())
+    return 0 if result.ok else 1
+
+
+_COMMANDS = {"template": _cmd_template, "reference": _cmd_reference, "validate": _cmd_validate, "demo": _cmd_demo,
+             "run": _cmd_run, "batch": _cmd_batch}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of the ``svcwork`` console script; returns the exit status."""
+    parser = _parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:  # argparse prints its own usage message
+        return int(exc.code or 0) if exc.code in (0, None) else 2
+    if not args.command:
+        parser.print_help()
+        return 2
+    try:
+        return _COMMANDS[args.command](args)
+    except UsageError as exc:
+        print(f"svcwork {args.command}: {exc.message}", file=sys.stderr)
+        return 2
+    except SvcworkError as exc:
+        print(f"svcwork {args.command}: {exc.message} [{exc.code}]", file=sys.stderr)
+        return exc.exit_status
+    except KeyboardInterrupt:
+        print("svcwork: interrupted", file=sys.stderr)
+        return 130
+    except Exception as exc:  # noqa: BLE001 - last line of defence: never a traceback for users
+        print(f"svcwork {args.command}: internal error: {type(exc).__name__}: {exc}\n"
+              "This is a bug in svcwork, not in your files. Set SVCWORK_DEBUG=1 for details.", file=sys.stderr)
+        import os
+
+        if os.environ.get("SVCWORK_DEBUG"):
+            raise
+        return 3
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

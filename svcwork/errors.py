@@ -1,0 +1,139 @@
+"""Errors and intake problems.
+
+Every failure a user can cause is an :class:`SvcworkError` with a stable reason ``code``;
+the command line turns it into a clear message and an exit status, never a traceback.
+Intake problems are collected (all at once, like pandera's lazy validation) into
+:class:`Problem` records and raised together as :class:`IntakeError`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+from typing import Any, Iterable
+
+import pandas as pd
+
+__all__ = [
+    "SvcworkError",
+    "IntakeError",
+    "InputFileError",
+    "UsageError",
+    "AnalysisError",
+    "NotebookError",
+    "Problem",
+    "problems_frame",
+    "PROBLEM_FIELDS",
+]
+
+ERROR = "error"
+WARNING = "warning"
+
+PROBLEM_FIELDS = ("severity", "code", "file", "sheet", "row", "column", "value", "expected", "message")
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One finding about the client's input.
+
+    ``row`` is the row number as Excel (or a text editor, for CSV files) shows it;
+    ``value`` is the offending value as text (shortened), never a citizen identifier.
+    """
+
+    severity: str
+    code: str
+    file: str
+    sheet: str | None
+    row: int | None
+    column: str | None
+    value: str | None
+    expected: str | None
+    message: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == ERROR
+
+    def location(self) -> str:
+        parts = [self.file]
+        if self.sheet:
+            parts.append(self.sheet)
+        if self.row is not None:
+            parts.append(f"row {self.row}")
+        if self.column:
+            parts.append(str(self.column))
+        return " / ".join(parts)
+
+
+def problems_frame(problems: Iterable[Problem]) -> pd.DataFrame:
+    """The problems as one table (columns :data:`PROBLEM_FIELDS`), errors first."""
+    rows = [p.as_dict() for p in problems]
+    frame = pd.DataFrame(rows, columns=list(PROBLEM_FIELDS))
+    if len(frame):
+        frame = frame.assign(_o=(frame["severity"] != ERROR).astype(int)).sort_values(
+            ["_o", "file", "sheet", "row"], kind="stable", na_position="first").drop(columns="_o")
+        frame = frame.reset_index(drop=True)
+    frame["row"] = frame["row"].astype("Int64")
+    return frame
+
+
+class SvcworkError(Exception):
+    """Base of every error svcwork raises on purpose; ``code`` is a stable reason code."""
+
+    code = "svcwork_error"
+    exit_status = 1
+
+    def __init__(self, message: str, *, code: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        if code is not None:
+            self.code = code
+
+    def __str__(self) -> str:
+        return self.message
+
+
+class UsageError(SvcworkError):
+    """The command was called wrongly (missing path, unknown option value)."""
+
+    code = "usage"
+    exit_status = 2
+
+
+class InputFileError(SvcworkError):
+    """An input file cannot be read at all (not an xlsx, encrypted, corrupt, too large)."""
+
+    code = "input_file"
+
+
+class IntakeError(SvcworkError):
+    """The engagement has errors: analysis cannot start. ``problems`` lists all of them."""
+
+    code = "intake_invalid"
+
+    def __init__(self, problems: list[Problem], message: str | None = None) -> None:
+        self.problems = list(problems)
+        n = sum(p.is_error for p in self.problems)
+        super().__init__(message or f"the intake has {n} error(s); nothing was analysed")
+
+
+class AnalysisError(SvcworkError):
+    """An analysis was given data it cannot work with (e.g. a matrix that is not reciprocal)."""
+
+    code = "analysis"
+
+
+class NotebookError(SvcworkError):
+    """A notebook failed while running for a client; says which cell and why."""
+
+    code = "notebook_failed"
+
+    def __init__(self, message: str, *, notebook: str, cell: int | None = None, ename: str | None = None,
+                 evalue: str | None = None) -> None:
+        super().__init__(message)
+        self.notebook = notebook
+        self.cell = cell
+        self.ename = ename
+        self.evalue = evalue

@@ -1,0 +1,142 @@
+"""Where things live, and how outputs are written safely.
+
+Outputs are written atomically: a file goes to a temporary name in the same folder and is
+renamed into place (:func:`atomic_write_bytes`); a whole client's output is built in a
+temporary folder and swapped in when complete (:func:`atomic_dir`).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import re
+import shutil
+import tempfile
+import unicodedata
+from pathlib import Path
+from typing import Iterator
+
+__all__ = [
+    "PACKAGE_DIR",
+    "project_root",
+    "notebooks_dir",
+    "templates_dir",
+    "demo_clients_dir",
+    "client_slug",
+    "find_intake",
+    "find_companion",
+    "sha256_file",
+    "atomic_write_bytes",
+    "atomic_write_text",
+    "atomic_dir",
+    "COMPANION_SUFFIXES",
+]
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+COMPANION_SUFFIXES = (".csv", ".xlsx", ".parquet")
+
+
+def project_root() -> Path:
+    """The checkout holding ``notebooks/`` and ``templates/`` (``SVCWORK_HOME`` overrides)."""
+    env = os.environ.get("SVCWORK_HOME")
+    if env:
+        return Path(env).resolve()
+    return PACKAGE_DIR.parent
+
+
+def notebooks_dir() -> Path:
+    return project_root() / "notebooks"
+
+
+def templates_dir() -> Path:
+    return project_root() / "templates"
+
+
+def demo_clients_dir() -> Path:
+    return project_root() / "data" / "clients"
+
+
+def client_slug(path: str | os.PathLike) -> str:
+    """A file-system and URL safe name for a client folder (or intake file's folder)."""
+    p = Path(path)
+    name = p.parent.name if p.suffix.lower() in {".xlsx", ".xls", ".xlsm"} else p.name
+    name = unicodedata.normalize("NFKC", name).strip()
+    slug = re.sub(r"[^\w.-]+", "-", name, flags=re.UNICODE).strip("-.")
+    return slug or "client"
+
+
+def find_intake(path: str | os.PathLike) -> Path:
+    """The intake workbook of a client folder, or *path* itself when it is a file."""
+    p = Path(path)
+    if p.is_dir():
+        for candidate in sorted(p.iterdir()):
+            if candidate.is_file() and candidate.stem.casefold() == "intake":
+                return candidate
+        return p / "intake.xlsx"
+    return p
+
+
+def find_companion(folder: str | os.PathLike, name: str) -> list[Path]:
+    """Every companion file called *name* (``cases``, ``survey``, ``training``) in a client folder."""
+    p = Path(folder)
+    if not p.is_dir():
+        return []
+    return sorted(c for c in p.iterdir() if c.is_file() and c.stem.casefold() == name
+                  and c.suffix.lower() in COMPANION_SUFFIXES + (".xls", ".tsv", ".txt", ".gz"))
+
+
+def sha256_file(path: str | os.PathLike, *, chunk: int = 1 << 20) -> str:
+    """SHA-256 of a file's bytes (hex)."""
+    h = hashlib.sha256()
+    with open(path, "rb") as fh:
+        while block := fh.read(chunk):
+            h.update(block)
+    return h.hexdigest()
+
+
+def atomic_write_bytes(path: str | os.PathLike, data: bytes) -> Path:
+    """Write *data* to *path* so that readers see either the old file or the whole new one."""
+    target = Path(path)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(tmp)
+        raise
+    return target
+
+
+def atomic_write_text(path: str | os.PathLike, text: str) -> Path:
+    """Text variant of :func:`atomic_write_bytes` (UTF-8)."""
+    return atomic_write_bytes(path, text.encode("utf-8"))
+
+
+@contextlib.contextmanager
+def atomic_dir(target: str | os.PathLike) -> Iterator[Path]:
+    """Build a folder in a temporary sibling and swap it into *target* when the block succeeds.
+
+    If the block raises (or the process dies), *target* keeps its previous content and the
+    temporary folder is removed (or left as ``.<name>.tmp-*``, cleaned on the next run).
+    """
+    target = Path(target)
+    target.parent.mkdir(parents=True, exist_ok=True)
+    for stale in target.parent.glob(f".{target.name}.tmp-*"):
+        shutil.rmtree(stale, ignore_errors=True)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
+    try:
+        yield tmp
+    except BaseException:
+        shutil.rmtree(tmp, ignore_errors=True)
+        raise
+    old = target.parent / f".{target.name}.old-{os.getpid()}"
+    if target.exists():
+        os.replace(target, old)
+    os.replace(tmp, target)
+    shutil.rmtree(old, ignore_errors=True)
