@@ -9,18 +9,31 @@ Validation happens here, once; the analysis modules take the clean frames.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
-from dataclasses import dataclass, field
+import gzip
+import io
+import math
+import os
+import re
+import warnings
+import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
 
+import numpy as np
 import pandas as pd
 
-from .errors import Problem, problems_frame
-from .schema import SHEETS, COMPANIONS, Sheet
+from .errors import ERROR, WARNING, IntakeError, Problem, problems_frame
+from .i18n import t
+from .paths import client_slug, find_companion, find_intake, sha256_file
+from .privacy import pseudonymise
+from .schema import (COMPANIONS, CRITERIA_COLUMNS, ENUMS, SETTINGS, SETTINGS_HEADER, SHEETS, STANDARD_MEASURES,
+                     Column, Sheet, companion, normalize_name, sheet)
 
-__all__ = ["Settings", "InputFile", "Engagement", "Validation", "load", "validate"]
+__all__ = ["Settings", "InputFile", "Engagement", "Validation", "load", "validate", "load_companion", "parse_column_map"]
 
 
 @dataclass(frozen=True)
@@ -42,6 +55,7 @@ class Settings:
     min_group_size: int = 10
     waves: int = 3
     wave_capacity_days: float | None = None
+    timezone: str | None = None
     column_map: str | None = None
 
 
@@ -125,9 +139,1251 @@ class Validation:
         return problems_frame(self.problems)
 
 
-def validate(path) -> Validation:  # implemented below (placeholder while the loader is written)
-    raise NotImplementedError
 
 
-def load(path) -> Engagement:
-    raise NotImplementedError
+# =========================================================================== problem collection
+_MAX_PER_COLUMN = 25  # problems listed one by one per (file, sheet, column, code); the rest are counted
+
+
+@dataclass
+class _Raw:
+    severity: str
+    code: str
+    file: str
+    sheet: str | None  # canonical key or None
+    sheet_label: str | None  # the name as found in the workbook, if any
+    row: int | None
+    column: str | None  # canonical key or None
+    column_label: str | None  # the header as found, if any
+    value: object
+    params: dict
+
+
+class _Collector:
+    """Collects problems in a language-neutral form; rendered once the language is known."""
+
+    def __init__(self) -> None:
+        self.items: list[_Raw] = []
+        self._counts: dict[tuple, int] = {}
+        self._overflow: dict[tuple, _Raw] = {}
+
+    def add(self, severity: str, code: str, *, file: str, sheet: str | None = None, sheet_label: str | None = None,
+            row: int | None = None, column: str | None = None, column_label: str | None = None,
+            value: object = None, **params: object) -> None:
+        raw = _Raw(severity, code, file, sheet, sheet_label, row, column, column_label, value, dict(params))
+        key = (file, sheet, column, code)
+        n = self._counts.get(key, 0) + 1
+        self._counts[key] = n
+        if n <= _MAX_PER_COLUMN or column is None:
+            self.items.append(raw)
+        else:
+            self._overflow[key] = raw
+
+    def error(self, code: str, **kw) -> None:
+        self.add(ERROR, code, **kw)
+
+    def warning(self, code: str, **kw) -> None:
+        self.add(WARNING, code, **kw)
+
+    @property
+    def has_errors(self) -> bool:
+        return any(r.severity == ERROR for r in self.items) or any(r.severity == ERROR for r in self._overflow.values())
+
+    def render(self, lang: str) -> tuple[Problem, ...]:
+        out = [_render(r, lang) for r in self.items]
+        for key, raw in self._overflow.items():
+            extra = self._counts[key] - _MAX_PER_COLUMN
+            more = _Raw(raw.severity, raw.code, raw.file, raw.sheet, raw.sheet_label, None, raw.column,
+                        raw.column_label, None, {})
+            p = _render(more, lang)
+            out.append(Problem(p.severity, p.code, p.file, p.sheet, None, p.column, None, p.expected,
+                               t("intake.rows_with_problems", lang, count=extra)))
+        return tuple(out)
+
+
+def _render(raw: _Raw, lang: str) -> Problem:
+    params = dict(raw.params)
+    enum = params.pop("enum", None)
+    if enum is not None:
+        params["allowed"] = ", ".join(ENUMS[enum].label(k, lang) for k in ENUMS[enum].keys)
+    target = params.pop("target_key", None)
+    if target is not None:
+        params["target"] = t(f"intake.target.{target}", lang)
+    ref = params.pop("ref_sheet_key", None)
+    if ref is not None:
+        params["ref_sheet"] = _sheet_title(ref, lang)
+    sheet = raw.sheet_label or (_sheet_title(raw.sheet, lang) if raw.sheet else None)
+    column = raw.column_label or (_column_header(raw.sheet, raw.column, lang) if raw.column else None)
+    if "column" not in params and column is not None:
+        params["column"] = column
+    if "sheet" not in params and sheet is not None:
+        params["sheet"] = sheet
+    params.setdefault("value", _show(raw.value))
+    expected = params.pop("expected", None)
+    if expected is None:
+        expected = _expected(raw.code, params, lang)
+    message = t(f"intake.{raw.code}", lang, **params)
+    return Problem(raw.severity, raw.code, raw.file, sheet, raw.row, column,
+                   None if raw.value is None else _show(raw.value), None if expected is None else str(expected), message)
+
+
+_EXPECTED_KIND = {"not_number": "number", "not_integer": "int", "not_date": "date", "not_timestamp": "timestamp",
+                  "not_judgement": "judgement", "excel_error": "number"}
+
+
+def _expected(code: str, params: Mapping[str, object], lang: str) -> str | None:
+    if "allowed" in params:
+        return str(params["allowed"])
+    if code == "out_of_range":
+        return f"{params['lo']}–{params['hi']}"
+    if code == "below_min":
+        return f"≥ {params['lo']}"
+    if code == "above_max":
+        return f"≤ {params['hi']}"
+    if code in _EXPECTED_KIND:
+        return t(f"template.kind.{_EXPECTED_KIND[code]}", lang)
+    return None
+
+
+def _show(value: object, limit: int = 80) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        text = str(int(value))
+    elif isinstance(value, (dt.datetime, dt.date)):
+        text = value.isoformat()
+    else:
+        text = str(value)
+    text = text.replace("\n", " ").replace("\r", " ")
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _sheet_title(key: str, lang: str) -> str:
+    for group in (SHEETS, COMPANIONS):
+        for s in group:
+            if s.key == key:
+                return s.title(lang)
+    return key
+
+
+def _column_header(sheet_key: str | None, column: str, lang: str) -> str:
+    for group in (SHEETS, COMPANIONS):
+        for s in group:
+            if s.key == sheet_key:
+                for c in s.columns:
+                    if c.key == column:
+                        return c.header(lang)
+    return column
+
+
+# =========================================================================== opening files safely
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_MAGIC = b"PK\x03\x04"
+_ENCRYPTION_MARK = "EncryptionInfo".encode("utf-16-le")
+
+
+def _limit_mb(name: str, default: float) -> float:
+    try:
+        return float(os.environ.get(name, default))
+    except ValueError:
+        return default
+
+
+def _check_file(path: Path, col: _Collector, *, file: str) -> bool:
+    """Size limit; returns False (after recording the problem) when the file must not be read."""
+    size = path.stat().st_size
+    limit = _limit_mb("SVCWORK_MAX_MB", 200)
+    if size > limit * 1e6:
+        col.error("too_large", file=file, size=f"{size / 1e6:,.0f}", limit=f"{limit:,.0f}")
+        return False
+    return True
+
+
+def _sniff_workbook(path: Path, col: _Collector, *, file: str) -> bool:
+    """Recognise what the file really is before handing it to openpyxl."""
+    with open(path, "rb") as fh:
+        head = fh.read(8)
+        if head.startswith(_OLE_MAGIC):
+            fh.seek(0)
+            data = fh.read(4 * 1024 * 1024)
+            code = "encrypted" if _ENCRYPTION_MARK in data else "not_xlsx_xls"
+            col.error(code, file=file)
+            return False
+    if not head:
+        col.error("corrupt", file=file, detail="empty file")
+        return False
+    if not head.startswith(_ZIP_MAGIC):
+        with open(path, "rb") as fh:
+            sample = fh.read(4096)
+        if b"\x00" not in sample and _decodes(sample):
+            col.error("not_xlsx_text", file=file)
+        else:
+            col.error("not_xlsx_other", file=file, kind="unknown binary data")
+        return False
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            names = {i.filename for i in infos}
+            unpacked = sum(i.file_size for i in infos)
+            if "mimetype" in names and b"opendocument" in zf.read("mimetype"):
+                col.error("not_xlsx_other", file=file, kind="OpenDocument spreadsheet (.ods)")
+                return False
+            if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names:
+                kind = "Word document" if "word/document.xml" in names else "a zip archive"
+                col.error("not_xlsx_other", file=file, kind=kind)
+                return False
+            if "xl/workbook.bin" in names:
+                col.error("not_xlsx_other", file=file, kind="binary Excel workbook (.xlsb)")
+                return False
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+        col.error("corrupt", file=file, detail=_short(exc))
+        return False
+    limit = _limit_mb("SVCWORK_MAX_UNPACKED_MB", 1000)
+    if unpacked > limit * 1e6:
+        col.error("zip_bomb", file=file, size=f"{unpacked / 1e6:,.0f}", limit=f"{limit:,.0f}")
+        return False
+    return True
+
+
+def _decodes(sample: bytes) -> bool:
+    for enc in ("utf-8", "cp1255"):
+        try:
+            sample.decode(enc)
+            return True
+        except UnicodeDecodeError:
+            continue
+    return False
+
+
+def _short(exc: BaseException, limit: int = 120) -> str:
+    text = str(exc).strip() or type(exc).__name__
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _open_workbook(path: Path, col: _Collector, *, file: str):
+    """openpyxl in read-only, cached-values mode (XML parsed with defusedxml); None on failure."""
+    import openpyxl
+
+    if not _check_file(path, col, file=file) or not _sniff_workbook(path, col, file=file):
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            return openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
+    except Exception as exc:  # noqa: BLE001 - any parser failure is a corrupt/unsafe file for the user
+        name = type(exc).__name__
+        if name in {"EntitiesForbidden", "DTDForbidden", "ExternalReferenceForbidden", "NotSupportedError"}:
+            col.error("unsafe_xml", file=file, detail=name)
+        else:
+            col.error("corrupt", file=file, detail=_short(exc))
+        return None
+
+
+def _sheet_rows(ws, *, max_rows: int = 1_100_000) -> list[tuple]:
+    """All rows of a read-only worksheet as value tuples (index 0 is Excel row 1)."""
+    try:
+        ws.reset_dimensions()
+    except AttributeError:
+        pass
+    rows: list[tuple] = []
+    for row in ws.iter_rows(values_only=True):
+        rows.append(row)
+        if len(rows) >= max_rows:
+            break
+    return rows
+
+
+# =========================================================================== cell coercion
+_EXCEL_ERRORS = {"#REF!", "#N/A", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!",
+                 "#GETTING_DATA"}
+_THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
+_SPACES = re.compile(r"[\s\u00a0\u2009\u202f\u200e\u200f]+")
+_FRACTION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*/\s*(\d+(?:\.\d+)?)\s*$")
+_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y", "%Y/%m/%d", "%d/%m/%y", "%d.%m.%y")
+_TIME_SUFFIXES = ("", " %H:%M", " %H:%M:%S", "T%H:%M", "T%H:%M:%S")
+_MONTH_FORMATS = ("%Y-%m", "%m/%Y", "%Y/%m", "%m.%Y", "%m-%Y")
+_SPLIT_IDS = re.compile(r"[,;\n]+")
+
+
+class _Bad(Exception):
+    """A cell value that does not fit its column: carries the problem code and parameters."""
+
+    def __init__(self, code: str, **params: object) -> None:
+        super().__init__(code)
+        self.code = code
+        self.params = params
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not _SPACES.sub("", value)) or (
+        isinstance(value, float) and math.isnan(value))
+
+
+def _as_text(value: object) -> str:
+    if isinstance(value, str):
+        return value.strip()
+    if isinstance(value, bool):
+        return str(value).upper()
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, dt.datetime):
+        return value.isoformat(sep=" ") if (value.hour, value.minute, value.second) != (0, 0, 0) else value.date().isoformat()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return str(value).strip()
+
+
+def _as_number(value: object) -> float:
+    if isinstance(value, bool):
+        raise _Bad("not_number")
+    if isinstance(value, (int, float)):
+        if isinstance(value, float) and not math.isfinite(value):
+            raise _Bad("not_number")
+        return float(value)
+    if isinstance(value, str):
+        text = _SPACES.sub("", value)
+        if text.upper() in _EXCEL_ERRORS:
+            raise _Bad("excel_error")
+        if text.endswith("%"):
+            text = text[:-1]
+        if _THOUSANDS.match(text):
+            text = text.replace(",", "")
+        try:
+            number = float(text)
+        except ValueError:
+            raise _Bad("not_number") from None
+        if not math.isfinite(number):
+            raise _Bad("not_number")
+        return number
+    raise _Bad("not_number")
+
+
+def _from_serial(serial: float, epoch: dt.datetime) -> dt.datetime:
+    if not 1 <= serial < 2_958_466:
+        raise _Bad("not_date")
+    base = dt.datetime(1899, 12, 30) if epoch.year == 1899 else dt.datetime(1904, 1, 1)
+    return base + dt.timedelta(days=float(serial))
+
+
+def _as_date(value: object, epoch: dt.datetime, *, month_ok: bool = False) -> dt.date:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if isinstance(value, bool):
+        raise _Bad("not_date")
+    if isinstance(value, (int, float)):
+        return _from_serial(float(value), epoch).date()
+    if isinstance(value, str):
+        text = " ".join(value.split())
+        if text.upper() in _EXCEL_ERRORS:
+            raise _Bad("excel_error")
+        text = text.replace("Z", "")
+        for fmt in _DATE_FORMATS:
+            for suffix in _TIME_SUFFIXES:
+                try:
+                    return dt.datetime.strptime(text, fmt + suffix).date()
+                except ValueError:
+                    continue
+        try:
+            return dt.datetime.fromisoformat(text).date()
+        except ValueError:
+            pass
+        if month_ok:
+            for fmt in _MONTH_FORMATS:
+                try:
+                    return dt.datetime.strptime(text, fmt).date()
+                except ValueError:
+                    continue
+        if re.fullmatch(r"\d+(\.\d+)?", text):
+            return _from_serial(float(text), epoch).date()
+    raise _Bad("not_date")
+
+
+def _coerce(value: object, column: Column, epoch: dt.datetime, lookups: Mapping[str, Mapping[str, str]]) -> object:
+    """Turn one raw cell into the column's clean value, or raise :class:`_Bad`."""
+    kind = column.kind
+    if isinstance(value, str) and value.strip().upper() in _EXCEL_ERRORS and kind not in ("text",):
+        raise _Bad("excel_error")
+    if kind in ("text", "id"):
+        return _as_text(value)
+    if kind in ("int", "number", "score"):
+        number = _as_number(value)
+        if kind in ("int", "score") and not number.is_integer():
+            raise _Bad("not_integer")
+        _check_range(number, column)
+        return int(number) if kind == "int" else number
+    if kind == "judgement":
+        if isinstance(value, str) and (m := _FRACTION.match(value)):
+            den = float(m.group(2))
+            if den == 0:
+                raise _Bad("not_judgement")
+            number = float(m.group(1)) / den
+        else:
+            try:
+                number = _as_number(value)
+            except _Bad:
+                raise _Bad("not_judgement") from None
+        if not (1 / 9 * 0.98 <= number <= 9 * 1.0001):
+            raise _Bad("not_judgement")
+        return number
+    if kind in ("date", "period"):
+        return _as_date(value, epoch, month_ok=kind == "period")
+    if kind == "enum":
+        text = _as_text(value)
+        if isinstance(value, bool):
+            text = "yes" if value else "no"
+        key = lookups[column.enum].get(normalize_name(text))
+        if key is None:
+            raise _Bad("not_in_enum", enum=column.enum)
+        return key
+    if kind in ("ids", "list"):
+        return tuple(p.strip() for p in _SPLIT_IDS.split(_as_text(value)) if p.strip())
+    if kind == "timestamp":
+        ts = pd.to_datetime(_as_text(value), utc=True, errors="coerce", format="ISO8601")
+        if pd.isna(ts):
+            raise _Bad("not_timestamp")
+        return ts
+    raise AssertionError(kind)  # pragma: no cover - schema is checked on import
+
+
+def _check_range(number: float, column: Column) -> None:
+    lo, hi = column.lo, column.hi
+    if lo is not None and hi is not None and not lo <= number <= hi:
+        raise _Bad("out_of_range", lo=_fmt(lo), hi=_fmt(hi))
+    if lo is not None and hi is None and number < lo:
+        raise _Bad("below_min", lo=_fmt(lo))
+    if hi is not None and lo is None and number > hi:
+        raise _Bad("above_max", hi=_fmt(hi))
+
+
+def _fmt(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:.3g}"
+
+
+_DTYPES = {"id": "string", "text": "string", "enum": "string", "int": "Int64", "number": "float64",
+           "score": "float64", "judgement": "float64", "date": "datetime64[ns]", "period": "datetime64[ns]",
+           "timestamp": "datetime64[ns, UTC]"}
+
+
+def _empty_frame(sheet_schema: Sheet) -> pd.DataFrame:
+    data = {c.key: pd.Series([], dtype=_DTYPES.get(c.kind, "object")) for c in sheet_schema.columns}
+    data["_row"] = pd.Series([], dtype="int64")
+    return pd.DataFrame(data)
+
+
+def _typed_column(values: list, kind: str) -> pd.Series:
+    if kind in ("ids", "list"):
+        return pd.Series([v if v is not None else () for v in values], dtype="object")
+    if kind in ("date", "period"):
+        return pd.to_datetime(pd.Series(values, dtype="object"), errors="coerce").astype("datetime64[ns]")
+    return pd.Series(values, dtype=_DTYPES.get(kind, "object"))
+
+
+# =========================================================================== reading one table sheet
+def _name_index(sheet_schema: Sheet) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for c in sheet_schema.columns:
+        for name in c.names():
+            index.setdefault(normalize_name(name), c.key)
+    return index
+
+
+def _find_header(rows: list[tuple], index: Mapping[str, str], *, scan: int = 30) -> int | None:
+    """Index of the header row: the first of the rows (within *scan*) naming most known columns."""
+    best, best_hits = None, 0
+    for i, row in enumerate(rows[:scan]):
+        hits = len({index[n] for n in (normalize_name(v) for v in row if isinstance(v, str)) if n in index})
+        if hits > best_hits:
+            best, best_hits = i, hits
+    return best
+
+
+@dataclass(frozen=True)
+class _SheetRead:
+    frame: pd.DataFrame
+    labels: Mapping[str, str]  # canonical column key -> header as found
+    sheet_label: str
+
+
+def _read_table(rows: list[tuple], sheet_schema: Sheet, sheet_label: str, col: _Collector, *, file: str,
+                epoch: dt.datetime) -> _SheetRead | None:
+    index = _name_index(sheet_schema)
+    header_i = _find_header(rows, index)
+    where = dict(file=file, sheet=sheet_schema.key, sheet_label=sheet_label)
+    if header_i is None:
+        if any(any(not _blank(v) for v in r) for r in rows):
+            example = ", ".join(c.key for c in sheet_schema.required_columns)
+            col.error("header_missing", **where, row=None, expected=example)
+        return None
+    header = rows[header_i]
+    positions: dict[str, int] = {}
+    labels: dict[str, str] = {}
+    extras: dict[str, int] = {}
+    for j, name in enumerate(header):
+        if _blank(name):
+            continue
+        key = index.get(normalize_name(name))
+        if key is None:
+            extras.setdefault(_as_text(name), j)
+        elif key in positions:
+            col.warning("column_duplicate", **where, row=header_i + 1, column=key, column_label=_as_text(name),
+                        first=_letter(positions[key]), second=_letter(j))
+        else:
+            positions[key] = j
+            labels[key] = _as_text(name)
+    found = ", ".join(_as_text(v) for v in header if not _blank(v)) or "—"
+    missing = [c for c in sheet_schema.required_columns if c.key not in positions]
+    for c in missing:
+        col.error("column_missing", **where, row=header_i + 1, column=c.key, he=c.he, en=c.en, found=found)
+    if missing:
+        return None
+
+    lookups = {name: e.lookup() for name, e in ENUMS.items()}
+    data: dict[str, list] = {k: [] for k in positions}
+    extra_data: dict[str, list] = {k: [] for k in extras}
+    excel_rows: list[int] = []
+    examples = _example_values(sheet_schema)
+    for i in range(header_i + 1, len(rows)):
+        row = rows[i]
+        cells = {k: (row[j] if j < len(row) else None) for k, j in positions.items()}
+        if all(_blank(v) for v in cells.values()):
+            continue
+        excel_row = i + 1
+        if _is_example_row(cells, examples):
+            col.warning("example_row", **where, row=excel_row)
+            continue
+        clean: dict[str, object] = {}
+        for key, raw in cells.items():
+            c = sheet_schema.column(key)
+            if _blank(raw):
+                if c.required:
+                    col.error("required_empty", **where, row=excel_row, column=key, column_label=labels[key])
+                clean[key] = None
+                continue
+            try:
+                clean[key] = _coerce(raw, c, epoch, lookups)
+            except _Bad as bad:
+                col.error(bad.code, **where, row=excel_row, column=key, column_label=labels[key],
+                          value=None if c.identifier else raw, **bad.params)
+                clean[key] = None
+        for key in positions:
+            data[key].append(clean[key])
+        for name, j in extras.items():
+            extra_data[name].append(_as_text(row[j]) if j < len(row) and not _blank(row[j]) else None)
+        excel_rows.append(excel_row)
+
+    columns: dict[str, pd.Series] = {}
+    for c in sheet_schema.columns:
+        values = data.get(c.key, [None] * len(excel_rows))
+        columns[c.key] = _typed_column(values, c.kind)
+    frame = pd.DataFrame(columns)
+    frame["_row"] = pd.Series(excel_rows, dtype="int64")
+    for name, values in extra_data.items():
+        if name not in frame.columns:
+            frame[name] = pd.Series(values, dtype="string")
+    return _SheetRead(frame, labels, sheet_label)
+
+
+def _letter(j: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(j + 1)
+
+
+def _example_values(sheet_schema: Sheet) -> dict[str, str]:
+    return {c.key: normalize_name(c.example) for c in sheet_schema.columns if c.example is not None}
+
+
+def _is_example_row(cells: Mapping[str, object], examples: Mapping[str, str]) -> bool:
+    filled = {k: v for k, v in cells.items() if not _blank(v)}
+    if len(filled) < 2 or not examples:
+        return False
+    for k, v in filled.items():
+        if k not in examples:
+            return False
+        text = _as_text(v)
+        if isinstance(v, dt.datetime):
+            text = v.date().isoformat()
+        if normalize_name(text) != examples[k]:
+            return False
+    return True
+
+
+# =========================================================================== the Engagement (settings) sheet
+def _read_settings(rows: list[tuple], sheet_label: str, col: _Collector, *, file: str, epoch: dt.datetime,
+                   lookups: Mapping[str, Mapping[str, str]]) -> tuple[dict[str, object], dict[str, int]]:
+    where = dict(file=file, sheet="Engagement", sheet_label=sheet_label)
+    names = {normalize_name(n): c for c in SETTINGS for n in c.names()}
+    header_names = {normalize_name(n) for pair in SETTINGS_HEADER.values() for n in (pair[0], pair[1], *pair[2])}
+    field_j, value_j, start = 0, 1, 0
+    for i, row in enumerate(rows[:30]):
+        normalised = [normalize_name(v) if isinstance(v, str) else "" for v in row]
+        hits = [j for j, n in enumerate(normalised) if n in header_names]
+        if len(hits) >= 2:
+            field_j, value_j, start = hits[0], hits[1], i + 1
+            break
+    values: dict[str, object] = {}
+    where_rows: dict[str, int] = {}
+    for i in range(start, len(rows)):
+        row = rows[i]
+        name = row[field_j] if field_j < len(row) else None
+        raw = row[value_j] if value_j < len(row) else None
+        if _blank(name):
+            continue
+        setting = names.get(normalize_name(name))
+        if setting is None:
+            if not _blank(raw) and start:
+                col.warning("setting_unknown", **where, row=i + 1, value=_as_text(name))
+            continue
+        where_rows[setting.key] = i + 1
+        if _blank(raw):
+            continue
+        try:
+            values[setting.key] = _coerce(raw, setting, epoch, lookups)
+        except _Bad as bad:
+            col.error(bad.code, **where, row=i + 1, column=setting.key, column_label=_as_text(name), value=raw,
+                      **bad.params)
+    return values, where_rows
+
+
+_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def _settings(values: dict[str, object], rows: Mapping[str, int], sheet_label: str | None, col: _Collector, *,
+              file: str) -> Settings | None:
+    where = dict(file=file, sheet="Engagement", sheet_label=sheet_label)
+    ok = True
+    reported = {r.column for r in col.items if r.sheet == "Engagement"}
+    for c in SETTINGS:
+        if c.required and values.get(c.key) is None:
+            ok = False
+            if c.key not in reported:
+                col.error("setting_missing", **where, row=rows.get(c.key), column=c.key)
+    start, end = values.get("period_start"), values.get("period_end")
+    if start is not None and end is not None and end < start:
+        col.error("period_order", **where, row=rows.get("period_end"), column="period_end", start=start.isoformat(),
+                  end=end.isoformat())
+    color = values.get("accent_color")
+    if color is not None and not _COLOR.match(str(color)):
+        col.warning("bad_color", **where, row=rows.get("accent_color"), column="accent_color", value=color)
+        values = {**values, "accent_color": None}
+    if not ok:
+        return None
+    kwargs = {c.key: values[c.key] for c in SETTINGS if values.get(c.key) is not None}
+    if "service_values" in kwargs:
+        kwargs["service_values"] = tuple(kwargs["service_values"])
+    return Settings(**kwargs)
+
+
+# =========================================================================== checks across rows and sheets
+def _check_unique(read: _SheetRead, sheet_schema: Sheet, col: _Collector, *, file: str) -> None:
+    frame = read.frame
+    where = dict(file=file, sheet=sheet_schema.key, sheet_label=read.sheet_label)
+    for c in sheet_schema.columns:
+        if not c.unique or frame.empty:
+            continue
+        values = frame[c.key]
+        keys = values.str.casefold() if c.kind in ("id", "text") else values
+        dup = keys.duplicated(keep="first") & keys.notna()
+        if dup.any():
+            first_row = frame.loc[~keys.duplicated(keep="first")].set_index(keys[~keys.duplicated(keep="first")])["_row"]
+            for idx in np.flatnonzero(dup.to_numpy()):
+                col.error("duplicate_id", **where, row=int(frame["_row"].iat[idx]), column=c.key,
+                          column_label=read.labels.get(c.key), value=values.iat[idx],
+                          other=int(first_row[keys.iat[idx]]))
+    together = [k for k in sheet_schema.unique_together]
+    if together and not frame.empty:
+        key_frame = frame[together].astype("string").apply(lambda s: s.str.casefold()).fillna("")
+        dup = key_frame.duplicated(keep="first")
+        if dup.any():
+            firsts = frame.loc[~dup, "_row"].to_numpy()
+            first_keys = key_frame.loc[~dup].apply(tuple, axis=1).tolist()
+            lookup = dict(zip(first_keys, firsts))
+            names = ", ".join(read.labels.get(k, k) for k in together)
+            for idx in np.flatnonzero(dup.to_numpy()):
+                row_key = tuple(key_frame.iloc[idx])
+                col.error("duplicate_row", **where, row=int(frame["_row"].iat[idx]), columns=names,
+                          other=int(lookup[row_key]))
+
+
+def _check_refs(reads: Mapping[str, _SheetRead], col: _Collector, *, file: str) -> None:
+    def ids(sheet_key: str, column: str) -> set[str]:
+        r = reads.get(sheet_key)
+        if r is None:
+            return set()
+        return {v.casefold() for v in r.frame[column].dropna()}
+
+    service_ids = ids("Services", "service_id")
+    kpi_ids = ids("KPIs", "kpi_id")
+    action_ids = ids("Actions", "action_id")
+    rules = (
+        ("Channels", "service_id", service_ids, "service", "Services", ()),
+        ("Standards", "service_id", service_ids, "service", "Services", ("*",)),
+        ("KPIs", "service_id", service_ids, "service", "Services", ()),
+        ("Actions", "service_id", service_ids, "service", "Services", ()),
+        ("KPI values", "kpi_id", kpi_ids, "kpi", "KPIs", ()),
+        ("Lessons", "action_id", action_ids, "action", "Actions", ()),
+    )
+    for sheet_key, column, known, target, ref_sheet, wildcards in rules:
+        r = reads.get(sheet_key)
+        if r is None or r.frame.empty or (sheet_key != "Lessons" and ref_sheet not in reads):
+            continue
+        values = r.frame[column]
+        for idx in np.flatnonzero(values.notna().to_numpy()):
+            v = values.iat[idx]
+            if v.casefold() not in known and v not in wildcards:
+                col.error("unknown_ref", file=file, sheet=sheet_key, sheet_label=r.sheet_label,
+                          row=int(r.frame["_row"].iat[idx]), column=column, column_label=r.labels.get(column), value=v,
+                          target_key=target, ref_sheet_key=ref_sheet)
+    services = reads.get("Services")
+    if services is not None and not services.frame.empty:
+        _check_dependencies(services, service_ids, col, file=file)
+
+
+def _check_dependencies(read: _SheetRead, known: set[str], col: _Collector, *, file: str) -> None:
+    frame = read.frame
+    where = dict(file=file, sheet="Services", sheet_label=read.sheet_label, column="depends_on",
+                 column_label=read.labels.get("depends_on"))
+    graph: dict[str, list[str]] = {}
+    rows: dict[str, int] = {}
+    for sid, deps, row in zip(frame["service_id"], frame["depends_on"], frame["_row"]):
+        if sid is None or sid is pd.NA:
+            continue
+        me = sid.casefold()
+        rows.setdefault(me, int(row))
+        for d in deps:
+            if d.casefold() == me:
+                col.error("self_dependency", **where, row=int(row), value=sid)
+            elif d.casefold() not in known:
+                col.error("unknown_ref", **where, row=int(row), value=d, target_key="service", ref_sheet_key="Services")
+            else:
+                graph.setdefault(me, []).append(d.casefold())
+    names = {sid.casefold(): sid for sid in frame["service_id"].dropna()}
+    for cycle in _cycles(graph):
+        text = " → ".join(names.get(n, n) for n in (*cycle, cycle[0]))
+        col.error("dependency_cycle", **where, row=rows.get(cycle[0]), value=names.get(cycle[0], cycle[0]), cycle=text)
+
+
+def _cycles(graph: Mapping[str, list[str]]) -> list[tuple[str, ...]]:
+    """One representative cycle per strongly connected component with a cycle (Tarjan, 1972)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on: set[str] = set()
+    found: list[tuple[str, ...]] = []
+    counter = [0]
+
+    def visit(root: str) -> None:
+        work = [(root, iter(graph.get(root, ())))]
+        index[root] = low[root] = counter[0]
+        counter[0] += 1
+        stack.append(root)
+        on.add(root)
+        while work:
+            node, children = work[-1]
+            advanced = False
+            for child in children:
+                if child not in index:
+                    index[child] = low[child] = counter[0]
+                    counter[0] += 1
+                    stack.append(child)
+                    on.add(child)
+                    work.append((child, iter(graph.get(child, ()))))
+                    advanced = True
+                    break
+                if child in on:
+                    low[node] = min(low[node], index[child])
+            if advanced:
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    w = stack.pop()
+                    on.discard(w)
+                    component.append(w)
+                    if w == node:
+                        break
+                if len(component) > 1:
+                    found.append(tuple(sorted(component)))
+
+    for n in sorted(graph):
+        if n not in index:
+            visit(n)
+    return found
+
+
+def _check_criteria(reads: Mapping[str, _SheetRead], col: _Collector, *, file: str) -> dict[str, pd.DataFrame]:
+    """Map criterion names (English or Hebrew) to Services column keys; returns replaced frames."""
+    services = sheet("Services")
+    allowed = {normalize_name(n): c.key for c in services.columns if c.key in CRITERIA_COLUMNS for n in c.names()}
+    allowed_text = ", ".join(CRITERIA_COLUMNS)
+    out: dict[str, pd.DataFrame] = {}
+    criteria = reads.get("Criteria")
+    known: set[str] = set()
+    if criteria is not None and not criteria.frame.empty:
+        frame = criteria.frame
+        keys = []
+        for name, row in zip(frame["criterion"], frame["_row"]):
+            key = allowed.get(normalize_name(name)) if name is not None and name is not pd.NA else None
+            if key is None and name is not None and name is not pd.NA:
+                col.error("criterion_unknown", file=file, sheet="Criteria", sheet_label=criteria.sheet_label,
+                          row=int(row), column="criterion", column_label=criteria.labels.get("criterion"), value=name,
+                          allowed=allowed_text)
+            keys.append(key)
+            if key:
+                known.add(key)
+        out["Criteria"] = frame.assign(criterion=pd.Series(keys, dtype="string", index=frame.index))
+        weights = frame["weight"].dropna()
+        if len(weights) and (weights <= 0).all():
+            col.error("weights_zero", file=file, sheet="Criteria", sheet_label=criteria.sheet_label, column="weight",
+                      column_label=criteria.labels.get("weight"))
+    pairwise = reads.get("Pairwise")
+    if pairwise is not None and not pairwise.frame.empty:
+        frame = pairwise.frame
+        pool = known or set(CRITERIA_COLUMNS)
+        mapped = {}
+        for column in ("criterion_a", "criterion_b"):
+            keys = []
+            for name, row in zip(frame[column], frame["_row"]):
+                key = allowed.get(normalize_name(name)) if name is not None and name is not pd.NA else None
+                if name is not None and name is not pd.NA and (key is None or key not in pool):
+                    col.error("criterion_unknown", file=file, sheet="Pairwise", sheet_label=pairwise.sheet_label,
+                              row=int(row), column=column, column_label=pairwise.labels.get(column), value=name,
+                              allowed=", ".join(sorted(pool)))
+                keys.append(key)
+            mapped[column] = pd.Series(keys, dtype="string", index=frame.index)
+        same = (mapped["criterion_a"] == mapped["criterion_b"]).fillna(False)
+        for idx in np.flatnonzero(same.to_numpy()):
+            col.error("pairwise_self", file=file, sheet="Pairwise", sheet_label=pairwise.sheet_label,
+                      row=int(frame["_row"].iat[idx]), column="criterion_b", value=mapped["criterion_a"].iat[idx])
+        out["Pairwise"] = frame.assign(**mapped)
+    return out
+
+
+def _check_standards(reads: Mapping[str, _SheetRead], col: _Collector, *, file: str) -> dict[str, pd.DataFrame]:
+    standards = reads.get("Standards")
+    if standards is None or standards.frame.empty:
+        return {}
+    frame = standards.frame
+    kpis = {v.casefold() for v in reads["KPIs"].frame["kpi_id"].dropna()} if "KPIs" in reads else set()
+    channel_lookup = ENUMS["channel"].lookup()
+    where = dict(file=file, sheet="Standards", sheet_label=standards.sheet_label)
+    channels = []
+    for measure, channel, row in zip(frame["measure"], frame["channel"], frame["_row"]):
+        if measure is not None and measure is not pd.NA:
+            m = normalize_name(measure).replace(" ", "_")
+            if m not in STANDARD_MEASURES and measure.casefold() not in kpis:
+                col.error("measure_unknown", **where, row=int(row), column="measure",
+                          column_label=standards.labels.get("measure"), value=measure,
+                          allowed=", ".join(STANDARD_MEASURES))
+        if channel is None or channel is pd.NA or channel.strip() in ("*", ""):
+            channels.append("*")
+            continue
+        key = channel_lookup.get(normalize_name(channel))
+        if key is None:
+            col.error("not_in_enum", **where, row=int(row), column="channel", column_label=standards.labels.get("channel"),
+                      value=channel, enum="channel")
+        channels.append(key)
+    measures = [normalize_name(m).replace(" ", "_") if normalize_name(m).replace(" ", "_") in STANDARD_MEASURES else m
+                for m in frame["measure"].fillna("")]
+    return {"Standards": frame.assign(channel=pd.Series(channels, dtype="string", index=frame.index),
+                                      measure=pd.Series(measures, dtype="string", index=frame.index))}
+
+
+# =========================================================================== companion files
+ColumnMap = Mapping[str, Mapping[str, str]]  # file -> {normalised their column -> our column key}
+
+
+def parse_column_map(text: str | None, rows: pd.DataFrame | None = None, *, col: _Collector | None = None,
+                     file: str = "intake.xlsx") -> dict[str, dict[str, str]]:
+    """Column maps from the Engagement ``column_map`` setting and the optional Columns sheet.
+
+    The setting reads ``cases.Ticket=case_id; survey.Q1=satisfaction`` (``;`` or new lines between
+    entries); the Columns sheet has one row per mapping (file, their_column, our_column).
+    """
+    out: dict[str, dict[str, str]] = {c.key: {} for c in COMPANIONS}
+    file_lookup = ENUMS["companion_file"].lookup()
+    entries: list[tuple[str | None, str, str, int | None, str]] = []
+    for part in re.split(r"[;\n]+", text or ""):
+        if not part.strip():
+            continue
+        m = re.match(r"^\s*([^.=]+)\.(.+?)=(.+)$", part)
+        if not m:
+            if col is not None:
+                col.error("bad_column_map", file=file, sheet="Engagement", column="column_map", value=part.strip())
+            continue
+        entries.append((file_lookup.get(normalize_name(m.group(1))), m.group(2), m.group(3), None, "Engagement"))
+    if rows is not None and not rows.empty:
+        for f, their, our, row in zip(rows["file"], rows["their_column"], rows["our_column"], rows["_row"]):
+            if f is pd.NA or their is pd.NA or our is pd.NA:
+                continue
+            entries.append((f, their, our, int(row), "Columns"))
+    for f, their, our, row, sheet_key in entries:
+        if f is None:
+            if col is not None:
+                col.error("bad_column_map", file=file, sheet=sheet_key, row=row, column="column_map", value=their)
+            continue
+        schema_ = companion(f)
+        index = _name_index(schema_)
+        key = index.get(normalize_name(our))
+        if key is None:
+            if col is not None:
+                col.error("map_unknown_column", file=file, sheet=sheet_key, row=row, value=our, file_name=f,
+                          allowed=", ".join(c.key for c in schema_.columns))
+            continue
+        out[f][normalize_name(their)] = key
+    return out
+
+
+def _read_csv(path: Path) -> pd.DataFrame:
+    raw = path.read_bytes()
+    if path.suffix.lower() == ".gz":
+        raw = gzip.decompress(raw)
+    for enc in ("utf-8-sig", "cp1255", "latin-1"):
+        try:
+            text = raw.decode(enc)
+            break
+        except UnicodeDecodeError:
+            continue
+    sample = text[:65536]
+    try:
+        delimiter = csv.Sniffer().sniff(sample.split("\n", 20)[0] if sample else ",", delimiters=",;\t|").delimiter
+    except csv.Error:
+        delimiter = ","
+    return pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False, na_values=[""],
+                       skipinitialspace=True, engine="c")
+
+
+def _read_companion_table(path: Path, col: _Collector, *, name: str) -> tuple[pd.DataFrame | None, int]:
+    """The raw table of a companion file (strings) and the Excel/text row of its first data row."""
+    file = path.name
+    suffix = path.suffix.lower()
+    if not _check_file(path, col, file=file):
+        return None, 2
+    try:
+        if suffix in (".csv", ".tsv", ".txt", ".gz"):
+            return _read_csv(path), 2
+        if suffix == ".parquet":
+            frame = pd.read_parquet(path)
+            return frame.astype("object").where(frame.notna(), None), 2
+        if suffix == ".xls":
+            col.error("not_xlsx_xls", file=file)
+            return None, 2
+        if suffix == ".xlsx":
+            wb = _open_workbook(path, col, file=file)
+            if wb is None:
+                return None, 2
+            try:
+                rows = _sheet_rows(wb.worksheets[0])
+            finally:
+                wb.close()
+            index = _name_index(companion(name))
+            header_i = _find_header(rows, index) or 0
+            if not rows:
+                return pd.DataFrame(), 2
+            header = [_as_text(v) if not _blank(v) else f"column {j + 1}" for j, v in enumerate(rows[header_i])]
+            width = len(header)
+            body = [tuple(r[:width]) + (None,) * (width - len(r)) for r in rows[header_i + 1:]]
+            frame = pd.DataFrame(body, columns=header, dtype="object")
+            return frame, header_i + 2
+    except Exception as exc:  # noqa: BLE001 - any reader failure is reported, never raised
+        col.error("companion_unreadable", file=file, file_name=name, detail=_short(exc))
+        return None, 2
+    col.error("companion_unreadable", file=file, file_name=name, detail=f"unsupported file type {suffix}")
+    return None, 2
+
+
+def _companion_frame(raw: pd.DataFrame, first_row: int, name: str, col: _Collector, *, file: str,
+                     column_map: ColumnMap | None, tz: str, key: bytes | None) -> pd.DataFrame | None:
+    schema_ = companion(name)
+    index = _name_index(schema_)
+    mapping = dict((column_map or {}).get(name, {}))
+    rename: dict[str, str] = {}
+    labels: dict[str, str] = {}
+    for original in raw.columns:
+        norm = normalize_name(original)
+        key_ = mapping.get(norm) or index.get(norm)
+        if key_ is not None and key_ not in labels:
+            rename[original] = key_
+            labels[key_] = str(original)
+    where = dict(file=file, sheet=None)
+    found = ", ".join(map(str, raw.columns)) or "—"
+    missing = [c for c in schema_.required_columns if c.key not in labels]
+    for c in missing:
+        col.error("column_missing", **where, row=first_row - 1, column=c.key, he=c.he, en=c.en, found=found)
+    if missing:
+        return None
+    frame = raw[list(rename)].rename(columns=rename)
+    rows = pd.Series(np.arange(first_row, first_row + len(frame)), index=frame.index, dtype="int64")
+    if len(frame) == 0:
+        col.warning("companion_empty", **where, file_name=name)
+    out: dict[str, pd.Series] = {}
+    for c in schema_.columns:
+        if c.key not in frame.columns:
+            out[c.key] = pd.Series(pd.NA if c.kind not in ("timestamp", "date", "number", "score") else np.nan,
+                                   index=frame.index, dtype=_DTYPES.get(c.kind, "object"))
+            continue
+        text = frame[c.key].astype("string").str.strip()
+        text = text.mask(text == "")
+        present = text.notna()
+        label = labels[c.key]
+        if c.required:
+            for r in rows[~present].to_numpy():
+                col.error("required_empty", **where, row=int(r), column=c.key, column_label=label)
+        if c.kind in ("id", "text"):
+            values = text.str.replace(r"\.0$", "", regex=True) if c.kind == "id" else text
+        elif c.kind in ("number", "score"):
+            values = pd.to_numeric(text.str.replace(",", ".", regex=False) if _comma_decimal(text) else text,
+                                   errors="coerce").astype("float64")
+            bad = present & values.isna()
+            _report_bad(col, bad, rows, text, "not_number", where, c, label)
+            if c.kind == "score":
+                frac = values.notna() & (values % 1 != 0)
+                _report_bad(col, frac, rows, text, "not_integer", where, c, label)
+            if c.lo is not None and c.hi is not None:
+                out_of = values.notna() & ((values < c.lo) | (values > c.hi))
+                _report_bad(col, out_of, rows, text, "out_of_range", where, c, label, lo=_fmt(c.lo), hi=_fmt(c.hi))
+                values = values.mask(out_of)
+        elif c.kind == "date":
+            values = _parse_dates(text)
+            _report_bad(col, present & values.isna(), rows, text, "not_date", where, c, label)
+        elif c.kind == "timestamp":
+            values, offsets = _parse_timestamps(text, tz)
+            _report_bad(col, present & values.isna(), rows, text, "not_timestamp", where, c, label)
+            if len(offsets) > 1:
+                col.warning("mixed_offsets", **where, column=c.key, column_label=label, count=len(offsets),
+                            found=", ".join(sorted(offsets)))
+        else:  # pragma: no cover - companions use the kinds above only
+            values = text
+        if c.identifier:
+            values = pseudonymise(values, namespace=_namespace(c.key), key=key)
+        out[c.key] = values
+    result = pd.DataFrame(out, index=frame.index)
+    result["_row"] = rows
+    for c in schema_.columns:
+        if c.unique and c.key in labels:
+            dup = result[c.key].duplicated(keep="first") & result[c.key].notna()
+            for r, v in zip(rows[dup].to_numpy(), result.loc[dup, c.key]):
+                first = int(rows[(result[c.key] == v).to_numpy()].iloc[0])
+                col.error("duplicate_id", **where, row=int(r), column=c.key, column_label=labels[c.key], value=v,
+                          other=first)
+    return result.reset_index(drop=True)
+
+
+def _namespace(column: str) -> str:
+    return {"citizen_id": "citizen", "resource": "resource", "employee_code": "employee"}.get(column, column)
+
+
+def _comma_decimal(text: pd.Series) -> bool:
+    sample = text.dropna().head(200)
+    return bool(len(sample)) and sample.str.fullmatch(r"-?\d+,\d+").mean() > 0.5
+
+
+def _report_bad(col: _Collector, mask: pd.Series, rows: pd.Series, text: pd.Series, code: str, where: dict,
+                c: Column, label: str, **params: object) -> None:
+    if not mask.any():
+        return
+    for r, v in zip(rows[mask].to_numpy(), text[mask].to_numpy()):
+        col.error(code, **where, row=int(r), column=c.key, column_label=label, value=None if c.identifier else v,
+                  **params)
+
+
+def _parse_dates(text: pd.Series) -> pd.Series:
+    iso = pd.to_datetime(text, errors="coerce", format="ISO8601")
+    rest = text.notna() & iso.isna()
+    if rest.any():
+        dayfirst = pd.to_datetime(text[rest], errors="coerce", dayfirst=True, format="mixed")
+        iso = iso.astype("datetime64[ns]") if iso.dt.tz is None else iso
+        iso.loc[rest] = dayfirst
+    if getattr(iso.dt, "tz", None) is not None:
+        iso = iso.dt.tz_convert(None)
+    return iso.dt.normalize().astype("datetime64[ns]")
+
+
+_OFFSET = re.compile(r"(Z|[+-]\d{2}:?\d{2})$")
+
+
+def _parse_timestamps(text: pd.Series, tz: str) -> tuple[pd.Series, set[str]]:
+    """Timestamps to UTC; offsets in the text are honoured, naive values are local to *tz*."""
+    offsets = text.str.extract(_OFFSET, expand=False)
+    found = set(offsets.dropna().unique().tolist())
+    has_offset = offsets.notna()
+    out = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns, UTC]")
+    if has_offset.any():
+        parsed = pd.to_datetime(text[has_offset], utc=True, errors="coerce", format="ISO8601")
+        out.loc[has_offset] = parsed
+        still = has_offset & out.isna()
+        if still.any():
+            out.loc[still] = pd.to_datetime(text[still], utc=True, errors="coerce", format="mixed", dayfirst=True)
+    naive = text.notna() & ~has_offset
+    if naive.any():
+        local = pd.to_datetime(text[naive], errors="coerce", format="ISO8601")
+        miss = local.isna()
+        if miss.any():
+            local.loc[miss] = pd.to_datetime(text[naive][miss], errors="coerce", format="mixed", dayfirst=True)
+        local = local.astype("datetime64[ns]")
+        out.loc[naive] = local.dt.tz_localize(tz, ambiguous="NaT", nonexistent="shift_forward").dt.tz_convert("UTC")
+    return out.astype("datetime64[ns, UTC]"), found
+
+
+def load_companion(name: str, path: str | os.PathLike, *, column_map: ColumnMap | None = None,
+                   timezone: str = "UTC", lang: str = "en", key: bytes | None = None) -> pd.DataFrame:
+    """Read, check and clean one companion file (``cases``, ``survey`` or ``training``).
+
+    Identifier columns are pseudonymised (:func:`svcwork.privacy.pseudonymise`).  Raises
+    :class:`IntakeError` with every problem when the file has errors.
+    """
+    col = _Collector()
+    p = Path(path)
+    if not p.is_file():
+        raise IntakeError([Problem(ERROR, "file_missing", p.name, None, None, None, None, None,
+                                   t("intake.file_missing", lang, path=p))])
+    raw, first = _read_companion_table(p, col, name=name)
+    frame = None
+    if raw is not None:
+        frame = _companion_frame(raw, first, name, col, file=p.name, column_map=column_map, tz=timezone, key=key)
+    problems = col.render(lang)
+    if frame is None or any(pr.is_error for pr in problems):
+        raise IntakeError(list(problems))
+    return frame
+
+
+# =========================================================================== the whole engagement
+def _match_sheets(names: list[str]) -> dict[str, str]:
+    """Canonical sheet key -> the workbook's sheet name (first match wins)."""
+    lookup = {normalize_name(n): s.key for s in SHEETS for n in s.names()}
+    out: dict[str, str] = {}
+    for name in names:
+        key = lookup.get(normalize_name(name))
+        if key is not None and key not in out:
+            out[key] = name
+    return out
+
+
+def _template_language(names: list[str]) -> str:
+    return "he" if any(re.search(r"[\u0590-\u05ff]", n) for n in names) else "en"
+
+
+def _run(path: str | os.PathLike, *, lang: str | None, key: bytes | None) -> tuple[Validation, _Collector]:
+    col = _Collector()
+    given = Path(path)
+    folder = given if given.is_dir() else given.parent
+    intake = find_intake(given)
+    fallback = lang or os.environ.get("SVCWORK_LANG", "en")
+    if not given.exists():
+        col.error("file_missing", file=given.name or str(given), path=str(given))
+        return Validation(given, col.render(fallback), fallback), col
+    if not intake.is_file():
+        col.error("no_intake", file=intake.name, path=str(given))
+        return Validation(given, col.render(fallback), fallback), col
+    file = intake.name
+    wb = _open_workbook(intake, col, file=file)
+    if wb is None:
+        return Validation(given, col.render(fallback), fallback), col
+    inputs = [InputFile("intake", intake, sha256_file(intake), intake.stat().st_size)]
+    try:
+        names = list(wb.sheetnames)
+        template_lang = _template_language(names)
+        matched = _match_sheets(names)
+        epoch = wb.epoch
+        lookups = {n: e.lookup() for n, e in ENUMS.items()}
+        reads: dict[str, _SheetRead] = {}
+        settings_values: dict[str, object] = {}
+        settings_rows: dict[str, int] = {}
+        for s in SHEETS:
+            label = matched.get(s.key)
+            if label is None:
+                if s.required:
+                    col.error("sheet_missing", file=file, sheet=s.key, he=s.he, en=s.en, found=", ".join(names) or "—")
+                elif s.key != "Columns":
+                    col.warning("sheet_empty", file=file, sheet=s.key)
+                continue
+            try:
+                rows = _sheet_rows(wb[label])
+            except Exception as exc:  # noqa: BLE001 - a broken sheet is a corrupt file for the user
+                col.error("corrupt", file=file, sheet=s.key, sheet_label=label, detail=_short(exc))
+                continue
+            if s.settings:
+                settings_values, settings_rows = _read_settings(rows, label, col, file=file, epoch=epoch, lookups=lookups)
+                continue
+            read = _read_table(rows, s, label, col, file=file, epoch=epoch)
+            if read is None:
+                if s.key != "Columns" and not any(r.code in ("column_missing", "header_missing") and r.sheet == s.key
+                                                  for r in col.items):
+                    (col.error if s.required else col.warning)("sheet_empty", file=file, sheet=s.key, sheet_label=label)
+                continue
+            if read.frame.empty and s.key != "Columns":
+                (col.error if s.required else col.warning)("sheet_empty", file=file, sheet=s.key, sheet_label=label)
+            reads[s.key] = read
+    finally:
+        wb.close()
+
+    language_value = settings_values.get("language")
+    lang_out = lang or (language_value if isinstance(language_value, str) else template_lang)
+    settings = _settings(settings_values, settings_rows, matched.get("Engagement"), col, file=file) \
+        if "Engagement" in matched else None
+    for s in SHEETS:
+        if s.key in reads:
+            _check_unique(reads[s.key], s, col, file=file)
+    _check_refs(reads, col, file=file)
+    replaced = {**_check_criteria(reads, col, file=file), **_check_standards(reads, col, file=file)}
+    column_map = parse_column_map(settings.column_map if settings else None,
+                                  reads["Columns"].frame if "Columns" in reads else None, col=col, file=file)
+
+    companions: dict[str, pd.DataFrame | None] = {}
+    tz = (settings.timezone if settings and settings.timezone else ("Asia/Jerusalem" if lang_out == "he" else "UTC"))
+    for c in COMPANIONS:
+        found = find_companion(folder, c.key) if given.is_dir() or intake.parent == folder else []
+        if len(found) > 1:
+            col.error("companion_ambiguous", file=found[0].name, file_name=c.key, found=", ".join(f.name for f in found))
+            continue
+        if not found:
+            companions[c.key] = None
+            continue
+        p = found[0]
+        inputs.append(InputFile(c.key, p, sha256_file(p), p.stat().st_size))
+        raw, first = _read_companion_table(p, col, name=c.key)
+        companions[c.key] = None if raw is None else _companion_frame(
+            raw, first, c.key, col, file=p.name, column_map=column_map, tz=tz, key=key)
+
+    engagement = None
+    if not col.has_errors and settings is not None:
+        tables = {}
+        for s in SHEETS:
+            if s.settings:
+                continue
+            frame = replaced.get(s.key, reads[s.key].frame if s.key in reads else _empty_frame(s))
+            for c in s.columns:
+                if c.identifier and c.key in frame.columns:
+                    frame = frame.assign(**{c.key: pseudonymise(frame[c.key], namespace=_namespace(c.key), key=key)})
+            tables[s.key] = frame
+        engagement = Engagement(
+            slug=client_slug(given), folder=folder.resolve(), settings=settings, tables=MappingProxyType(tables),
+            cases=companions.get("cases"), survey=companions.get("survey"), training=companions.get("training"),
+            problems=col.render(lang_out), inputs=tuple(inputs), template_language=template_lang)
+    return Validation(given, col.render(lang_out), lang_out, engagement), col
+
+
+def validate(path: str | os.PathLike, *, lang: str | None = None, key: bytes | None = None) -> Validation:
+    """Check a client folder (or an intake workbook) and report every problem at once.
+
+    Never raises for bad input: unreadable files, missing sheets and bad cells all become
+    :class:`~svcwork.errors.Problem` records (severity, code, file, sheet, Excel row, column,
+    value, expected, message in the workbook's language).  ``result.ok`` is True when the
+    engagement can be analysed (warnings allowed); ``result.engagement`` is then loaded.
+    """
+    result, _ = _run(path, lang=lang, key=key)
+    return result
+
+
+def load(path: str | os.PathLike, *, key: bytes | None = None) -> Engagement:
+    """Load a validated engagement, or raise :class:`~svcwork.errors.IntakeError` with every problem."""
+    result = validate(path, key=key)
+    if not result.ok or result.engagement is None:
+        raise IntakeError(list(result.problems), t("intake.summary_bad", result.language, errors=result.n_errors,
+                                                   warnings=result.n_warnings))
+    return result.engagement

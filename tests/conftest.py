@@ -1,0 +1,111 @@
+"""Shared test helpers: hand-made intake workbooks (not from the template generator)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from pathlib import Path
+from typing import Mapping, Sequence
+
+import openpyxl
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+EVENTLOGS = SHARED / "data" / "eventlogs"
+
+# A fixed pseudonymisation key for tests, so nothing touches the user's secret file.
+os.environ.setdefault("SVCWORK_KEY", "test-key-not-secret")
+
+
+def write_xlsx(path: Path, sheets: Mapping[str, Sequence[Sequence[object]]], *, rtl: bool = False) -> Path:
+    """Write a workbook with one sheet per entry (rows as lists), no styling: a clerk's hand-made file."""
+    wb = openpyxl.Workbook()
+    wb.remove(wb.active)
+    for name, rows in sheets.items():
+        ws = wb.create_sheet(name)
+        ws.sheet_view.rightToLeft = rtl
+        for row in rows:
+            ws.append(list(row))
+    path.parent.mkdir(parents=True, exist_ok=True)
+    wb.save(path)
+    return path
+
+
+def english_sheets() -> dict[str, list[list[object]]]:
+    """A small, valid English engagement."""
+    return {
+        "Engagement": [
+            ["field", "value"],
+            ["organization", "Example Agency"],
+            ["language", "en"],
+            ["period_start", dt.date(2026, 1, 1)],
+            ["period_end", dt.date(2026, 6, 30)],
+            ["min_group_size", 5],
+        ],
+        "Services": [
+            ["service_id", "service_name", "unit", "effort", "benefit", "visibility", "annual_volume", "depends_on"],
+            ["S1", "Parking permit", "Parking", 2, 5, 5, 12000, None],
+            ["S2", "Property tax", "Revenue", 4, 4, 3, 30000, "S1"],
+            ["S3", "Welfare desk", "Welfare", 3, 2, 2, 800, "S1, S2"],
+        ],
+        "Channels": [
+            ["service_id", "channel", "available", "end_to_end"],
+            ["S1", "counter", "yes", "yes"],
+            ["S1", "web", "yes", "yes"],
+            ["S2", "counter", "yes", None],
+            ["S2", "web", "partial", "no"],
+        ],
+        "KPIs": [
+            ["kpi_id", "kpi_name", "direction", "target", "kind"],
+            ["K1", "Answered within 60 s", "higher", 0.8, "proportion"],
+        ],
+        "KPI values": [
+            ["kpi_id", "period", "value", "n"],
+            ["K1", "2026-01", 0.7, 1000],
+            ["K1", "2026-02", 0.75, 1100],
+        ],
+        "Actions": [
+            ["action_id", "action", "owner", "due_date", "status"],
+            ["A1", "Publish checklist", "Head of parking", dt.date(2026, 3, 1), "open"],
+        ],
+    }
+
+
+def hebrew_sheets() -> dict[str, list[list[object]]]:
+    """The same engagement, with Hebrew sheet names, headers and values (and a title row)."""
+    return {
+        "פרטי הארגון": [
+            ["שדה", "ערך"],
+            ["שם הארגון", "עיריית דוגמה"],
+            ["שפה", "עברית"],
+            ["תחילת תקופה", "01/01/2026"],
+            ["סוף תקופה", "30/06/2026"],
+        ],
+        "שירותים": [
+            ["טופס קליטה — שירותים"],
+            [],
+            ["מזהה שירות", "שם השירות", "יחידה", "מאמץ", "תועלת", "נראות", "חובה"],
+            ["S1", "תו חניה", "חניה", 2, 5, 5, "כן"],
+            ["S2", "ארנונה", "גבייה", "4", 4, 3, "לא"],
+        ],
+        "ערוצים": [
+            ["מזהה שירות", "ערוץ", "זמין"],
+            ["S1", "דלפק", "כן"],
+            ["S1", "אתר", "חלקי"],
+        ],
+    }
+
+
+@pytest.fixture
+def english_client(tmp_path: Path) -> Path:
+    folder = tmp_path / "example-agency"
+    write_xlsx(folder / "intake.xlsx", english_sheets())
+    return folder
+
+
+@pytest.fixture
+def hebrew_client(tmp_path: Path) -> Path:
+    folder = tmp_path / "dugma"
+    write_xlsx(folder / "intake.xlsx", hebrew_sheets(), rtl=True)
+    return folder
