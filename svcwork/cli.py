@@ -42,14 +42,12 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("run", help="validate and analyse one client; write its report")
     s.add_argument("client", type=Path)
     s.add_argument("-o", "--output", required=True, type=Path)
-    s.add_argument("--pdf", action="store_true", help="also write report.pdf")
 
     s = sub.add_parser("batch", help="run every client folder under CLIENTS_DIR")
     s.add_argument("clients", type=Path)
     s.add_argument("-o", "--output", required=True, type=Path)
     s.add_argument("--jobs", type=int, default=1)
     s.add_argument("--force", action="store_true", help="rerun clients whose inputs did not change")
-    s.add_argument("--pdf", action="store_true", help="also write report.pdf for every client")
     return p
 
 
@@ -102,7 +100,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 def _cmd_run(args: argparse.Namespace) -> int:
     from .batch import run_client
 
-    result = run_client(args.client, args.output, pdf=args.pdf)
+    result = run_client(args.client, args.output)
     print(result.describe())
     return 0 if result.ok else 1
 
@@ -112,7 +110,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
 
     if args.jobs < 1:
         raise UsageError(f"--jobs expects 1 or more, found {args.jobs}")
-    result = run_batch(args.clients, args.output, jobs=args.jobs, force=args.force, pdf=args.pdf)
+    result = run_batch(args.clients, args.output, jobs=args.jobs, force=args.force)
     print(result.describe())
     return 0 if result.ok else 1
 
