@@ -466,6 +466,13 @@ def _from_serial(serial: float, epoch: dt.datetime) -> dt.datetime:
 
 
 def _as_date(value: object, epoch: dt.datetime, *, month_ok: bool = False) -> dt.date:
+    date = _parse_date(value, epoch, month_ok=month_ok)
+    if not 1900 <= date.year <= 2200:
+        raise _Bad("not_date")
+    return date
+
+
+def _parse_date(value: object, epoch: dt.datetime, *, month_ok: bool) -> dt.date:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
