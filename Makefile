@@ -1,0 +1,51 @@
+# svcwork — the two commands a fresh machine needs:
+#   make reports   reports for every demo client under data/clients/ (into out/)
+#   make test      the whole test suite (pytest + nbval), as CI runs it
+# Both create .venv, install svcwork with its dependencies and register the Jupyter kernel first.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.svcwork-installed
+OUT    ?= out
+export MPLBACKEND := Agg
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: setup reports test test-fast lab templates demo notebooks clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[test]"
+	$(BIN)/python -m ipykernel install --sys-prefix --name svcwork --display-name "Python (svcwork)" >/dev/null
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+reports: $(STAMP)
+	$(BIN)/svcwork batch data/clients -o $(OUT)
+
+test: $(STAMP)
+	$(BIN)/python -m pytest tests notebooks --nbval-lax --nbval-current-env \
+		--nbval-sanitize-with notebooks/nbval_sanitize.cfg -p no:cacheprovider
+
+test-fast: $(STAMP)
+	$(BIN)/python -m pytest tests -m "not slow" -p no:cacheprovider
+
+lab: $(STAMP)
+	$(BIN)/jupyter lab notebooks/
+
+# Regenerate committed artefacts (tests prove they are up to date).
+templates: $(STAMP)
+	$(BIN)/svcwork template --lang he -o templates/intake_he.xlsx
+	$(BIN)/svcwork template --lang en -o templates/intake_en.xlsx
+	$(BIN)/svcwork reference -o docs/intake.md
+
+demo: $(STAMP)
+	$(BIN)/svcwork demo
+
+notebooks: $(STAMP)
+	$(BIN)/python -c "import svcwork.batch as b; b.refresh_notebooks()"
+
+clean:
+	rm -rf $(OUT) .pytest_cache build *.egg-info

@@ -1,0 +1,56 @@
+"""Set-up files stay in step: environment.yml lists exactly pyproject's dependencies."""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# conda-forge names that differ from PyPI names
+CONDA_NAMES = {}
+
+
+def _name_spec(requirement: str) -> tuple[str, str]:
+    m = re.match(r"^\s*([A-Za-z0-9_.\-]+)\s*(.*)$", requirement)
+    assert m, requirement
+    return m.group(1).lower().replace("_", "-"), m.group(2).replace(" ", "")
+
+
+def _conda_dependencies() -> dict[str, str]:
+    deps: dict[str, str] = {}
+    in_deps = False
+    for line in (ROOT / "environment.yml").read_text().splitlines():
+        if line.startswith("dependencies:"):
+            in_deps = True
+            continue
+        m = re.match(r"^  - ([^#\s][^#]*)$", line)
+        if in_deps and m and not m.group(1).startswith("pip"):
+            name, spec = _name_spec(m.group(1))
+            deps[name] = spec
+    return deps
+
+
+def test_environment_yml_matches_pyproject():
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
+    wanted = dict(_name_spec(r) for r in project["dependencies"] + project["optional-dependencies"]["test"])
+    wanted = {CONDA_NAMES.get(k, k): v for k, v in wanted.items()}
+    conda = _conda_dependencies()
+    conda.pop("python", None)
+    assert conda == wanted, "environment.yml and pyproject.toml drifted apart"
+    python = re.search(r"^  - python(.*)$", (ROOT / "environment.yml").read_text(), re.M).group(1).strip()
+    assert python == project["requires-python"], "python version differs between environment.yml and pyproject"
+
+
+def test_environment_installs_the_package_editable():
+    text = (ROOT / "environment.yml").read_text()
+    assert re.search(r"- pip:\n\s+- -e \.", text)
+    assert "conda-forge" in text
+
+
+def test_ci_runs_the_readme_test_command():
+    ci = (ROOT / ".ci" / "run").read_text()
+    readme = (ROOT / "README.md").read_text()
+    assert "make test" in ci.splitlines()[-1]
+    assert "make test" in readme and "make reports" in readme
