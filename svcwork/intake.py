@@ -18,7 +18,7 @@ import os
 import re
 import warnings
 import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
@@ -300,7 +300,7 @@ def _check_file(path: Path, col: _Collector, *, file: str) -> bool:
 
 
 def _sniff_workbook(path: Path, col: _Collector, *, file: str) -> bool:
-    """Recognise what the file really is before handing it to openpyxl."""
+    """Recognise what the file really is before handing it to the reader."""
     with open(path, "rb") as fh:
         head = fh.read(8)
         if head.startswith(_OLE_MAGIC):
@@ -360,37 +360,98 @@ def _short(exc: BaseException, limit: int = 120) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
-def _open_workbook(path: Path, col: _Collector, *, file: str):
-    """openpyxl in read-only, cached-values mode (XML parsed with defusedxml); None on failure."""
-    import openpyxl
+@dataclass
+class _Workbook:
+    """An opened workbook: sheet names and rows, read with calamine (Rust; no XML entity expansion)."""
+
+    book: object
+    sheetnames: list[str]
+    epoch: dt.datetime
+
+    errors: Mapping[str, list[tuple[int, int, str]]] = field(default_factory=dict)
+
+    def rows(self, name: str, *, max_rows: int = 1_100_000) -> list[list]:
+        """All rows of sheet *name* as value lists (index 0 is Excel row 1; empty cells are "").
+
+        Cells holding an Excel error (``#REF!`` …) keep the error text, so it can be reported.
+        """
+        sheet_ = self.book.get_sheet_by_name(name)
+        rows = sheet_.to_python(skip_empty_area=False, nrows=max_rows)
+        for r, c, text in self.errors.get(name, ()):
+            while len(rows) <= r:
+                rows.append([])
+            row = rows[r]
+            if len(row) <= c:
+                row.extend([""] * (c + 1 - len(row)))
+            row[c] = text
+        return rows
+
+    def close(self) -> None:
+        self.book.close()
+
+
+_DATE1904 = re.compile(rb"<(?:\w+:)?workbookPr\b[^>]*\bdate1904=\"(?:1|true)\"")
+
+
+_SHEET_TAG = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"')
+_REL_TAG = re.compile(rb'<Relationship\b[^>]*?\bId="([^"]*)"[^>]*?\bTarget="([^"]*)"|'
+                      rb'<Relationship\b[^>]*?\bTarget="([^"]*)"[^>]*?\bId="([^"]*)"')
+_ERROR_CELL = re.compile(rb'<c\b[^>]*?\br="([A-Z]+)(\d+)"[^>]*?\bt="e"[^>]*>(?:<f[^>]*>.*?</f>|<f[^>]*/>)?<v>([^<]*)</v>')
+
+
+def _error_cells(zf: zipfile.ZipFile) -> dict[str, list[tuple[int, int, str]]]:
+    """Cells holding Excel errors, per sheet name: (row index, column index, error text).
+
+    calamine reads error cells as empty; a byte scan of the sheets that contain ``t="e"`` finds them.
+    """
+    import html
+
+    from openpyxl.utils import column_index_from_string
+
+    try:
+        rels = {}
+        for m in _REL_TAG.finditer(zf.read("xl/_rels/workbook.xml.rels")):
+            rid, target = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
+            target = target.decode()
+            rels[rid.decode()] = target.lstrip("/") if target.startswith("/") else "xl/" + target
+        out: dict[str, list[tuple[int, int, str]]] = {}
+        for m in _SHEET_TAG.finditer(zf.read("xl/workbook.xml")):
+            target = rels.get(m.group(2).decode())
+            if target is None or target not in zf.namelist():
+                continue
+            data = zf.read(target)
+            if b't="e"' not in data:
+                continue
+            name = html.unescape(m.group(1).decode("utf-8"))
+            out[name] = [(int(r) - 1, column_index_from_string(c.decode()) - 1, html.unescape(v.decode()))
+                         for c, r, v in _ERROR_CELL.findall(data)]
+        return out
+    except (KeyError, ValueError, zipfile.BadZipFile):
+        return {}
+
+
+def _open_workbook(path: Path, col: _Collector, *, file: str) -> _Workbook | None:
+    """Open an .xlsx safely (size, type and zip-bomb checks first); None after recording a problem."""
+    import python_calamine as pc
 
     if not _check_file(path, col, file=file) or not _sniff_workbook(path, col, file=file):
         return None
     try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
-            return openpyxl.load_workbook(path, read_only=True, data_only=True, keep_links=False)
+        with zipfile.ZipFile(path) as zf:
+            epoch = dt.datetime(1904, 1, 1) if _DATE1904.search(zf.read("xl/workbook.xml")) else dt.datetime(1899, 12, 30)
+            errors = _error_cells(zf)
+        book = pc.CalamineWorkbook.from_path(str(path))
+        names = [m.name for m in book.sheets_metadata if m.typ == pc.SheetTypeEnum.WorkSheet]
+        return _Workbook(book, names, epoch, errors)
     except Exception as exc:  # noqa: BLE001 - any parser failure is a corrupt/unsafe file for the user
         name = type(exc).__name__
-        if name in {"EntitiesForbidden", "DTDForbidden", "ExternalReferenceForbidden", "NotSupportedError"}:
-            col.error("unsafe_xml", file=file, detail=name)
+        if name == "PasswordError":
+            col.error("encrypted", file=file)
+        elif name == "XmlError" and re.search(r"entit|doctype|dtd", str(exc), re.I):
+            col.error("unsafe_xml", file=file, detail=_short(exc))
         else:
             col.error("corrupt", file=file, detail=_short(exc))
         return None
-
-
-def _sheet_rows(ws, *, max_rows: int = 1_100_000) -> list[tuple]:
-    """All rows of a read-only worksheet as value tuples (index 0 is Excel row 1)."""
-    try:
-        ws.reset_dimensions()
-    except AttributeError:
-        pass
-    rows: list[tuple] = []
-    for row in ws.iter_rows(values_only=True):
-        rows.append(row)
-        if len(rows) >= max_rows:
-            break
-    return rows
 
 
 # =========================================================================== cell coercion
@@ -461,8 +522,7 @@ def _as_number(value: object) -> float:
 def _from_serial(serial: float, epoch: dt.datetime) -> dt.datetime:
     if not 1 <= serial < 2_958_466:
         raise _Bad("not_date")
-    base = dt.datetime(1899, 12, 30) if epoch.year == 1899 else dt.datetime(1904, 1, 1)
-    return base + dt.timedelta(days=float(serial))
+    return epoch + dt.timedelta(days=float(serial))
 
 
 def _as_date(value: object, epoch: dt.datetime, *, month_ok: bool = False) -> dt.date:
@@ -1085,7 +1145,7 @@ def _read_companion_table(path: Path, col: _Collector, *, name: str) -> tuple[pd
             if wb is None:
                 return None, 2
             try:
-                rows = _sheet_rows(wb.worksheets[0])
+                rows = wb.rows(wb.sheetnames[0]) if wb.sheetnames else []
             finally:
                 wb.close()
             index = _name_index(companion(name))
@@ -1310,7 +1370,7 @@ def _run(path: str | os.PathLike, *, lang: str | None, key: bytes | None) -> tup
                     col.warning("sheet_empty", file=file, sheet=s.key)
                 continue
             try:
-                rows = _sheet_rows(wb[label])
+                rows = wb.rows(label)
             except Exception as exc:  # noqa: BLE001 - a broken sheet is a corrupt file for the user
                 col.error("corrupt", file=file, sheet=s.key, sheet_label=label, detail=_short(exc))
                 continue
