@@ -387,3 +387,25 @@ def test_random_junk_in_cells_never_raises(tmp_path_factory, cells):
     assert result.ok == (result.engagement is not None)
     for p in result.problems:
         assert p.message and p.code and p.severity in ("error", "warning")
+
+
+def test_all_problems_at_once_in_a_broken_hebrew_workbook(tmp_path):
+    sheets = hebrew_sheets()
+    sheets["פרטי הארגון"][3] = ["תחילת תקופה", "אתמול"]
+    sheets["שירותים"].append(["S1", "כפול", "חניה", 0, 5, 5, "אולי"])
+    sheets["ערוצים"].append(["S5", "יונת דואר", "כן"])
+    write_xlsx(tmp_path / "c" / "intake.xlsx", sheets, rtl=True)
+    result = validate(tmp_path / "c")
+    assert result.language == "he"
+    found = {(p.sheet, p.row, p.column, p.code) for p in result.problems if p.is_error}
+    assert found == {
+        ("פרטי הארגון", 4, "תחילת תקופה", "not_date"),
+        ("שירותים", 6, "מזהה שירות", "duplicate_id"),
+        ("שירותים", 6, "מאמץ", "out_of_range"),
+        ("שירותים", 6, "חובה", "not_in_enum"),
+        ("ערוצים", 4, "מזהה שירות", "unknown_ref"),
+        ("ערוצים", 4, "ערוץ", "not_in_enum"),
+    }
+    messages = " ".join(p.message for p in result.problems)
+    assert "נדרש אחד מהערכים: כן, לא" in messages and "דלפק" in messages
+    assert not re.search(r"\b(Expected|found|sheet)\b", messages)  # no English in a Hebrew workbook's messages
