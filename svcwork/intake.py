@@ -18,6 +18,7 @@ import os
 import re
 import warnings
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
@@ -222,7 +223,7 @@ def _render(raw: _Raw, lang: str) -> Problem:
     expected = params.pop("expected", None)
     if expected is None:
         expected = _expected(raw.code, params, lang)
-    message = t(f"intake.{raw.code}", lang, **params)
+    message = t(f"intake.{raw.code}", lang, **params, expected=expected or "")
     return Problem(raw.severity, raw.code, raw.file, sheet, raw.row, column,
                    None if raw.value is None else _show(raw.value), None if expected is None else str(expected), message)
 
@@ -335,7 +336,13 @@ def _sniff_workbook(path: Path, col: _Collector, *, file: str) -> bool:
             if "xl/workbook.bin" in names:
                 col.error("not_xlsx_other", file=file, kind="binary Excel workbook (.xlsb)")
                 return False
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError) as exc:
+            for info in infos:  # Office never writes DTDs: any DOCTYPE is an entity/XXE attempt (defusedxml's rule)
+                if info.filename.endswith((".xml", ".rels", ".vml")):
+                    with zf.open(info) as fh:
+                        if b"<!DOCTYPE" in fh.read(4096).upper():
+                            col.error("unsafe_xml", file=file, detail=f"DOCTYPE in {info.filename}")
+                            return False
+    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError, zlib.error) as exc:
         col.error("corrupt", file=file, detail=_short(exc))
         return False
     limit = _limit_mb("SVCWORK_MAX_UNPACKED_MB", 1000)
