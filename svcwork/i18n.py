@@ -184,8 +184,16 @@ _CLI = {
 # --------------------------------------------------------------------------- report (filled by report.py's owner)
 _REPORT: dict[str, tuple[str, str]] = {}
 
-# --------------------------------------------------------------------------- analyses (filled by the analysis modules' owners)
-_ANALYSIS: dict[str, tuple[str, str]] = {}
+# --------------------------------------------------------------------------- analyses: one section per module (key prefix)
+_PRIORITIZE: dict[str, tuple[str, str]] = {}   # "prioritize.*"
+
+_JOURNEYS: dict[str, tuple[str, str]] = {}     # "journeys.*"
+
+_MEASURES: dict[str, tuple[str, str]] = {}     # "measures.*"
+
+_MANAGEMENT: dict[str, tuple[str, str]] = {}   # "management.*"
+
+_CHARTS: dict[str, tuple[str, str]] = {}       # "charts.*"
 
 
 def _merge(*parts: dict[str, tuple[str, str]]) -> Mapping[str, Mapping[str, str]]:
@@ -198,7 +206,8 @@ def _merge(*parts: dict[str, tuple[str, str]]) -> Mapping[str, Mapping[str, str]
     return MappingProxyType(out)
 
 
-CATALOGUE: Mapping[str, Mapping[str, str]] = _merge(_INTAKE, _TEMPLATE, _CLI, _REPORT, _ANALYSIS)
+CATALOGUE: Mapping[str, Mapping[str, str]] = _merge(_INTAKE, _TEMPLATE, _CLI, _REPORT, _PRIORITIZE, _JOURNEYS, _MEASURES,
+                                                   _MANAGEMENT, _CHARTS)
 
 
 def t(key: str, lang: str = "en", /, **values: object) -> str:

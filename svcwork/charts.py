@@ -1,0 +1,125 @@
+"""The one chart style of the suite: colours, font, right-to-left mirroring, saving.
+
+Every figure is made with :func:`new_figure` and passed through :func:`finish`, so that all
+charts share one look: the Okabe–Ito palette (safe for colour-blind readers; Okabe & Ito,
+"Color Universal Design", 2008), the client's accent colour for the series that matters,
+and a Hebrew-capable font (DejaVu Sans, shipped with matplotlib).  Matplotlib ≥ 3.11 shapes
+Hebrew text itself, so labels are passed as they are (never through python-bidi).
+
+For Hebrew reports the reading direction is mirrored: categories and time run from the
+right and the value axis sits on the right.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from pathlib import Path
+from typing import Iterable
+
+import matplotlib
+
+matplotlib.use(os.environ.get("MPLBACKEND") or "Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+from matplotlib.axes import Axes  # noqa: E402
+from matplotlib.figure import Figure  # noqa: E402
+
+from .paths import atomic_write_bytes  # noqa: E402
+
+__all__ = ["PALETTE", "DEFAULT_ACCENT", "GREY", "RC", "accent", "new_figure", "finish", "save_figure",
+           "figure_bytes", "SLIDE_SIZE"]
+
+#: Okabe–Ito colour-blind-safe palette (black moved last).
+PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000")
+DEFAULT_ACCENT = "#1f6f8b"
+GREY = "#8a8f98"
+GOOD, BAD, NEUTRAL = "#009E73", "#D55E00", "#8a8f98"
+SLIDE_SIZE = (13.333, 7.5)  # 16:9, inches
+
+RC = {
+    "font.family": "sans-serif",
+    "font.sans-serif": ["DejaVu Sans"],
+    "font.size": 10,
+    "axes.titlesize": 12,
+    "axes.titleweight": "bold",
+    "axes.labelsize": 10,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "grid.color": "#e3e5e8",
+    "grid.linewidth": 0.8,
+    "axes.axisbelow": True,
+    "axes.prop_cycle": matplotlib.cycler(color=list(PALETTE)),
+    "figure.dpi": 100,
+    "savefig.dpi": 150,
+    "savefig.bbox": "tight",
+    "svg.fonttype": "none",
+    "svg.hashsalt": "svcwork",
+    "legend.frameon": False,
+}
+
+_HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def accent(color: str | None) -> str:
+    """The client's accent colour when it is a valid ``#RRGGBB``, else the default."""
+    return color if isinstance(color, str) and _HEX.match(color) else DEFAULT_ACCENT
+
+
+def new_figure(*, size: tuple[float, float] = (8.0, 4.5), nrows: int = 1, ncols: int = 1,
+               **subplot_kw) -> tuple[Figure, Axes]:
+    """A figure in the suite's style (not attached to pyplot's global state)."""
+    with matplotlib.rc_context(RC):
+        fig = Figure(figsize=size, layout="constrained")
+        axes = fig.subplots(nrows, ncols, **subplot_kw)
+    return fig, axes
+
+
+def finish(ax: Axes, *, lang: str, title: str | None = None, xlabel: str | None = None, ylabel: str | None = None,
+           mirror_x: bool = True, value_axis: str = "y") -> Axes:
+    """Apply titles and, for Hebrew, right-to-left mirroring.
+
+    ``mirror_x``: the x axis carries categories or time, so for Hebrew it runs from the right.
+    ``value_axis="y"``: for Hebrew the y axis (values) is moved to the right-hand side.
+    """
+    with matplotlib.rc_context(RC):
+        if title:
+            ax.set_title(title, loc="right" if lang == "he" else "left")
+        if xlabel is not None:
+            ax.set_xlabel(xlabel)
+        if ylabel is not None:
+            ax.set_ylabel(ylabel)
+        if lang == "he":
+            if mirror_x and not ax.xaxis_inverted():
+                ax.invert_xaxis()
+            if value_axis == "y":
+                ax.yaxis.tick_right()
+                ax.yaxis.set_label_position("right")
+                ax.spines["right"].set_visible(True)
+                ax.spines["left"].set_visible(False)
+    return ax
+
+
+def figure_bytes(fig: Figure, fmt: str) -> bytes:
+    """The figure rendered as ``png`` or ``svg`` bytes (reproducible: no dates in the file)."""
+    import io
+
+    buf = io.BytesIO()
+    meta = {"Date": None} if fmt == "svg" else {"Software": None}
+    with matplotlib.rc_context(RC):
+        fig.savefig(buf, format=fmt, metadata=meta)
+    return buf.getvalue()
+
+
+def save_figure(fig: Figure, folder: str | os.PathLike, name: str, *, formats: Iterable[str] = ("png", "svg")) -> list[Path]:
+    """Save *fig* as ``<folder>/<name>.png`` and ``.svg`` (atomically); returns the paths."""
+    out = []
+    for fmt in formats:
+        out.append(atomic_write_bytes(Path(folder) / f"{name}.{fmt}", figure_bytes(fig, fmt)))
+    return out
+
+
+def close(fig: Figure) -> None:
+    """Release a figure (figures from :func:`new_figure` are not held by pyplot)."""
+    plt.close(fig)
