@@ -138,12 +138,16 @@ _INTAKE = {
 _TEMPLATE = {
     "template.instructions": ("Instructions", "הוראות"),
     "template.title": ("svcwork intake form", "טופס קליטה — svcwork"),
-    "template.intro": ("Fill in one sheet per topic. Grey rows are examples: overwrite or delete them. Required columns "
-                       "are marked with *. Values in lists can be chosen from the drop-down. Sheets other than "
-                       "Engagement and Services may be left empty; the analyses that need them are then skipped.",
-                       "יש למלא גיליון לכל נושא. השורות האפורות הן דוגמה: יש לכתוב עליהן או למחוק אותן. עמודות חובה "
-                       "מסומנות ב־*. ערכים מרשימה נבחרים מהרשימה הנפתחת. אפשר להשאיר ריקים את כל הגיליונות מלבד "
-                       "פרטי הארגון ושירותים; הניתוחים שנזקקים להם לא יבוצעו."),
+    "template.intro": ("Fill in one sheet per topic, one row per item. Required columns have dark headers, optional "
+                       "columns light ones; point at a header to read its explanation. Grey italic rows are examples: "
+                       "overwrite or delete them (a row left exactly as the example is ignored). Values in lists can be "
+                       "chosen from the drop-down. Sheets other than Engagement and Services may be left empty; the "
+                       "analyses that need them are then skipped. The table below describes every sheet and column.",
+                       "יש למלא גיליון לכל נושא, שורה לכל פריט. לעמודות החובה כותרת כהה ולעמודות הרשות כותרת בהירה; "
+                       "מעבר עם העכבר על כותרת מציג את ההסבר שלה. השורות האפורות והנטויות הן דוגמה: יש לכתוב עליהן או "
+                       "למחוק אותן (שורה שנשארה בדיוק כמו הדוגמה אינה נקראת). ערכים מרשימה נבחרים מהרשימה הנפתחת. "
+                       "אפשר להשאיר ריקים את כל הגיליונות מלבד פרטי הארגון ושירותים; הניתוחים שנזקקים להם לא יבוצעו. "
+                       "הטבלה שלהלן מתארת כל גיליון וכל עמודה."),
     "template.col.sheet": ("Sheet", "גיליון"),
     "template.col.one_row": ("One row is", "כל שורה היא"),
     "template.col.column": ("Column", "עמודה"),
@@ -171,6 +175,55 @@ _TEMPLATE = {
     "template.kind.judgement": ("1/9 … 9", "‎1/9 … 9‎"),
     "template.kind.timestamp": ("date and time", "תאריך ושעה"),
     "template.kind.list": ("values, comma-separated", "ערכים מופרדים בפסיקים"),
+    "template.col.example": ("Example", "דוגמה"),
+    "template.unique": ("unique", "ייחודי"),
+    "template.legend": ("Legend", "מקרא"),
+    "template.legend.required": ("Required column", "עמודת חובה"),
+    "template.legend.optional": ("Optional column", "עמודת רשות"),
+    "template.legend.example": ("Example row (ignored)", "שורת דוגמה (אינה נקראת)"),
+    "template.companions": ("Companion files: separate files next to intake.xlsx (CSV, .xlsx or .parquet), each optional",
+                            "קבצים נלווים: קבצים נפרדים לצד intake.xlsx ‏(CSV, ‎.xlsx‎ או ‎.parquet‎), כל אחד לפי הצורך"),
+    "template.lists_sheet": ("lists", "רשימות"),
+    "template.decimal_range_error": ("Enter a number from {lo} to {hi}.", "יש להזין מספר בין {lo} ל־{hi}."),
+    "template.whole_min_error": ("Enter a whole number of {lo} or more.", "יש להזין מספר שלם {lo} ומעלה."),
+    "template.suggest_title": ("Value not in the list", "ערך שאינו ברשימה"),
+    "template.item_warning": ("This is not one of the method's frontline skills; other items are allowed too. Keep it?",
+                              "זו אינה אחת ממיומנויות השירות של השיטה; מותר גם פריט אחר. להשאיר את הערך?"),
+    "template.measure_warning": ("This is not a standard measure; a kpi_id from the KPIs sheet is allowed too. Keep it?",
+                                 "זה אינו מדד תקני; מותר גם מזהה מדד מגיליון המדדים. להשאיר את הערך?"),
+    "template.judgement_warning": ("Expected a judgement between 1/9 and 9 (e.g. 3 or 1/3). Keep it?",
+                                   "נדרש שיפוט בין 1/9 ל־9 (למשל 3 או 1/3). להשאיר את הערך?"),
+    "template.allowed.suggested": ("suggested: {values}; other values are allowed", "מוצע: {values}; מותרים גם ערכים אחרים"),
+    "template.allowed.measure": ("{values}, or a kpi_id of the KPIs sheet", "{values}, או מזהה מדד מגיליון המדדים"),
+    "template.ref.title": ("Intake field reference", "מדריך השדות של טופס הקליטה"),
+    "template.ref.generated": ("Generated from `svcwork/schema.py` by `svcwork reference` (`make templates`); do not edit "
+                               "by hand.",
+                               "נוצר מתוך ‎`svcwork/schema.py`‎ בפקודה ‎`svcwork reference`‎ ‏(‎`make templates`‎); אין לערוך ידנית."),
+    "template.ref.intro": ("A client hands in one folder: `intake.xlsx` (from `templates/intake_he.xlsx` or "
+                           "`templates/intake_en.xlsx`) and optional companion files. Sheet names, headers and list "
+                           "values are accepted in Hebrew or English; case, surrounding spaces and `_`/space differences "
+                           "are ignored.",
+                           "הלקוח מוסר תיקייה אחת: ‎`intake.xlsx`‎ (מתוך התבנית בעברית או באנגלית) וקבצים נלווים לפי הצורך. "
+                           "שמות גיליונות, כותרות וערכי רשימות מתקבלים בעברית או באנגלית; אין הבדל בין אותיות גדולות "
+                           "לקטנות, רווחים בקצוות וקו תחתון לעומת רווח."),
+    "template.ref.sheets": ("Sheets of intake.xlsx", "הגיליונות של intake.xlsx"),
+    "template.ref.enums": ("Lists of allowed values", "רשימות הערכים המותרים"),
+    "template.ref.companions": ("Companion files", "קבצים נלווים"),
+    "template.ref.files": ("Accepted file names: {names}.", "שמות קבצים מתקבלים: {names}."),
+    "template.ref.key": ("English key", "מפתח באנגלית"),
+    "template.ref.hebrew": ("Hebrew name", "שם בעברית"),
+    "template.ref.range": ("Range", "טווח"),
+    "template.ref.default": ("Default", "ברירת מחדל"),
+    "template.ref.allowed_en": ("Allowed values (English)", "ערכים מותרים (אנגלית)"),
+    "template.ref.allowed_he": ("Allowed values (Hebrew)", "ערכים מותרים (עברית)"),
+    "template.ref.help_en": ("Help (English)", "הסבר (אנגלית)"),
+    "template.ref.help_he": ("Help (Hebrew)", "הסבר (עברית)"),
+    "template.ref.one_row_he": ("One row is (Hebrew)", "כל שורה היא (עברית)"),
+    "template.ref.aliases": ("Also accepted", "שמות נוספים שמתקבלים"),
+    "template.ref.required_sheet": ("Required sheet", "גיליון חובה"),
+    "template.ref.unique_together": ("Unique together", "ייחודי בצירוף"),
+    "template.ref.list": ("List", "רשימה"),
+    "template.ref.used_by": ("Used by", "בשימוש ב"),
 }
 
 # --------------------------------------------------------------------------- command line
@@ -181,8 +234,81 @@ _CLI = {
                          "✗ {path}: {errors} שגיאות, {warnings} אזהרות — יש לתקן את השגיאות ולבדוק שוב."),
 }
 
-# --------------------------------------------------------------------------- report (filled by report.py's owner)
-_REPORT: dict[str, tuple[str, str]] = {}
+# --------------------------------------------------------------------------- report and batch
+_REPORT: dict[str, tuple[str, str]] = {
+    "report.title": ("Citizen service report", "דוח שירות לאזרח"),
+    "report.period": ("Period", "תקופה"),
+    "report.prepared_by": ("Prepared by", "הוכן על ידי"),
+    "report.contents": ("Contents", "תוכן העניינים"),
+    "report.executive_summary": ("Executive summary", "תקציר מנהלים"),
+    "report.no_findings": ("No findings could be drawn from the data supplied.", "לא ניתן היה להסיק ממצאים מהנתונים שסופקו."),
+    "report.not_analysed": ("Not analysed", "לא נותח"),
+    "report.data_quality": ("Appendix: data quality", "נספח: איכות הנתונים"),
+    "report.methods": ("Appendix: methods and sources", "נספח: שיטות ומקורות"),
+    "report.generated_by": ("generated by", "הופק באמצעות"),
+    "report.more_rows": ("Showing {shown} of {total} rows; the results workbook has them all.",
+                         "מוצגות {shown} מתוך {total} שורות; כולן מופיעות בחוברת התוצאות."),
+    "report.section.intake": ("Intake review", "סקירת נתוני הקליטה"),
+    "report.section.prioritization": ("Service prioritisation and roadmap", "תעדוף שירותים ומפת דרכים"),
+    "report.section.journeys": ("Citizen journeys and processes", "מסעות לקוח ותהליכים"),
+    "report.section.measures": ("Service measurement and control", "מדידה ובקרה של השירות"),
+    "report.section.management": ("Service management and the moment of truth", "ניהול השירות ורגע האמת"),
+    "report.col.data": ("Data", "נתונים"),
+    "report.col.rows": ("Rows", "שורות"),
+    "report.caption.intake.inventory": ("Data received", "הנתונים שהתקבלו"),
+    "report.caption.intake.problems": ("Data-quality findings of the intake", "ממצאי איכות הנתונים בקליטה"),
+    "report.finding.intake": ("{organization}: data for {start} – {end}, with {warnings} data-quality warnings.",
+                              "{organization}: נתונים לתקופה {start} – {end}, עם {warnings} אזהרות איכות נתונים."),
+    "report.methods.intake": ("Every sheet and companion file is validated once against the intake schema; problems are "
+                              "listed with file, sheet, row and column. Citizen and employee identifiers are replaced "
+                              "on load by keyed pseudonyms (HMAC-SHA-256, RFC 2104); groups smaller than the "
+                              "engagement's minimum group size are suppressed in every table and chart.",
+                              "כל גיליון וקובץ נלווה נבדקים פעם אחת מול סכמת הקליטה; הבעיות מפורטות לפי קובץ, "
+                              "גיליון, שורה ועמודה. מזהי אזרחים ועובדים מוחלפים בטעינה בכינויים מוצפנים "
+                              "(HMAC-SHA-256, RFC 2104); קבוצות קטנות מגודל הקבוצה המינימלי אינן מוצגות בשום טבלה "
+                              "או תרשים."),
+    "report.methods.prioritization": ("Criteria weights from the Criteria sheet or from pairwise comparisons (AHP, "
+                                      "Saaty 1980; consistency ratio with Saaty's random index); weighted-sum score "
+                                      "cross-checked with TOPSIS (Hwang & Yoon 1981); one-weight sensitivity and "
+                                      "stochastic rank acceptability (SMAA, Lahdelma et al. 1998); waves planned by "
+                                      "integer programming (HiGHS).",
+                                      "משקלי הקריטריונים מגיליון הקריטריונים או מהשוואות זוגיות (AHP, סאטי 1980; יחס "
+                                      "עקביות לפי המדד האקראי של סאטי); ציון משוקלל שנבדק מול TOPSIS (הוואנג ויון "
+                                      "1981); ניתוח רגישות למשקל יחיד והסתברות לדירוג (SMAA, להדלמה ועמיתים 1998); "
+                                      "תכנון הגלים בתכנון בשלמים (HiGHS)."),
+    "report.methods.journeys": ("Journey maps from the Journey sheet; case-log analytics from the event log: variants, "
+                                "directly-follows process map, end-to-end and first-response times (median, p90), "
+                                "service-standard compliance, hand-offs between units, repeat contact and first "
+                                "contact resolution; channel parity from the Channels sheet.",
+                                "מפות מסע מגיליון מסע הלקוח; ניתוח יומן הפניות: מסלולים, מפת תהליך, זמני טיפול "
+                                "מקצה לקצה ועד מענה ראשון (חציון, אחוזון 90), עמידה באמות המידה לשירות, העברות "
+                                "בין יחידות, פניות חוזרות ופתרון בפנייה ראשונה; התאמת ערוצים מגיליון הערוצים."),
+    "report.methods.measures": ("Survey items per OMB Circular A-11 §280 (top-2-box with Wilson intervals), NPS and "
+                                "CES; differences tested with Newcombe's interval; key drivers by Johnson's relative "
+                                "weights and Shapley (LMG) decomposition; KPIs on XmR and p-charts (Laney p′ for large "
+                                "samples) with Western Electric rules.",
+                                "פריטי הסקר לפי OMB A-11 §280 (שיעור מרוצים עם רווח סמך וילסון), NPS ו־CES; "
+                                "הפרשים נבדקים ברווח הסמך של ניוקומב; ניתוח גורמים מניעים במשקלים יחסיים של ג'ונסון "
+                                "ובפירוק שאפלי (LMG); מדדים בתרשימי בקרה XmR ו־p (p′ של לייני למדגמים גדולים) "
+                                "עם כללי Western Electric."),
+    "report.methods.management": ("Observation scores by item, unit and period with observer calibration (weighted "
+                                  "kappa / ICC); action plan status as of the period end; lessons learned by "
+                                  "category (Pareto); training effectiveness by paired t and Wilcoxon tests with "
+                                  "Cohen's dz.",
+                                  "ציוני תצפיות לפי פריט, יחידה ותקופה עם כיול צופים (קאפא משוקלל / ICC); מצב "
+                                  "תוכנית הפעולה לסוף התקופה; הפקת לקחים לפי קטגוריה (פרטו); אפקטיביות הדרכה "
+                                  "במבחני t מזווג ווילקוקסון עם dz של כהן."),
+    "batch.title": ("Reports", "דוחות"),
+    "batch.col.client": ("Client", "לקוח"),
+    "batch.col.status": ("Status", "מצב"),
+    "batch.col.report": ("Report", "דוח"),
+    "batch.col.figures": ("Key figures", "נתונים עיקריים"),
+    "batch.status.ok": ("done", "הושלם"),
+    "batch.status.skipped": ("unchanged", "ללא שינוי"),
+    "batch.status.failed": ("failed", "נכשל"),
+    "batch.failed_cell": ("Notebook {notebook} failed at cell {cell}: {error}",
+                          "המחברת {notebook} נכשלה בתא {cell}: {error}"),
+}
 
 # --------------------------------------------------------------------------- analyses: one section per module (key prefix)
 _PRIORITIZE: dict[str, tuple[str, str]] = {}   # "prioritize.*"

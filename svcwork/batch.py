@@ -1,0 +1,339 @@
+"""Running clients: one (``svcwork run``) or a whole folder of them (``svcwork batch``).
+
+A client run validates the intake, executes every notebook with papermill (parameters
+checked first with :func:`papermill.inspect_notebook`), and assembles the report.  Everything
+is built in a temporary folder and swapped into ``OUT/<slug>/`` only when complete, so a run
+that fails or is killed leaves the previous report intact.  A batch goes on past a failing
+client and lists the failures at the end; a client whose inputs, notebooks and svcwork
+version did not change is skipped unless ``force`` is given.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import json
+import os
+import time
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterator, Sequence
+
+from . import __version__
+from .errors import IntakeError, NotebookError, Problem, SvcworkError, UsageError
+from .i18n import t
+from .paths import PACKAGE_DIR, atomic_dir, atomic_write_text, client_slug, find_intake, notebooks_dir, templates_dir
+
+__all__ = ["NOTEBOOK_PARAMETERS", "ClientResult", "BatchResult", "run_client", "run_batch", "find_clients",
+           "check_notebook_parameters", "refresh_notebooks", "run_fingerprint"]
+
+#: The parameters every analysis notebook declares in its ``parameters`` cell.
+NOTEBOOK_PARAMETERS = ("client_dir", "output_dir", "lang")
+_STAMP = ".svcwork-run.json"
+KERNEL = "python3"
+
+
+@dataclass(frozen=True)
+class ClientResult:
+    """What happened to one client."""
+
+    client: Path
+    slug: str
+    status: str  # "ok", "skipped", "failed"
+    seconds: float = 0.0
+    output: Path | None = None
+    error: str | None = None
+    code: str | None = None
+    notebook: str | None = None
+    cell: int | None = None
+    problems: tuple[Problem, ...] = ()
+    summary: dict = field(default_factory=dict)
+
+    @property
+    def ok(self) -> bool:
+        return self.status != "failed"
+
+    def describe(self) -> str:
+        if self.status == "failed":
+            lines = [f"✗ {self.slug}: {self.error}"]
+            for p in [p for p in self.problems if p.is_error][:20]:
+                lines.append(f"    [{p.code}] {p.location()}: {p.message}")
+            return "\n".join(lines)
+        word = "unchanged, skipped" if self.status == "skipped" else f"{self.seconds:.1f} s"
+        return f"✓ {self.slug}: {self.output / 'report.html' if self.output else ''} ({word})"
+
+    def manifest(self) -> dict:
+        return {"client": self.slug, "folder": str(self.client), "status": self.status,
+                "seconds": round(self.seconds, 2), "error": self.error, "code": self.code,
+                "notebook": self.notebook, "cell": self.cell,
+                "errors": [p.as_dict() for p in self.problems if p.is_error][:200],
+                "report": f"{self.slug}/report.html" if self.status != "failed" or self.output else None}
+
+
+@dataclass(frozen=True)
+class BatchResult:
+    """Every client's result, in the order of the client folders."""
+
+    output: Path
+    clients: tuple[ClientResult, ...]
+    seconds: float
+
+    @property
+    def ok(self) -> bool:
+        return all(c.ok for c in self.clients)
+
+    @property
+    def failed(self) -> tuple[ClientResult, ...]:
+        return tuple(c for c in self.clients if not c.ok)
+
+    def describe(self) -> str:
+        lines = [c.describe() for c in self.clients]
+        n_ok = sum(c.status == "ok" for c in self.clients)
+        n_skip = sum(c.status == "skipped" for c in self.clients)
+        lines.append(f"{len(self.clients)} clients: {n_ok} done, {n_skip} unchanged, {len(self.failed)} failed "
+                     f"({self.seconds:.1f} s) -> {self.output / 'index.html'}")
+        if self.failed:
+            lines.append("failed: " + ", ".join(c.slug for c in self.failed))
+        return "\n".join(lines)
+
+
+# =========================================================================== notebooks
+def analysis_notebooks() -> list[Path]:
+    """The analysis notebooks in report order."""
+    from .report import SECTIONS
+
+    return [notebooks_dir() / s.notebook for s in SECTIONS]
+
+
+def check_notebook_parameters(path: Path) -> None:
+    """Raise :class:`UsageError` unless *path* declares every parameter svcwork passes."""
+    import papermill
+
+    declared = papermill.inspect_notebook(str(path))
+    missing = [p for p in NOTEBOOK_PARAMETERS if p not in declared]
+    if missing:
+        raise UsageError(f"notebook {path.name} does not declare the parameter(s) {', '.join(missing)} in its "
+                         f"'parameters' cell; expected {', '.join(NOTEBOOK_PARAMETERS)}, found "
+                         f"{', '.join(declared) or 'none'}")
+
+
+def _execute(notebook: Path, target: Path, *, parameters: dict, cwd: Path, timeout: int | None) -> None:
+    import papermill
+    from papermill.exceptions import PapermillExecutionError
+
+    try:
+        papermill.execute_notebook(str(notebook), str(target), parameters=parameters, kernel_name=KERNEL,
+                                   cwd=str(cwd), progress_bar=False, log_output=False,
+                                   request_save_on_cell_execute=False, execution_timeout=timeout)
+    except PapermillExecutionError as exc:
+        raise NotebookError(t("batch.failed_cell", "en", notebook=notebook.name, cell=exc.exec_count,
+                              error=f"{exc.ename}: {_first_line(exc.evalue)}"),
+                            notebook=notebook.name, cell=exc.exec_count, ename=exc.ename, evalue=exc.evalue) from None
+
+
+def _first_line(text: str, limit: int = 300) -> str:
+    line = (text or "").strip().splitlines()[0] if (text or "").strip() else ""
+    return line[:limit]
+
+
+def _tree_hash(paths: Sequence[Path]) -> str:
+    h = hashlib.sha256()
+    for p in sorted(paths):
+        h.update(p.name.encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()
+
+
+def run_fingerprint(engagement_inputs: Sequence, notebooks: Sequence[Path]) -> str:
+    """What a client's report depends on: inputs, notebooks, report templates and svcwork's code."""
+    h = hashlib.sha256(__version__.encode())
+    for f in engagement_inputs:
+        h.update(f"{f.role}:{f.sha256}".encode())
+    h.update(_tree_hash(list(notebooks)).encode())
+    h.update(_tree_hash(sorted(PACKAGE_DIR.glob("*.py"))).encode())
+    h.update(_tree_hash(sorted((templates_dir() / "report").glob("*"))).encode())
+    return h.hexdigest()
+
+
+def _unchanged(out: Path, fingerprint: str) -> bool:
+    stamp = out / _STAMP
+    if not (stamp.is_file() and (out / "report.html").is_file()):
+        return False
+    try:
+        return json.loads(stamp.read_text(encoding="utf-8")).get("fingerprint") == fingerprint
+    except (OSError, ValueError):
+        return False
+
+
+# =========================================================================== one client
+def run_client(client: str | os.PathLike, output: str | os.PathLike, *, force: bool = True,
+               timeout: int | None = 1800, lang: str | None = None) -> ClientResult:
+    """Validate one client and write ``OUT/<slug>/`` (report.html, summary.json, results.xlsx, notebooks/, figures/).
+
+    Never raises for a problem with the client's data or a failing notebook: the returned
+    :class:`ClientResult` says what failed (with the notebook and cell).
+    """
+    from .intake import validate
+
+    start = time.perf_counter()
+    client = Path(client)
+    slug = client_slug(client)
+    out = Path(output) / slug
+    try:
+        result = validate(client)
+        if not result.ok or result.engagement is None:
+            return ClientResult(client, slug, "failed", time.perf_counter() - start,
+                                error=t("intake.summary_bad", result.language, errors=result.n_errors,
+                                        warnings=result.n_warnings),
+                                code=IntakeError.code, problems=result.problems)
+        eng = result.engagement
+        notebooks = analysis_notebooks()
+        for nb in notebooks:
+            check_notebook_parameters(nb)
+        fingerprint = run_fingerprint(eng.inputs, notebooks)
+        if not force and _unchanged(out, fingerprint):
+            return ClientResult(client, slug, "skipped", time.perf_counter() - start, output=out)
+        language = lang or eng.language
+        with atomic_dir(out) as tmp:
+            executed = []
+            for nb in notebooks:
+                target = tmp / "notebooks" / nb.name
+                target.parent.mkdir(parents=True, exist_ok=True)
+                _execute(nb, target, cwd=tmp, timeout=timeout,
+                         parameters={"client_dir": str(client.resolve()), "output_dir": ".", "lang": language})
+                executed.append(target)
+            from .report import assemble
+
+            assemble(tmp, eng, lang=language, notebooks=executed)
+            summary = json.loads((tmp / "summary.json").read_text(encoding="utf-8"))
+            atomic_write_text(tmp / _STAMP, json.dumps({"fingerprint": fingerprint, "svcwork_version": __version__},
+                                                       indent=1) + "\n")
+        return ClientResult(client, slug, "ok", time.perf_counter() - start, output=out, summary=summary)
+    except NotebookError as exc:
+        return ClientResult(client, slug, "failed", time.perf_counter() - start, error=exc.message, code=exc.code,
+                            notebook=exc.notebook, cell=exc.cell)
+    except SvcworkError as exc:
+        return ClientResult(client, slug, "failed", time.perf_counter() - start, error=exc.message, code=exc.code)
+    except Exception as exc:  # noqa: BLE001 - one client's crash must never stop the batch
+        return ClientResult(client, slug, "failed", time.perf_counter() - start,
+                            error=f"internal error: {type(exc).__name__}: {_first_line(str(exc))}", code="internal")
+
+
+# =========================================================================== many clients
+def find_clients(folder: str | os.PathLike) -> list[Path]:
+    """Client folders under *folder*: every sub-folder holding an intake workbook."""
+    root = Path(folder)
+    if not root.is_dir():
+        raise UsageError(f"expected a folder of client folders, found {'a file' if root.exists() else 'nothing'} "
+                         f"at {root}")
+    found = [p for p in sorted(root.iterdir()) if p.is_dir() and not p.name.startswith(".")
+             and find_intake(p).is_file()]
+    if not found:
+        raise UsageError(f"no client folders (sub-folders with an intake.xlsx) in {root}")
+    return found
+
+
+@contextlib.contextmanager
+def _batch_lock(out: Path) -> Iterator[None]:
+    out.mkdir(parents=True, exist_ok=True)
+    fh = open(out / ".svcwork.lock", "a+")
+    try:
+        try:
+            fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            raise UsageError(f"another svcwork batch is writing to {out}; wait for it to finish or choose another "
+                             f"output folder") from None
+        yield
+    finally:
+        fh.close()
+
+
+def run_batch(clients: str | os.PathLike, output: str | os.PathLike, *, jobs: int = 1, force: bool = False,
+              timeout: int | None = 1800) -> BatchResult:
+    """Run every client folder under *clients* into *output*; goes on past failures.
+
+    Writes ``OUT/index.html`` (every client with status, key figures, links) and
+    ``OUT/batch.json`` (the manifest).
+    """
+    start = time.perf_counter()
+    folders = find_clients(clients)
+    out = Path(output)
+    with _batch_lock(out):
+        results: dict[Path, ClientResult] = {}
+        if jobs <= 1:
+            for folder in folders:
+                results[folder] = run_client(folder, out, force=force, timeout=timeout)
+        else:
+            with ProcessPoolExecutor(max_workers=jobs) as pool:
+                futures = {pool.submit(run_client, folder, out, force=force, timeout=timeout): folder
+                           for folder in folders}
+                for fut in as_completed(futures):
+                    folder = futures[fut]
+                    try:
+                        results[folder] = fut.result()
+                    except Exception as exc:  # noqa: BLE001 - a dead worker fails its client only
+                        results[folder] = ClientResult(folder, client_slug(folder), "failed",
+                                                       error=f"worker died: {type(exc).__name__}", code="worker")
+        ordered = tuple(results[f] for f in folders)
+        batch = BatchResult(out, ordered, time.perf_counter() - start)
+        _write_index(batch)
+    return batch
+
+
+def _key_figures(summary: dict) -> list[tuple[str, str]]:
+    out = []
+    j = summary.get("journey") or {}
+    if j.get("cases") is not None:
+        out.append(("cases", f"{j['cases']:,}"))
+    s = summary.get("survey") or {}
+    csat = s.get("csat") or {}
+    if csat.get("value") is not None:
+        out.append(("CSAT", f"{100 * csat['value']:.0f}%"))
+    a = summary.get("actions") or {}
+    if a.get("overdue") is not None:
+        out.append(("overdue actions", str(a["overdue"])))
+    return out
+
+
+def _write_index(batch: BatchResult) -> None:
+    import jinja2
+
+    rows = []
+    for c in batch.clients:
+        summary = c.summary
+        if not summary and (batch.output / c.slug / "summary.json").is_file():
+            with contextlib.suppress(OSError, ValueError):
+                summary = json.loads((batch.output / c.slug / "summary.json").read_text(encoding="utf-8"))
+        has_report = (batch.output / c.slug / "report.html").is_file()
+        rows.append({"slug": c.slug, "organization": summary.get("organization", c.slug), "status": c.status,
+                     "error": c.error, "report": f"{c.slug}/report.html" if has_report else None,
+                     "lang": summary.get("language", "en"), "figures": _key_figures(summary)})
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates_dir() / "report")),
+                             autoescape=True, undefined=jinja2.StrictUndefined)
+    page = env.get_template("index.html.j2").render(rows=rows, version=__version__,
+                                                    t=lambda key, **kw: t(key, "en", **kw))
+    atomic_write_text(batch.output / "index.html", page)
+    manifest = {"svcwork_version": __version__, "seconds": round(batch.seconds, 2), "ok": batch.ok,
+                "clients": [c.manifest() for c in batch.clients]}
+    atomic_write_text(batch.output / "batch.json", json.dumps(manifest, ensure_ascii=False, indent=1) + "\n")
+
+
+# =========================================================================== committed notebooks
+def refresh_notebooks(names: Sequence[str] | None = None) -> list[Path]:
+    """Re-execute the committed notebooks in place on their default parameters (for nbval)."""
+    import nbformat
+    from nbclient import NotebookClient
+
+    done = []
+    for path in analysis_notebooks():
+        if names and path.name not in names:
+            continue
+        nb = nbformat.read(path, as_version=4)
+        NotebookClient(nb, kernel_name=KERNEL, timeout=1800,
+                       resources={"metadata": {"path": str(path.parent)}}).execute()
+        nb.metadata.pop("widgets", None)
+        atomic_write_text(path, nbformat.writes(nb) + "\n")
+        done.append(path)
+    return done
