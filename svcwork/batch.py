@@ -197,6 +197,9 @@ def run_client(client: str | os.PathLike, output: str | os.PathLike, *, force: b
             return ClientResult(client, slug, "skipped", time.perf_counter() - start, output=out)
         language = lang or eng.language
         with atomic_dir(out) as tmp:
+            from .intake import save_cache
+
+            cache = save_cache(eng, tmp)  # the notebooks load it instead of parsing the inputs again
             executed = []
             for nb in notebooks:
                 target = tmp / "notebooks" / nb.name
@@ -207,6 +210,7 @@ def run_client(client: str | os.PathLike, output: str | os.PathLike, *, force: b
             from .report import assemble
 
             assemble(tmp, eng, lang=language, notebooks=executed)
+            cache.unlink()
             summary = json.loads((tmp / "summary.json").read_text(encoding="utf-8"))
             atomic_write_text(tmp / _STAMP, json.dumps({"fingerprint": fingerprint, "svcwork_version": __version__},
                                                        indent=1) + "\n")

@@ -19,7 +19,7 @@ import re
 import warnings
 import zipfile
 import zlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
@@ -34,7 +34,8 @@ from .privacy import pseudonymise
 from .schema import (COMPANIONS, CRITERIA_COLUMNS, ENUMS, SETTINGS, SETTINGS_HEADER, SHEETS, STANDARD_MEASURES,
                      Column, Sheet, companion, normalize_name, sheet)
 
-__all__ = ["Settings", "InputFile", "Engagement", "Validation", "load", "validate", "load_companion", "parse_column_map"]
+__all__ = ["Settings", "InputFile", "Engagement", "Validation", "load", "validate", "load_companion", "parse_column_map",
+           "save_cache", "read_cache"]
 
 
 @dataclass(frozen=True)
@@ -1454,10 +1455,59 @@ def validate(path: str | os.PathLike, *, lang: str | None = None, key: bytes | N
     return result
 
 
-def load(path: str | os.PathLike, *, key: bytes | None = None) -> Engagement:
-    """Load a validated engagement, or raise :class:`~svcwork.errors.IntakeError` with every problem."""
+def load(path: str | os.PathLike, *, key: bytes | None = None, cache_dir: str | os.PathLike | None = None) -> Engagement:
+    """Load a validated engagement, or raise :class:`~svcwork.errors.IntakeError` with every problem.
+
+    With *cache_dir*, an engagement saved there by :func:`save_cache` is reused when the
+    input files' SHA-256 still match (``svcwork run`` loads once for all its notebooks).
+    """
+    if cache_dir:
+        cached = read_cache(cache_dir, path)
+        if cached is not None:
+            return cached
     result = validate(path, key=key)
     if not result.ok or result.engagement is None:
         raise IntakeError(list(result.problems), t("intake.summary_bad", result.language, errors=result.n_errors,
                                                    warnings=result.n_warnings))
+    if cache_dir:
+        save_cache(result.engagement, cache_dir)
     return result.engagement
+
+
+_CACHE_NAME = ".engagement.pkl"
+
+
+def save_cache(engagement: Engagement, cache_dir: str | os.PathLike) -> Path:
+    """Save a loaded engagement for :func:`load` (pseudonymised data only; never part of a report)."""
+    import pickle
+
+    from .paths import atomic_write_bytes
+
+    state = {f.name: getattr(engagement, f.name) for f in fields(engagement)}
+    state["tables"] = dict(engagement.tables)
+    return atomic_write_bytes(Path(cache_dir) / _CACHE_NAME, pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
+
+
+def read_cache(cache_dir: str | os.PathLike, path: str | os.PathLike) -> Engagement | None:
+    """The engagement cached in *cache_dir* for client *path*, if its inputs are unchanged."""
+    import pickle
+
+    file = Path(cache_dir) / _CACHE_NAME
+    if not file.is_file():
+        return None
+    try:
+        state = pickle.loads(file.read_bytes())
+    except Exception:  # noqa: BLE001 - a stale or broken cache is simply not used
+        return None
+    given = Path(path)
+    folder = (given if given.is_dir() else given.parent).resolve()
+    inputs = state.get("inputs", ())
+    if state.get("folder") != folder or not inputs:
+        return None
+    current = {find_intake(given).resolve()} | {p.resolve() for c in COMPANIONS for p in find_companion(folder, c.key)}
+    if {f.path.resolve() for f in inputs} != current:
+        return None
+    if any(not f.path.is_file() or sha256_file(f.path) != f.sha256 for f in inputs):
+        return None
+    state["tables"] = MappingProxyType(state["tables"])
+    return Engagement(**state)

@@ -409,3 +409,21 @@ def test_all_problems_at_once_in_a_broken_hebrew_workbook(tmp_path):
     messages = " ".join(p.message for p in result.problems)
     assert "נדרש אחד מהערכים: כן, לא" in messages and "דלפק" in messages
     assert not re.search(r"\b(Expected|found|sheet)\b", messages)  # no English in a Hebrew workbook's messages
+
+
+def test_cached_load_is_reused_only_while_the_inputs_are_unchanged(english_client, tmp_path):
+    cache = tmp_path / "cache"
+    first = load(english_client, cache_dir=cache)
+    assert (cache / ".engagement.pkl").is_file()
+    again = load(english_client, cache_dir=cache)
+    assert again.settings == first.settings and again.inputs == first.inputs
+    pd.testing.assert_frame_equal(again.table("Services"), first.table("Services"))
+    # a changed input invalidates the cache
+    sheets = english_sheets()
+    sheets["Services"][1][1] = "Renamed service"
+    write_xlsx(english_client / "intake.xlsx", sheets)
+    fresh = load(english_client, cache_dir=cache)
+    assert fresh.table("Services")["service_name"].iloc[0] == "Renamed service"
+    # a companion file added later invalidates it too
+    (english_client / "training.csv").write_text("employee_code,skill,pre_score,post_score\nE1,listening,2,4\n")
+    assert load(english_client, cache_dir=cache).training is not None
