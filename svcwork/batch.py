@@ -26,7 +26,7 @@ from .errors import IntakeError, NotebookError, Problem, SvcworkError, UsageErro
 from .i18n import t
 from .paths import PACKAGE_DIR, atomic_dir, atomic_write_text, client_slug, find_intake, notebooks_dir, templates_dir
 
-__all__ = ["NOTEBOOK_PARAMETERS", "ClientResult", "BatchResult", "run_client", "run_batch", "find_clients",
+__all__ = ["NOTEBOOK_PARAMETERS", "ClientResult", "BatchResult", "WarmKernel", "run_client", "run_batch", "find_clients",
            "check_notebook_parameters", "refresh_notebooks", "run_fingerprint"]
 
 #: The parameters every analysis notebook declares in its ``parameters`` cell.
@@ -120,6 +120,7 @@ def check_notebook_parameters(path: Path) -> None:
 
 
 def _execute(notebook: Path, target: Path, *, parameters: dict, cwd: Path, timeout: int | None) -> None:
+    """Run one notebook with papermill in a fresh kernel (the plain way; see :class:`WarmKernel`)."""
     import papermill
     from papermill.exceptions import PapermillExecutionError
 
@@ -128,9 +129,116 @@ def _execute(notebook: Path, target: Path, *, parameters: dict, cwd: Path, timeo
                                    cwd=str(cwd), progress_bar=False, log_output=False,
                                    request_save_on_cell_execute=False, execution_timeout=timeout)
     except PapermillExecutionError as exc:
-        raise NotebookError(t("batch.failed_cell", "en", notebook=notebook.name, cell=exc.exec_count,
-                              error=f"{exc.ename}: {_first_line(exc.evalue)}"),
-                            notebook=notebook.name, cell=exc.exec_count, ename=exc.ename, evalue=exc.evalue) from None
+        raise _notebook_error(notebook.name, exc.exec_count, exc.ename, exc.evalue) from None
+
+
+def _notebook_error(name: str, cell: int | None, ename: str, evalue: str) -> NotebookError:
+    return NotebookError(t("batch.failed_cell", "en", notebook=name, cell=cell, error=f"{ename}: {_first_line(evalue)}"),
+                         notebook=name, cell=cell, ename=ename, evalue=evalue)
+
+
+_RESET = """
+import os as _os
+_os.chdir({cwd!r})
+get_ipython().reset(new_session=True, aggressive=False)
+import matplotlib as _mpl
+_mpl.rcdefaults()
+del _mpl
+"""
+
+
+class WarmKernel:
+    """One long-lived Jupyter kernel that runs notebook after notebook, reset in between.
+
+    Starting a kernel and importing pandas/matplotlib/scipy costs seconds; a warm kernel pays
+    it once per worker.  Between notebooks the user namespace is cleared
+    (``InteractiveShell.reset(new_session=True)``), the working folder set and matplotlib's
+    settings restored, so no state leaks from one notebook or client to the next (a test
+    compares its outputs with fresh-kernel runs).  A dead kernel is restarted and the notebook
+    retried once.
+    """
+
+    def __init__(self, *, kernel_name: str = KERNEL) -> None:
+        from jupyter_client.manager import KernelManager
+
+        self.km = KernelManager(kernel_name=kernel_name)
+        self.km.start_kernel(cwd=os.getcwd(), stderr=open(os.devnull, "w"))  # noqa: SIM115 - kernel warnings are noise
+
+    def _reset(self, cwd: Path) -> None:
+        kc = self.km.client()
+        kc.start_channels()
+        try:
+            kc.wait_for_ready(timeout=60)
+            reply = kc.execute_interactive(_RESET.format(cwd=str(cwd)), store_history=False, timeout=60,
+                                           output_hook=lambda msg: None)
+            if reply["content"].get("status") != "ok":
+                raise RuntimeError(f"kernel reset failed: {reply['content'].get('evalue')}")
+        finally:
+            kc.stop_channels()
+
+    def run(self, notebook: Path, target: Path, *, parameters: dict, cwd: Path, timeout: int | None) -> None:
+        """Execute *notebook* with *parameters* (papermill's injection) and write it to *target*."""
+        from nbclient.exceptions import DeadKernelError
+
+        for attempt in (1, 2):
+            try:
+                self._run_once(notebook, target, parameters=parameters, cwd=cwd, timeout=timeout)
+                return
+            except DeadKernelError:
+                self.km.restart_kernel(now=True)
+                if attempt == 2:
+                    raise
+
+    def _run_once(self, notebook: Path, target: Path, *, parameters: dict, cwd: Path, timeout: int | None) -> None:
+        import nbformat
+        from nbclient import NotebookClient
+        from nbclient.exceptions import CellExecutionError
+        from papermill.iorw import load_notebook_node
+        from papermill.parameterize import parameterize_notebook
+
+        if not self.km.is_alive():
+            self.km.restart_kernel(now=True)
+        self._reset(cwd)
+        nb = parameterize_notebook(load_notebook_node(str(notebook)), parameters, kernel_name=KERNEL, language="python")
+        client = NotebookClient(nb, km=self.km, timeout=timeout, allow_errors=False)
+        try:
+            client.execute()
+        except CellExecutionError as exc:
+            cell = next((c.get("execution_count") for c in nb.cells if c.cell_type == "code"
+                         and any(o.get("output_type") == "error" for o in c.get("outputs", []))), None)
+            raise _notebook_error(notebook.name, cell, exc.ename, exc.evalue) from None
+        finally:
+            if client.kc is not None:
+                client.kc.stop_channels()
+        atomic_write_text(target, nbformat.writes(nb) + "\n")
+
+    def close(self) -> None:
+        if self.km.has_kernel:
+            self.km.shutdown_kernel(now=True)
+
+    def __enter__(self) -> "WarmKernel":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+_WORKER_KERNEL: WarmKernel | None = None
+
+
+def _worker_kernel() -> WarmKernel:
+    """The warm kernel of this worker process (started on first use, ended at exit)."""
+    global _WORKER_KERNEL
+    if _WORKER_KERNEL is None:
+        import atexit
+
+        _WORKER_KERNEL = WarmKernel()
+        atexit.register(_WORKER_KERNEL.close)
+    return _WORKER_KERNEL
+
+
+def _run_in_worker(client: Path, output: Path, force: bool, timeout: int | None) -> "ClientResult":
+    return run_client(client, output, force=force, timeout=timeout, kernel=_worker_kernel())
 
 
 def _first_line(text: str, limit: int = 300) -> str:
@@ -157,6 +265,41 @@ def run_fingerprint(engagement_inputs: Sequence, notebooks: Sequence[Path]) -> s
     return h.hexdigest()
 
 
+def _client_unchanged(client: Path, output: Path) -> bool:
+    """Cheap pre-check: the client's previous run is recorded and its inputs' hashes still match."""
+    from .paths import find_companion
+    from .schema import COMPANIONS
+
+    out = output / client_slug(client)
+    try:
+        stamp = json.loads((out / _STAMP).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return False
+    if not (out / "report.html").is_file() or not stamp.get("inputs"):
+        return False
+    present = {str(find_intake(client).resolve())} | {str(p.resolve()) for c in COMPANIONS
+                                                      for p in find_companion(client, c.key)}
+    if present != {i["path"] for i in stamp["inputs"]}:
+        return False
+    return stamp.get("fingerprint") == _stamp_fingerprint(stamp["inputs"])
+
+
+def _stamp_fingerprint(inputs: Sequence[dict]) -> str | None:
+    from types import SimpleNamespace
+
+    try:
+        files = [SimpleNamespace(role=i["role"], sha256=_sha(Path(i["path"]))) for i in inputs]
+    except OSError:
+        return None
+    return run_fingerprint(files, analysis_notebooks())
+
+
+def _sha(path: Path) -> str:
+    from .paths import sha256_file
+
+    return sha256_file(path)
+
+
 def _unchanged(out: Path, fingerprint: str) -> bool:
     stamp = out / _STAMP
     if not (stamp.is_file() and (out / "report.html").is_file()):
@@ -169,11 +312,12 @@ def _unchanged(out: Path, fingerprint: str) -> bool:
 
 # =========================================================================== one client
 def run_client(client: str | os.PathLike, output: str | os.PathLike, *, force: bool = True,
-               timeout: int | None = 1800, lang: str | None = None) -> ClientResult:
+               timeout: int | None = 1800, lang: str | None = None, kernel: WarmKernel | None = None) -> ClientResult:
     """Validate one client and write ``OUT/<slug>/`` (report.html, summary.json, results.xlsx, notebooks/, figures/).
 
     Never raises for a problem with the client's data or a failing notebook: the returned
-    :class:`ClientResult` says what failed (with the notebook and cell).
+    :class:`ClientResult` says what failed (with the notebook and cell).  With *kernel*, the
+    notebooks run in that warm kernel; otherwise each runs with papermill in a fresh one.
     """
     from .intake import validate
 
@@ -182,6 +326,8 @@ def run_client(client: str | os.PathLike, output: str | os.PathLike, *, force: b
     slug = client_slug(client)
     out = Path(output) / slug
     try:
+        if not force and _client_unchanged(client, Path(output)):
+            return ClientResult(client, slug, "skipped", time.perf_counter() - start, output=out)
         result = validate(client)
         if not result.ok or result.engagement is None:
             return ClientResult(client, slug, "failed", time.perf_counter() - start,
@@ -204,16 +350,20 @@ def run_client(client: str | os.PathLike, output: str | os.PathLike, *, force: b
             for nb in notebooks:
                 target = tmp / "notebooks" / nb.name
                 target.parent.mkdir(parents=True, exist_ok=True)
-                _execute(nb, target, cwd=tmp, timeout=timeout,
-                         parameters={"client_dir": str(client.resolve()), "output_dir": ".", "lang": language})
+                params = {"client_dir": str(client.resolve()), "output_dir": ".", "lang": language}
+                if kernel is None:
+                    _execute(nb, target, cwd=tmp, timeout=timeout, parameters=params)
+                else:
+                    kernel.run(nb, target, cwd=tmp, timeout=timeout, parameters=params)
                 executed.append(target)
             from .report import assemble
 
             assemble(tmp, eng, lang=language, notebooks=executed)
             cache.unlink()
             summary = json.loads((tmp / "summary.json").read_text(encoding="utf-8"))
-            atomic_write_text(tmp / _STAMP, json.dumps({"fingerprint": fingerprint, "svcwork_version": __version__},
-                                                       indent=1) + "\n")
+            atomic_write_text(tmp / _STAMP, json.dumps(
+                {"fingerprint": fingerprint, "svcwork_version": __version__,
+                 "inputs": [{"role": f.role, "path": str(f.path.resolve())} for f in eng.inputs]}, indent=1) + "\n")
         return ClientResult(client, slug, "ok", time.perf_counter() - start, output=out, summary=summary)
     except NotebookError as exc:
         return ClientResult(client, slug, "failed", time.perf_counter() - start, error=exc.message, code=exc.code,
@@ -267,12 +417,18 @@ def run_batch(clients: str | os.PathLike, output: str | os.PathLike, *, jobs: in
     with _batch_lock(out):
         results: dict[Path, ClientResult] = {}
         if jobs <= 1:
-            for folder in folders:
-                results[folder] = run_client(folder, out, force=force, timeout=timeout)
+            kernel = None
+            try:
+                for folder in folders:
+                    if kernel is None and (force or not _client_unchanged(folder, out)):
+                        kernel = WarmKernel()
+                    results[folder] = run_client(folder, out, force=force, timeout=timeout, kernel=kernel)
+            finally:
+                if kernel is not None:
+                    kernel.close()
         else:
             with ProcessPoolExecutor(max_workers=jobs) as pool:
-                futures = {pool.submit(run_client, folder, out, force=force, timeout=timeout): folder
-                           for folder in folders}
+                futures = {pool.submit(_run_in_worker, folder, out, force, timeout): folder for folder in folders}
                 for fut in as_completed(futures):
                     folder = futures[fut]
                     try:

@@ -143,3 +143,23 @@ def test_committed_notebooks_are_thin_and_parameterised():
         assert any("NBVAL_CHECK_OUTPUT" in c.source for c in nb.cells if c.cell_type == "code"), path
         # committed executed, so nbval has outputs to compare against
         assert all(c.get("execution_count") for c in nb.cells if c.cell_type == "code"), f"{path.name} not executed"
+
+
+def _cells(path: Path) -> list:
+    nb = nbformat.read(path, as_version=4)
+    return [(c.source, c.get("outputs"), c.get("execution_count")) for c in nb.cells]
+
+
+@pytest.mark.slow
+def test_a_warm_kernel_gives_the_same_outputs_as_fresh_kernels(clients, tmp_path):
+    fresh = batch.run_client(clients / "good-he", tmp_path / "fresh")
+    with batch.WarmKernel() as kernel:
+        # another client first, so any state leaking between clients would show
+        assert batch.run_client(clients / "good-en", tmp_path / "warm", kernel=kernel).ok
+        warm = batch.run_client(clients / "good-he", tmp_path / "warm", kernel=kernel)
+    assert fresh.ok and warm.ok, (fresh.describe(), warm.describe())
+    for nb in batch.analysis_notebooks():
+        assert _cells(tmp_path / "fresh" / "good-he" / "notebooks" / nb.name) == \
+            _cells(tmp_path / "warm" / "good-he" / "notebooks" / nb.name), nb.name
+    for name in ("report.html", "summary.json"):
+        assert (tmp_path / "fresh" / "good-he" / name).read_bytes() == (tmp_path / "warm" / "good-he" / name).read_bytes()
