@@ -19,7 +19,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterator, Sequence
+from typing import Callable, Iterator, Sequence
 
 from . import __version__
 from .errors import IntakeError, NotebookError, Problem, SvcworkError, UsageError
@@ -111,7 +111,11 @@ def check_notebook_parameters(path: Path) -> None:
     """Raise :class:`UsageError` unless *path* declares every parameter svcwork passes."""
     import papermill
 
-    declared = papermill.inspect_notebook(str(path))
+    try:
+        declared = papermill.inspect_notebook(str(path))
+    except Exception as exc:  # noqa: BLE001 - papermill raises plain errors for unreadable notebooks
+        raise UsageError(f"cannot read the parameters of notebook {path.name}: expected a notebook with a kernel "
+                         f"and a cell tagged 'parameters' ({type(exc).__name__}: {_first_line(str(exc))})") from None
     missing = [p for p in NOTEBOOK_PARAMETERS if p not in declared]
     if missing:
         raise UsageError(f"notebook {path.name} does not declare the parameter(s) {', '.join(missing)} in its "
@@ -405,24 +409,35 @@ def _batch_lock(out: Path) -> Iterator[None]:
 
 
 def run_batch(clients: str | os.PathLike, output: str | os.PathLike, *, jobs: int = 1, force: bool = False,
-              timeout: int | None = 1800) -> BatchResult:
+              timeout: int | None = 1800, scheduler: str | None = None,
+              progress: Callable[[ClientResult, int, int], None] | None = None) -> BatchResult:
     """Run every client folder under *clients* into *output*; goes on past failures.
 
-    Writes ``OUT/index.html`` (every client with status, key figures, links) and
-    ``OUT/batch.json`` (the manifest).
+    ``jobs`` local worker processes (each with a warm kernel), or the workers of the Dask
+    distributed cluster at ``scheduler`` (``tcp://host:port``).  ``progress(result, done,
+    total)`` is called as each client finishes.  Writes ``OUT/index.html`` (every client with
+    status, key figures, links) and ``OUT/batch.json`` (the manifest).
     """
     start = time.perf_counter()
     folders = find_clients(clients)
-    out = Path(output)
+    out = Path(output).resolve()
     with _batch_lock(out):
         results: dict[Path, ClientResult] = {}
-        if jobs <= 1:
+
+        def done(folder: Path, result: ClientResult) -> None:
+            results[folder] = result
+            if progress is not None:
+                progress(result, len(results), len(folders))
+
+        if scheduler:
+            _run_on_dask(scheduler, folders, out, force=force, timeout=timeout, done=done)
+        elif jobs <= 1:
             kernel = None
             try:
                 for folder in folders:
                     if kernel is None and (force or not _client_unchanged(folder, out)):
                         kernel = WarmKernel()
-                    results[folder] = run_client(folder, out, force=force, timeout=timeout, kernel=kernel)
+                    done(folder, run_client(folder, out, force=force, timeout=timeout, kernel=kernel))
             finally:
                 if kernel is not None:
                     kernel.close()
@@ -432,14 +447,47 @@ def run_batch(clients: str | os.PathLike, output: str | os.PathLike, *, jobs: in
                 for fut in as_completed(futures):
                     folder = futures[fut]
                     try:
-                        results[folder] = fut.result()
+                        done(folder, fut.result())
                     except Exception as exc:  # noqa: BLE001 - a dead worker fails its client only
-                        results[folder] = ClientResult(folder, client_slug(folder), "failed",
-                                                       error=f"worker died: {type(exc).__name__}", code="worker")
+                        done(folder, ClientResult(folder, client_slug(folder), "failed",
+                                                  error=f"worker died: {type(exc).__name__}", code="worker"))
         ordered = tuple(results[f] for f in folders)
         batch = BatchResult(out, ordered, time.perf_counter() - start)
         _write_index(batch)
     return batch
+
+
+def _run_on_dask(address: str, folders: Sequence[Path], out: Path, *, force: bool, timeout: int | None,
+                 done: Callable[[Path, ClientResult], None]) -> None:
+    """Run the clients on an existing Dask distributed cluster (one task per client)."""
+    try:
+        from distributed import Client, as_completed as dask_completed
+    except ImportError:  # pragma: no cover - distributed is a dependency
+        raise UsageError("--scheduler needs the 'distributed' package (pip install distributed)") from None
+    import socket
+    from urllib.parse import urlsplit
+
+    where = urlsplit(address if "://" in address else f"tcp://{address}")
+    try:
+        if where.hostname is None or where.port is None:
+            raise ValueError(address)
+        socket.create_connection((where.hostname, where.port), timeout=5).close()
+        client = Client(address, timeout=30)
+    except ValueError:
+        raise UsageError(f"--scheduler expects an address such as tcp://host:8786, found {address!r}") from None
+    except (OSError, TimeoutError) as exc:
+        raise UsageError(f"cannot reach the Dask scheduler at {address}: expected a running scheduler "
+                         f"(tcp://host:port), found none ({type(exc).__name__})") from None
+    with client:
+        futures = {client.submit(_run_in_worker, folder, out, force, timeout, key=f"svcwork-{folder.name}-{i}",
+                                 pure=False): folder for i, folder in enumerate(folders)}
+        for fut in dask_completed(futures):
+            folder = futures[fut]
+            try:
+                done(folder, fut.result())
+            except Exception as exc:  # noqa: BLE001 - a lost worker fails its client only
+                done(folder, ClientResult(folder, client_slug(folder), "failed",
+                                          error=f"worker died: {type(exc).__name__}", code="worker"))
 
 
 def _key_figures(summary: dict) -> list[tuple[str, str]]:

@@ -8,6 +8,7 @@ traceback; an unexpected internal error is reported as such with a hint to file 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 from pathlib import Path
@@ -48,6 +49,8 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("-o", "--output", required=True, type=Path)
     s.add_argument("--jobs", type=int, default=1)
     s.add_argument("--force", action="store_true", help="rerun clients whose inputs did not change")
+    s.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                   help="run on an existing Dask distributed cluster, e.g. tcp://10.0.0.5:8786")
     return p
 
 
@@ -110,9 +113,34 @@ def _cmd_batch(args: argparse.Namespace) -> int:
 
     if args.jobs < 1:
         raise UsageError(f"--jobs expects 1 or more, found {args.jobs}")
-    result = run_batch(args.clients, args.output, jobs=args.jobs, force=args.force)
+    with _progress() as progress:
+        result = run_batch(args.clients, args.output, jobs=args.jobs, force=args.force, scheduler=args.scheduler,
+                           progress=progress)
     print(result.describe())
     return 0 if result.ok else 1
+
+
+@contextlib.contextmanager
+def _progress():
+    """A progress display (per client and overall, elapsed and estimate) on a terminal; nothing otherwise."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, \
+        TimeRemainingColumn
+
+    bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
+                   TimeRemainingColumn(), console=Console(stderr=True), transient=False)
+    task = bar.add_task("clients", total=None)
+
+    def update(result, done: int, total: int) -> None:
+        mark = {"ok": "✓", "skipped": "=", "failed": "✗"}[result.status]
+        bar.console.print(f"{mark} {result.slug} ({result.seconds:.1f} s)")
+        bar.update(task, completed=done, total=total)
+
+    with bar:
+        yield update
 
 
 _COMMANDS = {"template": _cmd_template, "reference": _cmd_reference, "validate": _cmd_validate, "demo": _cmd_demo,

@@ -104,7 +104,9 @@ def test_a_failing_notebook_names_the_notebook_and_cell(clients, tmp_path, monke
 
 
 def test_notebook_parameters_are_checked_before_running(tmp_path):
-    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell('client = ""', metadata={"tags": ["parameters"]})])
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell('client = ""', metadata={"tags": ["parameters"]})],
+                                  metadata={"kernelspec": {"name": "python3", "display_name": "Python 3",
+                                                           "language": "python"}})
     path = tmp_path / "x.ipynb"
     nbformat.write(nb, path)
     with pytest.raises(UsageError, match="client_dir"):
@@ -163,3 +165,22 @@ def test_a_warm_kernel_gives_the_same_outputs_as_fresh_kernels(clients, tmp_path
             _cells(tmp_path / "warm" / "good-he" / "notebooks" / nb.name), nb.name
     for name in ("report.html", "summary.json"):
         assert (tmp_path / "fresh" / "good-he" / name).read_bytes() == (tmp_path / "warm" / "good-he" / name).read_bytes()
+
+
+@pytest.mark.slow
+def test_batch_on_a_dask_cluster_gives_the_same_reports(clients, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    local = batch.run_batch(clients, tmp_path / "local")
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, host="127.0.0.1", dashboard_address=None,
+                                  processes=True) as cluster:
+        remote = batch.run_batch(clients, tmp_path / "dask", scheduler=cluster.scheduler_address)
+    assert [(c.slug, c.status) for c in remote.clients] == [(c.slug, c.status) for c in local.clients]
+    for slug in ("good-en", "good-he"):
+        assert (tmp_path / "dask" / slug / "summary.json").read_bytes() == \
+            (tmp_path / "local" / slug / "summary.json").read_bytes()
+
+
+def test_an_unreachable_scheduler_is_a_clear_usage_error(clients, tmp_path):
+    pytest.importorskip("distributed")
+    with pytest.raises(UsageError, match="Dask scheduler"):
+        batch.run_batch(clients, tmp_path / "o", scheduler="tcp://127.0.0.1:9")
