@@ -212,6 +212,7 @@ _TEMPLATE = {
     "template.ref.files": ("Accepted file names: {names}.", "שמות קבצים מתקבלים: {names}."),
     "template.ref.key": ("English key", "מפתח באנגלית"),
     "template.ref.hebrew": ("Hebrew name", "שם בעברית"),
+    "template.ref.english": ("English name", "שם באנגלית"),
     "template.ref.range": ("Range", "טווח"),
     "template.ref.default": ("Default", "ברירת מחדל"),
     "template.ref.allowed_en": ("Allowed values (English)", "ערכים מותרים (אנגלית)"),

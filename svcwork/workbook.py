@@ -18,6 +18,7 @@ from pathlib import Path
 
 from openpyxl.cell.cell import Cell
 from openpyxl.workbook import Workbook
+from openpyxl.writer.excel import ExcelWriter
 
 from .paths import atomic_write_bytes
 
@@ -36,7 +37,8 @@ def workbook_bytes(wb: Workbook) -> bytes:
     wb.properties.creator = "svcwork"
     wb.properties.lastModifiedBy = "svcwork"
     raw = io.BytesIO()
-    wb.save(raw)
+    with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
+        ExcelWriter(wb, archive).save()  # Workbook.save would stamp the current time as "modified"
     out = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(raw.getvalue())) as src, \
             zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as dst:
