@@ -1,0 +1,346 @@
+"""The demo engagements: reproducible, valid, as large as promised, and messy in the promised ways.
+
+The committed files under ``data/clients/`` must be exactly what ``svcwork demo`` writes
+(``make demo`` regenerates them).  The checks on the data are computed here from the files
+or the loaded engagement, independently of the generator's own bookkeeping.
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+import subprocess
+import sys
+
+import numpy as np
+import openpyxl
+import pandas as pd
+import pytest
+
+from conftest import ROOT
+from svcwork import demo
+from svcwork.errors import UsageError
+from svcwork.intake import validate
+from svcwork.schema import FRONTLINE_SKILLS, SHEETS
+
+CLIENTS_DIR = ROOT / "data" / "clients"
+BIG = "rashut-hagimlaot"
+FILES = ("intake.xlsx", "cases.csv", "survey.csv", "training.csv")
+
+
+def _slugs(*, slow_big: bool = True) -> list:
+    return [pytest.param(s, marks=pytest.mark.slow) if s == BIG and slow_big else s for s in demo.CLIENTS]
+
+
+# promised sizes: (low, high) inclusive
+SIZES = {
+    "neve-tamar": {"cases": (7000, 9000), "events": (40000, 50000), "survey": (3500, 4500), "training": (250, 350)},
+    "rashut-hagimlaot": {"cases": (45000, 55000), "events": (270000, 330000), "survey": (18000, 22000),
+                         "training": (400, 800)},
+    "northfield-licensing": {"cases": (4500, 5500), "events": (20000, 35000), "survey": (2000, 3000),
+                             "training": (150, 300)},
+}
+
+
+@functools.lru_cache(maxsize=None)
+def _validation(slug: str):
+    return validate(CLIENTS_DIR / slug)
+
+
+def _engagement(slug: str):
+    result = _validation(slug)
+    assert result.engagement is not None, [p.message for p in result.problems if p.is_error][:10]
+    return result.engagement
+
+
+@functools.lru_cache(maxsize=None)
+def _raw(slug: str, name: str) -> pd.DataFrame:
+    """A companion file exactly as written: every cell a string, blanks as ''."""
+    return pd.read_csv(CLIENTS_DIR / slug / name, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+
+
+def _sorted_log(slug: str) -> pd.DataFrame:
+    cases = _engagement(slug).cases
+    return cases.sort_values(["case_id", "timestamp", "_row"], kind="stable").reset_index(drop=True)
+
+
+def _has(values: pd.Series, pattern: re.Pattern) -> pd.Series:
+    return values.map(lambda text: pattern.search(text) is not None)
+
+
+# --------------------------------------------------------------------------- reproducible
+@pytest.mark.parametrize("slug", _slugs())
+def test_committed_files_are_reproduced_byte_for_byte(slug, tmp_path):
+    written = demo.generate(tmp_path, clients=[slug])
+    assert sorted(p.name for p in written) == sorted(FILES)
+    for name in FILES:
+        committed = CLIENTS_DIR / slug / name
+        assert committed.is_file(), f"{committed} is missing: run `make demo`"
+        assert (tmp_path / slug / name).read_bytes() == committed.read_bytes(), \
+            f"{slug}/{name} differs from what the generator writes: run `make demo`"
+
+
+def test_seed_changes_the_data(tmp_path):
+    demo.generate(tmp_path / "a", clients=["neve-tamar"], seed=demo.DEFAULT_SEED + 1)
+    other = (tmp_path / "a" / "neve-tamar" / "cases.csv").read_bytes()
+    assert other != (CLIENTS_DIR / "neve-tamar" / "cases.csv").read_bytes()
+
+
+def test_unknown_client_is_a_usage_error(tmp_path):
+    with pytest.raises(UsageError, match="no-such-client"):
+        demo.generate(tmp_path, clients=["no-such-client"])
+    assert not any(tmp_path.iterdir())
+
+
+def test_module_runs_as_a_script():
+    done = subprocess.run([sys.executable, "-m", "svcwork.demo", "--help"], capture_output=True, text=True,
+                          cwd=ROOT, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert "--seed" in done.stdout
+
+
+# --------------------------------------------------------------------------- valid, full, sized
+@pytest.mark.parametrize("slug", _slugs())
+def test_client_validates_without_errors(slug):
+    result = _validation(slug)
+    errors = [(p.code, p.file, p.sheet, p.row, p.column, p.message) for p in result.problems if p.is_error]
+    assert result.ok and not errors, errors[:10]
+    codes = {p.code for p in result.problems}
+    assert "mixed_offsets" in codes  # the mess is seen, as a warning
+    assert not codes & {"sheet_empty", "example_row", "setting_unknown", "bad_color"}, codes
+
+
+@pytest.mark.parametrize("slug", _slugs())
+def test_sizes_are_as_promised(slug):
+    eng = _engagement(slug)
+    counts = {"cases": eng.cases["case_id"].nunique(), "events": len(eng.cases), "survey": len(eng.survey),
+              "training": len(eng.training)}
+    for key, (low, high) in SIZES[slug].items():
+        assert low <= counts[key] <= high, (key, counts[key])
+
+
+def test_the_national_agency_is_the_largest():
+    sizes = {s: (CLIENTS_DIR / s / "cases.csv").stat().st_size for s in demo.CLIENTS}
+    assert max(sizes, key=sizes.get) == BIG
+
+
+@pytest.mark.parametrize("slug", _slugs())
+def test_every_sheet_is_filled(slug):
+    eng = _engagement(slug)
+    lang = eng.language
+    assert lang == ("en" if slug == "northfield-licensing" else "he")
+    for s in SHEETS:
+        if not s.settings and s.key != "Columns":
+            assert len(eng.table(s.key)) > 0, s.key
+    st = eng.settings
+    assert st.min_group_size == 10 and st.waves == 3
+    assert st.accent_color and st.sla_days and st.wave_capacity_days and st.service_vision and st.service_values
+
+    services = eng.table("Services")
+    assert 10 <= len(services) <= 14
+    assert (services["mandatory"] == "yes").any()
+    assert services["depends_on"].map(len).gt(0).any()
+
+    journey = eng.table("Journey")
+    steps = journey.groupby("journey").size()
+    assert 2 <= len(steps) <= 3 and steps.between(6, 9).all(), steps
+    assert journey["pain_point"].notna().any() and (journey["moment_of_truth"] == "yes").any()
+    assert journey["backstage"].notna().any()
+
+    channels = eng.table("Channels")
+    frontal = set(channels.loc[(channels["channel"] == "counter") & (channels["available"] != "no"), "service_id"])
+    digital = set(channels.loc[channels["channel"].isin(["web", "app"]) & (channels["end_to_end"] == "yes"),
+                               "service_id"])
+    assert frontal - digital, "some front-desk service should lack an end-to-end digital match"
+
+    kpis = eng.table("KPIs")
+    assert 6 <= len(kpis) <= 8 and set(kpis["kind"]) == {"mean", "proportion", "count"}
+    values = eng.table("KPI values")
+    per_series = values.groupby(["kpi_id", values["unit"].fillna("")]).size()
+    assert (per_series == 18).all(), per_series
+    assert values.loc[values["kpi_id"].isin(kpis.loc[kpis["kind"] == "proportion", "kpi_id"]), "n"].notna().all()
+
+    observations = eng.table("Observations")
+    assert 350 <= len(observations) <= 500
+    assert set(observations["item"]) == {he if lang == "he" else en for en, he in FRONTLINE_SKILLS}
+    twice = observations.groupby(["date", "employee_code", "item"])["observer"].nunique()
+    assert (twice >= 2).sum() >= 20, "two observers should sometimes score the same employee and item"
+
+    actions = eng.table("Actions")
+    assert 20 <= len(actions) <= 30
+    end = pd.Timestamp(st.period_end)
+    assert ((actions["due_date"] < end) & actions["status"].isin(["open", "in progress"])).sum() >= 2
+    assert (actions["status"] == "done").sum() >= 3
+    lessons = eng.table("Lessons")
+    assert 25 <= len(lessons) <= 35 and lessons["category"].nunique() >= 4
+    assert lessons["action_id"].notna().any() and lessons["action_id"].isna().any()
+
+    training = eng.training
+    assert set(training["skill"]) == {he if lang == "he" else en for en, he in FRONTLINE_SKILLS}
+    trained = set(training["employee_code"])
+    assert trained & set(observations["employee_code"]), "trained employees should also be observed"
+
+    survey = eng.survey
+    assert survey["wave"].nunique() == 3
+    assert survey["comment"].notna().mean() > 0.1
+
+
+_RANDOM_INDEX = {3: 0.58, 4: 0.90, 5: 1.12}  # Saaty (1980), random consistency index
+
+
+@pytest.mark.parametrize("slug", _slugs())
+def test_one_rater_is_consistent_and_one_is_not(slug):
+    pairwise = _engagement(slug).table("Pairwise")
+    ratios = {}
+    for rater, rows in pairwise.groupby("rater"):
+        names = sorted(set(rows["criterion_a"]) | set(rows["criterion_b"]))
+        n = len(names)
+        assert len(rows) == n * (n - 1) // 2, rater
+        matrix = np.ones((n, n))
+        for a, b, v in zip(rows["criterion_a"], rows["criterion_b"], rows["value"]):
+            matrix[names.index(a), names.index(b)] = v
+            matrix[names.index(b), names.index(a)] = 1 / v
+        lam = np.linalg.eigvals(matrix).real.max()
+        ratios[rater] = (lam - n) / (n - 1) / _RANDOM_INDEX[n]
+    assert len(ratios) == 2
+    assert min(ratios.values()) < 0.10 < max(ratios.values()) < 0.30, ratios
+
+
+@pytest.mark.parametrize("slug", _slugs())
+def test_some_kpi_shows_a_signal(slug):
+    """Individuals (XmR) limits, centre ± 2.66 × mean moving range (Wheeler), or a run of 8 on one side."""
+    eng = _engagement(slug)
+    values = eng.table("KPI values")
+    signals = 0
+    for _, rows in values.groupby(["kpi_id", values["unit"].fillna("")]):
+        x = rows.sort_values("period")["value"].to_numpy()
+        centre = x.mean()
+        mr = np.abs(np.diff(x)).mean()
+        beyond = np.abs(x - centre) > 2.66 * mr
+        side = np.sign(x - centre)
+        runs = max(len(list(g)) for _, g in itertools.groupby(side))
+        signals += bool(beyond.any() or runs >= 8)
+    assert signals >= 2
+
+
+# --------------------------------------------------------------------------- the mess
+_OFFSET = re.compile(r"(Z|[+-]\d{2}:\d{2})$")
+
+
+@pytest.mark.parametrize("slug", _slugs())
+def test_raw_case_log_has_mixed_offsets_blanks_duplicates_and_disorder(slug):
+    raw = _raw(slug, "cases.csv")
+    columns = list(raw.columns)
+    ts_col, res_col, case_col = columns[2], columns[5], columns[0]
+    stamps = raw[ts_col]
+    offsets = set(stamps.str.extract(_OFFSET, expand=False).dropna())
+    assert len(offsets) >= 3 and "Z" in offsets, offsets
+    assert (~_has(stamps, _OFFSET)).any(), "some timestamps should carry no offset at all"
+    assert (raw[res_col] == "").any()
+    assert raw.duplicated().any(), "some events should be exported twice"
+    assert raw[case_col].is_monotonic_increasing  # one block of rows per case, as exports come
+    log = _engagement(slug).cases.sort_values("_row")  # file order, offsets normalised by the loader
+    same_case = log["case_id"].eq(log["case_id"].shift())
+    assert (same_case & log["timestamp"].lt(log["timestamp"].shift())).any(), "some rows should be out of order"
+
+
+@pytest.mark.parametrize("slug", _slugs())
+def test_case_log_has_the_realistic_mess(slug):
+    eng = _engagement(slug)
+    log = _sorted_log(slug)
+    by_case = log.groupby("case_id", sort=False)
+    sizes = by_case.size()
+    assert (sizes == 1).sum() > 0, "single-event cases"
+    assert log.duplicated(["case_id", "timestamp"]).sum() > len(log) * 0.001, "timestamp ties"
+
+    start, end = by_case["timestamp"].min(), by_case["timestamp"].max()
+    deadline = by_case["deadline"].first()
+    days = (end - start).dt.total_seconds() / 86400
+    late = np.where(deadline.notna(), end > deadline, days > eng.settings.sla_days)
+    assert 0.03 < late.mean() < 0.4, late.mean()
+
+    # rework: an activity repeated within a case
+    assert log.duplicated(["case_id", "activity"]).groupby(log["case_id"]).any().mean() > 0.05
+
+    # hand-offs and ping-pong A→B→A (consecutive events of one unit collapsed first)
+    units, cases = log["unit"].to_numpy(dtype=object), log["case_id"].to_numpy(dtype=object)
+    keep = np.r_[True, (units[1:] != units[:-1]) | (cases[1:] != cases[:-1])]
+    u, c = units[keep], cases[keep]
+    handoffs = (c[1:] == c[:-1]).sum()
+    assert handoffs > len(sizes) * 0.3
+    ping = (u[2:] == u[:-2]) & (c[2:] == c[1:-1]) & (c[1:-1] == c[:-2])
+    assert ping.sum() > 50
+    pong = (u[3:] == u[1:-2]) & (u[2:-1] == u[:-3]) & (c[3:] == c[:-3]) & (c[1:-2] == c[:-3])
+    assert pong.any(), "some case should bounce A→B→A→B"
+
+    # repeat contacts within the engagement's window, some through another channel
+    first = pd.DataFrame({"citizen": by_case["citizen_id"].first(), "start": start,
+                          "channel": by_case["channel"].first()}).sort_values(["citizen", "start"])
+    gap = first.groupby("citizen")["start"].diff().dt.total_seconds() / 86400
+    repeat = gap <= eng.settings.repeat_contact_days
+    assert 0.03 < repeat.mean() < 0.25, repeat.mean()
+    previous_channel = first.groupby("citizen")["channel"].shift()
+    assert (first.loc[repeat, "channel"] != previous_channel[repeat]).mean() > 0.2, "channel switching"
+
+
+@pytest.mark.parametrize("slug", _slugs(slow_big=False))
+def test_intake_has_a_title_row_and_numbers_stored_as_text(slug):
+    wb = openpyxl.load_workbook(CLIENTS_DIR / slug / "intake.xlsx")
+    services = wb.worksheets[1]
+    assert services.cell(1, 1).value and services.cell(2, 1).value is None
+    assert services.cell(3, 1).value in ("service_id", "מזהה שירות")
+    texts = [c.value for ws in wb.worksheets for row in ws.iter_rows(min_row=2) for c in row
+             if isinstance(c.value, str) and re.fullmatch(r"\d+(\.\d+)?", c.value)]
+    assert len(texts) >= 3
+    assert (wb.worksheets[0].sheet_view.rightToLeft or False) == (slug != "northfield-licensing")
+
+
+# --------------------------------------------------------------------------- privacy: only fake identifiers
+_EMAIL = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
+_PHONE = re.compile(r"(?<![\d-])(0\d{1,2}-\d{7}|07\d{3} \d{6}|0\d{9}|\+\d[\d -]{7,})(?!\d)")
+_NINE = re.compile(r"(?<!\d)\d{9}(?!\d)")
+
+
+def _all_text(slug: str) -> str:
+    parts = [(CLIENTS_DIR / slug / name).read_text(encoding="utf-8-sig") for name in FILES[1:]]
+    wb = openpyxl.load_workbook(CLIENTS_DIR / slug / "intake.xlsx")
+    parts += [str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value is not None]
+    return "\n".join(parts)
+
+
+def _valid_israeli_id(number: str) -> bool:
+    total = 0
+    for k, ch in enumerate(number.zfill(9)):
+        d = int(ch) * (1 if k % 2 == 0 else 2)
+        total += d // 10 + d % 10
+    return total % 10 == 0
+
+
+@pytest.mark.parametrize("slug", _slugs())
+def test_no_real_looking_personal_data(slug):
+    text = _all_text(slug)
+    domains = set(_EMAIL.findall(text))
+    assert domains <= {"example.com", "example.org"}, domains
+    for phone in _PHONE.findall(text):
+        assert re.fullmatch(r"050-000\d{4}|07700 900\d{3}", phone), phone
+    assert all(n.startswith("000") for n in _NINE.findall(text)), "9-digit numbers must be the fake 000… ids"
+    raw = _raw(slug, "cases.csv")
+    citizens = raw[raw.columns[6]]
+    pattern = r"000\d{6}" if slug != "northfield-licensing" else r"C0\d{7}"
+    assert citizens.str.fullmatch(pattern).all()
+    assert raw[raw.columns[5]].str.fullmatch(r"(E\d{4})?").all()
+    if slug != "northfield-licensing":
+        valid = citizens.drop_duplicates().map(_valid_israeli_id)
+        assert 0.5 < valid.mean() < 0.95, "many, not all, ids carry a valid check digit"
+
+
+@pytest.mark.parametrize("slug", _slugs())
+def test_survey_comments_hold_fake_details_to_redact(slug):
+    raw = _raw(slug, "survey.csv")
+    comments = raw[raw.columns[-1]]
+    assert _has(comments, _EMAIL).any()
+    assert _has(comments, _PHONE).any()
+    if slug != "northfield-licensing":
+        ids = comments.str.findall(_NINE).explode().dropna()
+        assert ids.map(_valid_israeli_id).any()
