@@ -61,6 +61,10 @@ SECTIONS: tuple[Section, ...] = (
 )
 
 
+#: How many leading findings of each analysis the executive summary carries.
+EXECUTIVE_FINDINGS = 3
+
+
 class AnalysisResult(Protocol):  # what every analysis module's result offers
     available: bool
 
@@ -395,8 +399,9 @@ def assemble(out: str | os.PathLike, engagement: Any, *, lang: str, notebooks: S
         if p is None or not p.is_file():
             continue
         blocks.append({"key": s.key, "title": s.title(lang), "html": "\n".join(_notebook_fragments(p))})
+    # the executive summary: each analysis's leading findings (the full lists stand in their sections)
     findings = [f for key in ("prioritization", "journeys", "measures", "management")
-                for f in (sections.get(key, {}).get("findings") or [])]
+                for f in (sections.get(key, {}).get("findings") or [])[:EXECUTIVE_FINDINGS]]
     skipped = [sections[k]["skipped"] for k in sections if not sections[k]["available"] and sections[k].get("skipped")]
     methods = [(s.title(lang), t(f"report.methods.{s.key}", lang)) for s in SECTIONS if s.key in sections]
     st = engagement.settings
