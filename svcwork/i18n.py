@@ -790,10 +790,13 @@ _JOURNEYS: dict[str, tuple[str, str]] = {     # "journeys.*"
     "journeys.map.hidden": ("Hidden: {edges} rarer transitions (taken fewer than {count} times) and {activities} less "
                             "frequent activities.",
                             "לא מוצגים: {edges} מעברים נדירים (פחות מ־{count} פעמים) ו־{activities} פעילויות נדירות."),
+    "journeys.contact.linked": ("Cases with a citizen id (pseudonymised)", "פניות עם מזהה פונה (בכינוי)"),
+    "journeys.contact.window": ("Repeat-contact window (days)", "חלון פנייה חוזרת (ימים)"),
+    "journeys.contact.switching": ("Citizens who came back and switched channel", "פונים שחזרו ועברו לערוץ אחר"),
     "journeys.map.back": ("Orange arrows go back in the process (rework); each label: times taken · median wait.",
                           "חצים כתומים חוזרים אחורה בתהליך (עבודה חוזרת); בכל תווית: מספר מעברים · חציון ההמתנה."),
     "journeys.map.nothing": ("Not enough cases to draw the process map.", "אין די פניות לשרטוט מפת התהליך."),
-    "journeys.unit.days": ("{value} d", "{value} ימים"),
+    "journeys.unit.days": ("{value} days", "{value} ימים"),
     "journeys.unit.hours": ("{value} h", "{value} שעות"),
     "journeys.unit.minutes": ("{value} min", "{value} דקות"),
     # figures
@@ -812,14 +815,16 @@ _JOURNEYS: dict[str, tuple[str, str]] = {     # "journeys.*"
     "journeys.legend.p90": ("90th percentile", "אחוזון 90"),
     "journeys.legend.sla": ("Deadline ({days} days)", "יעד זמן טיפול ({days} ימים)"),
     # findings
-    "journeys.finding.time": ("Half of the cases take {median} days or less end to end, one in ten takes more than "
-                              "{p90} days, and {breach} miss the deadline (the case's own, else {days} days).",
-                              "מחצית הפניות מטופלות מקצה לקצה בתוך {median} ימים או פחות, אחת מכל עשר אורכת יותר "
-                              "מ־{p90} ימים, ו־{breach} חורגות מהיעד (יעד הפנייה, ואם אין — {days} ימים)."),
+    "journeys.finding.time": ("Half of the cases are resolved end to end within {median}; one in ten takes more than "
+                              "{p90}; {breach} miss the deadline (the case's own, else {days} days).",
+                              "מחצית הפניות מטופלות מקצה לקצה בתוך {median}; אחת מכל עשר אורכת יותר מ־{p90}; "
+                              "{breach} חורגות מהיעד (יעד הפנייה, ואם אין — {days} ימים)."),
+    "journeys.finding.switching": ("{share} of the citizens who came back switched channel.",
+                                   "{share} מהפונים שחזרו ופנו שוב עברו לערוץ אחר."),
     "journeys.finding.variants": ("The most common path covers {share} of cases; {k} of the {variants} paths cover 80%.",
                                   "המסלול הנפוץ ביותר מכסה {share} מהפניות; {k} מתוך {variants} המסלולים מכסים 80%."),
     "journeys.finding.handoffs": ("Cases pass between units {per_case} times on average; the busiest hand-off is "
-                                  "{source} → {target} ({count} times), losing a median {lost} each time.",
+                                  "from {source} to {target} ({count} times), losing a median {lost} each time.",
                                   "פנייה עוברת בין יחידות {per_case} פעמים בממוצע; ההעברה השכיחה ביותר היא "
                                   "מ־{source} אל {target} ({count} פעמים), ובכל העברה אובד זמן חציוני של {lost}."),
     "journeys.finding.repeat": ("{rate} of cases are repeat contacts (within {days} days); first contact resolution "
