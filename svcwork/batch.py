@@ -50,6 +50,7 @@ class ClientResult:
     cell: int | None = None
     problems: tuple[Problem, ...] = ()
     summary: dict = field(default_factory=dict)
+    note: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -62,12 +63,13 @@ class ClientResult:
                 lines.append(f"    [{p.code}] {p.location()}: {p.message}")
             return "\n".join(lines)
         word = "unchanged, skipped" if self.status == "skipped" else f"{self.seconds:.1f} s"
-        return f"✓ {self.slug}: {self.output / 'report.html' if self.output else ''} ({word})"
+        note = f"\n    {self.note}" if self.note else ""
+        return f"✓ {self.slug}: {self.output / 'report.html' if self.output else ''} ({word}){note}"
 
     def manifest(self) -> dict:
         return {"client": self.slug, "folder": str(self.client), "status": self.status,
                 "seconds": round(self.seconds, 2), "error": self.error, "code": self.code,
-                "notebook": self.notebook, "cell": self.cell,
+                "notebook": self.notebook, "cell": self.cell, "note": self.note,
                 "errors": [p.as_dict() for p in self.problems if p.is_error][:200],
                 "report": f"{self.slug}/report.html" if self.status != "failed" or self.output else None}
 
@@ -241,8 +243,8 @@ def _worker_kernel() -> WarmKernel:
     return _WORKER_KERNEL
 
 
-def _run_in_worker(client: Path, output: Path, force: bool, timeout: int | None) -> "ClientResult":
-    return run_client(client, output, force=force, timeout=timeout, kernel=_worker_kernel())
+def _run_in_worker(client: Path, output: Path, force: bool, timeout: int | None, pdf: bool | None = None) -> "ClientResult":
+    return run_client(client, output, force=force, timeout=timeout, kernel=_worker_kernel(), pdf=pdf)
 
 
 def _first_line(text: str, limit: int = 300) -> str:
@@ -315,8 +317,26 @@ def _unchanged(out: Path, fingerprint: str) -> bool:
 
 
 # =========================================================================== one client
+def _render_pdf(folder: Path, engagement, *, lang: str, pdf: bool | None) -> str | None:
+    """report.pdf next to report.html; returns a note when it was not made (``pdf=None``: when Chromium is here)."""
+    from .pdf import PdfError, chromium_path, render_pdf
+
+    if pdf is False:
+        return None
+    if pdf is None and chromium_path() is None:
+        return "report.pdf not made: Chromium is not installed (apt-get install chromium, or set SVCWORK_CHROMIUM)"
+    try:
+        render_pdf(folder / "report.html", folder / "report.pdf", footer=engagement.settings.organization, lang=lang)
+    except PdfError as exc:
+        if pdf:
+            raise
+        return f"report.pdf not made: {exc.message}"
+    return None
+
+
 def run_client(client: str | os.PathLike, output: str | os.PathLike, *, force: bool = True,
-               timeout: int | None = 1800, lang: str | None = None, kernel: WarmKernel | None = None) -> ClientResult:
+               timeout: int | None = 1800, lang: str | None = None, kernel: WarmKernel | None = None,
+               pdf: bool | None = None) -> ClientResult:
     """Validate one client and write ``OUT/<slug>/`` (report.html, summary.json, results.xlsx, notebooks/, figures/).
 
     Never raises for a problem with the client's data or a failing notebook: the returned
@@ -364,11 +384,13 @@ def run_client(client: str | os.PathLike, output: str | os.PathLike, *, force: b
 
             assemble(tmp, eng, lang=language, notebooks=executed)
             cache.unlink()
+            pdf_note = _render_pdf(tmp, eng, lang=language, pdf=pdf)
             summary = json.loads((tmp / "summary.json").read_text(encoding="utf-8"))
             atomic_write_text(tmp / _STAMP, json.dumps(
                 {"fingerprint": fingerprint, "svcwork_version": __version__,
                  "inputs": [{"role": f.role, "path": str(f.path.resolve())} for f in eng.inputs]}, indent=1) + "\n")
-        return ClientResult(client, slug, "ok", time.perf_counter() - start, output=out, summary=summary)
+        return ClientResult(client, slug, "ok", time.perf_counter() - start, output=out, summary=summary,
+                            note=pdf_note)
     except NotebookError as exc:
         return ClientResult(client, slug, "failed", time.perf_counter() - start, error=exc.message, code=exc.code,
                             notebook=exc.notebook, cell=exc.cell)
@@ -409,7 +431,7 @@ def _batch_lock(out: Path) -> Iterator[None]:
 
 
 def run_batch(clients: str | os.PathLike, output: str | os.PathLike, *, jobs: int = 1, force: bool = False,
-              timeout: int | None = 1800, scheduler: str | None = None,
+              timeout: int | None = 1800, scheduler: str | None = None, pdf: bool | None = None,
               progress: Callable[[ClientResult, int, int], None] | None = None) -> BatchResult:
     """Run every client folder under *clients* into *output*; goes on past failures.
 
@@ -430,20 +452,20 @@ def run_batch(clients: str | os.PathLike, output: str | os.PathLike, *, jobs: in
                 progress(result, len(results), len(folders))
 
         if scheduler:
-            _run_on_dask(scheduler, folders, out, force=force, timeout=timeout, done=done)
+            _run_on_dask(scheduler, folders, out, force=force, timeout=timeout, pdf=pdf, done=done)
         elif jobs <= 1:
             kernel = None
             try:
                 for folder in folders:
                     if kernel is None and (force or not _client_unchanged(folder, out)):
                         kernel = WarmKernel()
-                    done(folder, run_client(folder, out, force=force, timeout=timeout, kernel=kernel))
+                    done(folder, run_client(folder, out, force=force, timeout=timeout, kernel=kernel, pdf=pdf))
             finally:
                 if kernel is not None:
                     kernel.close()
         else:
             with ProcessPoolExecutor(max_workers=jobs) as pool:
-                futures = {pool.submit(_run_in_worker, folder, out, force, timeout): folder for folder in folders}
+                futures = {pool.submit(_run_in_worker, folder, out, force, timeout, pdf): folder for folder in folders}
                 for fut in as_completed(futures):
                     folder = futures[fut]
                     try:
@@ -458,7 +480,7 @@ def run_batch(clients: str | os.PathLike, output: str | os.PathLike, *, jobs: in
 
 
 def _run_on_dask(address: str, folders: Sequence[Path], out: Path, *, force: bool, timeout: int | None,
-                 done: Callable[[Path, ClientResult], None]) -> None:
+                 pdf: bool | None, done: Callable[[Path, ClientResult], None]) -> None:
     """Run the clients on an existing Dask distributed cluster (one task per client)."""
     try:
         from distributed import Client, as_completed as dask_completed
@@ -479,7 +501,7 @@ def _run_on_dask(address: str, folders: Sequence[Path], out: Path, *, force: boo
         raise UsageError(f"cannot reach the Dask scheduler at {address}: expected a running scheduler "
                          f"(tcp://host:port), found none ({type(exc).__name__})") from None
     with client:
-        futures = {client.submit(_run_in_worker, folder, out, force, timeout, key=f"svcwork-{folder.name}-{i}",
+        futures = {client.submit(_run_in_worker, folder, out, force, timeout, pdf, key=f"svcwork-{folder.name}-{i}",
                                  pure=False): folder for i, folder in enumerate(folders)}
         for fut in dask_completed(futures):
             folder = futures[fut]

@@ -43,12 +43,14 @@ def _parser() -> argparse.ArgumentParser:
     s = sub.add_parser("run", help="validate and analyse one client; write its report")
     s.add_argument("client", type=Path)
     s.add_argument("-o", "--output", required=True, type=Path)
+    s.add_argument("--no-pdf", dest="pdf", action="store_false", default=None, help="skip report.pdf")
 
     s = sub.add_parser("batch", help="run every client folder under CLIENTS_DIR")
     s.add_argument("clients", type=Path)
     s.add_argument("-o", "--output", required=True, type=Path)
     s.add_argument("--jobs", type=int, default=1)
     s.add_argument("--force", action="store_true", help="rerun clients whose inputs did not change")
+    s.add_argument("--no-pdf", dest="pdf", action="store_false", default=None, help="skip report.pdf")
     s.add_argument("--scheduler", default=None, metavar="ADDRESS",
                    help="run on an existing Dask distributed cluster, e.g. tcp://10.0.0.5:8786")
     return p
@@ -103,7 +105,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 def _cmd_run(args: argparse.Namespace) -> int:
     from .batch import run_client
 
-    result = run_client(args.client, args.output)
+    result = run_client(args.client, args.output, pdf=args.pdf)
     print(result.describe())
     return 0 if result.ok else 1
 
@@ -115,7 +117,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
         raise UsageError(f"--jobs expects 1 or more, found {args.jobs}")
     with _progress() as progress:
         result = run_batch(args.clients, args.output, jobs=args.jobs, force=args.force, scheduler=args.scheduler,
-                           progress=progress)
+                           pdf=args.pdf, progress=progress)
     print(result.describe())
     return 0 if result.ok else 1
 

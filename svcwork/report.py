@@ -161,7 +161,7 @@ def _sections_dir(output_dir: str | os.PathLike) -> Path:
 
 
 def record(result: AnalysisResult, *, section: str, output_dir: str | os.PathLike, lang: str,
-           tables: Mapping[str, pd.DataFrame] | None = None) -> Path:
+           tables: Mapping[str, pd.DataFrame] | None = None, figures: Sequence[Mapping] = ()) -> Path:
     """Write the result's summary, findings and tables for the report assembler."""
     tables = dict(result.tables(lang) if tables is None else tables) if result.available else {}
     payload = {
@@ -170,6 +170,7 @@ def record(result: AnalysisResult, *, section: str, output_dir: str | os.PathLik
         "skipped": None if result.available else result.skipped(lang),
         "summary": json_ready(result.summary()),
         "findings": list(result.findings(lang)) if result.available else [],
+        "figures": list(figures),
     }
     folder = _sections_dir(output_dir)
     atomic_write_text(folder / f"{section}.json", json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True))
@@ -193,12 +194,28 @@ def show_result(result: AnalysisResult, *, section: str, lang: str, output_dir: 
     tables = result.tables(lang)
     for slug, frame in tables.items():
         _display_html(table_html(frame, lang=lang, caption=_caption(section, slug, lang)))
+    figures = []
     for slug, fig in result.figures(lang).items():
-        _display_figure(fig, alt=_caption(section, slug, lang) or "")
+        title = _caption(section, slug, lang) or _figure_title(fig) or t(f"report.section.{section}", lang)
+        _display_figure(fig, alt=title)
         if output_dir:
             save_figure(fig, Path(output_dir) / "figures", f"{section}-{slug}")
+            figures.append({"file": f"{section}-{slug}.png", "title": title})
     if output_dir:
-        record(result, section=section, output_dir=output_dir, lang=lang, tables=tables)
+        record(result, section=section, output_dir=output_dir, lang=lang, tables=tables, figures=figures)
+
+
+def _figure_title(fig: Any) -> str | None:
+    """The chart's own title (suptitle, else the first axes title), for slides and alt text."""
+    sup = getattr(fig, "_suptitle", None)
+    if sup is not None and sup.get_text().strip():
+        return sup.get_text().strip()
+    for ax in fig.axes:
+        for loc in ("center", "left", "right"):
+            text = ax.get_title(loc=loc).strip()
+            if text:
+                return text
+    return None
 
 
 # =========================================================================== the intake section
@@ -417,8 +434,25 @@ def assemble(out: str | os.PathLike, engagement: Any, *, lang: str, notebooks: S
         "summary": atomic_write_text(out / "summary.json", json.dumps(summary, ensure_ascii=False, indent=1,
                                                                       sort_keys=True) + "\n"),
         "results": write_results_workbook(out / "results.xlsx", _load_tables(out), lang=lang),
+        "slides": _write_slides(out, sections, engagement, lang=lang),
     }
     return paths
+
+
+def _write_slides(out: Path, sections: Mapping[str, Mapping], engagement: Any, *, lang: str) -> Path:
+    """slides.pptx: every chart of the report, one per slide, titled (ready for the consultant's deck)."""
+    from .slides import write_slides
+
+    slides = []
+    for s in SECTIONS:
+        for fig in (sections.get(s.key) or {}).get("figures", []):
+            png = out / "figures" / fig["file"]
+            if png.is_file():
+                slides.append((fig["title"], png.read_bytes()))
+    st = engagement.settings
+    return write_slides(out / "slides.pptx", slides, title=st.organization,
+                        subtitle=f"{t('report.title', lang)} · {fmt_date(st.period_start, lang)} – "
+                                 f"{fmt_date(st.period_end, lang)}", lang=lang, accent_color=st.accent_color)
 
 
 def key_figures(result: AnalysisResult, *, digits: int = 4) -> str:

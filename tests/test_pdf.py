@@ -1,0 +1,295 @@
+"""report.pdf: A4, page numbers and the client's name on every page, Hebrew, no split charts, inert client text.
+
+The report printed here is a real ``report.html`` from :func:`svcwork.report.assemble`, made from
+notebooks whose outputs were displayed by :func:`svcwork.report.show_result` (no kernel: the
+displays are captured), with hostile markup in the organisation's name and a service name.
+The PDF is checked with pypdf (an independent reader).
+"""
+
+from __future__ import annotations
+
+import base64
+import os
+import re
+import shutil
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+import pytest
+
+import svcwork
+from conftest import ROOT, english_sheets, hebrew_sheets, write_xlsx
+from svcwork import charts, report
+from svcwork.i18n import t
+
+#: Client text that would run script if it ever reached the report as markup.
+HOSTILE = '<img src=x onerror="window.__pwned=1"><script>window.__pwned=1</script>'
+TEST_OUTPUT = ROOT / "test-output"
+
+
+# =========================================================================== chromium or a loud skip
+def require_chromium() -> str:
+    """The Chromium to test with; outside CI skip loudly when absent, in CI (CI=true) fail."""
+    from svcwork.pdf import chromium_path
+
+    problem = None
+    try:
+        import playwright.sync_api  # noqa: F401
+    except ImportError:
+        problem = "the Python package playwright is not installed (pip install playwright)"
+    path = chromium_path()
+    if problem is None and path is None:
+        problem = "Chromium is not installed (apt-get install chromium, or set SVCWORK_CHROMIUM)"
+    if problem is not None:
+        _skip_or_fail(f"NOT TESTED — browser/PDF checks need Chromium: {problem}")
+    return path
+
+
+def _skip_or_fail(message: str) -> None:
+    if os.environ.get("CI", "").strip().lower() in {"1", "true", "yes"}:
+        pytest.fail(f"{message}; CI must install it", pytrace=False)
+    pytest.skip(message)
+
+
+# =========================================================================== a real report, no kernel
+@dataclass(frozen=True)
+class FakeResult:
+    """An analysis result (the report's protocol) with given tables, charts and findings."""
+
+    table: object
+    chart_titles: tuple[str, ...]
+    labels: tuple[str, ...]
+    finding: str
+    tall: bool = False  # the first chart taller than a page (a long ranking), as a real analysis may draw
+    available: bool = True
+
+    def summary(self) -> dict:
+        return {"fake": {"charts": len(self.chart_titles)}}
+
+    def tables(self, lang: str) -> dict:
+        return {"services": self.table}
+
+    def figures(self, lang: str) -> dict:
+        out = {}
+        for i, title in enumerate(self.chart_titles):
+            fig, ax = charts.new_figure(size=(6.0, 12.0) if self.tall and i == 0 else (8.0, 3.6 + 0.35 * (i % 4)))
+            ax.bar(range(len(self.labels)), [3 + (i * 7 + k * 5) % 11 for k in range(len(self.labels))],
+                   color=charts.PALETTE[i % len(charts.PALETTE)])
+            ax.set_xticks(range(len(self.labels)), self.labels)
+            charts.finish(ax, lang=lang, title=title)
+            out[f"chart-{i}"] = fig
+        return out
+
+    def findings(self, lang: str) -> list[str]:
+        return [self.finding]
+
+    def skipped(self, lang: str) -> str:
+        return ""
+
+
+def _capture_displays(monkeypatch: pytest.MonkeyPatch) -> list:
+    """Route IPython's display() into a list of notebook outputs (as a kernel would record them)."""
+    import IPython.display
+    from IPython.core.formatters import DisplayFormatter
+
+    formatter = DisplayFormatter()
+    outputs: list = []
+
+    def display(*objs, **kwargs):
+        for obj in objs:
+            data, metadata = formatter.format(obj)
+            data = {k: base64.b64encode(v).decode() if isinstance(v, bytes) else v for k, v in data.items()}
+            outputs.append(nbformat.v4.new_output("display_data", data=data, metadata=metadata))
+
+    monkeypatch.setattr(IPython.display, "display", display)
+    return outputs
+
+
+def build_report(folder: Path, monkeypatch: pytest.MonkeyPatch, *, lang: str, organization: str,
+                 service: str, charts_per_section: int = 4) -> tuple[Path, object, int]:
+    """A client with *organization* and a service called *service*, its report built by assemble().
+
+    Returns (report.html, engagement, number of charts).
+    """
+    sheets = english_sheets() if lang == "en" else hebrew_sheets()
+    settings = sheets["Engagement" if lang == "en" else "פרטי הארגון"]
+    settings[1][1] = organization
+    services = sheets["Services" if lang == "en" else "שירותים"]
+    services[-1][1] = service
+    client = folder / "client"
+    write_xlsx(client / "intake.xlsx", sheets, rtl=lang == "he")
+    eng = svcwork.load(client)
+    out = folder / "out"
+    outputs = _capture_displays(monkeypatch)
+    names = [n[:18] for n in eng.table("Services")["service_name"]]
+    table = eng.table("Services")[["service_id", "service_name"]].rename(
+        columns={"service_id": t("field.code", lang), "service_name": t("report.col.data", lang)})
+    notebooks = []
+    n_charts = 0
+    for s in report.SECTIONS:
+        outputs.clear()
+        if s.key == "intake":
+            report.show_intake(eng, lang=lang, output_dir=out)
+        else:
+            titles = tuple(f"{s.title(lang)} — {i + 1}" for i in range(charts_per_section))
+            n_charts += len(titles)
+            result = FakeResult(table=table, chart_titles=titles, labels=tuple(names),
+                                finding=f"{s.title(lang)}: {service}", tall=s.key == "journeys")
+            report.show_result(result, section=s.key, lang=lang, output_dir=out)
+        nb = nbformat.v4.new_notebook()
+        nb.cells.append(nbformat.v4.new_code_cell("show()", outputs=list(outputs), execution_count=1))
+        path = out / "notebooks" / s.notebook
+        path.parent.mkdir(parents=True, exist_ok=True)
+        nbformat.write(nb, path)
+        notebooks.append(path)
+    paths = report.assemble(out, eng, lang=lang, notebooks=notebooks)
+    return paths["report"], eng, n_charts
+
+
+# =========================================================================== PDF reading (pypdf)
+def _pdf_pages(path: Path) -> list:
+    try:
+        import pypdf
+    except ImportError:
+        _skip_or_fail("NOT TESTED — reading the PDF needs the test dependency pypdf (pip install pypdf)")
+    return list(pypdf.PdfReader(str(path)).pages)
+
+
+def _image_placements(pages: list) -> list[int]:
+    """How many image XObjects each page draws (a chart split over two pages is drawn on both)."""
+
+    def count(resources, seen_depth: int = 0) -> int:
+        n = 0
+        xobjects = (resources or {}).get("/XObject") or {}
+        for ref in xobjects.values():
+            obj = ref.get_object()
+            if obj.get("/Subtype") == "/Image":
+                n += 1
+            elif obj.get("/Subtype") == "/Form" and seen_depth < 5:
+                n += count(obj.get("/Resources"), seen_depth + 1)
+        return n
+
+    return [count(page.get("/Resources")) for page in pages]
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _has_phrase(text: str, phrase: str) -> bool:
+    """*phrase* in *text*, in logical or in visual (word-reversed) order: PDF readers differ for RTL lines."""
+    return phrase in text or " ".join(reversed(phrase.split())) in text
+
+
+# =========================================================================== tests without a browser
+def test_footer_is_escaped_text_and_right_to_left_for_hebrew():
+    from svcwork.pdf import footer_template
+
+    he = footer_template(f"עיריית דוגמה {HOSTILE}", lang="he")
+    assert "<img" not in he and "<script" not in he
+    assert "&lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt;" in he
+    assert "dir='rtl'" in he and "class='pageNumber'" in he and "class='totalPages'" in he
+    en = footer_template("Example <b>Agency</b>\n", lang="en")
+    assert "dir='ltr'" in en and "Example &lt;b&gt;Agency&lt;/b&gt;</span>" in en
+    # client text cannot smuggle in Chromium's own placeholders either
+    assert footer_template('<span class="pageNumber"></span>', lang="en").count("pageNumber") == 2
+
+
+def test_missing_chromium_is_a_clear_svcwork_error(monkeypatch, tmp_path):
+    from svcwork.errors import SvcworkError
+    from svcwork.pdf import ChromiumMissingError, PdfRenderer, chromium_path
+
+    monkeypatch.setenv("SVCWORK_CHROMIUM", str(tmp_path / "no-such-browser"))
+    assert chromium_path() is None
+    with pytest.raises(ChromiumMissingError) as info:
+        with PdfRenderer():
+            pass
+    assert isinstance(info.value, SvcworkError)
+    assert "apt-get install chromium" in str(info.value) and "SVCWORK_CHROMIUM" in str(info.value)
+    monkeypatch.setenv("SVCWORK_CHROMIUM", sys.executable)
+    assert chromium_path() == sys.executable
+
+
+# =========================================================================== tests with Chromium
+@pytest.mark.slow
+def test_pdf_is_a4_with_footer_and_page_numbers_hebrew_text_and_whole_charts(tmp_path, monkeypatch):
+    require_chromium()
+    from svcwork.pdf import FIXED_PDF_DATE, PdfRenderer
+
+    organization = f"עיריית דוגמה {HOSTILE}"
+    html_path, eng, n_charts = build_report(tmp_path / "he", monkeypatch, lang="he", organization=organization,
+                                            service=f"ארנונה {HOSTILE}", charts_per_section=4)
+    pdf_path = html_path.with_name("report.pdf")
+    pdf_path.write_bytes(b"previous report")
+    # the same report without the print rules that keep a chart on one page (the tall chart
+    # then runs over two pages): proves the split check below can fail
+    loose = html_path.with_name("loose.html")
+    loose.write_text(html_path.read_text(encoding="utf-8").replace(
+        "</head>", "<style>@media print { figure { break-inside: auto !important; } "
+                   "figure img { max-height: none !important; } }</style></head>"), encoding="utf-8")
+    with PdfRenderer() as renderer:
+        renderer.render(html_path, pdf_path, footer=eng.settings.organization, lang="he")
+        again = renderer.pdf_bytes(html_path, footer=eng.settings.organization, lang="he")
+        renderer.render(loose, tmp_path / "loose.pdf", footer=eng.settings.organization, lang="he")
+
+    data = pdf_path.read_bytes()
+    assert data.startswith(b"%PDF-") and data == again  # reproducible bytes (fixed dates)
+    assert b"/CreationDate (D:" + FIXED_PDF_DATE in data
+    assert not [p.name for p in pdf_path.parent.iterdir() if p.name.endswith(".tmp")]  # atomic, nothing left over
+    TEST_OUTPUT.mkdir(exist_ok=True)
+    shutil.copyfile(pdf_path, TEST_OUTPUT / "report-he.pdf")
+
+    pages = _pdf_pages(pdf_path)
+    n = len(pages)
+    assert n >= 3
+    for page in pages:  # A4 = 210 x 297 mm = 595.28 x 841.89 pt
+        box = page.mediabox
+        assert abs(float(box.width) - 595.3) < 2 and abs(float(box.height) - 841.9) < 2
+    texts = [_normal(page.extract_text()) for page in pages]
+    for i, text in enumerate(texts, start=1):
+        assert re.search(rf"(?<!\d){i} / {n}(?!\d)", text), (i, text[-200:])  # page i of n, on every page
+        assert _has_phrase(text, "עיריית דוגמה"), i  # the client's name in the footer of every page
+        assert "window.__pwned=1" in text, i  # ... as text: the hostile markup was escaped
+    body = " ".join(texts)
+    for phrase in (t("report.executive_summary", "he"), t("report.title", "he"), t("report.contents", "he")):
+        assert _has_phrase(body, phrase), phrase  # Hebrew text extracted
+    assert '<img src=x onerror="window.__pwned=1">' in body  # client text printed as text, never as markup
+
+    # no chart split across pages: each chart is drawn on exactly one page
+    placements = _image_placements(pages)
+    assert sum(placements) == n_charts, placements
+    assert sum(_image_placements(_pdf_pages(tmp_path / "loose.pdf"))) > n_charts  # the check can fail
+
+
+@pytest.mark.slow
+def test_english_pdf_and_a_renderer_reused_for_many_reports(tmp_path, monkeypatch):
+    require_chromium()
+    from svcwork.pdf import PdfRenderer, render_pdf
+
+    html_path, eng, n_charts = build_report(tmp_path / "en", monkeypatch, lang="en",
+                                            organization="Example Agency & Sons", service="Welfare desk",
+                                            charts_per_section=2)
+    with PdfRenderer() as renderer:
+        first = renderer.render(html_path, tmp_path / "a.pdf", footer=eng.settings.organization, lang="en")
+        second = renderer.render(html_path, tmp_path / "b.pdf", footer="Other Client", lang="en")
+    pages = _pdf_pages(first)
+    texts = [_normal(p.extract_text()) for p in pages]
+    assert all("Example Agency & Sons" in x and f"{i} / {len(pages)}" in x for i, x in enumerate(texts, 1))
+    assert t("report.executive_summary", "en") in texts[0] + texts[1]
+    assert sum(_image_placements(pages)) == n_charts
+    assert all("Other Client" in _normal(p.extract_text()) for p in _pdf_pages(second))
+    # the one-shot helper gives the same document
+    assert render_pdf(html_path, tmp_path / "c.pdf", footer=eng.settings.organization,
+                      lang="en").read_bytes() == first.read_bytes()
+
+
+@pytest.mark.slow
+def test_printing_a_missing_report_is_a_clear_error(tmp_path):
+    require_chromium()
+    from svcwork.pdf import PdfError, PdfRenderer
+
+    with PdfRenderer() as renderer, pytest.raises(PdfError, match="expected a report.html"):
+        renderer.render(tmp_path / "nothing.html", tmp_path / "x.pdf", footer="X", lang="en")
+    assert not (tmp_path / "x.pdf").exists()
