@@ -23,7 +23,7 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 reports: $(STAMP)
-	$(BIN)/svcwork batch data/clients -o $(OUT)
+	$(BIN)/svcwork batch data/clients -o $(OUT) --jobs 2
 
 test: $(STAMP)
 	$(BIN)/python -m pytest tests notebooks --nbval-lax --nbval-current-env \
