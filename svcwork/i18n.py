@@ -419,10 +419,11 @@ _PRIORITIZE: dict[str, tuple[str, str]] = {   # "prioritize.*"
                                                 "השירותים שנקבעו לגל {wave} או לפניו, עם מה שהם תלויים בו, דורשים "
                                                 "{days} ימי עבודה עד סוף גל {wave}; עד אז יש {capacity}."),
     "prioritize.conflict.quick_wins_too_few": ("At least {required} visible quick wins are required in wave 1, but only "
-                                               "{available} can go there (the others are locked later or wait for other "
-                                               "services).",
+                                               "{available} can go there (a quick win locked to a later wave, or waiting "
+                                               "for a service that cannot be in wave 1, cannot).",
                                                "נדרשים לפחות {required} הישגים מהירים נראים בגל 1, אך רק {available} "
-                                               "יכולים להיכנס אליו (האחרים נקבעו לגל מאוחר או ממתינים לשירותים אחרים)."),
+                                               "יכולים להיכנס אליו (הישג מהיר שנקבע לגל מאוחר, או שממתין לשירות שאינו "
+                                               "יכול להיות בגל 1, אינו יכול)."),
     "prioritize.conflict.quick_wins_capacity": ("The {required} smallest visible quick wins, with what wave 1 already "
                                                 "holds, need {days} person-days; wave 1 holds {capacity}.",
                                                 "{required} ההישגים המהירים הנראים הקטנים ביותר, יחד עם מה שכבר נקבע "
@@ -570,12 +571,16 @@ _PRIORITIZE: dict[str, tuple[str, str]] = {   # "prioritize.*"
                                      "service's relative size in the roadmap.",
                                      "אין נתוני משאבים בגיליון השירותים: ציון המאמץ (1-5) משמש כגודל היחסי של כל "
                                      "שירות במפת הדרכים."),
-    "prioritize.note.resources_imputed": ("{count} services have no resources_days: the median ({median}) was used.",
-                                          "ל־{count} שירותים אין נתוני משאבים: נעשה שימוש בחציון ({median})."),
-    "prioritize.note.capacity_assumed": ("No wave capacity given: each of the {waves} waves holds {capacity} {unit} "
-                                         "(the total divided evenly).",
-                                         "לא הוגדרה קיבולת לגל: כל אחד מ־{waves} הגלים מכיל {capacity} {unit} "
-                                         "(הסך הכול מחולק שווה בשווה)."),
+    "prioritize.note.resources_imputed": ("Services without resources_days: {count}; the median ({median}) was used.",
+                                          "שירותים ללא נתוני משאבים: {count}; נעשה שימוש בחציון ({median})."),
+    "prioritize.note.capacity_assumed": ("No usable wave capacity: each of the {waves} waves holds {capacity} {unit} "
+                                         "(the total divided evenly, and at least the largest service).",
+                                         "אין קיבולת לגל שאפשר להשתמש בה: כל אחד מ־{waves} הגלים מכיל {capacity} "
+                                         "{unit} (הסך הכול מחולק שווה בשווה, ולפחות כגודל השירות הגדול ביותר)."),
+    "prioritize.note.capacity_ignored": ("The wave capacity is given in person-days, but no service has resources_days, "
+                                         "so it cannot be applied.",
+                                         "קיבולת הגל ניתנה בימי עבודה, אך לאף שירות אין נתוני משאבים, ולכן אי אפשר "
+                                         "להחיל אותה."),
     "prioritize.note.quick_win_unplaceable": ("No visible quick win fits into wave 1, so none was required there.",
                                               "אף הישג מהיר נראה אינו נכנס לגל 1, ולכן לא נדרש שם הישג מהיר."),
     # -- charts

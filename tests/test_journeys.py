@@ -1,0 +1,559 @@
+"""Journeys and case-log analytics (svcwork.journeys).
+
+Independent references used here:
+* pm4py (test-only dependency, AGPL) on the real logs in shared/data/eventlogs: variants,
+  directly-follows counts, start/end activities, median waiting time per edge, case durations;
+* a plain Python loop over each case (a second method) for the hand-off matrix and ping-pong on
+  the real receipt log;
+* small hand-built logs whose answers are worked out in the comments (hand-offs, ping-pong, time
+  lost, repeat contact, FCR, channel switching, SLA, closure, rework, data-quality checks).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+import pandas as pd
+import pytest
+
+from conftest import EVENTLOGS, english_sheets, hebrew_sheets, write_xlsx
+from svcwork import AnalysisError, load
+from svcwork import journeys as J
+from svcwork.charts import SLIDE_SIZE
+from svcwork.i18n import t
+
+pm4py = pytest.importorskip("pm4py")
+
+T0 = pd.Timestamp("2026-01-05 08:00", tz="UTC")
+
+
+def frame(rows, columns=("case_id", "activity", "timestamp", "unit")) -> pd.DataFrame:
+    out = pd.DataFrame(rows, columns=list(columns))
+    out["timestamp"] = pd.to_datetime(out["timestamp"], utc=True)
+    return out
+
+
+def hours(h: float) -> pd.Timestamp:
+    return T0 + pd.Timedelta(hours=h)
+
+
+def days(d: float) -> pd.Timestamp:
+    return T0 + pd.Timedelta(days=d)
+
+
+# =========================================================================== against pm4py on real logs
+def _pm4py_frame(raw: pd.DataFrame) -> pd.DataFrame:
+    return pm4py.format_dataframe(raw, case_id="case:concept:name", activity_key="concept:name",
+                                  timestamp_key="time:timestamp")
+
+
+def _assert_same_as_pm4py(log: pd.DataFrame, ref: pd.DataFrame) -> None:
+    v = J.variants(log)
+    assert v.as_dict() == {tuple(k): int(c) for k, c in pm4py.get_variants(ref).items()}
+    dfg, start, end = pm4py.discover_dfg(ref)
+    d = J.directly_follows(log)
+    assert d.as_dict() == {k: int(c) for k, c in dfg.items()}
+    assert d.start.to_dict() == dict(start) and d.end.to_dict() == dict(end)
+    perf, _, _ = pm4py.discover_performance_dfg(ref)
+    mine = {(a, b): w * 3600 for a, b, w in zip(d.edges["source"], d.edges["target"], d.edges["median_wait_hours"])}
+    assert mine.keys() == perf.keys()
+    for k, stats in perf.items():
+        assert mine[k] == pytest.approx(stats["median"], abs=1e-3), k
+    durations = J.case_durations(log)
+    assert len(durations) == ref["case:concept:name"].nunique()
+    np.testing.assert_allclose(np.sort(durations.to_numpy() * 86400), np.sort(pm4py.get_all_case_durations(ref)),
+                               atol=1e-3)
+    one = str(durations.index[0])
+    assert durations[one] * 86400 == pytest.approx(pm4py.get_case_duration(ref, one), abs=1e-3)
+
+
+def test_receipt_log_variants_dfg_and_durations_equal_pm4py():
+    # receipt.csv (header read first): case:concept:name, concept:name, time:timestamp with mixed
+    # +01:00/+02:00 offsets, org:group, org:resource, case:channel, case:deadline — XES names, no map needed
+    log = J.load_cases(EVENTLOGS / "receipt.csv", timezone="Europe/Amsterdam")
+    raw = pd.read_csv(EVENTLOGS / "receipt.csv", dtype=str)
+    raw["time:timestamp"] = pd.to_datetime(raw["time:timestamp"], utc=True, format="ISO8601")
+    _assert_same_as_pm4py(log, _pm4py_frame(raw))
+    assert J.variants(log).n_cases == 1434
+
+
+@pytest.mark.slow  # pm4py reads the XES file in ~3 s
+def test_helpdesk_log_variants_dfg_and_durations_equal_pm4py(tmp_path):
+    ref = pm4py.read_xes(str(EVENTLOGS / "helpdesk.xes.gz"), show_progress_bar=False)
+    ref.to_csv(tmp_path / "helpdesk.csv", index=False)  # the client's export, read by our own loader
+    log = J.load_cases(tmp_path / "helpdesk.csv")
+    assert len(log) == 21348
+    _assert_same_as_pm4py(log, _pm4py_frame(ref))
+
+
+def test_handoffs_on_the_receipt_log_match_a_plain_loop():
+    log = J.load_cases(EVENTLOGS / "receipt.csv", timezone="Europe/Amsterdam")
+    raw = pd.read_csv(EVENTLOGS / "receipt.csv", dtype=str)
+    raw["ts"] = pd.to_datetime(raw["time:timestamp"], utc=True, format="ISO8601")
+    raw["i"] = np.arange(len(raw))
+    pairs: Counter = Counter()
+    pingpong: Counter = Counter()
+    per_case = {}
+    for case, events in raw.sort_values(["ts", "i"]).groupby("case:concept:name", sort=False):
+        units = [u for u in events["org:group"] if isinstance(u, str)]
+        moves = [(a, b) for a, b in zip(units, units[1:]) if a != b]
+        pairs.update(moves)
+        per_case[case] = len(moves)
+        collapsed = [u for k, u in enumerate(units) if k == 0 or u != units[k - 1]]
+        pingpong.update((a, b) for a, b, c in zip(collapsed, collapsed[1:], collapsed[2:]) if a == c)
+    h = J.handoffs(log)
+    assert {(a, b): c for a, b, c in zip(h.pairs["from"], h.pairs["to"], h.pairs["count"])} == dict(pairs)
+    assert {(a, b): c for a, b, c in zip(h.pairs["from"], h.pairs["to"], h.pairs["pingpong"]) if c} == dict(pingpong)
+    assert h.per_case.to_dict() == per_case
+    assert int(np.trace(h.matrix.to_numpy())) == 0 and int(h.matrix.to_numpy().sum()) == sum(pairs.values())
+
+
+# =========================================================================== hand-built logs
+def handoff_log() -> pd.DataFrame:
+    # case A: X(0h) X(1h) Y(3h) X(4h) Z(10h) -> hand-offs X→Y (lost 3-1 = 2 h), Y→X (1 h), X→Z (6 h) = 3;
+    #         units collapsed X Y X Z -> one ping-pong X→Y→X
+    # case B: X(0h) Y(1h) X(2h) Y(5h), listed in reverse file order -> X→Y (1 h), Y→X (1 h), X→Y (3 h) = 3;
+    #         collapsed X Y X Y -> two ping-pongs: X→Y→X and Y→X→Y
+    # case C: X(0h) <no unit>(1h) X(2h) -> the unit-less event is left out: X X, no hand-off
+    # case D: Y(0h) -> nothing
+    # matrix: X→Y = 1 + 2 = 3 (lost 2, 1, 3 h: median 2 h); Y→X = 1 + 1 = 2 (1, 1 h: median 1 h); X→Z = 1 (6 h)
+    # per case: A 3, B 3, C 0, D 0 -> 1.5 hand-offs per case; cases with ping-pong: A and B = 2
+    return frame([
+        ("A", "register", hours(0), "X"), ("A", "check", hours(1), "X"), ("A", "review", hours(3), "Y"),
+        ("A", "decide", hours(4), "X"), ("A", "archive", hours(10), "Z"),
+        ("B", "review", hours(5), "Y"), ("B", "check", hours(2), "X"), ("B", "review", hours(1), "Y"),
+        ("B", "register", hours(0), "X"),
+        ("C", "register", hours(0), "X"), ("C", "note", hours(1), None), ("C", "close", hours(2), "X"),
+        ("D", "register", hours(0), "Y"),
+    ])
+
+
+def test_handoffs_pingpong_and_time_lost_on_a_hand_built_log():
+    h = J.handoffs(handoff_log())
+    pairs = {(a, b): (c, w, p) for a, b, c, w, p in h.pairs.itertuples(index=False)}
+    assert pairs == {("X", "Y"): (3, 2.0, 2), ("Y", "X"): (2, 1.0, 1), ("X", "Z"): (1, 6.0, 0)}
+    assert h.matrix.loc["X", "Y"] == 3 and h.matrix.loc["Y", "X"] == 2 and h.matrix.loc["X", "X"] == 0
+    assert h.per_case.to_dict() == {"A": 3, "B": 3, "C": 0, "D": 0}
+    assert h.pingpong_per_case.to_dict() == {"A": 1, "B": 2, "C": 0, "D": 0}
+    assert h.per_case_mean == 1.5 and h.cases_with_pingpong == 2 and h.cases_with_handoff == 2
+    assert h.events_without_unit == 1
+
+
+def test_events_are_ordered_by_time_with_file_order_breaking_ties():
+    # B's events are listed backwards: the variant follows the timestamps; C's two events share a
+    # timestamp and keep the order of the file (pm4py's rule too)
+    log = handoff_log()
+    log.loc[len(log)] = ["E", "second in file", hours(0), "X"]
+    log.loc[len(log)] = ["E", "first in file?", hours(0), "X"]
+    v = J.variants(log)
+    seqs = {c: v.table.loc[r, "variant"] for c, r in v.case_variant.items()}
+    assert seqs["B"] == ("register", "review", "check", "review")
+    assert seqs["E"] == ("second in file", "first in file?")
+
+
+def repeat_log() -> pd.DataFrame:
+    # days after T0; every case is "open" then "close" one hour later unless said otherwise
+    # case citizen channel day
+    #  1   P1     phone   0     closed                      -> followed by a repeat (case 2)
+    #  2   P1     web     5     5 <= 7 days after case 1     -> REPEAT; channel moved phone → web
+    #  3   P1     web     20    15 days after case 2         -> not a repeat; closed, no hand-off -> FCR
+    #  4   P2     counter 0     only case                    -> FCR
+    #  5   P3     counter 0     hand-off X → Y               -> closed but not FCR
+    #  6   —      web     1     no citizen id                -> not linked: repeat and FCR unknown
+    #  7   P4     web     2     never closed                 -> not FCR
+    #  8   P5     web     0     followed by case 9           -> not FCR
+    #  9   P5     web     7     exactly 7 days after case 8  -> REPEAT (the window is inclusive); same channel
+    # 10   P6     phone   0                                  -> FCR
+    # 11   P6     email   7 d + 1 s after case 10            -> not a repeat -> FCR
+    # linked cases: 10 (all but 6); repeats: 2 and 9 -> rate 2/10 = 0.2
+    # FCR: cases 3, 4, 10, 11 -> 4/10 = 0.4
+    # citizens with a repeat contact: P1 (moved channel), P5 (did not) -> channel switching 1/2 = 0.5
+    spec = [(1, "P1", "phone", 0), (2, "P1", "web", 5), (3, "P1", "web", 20), (4, "P2", "counter", 0),
+            (5, "P3", "counter", 0), (6, None, "web", 1), (7, "P4", "web", 2), (8, "P5", "web", 0),
+            (9, "P5", "web", 7), (10, "P6", "phone", 0), (11, "P6", "email", 7 + 1 / 86400)]
+    rows = []
+    for case, citizen, channel, day in spec:
+        start = days(day)
+        rows.append((f"c{case}", "open", start, "X", citizen, channel))
+        if case == 5:
+            rows.append((f"c{case}", "review", start + pd.Timedelta(minutes=30), "Y", citizen, channel))
+        last = "review" if case == 7 else "close"
+        rows.append((f"c{case}", last, start + pd.Timedelta(hours=1), "Y" if case == 5 else "X", citizen, channel))
+    return frame(rows, ("case_id", "activity", "timestamp", "unit", "citizen_id", "channel"))
+
+
+def test_repeat_contact_fcr_and_channel_switching_on_a_hand_built_log():
+    log = repeat_log()
+    r = J.repeat_contacts(log, days=7)
+    assert sorted(r.cases.index[r.cases["repeat"].fillna(False).astype(bool)]) == ["c2", "c9"]
+    assert sorted(r.cases.index[r.cases["followed_by_repeat"].fillna(False).astype(bool)]) == ["c1", "c8"]
+    assert pd.isna(r.cases.loc["c6", "repeat"])
+    assert r.linked_cases == 10 and r.rate == pytest.approx(0.2)
+    assert r.channel_switching == pytest.approx(0.5) and r.citizens_with_repeat == 2
+    a = J.analyse_log(log, repeat_contact_days=7, end_activities=["close"])
+    fcr = a.cases.set_index("case_id")["fcr"]
+    assert sorted(fcr.index[fcr.fillna(False).astype(bool)]) == ["c10", "c11", "c3", "c4"]
+    assert pd.isna(fcr["c6"])
+    assert a.fcr == pytest.approx(0.4)
+    # a 15-day window also links case 3 (15 days after case 2) and case 11 (7 days + 1 s after case 10): 4 of 10
+    assert J.repeat_contacts(log, days=15).rate == pytest.approx(0.4)
+
+
+def test_fcr_is_unknown_without_citizen_ids_or_units():
+    log = repeat_log()
+    assert J.analyse_log(log.drop(columns="citizen_id")).fcr is None
+    no_units = J.analyse_log(log.drop(columns="unit"))
+    assert no_units.fcr is None and no_units.cases["handoffs"].isna().all()
+
+
+def test_sla_closure_rework_and_first_response_on_a_hand_built_log():
+    # sla_days = 10; the log ends (as of) on day 12
+    # s1: open d0, ack d1, close d12            -> breach (12 > 10); first response 1 day
+    # s2: open d0 with its own deadline d20, review d2, review d3 (rework), close d12 -> no breach
+    # s3: open d0, note d3, never closed         -> still open on day 12, past day 10: breach
+    # s4: open d5, note d6, never closed         -> deadline day 15 not reached by day 12: no breach
+    # s5: open d0, outcome "resolved" on d4      -> closed through its outcome, no breach
+    # breaches 2 of 5; closed s1, s2, s5 = 3 of 5; rework only s2
+    cols = ("case_id", "activity", "timestamp", "deadline", "outcome")
+    log = frame([
+        ("s1", "open", days(0), None, None), ("s1", "acknowledge", days(1), None, None),
+        ("s1", "close", days(12), None, None),
+        ("s2", "open", days(0), days(20), None), ("s2", "review", days(2), None, None),
+        ("s2", "review", days(3), None, None), ("s2", "close", days(12), None, None),
+        ("s3", "open", days(0), None, None), ("s3", "note", days(3), None, None),
+        ("s4", "open", days(5), None, None), ("s4", "note", days(6), None, None),
+        ("s5", "open", days(0), None, None), ("s5", "note", days(4), None, "resolved"),
+    ], cols)
+    log["deadline"] = pd.to_datetime(log["deadline"], utc=True)
+    a = J.analyse_log(log, sla_days=10, end_activities=["close"])
+    c = a.cases.set_index("case_id")
+    assert c["sla_breach"].to_dict() == {"s1": True, "s2": False, "s3": True, "s4": False, "s5": False}
+    assert c["closed"].astype(bool).to_dict() == {"s1": True, "s2": True, "s3": False, "s4": False, "s5": True}
+    assert c["rework"].to_dict() == {"s1": False, "s2": True, "s3": False, "s4": False, "s5": False}
+    assert c.loc["s1", "first_response_days"] == pytest.approx(1.0)
+    assert c.loc["s1", "days"] == pytest.approx(12.0)
+    assert a.rate("sla_breach") == pytest.approx(0.4) and a.rate("closed") == pytest.approx(0.6)
+    assert a.rework_by_activity.to_dict() == {"review": 1}
+    # default end activities are recognised by name ("close"), in Hebrew too
+    assert J.analyse_log(log, sla_days=10).end_activities == ("close",)
+    heb = log.assign(activity=log["activity"].replace({"close": "הפנייה נסגרה"}))
+    assert J.analyse_log(heb, sla_days=10).end_activities == ("הפנייה נסגרה",)
+
+
+def test_data_quality_checks_on_a_hand_built_log():
+    # q1: three events at the same instant (a tie group of 3 events in 1 case); two of them are the same
+    #     (case, activity, timestamp) -> 1 duplicate
+    # q2: a single event, without unit or resource
+    # q3: listed later-first (1 event out of order in 1 case) plus a row without a timestamp (left out)
+    cols = ("case_id", "activity", "timestamp", "unit", "resource")
+    log = frame([
+        ("q1", "a", hours(0), "X", "r1"), ("q1", "b", hours(0), "X", "r1"), ("q1", "b", hours(0), "X", "r2"),
+        ("q2", "a", hours(1), None, None),
+        ("q3", "b", hours(5), "X", "r1"), ("q3", "a", hours(4), "Y", "r1"), ("q3", "c", None, "Y", "r1"),
+    ], cols)
+    q = J.data_quality(log, offsets=["+02:00", "+01:00", "+02:00"])
+    assert (q.events, q.cases, q.dropped) == (6, 3, 1)
+    assert q.dropped_detail == {"no_case": 0, "no_activity": 0, "no_timestamp": 1}
+    assert (q.no_unit, q.no_resource) == (1, 1)
+    assert (q.tie_events, q.tie_cases, q.duplicate_events) == (3, 1, 1)
+    assert (q.out_of_order_events, q.out_of_order_cases) == (1, 1)
+    assert q.single_event_cases == 1
+    assert q.offsets == ("+01:00", "+02:00")
+    table = q.table("he")
+    assert list(table.columns) == [t(f"journeys.col.{k}", "he") for k in ("check", "count", "share", "note")]
+    assert len(table) == 10
+
+
+def test_bad_input_gets_a_clear_analysis_error():
+    with pytest.raises(AnalysisError, match="case_id"):
+        J.variants(pd.DataFrame({"ticket": ["1"], "when": ["2026-01-01"]}))
+    with pytest.raises(AnalysisError, match="timestamp"):
+        J.variants(pd.DataFrame({"case_id": ["1"], "activity": ["a"], "timestamp": ["not a date"]}))
+    with pytest.raises(AnalysisError, match="no usable event"):
+        J.variants(pd.DataFrame({"case_id": [None], "activity": ["a"], "timestamp": ["2026-01-01"]}))
+    with pytest.raises(AnalysisError, match="end activities"):
+        J.analyse_log(handoff_log(), end_activities=["closed for good"])
+    with pytest.raises(AnalysisError):
+        J.repeat_contacts(handoff_log(), days=-1)
+    with pytest.raises(AnalysisError, match="not a cases column"):
+        J.load_cases(EVENTLOGS / "receipt.csv", column_map={"x": "colour"})
+
+
+def test_xes_names_and_column_maps_are_understood(tmp_path):
+    log = handoff_log().rename(columns={"case_id": "case:concept:name", "activity": "concept:name",
+                                        "timestamp": "time:timestamp", "unit": "org:group"})
+    assert J.handoffs(log).per_case_mean == 1.5
+    (tmp_path / "export.csv").write_text("Ticket,Step,When\nT1,open,2026-01-01 10:00\nT1,close,2026-01-03 10:00\n")
+    log = J.load_cases(tmp_path / "export.csv", column_map={"Ticket": "case_id", "Step": "activity", "When": "timestamp"})
+    assert J.case_durations(log).to_dict() == {"T1": 2.0}
+
+
+def test_breakdown_median_and_p90_match_numpy():
+    log = J.load_cases(EVENTLOGS / "receipt.csv", timezone="Europe/Amsterdam")
+    a = J.analyse_log(log)
+    table = J.breakdown(a.cases, "channel").set_index("channel")
+    web = a.cases.loc[a.cases["channel"] == "web", "days"].to_numpy()
+    assert table.loc["web", "cases"] == len(web)
+    assert table.loc["web", "median_days"] == pytest.approx(np.percentile(web, 50))
+    assert table.loc["web", "p90_days"] == pytest.approx(np.percentile(web, 90))
+
+
+def test_channel_parity_frontal_services_and_digital_match():
+    # S1: counter + web end to end -> frontal, digital match
+    # S2: counter + web partial (not end to end) -> frontal WITHOUT a digital match
+    # S3: counter partial + app end to end -> frontal (partly at the counter), digital match
+    # S4: web only -> not frontal
+    channels = pd.DataFrame({
+        "service_id": ["S1", "S1", "S2", "S2", "S3", "S3", "S4"],
+        "channel": ["counter", "web", "דלפק", "website", "counter", "app", "web"],
+        "available": ["yes", "yes", "yes", "partial", "partial", "yes", "yes"],
+        "share_pct": [40, 60, 90, 10, None, None, None],
+        "end_to_end": ["yes", "yes", None, "no", None, "yes", "yes"],
+    })
+    cases = pd.DataFrame({"service_id": ["S1"] * 3 + ["S4"], "channel": ["web", "web", "counter", "web"]})
+    p = J.channel_parity(channels, cases=cases)
+    assert p.frontal == ("S1", "S2", "S3") and p.without_digital == ("S2",)
+    take = p.takeup.set_index("service_id")
+    assert take.loc["S1", "digital_share"] == pytest.approx(2 / 3) and take.loc["S1", "source"] == "log"
+    assert take.loc["S2", "digital_share"] == pytest.approx(0.10) and take.loc["S2", "source"] == "intake"
+    assert list(p.availability.columns) == ["counter", "web", "app"]
+
+
+# =========================================================================== a whole engagement
+JOURNEY_HEADER = ["journey", "step", "stage", "touchpoint", "channel", "unit", "emotion", "pain_point",
+                  "moment_of_truth", "backstage", "evidence"]
+
+
+def journey_rows() -> list[list[object]]:
+    name = "Applying for a parking permit"
+    return [
+        JOURNEY_HEADER,
+        [name, 1, "Learn", "Reads the website", "web", "Parking", 1, None, "no", "CMS", "partial"],
+        [name, 2, "Apply", "Online form", "web", "Parking", 0, "Missing documents: the form comes back", "no",
+         "Permit system", "partial"],
+        [name, 3, "Wait", "Waits for a decision", "web", "Parking", -2, "Long wait for a decision", "yes",
+         "Back office", "data"],
+        [name, 4, "Wait", "Is sent to another department", "phone", "Revenue", -1, "Passed between units", "no",
+         "Revenue", "data"],
+        [name, 5, "Receive", "Gets the permit", "mail", "Parking", 2, None, "yes", "Print shop", None],
+        [name, 6, "Receive", "Calls the centre", "phone", "Call centre", -1, "Long wait on the phone line", "no",
+         None, "partial"],
+    ]
+
+
+def cases_csv(path: Path) -> None:
+    """53 cases, deterministic.  S1 (i < 30, "Parking permit"), S2 (30 <= i < 50), S3 (i >= 50, only 3 cases:
+    below min_group_size 5, as are its unit "Tiny unit" and its channel "kiosk").  Case i opens 12 h after
+    case i-1, closes 3 + i % 20 days after opening (breach of the 14-day default when i % 20 >= 12).
+    S1 cases with i % 4 == 0 are handed Parking → Revenue → Parking.  Citizens are clear ids, two cases
+    each (the second case of each pair is a repeat contact)."""
+    lines = ["case_id,activity,timestamp,channel,unit,citizen_id,service_id"]
+    for i in range(53):
+        sid = "S1" if i < 30 else "S2" if i < 50 else "S3"
+        channel = "kiosk" if sid == "S3" else ("counter" if sid == "S2" or i % 3 == 0 else "web")
+        unit = {"S1": "Parking", "S2": "Revenue", "S3": "Tiny unit"}[sid]
+        citizen = f"ID-{300000000 + i // 2}"
+        start = dt.datetime(2026, 1, 1, 8) + dt.timedelta(hours=12 * i)
+        events = [("Received", start, unit), ("Handled", start + dt.timedelta(hours=1), unit)]
+        if sid == "S1" and i % 4 == 0:
+            events += [("Transferred", start + dt.timedelta(hours=2), "Revenue"),
+                       ("Returned", start + dt.timedelta(days=1), "Parking")]
+        if sid == "S3":
+            events.append(("Transferred", start + dt.timedelta(hours=2), "Revenue"))
+        events.append(("Closed", start + dt.timedelta(days=3 + i % 20), unit if sid != "S3" else "Revenue"))
+        for activity, when, u in events:
+            lines.append(f"C{i:03d},{activity},{when:%Y-%m-%d %H:%M},{channel},{u},{citizen},{sid}")
+    path.write_text("\n".join(lines) + "\n")
+
+
+@pytest.fixture
+def client(tmp_path: Path) -> Path:
+    folder = tmp_path / "example-agency"
+    sheets = english_sheets()
+    sheets["Journey"] = journey_rows()
+    sheets["Standards"] = [["service_id", "measure", "target", "channel"], ["*", "resolution_days", 14, "*"],
+                           ["S1", "first_response_days", 1, "web"]]
+    write_xlsx(folder / "intake.xlsx", sheets)
+    cases_csv(folder / "cases.csv")
+    return folder
+
+
+def _cells(tables: dict[str, pd.DataFrame]) -> str:
+    parts = []
+    for name, table in tables.items():
+        parts.append(name)
+        parts.extend(map(str, table.columns))
+        parts.extend(map(str, table.index))
+        parts.extend(str(v) for v in table.to_numpy().ravel())
+    return "\n".join(parts)
+
+
+def test_engagement_summary_is_plain_json_with_the_issue_keys(client):
+    res = J.analyse(load(client))
+    s = res.summary()
+    json.dumps(s, allow_nan=False)
+    assert set(s) == {"journey", "channels"}
+    assert set(s["journey"]) == {"cases", "events", "variants", "top_variant_share", "median_case_days", "p90_case_days",
+                                 "sla_breach_rate", "handoffs_per_case", "repeat_contact_rate", "fcr", "top_handoffs"}
+    assert set(s["channels"]) == {"frontal_services", "frontal_without_digital"}
+    j = s["journey"]
+    assert j["cases"] == 53 and j["events"] == 3 * 53 + 2 * 8 + 3  # 8 S1 transfers (i % 4 == 0, i < 30), 3 in S3
+    # breach: 3 + i % 20 > 14  <=>  i % 20 >= 12: i in 12..19, 32..39 and 52 -> 17 of 53
+    assert j["sla_breach_rate"] == pytest.approx(round(17 / 53, 4))
+    # repeat: the second case of each citizen's pair (odd i, opened 12 h later): 26 of 53
+    assert j["repeat_contact_rate"] == pytest.approx(round(26 / 53, 4))
+    # hand-offs: 8 S1 cases × 2 (Parking→Revenue→Parking) + 3 S3 cases × 1 = 19
+    assert j["handoffs_per_case"] == pytest.approx(round(19 / 53, 4))
+    assert j["top_handoffs"] == [{"from": "Parking", "to": "Revenue", "count": 8},
+                                 {"from": "Revenue", "to": "Parking", "count": 8}]
+    # FCR: closed, no hand-off, not part of a repeat pair — every case is in a pair except i = 52 (S3, handed off)
+    assert j["fcr"] == 0.0
+    assert s["channels"] == {"frontal_services": ["S1", "S2"], "frontal_without_digital": ["S2"]}
+    assert res.findings("en") and all(isinstance(x, str) for x in res.findings("he"))
+    assert 1 <= len(res.findings("en")) <= 5
+
+
+def test_pain_point_callouts_quote_the_case_log(client):
+    res = J.analyse(load(client))
+    pains = res.tables("en")["pain_points"].set_index(t("journeys.col.step", "en"))
+    quoted = pains[t("journeys.col.from_log", "en")]
+    # the journey "Applying for a parking permit" is service S1 "Parking permit" (their names share both words)
+    # S1 has 30 cases: breaches at i in 12..19 -> 8; hand-offs at i % 4 == 0 -> 8
+    assert quoted[3] == "8 of 30 cases miss the deadline"
+    assert quoted[4] == "8 of 30 cases are handed off between units"
+    assert quoted[6] == ""  # a wait on the phone is a queue, not the case's deadline: not backed by it
+    assert quoted[2] == ""  # "missing documents" is rework, but no S1 case repeats an activity: 0 < 5, no number
+
+
+def test_suppressed_groups_never_appear_in_tables(client):
+    eng = load(client)
+    m = eng.settings.min_group_size
+    res = J.analyse(eng)
+    for lang in ("en", "he"):
+        tables = res.tables(lang)
+        text = _cells(tables)
+        # S3 ("Welfare desk", 3 cases), its unit "Tiny unit" (3 cases) and channel kiosk (3 cases) are all below 5
+        for small in ("Welfare", "Tiny unit", "kiosk", "עמדה"):
+            assert small not in text, (lang, small)
+        for name, table in tables.items():
+            for col in (t("journeys.col.cases", lang), t("journeys.col.handoffs", lang)):
+                if col in table.columns and name != "data_quality":
+                    values = pd.to_numeric(table[col], errors="coerce").dropna()
+                    assert (values >= m).all(), (lang, name, col)
+        matrix = tables["handoff_matrix"].drop(columns=t("journeys.col.from", lang))
+        values = matrix.apply(pd.to_numeric, errors="coerce").to_numpy(dtype=float)
+        assert np.all(np.isnan(values) | (values >= m))
+
+
+def test_no_citizen_identifier_appears_in_any_table_or_sentence(client):
+    eng = load(client)
+    res = J.analyse(eng)
+    clear = {line.split(",")[5] for line in (client / "cases.csv").read_text().splitlines()[1:]}
+    pseudonyms = set(eng.cases["citizen_id"].dropna())
+    for lang in ("en", "he"):
+        text = _cells(res.tables(lang)) + "\n".join(res.findings(lang)) + json.dumps(res.summary())
+        assert not any(c in text for c in clear)
+        assert not any(p in text for p in pseudonyms)
+        assert "ID-3" not in text and "cit-" not in text
+
+
+def test_figures_journey_map_is_a_slide_and_runs_right_to_left_in_hebrew(client):
+    res = J.analyse(load(client))
+    for lang in ("en", "he"):
+        figs = res.figures(lang)
+        assert {"journey_map_1", "process_map", "capability", "variants", "handoff_matrix", "channel_parity"} <= set(figs)
+        fig = figs["journey_map_1"]
+        assert tuple(fig.get_size_inches()) == pytest.approx(SLIDE_SIZE)
+        ax = fig.axes[0]
+        xs = {tx.get_text(): tx.get_position()[0] for tx in ax.texts}
+        first, last = xs["Reads the website"], xs["Calls the centre"]
+        assert (first > last) if lang == "he" else (first < last)
+        assert any(tx.get_text() == t("journeys.lane.visibility", lang) for tx in ax.texts)
+        assert ax.get_title(loc="right" if lang == "he" else "left") == t("journeys.fig.journey_map", lang,
+                                                                           journey="Applying for a parking permit")
+        for f in figs.values():
+            f.clear()
+
+
+def test_without_cases_journey_maps_and_channel_parity_still_work(tmp_path):
+    folder = tmp_path / "no-cases"
+    sheets = english_sheets()
+    sheets["Journey"] = journey_rows()
+    write_xlsx(folder / "intake.xlsx", sheets)
+    res = J.analyse(load(folder))
+    assert res.available and not res.cases_available
+    assert set(res.figures("en")) == {"journey_map_1", "channel_parity"}
+    assert set(res.tables("he")) == {"channel_parity", "pain_points"}
+    s = res.summary()
+    json.dumps(s, allow_nan=False)
+    assert s["journey"]["cases"] is None and s["journey"]["top_handoffs"] == []
+    assert s["channels"]["frontal_without_digital"] == ["S2"]
+    assert t("journeys.skipped.cases", "he") in res.skipped("he")
+    assert res.findings("en")
+
+
+def test_with_an_empty_journey_sheet_and_no_channels(tmp_path):
+    folder = tmp_path / "only-cases"
+    sheets = english_sheets()
+    sheets["Journey"] = [JOURNEY_HEADER]
+    del sheets["Channels"]
+    write_xlsx(folder / "intake.xlsx", sheets)
+    cases_csv(folder / "cases.csv")
+    res = J.analyse(load(folder))
+    assert res.cases_available and not res.journeys_available and not res.channels_available
+    figs = res.figures("en")
+    assert not any(k.startswith("journey_map") for k in figs) and "channel_parity" not in figs
+    assert "pain_points" not in res.tables("en")
+    assert res.summary()["channels"] == {"frontal_services": [], "frontal_without_digital": []}
+    assert t("journeys.skipped.journey", "en") in res.skipped("en")
+    for f in figs.values():
+        f.clear()
+
+
+def test_nothing_to_analyse_says_so(tmp_path):
+    folder = tmp_path / "bare"
+    sheets = english_sheets()
+    del sheets["Channels"]
+    write_xlsx(folder / "intake.xlsx", sheets)
+    res = J.analyse(load(folder))
+    assert not res.available and res.skipped("he") == t("journeys.skipped.all", "he")
+    assert res.tables("en") == {} and res.figures("en") == {} and res.findings("en") == []
+
+
+def test_hebrew_engagement_tables_speak_hebrew(tmp_path):
+    folder = tmp_path / "dugma"
+    sheets = hebrew_sheets()
+    sheets["מסע לקוח"] = [
+        ["מסע", "צעד", "שלב", "נקודת מגע", "ערוץ", "רגש", "נקודת כאב", "רגע האמת", "ביסוס"],
+        ["תו חניה", 1, "בירור", "קריאה באתר", "אתר", 1, None, "לא", "חלקי"],
+        ["תו חניה", 2, "המתנה", "המתנה להחלטה", "טלפון", -2, "המתנה ארוכה להחלטה", "כן", "מבוסס נתונים"],
+    ]
+    write_xlsx(folder / "intake.xlsx", sheets, rtl=True)
+    cases_csv(folder / "cases.csv")
+    eng = load(folder)
+    res = J.analyse(eng)
+    tables = res.tables(eng.language)
+    assert eng.language == "he"
+    assert list(tables["data_quality"].columns)[0] == "בדיקה"
+    assert t("journeys.col.sla_met", "he") in tables["kpis_by_service"].columns
+    assert all(re.search(r"[\u0590-\u05ff]", f) for f in res.findings("he"))
+    figs = res.figures("he")
+    assert "journey_map_1" in figs
+    for f in figs.values():
+        f.clear()
+
+
+def test_the_package_never_imports_pm4py():
+    import subprocess
+    import sys
+
+    code = ("import sys, svcwork, svcwork.journeys as j; j.variants; "
+            "assert not any(m == 'pm4py' or m.startswith('pm4py.') for m in sys.modules), 'pm4py imported'")
+    subprocess.run([sys.executable, "-c", code], check=True)
+    source = (Path(J.__file__)).read_text()
+    assert "import pm4py" not in source and "from pm4py" not in source
