@@ -45,7 +45,7 @@ demo: $(STAMP)
 	$(BIN)/svcwork demo
 
 notebooks: $(STAMP)
-	$(BIN)/python -c "import svcwork.batch as b; b.refresh_notebooks()"
+	SVCWORK_KEY=test-key-not-secret $(BIN)/python -c "import svcwork.batch as b; b.refresh_notebooks()"
 
 clean:
 	rm -rf $(OUT) .pytest_cache build *.egg-info
