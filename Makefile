@@ -9,6 +9,9 @@ BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.svcwork-installed
 OUT    ?= out
 export MPLBACKEND := Agg
+# tests and nbval use a fixed, non-secret pseudonymisation key (never the user's secret file), so the
+# checked notebook outputs are the committed ones
+TEST_ENV := SVCWORK_KEY=test-key-not-secret
 export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: setup reports test test-fast lab templates demo notebooks clean
@@ -26,11 +29,11 @@ reports: $(STAMP)
 	$(BIN)/svcwork batch data/clients -o $(OUT) --jobs 2
 
 test: $(STAMP)
-	$(BIN)/python -m pytest tests notebooks --nbval-lax --nbval-current-env \
+	$(TEST_ENV) $(BIN)/python -m pytest tests notebooks --nbval-lax --nbval-current-env \
 		--nbval-sanitize-with notebooks/nbval_sanitize.cfg -p no:cacheprovider
 
 test-fast: $(STAMP)
-	$(BIN)/python -m pytest tests -m "not slow" -p no:cacheprovider
+	$(TEST_ENV) $(BIN)/python -m pytest tests -m "not slow" -p no:cacheprovider
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/
@@ -45,7 +48,7 @@ demo: $(STAMP)
 	$(BIN)/svcwork demo
 
 notebooks: $(STAMP)
-	SVCWORK_KEY=test-key-not-secret $(BIN)/python -c "import svcwork.batch as b; b.refresh_notebooks()"
+	$(TEST_ENV) $(BIN)/python -c "import svcwork.batch as b; b.refresh_notebooks()"
 
 clean:
 	rm -rf $(OUT) .pytest_cache build *.egg-info

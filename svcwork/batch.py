@@ -319,14 +319,16 @@ def _unchanged(out: Path, fingerprint: str) -> bool:
 # =========================================================================== one client
 def _render_pdf(folder: Path, engagement, *, lang: str, pdf: bool | None) -> str | None:
     """report.pdf next to report.html; returns a note when it was not made (``pdf=None``: when Chromium is here)."""
-    from .pdf import PdfError, chromium_path, render_pdf
+    from .pdf import PdfError, PdfRenderer, chromium_path
 
     if pdf is False:
         return None
     if pdf is None and chromium_path() is None:
         return "report.pdf not made: Chromium is not installed (apt-get install chromium, or set SVCWORK_CHROMIUM)"
     try:
-        render_pdf(folder / "report.html", folder / "report.pdf", footer=engagement.settings.organization, lang=lang)
+        with PdfRenderer() as renderer:
+            for page in [folder / "report.html", *sorted((folder / "units").glob("*.html"))]:
+                renderer.render(page, page.with_suffix(".pdf"), footer=engagement.settings.organization, lang=lang)
     except PdfError as exc:
         if pdf:
             raise

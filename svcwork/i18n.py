@@ -299,6 +299,12 @@ _REPORT: dict[str, tuple[str, str]] = {
                                   "ציוני תצפיות לפי פריט, יחידה ותקופה עם כיול צופים (קאפא משוקלל / ICC); מצב "
                                   "תוכנית הפעולה לסוף התקופה; הפקת לקחים לפי קטגוריה (פרטו); אפקטיביות הדרכה "
                                   "במבחני t מזווג ווילקוקסון עם dz של כהן."),
+    "report.unit_pack": ("Unit manager's pack", "דף למנהל היחידה"),
+    "report.unit_focus": ("Three focus points for the team meeting", "שלוש נקודות מיקוד לישיבת הצוות"),
+    "report.unit_table.signals": ("Indicators and signals", "מדדים ואותות"),
+    "report.unit_table.observations": ("Service observations", "תצפיות שירות"),
+    "report.unit_table.actions": ("Open and overdue actions", "פעולות פתוחות ובאיחור"),
+    "report.unit_table.training": ("Training effectiveness", "אפקטיביות ההדרכה"),
     "batch.title": ("Reports", "דוחות"),
     "batch.col.client": ("Client", "לקוח"),
     "batch.col.status": ("Status", "מצב"),
@@ -424,10 +430,10 @@ _PRIORITIZE: dict[str, tuple[str, str]] = {   # "prioritize.*"
                                                "נדרשים לפחות {required} הישגים מהירים נראים בגל 1, אך רק {available} "
                                                "יכולים להיכנס אליו (הישג מהיר שנקבע לגל מאוחר, או שממתין לשירות שאינו "
                                                "יכול להיות בגל 1, אינו יכול)."),
-    "prioritize.conflict.quick_wins_capacity": ("The {required} smallest visible quick wins, with what wave 1 already "
-                                                "holds, need {days} person-days; wave 1 holds {capacity}.",
-                                                "{required} ההישגים המהירים הנראים הקטנים ביותר, יחד עם מה שכבר נקבע "
-                                                "לגל 1, דורשים {days} ימי עבודה; בגל 1 יש {capacity}."),
+    "prioritize.conflict.quick_wins_capacity": ("Even the {required} smallest visible quick wins, with the services "
+                                                "locked to wave 1, need {days} person-days; wave 1 holds {capacity}.",
+                                                "אפילו {required} ההישגים המהירים הנראים הקטנים ביותר, יחד עם השירותים "
+                                                "שנקבעו לגל 1, דורשים {days} ימי עבודה; בגל 1 יש {capacity}."),
     "prioritize.conflict.groups": ("These constraints cannot all hold together: {groups}. Relax one of them.",
                                    "האילוצים האלה אינם יכולים להתקיים יחד: {groups}. יש להקל באחד מהם."),
     "prioritize.conflict.input": ("The roadmap could not be planned: {message}", "לא ניתן לתכנן את מפת הדרכים: {message}"),
@@ -604,8 +610,9 @@ _PRIORITIZE: dict[str, tuple[str, str]] = {   # "prioritize.*"
     "prioritize.chart.rank_rest": ("below rank {n}", "מתחת לדירוג {n}"),
     "prioritize.chart.waves_title": ("Roadmap: services by wave", "מפת דרכים: שירותים לפי גל"),
     "prioritize.chart.wave_n": ("Wave {wave}", "גל {wave}"),
-    "prioritize.chart.load": ("{used} of {capacity} {unit}", "{used} מתוך {capacity} {unit}"),
-    "prioritize.chart.truncated": ("(first {shown} of {total} shown)", "(מוצגים {shown} הראשונים מתוך {total})"),
+    "prioritize.chart.wave_axis": ("Wave (used/capacity, {unit})", "גל (ניצול/קיבולת, {unit})"),
+    "prioritize.chart.truncated": ("(the best-scoring {shown} of {total} planned services)",
+                                   "({shown} השירותים בעלי הציון הגבוה ביותר מתוך {total} שבתוכנית)"),
     "prioritize.chart.no_plan": ("No roadmap could be planned.", "לא ניתן היה לתכנן מפת דרכים."),
     # -- findings
     "prioritize.finding.top": ("The top priorities are {services}, with value-for-effort scores from {high} down to {low}.",

@@ -37,7 +37,8 @@ from .i18n import direction, fmt_date, t
 from .paths import atomic_write_bytes, atomic_write_text, templates_dir
 
 __all__ = ["SECTIONS", "Section", "show_result", "show_intake", "table_html", "record", "assemble",
-           "build_summary", "write_results_workbook", "json_ready", "key_figures", "problems_table"]
+           "build_summary", "write_results_workbook", "json_ready", "key_figures", "problems_table",
+           "write_unit_packs"]
 
 
 @dataclass(frozen=True)
@@ -468,3 +469,27 @@ def key_figures(result: AnalysisResult, *, digits: int = 4) -> str:
         return v
 
     return json.dumps(rounded(json_ready(result.summary())), ensure_ascii=False, indent=1, sort_keys=True)
+
+
+def write_unit_packs(packs: Sequence[Any], *, output_dir: str | os.PathLike, engagement: Any, lang: str) -> list[Path]:
+    """One short page per unit manager: ``<output_dir>/units/<unit>.html`` (focus points, KPIs and
+    signals, observation summary, open and overdue actions, training) — for a team meeting."""
+    from .charts import accent
+    from .paths import client_slug
+
+    st = engagement.settings
+    written = []
+    used: set[str] = set()
+    for pack in packs:
+        tables = [(t(f"report.unit_table.{slug}", lang), table_html(frame, lang=lang))
+                  for slug, frame in pack.tables(lang).items()]
+        page = _render("unit.html.j2", lang=lang, dir=direction(lang), css=_css(), accent=accent(st.accent_color),
+                       t=lambda key, **kw: t(key, lang, **kw), organization=st.organization, unit=pack.unit,
+                       period=f"{fmt_date(st.period_start, lang)} – {fmt_date(st.period_end, lang)}",
+                       focus=pack.focus_points(lang), tables=tables, version=__version__)
+        name = client_slug(pack.unit) or "unit"
+        while name in used:
+            name += "-"
+        used.add(name)
+        written.append(atomic_write_text(Path(output_dir) / "units" / f"{name}.html", page))
+    return written
