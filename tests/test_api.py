@@ -6,16 +6,12 @@ import svcwork
 
 PUBLIC = {
     "__version__",
-    "AnalysisError",
-    "Engagement",
-    "InputFileError",
-    "IntakeError",
-    "Problem",
-    "Settings",
-    "SvcworkError",
-    "UsageError",
-    "load",
-    "validate",
+    "AnalysisError", "InfeasiblePlanError", "InputFileError", "IntakeError", "Problem", "SvcworkError", "UsageError",
+    "Engagement", "Settings", "load", "validate",
+    "ahp_weights", "plan_waves", "rank_acceptability", "topsis",
+    "case_durations", "directly_follows", "handoffs", "load_cases", "variants",
+    "nps", "p_chart", "relative_weights", "shapley_r2", "wilson_interval", "xmr_limits",
+    "run_batch", "run_client",
 }
 
 
