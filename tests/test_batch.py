@@ -94,7 +94,7 @@ def test_a_failing_notebook_names_the_notebook_and_cell(clients, tmp_path, monke
     nb = nbformat.v4.new_notebook(cells=[
         nbformat.v4.new_code_cell('client_dir = ""\noutput_dir = ""\nlang = ""', metadata={"tags": ["parameters"]}),
         nbformat.v4.new_code_cell("1 / 0"),
-    ])
+    ], metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
     nbformat.write(nb, nbdir / "00_intake.ipynb")
     monkeypatch.setattr(batch, "analysis_notebooks", lambda: [nbdir / "00_intake.ipynb"])
     result = batch.run_client(clients / "good-en", tmp_path / "out")
