@@ -24,7 +24,7 @@ DEMO_HE = ROOT / "data" / "clients" / "neve-tamar"
 #: Latin words a Hebrew report may carry: method names, standards and codes (not sentences).
 ALLOWED_LATIN = {"AHP", "TOPSIS", "SMAA", "HiGHS", "CES", "NPS", "CSAT", "XmR", "ICC", "Shapley", "LMG", "Laney",
                  "Johnson", "Saaty", "Newcombe", "Wilson", "Cohen", "OMB", "A-", "Western", "Electric", "RFC",
-                 "HMAC-SHA-", "UTC", "svcwork", "CI", "CR", "RI", "dz", "p", "kappa", "csv", "xlsx", "parquet",
+                 "HMAC-SHA", "UTC", "svcwork", "CI", "CR", "RI", "dz", "p", "kappa", "csv", "xlsx", "parquet",
                  "cases", "survey", "training", "intake", "KPI", "SLA", "FCR", "Wilcoxon", "t",
                  "A", "B", "W", "Z"}  # A→B→A (ping-pong), Wilcoxon's W, Z (UTC designator in an offset list)
 
