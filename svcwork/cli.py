@@ -105,7 +105,10 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 def _cmd_run(args: argparse.Namespace) -> int:
     from .batch import run_client
 
-    result = run_client(args.client, args.output, pdf=args.pdf)
+    from .batch import WarmKernel
+
+    with WarmKernel() as kernel:  # one kernel for all notebooks of the client
+        result = run_client(args.client, args.output, pdf=args.pdf, kernel=kernel)
     print(result.describe())
     return 0 if result.ok else 1
 
