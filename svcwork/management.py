@@ -843,7 +843,11 @@ def paired_change(pre: Sequence[float], post: Sequence[float], *, alpha: float =
     if np.any(d != 0):
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")
-            wres = stats.wilcoxon(y, x)
+            nonzero = np.abs(d[d != 0])
+            # exact distribution when it is defined (no ties, no zeros, n <= 50); otherwise the normal
+            # approximation with tie correction (scipy's permutation fallback costs seconds per group)
+            exact = len(nonzero) == len(d) and len(np.unique(nonzero)) == len(nonzero) and len(d) <= 50
+            wres = stats.wilcoxon(y, x, method="exact" if exact else "approx")
         w, p_w = _float(wres.statistic), _float(wres.pvalue)
     return PairedChange(n, mean_pre, mean_post, mean_change, low, high, t_, p_t, w, p_w, cohens_dz(x, y))
 
