@@ -206,7 +206,7 @@ class WarmKernel:
             self.km.restart_kernel(now=True)
         self._reset(cwd)
         nb = parameterize_notebook(load_notebook_node(str(notebook)), parameters, kernel_name=KERNEL, language="python")
-        client = NotebookClient(nb, km=self.km, timeout=timeout, allow_errors=False)
+        client = NotebookClient(nb, km=self.km, timeout=timeout, allow_errors=False, record_timing=False)
         try:
             client.execute()
         except CellExecutionError as exc:
@@ -563,7 +563,7 @@ def refresh_notebooks(names: Sequence[str] | None = None) -> list[Path]:
         if names and path.name not in names:
             continue
         nb = nbformat.read(path, as_version=4)
-        NotebookClient(nb, kernel_name=KERNEL, timeout=1800,
+        NotebookClient(nb, kernel_name=KERNEL, timeout=1800, record_timing=False,
                        resources={"metadata": {"path": str(path.parent)}}).execute()
         nb.metadata.pop("widgets", None)
         atomic_write_text(path, nbformat.writes(nb) + "\n")
