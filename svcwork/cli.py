@@ -53,7 +53,19 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--no-pdf", dest="pdf", action="store_false", default=None, help="skip report.pdf")
     s.add_argument("--scheduler", default=None, metavar="ADDRESS",
                    help="run on an existing Dask distributed cluster, e.g. tcp://10.0.0.5:8786")
+
+    s = sub.add_parser("portfolio", help="compare the clients of a batch (league table with intervals)")
+    s.add_argument("output", type=Path, help="the OUT folder of a batch")
+    s.add_argument("--anonymise", "--anonymize", action="store_true", help="Client A, B, … instead of names")
+    s.add_argument("--lang", choices=("he", "en"), default="en")
     return p
+
+
+def _cmd_portfolio(args: argparse.Namespace) -> int:
+    from .portfolio import write_portfolio
+
+    print(write_portfolio(args.output, anonymise=args.anonymise, lang=args.lang))
+    return 0
 
 
 def _cmd_template(args: argparse.Namespace) -> int:
@@ -149,7 +161,7 @@ def _progress():
 
 
 _COMMANDS = {"template": _cmd_template, "reference": _cmd_reference, "validate": _cmd_validate, "demo": _cmd_demo,
-             "run": _cmd_run, "batch": _cmd_batch}
+             "run": _cmd_run, "batch": _cmd_batch, "portfolio": _cmd_portfolio}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

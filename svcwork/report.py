@@ -31,7 +31,7 @@ import numpy as np
 import pandas as pd
 
 from . import __version__
-from .charts import figure_bytes, save_figure
+from .charts import close, figure_bytes, save_figure
 from .errors import problems_frame
 from .i18n import direction, fmt_date, t
 from .paths import atomic_write_bytes, atomic_write_text, templates_dir
@@ -150,10 +150,10 @@ def _display_html(markup: str) -> None:
     display(HTML(markup))
 
 
-def _display_figure(fig: Any, *, alt: str) -> None:
+def _display_png(png: bytes, *, alt: str) -> None:
     from IPython.display import Image, display
 
-    display(Image(data=figure_bytes(fig, "png"), format="png", metadata={"alt": alt}))
+    display(Image(data=png, format="png", metadata={"alt": alt}))
 
 
 # =========================================================================== recording
@@ -198,10 +198,14 @@ def show_result(result: AnalysisResult, *, section: str, lang: str, output_dir: 
     figures = []
     for slug, fig in result.figures(lang).items():
         title = _caption(section, slug, lang) or _figure_title(fig) or t(f"report.section.{section}", lang)
-        _display_figure(fig, alt=title)
+        png = figure_bytes(fig, "png")  # rendered once: shown here, embedded in the report, saved
+        _display_png(png, alt=title)
         if output_dir:
-            save_figure(fig, Path(output_dir) / "figures", f"{section}-{slug}")
+            folder = Path(output_dir) / "figures"
+            atomic_write_bytes(folder / f"{section}-{slug}.png", png)
+            save_figure(fig, folder, f"{section}-{slug}", formats=("svg",))
             figures.append({"file": f"{section}-{slug}.png", "title": title})
+        close(fig)
     if output_dir:
         record(result, section=section, output_dir=output_dir, lang=lang, tables=tables, figures=figures)
 

@@ -1,0 +1,264 @@
+"""The portfolio benchmark: league table, ranks with ties, real differences, anonymity, Hebrew, escaping.
+
+The batch output is made by hand (three ``OUT/<slug>/summary.json`` in the shape the
+analyses write), so no kernel runs.  References: ranks against :func:`scipy.stats.rankdata`
+(method "min"); the differences against :func:`svcwork.measures.newcombe_interval` computed
+here from the raw counts (that function is itself checked against Newcombe's (1998) worked
+examples in tests/test_measures.py).
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import numpy as np
+import openpyxl
+import pytest
+from scipy.stats import rankdata
+
+from svcwork.errors import AnalysisError, UsageError
+from svcwork.measures import newcombe_interval, wilson_interval
+from svcwork.portfolio import client_codes, competition_rank, compare_clients, portfolio, write_portfolio
+
+HOSTILE = '<script>alert(1)</script><img src=x onerror=alert(2)> & =HYPERLINK("http://evil.example","x")'
+
+# (slug, organisation, csat agree/n, trust agree/n, nps, journey, kpis met flags, overdue)
+CLIENTS = {
+    "alpha-office": dict(org="Alpha Licensing Office", csat=(320, 400), trust=(220, 400), nps=(10.0, 4.1, 15.8, 390),
+                         journey=dict(cases=900, median_case_days=4.0, p90_case_days=20.0, sla_breach_rate=0.10,
+                                      fcr=0.60), kpis=[True, True, False], overdue=1),
+    "beta-office": dict(org="Beta Permits Bureau", csat=(180, 300), trust=(165, 300), nps=None,
+                        journey=None, kpis=[], overdue=None),
+    "gamma-office": dict(org="Gamma Civic Centre", csat=(200, 500), trust=(150, 500), nps=(-20.0, -26.0, -13.9, 480),
+                         journey=dict(cases=1500, median_case_days=6.0, p90_case_days=30.0, sla_breach_rate=0.30,
+                                      fcr=0.40), kpis=[True, None], overdue=5),
+}
+
+
+def _item(agree_n):
+    x, n = agree_n
+    ci = wilson_interval(x, n)
+    return {"value": round(x / n, 4), "low": round(float(ci.low), 4), "high": round(float(ci.high), 4), "n": n}
+
+
+def make_summary(slug: str, spec: dict, *, organization: str | None = None) -> dict:
+    journey = {k: None for k in ("cases", "events", "variants", "median_case_days", "p90_case_days",
+                                 "sla_breach_rate", "fcr")}
+    journey.update(spec["journey"] or {})
+    nps = None if spec["nps"] is None else dict(zip(("value", "low", "high", "n"), spec["nps"]))
+    return {
+        "svcwork_version": "0.1.0", "client": slug, "organization": organization or spec["org"], "language": "en",
+        "period": {"start": "2025-01-01", "end": "2025-12-31"},
+        "survey": {"available": True, "n": 600, "csat": _item(spec["csat"]), "trust": _item(spec["trust"]),
+                   "nps": nps, "items": {}},
+        "journey": journey,
+        "kpis": [{"kpi_id": f"K{i}", "met": met, "last": 1.0, "target": 1.0} for i, met in enumerate(spec["kpis"])],
+        "actions": None if spec["overdue"] is None else {"open": 3, "overdue": spec["overdue"], "done": 2},
+    }
+
+
+@pytest.fixture
+def batch_out(tmp_path: Path) -> Path:
+    out = tmp_path / "out"
+    for slug, spec in CLIENTS.items():
+        (out / slug).mkdir(parents=True)
+        (out / slug / "summary.json").write_text(json.dumps(make_summary(slug, spec)), encoding="utf-8")
+    (out / ".beta-office.tmp-x").mkdir()  # a half-built folder of a killed run is ignored
+    manifest = {"clients": [{"client": s, "status": "ok"} for s in CLIENTS] +
+                [{"client": "delta-office", "status": "failed"}]}
+    (out / "batch.json").write_text(json.dumps(manifest), encoding="utf-8")
+    return out
+
+
+def _xlsx_text(path: Path) -> str:
+    """Every XML part of the workbook (cells, shared strings, sheet names, properties) as one text."""
+    with zipfile.ZipFile(path) as z:
+        return "\n".join(z.read(n).decode("utf-8") for n in z.namelist())
+
+
+def _row(res, slug):
+    return res.clients[res.clients["slug"] == slug].iloc[0]
+
+
+# --------------------------------------------------------------------------- ranks
+def test_competition_ranks_match_scipy_min_method():
+    values = [0.5, 0.7, 0.5, None, 0.9, 0.7]
+    got = competition_rank(values, higher_is_better=True)
+    present = [v for v in values if v is not None]
+    ref = iter(rankdata([-v for v in present], method="min").astype(int))
+    assert got == [None if v is None else next(ref) for v in values]
+    low_first = competition_rank(values, higher_is_better=False)
+    ref = iter(rankdata(present, method="min").astype(int))
+    assert low_first == [None if v is None else next(ref) for v in values]
+
+
+def test_league_table_ranks_ties_and_missing_values(batch_out):
+    res = portfolio(batch_out)
+    a, b, c = (_row(res, s) for s in CLIENTS)
+    assert list(res.clients["slug"]) == ["alpha-office", "beta-office", "gamma-office"]  # best satisfaction first
+    assert (a["csat_rank"], b["csat_rank"], c["csat_rank"]) == (1, 2, 3)
+    assert (a["trust_rank"], b["trust_rank"], c["trust_rank"]) == (1, 1, 3)  # 55.0% and 55.0%: tied
+    assert b["nps_rank"] is None and b["median_days_rank"] is None and b["overdue_rank"] is None  # not measured
+    assert (a["median_days_rank"], c["median_days_rank"]) == (1, 2)  # fewer days is better
+    # KPIs with a target: alpha 2 of 3, gamma 1 of 1 (the one without a verdict is not counted)
+    assert (a["kpis_met"], a["kpis_total"], c["kpis_met"], c["kpis_total"]) == (2, 3, 1, 1)
+    assert (c["kpis_share_rank"], a["kpis_share_rank"]) == (1, 2)
+    assert (a["overdue_rank"], c["overdue_rank"]) == (1, 2)
+
+
+def test_values_that_look_equal_share_a_rank():
+    s1, s2 = make_summary("one", CLIENTS["alpha-office"]), make_summary("two", CLIENTS["gamma-office"])
+    s1["survey"]["csat"]["value"], s2["survey"]["csat"]["value"] = 0.6012, 0.6014  # both shown as 60.1%
+    res = compare_clients({"one": s1, "two": s2})
+    assert set(res.clients["csat_rank"]) == {1}
+
+
+# --------------------------------------------------------------------------- real differences
+@pytest.mark.parametrize("adjust", [True, False])
+def test_each_client_against_the_pooled_others_by_newcombe(batch_out, adjust):
+    res = portfolio(batch_out, adjust=adjust)
+    counts = {s: CLIENTS[s]["csat"] for s in CLIENTS}
+    total_x, total_n = sum(x for x, _ in counts.values()), sum(n for _, n in counts.values())
+    level = 1 - 0.05 / len(counts) if adjust else 0.95
+    sat = res.comparisons[res.comparisons["measure"] == "csat"].set_index("slug")
+    verdicts = {}
+    for slug, (x, n) in counts.items():
+        ref = newcombe_interval(x, n, total_x - x, total_n - n, confidence=level)
+        got = sat.loc[slug]
+        assert got["difference"] == pytest.approx(x / n - (total_x - x) / (total_n - n), abs=1e-12)
+        assert (got["low"], got["high"]) == pytest.approx((float(ref.low), float(ref.high)), abs=1e-12)
+        assert got["others_n"] == total_n - n and got["confidence"] == pytest.approx(level)
+        expected = "higher" if ref.low > 0 else "lower" if ref.high < 0 else "similar"
+        assert got["verdict"] == expected
+        verdicts[slug] = expected
+    # the data were built so that all three outcomes occur
+    assert verdicts == {"alpha-office": "higher", "beta-office": "similar", "gamma-office": "lower"}
+    assert dict(zip(res.clients["slug"], res.clients["csat_verdict"])) == verdicts
+    findings = " ".join(res.findings("en"))
+    assert "above the other clients: Alpha Licensing Office" in findings
+    assert "below the other clients: Gamma Civic Centre" in findings
+
+
+def test_adjustment_widens_the_interval(batch_out):
+    adjusted, plain = portfolio(batch_out, adjust=True), portfolio(batch_out, adjust=False)
+    w = lambda r: (r.comparisons["high"] - r.comparisons["low"]).to_numpy()  # noqa: E731
+    assert np.all(w(adjusted) > w(plain))
+
+
+def test_one_client_alone_has_nothing_to_compare_with(batch_out):
+    res = compare_clients({"alpha-office": make_summary("alpha-office", CLIENTS["alpha-office"])})
+    assert res.comparisons.empty and res.clients["csat_verdict"].iloc[0] is None
+
+
+# --------------------------------------------------------------------------- output
+def test_missing_values_show_a_dash(batch_out):
+    res = portfolio(batch_out)
+    survey = res.tables("en")["survey"]
+    beta = survey[survey["Client"] == "Beta Permits Bureau"].iloc[0]
+    assert beta.iloc[10] is None and beta.iloc[11] is None  # NPS and its interval
+    ops = res.tables("en")["operations"]
+    assert ops[ops["Client"] == "Beta Permits Bureau"].iloc[0].iloc[1:].isna().all()
+    html = write_portfolio(batch_out).read_text(encoding="utf-8")
+    assert "<td class='na'>—</td>" in html
+
+
+def test_html_and_workbook_are_written_self_contained(batch_out):
+    path = write_portfolio(batch_out)
+    html = path.read_text(encoding="utf-8")
+    assert path == batch_out / "portfolio.html" and (batch_out / "portfolio.xlsx").is_file()
+    assert 'dir="ltr"' in html and "<script" not in html and "<link" not in html and "src=\"http" not in html
+    for name in ("Alpha Licensing Office", "Beta Permits Bureau", "Gamma Civic Centre", "delta-office"):
+        assert name in html
+    wb = openpyxl.load_workbook(batch_out / "portfolio.xlsx")
+    league = wb["League table"]
+    header = [c.value for c in league[1]]
+    assert league.freeze_panes == "B2" and league.auto_filter.ref
+    first = {h: c.value for h, c in zip(header, league[2])}
+    assert first["Client"] == "Alpha Licensing Office" and first["Satisfaction (% agree)"] == pytest.approx(0.8)
+    assert league.cell(row=2, column=header.index("Satisfaction (% agree)") + 1).number_format == "0.0%"
+
+
+def test_anonymised_output_names_no_client(batch_out):
+    res = portfolio(batch_out, anonymise=True)
+    by_code = dict(zip(res.clients["code"], res.clients["csat"]))
+    assert by_code == {"A": 0.8, "B": 0.6, "C": 0.4}  # letters in the order of the folder names
+    assert res.clients["slug"].isna().all() and res.clients["organization"].isna().all()
+    write_portfolio(batch_out, anonymise=True)
+    html = (batch_out / "portfolio.html").read_text(encoding="utf-8")
+    xlsx = _xlsx_text(batch_out / "portfolio.xlsx")
+    summary = json.dumps(res.summary(), ensure_ascii=False)
+    secrets = [spec["org"] for spec in CLIENTS.values()] + list(CLIENTS) + ["delta-office", "Licensing", "Permits",
+                                                                           "Civic"]
+    for text in (html, xlsx, summary):
+        leaked = [s for s in secrets if s.casefold() in text.casefold()]
+        assert not leaked, leaked
+    assert "Client A" in html and "Client C" in xlsx
+    wb = openpyxl.load_workbook(batch_out / "portfolio.xlsx")
+    header = [c.value for c in wb["League table"][1]]
+    assert "Folder" not in header
+
+
+def test_client_codes_go_past_z():
+    codes = client_codes(30)
+    assert codes[:3] == ["A", "B", "C"] and codes[25:28] == ["Z", "AA", "AB"] and len(set(codes)) == 30
+
+
+def test_hebrew_portfolio_is_right_to_left(batch_out):
+    write_portfolio(batch_out, lang="he", anonymise=True)
+    html = (batch_out / "portfolio.html").read_text(encoding="utf-8")
+    assert '<html lang="he" dir="rtl">' in html and "השוואה בין ארגונים" in html
+    assert "dir='rtl'" in html  # the tables too
+    assert "ארגון A" in html and "Client A" not in html
+    assert "\u2066[" in html  # intervals kept left-to-right inside the RTL table
+    wb = openpyxl.load_workbook(batch_out / "portfolio.xlsx")
+    assert wb.sheetnames == ["טבלת דירוג", "הבדלים"]
+    assert all(ws.sheet_view.rightToLeft for ws in wb.worksheets)
+
+
+def test_hostile_organisation_name_is_escaped_and_kept_as_text(batch_out):
+    summary = json.loads((batch_out / "beta-office" / "summary.json").read_text(encoding="utf-8"))
+    summary["organization"] = HOSTILE
+    (batch_out / "beta-office" / "summary.json").write_text(json.dumps(summary), encoding="utf-8")
+    html = write_portfolio(batch_out).read_text(encoding="utf-8")
+    assert "<script" not in html and "<img src=x" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    wb = openpyxl.load_workbook(batch_out / "portfolio.xlsx")
+    cells = [c for row in wb["League table"].iter_rows() for c in row if c.value == HOSTILE]
+    assert cells and all(c.data_type == "s" for c in cells)  # text, never a formula
+
+
+# --------------------------------------------------------------------------- bad input
+def test_a_folder_without_results_is_refused(tmp_path):
+    with pytest.raises(UsageError, match="summary.json"):
+        portfolio(tmp_path)
+    with pytest.raises(UsageError, match="found nothing"):
+        portfolio(tmp_path / "nowhere")
+
+
+def test_a_malformed_summary_is_named(batch_out):
+    summary = make_summary("beta-office", CLIENTS["beta-office"])
+    summary["survey"]["csat"]["value"] = "high"
+    (batch_out / "beta-office" / "summary.json").write_text(json.dumps(summary), encoding="utf-8")
+    with pytest.raises(AnalysisError, match=r"beta-office.*csat\.value.*'high'"):
+        portfolio(batch_out)
+    (batch_out / "beta-office" / "summary.json").write_text("{not json", encoding="utf-8")
+    with pytest.raises(AnalysisError, match="summary.json"):
+        portfolio(batch_out)
+
+
+def test_no_best_or_worst_is_claimed_when_every_client_ties():
+    same = {s: make_summary(s, CLIENTS["alpha-office"], organization=f"Office {s}") for s in ("one", "two")}
+    res = compare_clients(same)
+    findings = res.findings("en")
+    assert not any(f.startswith(("Highest", "Fewest", "Overdue")) for f in findings), findings
+    assert any("differs clearly" in f for f in findings)
+    assert set(res.comparisons["verdict"]) == {"similar"}
+
+
+def test_portfolio_command_line(tmp_path, capsys):
+    from svcwork.cli import main
+
+    assert main(["portfolio", str(tmp_path / "missing")]) == 2
+    assert "portfolio" in capsys.readouterr().err
