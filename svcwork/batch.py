@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import shutil
 import hashlib
 import json
 import os
@@ -30,7 +31,7 @@ __all__ = ["NOTEBOOK_PARAMETERS", "ClientResult", "BatchResult", "WarmKernel", "
            "check_notebook_parameters", "refresh_notebooks", "run_fingerprint"]
 
 #: The parameters every analysis notebook declares in its ``parameters`` cell.
-NOTEBOOK_PARAMETERS = ("client_dir", "output_dir", "lang")
+NOTEBOOK_PARAMETERS = ("client_dir", "output_dir", "lang", "cache_dir")
 _STAMP = ".svcwork-run.json"
 KERNEL = "python3"
 
@@ -371,12 +372,13 @@ def run_client(client: str | os.PathLike, output: str | os.PathLike, *, force: b
         with atomic_dir(out) as tmp:
             from .intake import save_cache
 
-            cache = save_cache(eng, tmp)  # the notebooks load it instead of parsing the inputs again
+            cache = save_cache(eng, tmp / ".cache")  # the notebooks load it instead of parsing the inputs again
             executed = []
             for nb in notebooks:
                 target = tmp / "notebooks" / nb.name
                 target.parent.mkdir(parents=True, exist_ok=True)
-                params = {"client_dir": str(client.resolve()), "output_dir": ".", "lang": language}
+                params = {"client_dir": str(client.resolve()), "output_dir": ".", "lang": language,
+                          "cache_dir": ".cache"}
                 if kernel is None:
                     _execute(nb, target, cwd=tmp, timeout=timeout, parameters=params)
                 else:
@@ -385,7 +387,7 @@ def run_client(client: str | os.PathLike, output: str | os.PathLike, *, force: b
             from .report import assemble
 
             assemble(tmp, eng, lang=language, notebooks=executed)
-            cache.unlink()
+            shutil.rmtree(cache.parent)  # pseudonymised, but holds raw comments: never part of the output
             pdf_note = _render_pdf(tmp, eng, lang=language, pdf=pdf)
             summary = json.loads((tmp / "summary.json").read_text(encoding="utf-8"))
             atomic_write_text(tmp / _STAMP, json.dumps(

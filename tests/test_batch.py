@@ -92,7 +92,7 @@ def test_a_failing_notebook_names_the_notebook_and_cell(clients, tmp_path, monke
     nbdir = tmp_path / "nbs"
     nbdir.mkdir()
     nb = nbformat.v4.new_notebook(cells=[
-        nbformat.v4.new_code_cell('client_dir = ""\noutput_dir = ""\nlang = ""', metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell('client_dir = ""\noutput_dir = ""\nlang = ""\ncache_dir = ""', metadata={"tags": ["parameters"]}),
         nbformat.v4.new_code_cell("1 / 0"),
     ], metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
     nbformat.write(nb, nbdir / "00_intake.ipynb")
@@ -184,3 +184,22 @@ def test_an_unreachable_scheduler_is_a_clear_usage_error(clients, tmp_path):
     pytest.importorskip("distributed")
     with pytest.raises(UsageError, match="Dask scheduler"):
         batch.run_batch(clients, tmp_path / "o", scheduler="tcp://127.0.0.1:9")
+
+
+@pytest.mark.slow
+def test_the_readme_papermill_command_works_unchanged(tmp_path):
+    """README: one notebook with the plain papermill command line, parameters cell unchanged."""
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    out = tmp_path / "out"
+    cmd = [sys.executable, "-m", "papermill", "notebooks/00_intake.ipynb", str(tmp_path / "intake-run.ipynb"),
+           "--cwd", "notebooks", "-p", "client_dir", "../data/clients/northfield-licensing", "-p", "output_dir",
+           str(out), "-p", "lang", "he", "-k", "python3"]
+    done = subprocess.run(cmd, cwd=ROOT, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    recorded = json.loads((out / "sections" / "intake.json").read_text(encoding="utf-8"))
+    assert recorded["available"] and recorded["findings"]
+    assert not list(out.rglob("*.pkl")) or all(p.name.endswith(".tables.pkl") for p in out.rglob("*.pkl"))
