@@ -719,15 +719,18 @@ def _read_table(rows: list[tuple], sheet_schema: Sheet, sheet_label: str, col: _
     extra_data: dict[str, list] = {k: [] for k in extras}
     excel_rows: list[int] = []
     examples = _example_values(sheet_schema)
+    first_row = True  # the template's grey example row is the first row under the header; later rows are data
     for i in range(header_i + 1, len(rows)):
         row = rows[i]
         cells = {k: (row[j] if j < len(row) else None) for k, j in positions.items()}
         if all(_blank(v) for v in cells.values()):
             continue
         excel_row = i + 1
-        if _is_example_row(cells, examples):
+        if first_row and _is_example_row(cells, examples):
+            first_row = False
             col.warning("example_row", **where, row=excel_row)
             continue
+        first_row = False
         clean: dict[str, object] = {}
         for key, raw in cells.items():
             c = sheet_schema.column(key)
@@ -766,11 +769,30 @@ def _letter(j: int) -> str:
     return get_column_letter(j + 1)
 
 
-def _example_values(sheet_schema: Sheet) -> dict[str, str]:
-    return {c.key: normalize_name(c.example) for c in sheet_schema.columns if c.example is not None}
+def _example_values(sheet_schema: Sheet) -> dict[str, frozenset[str]]:
+    """Per column with an example, the normalised values that read as the template's example.
+
+    Either language's example is accepted (``Column.example`` and ``Column.example_he``), and for an
+    enumeration any accepted spelling of the example's value (``"no"``, ``"לא"``, ``"n"`` …), so the
+    grey row of a Hebrew or an English template is recognised whichever sheet it sits in.
+    """
+    out: dict[str, frozenset[str]] = {}
+    for c in sheet_schema.columns:
+        if c.example is None:
+            continue
+        accepted = {normalize_name(c.example)}
+        if c.example_he is not None:
+            accepted.add(normalize_name(c.example_he))
+        if c.kind == "enum":
+            lookup = ENUMS[c.enum].lookup()
+            key = lookup.get(normalize_name(c.example))
+            accepted |= {name for name, k in lookup.items() if k == key}
+        out[c.key] = frozenset(accepted)
+    return out
 
 
-def _is_example_row(cells: Mapping[str, object], examples: Mapping[str, str]) -> bool:
+def _is_example_row(cells: Mapping[str, object], examples: Mapping[str, frozenset[str]]) -> bool:
+    """True when every filled cell (at least two) holds an accepted value of its column's example."""
     filled = {k: v for k, v in cells.items() if not _blank(v)}
     if len(filled) < 2 or not examples:
         return False
@@ -780,7 +802,7 @@ def _is_example_row(cells: Mapping[str, object], examples: Mapping[str, str]) ->
         text = _as_text(v)
         if isinstance(v, dt.datetime):
             text = v.date().isoformat()
-        if normalize_name(text) != examples[k]:
+        if normalize_name(text) not in examples[k]:
             return False
     return True
 

@@ -151,6 +151,7 @@ class Column:
     hi: float | None = None
     unique: bool = False
     example: Any = None
+    example_he: Any = None  # the example in Hebrew, where ``example`` is English prose
     default: Any = None
     identifier: bool = False  # a personal identifier: pseudonymised on load
     aliases: tuple[str, ...] = ()
@@ -167,6 +168,10 @@ class Column:
 
     def names(self) -> tuple[str, ...]:
         return (self.key, self.he, *self.aliases)
+
+    def example_in(self, lang: str) -> Any:
+        """The example as written in *lang*: ``example_he`` for Hebrew when there is one, else ``example``."""
+        return self.example_he if lang == "he" and self.example_he is not None else self.example
 
 
 @dataclass(frozen=True)
@@ -209,7 +214,7 @@ C = Column
 # --------------------------------------------------------------------------- settings
 SETTINGS: tuple[Column, ...] = (
     C("organization", "שם הארגון", "text", True, "Name of the client organisation, as it should appear on the report.",
-      "שם הארגון כפי שיופיע בדוח.", example="Municipality of Example"),
+      "שם הארגון כפי שיופיע בדוח.", example="Municipality of Example", example_he="עיריית דוגמה"),
     C("language", "שפה", "enum", True, "Report language: he (Hebrew, right-to-left) or en (English).",
       "שפת הדוח: עברית או אנגלית.", enum="language", example="he"),
     C("period_start", "תחילת תקופה", "date", True, "First day of the period the data covers.",
@@ -258,8 +263,9 @@ SHEETS: tuple[Sheet, ...] = (
         C("service_id", "מזהה שירות", "id", True, "Short unique code of the service.", "קוד קצר וייחודי לשירות.",
           unique=True, example="S01"),
         C("service_name", "שם השירות", "text", True, "Name of the service as citizens know it.", "שם השירות כפי שהפונים מכירים אותו.",
-          example="Parking permit"),
-        C("unit", "יחידה", "text", True, "Unit responsible for the service.", "היחידה האחראית לשירות.", example="Parking"),
+          example="Parking permit", example_he="תו חניה"),
+        C("unit", "יחידה", "text", True, "Unit responsible for the service.", "היחידה האחראית לשירות.", example="Parking",
+          example_he="מחלקת החניה"),
         C("effort", "מאמץ", required=True, help_en="Effort and resources to improve it: 1 (little) to 5 (a lot).",
           help_he="המאמץ והמשאבים הנדרשים לשיפור: 1 (מעט) עד 5 (הרבה).", example=2, **_SCORE5),
         C("benefit", "תועלת", required=True, help_en="Benefit to citizens and the organisation: 1 (little) to 5 (a lot).",
@@ -286,18 +292,19 @@ SHEETS: tuple[Sheet, ...] = (
         C("available", "זמין", "enum", True, "Is the service available in this channel: yes, no or partial.",
           "האם השירות זמין בערוץ: כן, לא או חלקי.", enum="availability", example="yes"),
         C("share_pct", "שיעור מהפניות (%)", "number", False, "Share of the service's requests that come through this channel.",
-          "שיעור הפניות לשירות שמגיעות בערוץ זה.", lo=0, hi=100, example=40),
+          "שיעור הפניות לשירות שמגיעות בערוץ זה.", lo=0, hi=100, example=35),
         C("end_to_end", "מקצה לקצה", "enum", False, "Can the citizen complete the whole service in this channel?",
           "האם אפשר להשלים את כל השירות בערוץ זה?", enum="yesno", example="yes"),
     ), unique_together=("service_id", "channel")),
     Sheet("Journey", "מסע לקוח", "a step of a citizen journey", "צעד במסע הלקוח", (
-        C("journey", "מסע", "text", True, "Name of the journey.", "שם המסע.", example="Parking permit"),
+        C("journey", "מסע", "text", True, "Name of the journey.", "שם המסע.", example="Parking permit",
+          example_he="תו חניה"),
         C("step", "צעד", "int", True, "Order of the step within the journey (1, 2, 3 …).", "מספר הצעד במסע (1, 2, 3 …).",
           lo=1, example=1),
         C("stage", "שלב", "text", True, "Stage of the journey (e.g. learn, apply, wait, receive).",
-          "שלב המסע (למשל: בירור, הגשה, המתנה, קבלה).", example="Apply"),
+          "שלב המסע (למשל: בירור, הגשה, המתנה, קבלה).", example="Apply", example_he="הגשה"),
         C("touchpoint", "נקודת מגע", "text", True, "What the citizen does or meets at this step.",
-          "מה הפונה עושה או פוגש בצעד זה.", example="Online form"),
+          "מה הפונה עושה או פוגש בצעד זה.", example="Online form", example_he="טופס מקוון"),
         C("channel", "ערוץ", required=True, help_en="Channel of this step.", help_he="הערוץ של הצעד.", example="web", **_CH),
         C("unit", "יחידה", "text", False, "Unit that owns this step.", "היחידה האחראית לצעד."),
         C("emotion", "רגש", "int", False, "The citizen's feeling at this step, from -2 (very negative) to +2 (very positive).",
@@ -323,22 +330,25 @@ SHEETS: tuple[Sheet, ...] = (
     Sheet("Criteria", "קריטריונים", "a prioritisation criterion", "קריטריון לתעדוף", (
         C("criterion", "קריטריון", "text", True, "A numeric column of Services: effort, benefit, visibility, annual_volume, "
           "resources_days or citizen_reach.", "עמודה מספרית מגיליון השירותים: מאמץ, תועלת, נראות, היקף שנתי, משאבים או היקף פונים.",
-          unique=True, example="benefit"),
+          unique=True, example="benefit", example_he="תועלת"),
         C("direction", "כיוון", "enum", True, "benefit (more is better) or cost (less is better).",
           "תועלת (יותר עדיף) או עלות (פחות עדיף).", enum="criterion_direction", example="benefit"),
         C("weight", "משקל", "number", True, "Relative weight, 0 or more (normalised to sum to 1).",
           "משקל יחסי, 0 ומעלה (מנורמל לסכום 1).", lo=0, example=0.4),
     )),
     Sheet("Pairwise", "השוואות זוגיות", "one AHP judgement", "שיפוט זוגי אחד (AHP)", (
-        C("criterion_a", "קריטריון א", "text", True, "First criterion.", "הקריטריון הראשון.", example="benefit"),
-        C("criterion_b", "קריטריון ב", "text", True, "Second criterion.", "הקריטריון השני.", example="effort"),
+        C("criterion_a", "קריטריון א", "text", True, "First criterion.", "הקריטריון הראשון.", example="benefit",
+          example_he="תועלת"),
+        C("criterion_b", "קריטריון ב", "text", True, "Second criterion.", "הקריטריון השני.", example="effort",
+          example_he="מאמץ"),
         C("value", "ערך", "judgement", True, "How much more important a is than b, 1/9 to 9 (e.g. 3 or 1/3).",
           "פי כמה א חשוב מ־ב, בין 1/9 ל־9 (למשל 3 או 1/3).", lo=1 / 9, hi=9, example="3"),
         C("rater", "מדרג", "text", False, "Who gave the judgement (for several raters).", "מי נתן את השיפוט (כשיש כמה מדרגים)."),
     ), unique_together=("criterion_a", "criterion_b", "rater")),
     Sheet("KPIs", "מדדים", "a service indicator", "מדד שירות", (
         C("kpi_id", "מזהה מדד", "id", True, "Short unique code of the KPI.", "קוד קצר וייחודי למדד.", unique=True, example="K01"),
-        C("kpi_name", "שם המדד", "text", True, "Name of the KPI.", "שם המדד.", example="Calls answered within 60 s"),
+        C("kpi_name", "שם המדד", "text", True, "Name of the KPI.", "שם המדד.", example="Calls answered within 60 s",
+          example_he="שיחות שנענו תוך 60 שניות"),
         C("direction", "כיוון", "enum", True, "higher or lower is better.", "עולה (גבוה עדיף) או יורד (נמוך עדיף).",
           enum="kpi_direction", example="higher"),
         C("target", "יעד", "number", True, "Target value.", "ערך היעד.", example=0.8),
@@ -358,13 +368,14 @@ SHEETS: tuple[Sheet, ...] = (
     ), unique_together=("kpi_id", "period", "unit"), aliases=("kpi_values", "kpivalues")),
     Sheet("Observations", "תצפיות", "one scored item of a service observation", "פריט אחד בתצפית שירות", (
         C("date", "תאריך", "date", True, "Date of the observation.", "תאריך התצפית.", example="2026-03-15"),
-        C("unit", "יחידה", "text", True, "Observed unit.", "היחידה שנצפתה.", example="Front desk"),
-        C("observer", "צופה", "text", True, "Who observed.", "מי צפה.", example="Observer A"),
+        C("unit", "יחידה", "text", True, "Observed unit.", "היחידה שנצפתה.", example="Front desk",
+          example_he="קבלת קהל"),
+        C("observer", "צופה", "text", True, "Who observed.", "מי צפה.", example="Observer A", example_he="צופה א'"),
         C("employee_code", "קוד עובד", "id", True, "Employee code (never a name).", "קוד העובד (לעולם לא שם).",
           identifier=True, example="E017"),
         C("item", "פריט", "text", True, "Observed item (listening, containing anger, setting boundaries kindly, "
           "complete solution, closing …).", "הפריט שנצפה (הקשבה, הכלת כעס, הצבת גבולות באופן שירותי, פתרון מלא, סיום …).",
-          example="listening"),
+          example="listening", example_he="הקשבה"),
         C("score", "ציון", required=True, help_en="Score 1 (poor) to 5 (excellent).", help_he="ציון 1 (חלש) עד 5 (מצוין).",
           example=4, **_SCORE5),
         C("note", "הערה", "text", False, "Feedback note.", "הערת משוב."),
@@ -372,8 +383,10 @@ SHEETS: tuple[Sheet, ...] = (
     Sheet("Actions", "תוכנית פעולה", "one improvement action", "פעולת שיפור אחת", (
         C("action_id", "מזהה פעולה", "id", True, "Short unique code of the action.", "קוד קצר וייחודי לפעולה.", unique=True,
           example="A01"),
-        C("action", "פעולה", "text", True, "What will be done.", "מה ייעשה.", example="Publish a checklist"),
-        C("owner", "אחראי", "text", True, "Who is responsible.", "מי אחראי.", example="Head of parking"),
+        C("action", "פעולה", "text", True, "What will be done.", "מה ייעשה.", example="Publish a checklist",
+          example_he="פרסום רשימת המסמכים הנדרשים"),
+        C("owner", "אחראי", "text", True, "Who is responsible.", "מי אחראי.", example="Head of parking",
+          example_he="מנהל/ת מחלקת החניה"),
         C("due_date", "תאריך יעד", "date", True, "Date by which it should be done.", "המועד שעד אליו יש לבצע.",
           example="2026-05-31"),
         C("status", "סטטוס", "enum", True, "open, in progress, done or cancelled.", "פתוח, בביצוע, הושלם או בוטל.",
@@ -385,9 +398,12 @@ SHEETS: tuple[Sheet, ...] = (
     )),
     Sheet("Lessons", "הפקת לקחים", "one reviewed event", "אירוע שנבדק", (
         C("date", "תאריך", "date", True, "Date of the event.", "תאריך האירוע.", example="2026-02-10"),
-        C("unit", "יחידה", "text", True, "Unit where it happened.", "היחידה שבה קרה.", example="Call centre"),
-        C("event", "אירוע", "text", True, "What happened.", "מה קרה.", example="System outage"),
-        C("category", "קטגוריה", "text", True, "Category of the event.", "קטגוריית האירוע.", example="Systems"),
+        C("unit", "יחידה", "text", True, "Unit where it happened.", "היחידה שבה קרה.", example="Call centre",
+          example_he="המוקד העירוני"),
+        C("event", "אירוע", "text", True, "What happened.", "מה קרה.", example="System outage",
+          example_he="השבתת מערכת"),
+        C("category", "קטגוריה", "text", True, "Category of the event.", "קטגוריית האירוע.", example="Systems",
+          example_he="מערכות מידע"),
         C("lesson", "לקח", "text", False, "The lesson learned.", "הלקח שהופק."),
         C("action_id", "מזהה פעולה", "id", False, "The action it led to, if any.", "הפעולה שנבעה ממנו, אם יש."),
     )),
@@ -395,9 +411,9 @@ SHEETS: tuple[Sheet, ...] = (
         C("file", "קובץ", "enum", True, "cases, survey or training.", "פניות, סקר או הדרכה.", enum="companion_file",
           example="cases"),
         C("their_column", "העמודה אצלם", "text", True, "Column name in the client's export.", "שם העמודה בקובץ של הלקוח.",
-          example="Ticket"),
+          example="Ticket", example_he="מספר קריאה"),
         C("our_column", "העמודה אצלנו", "text", True, "Our column name (see the companion files below).",
-          "שם העמודה אצלנו (ראו הקבצים הנלווים).", example="case_id"),
+          "שם העמודה אצלנו (ראו הקבצים הנלווים).", example="case_id", example_he="מזהה פנייה"),
     ), aliases=("column map",)),
 )
 
@@ -498,6 +514,9 @@ def _check_schema() -> None:
                 assert c.key not in seen, (s.key, c.key)
                 seen.add(c.key)
                 assert c.enum is None or c.enum in ENUMS, (s.key, c.key, c.enum)
+                assert c.example_he is None or (c.example is not None and c.kind not in ("enum", "id")
+                                                and re.search("[\u05d0-\u05ea]", str(c.example_he))), (s.key, c.key)
+                assert c.kind != "enum" or c.example is None or c.example in ENUMS[c.enum].keys, (s.key, c.key)
                 assert c.kind in {"id", "text", "int", "number", "score", "date", "period", "enum", "ids", "judgement",
                                   "timestamp", "list"}, (s.key, c.key, c.kind)
 

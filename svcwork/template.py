@@ -150,9 +150,18 @@ def _allowed(sheet_schema: Sheet, column: Column, lang: str) -> str:
     return _range(column)
 
 
-def _example_cell_value(column: Column) -> object:
-    """Column.example as the cell value the loader reads back as the example (see intake._is_example_row)."""
-    value = column.example
+def _example_cell_value(column: Column, lang: str) -> object:
+    """The column's example in *lang* as the cell value the loader reads back as the example.
+
+    Text examples come from ``Column.example_he`` for Hebrew (falling back to ``Column.example``),
+    enumeration examples are written as the value's label in *lang*, ISO dates as dates
+    (see ``intake._is_example_row``, which accepts either language).
+    """
+    value = column.example_in(lang)
+    if value is None:
+        return None
+    if column.kind == "enum":
+        return ENUMS[column.enum].label(column.example, lang)
     if column.kind == "date" and isinstance(value, str):
         return dt.date.fromisoformat(value)
     return value
@@ -349,9 +358,9 @@ def _settings_sheet(wb: Workbook, s: Sheet, lang: str) -> None:
             value.number_format = "yyyy-mm-dd"
         allowed = _allowed(s, c, lang)
         type_text = _type_text(c, lang) + (f": {allowed}" if allowed else "")
-        example = c.example
-        if example is not None and c.kind == "enum":
-            example = ENUMS[c.enum].label(example, lang)
+        example = _example_cell_value(c, lang)
+        if isinstance(example, dt.date):
+            example = example.isoformat()
         for j, v in ((3, yes if c.required else no), (4, type_text), (5, c.help(lang)), (6, example)):
             if v is not None:
                 _text(ws, i, j, v, font=_EXAMPLE_FONT if j == 6 else None, align=_WRAP if j in (4, 5) else None)
@@ -376,16 +385,17 @@ def _table_sheet(wb: Workbook, s: Sheet, lang: str) -> None:
         _text(ws, 1, j, header, **_header_style(c.required))
         ws.cell(row=1, column=j).comment = _comment(c.help(lang))
         choice = choice_for(s, c, lang)
-        width = _width(header, c.example, *(choice.values if choice else ()))
+        example = _example_cell_value(c, lang)
+        width = _width(header, example, *(choice.values if choice else ()))
         ws.column_dimensions[letter].width = width
         total += width
         if c.kind in ("date",):
             ws.column_dimensions[letter].number_format = "yyyy-mm-dd"
         elif c.kind in ("id", "judgement"):
             ws.column_dimensions[letter].number_format = "@"  # keeps "007" and "1/3" as typed
-        if c.example is not None:
+        if example is not None:
             cell = ws.cell(row=2, column=j)
-            value = _example_cell_value(c)
+            value = example
             set_text(cell, value)
             cell.font = _EXAMPLE_FONT
             if isinstance(value, dt.date):
@@ -458,6 +468,14 @@ def _anchor(s: Sheet) -> str:
     return s.key.lower().replace(" ", "-")
 
 
+def _example_md(column: Column) -> str:
+    """The column's example for the reference: English, and the Hebrew one when it differs."""
+    en, he = _example_cell_value(column, "en"), _example_cell_value(column, "he")
+    if en is None:
+        return ""
+    return _md(en) if en == he else f"{_md(en)} — {_md(he)}"
+
+
 def _column_table(s: Sheet, *, settings: bool = False, aliases: bool = False) -> list[str]:
     en = lambda k: t(k, "en")  # noqa: E731 - table headers of the (English-led) reference
     head = [en("template.ref.key"), en("template.ref.hebrew"), en("template.col.required"), en("template.col.type"),
@@ -466,6 +484,9 @@ def _column_table(s: Sheet, *, settings: bool = False, aliases: bool = False) ->
         head.append(en("template.ref.default"))
     head += [en("template.ref.allowed_en"), en("template.ref.allowed_he"), en("template.ref.help_en"),
              en("template.ref.help_he")]
+    examples = any(c.example is not None for c in s.columns)
+    if examples:
+        head.append(en("template.col.example"))
     if aliases:
         head.append(en("template.ref.aliases"))
     rows = []
@@ -478,6 +499,8 @@ def _column_table(s: Sheet, *, settings: bool = False, aliases: bool = False) ->
         if settings:
             cells.append(_md(c.default))
         cells += [_md(allowed_en), _md(allowed_he), _md(c.help_en), _md(c.help_he)]
+        if examples:
+            cells.append(_example_md(c))
         if aliases:
             cells.append(", ".join(_code(a) for a in c.aliases))
         rows.append(cells)

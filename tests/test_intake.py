@@ -427,3 +427,18 @@ def test_cached_load_is_reused_only_while_the_inputs_are_unchanged(english_clien
     # a companion file added later invalidates it too
     (english_client / "training.csv").write_text("employee_code,skill,pre_score,post_score\nE1,listening,2,4\n")
     assert load(english_client, cache_dir=cache).training is not None
+
+
+def test_only_the_first_row_under_the_header_can_be_the_template_example(tmp_path):
+    """A real row that happens to equal the example values is data when it is not the first row."""
+    from svcwork.schema import sheet
+
+    cols = [c for c in sheet("Channels").columns if c.example is not None]
+    example = [c.example for c in cols]
+    sheets = english_sheets()
+    sheets["Channels"] = [[c.key for c in cols], ["S1", "counter", "yes", 10, "yes"], example]
+    sheets["Services"].append([example[0], "Example service", "Unit", 1, 1, 1, 1, None])
+    write_xlsx(tmp_path / "c" / "intake.xlsx", sheets)
+    eng = load(tmp_path / "c")
+    assert len(eng.table("Channels")) == 2
+    assert not any(p.code == "example_row" and p.sheet == "Channels" for p in eng.problems)

@@ -298,3 +298,148 @@ def test_reference_covers_the_whole_schema():
     for name, e in ENUMS.items():
         for v in e.values:
             assert f"| `{v.key}` | {v.en} | {v.he} |" in sections[name], (name, v.key)
+
+
+# --------------------------------------------------------------------------- the example row speaks the sheet's language
+HEBREW = re.compile("[\u05d0-\u05ea]")
+LATIN = re.compile("[A-Za-z]")
+CODE = re.compile(r"^([a-z0-9_]+|#[0-9a-f]{6}|[A-Za-z]+/[A-Za-z_]+)$")  # resolution_days, #1f6f8b, Asia/Jerusalem
+
+
+def example_row_values(lang: str, s) -> list[object]:
+    """What the template of *lang* writes in the grey row of *s*, taken from the schema, not the generator."""
+    out = []
+    for c in s.columns:
+        if c.example is None:
+            out.append(None)
+        elif c.kind == "enum":
+            out.append(ENUMS[c.enum].label(c.example, lang))
+        elif c.kind == "date":
+            out.append(dt.date.fromisoformat(c.example))
+        elif lang == "he" and c.example_he is not None:
+            out.append(c.example_he)
+        else:
+            out.append(c.example)
+    return out
+
+
+def test_every_english_prose_example_has_a_hebrew_one():
+    for s in SHEETS:
+        for c in s.columns:
+            prose = (c.kind == "text" and isinstance(c.example, str) and LATIN.search(c.example)
+                     and not CODE.match(c.example))
+            if prose:
+                assert c.example_he is not None, (s.key, c.key, c.example)
+            if c.example_he is not None:
+                assert HEBREW.search(c.example_he) and not LATIN.search(c.example_he), (s.key, c.key, c.example_he)
+
+
+def test_hebrew_template_example_row_is_hebrew(books):
+    wb = books["he"]
+    seen = 0
+    for s in TABLE_SHEETS:
+        ws = wb[s.title("he")]
+        for cell, c in zip(ws[2], s.columns):
+            if c.example_he is not None:
+                assert cell.value == c.example_he and HEBREW.search(cell.value), (s.key, c.key, cell.value)
+                seen += 1
+            elif c.kind == "enum" and c.example is not None:
+                assert cell.value == ENUMS[c.enum].label(c.example, "he") and HEBREW.search(cell.value), (s.key, c.key)
+                seen += 1
+            elif isinstance(cell.value, str) and c.kind == "text":
+                assert cell.value == c.example, (s.key, c.key)  # a code such as resolution_days stays as it is
+    assert seen >= 20
+    engagement = wb[sheet("Engagement").title("he")]
+    org = next(c for c in SETTINGS if c.key == "organization")
+    assert engagement.cell(row=setting_row(engagement, "organization", "he"), column=6).value == org.example_he
+    lang_row = setting_row(engagement, "language", "he")
+    assert engagement.cell(row=lang_row, column=6).value == ENUMS["language"].label("he", "he")
+
+
+def test_english_template_example_row_stays_english(books):
+    wb = books["en"]
+    for s in TABLE_SHEETS:
+        ws = wb[s.title("en")]
+        for cell, c in zip(ws[2], s.columns):
+            if isinstance(cell.value, str):
+                assert not HEBREW.search(cell.value), (s.key, c.key, cell.value)
+
+
+def test_hebrew_template_with_example_rows_left_validates_with_only_example_warnings(built, tmp_path):
+    intake = fill_copy(built["he"], "he", tmp_path / "client" / "intake.xlsx")
+    result = validate(intake)
+    assert result.n_errors == 0, [p.message for p in result.problems if p.is_error]
+    # besides the example rows, only sheet-level notes that a sheet holds no data
+    assert {p.code for p in result.problems} <= {"example_row", "sheet_empty"}
+    assert all(p.row is None for p in result.problems if p.code == "sheet_empty")
+    flagged = {(p.sheet, p.row) for p in result.problems if p.code == "example_row"}
+    assert flagged == {(s.title("he"), 2) for s in EXAMPLE_SHEETS}
+    eng = result.engagement
+    assert eng.table("Services")["service_id"].tolist() == ["S1"]
+    for s in EXAMPLE_SHEETS:
+        if s.key != "Services":
+            assert eng.table(s.key).empty, s.key
+
+
+def test_english_example_row_in_a_hebrew_workbook_is_recognised(built, tmp_path):
+    """A clerk who pasted the English template's grey rows into the Hebrew workbook: still examples."""
+    path = fill_copy(built["he"], "he", tmp_path / "client" / "intake.xlsx")
+    wb = openpyxl.load_workbook(path)
+    for s in EXAMPLE_SHEETS:
+        ws = wb[s.title("he")]
+        for j, value in enumerate(example_row_values("en", s), start=1):
+            ws.cell(row=2, column=j, value=value)
+    assert wb[sheet("Services").title("he")]["B2"].value == "Parking permit"
+    assert wb[sheet("Services").title("he")]["J2"].value == "no"
+    wb.save(path)
+    result = validate(path)
+    assert result.n_errors == 0, [p.message for p in result.problems if p.is_error]
+    flagged = {(p.sheet, p.row) for p in result.problems if p.code == "example_row"}
+    assert flagged == {(s.title("he"), 2) for s in EXAMPLE_SHEETS}
+    assert result.engagement.table("Services")["service_id"].tolist() == ["S1"]
+
+
+def test_example_row_mixing_languages_and_enum_spellings_is_recognised(built, tmp_path):
+    path = fill_copy(built["he"], "he", tmp_path / "client" / "intake.xlsx")
+    wb = openpyxl.load_workbook(path)
+    ws = wb[sheet("Services").title("he")]
+    ws["B2"] = "Parking permit"  # English name, Hebrew unit
+    ws["J2"] = "n"  # another accepted spelling of "no"
+    wb.save(path)
+    result = validate(path)
+    assert (sheet("Services").title("he"), 2) in {(p.sheet, p.row) for p in result.problems if p.code == "example_row"}
+    assert result.engagement.table("Services")["service_id"].tolist() == ["S1"]
+
+
+#: One cell changed per sheet (to a value the loader accepts): the row is then data, not the example.
+ONE_CELL = {"Services": ("service_name", "ארנונה"), "Journey": ("touchpoint", "מוקד טלפוני"),
+            "Pairwise": ("value", "5"), "KPIs": ("kpi_name", "זמן המתנה בקבלת קהל"),
+            "Observations": ("observer", "צופה ב'"), "Actions": ("owner", "מנהל/ת המוקד העירוני"),
+            "Lessons": ("category", "תקשורת"), "Columns": ("their_column", "מס' תיק"),
+            "Channels": ("available", "חלקי")}
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_example_row_differing_in_one_cell_is_read_as_data(lang, built, tmp_path):
+    path = fill_copy(built[lang], lang, tmp_path / "client" / "intake.xlsx")
+    wb = openpyxl.load_workbook(path)
+    for key, (column, value) in ONE_CELL.items():
+        s = sheet(key)
+        ws = wb[s.title(lang)]
+        j = [c.key for c in s.columns].index(column) + 1
+        before = ws.cell(row=2, column=j).value
+        assert before is not None and before != value, (key, column)
+        ws.cell(row=2, column=j, value=value)
+    wb.save(path)
+    result = validate(path)
+    assert result.n_errors == 0, [p.message for p in result.problems if p.is_error]
+    flagged = {p.sheet for p in result.problems if p.code == "example_row"}
+    assert flagged == {s.title(lang) for s in EXAMPLE_SHEETS if s.key not in ONE_CELL}
+    eng = result.engagement
+    assert eng.table("Services")["_row"].tolist() == [2, 3]
+    assert eng.table("Services")["service_name"].tolist()[0] == "ארנונה"
+    for key in ONE_CELL:
+        assert 2 in eng.table(key)["_row"].tolist(), key
+    actions = eng.table("Actions")
+    assert actions["owner"].tolist() == ["מנהל/ת המוקד העירוני"] and actions["status"].tolist() == ["open"]
+    assert actions["source"].tolist() == ["journey"]
