@@ -41,6 +41,7 @@ from . import charts
 from .errors import AnalysisError
 from .i18n import fmt_number, fmt_percent, t
 from .intake import Engagement, load_companion
+from .measures import CASE_MEASURES, standards_share
 from .privacy import suppress
 from .schema import ENUMS, companion, normalize_name
 
@@ -54,6 +55,9 @@ __all__ = [
     "repeat_contacts",
     "analyse_log",
     "breakdown",
+    "capability_table",
+    "standards_by_channel",
+    "standards_consistency",
     "channel_parity",
     "journey_map",
     "process_map",
@@ -65,7 +69,9 @@ __all__ = [
     "RepeatContacts",
     "CaseLogAnalysis",
     "ChannelParity",
+    "StandardsConsistency",
     "JourneysResult",
+    "pain_points",
 ]
 
 _NAT = np.iinfo(np.int64).min
@@ -877,6 +883,243 @@ def breakdown(cases: pd.DataFrame, by: str) -> pd.DataFrame:
     return out.reset_index().sort_values("cases", ascending=False, kind="stable", ignore_index=True)
 
 
+_CAPABILITY_COLUMNS = ("month", "cases", "median_days", "p90_days", "sla_met", "deadline_days")
+
+
+def capability_table(cases: pd.DataFrame, *, by: str | None = None) -> pd.DataFrame:
+    """End-to-end time over time: per month of opening (and per value of *by*, e.g. ``service_id``,
+    ``channel`` or ``unit``) the cases opened, the median and 90th percentile of their end-to-end days,
+    the share within their deadline and the median deadline (days from opening to the case's deadline).
+
+    Reads the per-case table of :func:`analyse_log`.  A capability chart drawn from percentiles, as
+    for a non-normal quality characteristic (D. C. Montgomery, *Introduction to Statistical Quality
+    Control*, 8th ed., 2019, §8.3.3); percentiles are numpy's linear interpolation (Hyndman & Fan
+    1996, definition 7).  Rows without a value of *by* are left out; small groups are NOT suppressed
+    here (do it before showing).
+    """
+    need = {"month", "days", "sla_breach", "start", "deadline"} | ({by} if by else set())
+    if not need <= set(cases.columns):
+        raise AnalysisError(t("journeys.error.columns", "en", missing=", ".join(sorted(need - set(cases.columns))),
+                              found=", ".join(map(str, cases.columns))))
+    keys = [by, "month"] if by else ["month"]
+    frame = cases.loc[cases[by].notna()] if by else cases
+    columns = [*([by] if by else []), *_CAPABILITY_COLUMNS]
+    if frame.empty:
+        return pd.DataFrame(columns=columns)
+    frame = frame.assign(_deadline_days=(frame["deadline"] - frame["start"]) / pd.Timedelta(days=1))
+    g = frame.groupby(keys, sort=True, observed=True)
+    out = pd.DataFrame({
+        "cases": g.size(),
+        "median_days": g["days"].median(),
+        "p90_days": g["days"].quantile(0.9),
+        "sla_met": 1 - g["sla_breach"].mean(),
+        "deadline_days": g["_deadline_days"].median(),
+    }).reset_index()
+    return out[columns]
+
+
+# =========================================================================== service standards
+_CASE_MEASURES = tuple(CASE_MEASURES)
+#: Channels where a citizen waits to be answered live: an ``answer_seconds`` commitment is expected there only.
+_LIVE_CHANNELS = ("phone", "chat", "counter")
+
+
+def _std_rows(standards: pd.DataFrame, lang: str = "en") -> list[tuple[int, str, str, float, str]]:
+    """(row number from 1, service_id or "*", measure, target, channel key or "*") of each usable commitment."""
+    need = {"service_id", "measure", "target"}
+    if not need <= set(standards.columns):
+        raise AnalysisError(t("journeys.error.columns", lang, missing=", ".join(sorted(need - set(standards.columns))),
+                              found=", ".join(map(str, standards.columns))))
+    chans = standards["channel"] if "channel" in standards.columns else pd.Series([None] * len(standards))
+    out = []
+    for k, (sid, measure, target, ch) in enumerate(zip(standards["service_id"], standards["measure"],
+                                                         standards["target"], chans), start=1):
+        if _blank(measure) or _blank(target):
+            continue
+        try:
+            value = float(target)
+        except (TypeError, ValueError):
+            raise AnalysisError(t("journeys.error.target", lang, value=target)) from None
+        sid = "*" if _blank(sid) or str(sid).strip() == "*" else str(sid).strip()
+        chk = "*" if _blank(ch) or str(ch).strip() == "*" else _channel_key(str(ch).strip())
+        out.append((k, sid, str(measure).strip(), value, str(chk)))
+    return out
+
+
+def _channel_order(channels) -> list[str]:
+    found = list(dict.fromkeys(str(c) for c in channels))
+    return [c for c in _CHANNELS.keys if c in found] + sorted(c for c in found if c not in _CHANNELS.keys)
+
+
+def _measure_scope(measure: str) -> str:
+    return "case_log" if measure in _CASE_MEASURES else "answer" if measure == "answer_seconds" else "kpi"
+
+
+def standards_by_channel(events: pd.DataFrame, standards: pd.DataFrame, *, min_group_size: int = 1,
+                         confidence: float = 0.95) -> pd.DataFrame:
+    """Each commitment of the Standards sheet set against the case log: as written, and per channel.
+
+    A commitment for all channels (``*``) is checked on the pooled cases it covers and again on each
+    channel the log shows for them; a channel-specific one on its channel.  The share meeting the
+    target (with a Wilson interval at *confidence*) and the median come from
+    :func:`svcwork.measures.standards_share`, so the report has one definition of first-response and
+    resolution time (Standards section of the intake contract).  Commitments on ``answer_seconds``
+    or on a KPI cannot be checked from a case log: they are listed with ``checkable`` False and no
+    counts.  Rows with fewer than *min_group_size* cases are dropped.
+
+    Returns one row per check: ``commitment`` (row of the sheet, from 1), ``service_id``, ``channel``
+    (``*`` = pooled), ``measure``, ``target``, ``scope`` (case_log / answer / kpi), ``checkable``,
+    ``n``, ``met``, ``share``, ``low``, ``high``, ``median_days``.
+    """
+    rows = _std_rows(standards)
+    columns = ["commitment", "service_id", "channel", "measure", "target", "scope", "checkable", "n", "met", "share",
+               "low", "high", "median_days"]
+    if not rows:
+        return pd.DataFrame(columns=columns)
+    checks: list[tuple[int, str, str, float, str]] = []
+    ev = _canonical(events, "en") if any(m in _CASE_MEASURES for _, _, m, _, _ in rows) else None
+    if ev is not None:
+        # the channels each commitment covers in the log (a superset is harmless: empty checks are dropped),
+        # read from the distinct (service, channel) pairs so that a log of millions of events costs one pass
+        if "channel" in ev.columns:
+            cols = ["channel", *(["service_id"] if "service_id" in ev.columns else [])]
+            pairs = ev[cols].dropna(subset=["channel"]).drop_duplicates()
+            ch_key = pd.Series([_channel_key(c) if isinstance(c, str) else None for c in pairs["channel"]],
+                               index=pairs.index, dtype=object)
+            sid_key = pairs["service_id"].astype("string").str.strip().str.casefold() if "service_id" in cols else None
+        else:
+            ch_key, sid_key = pd.Series([], dtype=object), None
+        log_channels: dict[str, list[str]] = {}
+        for k, sid, measure, target, ch in rows:
+            if measure not in _CASE_MEASURES:
+                continue
+            checks.append((k, sid, measure, target, ch))
+            if ch != "*":
+                continue
+            if sid not in log_channels:
+                if sid == "*":
+                    sel = ch_key
+                elif sid_key is None or not len(ch_key):
+                    sel = ch_key.iloc[0:0]
+                else:
+                    sel = ch_key[(sid_key == sid.casefold()).fillna(False).to_numpy(dtype=bool)]
+                log_channels[sid] = _channel_order(sel.dropna().unique())
+            checks.extend((k, sid, measure, target, c) for c in log_channels[sid])
+    out = pd.DataFrame(columns=columns)
+    if checks:
+        query = pd.DataFrame(checks, columns=["commitment", "service_id", "measure", "target", "channel"])
+        got = standards_share(ev, query[["service_id", "measure", "target", "channel"]], confidence=confidence,
+                              min_group_size=min_group_size)
+        got = got.drop(columns=["default"]).drop_duplicates(["service_id", "channel", "measure", "target"])
+        got["service_id"] = got["service_id"].astype(str)
+        got["channel"] = got["channel"].astype(str)
+        out = query.merge(got, on=["service_id", "channel", "measure", "target"], how="inner", sort=False)
+        out = out.assign(scope="case_log", checkable=True)
+    other = pd.DataFrame([(k, sid, ch, m, target, _measure_scope(m), False) for k, sid, m, target, ch in rows
+                          if m not in _CASE_MEASURES],
+                         columns=["commitment", "service_id", "channel", "measure", "target", "scope", "checkable"])
+    parts = [p for p in (out, other) if len(p)]
+    if not parts:
+        return pd.DataFrame(columns=columns)
+    both = pd.concat(parts, ignore_index=True) if len(parts) > 1 else parts[0]
+    both["_pooled"] = both["channel"] != "*"
+    both = both.sort_values(["commitment", "_pooled"], kind="stable", ignore_index=True)
+    return both.reindex(columns=columns)
+
+
+@dataclass(frozen=True)
+class StandardsConsistency:
+    """Whether each service promises the same thing on all its channels (see :func:`standards_consistency`).
+
+    ``services``: one row per (service, measure) with ``scope`` (case_log / answer / kpi), ``own`` (the
+    service has a commitment of its own on the measure), ``channels`` (the channels compared),
+    ``targets`` (the distinct targets in force), ``missing`` (channels without any commitment),
+    ``different``, ``consistent``; the service ``*`` stands for the commitments made for all services.
+    ``cells``: one row per (service, measure, channel) with the ``target`` in force (NaN: none),
+    ``rule`` (which commitment applies: service+channel, service, all+channel, all) and ``expected``
+    (whether a commitment is expected on that channel).
+    """
+
+    services: pd.DataFrame
+    cells: pd.DataFrame
+
+    @property
+    def flagged(self) -> tuple[str, ...]:
+        """Services (not ``*``) whose channels promise different things, in table order."""
+        bad = self.services.loc[~self.services["consistent"].astype(bool) & (self.services["service_id"] != "*")]
+        return tuple(dict.fromkeys(bad["service_id"].astype(str)))
+
+    @property
+    def all_services_flagged(self) -> bool:
+        """The all-services (``*``) commitments themselves differ by channel or leave a channel out."""
+        star = self.services.loc[self.services["service_id"] == "*"]
+        return bool(len(star)) and not bool(star["consistent"].astype(bool).all())
+
+
+def standards_consistency(standards: pd.DataFrame, *, channels: Mapping[str, Sequence[str]] | None = None
+                          ) -> StandardsConsistency:
+    """Flag services whose channels promise different things (the experience should be one, whatever
+    the channel: intake contract, Standards; UK Government Service Standard point 3, "Provide a
+    joined-up experience across all channels", 2019).
+
+    For each service and measure, the commitment in force on a channel is the most specific row of
+    the Standards sheet: (service, channel), else (service, ``*``), else (``*``, channel), else
+    (``*``, ``*``).  A service is flagged when the targets in force differ between its channels, or
+    when one of its channels has no commitment while another has one.  *channels* maps each service
+    to the channels it is offered on (Channels sheet, case log); channels named by a commitment of
+    the service count too.  ``answer_seconds`` is expected only on live channels (phone, chat,
+    counter); for a KPI only differing targets are flagged (which channels a KPI covers is not known).
+    The service ``*`` checks the all-services commitments over every channel known.
+    """
+    rows = _std_rows(standards)
+    svc_cols = ["service_id", "measure", "scope", "own", "channels", "targets", "missing", "different", "consistent"]
+    cell_cols = ["service_id", "measure", "channel", "target", "rule", "expected"]
+    offered: dict[str, list[str]] = {}
+    for sid, chans in (channels or {}).items():
+        if _blank(sid):
+            continue
+        offered[str(sid).strip()] = _channel_order(_channel_key(c) for c in chans if not _blank(c))
+    commit: dict[tuple[str, str, str], float] = {}
+    for _, sid, measure, target, ch in rows:
+        commit.setdefault((sid, measure, ch), target)
+    measures = list(dict.fromkeys(m for _, _, m, _, _ in rows))
+    every = _channel_order(c for chans in offered.values() for c in chans)
+    services = ["*", *dict.fromkeys([*offered, *(sid for _, sid, _, _, _ in rows if sid != "*")])]
+    out_s, out_c = [], []
+    for measure in measures:
+        scope = _measure_scope(measure)
+        for sid in services:
+            named = [c for (s, m, c) in commit if s == sid and m == measure and c != "*"]
+            chans = _channel_order([*(every if sid == "*" else offered.get(sid, [])), *named])
+            own = any(s == sid and m == measure for (s, m, _) in commit) and sid != "*"
+            # most specific first; for the all-services row only the all-services commitments apply
+            chain = [(rule, s, by_channel) for rule, s, by_channel in
+                     (("service+channel", sid, True), ("service", sid, False), ("all+channel", "*", True),
+                      ("all", "*", False)) if sid != "*" or s == "*"]
+            in_force: dict[str, tuple[float, str]] = {}
+            for c in chans:
+                for rule, s, by_channel in chain:
+                    key = (s, measure, c if by_channel else "*")
+                    if key in commit:
+                        in_force[c] = (commit[key], rule)
+                        break
+            if not in_force:
+                continue
+            targets = tuple(sorted({round(v, 9) for v, _ in in_force.values()}))
+            missing = tuple(c for c in chans if c not in in_force and scope != "kpi"
+                            and (scope != "answer" or c in _LIVE_CHANNELS))
+            different = len(targets) > 1
+            consistent = not different and not missing
+            if not (sid == "*" or own or not consistent):
+                continue
+            out_s.append((sid, measure, scope, own, tuple(chans), targets, missing, different, consistent))
+            out_c.extend((sid, measure, c, *in_force.get(c, (np.nan, "")),
+                          scope != "answer" or c in _LIVE_CHANNELS or c in in_force) for c in chans)
+    services_frame = pd.DataFrame(out_s, columns=svc_cols)
+    services_frame = services_frame.astype({"own": bool, "different": bool, "consistent": bool})
+    return StandardsConsistency(services_frame, pd.DataFrame(out_c, columns=cell_cols))
+
+
 # =========================================================================== channel parity
 @dataclass(frozen=True)
 class ChannelParity:
@@ -1223,6 +1466,9 @@ class JourneysResult:
     top_k: int = 10
     ideal_path: tuple[str, ...] | None = None
     edge_share: float = 0.05
+    standards_checked: pd.DataFrame = field(default_factory=pd.DataFrame)
+    consistency: StandardsConsistency | None = None
+    service_panels: int = 12
 
     # ---- availability
     @property
@@ -1316,7 +1562,12 @@ class JourneysResult:
 
     # ---- tables
     def tables(self, lang: str) -> dict[str, pd.DataFrame]:
-        """Report/workbook tables, headers translated, groups under ``min_group_size`` suppressed."""
+        """Report/workbook tables, headers translated, groups under ``min_group_size`` suppressed.
+
+        Among them ``capability_by_group`` (monthly median/p90 end-to-end days per service, channel and
+        unit), ``standards`` (each commitment against the case log, pooled and per channel) and
+        ``standards_consistency`` (per service: the target in force on each channel, flagged when the
+        channels promise different things; available without a case log too)."""
         out: dict[str, pd.DataFrame] = {}
         m = self.min_group_size
         if self.log is not None:
@@ -1336,6 +1587,9 @@ class JourneysResult:
                     "month": t("journeys.col.month", lang), "cases": t("journeys.col.cases", lang),
                     "median_days": t("journeys.col.median_days", lang), "p90_days": t("journeys.col.p90_days", lang),
                     "sla_met": t("journeys.col.sla_met", lang)})
+            groups = self._capability_groups(lang)
+            if len(groups):
+                out["capability_by_group"] = groups
             out["variants"] = self._variants_table(lang)
             out["ideal_path"] = self._ideal_table(lang)
             dev = self._deviations()
@@ -1359,12 +1613,12 @@ class JourneysResult:
             if len(rework):
                 out["rework"] = pd.DataFrame({t("journeys.col.activity", lang): rework.index.astype(str),
                                               t("journeys.col.cases", lang): rework.to_numpy(dtype=np.int64)})
-            std = self._standards()
+            std = self._standards_table(lang)
             if len(std):
-                std["service_id"] = [self._service_label(s) if s != "*" else t("journeys.all", lang) for s in std["service_id"]]
-                std["channel"] = [self._channel_label(c, lang) if c != "*" else t("journeys.all", lang) for c in std["channel"]]
-                std["measure"] = [t(f"journeys.measure.{v}", lang) for v in std["measure"]]
-                out["standards"] = std.rename(columns={k: t(f"journeys.col.{k}", lang) for k in std.columns})
+                out["standards"] = std
+        consistency = self._consistency_table(lang)
+        if len(consistency):
+            out["standards_consistency"] = consistency
         if self.parity is not None:
             out["channel_parity"] = self._parity_table(lang)
             take = self._takeup()
@@ -1396,6 +1650,43 @@ class JourneysResult:
                             "p90_days": g["days"].quantile(0.9).round(2),
                             "sla_met": (1 - g["sla_breach"].mean()).round(4)}).reset_index()
         return suppress(cap, count="cases", min_size=self.min_group_size).reset_index(drop=True)
+
+    def _capability_groups(self, lang: str) -> pd.DataFrame:
+        """Monthly median/p90 end-to-end days per service, channel and unit (groups under min_group_size dropped)."""
+        if self.log is None:
+            return pd.DataFrame()
+        parts = []
+        for dim, head in (("service_id", "service"), ("channel", "channel"), ("unit", "unit")):
+            tab = suppress(capability_table(self.log.cases, by=dim), count="cases", min_size=self.min_group_size)
+            if tab.empty:
+                continue
+            label = (self._service_label if dim == "service_id" else
+                     (lambda c: self._channel_label(c, lang)) if dim == "channel" else str)
+            parts.append(pd.DataFrame({
+                t("journeys.col.breakdown", lang): t(f"journeys.col.{head}", lang),
+                t("journeys.col.group", lang): [label(v) for v in tab[dim]],
+                t("journeys.col.month", lang): tab["month"].astype(str).to_numpy(),
+                t("journeys.col.cases", lang): tab["cases"].astype(np.int64).to_numpy(),
+                t("journeys.col.median_days", lang): tab["median_days"].astype(float).round(2).to_numpy(),
+                t("journeys.col.p90_days", lang): tab["p90_days"].astype(float).round(2).to_numpy(),
+                t("journeys.col.sla_met", lang): tab["sla_met"].astype(float).round(4).to_numpy(),
+            }))
+        return pd.concat(parts, ignore_index=True) if parts else pd.DataFrame()
+
+    def _service_capability(self) -> tuple[pd.DataFrame, list[str], list[str], int]:
+        """(monthly table of the drawn services, services drawn, services left out for the cap, services too
+        small to draw): a service is drawn when at least one month has ``min_group_size`` cases."""
+        if self.log is None or not self.log.cases["service_id"].notna().any():
+            return pd.DataFrame(), [], [], 0
+        cases = self.log.cases
+        tab = suppress(capability_table(cases, by="service_id"), count="cases", min_size=self.min_group_size)
+        tab["service_id"] = tab["service_id"].astype(str)
+        volume = cases["service_id"].dropna().astype(str).value_counts()
+        volume = volume.rename_axis("sid").reset_index().sort_values(["count", "sid"], ascending=[False, True],
+                                                                      kind="stable")
+        eligible = [sid for sid in volume["sid"] if sid in set(tab["service_id"])]
+        cap = max(int(self.service_panels), 1)
+        return tab, eligible[:cap], eligible[cap:], int(len(volume) - len(eligible))
 
     def _variants_table(self, lang: str) -> pd.DataFrame:
         log = self.log
@@ -1499,28 +1790,75 @@ class JourneysResult:
         out = kept.reindex(index=[u for u in units if u in rows], columns=[u for u in units if u in cols])
         return out.astype("Int64")
 
-    def _standards(self) -> pd.DataFrame:
-        std = self.standards
-        if self.log is None or std.empty:
+    def _measure_label(self, measure: object, lang: str) -> str:
+        m = str(measure)
+        return t(f"journeys.measure.{m}", lang) if _measure_scope(m) != "kpi" else t("journeys.measure.kpi", lang, kpi=m)
+
+    def _standards_table(self, lang: str) -> pd.DataFrame:
+        """Each commitment against the case log, as written and per channel (computed in :func:`analyse` by
+        :func:`standards_by_channel`, i.e. by ``measures.standards_share``); already suppressed there."""
+        std = self.standards_checked
+        if std is None or std.empty:
             return pd.DataFrame()
-        cases = self.log.cases
+        std = std.loc[~std["checkable"].astype(bool) | (pd.to_numeric(std["n"], errors="coerce") >= self.min_group_size)]
+        if std.empty:
+            return pd.DataFrame()
+        notes = {"case_log": "", "answer": t("journeys.consistency.answer", lang), "kpi": t("journeys.consistency.kpi", lang)}
+
+        def num(col: str, digits: int) -> list[object]:
+            return [None if v is None or v != v else round(float(v), digits) for v in std[col]]
+
+        return pd.DataFrame({
+            t("journeys.col.commitment_no", lang): std["commitment"].astype(np.int64).to_numpy(),
+            t("journeys.col.service", lang): [t("journeys.all_services", lang) if s == "*" else self._service_label(s)
+                                              for s in std["service_id"]],
+            t("journeys.col.channel", lang): [t("journeys.all_channels", lang) if c == "*" else self._channel_label(c, lang)
+                                              for c in std["channel"]],
+            t("journeys.col.measure", lang): [self._measure_label(m, lang) for m in std["measure"]],
+            t("journeys.col.target", lang): [float(v) for v in std["target"]],
+            t("journeys.col.cases", lang): pd.array([None if v != v else int(v) for v in
+                                                     pd.to_numeric(std["n"], errors="coerce")], dtype="Int64"),
+            t("journeys.col.met", lang): num("share", 4),
+            t("journeys.col.met_low", lang): num("low", 4),
+            t("journeys.col.met_high", lang): num("high", 4),
+            t("journeys.col.median", lang): num("median_days", 2),
+            t("journeys.col.note", lang): [notes[v] for v in std["scope"]],
+        })
+
+    def _consistency_table(self, lang: str) -> pd.DataFrame:
+        """Per service and measure: the target in force on each channel, and whether the channels agree."""
+        c = self.consistency
+        if c is None or c.services.empty:
+            return pd.DataFrame()
+        cells = c.cells.set_index(["service_id", "measure", "channel"])
+        order = _channel_order(c.cells["channel"])
         rows = []
-        for sid, measure, target, ch in std[["service_id", "measure", "target", "channel"]].itertuples(index=False):
-            col = {"first_response_days": "first_response_days", "resolution_days": "days"}.get(str(measure))
-            if col is None:
-                continue
-            sel = cases
-            sid = "*" if _blank(sid) else str(sid)
-            chk = "*" if _blank(ch) or str(ch).strip() == "*" else _channel_key(ch)
-            if sid != "*":
-                sel = sel.loc[sel["service_id"].astype(str) == sid]
-            if chk != "*":
-                sel = sel.loc[sel["channel"] == chk]
-            vals = sel[col].dropna()
-            rows.append((sid, chk, str(measure), float(target), len(vals), round(float(vals.median()), 2) if len(vals) else None,
-                         round(float((vals <= target).mean()), 4) if len(vals) else None))
-        frame = pd.DataFrame(rows, columns=["service_id", "channel", "measure", "target", "cases", "median", "met"])
-        return suppress(frame, count="cases", min_size=self.min_group_size).reset_index(drop=True)
+        for sid, measure, scope, _own, chans, targets, missing, different, consistent in c.services.itertuples(index=False):
+            row = {t("journeys.col.service", lang): t("journeys.all_services", lang) if sid == "*" else self._service_label(sid),
+                   t("journeys.col.measure", lang): self._measure_label(measure, lang)}
+            shown = []
+            for ch in order:
+                label = self._channel_label(ch, lang)
+                if ch not in chans:
+                    row[label] = ""
+                    continue
+                target, expected = cells.loc[(sid, measure, ch), ["target", "expected"]]
+                if target == target:
+                    row[label] = _num(target, lang)
+                    shown.append(f"{label} {_num(target, lang)}")
+                else:
+                    row[label] = t("journeys.consistency.none", lang) if expected else ""
+            status = []
+            if different:
+                status.append(t("journeys.consistency.different", lang, targets=", ".join(shown)))
+            if missing:
+                status.append(t("journeys.consistency.missing", lang,
+                                channels=", ".join(self._channel_label(x, lang) for x in missing)))
+            row[t("journeys.col.status", lang)] = "; ".join(status) if status else t("journeys.consistency.ok", lang)
+            row[t("journeys.col.note", lang)] = t(f"journeys.consistency.{scope}", lang)
+            rows.append((not consistent, row))
+        ordered = [r for bad, r in rows if bad] + [r for bad, r in rows if not bad]
+        return pd.DataFrame(ordered)
 
     def _parity_table(self, lang: str) -> pd.DataFrame:
         p = self.parity
@@ -1582,8 +1920,9 @@ class JourneysResult:
 
     # ---- figures
     def figures(self, lang: str) -> dict[str, Figure]:
-        """Journey maps (``journey_map_1`` …), process map, hand-off matrix, capability, variants,
-        channel parity and digital take-up (each only when its data is there)."""
+        """Journey maps (``journey_map_1`` …), process map, hand-off matrix, capability (whole log and
+        ``capability_by_service``), variants, channel parity and digital take-up (each only when its data
+        is there)."""
         figs: dict[str, Figure] = {}
         if self.journeys_available:
             for i, (name, steps) in enumerate(self._journeys(), start=1):
@@ -1598,6 +1937,9 @@ class JourneysResult:
             fig = self._fig_capability(lang)
             if fig is not None:
                 figs["capability"] = fig
+            fig = self._fig_capability_by_service(lang)
+            if fig is not None:
+                figs["capability_by_service"] = fig
             figs["variants"] = self._fig_variants(lang)
             fig = self._fig_handoffs(lang)
             if fig is not None:
@@ -1629,6 +1971,81 @@ class JourneysResult:
         charts.finish(ax, lang=lang, title=t("journeys.fig.capability", lang), xlabel=t("journeys.col.month", lang),
                       ylabel=t("journeys.axis.days", lang))
         fig.autofmt_xdate()
+        return fig
+
+    def _fig_capability_by_service(self, lang: str) -> Figure | None:
+        """Small multiples: one panel per service (the ``service_panels`` largest that have a month of at
+        least ``min_group_size`` cases), monthly median and p90 end-to-end days against the median deadline
+        of the service's cases; shared time axis, running right to left in Hebrew."""
+        import matplotlib.dates as mdates
+
+        tab, shown, rest, small = self._service_capability()
+        if not shown:
+            return None
+        cases = self.log.cases  # type: ignore[union-attr]
+        n = len(shown)
+        ncols = 1 if n == 1 else 2 if n <= 4 else 3 if n <= 9 else 4
+        nrows = math.ceil(n / ncols)
+        rtl = lang == "he"
+        fig, axes = charts.new_figure(size=(min(3.3 * ncols + 0.8, charts.SLIDE_SIZE[0]), 2.3 * nrows + 1.4),
+                                      nrows=nrows, ncols=ncols, sharex=True, squeeze=False)
+        colour = charts.accent(self.accent)
+        used = set()
+        months = tab.loc[tab["service_id"].isin(shown), "month"]
+        first, last = months.min(), months.max()
+        span = (last - first).n + 1
+        locator = mdates.MonthLocator(interval=max(1, math.ceil(span / 5)))
+        xlim = (first.to_timestamp() - pd.Timedelta(days=20), last.to_timestamp() + pd.Timedelta(days=20))
+        for k, sid in enumerate(shown):
+            r, c = divmod(k, ncols)
+            c = ncols - 1 - c if rtl else c
+            ax = axes[r][c]
+            used.add((r, c))
+            sub = tab.loc[tab["service_id"] == sid].sort_values("month", kind="stable")
+            x = sub["month"].dt.to_timestamp()
+            mine = cases.loc[cases["service_id"].astype(str) == sid]
+            deadline = float(((mine["deadline"] - mine["start"]) / pd.Timedelta(days=1)).median())
+            h1, = ax.plot(x, sub["median_days"], marker="o", ms=3.5, color=colour, label=t("journeys.legend.median", lang))
+            h2, = ax.plot(x, sub["p90_days"], marker="o", ms=3.5, color=charts.PALETTE[1],
+                          label=t("journeys.legend.p90", lang))
+            h3 = ax.axhline(deadline, color=charts.BAD, ls="--", lw=1, label=t("journeys.legend.deadline", lang))
+            ax.text(0.98 if rtl else 0.02, deadline, _num(round(deadline, 1), lang),
+                    transform=ax.get_yaxis_transform(), ha="right" if rtl else "left", va="bottom", fontsize=7,
+                    color=charts.BAD)
+            top = float(np.nanmax([sub["p90_days"].max(), deadline, 1.0]))
+            ax.set_ylim(0, top * 1.15)
+            ax.xaxis.set_major_locator(locator)
+            ax.set_xlim(*xlim)
+            ax.xaxis.set_major_formatter(mdates.DateFormatter("%Y-%m"))
+            ax.tick_params(axis="x", labelsize=7, labelrotation=30)
+            ax.tick_params(axis="y", labelsize=7)
+            first_col = c == (ncols - 1 if rtl else 0)
+            charts.finish(ax, lang=lang, title=_wrap(self._service_label(sid), 28, 1),
+                          ylabel=t("journeys.axis.days", lang) if first_col else None)
+            ax.title.set_fontsize(9)
+            if k == 0:  # the legend once, in the panel where reading starts
+                ax.legend(handles=[h1, h2, h3], loc="best", fontsize=7)
+        for r in range(nrows):
+            for c in range(ncols):
+                if (r, c) not in used:
+                    axes[r][c].set_visible(False)
+                elif (r + 1, c) not in used:
+                    axes[r][c].xaxis.set_tick_params(labelbottom=True)
+        fig.suptitle(t("journeys.fig.capability_by_service", lang), x=0.99 if rtl else 0.01,
+                     ha="right" if rtl else "left", fontsize=12, fontweight="bold")
+        notes = []
+        if rest:
+            names = [self._service_label(x) for x in rest[:8]]
+            if len(rest) > 8:
+                names.append(t("journeys.capability.more", lang, count=fmt_number(len(rest) - 8, lang)))
+            notes.append(t("journeys.capability.rest", lang, services=", ".join(names)))
+        if small:
+            notes.append(t("journeys.capability.small", lang, count=fmt_number(small, lang),
+                           size=fmt_number(self.min_group_size, lang)))
+        if notes:
+            wrap = max(int(fig.get_figwidth() * 16), 40)
+            fig.supxlabel("\n".join(textwrap.fill(x, wrap) for x in notes), x=0.99 if rtl else 0.01,
+                          ha="right" if rtl else "left", fontsize=7.5, color="#555555")
         return fig
 
     def _fig_variants(self, lang: str) -> Figure:
@@ -1710,6 +2127,20 @@ class JourneysResult:
                       value_axis="x")
         return fig
 
+    def _standards_finding(self, lang: str) -> str | None:
+        """A sentence flagging the services whose channels promise different things (None: nothing to say)."""
+        c = self.consistency
+        if c is None or c.services.empty:
+            return None
+        flagged = [self._service_label(x) for x in c.flagged]
+        if c.all_services_flagged:
+            flagged.insert(0, t("journeys.all_services", lang))
+        if not flagged:
+            return t("journeys.finding.standards_same", lang)
+        names = flagged[:5] + ([t("journeys.capability.more", lang, count=fmt_number(len(flagged) - 5, lang))]
+                               if len(flagged) > 5 else [])
+        return t("journeys.finding.standards_mixed", lang, count=fmt_number(len(flagged), lang), services=", ".join(names))
+
     # ---- findings
     def findings(self, lang: str) -> list[str]:
         """One to five sentences from the numbers, for the executive summary."""
@@ -1735,13 +2166,20 @@ class JourneysResult:
                 if log.repeats.channel_switching is not None and log.repeats.citizens_with_repeat >= self.min_group_size:
                     text += " " + t("journeys.finding.switching", lang, share=fmt_percent(log.repeats.channel_switching, lang))
                 out.append(text)
+        channel_text = []
         if self.parity is not None and self.parity.frontal:
             missing = self.parity.without_digital
             if missing:
-                out.append(t("journeys.finding.digital_gap", lang, count=len(missing), frontal=len(self.parity.frontal),
-                             services=", ".join(self._service_label(x) for x in missing[:5])))
+                channel_text.append(t("journeys.finding.digital_gap", lang, count=len(missing),
+                                      frontal=len(self.parity.frontal),
+                                      services=", ".join(self._service_label(x) for x in missing[:5])))
             else:
-                out.append(t("journeys.finding.digital_ok", lang, frontal=len(self.parity.frontal)))
+                channel_text.append(t("journeys.finding.digital_ok", lang, frontal=len(self.parity.frontal)))
+        std = self._standards_finding(lang)
+        if std:
+            channel_text.append(std)
+        if channel_text:  # one sentence group on the channels: parity and the commitments made on them
+            out.append(" ".join(channel_text))
         if not out and self.journeys_available:
             pains = int(self.journey["pain_point"].notna().sum()) if "pain_point" in self.journey else 0
             out.append(t("journeys.finding.maps", lang, journeys=len(self._journeys()), pains=pains))
@@ -1755,6 +2193,14 @@ def _path_text(seq: Sequence[str]) -> str:
     """Activities joined by arrows that point the way the text runs (← when the names are Hebrew)."""
     names = [str(a) for a in seq]
     return (" ← " if any(_HEBREW.search(a) for a in names) else " → ").join(names)
+
+
+def _num(x: float, lang: str) -> str:
+    """A target as written: whole numbers without decimals, else up to two."""
+    x = float(x)
+    if x == round(x):
+        return fmt_number(x, lang)
+    return f"{x:,.2f}".rstrip("0").rstrip(".")
 
 
 def _round(x: float | None, digits: int = 4) -> float | None:
@@ -1797,14 +2243,19 @@ def _journey_cases(name: str, services: pd.DataFrame, cases: pd.DataFrame | None
 
 
 def analyse(engagement: Engagement, *, end_activities: Sequence[str] | None = None,
-            ideal_path: Sequence[str] | None = None, top_k: int = 10, edge_share: float = 0.05) -> JourneysResult:
+            ideal_path: Sequence[str] | None = None, top_k: int = 10, edge_share: float = 0.05,
+            service_panels: int = 12) -> JourneysResult:
     """Journeys and case-log analytics for one engagement.
 
     Uses the Journey, Channels, Services and Standards sheets and the ``cases`` companion file;
     each part is skipped (and says so) when its data is absent.  Options: ``end_activities`` (the
     activities that close a case; default: named like "closed"/"נסגר"), ``ideal_path`` (the
     intended activity sequence; default: the most common path of closed cases), ``top_k``
-    (variants listed), ``edge_share`` (process-map edges followed by fewer cases are hidden).
+    (variants listed), ``edge_share`` (process-map edges followed by fewer cases are hidden),
+    ``service_panels`` (services drawn in the per-service capability chart, largest first; the rest
+    are named under it).  The Standards sheet is set against the case log per channel
+    (:func:`standards_by_channel`) and checked for channels that promise different things
+    (:func:`standards_consistency`, with each service's channels from the Channels sheet and the log).
     """
     if not isinstance(engagement, Engagement):
         raise AnalysisError(t("journeys.error.not_engagement", "en", found=type(engagement).__name__))
@@ -1814,6 +2265,8 @@ def analyse(engagement: Engagement, *, end_activities: Sequence[str] | None = No
         raise AnalysisError(t("journeys.error.top_k", lang, value=top_k))
     if not (0 <= edge_share <= 1):
         raise AnalysisError(t("journeys.error.edge_share", lang, value=edge_share))
+    if not (isinstance(service_panels, (int, np.integer)) and not isinstance(service_panels, bool) and service_panels >= 1):
+        raise AnalysisError(t("journeys.error.panels", lang, value=service_panels))
     journey = engagement.table("Journey")
     services = engagement.table("Services")
     channels = engagement.table("Channels")
@@ -1839,11 +2292,38 @@ def analyse(engagement: Engagement, *, end_activities: Sequence[str] | None = No
                 got = _pain_kind(pain, jc, min_size=int(s.min_group_size), channel=channel)
                 if got is not None:
                     callouts[(name, int(step))] = got
+    checked = pd.DataFrame()
+    consistency = None
+    if len(standards):
+        m = int(s.min_group_size)
+        if log is not None:
+            checked = standards_by_channel(engagement.cases, standards, min_group_size=m)
+        consistency = standards_consistency(standards, channels=_service_channels(channels, log, min_size=m))
     return JourneysResult(language=lang, min_group_size=int(s.min_group_size), sla_days=int(s.sla_days),
                           repeat_contact_days=int(s.repeat_contact_days), accent=s.accent_color, journey=journey,
                           services=services, log=log, parity=parity, standards=standards, callouts=callouts,
                           top_k=int(top_k), ideal_path=tuple(ideal_path) if ideal_path else None,
-                          edge_share=float(edge_share))
+                          edge_share=float(edge_share), standards_checked=checked, consistency=consistency,
+                          service_panels=int(service_panels))
+
+
+def _service_channels(channels: pd.DataFrame, log: CaseLogAnalysis | None, *, min_size: int) -> dict[str, list[str]]:
+    """The channels each service is offered on: the Channels sheet (available fully or partly) and the
+    channels through which at least *min_size* of its cases came in the case log."""
+    out: dict[str, list[str]] = {}
+    if len(channels) and {"service_id", "channel"} <= set(channels.columns):
+        avail = channels["available"].astype("string").str.lower() if "available" in channels else \
+            pd.Series("yes", index=channels.index, dtype="string")
+        for sid, ch, a in zip(channels["service_id"], channels["channel"], avail):
+            if not _blank(sid) and not _blank(ch) and a in ("yes", "partial"):
+                out.setdefault(str(sid), []).append(str(_channel_key(ch)))
+    if log is not None:
+        known = log.cases.loc[log.cases["service_id"].notna() & log.cases["channel"].notna(), ["service_id", "channel"]]
+        counts = known.astype(str).value_counts()
+        for (sid, ch), n in counts.items():
+            if n >= min_size:
+                out.setdefault(sid, []).append(ch)
+    return {k: list(dict.fromkeys(v)) for k, v in out.items()}
 
 
 def _pain_kind(text: object, cases: pd.DataFrame | None, *, min_size: int,
@@ -1875,3 +2355,27 @@ def _pain_kind(text: object, cases: pd.DataFrame | None, *, min_size: int,
             return kind, count, total
         return None
     return None
+
+
+def pain_points(engagement: Engagement) -> list[str]:
+    """The Journey sheet's pain points as short texts, for the action-plan check of management.
+
+    Journeys in the order they first appear, steps in ascending order; blank cells skipped;
+    each text once (case and spacing ignored, the first spelling kept).  These are the
+    ``pain_points`` that :func:`svcwork.management.findings_without_action` looks for in the
+    Actions sheet.  ``[]`` when the Journey sheet is empty.
+    """
+    if not isinstance(engagement, Engagement):
+        raise AnalysisError(t("journeys.error.not_engagement", "en", found=type(engagement).__name__))
+    j = engagement.table("Journey")
+    if j.empty or "pain_point" not in j.columns:
+        return []
+    order = pd.factorize(j["journey"].astype("string").fillna(""), sort=False)[0]
+    j = j.assign(_journey=order).sort_values(["_journey", "step"], kind="stable", na_position="last")
+    seen: dict[str, str] = {}
+    for text in j["pain_point"]:
+        if _blank(text):
+            continue
+        clean = " ".join(str(text).split())
+        seen.setdefault(normalize_name(clean), clean)
+    return list(seen.values())

@@ -557,3 +557,265 @@ def test_the_package_never_imports_pm4py():
     subprocess.run([sys.executable, "-c", code], check=True)
     source = (Path(J.__file__)).read_text()
     assert "import pm4py" not in source and "from pm4py" not in source
+
+
+# =========================================================================== capability per service, channel and unit
+def _two_service_log() -> pd.DataFrame:
+    """Service A: January cases lasting 1, 2, 3, 4 and 10 days, February cases 2, 4, 6 and 8 days; service B:
+    three January cases of 5 days.  Each case: Received, then Closed after its duration."""
+    rows = []
+    spec = [("A", "2026-01-05", d) for d in (1, 2, 3, 4, 10)] + [("A", "2026-02-03", d) for d in (2, 4, 6, 8)] + \
+           [("B", "2026-01-12", 5)] * 3
+    for k, (sid, day, d) in enumerate(spec):
+        start = pd.Timestamp(day, tz="UTC") + pd.Timedelta(hours=k)
+        rows += [(f"c{k}", "Received", start, sid), (f"c{k}", "Closed", start + pd.Timedelta(days=d), sid)]
+    return frame(rows, columns=("case_id", "activity", "timestamp", "service_id"))
+
+
+def test_capability_table_monthly_median_and_p90_worked_by_hand():
+    cases = J.analyse_log(_two_service_log(), sla_days=7).cases
+    by = J.capability_table(cases, by="service_id").set_index(["service_id", "month"])
+    jan, feb = pd.Period("2026-01", "M"), pd.Period("2026-02", "M")
+    # A, January: sorted 1 2 3 4 10 -> median 3; p90 at position 0.9 * 4 = 3.6: 4 + 0.6 * (10 - 4) = 7.6
+    # (Hyndman & Fan definition 7); within 7 days: all but the 10-day case -> 4/5
+    assert by.loc[("A", jan), "cases"] == 5
+    assert by.loc[("A", jan), "median_days"] == pytest.approx(3.0)
+    assert by.loc[("A", jan), "p90_days"] == pytest.approx(7.6)
+    assert by.loc[("A", jan), "sla_met"] == pytest.approx(0.8)
+    # A, February: 2 4 6 8 -> median 5; p90 at 0.9 * 3 = 2.7: 6 + 0.7 * 2 = 7.4; the 8-day case misses -> 3/4
+    assert by.loc[("A", feb), ["median_days", "p90_days", "sla_met"]].tolist() == pytest.approx([5.0, 7.4, 0.75])
+    assert by.loc[("B", jan), ["cases", "median_days", "p90_days", "sla_met"]].tolist() == pytest.approx([3, 5, 5, 1])
+    assert (by["deadline_days"] == 7).all()  # no case has its own deadline: sla_days after opening
+    # whole log, January: 1 2 3 4 5 5 5 10 -> median (4 + 5) / 2 = 4.5; p90 at 0.9 * 7 = 6.3: 5 + 0.3 * 5 = 6.5
+    whole = J.capability_table(cases).set_index("month")
+    assert whole.loc[jan, ["cases", "median_days", "p90_days"]].tolist() == pytest.approx([8, 4.5, 6.5])
+    with pytest.raises(AnalysisError):
+        J.capability_table(cases.drop(columns="deadline"), by="service_id")
+
+
+def _panels(fig) -> dict[str, object]:
+    """Visible panels by title, in reading order (top to bottom; left to right, or right to left when mirrored)."""
+    axes = [ax for ax in fig.axes if ax.get_visible()]
+    rtl = any(ax.xaxis_inverted() for ax in axes)
+    axes.sort(key=lambda ax: (-round(ax.get_position().y0, 3), -ax.get_position().x0 if rtl else ax.get_position().x0))
+    return {ax.get_title(loc="right") or ax.get_title(loc="left"): ax for ax in axes}
+
+
+def _figure_text(fig) -> str:
+    parts = [tx.get_text() for tx in fig.findobj(lambda o: hasattr(o, "get_text"))]
+    for ax in fig.axes:
+        parts += [ax.get_title(loc=w) for w in ("left", "center", "right")]
+    return "\n".join(parts)
+
+
+def test_capability_by_service_small_multiples_and_the_group_table(client):
+    # cases_csv: S1 has 30 cases (i < 30), S2 20, S3 3 (below min_group_size 5), all opened in January 2026;
+    # case i lasts 3 + i % 20 days.  S1: i % 20 over i < 30 is 0..19 once and 0..9 again -> sorted, the 15th
+    # and 16th are both 7 -> median 10 days; p90 at 0.9 * 29 = 26.1 between 16 and 17 -> 16.1 + 3 = 19.1 days.
+    # S2: i % 20 takes 0..19 once -> median 9.5 + 3 = 12.5; p90 at 17.1 -> 17.1 + 3 = 20.1.  Deadline 14 days.
+    eng = load(client)
+    res = J.analyse(eng)
+    for lang in ("en", "he"):
+        fig = res.figures(lang)["capability_by_service"]
+        panels = _panels(fig)
+        assert list(panels) == ["S1 Parking permit", "S2 Property tax"]
+        s1, s2 = panels.values()
+        assert [float(line.get_ydata()[0]) for line in s1.get_lines()[:2]] == pytest.approx([10.0, 19.1])
+        assert [float(line.get_ydata()[0]) for line in s2.get_lines()[:2]] == pytest.approx([12.5, 20.1])
+        assert list(s1.get_lines()[2].get_ydata()) == pytest.approx([14, 14])  # the deadline
+        text = _figure_text(fig)
+        assert "Welfare" not in text and "S3" not in text  # 3 cases: never drawn nor named
+        assert t("journeys.capability.small", lang, count="1", size="5") in text
+        if lang == "he":  # time runs right to left; the first service sits on the right
+            assert s1.xaxis_inverted() and s1.get_position().x0 > s2.get_position().x0
+            assert fig.get_suptitle() == t("journeys.fig.capability_by_service", "he")
+        else:
+            assert not s1.xaxis_inverted() and s1.get_position().x0 < s2.get_position().x0
+        fig.clear()
+    # a cap of one panel: S2 is named under the chart instead of drawn
+    one = J.analyse(eng, service_panels=1).figures("en")["capability_by_service"]
+    assert list(_panels(one)) == ["S1 Parking permit"]
+    assert t("journeys.capability.rest", "en", services="S2 Property tax") in _figure_text(one)
+    one.clear()
+    with pytest.raises(AnalysisError):
+        J.analyse(eng, service_panels=0)
+    # the table: one row per group and month, small groups (S3, kiosk, Tiny unit: 3 cases) left out
+    for lang in ("en", "he"):
+        table = res.tables(lang)["capability_by_group"]
+        col = {k: t(f"journeys.col.{k}", lang) for k in ("breakdown", "group", "cases", "median_days", "p90_days",
+                                                          "sla_met")}
+        rows = {(b, g): r for b, g, r in zip(table[col["breakdown"]], table[col["group"]], table.to_dict("records"))}
+        service, channel, unit = (t(f"journeys.col.{k}", lang) for k in ("service", "channel", "unit"))
+        assert set(rows) == {(service, "S1 Parking permit"), (service, "S2 Property tax"),
+                             (channel, res._channel_label("counter", lang)),
+                             (channel, res._channel_label("web", lang)), (unit, "Parking"), (unit, "Revenue")}
+        s1 = rows[(service, "S1 Parking permit")]
+        assert (s1[col["cases"]], s1[col["median_days"]], s1[col["p90_days"]]) == (30, 10.0, 19.1)
+        assert s1[col["sla_met"]] == pytest.approx(round(22 / 30, 4))  # breaches at i = 12..19: 8 of 30
+        # web: S1 cases with i % 3 != 0 -> i % 20 sorted 0 1 2 2 3 4 5 5 6 7 8 8 9 10 11 13 14 16 17 19:
+        # median (7 + 8) / 2 + 3 = 10.5
+        assert rows[(channel, res._channel_label("web", lang))][col["median_days"]] == 10.5
+        assert (table[col["cases"]] >= eng.settings.min_group_size).all()
+
+
+# =========================================================================== service standards
+def test_standards_consistency_worked_by_hand():
+    standards = pd.DataFrame([
+        ("*", "resolution_days", 20, "*"),        # 1: every service, every channel
+        ("*", "resolution_days", 10, "web"),      # 2: every service on the web: differs from 1
+        ("A", "resolution_days", 15, "*"),        # 3: A's own, overrides 1 and 2 on all of A's channels
+        ("A", "resolution_days", 15, "counter"),  # 4: the same at A's counter
+        ("B", "first_response_days", 2, "*"),     # 5: B's own, one target for all channels
+        ("C", "answer_seconds", 30, "phone"),     # 6: expected on live channels only: phone, chat (not web)
+        ("*", "K9", 0.9, "phone"),                # 7: a KPI: only differing targets are flagged
+        ("D", "K9", 0.7, "web"),                  # 8: D's web target differs from 7 on D's phone
+    ], columns=["service_id", "measure", "target", "channel"])
+    channels = {"A": ["counter", "web"], "B": ["counter", "website", "app"], "C": ["phone", "web", "chat"],
+                "D": ["phone", "web"], "E": ["counter"]}
+    c = J.standards_consistency(standards, channels=channels)
+    rows = {(s, m): r for s, m, r in zip(c.services["service_id"], c.services["measure"], c.services.to_dict("records"))}
+    cell = c.cells.set_index(["service_id", "measure", "channel"])
+    # resolution_days.  All services ("*"), over every channel offered: web 10 (row 2), the others 20 (row 1)
+    star = rows[("*", "resolution_days")]
+    assert star["channels"] == ("counter", "phone", "web", "app", "chat") and star["targets"] == (10.0, 20.0)
+    assert star["different"] and not star["consistent"] and c.all_services_flagged
+    # A: its own 15 wins over the all-services web 10 -> consistent (listed because A has its own commitment)
+    a = rows[("A", "resolution_days")]
+    assert a["own"] and a["consistent"] and a["targets"] == (15.0,)
+    assert cell.loc[("A", "resolution_days", "web"), "rule"] == "service"
+    assert cell.loc[("A", "resolution_days", "counter"), "rule"] == "service+channel"
+    # B, C, D inherit 20 here and 10 on the web -> different; E (counter only: 20) is consistent and not listed
+    for s in ("B", "C", "D"):
+        assert rows[(s, "resolution_days")]["different"], s
+    assert ("E", "resolution_days") not in rows
+    assert cell.loc[("B", "resolution_days", "web"), ["target", "rule"]].tolist() == [10.0, "all+channel"]
+    # first_response_days: B's one target on counter, web (named "website") and app -> consistent
+    assert rows[("B", "first_response_days")]["consistent"]
+    assert rows[("B", "first_response_days")]["channels"] == ("counter", "web", "app")
+    # answer_seconds: C promises 30 s on the phone, nothing on chat (live) -> flagged; web is not expected
+    ans = rows[("C", "answer_seconds")]
+    assert ans["missing"] == ("chat",) and not ans["different"] and not ans["consistent"]
+    assert not cell.loc[("C", "answer_seconds", "web"), "expected"]
+    # K9: on the phone only for all services -> no channel is flagged as missing; D: 0.9 phone vs 0.7 web
+    assert rows[("*", "K9")]["consistent"] and rows[("*", "K9")]["missing"] == ()
+    assert rows[("D", "K9")]["different"] and rows[("D", "K9")]["targets"] == (0.7, 0.9)
+    assert c.flagged == ("B", "C", "D")
+    with pytest.raises(AnalysisError):
+        J.standards_consistency(standards.drop(columns="target"))
+
+
+@pytest.fixture
+def standards_client(tmp_path: Path) -> Path:
+    # NB: a row *, resolution_days, 14, * equals the template's grey example row and is ignored by the loader
+    folder = tmp_path / "standards-agency"
+    sheets = english_sheets()
+    sheets["Journey"] = journey_rows()
+    sheets["Standards"] = [["service_id", "measure", "target", "channel", "commitment_text"],
+                           ["*", "resolution_days", 10, "*", "Every request resolved within 10 days"],
+                           ["S1", "first_response_days", 1, "web", None],
+                           ["S2", "answer_seconds", 60, "phone", None],
+                           ["*", "K1", 0.8, "*", None]]
+    write_xlsx(folder / "intake.xlsx", sheets)
+    cases_csv(folder / "cases.csv")
+    return folder
+
+
+def test_standards_are_set_against_the_case_log_per_channel(standards_client):
+    from statsmodels.stats.proportion import proportion_confint
+
+    eng = load(standards_client)
+    res = J.analyse(eng)
+    # resolution = 3 + i % 20 days <= 10  <=>  i % 20 <= 7.  All 53 cases: i in 0..7, 20..27, 40..47 -> 24.
+    # web (S1, i < 30, i % 3 != 0): 1 2 4 5 7 20 22 23 25 26 -> 10 of 20; median (7 + 8) / 2 + 3 = 10.5 days.
+    # counter (S1 with i % 3 == 0, and S2): 0 3 6 21 24 27 and 40..47 -> 14 of 30; median (8 + 9) / 2 + 3 = 11.5.
+    # kiosk (S3): 3 cases, below min_group_size 5 -> not shown.  Pooled median: the 27th of 53 -> 8 + 3 = 11.
+    checked = res.standards_checked
+    first = checked.loc[checked["commitment"] == 1].set_index("channel")
+    assert list(first.index) == ["*", "counter", "web"]
+    assert first[["n", "met"]].astype(int).to_dict("index") == {"*": {"n": 53, "met": 24}, "counter": {"n": 30, "met": 14},
+                                                                 "web": {"n": 20, "met": 10}}
+    assert first["median_days"].tolist() == pytest.approx([11.0, 11.5, 10.5])
+    low, high = proportion_confint(24, 53, alpha=0.05, method="wilson")
+    assert (first.loc["*", "low"], first.loc["*", "high"]) == pytest.approx((low, high))
+    # S1's first response on the web: the second event comes 1 h after the first -> 20 of 20, median 1/24 day
+    s1 = checked.loc[checked["commitment"] == 2].iloc[0]
+    assert (s1["channel"], int(s1["n"]), int(s1["met"]), s1["median_days"]) == ("web", 20, 20, pytest.approx(1 / 24))
+    # answer time and the KPI are not in the case log's reach: listed, not dropped, and said so
+    other = checked.loc[~checked["checkable"].astype(bool)]
+    assert other["commitment"].tolist() == [3, 4] and other["n"].isna().all()
+    for lang in ("en", "he"):
+        table = res.tables(lang)["standards"]
+        notes = table[t("journeys.col.note", lang)].tolist()
+        assert notes[-2:] == [t("journeys.consistency.answer", lang), t("journeys.consistency.kpi", lang)]
+        assert (pd.to_numeric(table[t("journeys.col.cases", lang)], errors="coerce").dropna() >= 5).all()
+        assert t("journeys.all_channels", lang) in set(table[t("journeys.col.channel", lang)])
+        assert not {"kiosk", "עמדה"} & set(table[t("journeys.col.channel", lang)])
+
+
+def test_services_whose_channels_promise_different_things_are_flagged(standards_client):
+    # S1 (counter and web): a first-response commitment on the web only -> flagged, the counter has none.
+    # S2 (counter, web partly, and the phone named by its commitment): 60 s to answer on the phone, nothing at
+    # the counter (a live channel) -> flagged; the web is not expected to answer in seconds.
+    # All services: 10 days on every channel (counter and web; kiosk has 3 cases < 5 and does not count) and
+    # the KPI K1 everywhere -> consistent.
+    res = J.analyse(load(standards_client))
+    assert res.consistency.flagged == ("S1", "S2") and not res.consistency.all_services_flagged
+    for lang in ("en", "he"):
+        table = res.tables(lang)["standards_consistency"]
+        service, status = t("journeys.col.service", lang), t("journeys.col.status", lang)
+        counter, phone, web = (res._channel_label(c, lang) for c in ("counter", "phone", "web"))
+        assert list(table.columns[:2]) == [service, t("journeys.col.measure", lang)]
+        assert [c for c in table.columns if c in (counter, phone, web)] == [counter, phone, web]
+        rows = table.set_index([service, t("journeys.col.measure", lang)])
+        s1 = rows.loc[("S1 Parking permit", t("journeys.measure.first_response_days", lang))]
+        assert (s1[web], s1[counter], s1[phone]) == ("1", t("journeys.consistency.none", lang), "")
+        assert s1[status] == t("journeys.consistency.missing", lang, channels=counter)
+        s2 = rows.loc[("S2 Property tax", t("journeys.measure.answer_seconds", lang))]
+        assert (s2[phone], s2[counter], s2[web]) == ("60", t("journeys.consistency.none", lang), "")
+        assert s2[t("journeys.col.note", lang)] == t("journeys.consistency.answer", lang)
+        every = rows.loc[(t("journeys.all_services", lang), t("journeys.measure.resolution_days", lang))]
+        assert (every[counter], every[web], every[status]) == ("10", "10", t("journeys.consistency.ok", lang))
+        assert table.index[table[service] == "S1 Parking permit"][0] == 0  # flagged rows first
+        assert "Welfare" not in _cells({"x": table}) and "kiosk" not in _cells({"x": table})
+        sentence = t("journeys.finding.standards_mixed", lang, count="2", services="S1 Parking permit, S2 Property tax")
+        assert any(sentence in f for f in res.findings(lang)) and len(res.findings(lang)) <= 5
+
+
+def test_standards_without_a_case_log_are_still_checked_for_consistency(tmp_path):
+    folder = tmp_path / "standards-only"
+    sheets = english_sheets()
+    sheets["Standards"] = [["service_id", "measure", "target", "channel"], ["S1", "resolution_days", 5, "counter"],
+                           ["S1", "resolution_days", 7, "web"]]
+    write_xlsx(folder / "intake.xlsx", sheets)
+    res = J.analyse(load(folder))
+    tables = res.tables("he")
+    assert "standards" not in tables and "standards_consistency" in tables
+    row = tables["standards_consistency"].iloc[0]
+    assert row[t("journeys.col.status", "he")] == t("journeys.consistency.different", "he", targets="דלפק 5, אתר 7")
+    assert res.consistency.flagged == ("S1",)
+    assert any(t("journeys.finding.standards_mixed", "he", count="1", services="S1 Parking permit") in f
+               for f in res.findings("he"))
+
+
+def test_pain_points_lists_each_journey_pain_once_in_reading_order(tmp_path):
+    rows = journey_rows()
+    other = "Renewing a licence"
+    rows = [rows[0],
+            [other, 2, "Apply", "Form", "web", "Licensing", -1, "No online payment", "no", None, None],
+            *rows[1:],
+            [other, 1, "Learn", "Website", "web", "Licensing", 0, "  long WAIT for a decision ", "no", None, None],
+            [other, 3, "Wait", "Waits", "web", "Licensing", 0, "   ", "no", None, None]]
+    folder = tmp_path / "pains"
+    sheets = english_sheets()
+    sheets["Journey"] = rows
+    write_xlsx(folder / "intake.xlsx", sheets)
+    # by hand: the licence journey first (its row comes first), steps 1, 2, 3 (blank); then the parking journey's
+    # steps 2, 3 (a repeat of step 1 of the licence: case and spacing ignored, first spelling kept), 4, 6
+    assert J.pain_points(load(folder)) == ["long WAIT for a decision", "No online payment",
+                                           "Missing documents: the form comes back", "Passed between units",
+                                           "Long wait on the phone line"]
+    sheets["Journey"] = [JOURNEY_HEADER]
+    write_xlsx(tmp_path / "none" / "intake.xlsx", sheets)
+    assert J.pain_points(load(tmp_path / "none")) == []
+    with pytest.raises(AnalysisError):
+        J.pain_points(pd.DataFrame())
