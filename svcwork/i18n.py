@@ -338,6 +338,13 @@ _PRIORITIZE: dict[str, tuple[str, str]] = {   # "prioritize.*"
                                         "and {b} over {a} = {ba} (product {product}, expected 1).",
                                         "נדרשת מטריצה הופכית (a[j,i] = 1/a[i,j]); נמצא {a} מול {b} = {ab} "
                                         "ו־{b} מול {a} = {ba} (מכפלה {product}, נדרש 1)."),
+    "prioritize.error.signal_type": ("Expected the survey benefit signal as a mapping or pandas Series of service id "
+                                     "to a share between 0 and 1; found {found}.",
+                                     "נדרש אות התועלת מהסקר כמיפוי או כסדרת pandas ממזהה שירות לשיעור בין 0 ל־1; "
+                                     "נמצא {found}."),
+    "prioritize.error.signal_value": ("Expected the survey benefit signal of each service as a share between 0 and 1; "
+                                      "found {value} for {service}.",
+                                      "נדרש אות התועלת מהסקר לכל שירות כשיעור בין 0 ל־1; נמצא {value} עבור {service}."),
     "prioritize.error.method": ("Expected method \"eigen\" or \"geometric\"; found \"{method}\".",
                                 "נדרשת שיטה \"eigen\" או \"geometric\"; נמצא \"{method}\"."),
     "prioritize.error.pairwise_column": ("Expected a Pairwise column “{column}”; found columns {found}.",
@@ -479,6 +486,10 @@ _PRIORITIZE: dict[str, tuple[str, str]] = {   # "prioritize.*"
                                      "לפי TOPSIS הוא מחוץ ל־{n} הראשונים (דירוג {rank})"),
     "prioritize.reason.mandatory": ("mandatory", "חובה"),
     "prioritize.reason.wave": ("wave {wave}", "גל {wave}"),
+    "prioritize.reason.survey": ("the survey says concentrate here: {pct}% do not agree on the items that matter most "
+                                 "(services' mean {mean}%; evidence beside the rank, not part of the score)",
+                                 "לפי הסקר יש להתמקד כאן: {pct}% אינם מסכימים בפריטים החשובים ביותר (ממוצע השירותים "
+                                 "{mean}%; ראיה לצד הדירוג, לא חלק מהציון)"),
     "prioritize.reason_code.capacity": ("capacity", "קיבולת"),
     "prioritize.reason_code.dependency": ("dependency", "תלות"),
     "prioritize.reason_code.low_value": ("low value", "ערך נמוך"),
@@ -508,6 +519,8 @@ _PRIORITIZE: dict[str, tuple[str, str]] = {   # "prioritize.*"
     "prioritize.col.closeness": ("TOPSIS closeness", "מקדם קרבה (TOPSIS)"),
     "prioritize.col.method_dependent": ("Depends on method", "תלוי בשיטה"),
     "prioritize.col.reasoning": ("Reasoning", "נימוק"),
+    "prioritize.col.survey_signal": ("Survey: % not agreeing on the focus items",
+                                     "סקר: שיעור שאינם מסכימים בפריטי המיקוד (%)"),
     "prioritize.col.intake_row": ("Intake row", "שורה בקובץ הקליטה"),
     "prioritize.col.criterion": ("Criterion", "קריטריון"),
     "prioritize.col.value": ("Value", "ערך"),
@@ -589,6 +602,23 @@ _PRIORITIZE: dict[str, tuple[str, str]] = {   # "prioritize.*"
                                          "להחיל אותה."),
     "prioritize.note.quick_win_unplaceable": ("No visible quick win fits into wave 1, so none was required there.",
                                               "אף הישג מהיר נראה אינו נכנס לגל 1, ולכן לא נדרש שם הישג מהיר."),
+    "prioritize.note.survey_signal": ("The survey's benefit signal (the share of respondents not agreeing on the "
+                                      "\"concentrate here\" items; {count} services, {focus} above the services' mean) is "
+                                      "shown beside the rank as evidence: it does not change the weighted score, the "
+                                      "ranks or the roadmap. To let it count, raise the service's benefit in the "
+                                      "Services sheet.",
+                                      "אות התועלת מהסקר (שיעור המשיבים שאינם מסכימים בפריטי \"להתמקד כאן\"; {count} "
+                                      "שירותים, {focus} מהם מעל ממוצע השירותים) מוצג לצד הדירוג כראיה: הוא אינו משנה את "
+                                      "הציון המשוקלל, את הדירוג או את מפת הדרכים. כדי שישפיע, יש להעלות את התועלת של "
+                                      "השירות בגיליון השירותים."),
+    "prioritize.note.survey_signal_empty": ("The survey gives no benefit signal for any service (no survey, too few "
+                                            "responses for a key driver analysis, no \"concentrate here\" item or no "
+                                            "service in the responses).",
+                                            "הסקר אינו נותן אות תועלת לאף שירות (אין סקר, מעט מדי משיבים לניתוח גורמי "
+                                            "מפתח, אין פריט \"להתמקד כאן\" או שהתשובות אינן מציינות שירות)."),
+    "prioritize.note.survey_unknown": ("The survey signal names services that are not in the Services sheet, left out: "
+                                       "{services}.",
+                                       "אות הסקר מזכיר שירותים שאינם בגיליון השירותים, ולכן לא נכללו: {services}."),
     # -- charts
     "prioritize.chart.matrix_title": ("Effort and benefit: where each service stands", "מאמץ ותועלת: היכן עומד כל שירות"),
     "prioritize.chart.effort": ("Effort (1 = little, 5 = a lot)", "מאמץ (1 = מעט, 5 = הרבה)"),
@@ -643,6 +673,11 @@ _PRIORITIZE: dict[str, tuple[str, str]] = {   # "prioritize.*"
                                 "מפת הדרכים משבצת {planned} מתוך {total} שירותים ב־{waves} גלים, בערך כולל של {value} "
                                 "לעומת {greedy} במיון חמדני{gain}; {deferred} נדחו לשלב מאוחר ({capacity} בשל קיבולת, "
                                 "{dependency} בשל תלות, {low_value} בשל ערך נמוך)."),
+    "prioritize.finding.survey_later": ("The survey says to concentrate on {total} services; {count} of them are not "
+                                        "in wave 1: {services}.",
+                                        "לפי הסקר יש להתמקד ב־{total} שירותים; {count} מהם אינם בגל 1: {services}."),
+    "prioritize.finding.survey_first": ("Every service the survey says to concentrate on is in wave 1: {services}.",
+                                        "כל השירותים שלפי הסקר יש להתמקד בהם נמצאים בגל 1: {services}."),
     "prioritize.finding.infeasible": ("No roadmap satisfies the constraints: {reasons}",
                                       "אין מפת דרכים שעומדת באילוצים: {reasons}"),
     "prioritize.finding.methods": ("TOPSIS agrees with the score ranking (Spearman {rho}); services whose top-{n} "
@@ -679,6 +714,10 @@ _JOURNEYS: dict[str, tuple[str, str]] = {     # "journeys.*"
                                       "אף אחת מפעילויות הסיום שצוינו ({given}) אינה מופיעה ביומן הפניות; הפעילויות בו "
                                       "כוללות: {found}."),
     "journeys.error.no_steps": ("The journey has no steps to draw.", "למסע אין צעדים לשרטוט."),
+    "journeys.error.target": ("A service standard's target must be a number; found “{value}”.",
+                              "יעד של אמת מידה לשירות חייב להיות מספר; נמצא „{value}”."),
+    "journeys.error.panels": ("Expected service_panels to be a whole number, 1 or more; found {value}.",
+                              "מספר הלוחות לשירותים (service_panels) חייב להיות מספר שלם, 1 ומעלה; נמצא {value}."),
     # skipped
     "journeys.skipped.all": ("This analysis was skipped because the intake has no Journey or Channels sheet and no "
                              "case log.",
@@ -747,7 +786,7 @@ _JOURNEYS: dict[str, tuple[str, str]] = {     # "journeys.*"
     "journeys.col.digital_share": ("Digital take-up", "שיעור שימוש דיגיטלי"),
     "journeys.col.source": ("Source", "מקור"),
     "journeys.col.measure": ("Commitment", "התחייבות"),
-    "journeys.col.target": ("Target (days)", "יעד (ימים)"),
+    "journeys.col.target": ("Target", "יעד"),
     "journeys.col.median": ("Actual, median (days)", "בפועל, חציון (ימים)"),
     "journeys.col.met": ("Share meeting the target", "שיעור העומדים ביעד"),
     "journeys.col.journey": ("Journey", "מסע"),
@@ -765,6 +804,29 @@ _JOURNEYS: dict[str, tuple[str, str]] = {     # "journeys.*"
     "journeys.source.intake": ("intake (share of requests)", "קובץ הקליטה (שיעור מהפניות)"),
     "journeys.measure.first_response_days": ("First response (days)", "זמן עד מענה ראשון (ימים)"),
     "journeys.measure.resolution_days": ("Resolution (days)", "זמן טיפול מקצה לקצה (ימים)"),
+    "journeys.measure.answer_seconds": ("Answer time (seconds)", "זמן עד מענה (שניות)"),
+    "journeys.measure.kpi": ("KPI {kpi}", "מדד {kpi}"),
+    "journeys.all_services": ("all services (*)", "כל השירותים (*)"),
+    "journeys.all_channels": ("all channels (*)", "כל הערוצים (*)"),
+    "journeys.col.met_low": ("Share meeting the target, 95% interval: low", "שיעור העומדים ביעד, רווח סמך 95%: גבול תחתון"),
+    "journeys.col.met_high": ("Share meeting the target, 95% interval: high", "שיעור העומדים ביעד, רווח סמך 95%: גבול עליון"),
+    "journeys.col.commitment_no": ("Commitment no.", "מס' התחייבות"),
+    "journeys.col.status": ("Status", "מצב"),
+    "journeys.col.breakdown": ("Breakdown", "פילוח"),
+    "journeys.col.group": ("Group", "קבוצה"),
+    "journeys.consistency.none": ("no commitment", "אין התחייבות"),
+    "journeys.consistency.ok": ("the same on every channel", "זהה בכל הערוצים"),
+    "journeys.consistency.different": ("different targets by channel ({targets})", "יעדים שונים בערוצים השונים ({targets})"),
+    "journeys.consistency.missing": ("no commitment on: {channels}", "אין התחייבות בערוצים: {channels}"),
+    "journeys.consistency.case_log": ("set against the case log in the service standards table",
+                                      "נבדקת מול יומן הפניות בטבלת אמות המידה לשירות"),
+    "journeys.consistency.answer": ("not measurable from the case log: answer times come from the telephone or chat "
+                                    "system (only phone, chat and counter are expected to carry it)",
+                                    "לא ניתן למדידה מיומן הפניות: זמני מענה מגיעים ממערכת הטלפוניה או הצ'אט "
+                                    "(ההתחייבות נדרשת רק בטלפון, בצ'אט ובקבלת קהל)"),
+    "journeys.consistency.kpi": ("a KPI: measured in the KPI scorecard, not from the case log; a channel without it "
+                                 "is not flagged",
+                                 "מדד: נמדד בלוח המדדים ולא מיומן הפניות; ערוץ שאין לו התחייבות במדד זה אינו מסומן"),
     "journeys.variants.other": ("{count} other paths ({single} followed by a single case)",
                                 "{count} מסלולים אחרים ({single} מהם של פנייה אחת)"),
     # ideal path
@@ -816,6 +878,12 @@ _JOURNEYS: dict[str, tuple[str, str]] = {     # "journeys.*"
     "journeys.fig.process_map": ("Process map: the common paths and the waiting between steps",
                                  "מפת תהליך: המסלולים הנפוצים וההמתנה בין הצעדים"),
     "journeys.fig.capability": ("End-to-end time by month of opening", "זמן טיפול מקצה לקצה לפי חודש הפתיחה"),
+    "journeys.fig.capability_by_service": ("End-to-end time by month of opening, per service",
+                                           "זמן טיפול מקצה לקצה לפי חודש הפתיחה, לכל שירות"),
+    "journeys.capability.rest": ("Not drawn (fewer cases): {services}.", "לא שורטטו (פחות פניות): {services}."),
+    "journeys.capability.more": ("and {count} more", "ועוד {count}"),
+    "journeys.capability.small": ("{count} services with no month of {size} or more cases are not drawn.",
+                                  "{count} שירותים שאין להם אף חודש עם {size} פניות או יותר לא שורטטו."),
     "journeys.fig.variants": ("The {k} most common paths cover {share} of cases", "{k} המסלולים הנפוצים מכסים {share} מהפניות"),
     "journeys.fig.handoffs": ("Hand-offs between units (pairs with fewer than {size} are not shown)",
                               "העברות בין יחידות (צמדים עם פחות מ־{size} אינם מוצגים)"),
@@ -826,6 +894,8 @@ _JOURNEYS: dict[str, tuple[str, str]] = {     # "journeys.*"
     "journeys.legend.median": ("Median", "חציון"),
     "journeys.legend.p90": ("90th percentile", "אחוזון 90"),
     "journeys.legend.sla": ("Deadline ({days} days)", "יעד זמן טיפול ({days} ימים)"),
+    "journeys.legend.deadline": ("Deadline (median of the cases' deadlines, in days)",
+                                 "יעד זמן טיפול (חציון היעדים של הפניות, בימים)"),
     # findings
     "journeys.finding.time": ("Half of the cases are resolved end to end within {median}; one in ten takes more than "
                               "{p90}; {breach} miss the deadline (the case's own, else {days} days).",
@@ -851,6 +921,12 @@ _JOURNEYS: dict[str, tuple[str, str]] = {     # "journeys.*"
                                     "in the app.",
                                     "את כל {frontal} השירותים הניתנים בקבלת קהל אפשר להשלים מקצה לקצה גם באתר או "
                                     "באפליקציה."),
+    "journeys.finding.standards_mixed": ("{count} services promise different things on different channels "
+                                         "(different targets, or a channel without a commitment): {services}.",
+                                         "{count} שירותים מתחייבים לדברים שונים בערוצים שונים (יעדים שונים, או ערוץ "
+                                         "ללא התחייבות): {services}."),
+    "journeys.finding.standards_same": ("The service commitments are the same on every channel of each service.",
+                                        "אמות המידה לשירות זהות בכל הערוצים של כל שירות."),
     "journeys.finding.maps": ("{journeys} citizen journeys were mapped, with {pains} pain points.",
                               "מופו {journeys} מסעות לקוח, ובהם {pains} נקודות כאב."),
 }
@@ -865,6 +941,14 @@ _MEASURES: dict[str, tuple[str, str]] = {     # "measures.*"
     "measures.item.equity": ("Equity / fair treatment", "הוגנות"),
     "measures.item.helpfulness": ("Employee helpfulness", "סיוע העובדים"),
     "measures.item.ces": ("Customer effort (CES, % easy)", "מאמץ הפונה (CES, שיעור ה'קל')"),
+    # short item names: the survey findings an action plan mentions (management matches every name of an item)
+    "measures.item_short.satisfaction": ("Satisfaction", "שביעות רצון"),
+    "measures.item_short.trust": ("Trust", "אמון"),
+    "measures.item_short.effectiveness": ("Effectiveness", "אפקטיביות"),
+    "measures.item_short.ease": ("Ease", "קלות"),
+    "measures.item_short.efficiency": ("Efficiency", "יעילות"),
+    "measures.item_short.equity": ("Equity", "הוגנות"),
+    "measures.item_short.helpfulness": ("Helpfulness", "סיוע העובדים"),
     # table headers
     "measures.col.unit": ("Unit", "יחידה"),
     "measures.col.channel": ("Channel", "ערוץ"),

@@ -49,6 +49,10 @@ from . import charts
 from .errors import AnalysisError
 from .i18n import fmt_date, fmt_number, fmt_percent, t
 from .intake import Engagement
+from .journeys import pain_points as _journey_pain_points
+from .measures import A11_ITEMS as _SURVEY_ITEMS
+from .measures import kpi_signals as _measures_kpi_signals
+from .measures import weak_drivers as _measures_weak_drivers
 from .privacy import SUPPRESSED, suppress
 from .schema import ENUMS, FRONTLINE_SKILLS, normalize_name, sheet
 
@@ -76,6 +80,7 @@ __all__ = [
     "burn_down",
     "burn_down_rounds",
     "findings_without_action",
+    "linked_findings",
     "lessons_pareto",
     "lessons_without_action",
     "paired_change",
@@ -180,6 +185,11 @@ for _en, _he in FRONTLINE_SKILLS:
     for _alias in (_en, _he, *_ITEM_EXTRA.get(_en, ())):
         _ITEM_INDEX.setdefault(normalize_name(_alias), _en)
 _ITEM_HE = dict(FRONTLINE_SKILLS)
+# survey items (key drivers): the key and the short and full names in both languages all name the item
+_SURVEY_INDEX: dict[str, str] = {}
+for _key in _SURVEY_ITEMS:
+    for _alias in (_key, *(t(f"measures.{_k}.{_key}", _l) for _k in ("item_short", "item") for _l in ("en", "he"))):
+        _SURVEY_INDEX.setdefault(normalize_name(_alias), _key)
 
 
 def item_label(item: object, lang: str) -> str:
@@ -650,26 +660,64 @@ def burn_down_rounds(rounds: Mapping[object, pd.DataFrame]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["round", *STATUSES, "remaining", "total"])
 
 
-def _finding_aliases(text: str) -> set[str]:
+def _finding_aliases(text: str, extra: Iterable[str] = ()) -> set[str]:
+    """Every name that counts as mentioning a finding: the text itself, the other names of a
+    frontline skill or survey item, and *extra* names (e.g. a KPI's id for its name)."""
     norm = normalize_name(text)
-    key = _ITEM_INDEX.get(norm)
-    if key is None:
-        return {norm}
-    return {a for a, k in _ITEM_INDEX.items() if k == key}
+    out = {norm}
+    for index in (_ITEM_INDEX, _SURVEY_INDEX):
+        key = index.get(norm)
+        if key is not None:
+            out |= {a for a, k in index.items() if k == key}
+    out |= {normalize_name(e) for e in extra if isinstance(e, str) and e.strip()}
+    return out
+
+
+def _mentions(alias: str, text: str) -> bool:
+    """Whether *text* mentions *alias*: a substring that, when it begins with a Latin letter or
+    digit, also begins a word ("ease" is not mentioned by "decrease"; Hebrew prefix letters such
+    as ה־ or ב־ before a Hebrew name are allowed, and so are suffixes such as plurals)."""
+    if not alias:
+        return False
+    latin = alias[0].isascii() and alias[0].isalnum()
+    start = text.find(alias)
+    while start >= 0:
+        if not latin or start == 0 or not (text[start - 1].isascii() and text[start - 1].isalnum()):
+            return True
+        start = text.find(alias, start + 1)
+    return False
+
+
+def _finding_label(kind: object, finding: object, lang: str) -> str:
+    """A finding as shown in the report: survey items and frontline skills in the report language."""
+    if kind == "driver":
+        key = _SURVEY_INDEX.get(normalize_name(finding))
+        if key is not None:
+            return t(f"measures.item_short.{key}", lang)
+    return item_label(finding, lang)
 
 
 def findings_without_action(actions: pd.DataFrame, *, pain_points: Sequence[str] = (), kpi_signals: Sequence[str] = (),
-                            low_items: Sequence[str] = (), drivers: Sequence[str] = ()) -> pd.DataFrame:
+                            low_items: Sequence[str] = (), drivers: Sequence[str] = (),
+                            aliases: Mapping[str, Sequence[str]] | None = None) -> pd.DataFrame:
     """Flag findings from other analyses that no action answers.
 
     Each finding is a short text (a journey pain point, a KPI name or id with a signal, a
     low-scoring observation item, a survey key driver).  It counts as answered when a
     not-cancelled action whose ``source`` fits the finding's kind (journey, kpi, observation,
     survey — or no source) mentions it in its ``finding`` or ``action`` text (case, spacing
-    and the Hebrew/English names of the frontline skills ignored).
+    and the Hebrew/English names of the frontline skills and of the survey items ignored; a
+    Latin name must begin a word, so "ease" is not found in "decrease").  *aliases* maps a
+    finding to other names that count as mentioning it (e.g. a KPI's name to its id).
     Columns: ``kind``, ``finding``, ``covered``, ``action_ids``.
     """
     _require(actions, ("action_id", "action"), "Actions")
+    if aliases is not None and not isinstance(aliases, Mapping):
+        raise AnalysisError(f"aliases: expected a mapping of finding to other names, found {type(aliases).__name__}.")
+    extra: dict[str, list[str]] = {}
+    for k, v in (aliases or {}).items():
+        names = [v] if isinstance(v, str) else list(v) if isinstance(v, Iterable) else []
+        extra.setdefault(normalize_name(k), []).extend(n for n in names if isinstance(n, str))
     given = {"pain_point": pain_points, "kpi_signal": kpi_signals, "low_item": low_items, "driver": drivers}
     for kind, values in given.items():
         if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
@@ -695,9 +743,9 @@ def findings_without_action(actions: pd.DataFrame, *, pain_points: Sequence[str]
             if normalize_name(finding) in seen:
                 continue
             seen.add(normalize_name(finding))
-            aliases = _finding_aliases(finding)
+            names = _finding_aliases(finding, extra.get(normalize_name(finding), ()))
             hits = [i for i, tx, lv, src in zip(ids, text, live, source)
-                    if lv and (src is None or src == wanted) and any(al and al in tx for al in aliases)]
+                    if lv and (src is None or src == wanted) and any(_mentions(al, tx) for al in names)]
             rows.append({"kind": kind, "finding": finding, "covered": bool(hits), "action_ids": ", ".join(map(str, hits))})
     return pd.DataFrame(rows, columns=["kind", "finding", "covered", "action_ids"])
 
@@ -1508,7 +1556,7 @@ class ManagementResult:
             f = self.unanswered[~self.unanswered["covered"].astype(bool)]
             if len(f):
                 f = f.assign(kind=f["kind"].map(lambda k: t(f"management.kind.{k}", lang)),
-                             finding=f.apply(lambda r_: item_label(r_["finding"], lang), axis=1))
+                             finding=f.apply(lambda r_: _finding_label(r_["kind"], r_["finding"], lang), axis=1))
                 out["findings_without_action"] = fmt(f, {"kind": "kind", "finding": "finding"})
         if self.has_lessons:
             if len(self.pareto):
@@ -1722,6 +1770,38 @@ class ManagementResult:
 # --------------------------------------------------------------------------- analyse
 
 
+def _kpi_aliases(kpis: pd.DataFrame | None) -> dict[str, list[str]]:
+    """A KPI's id and name name the same finding (an action may quote either)."""
+    out: dict[str, list[str]] = {}
+    if kpis is None or "kpi_id" not in kpis.columns:
+        return out
+    names = kpis["kpi_name"] if "kpi_name" in kpis.columns else pd.Series([None] * len(kpis), index=kpis.index)
+    for kid, name in zip(kpis["kpi_id"], names):
+        both = [str(x).strip() for x in (kid, name) if isinstance(x, str) and x.strip()]
+        for x in both:
+            out.setdefault(x, []).extend(y for y in both if y != x)
+    return out
+
+
+def linked_findings(engagement: Engagement, *, outcome: str = "satisfaction") -> dict[str, list[str]]:
+    """The findings of the other analyses that the action plan should answer, derived cheaply.
+
+    ``pain_points``: the Journey sheet's pain points (:func:`svcwork.journeys.pain_points`);
+    ``kpi_signals``: KPIs whose control chart shows a Western Electric signal or which miss
+    their target (:func:`svcwork.measures.kpi_signals`, the measures scorecard);
+    ``drivers``: the survey items in the importance–performance "concentrate here" quadrant
+    (:func:`svcwork.measures.weak_drivers`, key drivers of *outcome*).  Only what these need is
+    computed (no survey bootstrap, no case-log analysis).  The keys are :func:`analyse`'s
+    keywords: ``analyse(engagement, **linked_findings(engagement))`` flags the ones no action
+    answers (with each unit's coaching-focus observation items, which :func:`analyse` adds).
+    """
+    if not isinstance(engagement, Engagement):
+        raise AnalysisError(f"linked_findings: expected an Engagement (svcwork.load), found {type(engagement).__name__}.")
+    return {"pain_points": _journey_pain_points(engagement),
+            "kpi_signals": _measures_kpi_signals(engagement),
+            "drivers": _measures_weak_drivers(engagement, outcome=outcome)}
+
+
 def _frame(engagement: Engagement, key: str) -> pd.DataFrame | None:
     if key in ("cases", "survey", "training"):
         f = getattr(engagement, key, None)
@@ -1747,9 +1827,10 @@ def analyse(engagement: Engagement, *, period: str = "M", top_items: int = 3, al
     same_day_pairs : bool
         Calibration pairs must be the same employee, item and day (a joint observation).
     pain_points, kpi_signals, drivers : sequences of str
-        Findings of the journeys and measures analyses; flagged when no action answers them.
-        Each unit's first coaching-focus item, and every significantly falling item, are
-        checked as well.
+        Findings of the journeys and measures analyses; flagged when no action answers them
+        (:func:`linked_findings` derives all three from the engagement).  Each unit's first
+        coaching-focus item, and every significantly falling item, are checked as well.  A
+        KPI's id and name count as the same finding (from the KPIs sheet).
     previous_actions : mapping of round label to Actions frame, optional
         Earlier rounds' action plans, for the burn-down across re-measurement rounds.
     employee_table : bool
@@ -1819,7 +1900,8 @@ def analyse(engagement: Engagement, *, period: str = "M", top_items: int = 3, al
         plan = acts if acts is not None else pd.DataFrame({"action_id": pd.Series(dtype="string"),
                                                            "action": pd.Series(dtype="string")})
         kw["unanswered"] = findings_without_action(plan, pain_points=pain_points, kpi_signals=kpi_signals,
-                                                   low_items=low_items, drivers=drivers)
+                                                   low_items=low_items, drivers=drivers,
+                                                   aliases=_kpi_aliases(_frame(engagement, "KPIs")))
     les = _frame(engagement, "Lessons")
     if les is not None:
         kw["has_lessons"] = True

@@ -99,6 +99,9 @@ __all__ = [
     "standards_share",
     "MeasuresResult",
     "analyse",
+    "benefit_signal",
+    "kpi_signals",
+    "weak_drivers",
 ]
 
 #: The OMB A-11 §280 post-transaction items (5-point agreement), in report order.
@@ -1551,7 +1554,7 @@ class MeasuresResult:
             survey["ces"] = {"value": _round(r["pct_agree"]), "low": _round(r["low"]), "high": _round(r["high"]),
                              "n": int(r["n"]), "mean_100": _round(r["mean_100"], 2)}
         if not self.ipa.empty:
-            survey["concentrate_here"] = [str(i) for i in self.ipa.loc[self.ipa["quadrant"] == "concentrate", "item"]]
+            survey["concentrate_here"] = _focus_items(self.ipa)
         if self.drivers is not None:
             survey["drivers"] = [{"item": r.driver, "share": _round(r.share), "low": _round(r.share_low),
                                   "high": _round(r.share_high)} for r in self.drivers.table.itertuples()]
@@ -1662,6 +1665,69 @@ def _margins(frame: pd.DataFrame, services: pd.DataFrame, channels: pd.DataFrame
     return margins
 
 
+def _drivers_ipa(frame: pd.DataFrame, items: Sequence[str], overall: pd.DataFrame, *, outcome: str, n_boot: int,
+                 seed: int, confidence: float, min_size: int
+                 ) -> tuple[DriverAnalysis | None, pd.DataFrame, tuple | None]:
+    """Key drivers of *outcome* (or trust) and the importance–performance table, or why not.
+
+    One code path for :func:`analyse` and the cheap links :func:`benefit_signal` and
+    :func:`weak_drivers`, so the "concentrate here" items are the same everywhere.  The
+    quadrants use the point estimates only (Shapley share of R², % agree); the bootstrap
+    (*n_boot*) adds intervals and never moves an item between quadrants.  Returns
+    ``(drivers, ipa, note)``: *note* is the reason (an i18n key and its values) when the
+    analysis was skipped, else None.
+    """
+    empty = pd.DataFrame()
+    target = outcome if outcome in items else ("trust" if "trust" in items else None)
+    drivers = [d for d in DRIVER_ITEMS if d in items and d != target]
+    if target is None or len(drivers) < 2:
+        return None, empty, None
+    complete = int(frame[[target, *drivers]].notna().all(axis=1).sum())
+    need = max(30, 5 * (len(drivers) + 1), min_size)
+    if complete < need:
+        return None, empty, ("measures.skipped.drivers", (("n", complete), ("need", need)))
+    try:
+        da = driver_importance(frame, target, drivers, n_boot=n_boot, seed=seed, confidence=confidence)
+        perf = overall.set_index("item")
+        tab = da.table.set_index("driver")
+        common = [d for d in tab.index if d in perf.index]
+        ipa = importance_performance(tab.loc[common, "share"], perf.loc[common, "pct_agree"])
+        ipa["importance_low"] = tab.loc[common, "share_low"].to_numpy()
+        ipa["importance_high"] = tab.loc[common, "share_high"].to_numpy()
+        ipa["performance_low"] = perf.loc[common, "low"].to_numpy()
+        ipa["performance_high"] = perf.loc[common, "high"].to_numpy()
+    except AnalysisError as exc:
+        return None, empty, ("measures.skipped.drivers_error", (("reason", str(exc)),))
+    return da, ipa, None
+
+
+def _focus_items(ipa: pd.DataFrame) -> list[str]:
+    """The items of the "concentrate here" quadrant, in driver-rank order."""
+    return [] if ipa.empty else [str(i) for i in ipa.loc[ipa["quadrant"] == "concentrate", "item"]]
+
+
+def _service_signal(ipa: pd.DataFrame, by_service: pd.DataFrame | None) -> pd.DataFrame:
+    """Benefit signal for prioritisation: per service, the share *not* agreeing on the focus items.
+
+    ``gap`` = 1 − the mean, over the "concentrate here" items, of the service's share agreeing
+    (top-2-box), on 0–1; ``n`` = the smallest response count among those items; ``items`` =
+    the focus items.  Services hidden by suppression in the by-service table are absent.  An
+    empty frame when there is no focus item or no service breakdown.
+    """
+    focus = _focus_items(ipa)
+    if not focus or by_service is None or by_service.empty:
+        return pd.DataFrame()
+    s = by_service[by_service["item"].isin(focus)].dropna(subset=["service_id", "pct_agree"])
+    if s.empty:
+        return pd.DataFrame()
+    sig = s.assign(service_id=s["service_id"].astype(str)).groupby("service_id", sort=True).agg(
+        n=("n", "min"), agree=("pct_agree", "mean")).reset_index()
+    sig["gap"] = 1 - sig["agree"]
+    sig["items"] = ", ".join(focus)
+    return sig[["service_id", "n", "gap", "items"]].sort_values("gap", ascending=False, kind="stable").reset_index(
+        drop=True)
+
+
 def _analyse_survey(eng: Engagement, out: dict, *, seed: int, confidence: float, n_boot: int, outcome: str,
                     weighting: bool,
                     code_frame: CodeFrame, unstable_width: float, unstable_min_n: float, notes: list) -> None:
@@ -1735,40 +1801,14 @@ def _analyse_survey(eng: Engagement, out: dict, *, seed: int, confidence: float,
                 out["weighting"] = wt
             except AnalysisError as exc:
                 notes.append(("measures.skipped.weighting", (("reason", str(exc)),)))
-    # key drivers
-    target = outcome if outcome in items else ("trust" if "trust" in items else None)
-    drivers = [d for d in DRIVER_ITEMS if d in items and d != target]
-    if target is not None and len(drivers) >= 2:
-        complete = int(frame[[target, *drivers]].notna().all(axis=1).sum())
-        need = max(30, 5 * (len(drivers) + 1), min_size)
-        if complete >= need:
-            try:
-                da = driver_importance(frame, target, drivers, n_boot=n_boot, seed=seed, confidence=confidence)
-                out["drivers"] = da
-                perf = overall.set_index("item")
-                tab = da.table.set_index("driver")
-                common = [d for d in tab.index if d in perf.index]
-                ipa = importance_performance(tab.loc[common, "share"], perf.loc[common, "pct_agree"])
-                ipa["importance_low"] = tab.loc[common, "share_low"].to_numpy()
-                ipa["importance_high"] = tab.loc[common, "share_high"].to_numpy()
-                ipa["performance_low"] = perf.loc[common, "low"].to_numpy()
-                ipa["performance_high"] = perf.loc[common, "high"].to_numpy()
-                out["ipa"] = ipa
-            except AnalysisError as exc:
-                notes.append(("measures.skipped.drivers_error", (("reason", str(exc)),)))
-        else:
-            notes.append(("measures.skipped.drivers", (("n", complete), ("need", need))))
-    # benefit signal for prioritisation: disagreement on the "concentrate here" items, per service
-    if not out["ipa"].empty and "service_id" in by:
-        focus = list(out["ipa"].loc[out["ipa"]["quadrant"] == "concentrate", "item"])
-        if focus:
-            s = by["service_id"][by["service_id"]["item"].isin(focus)]
-            if len(s):
-                sig = s.groupby("service_id").agg(n=("n", "min"), agree=("pct_agree", "mean")).reset_index()
-                sig["gap"] = 1 - sig["agree"]
-                sig["items"] = ", ".join(focus)
-                out["service_signal"] = sig[["service_id", "n", "gap", "items"]].sort_values(
-                    "gap", ascending=False, kind="stable").reset_index(drop=True)
+    # key drivers, importance–performance and the benefit signal for prioritisation
+    da, ipa, note = _drivers_ipa(frame, items, overall, outcome=outcome, n_boot=n_boot, seed=seed,
+                                 confidence=confidence, min_size=min_size)
+    if note is not None:
+        notes.append(note)
+    if da is not None:
+        out["drivers"], out["ipa"] = da, ipa
+    out["service_signal"] = _service_signal(ipa, by.get("service_id"))
     # comments: theme counts over all of them; the latest 50 shown only after redaction
     comments = frame["comment"].dropna()
     if len(comments) >= min_size:
@@ -1832,6 +1872,98 @@ def analyse(engagement: Engagement, *, seed: int = 0, confidence: float = 0.95, 
         notes.append(("measures.skipped.standards", ()))
     available = bool(out.get("survey_available") or out.get("kpis_available") or out.get("standards_available"))
     return MeasuresResult(available=available, notes=tuple(notes), **out)
+
+
+# =========================================================================== links to the other analyses
+def _survey_focus(engagement: Engagement, *, outcome: str, seed: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``(ipa, service_signal)`` as :func:`analyse` computes them, without the bootstrap or other tables.
+
+    The same preparation, suppression (``min_group_size``), key driver point estimates and
+    quadrants as :func:`analyse` (through :func:`_drivers_ipa` and :func:`_service_signal`);
+    empty frames when the survey is absent or too small.
+    """
+    if outcome not in A11_ITEMS:
+        raise AnalysisError(f"outcome must be one of {', '.join(A11_ITEMS)}; found {outcome!r}")
+    empty = pd.DataFrame()
+    if not engagement.has("survey"):
+        return empty, empty
+    min_size = int(engagement.settings.min_group_size)
+    frame, _ = _prepare_survey(engagement.survey)
+    if len(frame) < min_size:
+        return empty, empty
+    items = _items_present(frame, None)
+    overall = item_table(frame, items=items, min_group_size=min_size)
+    _, ipa, _ = _drivers_ipa(frame, items, overall, outcome=outcome, n_boot=0, seed=seed, confidence=0.95,
+                             min_size=min_size)
+    by_service = (item_table(frame, by=("service_id",), items=items, min_group_size=min_size)
+                  if frame["service_id"].notna().any() else None)
+    return ipa, _service_signal(ipa, by_service)
+
+
+def benefit_signal(engagement: Engagement, *, seed: int = 0, outcome: str = "satisfaction") -> pd.Series:
+    """The survey's benefit signal for prioritisation, per service (index ``service_id``).
+
+    The importance–performance analysis (Martilla & James 1977) names the "concentrate here"
+    items: drivers of *outcome* (Shapley share of R², Lindeman, Merenda & Gold 1980) above the
+    mean importance and below the mean % agree.  For each service the value is the share of
+    its respondents *not* agreeing (1 − top-2-box) on those items, averaged over the items:
+    0–1, higher = more to gain (0.40: 40% do not agree).  It is exactly the ``gap`` column of
+    ``analyse(...).service_signal`` (same code path), computed without the bootstrap and the
+    other survey tables, so it is cheap.  The quadrants use point estimates only, so *seed*
+    does not change the result (it is accepted so calls can mirror :func:`analyse`).
+    Services with fewer than ``min_group_size`` responses are left out (suppressed, as in every
+    survey table).  Empty when there is no survey, too few responses for a key driver
+    analysis, no "concentrate here" item or no ``service_id`` in the survey.  Sorted from the
+    largest gap down.  Pass it to ``prioritize.analyse(engagement, benefit_signal=...)``.
+    """
+    _, sig = _survey_focus(engagement, outcome=outcome, seed=seed)
+    index = pd.Index([], dtype=object, name="service_id")
+    if sig.empty:
+        return pd.Series([], index=index, dtype=float, name="survey_gap")
+    return pd.Series(sig["gap"].to_numpy(dtype=float), index=pd.Index(sig["service_id"].astype(str).to_numpy(),
+                                                                       dtype=object, name="service_id"),
+                     name="survey_gap")
+
+
+def weak_drivers(engagement: Engagement, *, seed: int = 0, outcome: str = "satisfaction",
+                 lang: str | None = None) -> list[str]:
+    """The survey items in the "concentrate here" quadrant, as labels an action plan can mention.
+
+    Short item names (``measures.item_short.*``: "Ease", "קלות", …) in *lang* (default: the
+    engagement's language), in driver-rank order: the findings that
+    :func:`svcwork.management.findings_without_action` checks against the Actions sheet as
+    ``drivers`` (it matches any name of the item, in either language, in an action's
+    ``finding`` or ``action`` text).  Same quadrants as :func:`analyse` (point estimates, so
+    *seed* does not change the result); ``[]`` when there is no key driver analysis.
+    """
+    ipa, _ = _survey_focus(engagement, outcome=outcome, seed=seed)
+    lang = lang or engagement.language
+    return [t(f"measures.item_short.{i}", lang) for i in _focus_items(ipa)]
+
+
+def _kpi_signal_names(scorecard: pd.DataFrame) -> list[str]:
+    if scorecard.empty:
+        return []
+    missed = scorecard["met"].map(lambda m: isinstance(m, (bool, np.bool_)) and not m).astype(bool)
+    hit = (scorecard["signals"].fillna(0).astype(int) > 0) | missed
+    names = [n if isinstance(n, str) and n.strip() else str(k)
+             for k, n in zip(scorecard.loc[hit, "kpi_id"], scorecard.loc[hit, "kpi_name"])]
+    return list(dict.fromkeys(n.strip() for n in names))
+
+
+def kpi_signals(engagement: Engagement, *, laney: bool | None = None, large_n: float = 1000) -> list[str]:
+    """KPIs with a finding: a Western Electric signal on the control chart, or a missed target.
+
+    The scorecard of :func:`analyse` (:func:`kpi_scorecard`, same options), without the survey
+    and case-log parts.  Returns each such KPI's ``kpi_name`` (its ``kpi_id`` when unnamed), in
+    the order of the KPIs sheet: the ``kpi_signals`` that
+    :func:`svcwork.management.findings_without_action` checks against the Actions sheet.
+    ``[]`` when the KPIs or KPI values sheet is empty.
+    """
+    if not (engagement.has("KPIs") and engagement.has("KPI values")):
+        return []
+    card = kpi_scorecard(engagement.table("KPIs"), engagement.table("KPI values"), laney=laney, large_n=large_n)
+    return _kpi_signal_names(card.table)
 
 
 # =========================================================================== presentation: tables
@@ -2287,7 +2419,7 @@ def _findings(res: MeasuresResult, lang: str) -> list[str]:
         else:
             out.append(t("measures.finding.units_same", lang, item=_label_item(item, lang)))
     if not res.ipa.empty:
-        focus = list(res.ipa.loc[res.ipa["quadrant"] == "concentrate", "item"])
+        focus = _focus_items(res.ipa)
         if focus:
             out.append(t("measures.finding.concentrate", lang, items=sep.join(_label_item(i, lang) for i in focus)))
         elif res.drivers is not None:

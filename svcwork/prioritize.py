@@ -19,6 +19,9 @@ The steps, each a pure function (frames/arrays in, small frozen results out):
   Lahdelma & Salminen 2001, with Dirichlet weights around the elicited ones).
 * **Roadmap** — :func:`plan_waves`: an integer program solved by HiGHS through
   :func:`scipy.optimize.milp`, with the greedy sort it replaces as a baseline.
+* **Survey evidence** — :func:`survey_focus`: the services the survey says to concentrate on
+  (the benefit signal of :func:`svcwork.measures.benefit_signal`), shown beside the rank;
+  it never changes the weighted score.
 
 :func:`analyse` runs them on an :class:`~svcwork.intake.Engagement` and returns a
 :class:`PrioritizationResult` (summary, tables, figures, findings; Hebrew and English).
@@ -70,6 +73,8 @@ __all__ = [
     "InfeasiblePlanError",
     "WavePlan",
     "plan_waves",
+    "SurveyEvidence",
+    "survey_focus",
     "PrioritizationResult",
     "analyse",
 ]
@@ -1448,6 +1453,13 @@ class PrioritizationResult:
     plan_unit: str = "days"
     size_column: str | None = None
     min_quick_wins: int = 0
+    survey_signal: pd.Series | None = None        # service_id -> 0–1 benefit signal (None: not given)
+    survey_focus: tuple = ()                      # services the survey says to concentrate on
+
+    def _survey(self, sid: Any) -> float | None:
+        if self.survey_signal is None or sid not in self.survey_signal.index:
+            return None
+        return float(self.survey_signal[sid])
 
     # ------------------------------------------------------------------ helpers
     def skipped(self, lang: str) -> str:
@@ -1499,6 +1511,7 @@ class PrioritizationResult:
                 "topsis_rank": int(self.topsis.rank[sid]),
                 "deferred_reason": (self.plan.reasons[sid][0] if self.plan is not None and sid in self.plan.reasons
                                     else None),
+                "survey_signal": _round(self._survey(sid), 4),
             })
         plan = self.plan
         return {
@@ -1532,6 +1545,7 @@ class PrioritizationResult:
                 "min_quick_wins": self.min_quick_wins,
                 "conflicts": [c.text("en") for c in self.conflicts],
             },
+            "survey_focus": [str(s) for s in self.survey_focus],
             "notes": [self.note_text(k, p, "en") for k, p in self.notes],
         }
 
@@ -1545,6 +1559,9 @@ class PrioritizationResult:
             bits.append(t("prioritize.reason.imputed", lang, criteria=", ".join(imputed)))
         bits.append(t(f"prioritize.quadrant.{self.quadrant[sid]}", lang)
                     + (t("prioritize.reason.visible", lang) if self.visible[sid] else ""))
+        if sid in self.survey_focus:
+            bits.append(t("prioritize.reason.survey", lang, pct=f"{100 * self._survey(sid):.0f}",
+                          mean=f"{100 * float(self.survey_signal.mean()):.0f}"))  # the cross-hair of survey_focus
         bits.append(t("prioritize.reason.acceptability", lang, p=f"{100 * self.acceptability.top[sid]:.0f}",
                       n=self.top_n))
         if sid in self.comparison.flagged:
@@ -1582,6 +1599,8 @@ class PrioritizationResult:
                 col("wave"): w if w is not None else t("prioritize.deferred", lang) if self.plan is not None else None,
                 col("p_top"): round(float(acc.top[sid]), 3),
                 col("topsis_rank"): int(self.topsis.rank[sid]),
+                **({} if self.survey_signal is None else {
+                    col("survey_signal"): None if self._survey(sid) is None else round(100 * self._survey(sid), 1)}),
                 col("reasoning"): self._reasoning(sid, lang),
             })
         out["priorities"] = pd.DataFrame(rows)
@@ -1913,11 +1932,33 @@ class PrioritizationResult:
                          low_value=counts["low_value"]))
         elif self.conflicts:
             out.append(t("prioritize.finding.infeasible", lang, reasons=" ".join(c.text(lang) for c in self.conflicts)))
+        if self.survey_focus:
+            out.append(self._survey_finding(lang))
         cmp = self.comparison
         if cmp.spearman is not None:
             flagged = ", ".join(map(str, cmp.flagged)) if cmp.flagged else t("prioritize.none", lang)
             out.append(t("prioritize.finding.methods", lang, rho=f"{cmp.spearman:.2f}", n=self.top_n, services=flagged))
         return out[:5]
+
+    def _survey_finding(self, lang: str) -> str:
+        """The services the survey says to concentrate on that wave 1 leaves out (or: all are in it)."""
+        def name(s: Any) -> str:
+            n = self.services.loc[s, "service_name"]
+            return f"{s} ({n})" if isinstance(n, str) and n.strip() else str(s)
+
+        later = [s for s in self.survey_focus if self._wave(s) != 1]
+        if not later:
+            return t("prioritize.finding.survey_first", lang, services=", ".join(name(s) for s in self.survey_focus))
+        where = []
+        for s in later:
+            w = self._wave(s)
+            if self.plan is None:
+                where.append(name(s))
+            else:
+                place = t("prioritize.reason.wave", lang, wave=w) if w is not None else t("prioritize.deferred", lang)
+                where.append(f"{name(s)} — {place}")
+        return t("prioritize.finding.survey_later", lang, count=len(later), total=len(self.survey_focus),
+                 services="; ".join(where))
 
 
 def _reading_order(handles: list, labels: list, lang: str) -> tuple[list, list]:
@@ -1959,10 +2000,68 @@ def _resolve(ids: Sequence[str]) -> dict[str, str]:
     return {str(s).casefold(): str(s) for s in ids}
 
 
+# =========================================================================== survey evidence
+@dataclass(frozen=True)
+class SurveyEvidence:
+    """The survey's benefit signal matched to the services (see :func:`survey_focus`)."""
+
+    signal: pd.Series                 # service_id -> 0–1, services of the list only, largest first
+    focus: tuple[str, ...]            # the services the survey says to concentrate on, largest signal first
+    unknown: tuple[str, ...]          # ids the signal names that are not among the services
+
+    @property
+    def mean(self) -> float | None:
+        """The cross-hair: the mean signal over the services that have one."""
+        return float(self.signal.mean()) if len(self.signal) else None
+
+
+def survey_focus(signal: Mapping[str, float] | pd.Series, services: Sequence[str]) -> SurveyEvidence:
+    """Which services the survey says to concentrate on.
+
+    *signal* maps service ids to the survey's benefit signal on 0–1: the share of a service's
+    respondents not agreeing on the importance–performance "concentrate here" items
+    (:func:`svcwork.measures.benefit_signal`).  Ids are matched to *services* ignoring case;
+    ids that are not services are listed in ``unknown``; missing values are ignored.  The focus
+    set applies the data-centred cross-hair of importance–performance analysis (Martilla &
+    James 1977) to services: a signal above the mean over the services with a signal (so at
+    least two are needed; equal signals single out none).  Raises
+    :class:`~svcwork.errors.AnalysisError` for a value that is not a number in [0, 1].
+    """
+    if isinstance(signal, pd.Series):
+        pairs = list(signal.items())
+    elif isinstance(signal, Mapping):
+        pairs = list(signal.items())
+    else:
+        raise AnalysisError(t("prioritize.error.signal_type", "en", found=type(signal).__name__))
+    lookup = _resolve(services)
+    values: dict[str, float] = {}
+    unknown: list[str] = []
+    for key, value in pairs:
+        try:
+            x = float(value)
+        except (TypeError, ValueError):
+            raise AnalysisError(t("prioritize.error.signal_value", "en", service=key, value=value)) from None
+        if math.isnan(x):
+            continue
+        if not 0 <= x <= 1:
+            raise AnalysisError(t("prioritize.error.signal_value", "en", service=key, value=value))
+        sid = lookup.get(str(key).strip().casefold())
+        if sid is None:
+            unknown.append(str(key))
+        else:
+            values[sid] = x
+    order = sorted(values, key=lambda k: -values[k])  # stable: ties keep the signal's order
+    sig = pd.Series([values[k] for k in order], index=pd.Index(order, dtype=object), dtype=float, name="survey_signal")
+    mean = float(sig.mean()) if len(sig) else math.nan
+    focus = tuple(k for k in order if len(sig) >= 2 and values[k] > mean + 1e-12)
+    return SurveyEvidence(sig, focus, tuple(dict.fromkeys(unknown)))
+
+
 def analyse(engagement, *, top_n: int = 5, seed: int = 20260101, n_samples: int = 10_000,
             concentration: float = 50.0, midpoint: float = 3.0, ahp_method: str = "eigen", discount: float = 0.8,
             same_wave: bool = True, locked: Mapping[str, int] | None = None, min_quick_wins: int | None = None,
-            mip_rel_gap: float = 0.001) -> PrioritizationResult:
+            mip_rel_gap: float = 0.001, benefit_signal: Mapping[str, float] | pd.Series | None = None
+            ) -> PrioritizationResult:
     """Prioritise the engagement's services and plan the waves of the roadmap.
 
     Weights: AHP from the Pairwise sheet when its judgements (all raters together, AIJ) cover
@@ -1978,6 +2077,15 @@ def analyse(engagement, *, top_n: int = 5, seed: int = 20260101, n_samples: int 
     ``min_quick_wins=None`` asks for one visible quick win (quick win with visibility above the
     midpoint) in wave 1 when one can be placed there, else none.  ``locked`` maps service ids to
     waves.  Infeasible constraints are reported (``conflicts``), never raised.
+
+    Survey evidence: ``benefit_signal`` (service id -> 0–1, e.g.
+    ``svcwork.measures.benefit_signal(engagement)``: the share of respondents not agreeing on
+    the "concentrate here" items) adds a column to the priorities table, a sentence to the
+    reasoning of the services the survey says to concentrate on (:func:`survey_focus`), a
+    ``survey_signal`` to each summary entry and a finding naming those wave 1 leaves out.  It
+    is evidence shown beside the rank and does **not** change the weighted score, the ranks or
+    the roadmap: the score stays traceable to the intake cells.  To let the survey count,
+    raise the service's ``benefit`` in the Services sheet.
     """
     lang = engagement.language
     accent_color = engagement.settings.accent_color
@@ -1987,6 +2095,7 @@ def analyse(engagement, *, top_n: int = 5, seed: int = 20260101, n_samples: int 
     services = services.assign(service_id=services["service_id"].astype(str)).set_index("service_id", drop=False)
     services.index.name = None
     services["mandatory"] = (services["mandatory"] == "yes").fillna(False).astype(bool)
+    evidence = None if benefit_signal is None else survey_focus(benefit_signal, list(services.index))  # checked early
     notes: list[tuple[str, dict]] = []
     criteria_frame = engagement.table("Criteria").dropna(subset=["criterion"])
     pair_frame = engagement.table("Pairwise").dropna(subset=["criterion_a", "criterion_b", "value"])
@@ -2091,8 +2200,15 @@ def analyse(engagement, *, top_n: int = 5, seed: int = 20260101, n_samples: int 
     except AnalysisError as exc:  # e.g. a locked service that does not exist
         conflicts = (Conflict("input", {"message": str(exc)}),)
     size_column = next((c for c in ("citizen_reach", "annual_volume") if services[c].notna().any()), None)
+    if evidence is not None:
+        notes.append(("survey_signal", {"count": len(evidence.signal), "focus": len(evidence.focus)})
+                     if len(evidence.signal) else ("survey_signal_empty", {}))
+        if evidence.unknown:
+            notes.append(("survey_unknown", {"services": ", ".join(evidence.unknown)}))
     return PrioritizationResult(
         True, lang, method, weights, MappingProxyType(directions), direct, ahp, pairwise, services, score, quad, visible,
         tops, comparison, sens, acc, plan, tuple(conflicts), tuple((k, MappingProxyType(p)) for k, p in notes), n_top,
-        float(midpoint), int(seed), accent_color, unit, size_column, wanted)
+        float(midpoint), int(seed), accent_color, unit, size_column, wanted,
+        survey_signal=None if evidence is None else evidence.signal,
+        survey_focus=() if evidence is None else evidence.focus)
 

@@ -658,3 +658,65 @@ def test_burn_down_across_measurement_rounds(engagement):
     assert "actions_rounds" in figs
     for fig in figs.values():
         charts.close(fig)
+
+
+# --------------------------------------------------------------------------- findings of the other analyses (linked)
+
+
+def _linked_client(folder):
+    sheets = english_sheets()  # K1 "Answered within 60 s": 0.75 against a target of 0.8 (missed)
+    sheets["Journey"] = [
+        ["journey", "step", "stage", "touchpoint", "channel", "pain_point"],
+        ["Parking permit", 1, "Apply", "Counter", "counter", "Long queues at the counter"],
+        ["Parking permit", 2, "Wait", "Street", "counter", "No parking signage"],
+        ["Parking permit", 3, "Receive", "Counter", "counter", "long queues at  the counter"],  # the same pain
+    ]
+    sheets["Actions"] = [
+        ["action_id", "action", "owner", "due_date", "status", "source", "finding"],
+        ["A1", "Open a second counter", "Head of parking", dt.date(2026, 3, 1), "open", "journey",
+         "Long queues at the counter"],
+        ["A2", "Call-back at peak hours", "Contact centre", dt.date(2026, 4, 1), "open", "kpi", "K1 below target"],
+        ["A3", "Shorter decision letters", "Head of revenue", dt.date(2026, 4, 1), "open", "survey",
+         "Low agreement on efficiency"],
+        ["A4", "Decrease the number of form steps", "Head of revenue", dt.date(2026, 5, 1), "open", "survey", None],
+        ["A5", "Ease of use review", "COO", dt.date(2026, 5, 1), "cancelled", "survey", "ease"],
+    ]
+    write_xlsx(folder / "intake.xlsx", sheets)
+    # satisfaction driven by ease and efficiency, which few agree with: the "concentrate here" items
+    rng = np.random.default_rng(2)
+    n = 300
+    low, high = [0.2, 0.3, 0.2, 0.2, 0.1], [0.02, 0.03, 0.05, 0.4, 0.5]
+    survey = pd.DataFrame({"response_id": np.arange(n), "date": "2026-02-01"})
+    for item, p in (("ease", low), ("efficiency", low), ("equity", high), ("helpfulness", high)):
+        survey[item] = rng.choice(np.arange(1, 6), n, p=p)
+    survey["satisfaction"] = np.clip(np.round((survey["ease"] + survey["efficiency"]) / 2 + rng.normal(0, 0.5, n)), 1, 5)
+    survey.to_csv(folder / "survey.csv", index=False)
+    return folder
+
+
+def test_linked_findings_flag_what_no_action_answers(tmp_path):
+    from svcwork.management import linked_findings
+    eng = svcwork.load(_linked_client(tmp_path / "linked"))
+    linked = linked_findings(eng)
+    assert linked["pain_points"] == ["Long queues at the counter", "No parking signage"]
+    assert linked["kpi_signals"] == ["Answered within 60 s"]
+    assert sorted(linked["drivers"]) == ["Ease", "Efficiency"]
+    res = analyse(eng, **linked)
+    got = res.unanswered.set_index("finding")
+    # a pain point with a matching action is answered, one without is flagged
+    assert got.loc["Long queues at the counter", "covered"] and got.loc["Long queues at the counter", "action_ids"] == "A1"
+    assert not got.loc["No parking signage", "covered"]
+    assert got.loc["Answered within 60 s", "action_ids"] == "A2"  # the action quotes the KPI's id
+    assert got.loc["Efficiency", "action_ids"] == "A3"
+    # "decrease" does not mention "ease", and a cancelled action answers nothing
+    assert not got.loc["Ease", "covered"]
+    assert res.summary()["findings_without_action"] == 2
+    he = res.tables("he")["findings_without_action"]
+    assert set(he.iloc[:, 1]) == {"No parking signage", "קלות"}  # survey items in the report language
+    from svcwork.i18n import t
+    assert t("management.finding.unanswered", "en", count=2) in res.findings("en")
+    # no Journey sheet and no survey: empty lists (the KPI still misses its target)
+    bare = svcwork.load(_client(tmp_path / "bare"))
+    assert linked_findings(bare) == {"pain_points": [], "kpi_signals": ["Answered within 60 s"], "drivers": []}
+    with pytest.raises(AnalysisError, match="Engagement"):
+        linked_findings(pd.DataFrame())

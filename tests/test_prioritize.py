@@ -756,3 +756,61 @@ def test_no_services_means_skipped(tmp_path):
     assert not res.available and res.summary()["priorities"] == []
     assert HEBREW.search(res.skipped("he")) and res.tables("en") == {} and res.figures("en") == {}
     assert res.findings("en") == [res.skipped("en")]
+
+
+# =========================================================================== survey evidence (issue 5 -> issue 3)
+def test_survey_focus_uses_the_mean_cross_hair_by_hand():
+    from svcwork.prioritize import survey_focus
+    got = survey_focus({"s1": 0.5, "S2": 0.2, "S3": 0.3, "X9": 0.9, "S4": float("nan")}, ["S1", "S2", "S3", "S4"])
+    # matched ignoring case; X9 is no service; NaN ignored; mean (0.5 + 0.2 + 0.3) / 3 = 1/3: only S1 above it
+    assert got.signal.to_dict() == {"S1": 0.5, "S3": 0.3, "S2": 0.2}
+    assert got.mean == pytest.approx(1 / 3) and got.focus == ("S1",) and got.unknown == ("X9",)
+    assert survey_focus(pd.Series({"S1": 0.4}), ["S1"]).focus == ()  # one service: no cross-hair
+    assert survey_focus({"S1": 0.4, "S2": 0.4}, ["S1", "S2"]).focus == ()  # equal: none stands out
+    for bad in ({"S1": 1.5}, {"S1": "high"}):
+        with pytest.raises(AnalysisError, match="between 0 and 1"):
+            survey_focus(bad, ["S1"])
+    with pytest.raises(AnalysisError, match="mapping"):
+        survey_focus([0.1, 0.2], ["S1", "S2"])
+
+
+def test_benefit_signal_is_shown_beside_the_rank_and_never_changes_the_score(tmp_path, result):
+    eng = engagement(tmp_path)
+    signal = {"S3": 0.6, "S6": 0.5, "S1": 0.1, "S2": 0.2, "S4": 0.1}  # mean 0.3: S3 and S6 stand out
+    res = analyse(eng, n_samples=2000, seed=5, benefit_signal=pd.Series(signal))
+    # the score, ranks, acceptability and roadmap are those of the run without a signal
+    pd.testing.assert_series_equal(res.score.scores, result.score.scores)
+    pd.testing.assert_series_equal(res.score.rank, result.score.rank)
+    pd.testing.assert_series_equal(res.plan.wave, result.plan.wave)
+    assert res.acceptability.top.equals(result.acceptability.top)
+    assert res.survey_focus == ("S3", "S6")
+    s = json.loads(json.dumps(res.summary(), allow_nan=False))
+    got = {p["service_id"]: p["survey_signal"] for p in s["priorities"]}
+    assert got == {"S1": 0.1, "S2": 0.2, "S3": 0.6, "S4": 0.1, "S5": None, "S6": 0.5, "S7": None}
+    assert s["survey_focus"] == ["S3", "S6"] and any("does not change the weighted score" in n for n in s["notes"])
+    assert all(p["survey_signal"] is None for p in result.summary()["priorities"])  # not given: None
+    pri = res.tables("en")["priorities"].set_index("Service ID")
+    assert pri.loc["S3", "Survey: % not agreeing on the focus items"] == 60.0
+    assert pd.isna(pri.loc["S5", "Survey: % not agreeing on the focus items"])
+    assert "survey says concentrate here: 60%" in pri.loc["S3", "Reasoning"] and "mean 30%" in pri.loc["S3", "Reasoning"]
+    assert "survey" not in pri.loc["S1", "Reasoning"]  # below the mean: no sentence
+    assert "Survey: % not agreeing on the focus items" not in result.tables("en")["priorities"].columns
+    later = [sid for sid in ("S3", "S6") if res._wave(sid) != 1]
+    assert later  # S3 waits for S1 and S2; S6 is a thankless task
+    for lang in ("en", "he"):
+        found = res.findings(lang)
+        assert 1 <= len(found) <= 5
+        survey = [f for f in found if all(sid in f for sid in later)]
+        assert len(survey) == 1 and ("wave 1" in survey[0] if lang == "en" else HEBREW.search(survey[0]))
+    he = res.tables("he")["priorities"]
+    assert all(HEBREW.search(str(c)) for c in he.columns)
+
+
+def test_an_empty_survey_signal_adds_no_evidence(english_client):
+    from svcwork import measures
+    eng = svcwork.load(english_client)  # no survey companion file
+    res = analyse(eng, n_samples=500, benefit_signal=measures.benefit_signal(eng))
+    assert res.survey_focus == () and all(p["survey_signal"] is None for p in res.summary()["priorities"])
+    assert any("no benefit signal" in n for n in res.summary()["notes"])
+    with pytest.raises(AnalysisError, match="between 0 and 1"):
+        analyse(eng, n_samples=500, benefit_signal={"S1": 40})  # a percentage, not a share
