@@ -244,6 +244,24 @@ def _worker_kernel() -> WarmKernel:
     return _WORKER_KERNEL
 
 
+def _end_with_batch(batch_pid: int) -> None:
+    """Worker initializer: the worker ends when the batch process dies (Linux ``PR_SET_PDEATHSIG``).
+
+    A forked worker shares the batch's lock (``OUT/.svcwork.lock``); without this, a killed
+    batch would leave workers that hold the lock forever and refuse every later batch.
+    """
+    import signal
+    import sys
+
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None).prctl(1, int(signal.SIGKILL))  # 1 = PR_SET_PDEATHSIG
+    if os.getppid() != batch_pid:  # the batch died before the line above
+        os._exit(1)
+
+
 def _run_in_worker(client: Path, output: Path, force: bool, timeout: int | None, pdf: bool | None = None) -> "ClientResult":
     return run_client(client, output, force=force, timeout=timeout, kernel=_worker_kernel(), pdf=pdf)
 
@@ -448,6 +466,8 @@ def run_batch(clients: str | os.PathLike, output: str | os.PathLike, *, jobs: in
     folders = find_clients(clients)
     out = Path(output).resolve()
     with _batch_lock(out):
+        for stale in [*out.glob(".index.html.*.tmp"), *out.glob(".batch.json.*.tmp")]:  # left by a killed batch
+            stale.unlink(missing_ok=True)
         results: dict[Path, ClientResult] = {}
 
         def done(folder: Path, result: ClientResult) -> None:
@@ -468,7 +488,7 @@ def run_batch(clients: str | os.PathLike, output: str | os.PathLike, *, jobs: in
                 if kernel is not None:
                     kernel.close()
         else:
-            with ProcessPoolExecutor(max_workers=jobs) as pool:
+            with ProcessPoolExecutor(max_workers=jobs, initializer=_end_with_batch, initargs=(os.getpid(),)) as pool:
                 futures = {pool.submit(_run_in_worker, folder, out, force, timeout, pdf): folder for folder in folders}
                 for fut in as_completed(futures):
                     folder = futures[fut]

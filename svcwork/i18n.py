@@ -1081,6 +1081,7 @@ _MEASURES: dict[str, tuple[str, str]] = {     # "measures.*"
     "measures.redact.email": ("[e-mail]", "[דוא\"ל]"),
     "measures.redact.phone": ("[phone]", "[טלפון]"),
     "measures.redact.id": ("[ID number]", "[מספר זהות]"),
+    "measures.redact.number": ("[number]", "[מספר]"),
     "measures.redact.name": ("[name]", "[שם]"),
     # comment themes (default code frame)
     "measures.theme.waiting": ("Waiting and delays", "המתנה ועיכובים"),

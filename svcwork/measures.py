@@ -684,6 +684,9 @@ _PHONE = re.compile(
     r"|\(\d{2,4}\)[\s.-]?\d{3,4}[\s.-]?\d{3,4}"                                        # (555) 123-4567
     r")(?!\d)")
 _ID = re.compile(r"(?<![\d\w])(\d{4,8}[-\s]?\d)(?![\d\w])")
+# any other long number or code (case numbers, customer numbers such as C05550199, ids with a wrong check
+# digit): it may point at one citizen, so it is never shown either
+_LONG_NUMBER = re.compile(r"(?<![\w])[A-Za-z]{0,3}[-/]?\d(?:[-\s/]?\d){5,}(?![\w])")
 _GREET_EN = re.compile(
     r"(?i:\b(?:hi|hello|hey|dear|thanks|thank\s+you|thanks\s+to|thank\s+you\s+to|good\s+(?:morning|afternoon|evening)"
     r"|my\s+name\s+is|this\s+is|regards|sincerely|signed|attn)\b)[,:]?\s+"
@@ -746,12 +749,13 @@ def redact(texts: Iterable[str | None] | pd.Series, *, lang: str = "en") -> pd.S
 
     Replaced, in this order, by a bracketed word in *lang*: e-mail addresses; phone numbers
     (Israeli mobile, landline, +972 and 1-800 forms, and international numbers); Israeli ID
-    numbers whose check digit is valid (:func:`valid_israeli_id`; other digit strings are
-    left); names after a greeting or an introduction ("Hi Dana", "my name is …", "שלום משה",
-    "תודה לרחל", "שמי …").  Names elsewhere in a sentence are not recognised.
+    numbers whose check digit is valid (:func:`valid_israeli_id`); any other number or code of
+    six digits or more (case and customer numbers, ids with a wrong check digit — they may
+    point at one citizen); names after a greeting or an introduction ("Hi Dana", "my name is
+    …", "שלום משה", "תודה לרחל", "שמי …").  Names elsewhere in a sentence are not recognised.
     """
     series = texts.copy() if isinstance(texts, pd.Series) else pd.Series(list(texts), dtype="object")
-    tokens = {k: t(f"measures.redact.{k}", lang) for k in ("email", "phone", "id", "name")}
+    tokens = {k: t(f"measures.redact.{k}", lang) for k in ("email", "phone", "id", "name", "number")}
 
     def one(text: object) -> object:
         if text is None or text is pd.NA or (isinstance(text, float) and math.isnan(text)):
@@ -759,7 +763,8 @@ def redact(texts: Iterable[str | None] | pd.Series, *, lang: str = "en") -> pd.S
         s = str(text)
         s = _EMAIL.sub(tokens["email"], s)
         s = _PHONE.sub(tokens["phone"], s)
-        s = _ID.sub(lambda m: tokens["id"] if valid_israeli_id(m.group(1)) else m.group(0), s)
+        s = _ID.sub(lambda m: tokens["id"] if valid_israeli_id(m.group(1)) else tokens["number"], s)
+        s = _LONG_NUMBER.sub(tokens["number"], s)
         s = _redact_names_en(s, tokens["name"])
         s = _redact_names_he(s, tokens["name"])
         return s

@@ -126,10 +126,17 @@ def atomic_dir(target: str | os.PathLike) -> Iterator[Path]:
     """Build a folder in a temporary sibling and swap it into *target* when the block succeeds.
 
     If the block raises (or the process dies), *target* keeps its previous content and the
-    temporary folder is removed (or left as ``.<name>.tmp-*``, cleaned on the next run).
+    temporary folder is removed (or left as ``.<name>.tmp-*``, cleaned on the next run).  A
+    process killed between the two renames of the swap leaves the previous folder as
+    ``.<name>.old-*``: the next run puts it back before anything else.
     """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
+    for stale in sorted(target.parent.glob(f".{target.name}.old-*")):
+        if not target.exists():  # killed after moving the previous folder aside: it is whole, restore it
+            os.replace(stale, target)
+        else:  # killed while removing the previous folder, after the new one was in place
+            shutil.rmtree(stale, ignore_errors=True)
     for stale in target.parent.glob(f".{target.name}.tmp-*"):
         shutil.rmtree(stale, ignore_errors=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))

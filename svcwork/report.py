@@ -485,8 +485,10 @@ def write_unit_packs(packs: Sequence[Any], *, output_dir: str | os.PathLike, eng
     written = []
     used: set[str] = set()
     for pack in packs:
-        tables = [(t(f"report.unit_table.{slug}", lang), table_html(frame, lang=lang))
-                  for slug, frame in pack.tables(lang).items()]
+        frames = pack.tables(lang)
+        if not frames:  # nothing above the minimum group size to show: no page (it would only reveal the unit)
+            continue
+        tables = [(t(f"report.unit_table.{slug}", lang), table_html(frame, lang=lang)) for slug, frame in frames.items()]
         page = _render("unit.html.j2", lang=lang, dir=direction(lang), css=_css(), accent=accent(st.accent_color),
                        t=lambda key, **kw: t(key, lang, **kw), organization=st.organization, unit=pack.unit,
                        period=f"{fmt_date(st.period_start, lang)} – {fmt_date(st.period_end, lang)}",
