@@ -17,14 +17,13 @@ from __future__ import annotations
 
 import io
 import os
-import zipfile
 from pathlib import Path
 from typing import Sequence
 
 from .charts import DEFAULT_ACCENT, accent
 from .errors import SvcworkError
 from .paths import atomic_write_bytes
-from .workbook import FIXED_TIME
+from .workbook import FIXED_TIME, reproducible_zip
 
 __all__ = ["SlidesError", "SLIDE_WIDTH_IN", "SLIDE_HEIGHT_IN", "write_slides", "slides_bytes"]
 
@@ -169,19 +168,7 @@ def slides_bytes(slides: Sequence[tuple[str, bytes]], *, title: str, subtitle: s
     cp.language = "he-IL" if lang == "he" else "en-GB"
     raw = io.BytesIO()
     prs.save(raw)
-    return _rezip(raw.getvalue())
-
-
-def _rezip(data: bytes) -> bytes:
-    """The zip with fixed time stamps and permissions (entries in their original order)."""
-    out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as dst:
-        for info in src.infolist():
-            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
-            fixed.compress_type = zipfile.ZIP_DEFLATED
-            fixed.external_attr = 0o600 << 16
-            dst.writestr(fixed, src.read(info.filename))
-    return out.getvalue()
+    return reproducible_zip(raw.getvalue())
 
 
 def write_slides(path: str | os.PathLike, slides: Sequence[tuple[str, bytes]], *, title: str, subtitle: str,

@@ -22,7 +22,7 @@ from openpyxl.writer.excel import ExcelWriter
 
 from .paths import atomic_write_bytes
 
-__all__ = ["save_workbook", "workbook_bytes", "set_text", "FIXED_TIME"]
+__all__ = ["save_workbook", "workbook_bytes", "reproducible_zip", "set_text", "FIXED_TIME"]
 
 #: Time stamp written into document properties and zip entries (reproducible output).
 FIXED_TIME = dt.datetime(2026, 1, 1, 0, 0, 0)
@@ -39,9 +39,16 @@ def workbook_bytes(wb: Workbook) -> bytes:
     raw = io.BytesIO()
     with zipfile.ZipFile(raw, "w", zipfile.ZIP_DEFLATED) as archive:
         ExcelWriter(wb, archive).save()  # Workbook.save would stamp the current time as "modified"
+    return reproducible_zip(raw.getvalue())
+
+
+def reproducible_zip(data: bytes) -> bytes:
+    """The zip archive *data* with fixed time stamps and permissions (entries in their order).
+
+    Office files (xlsx, pptx) are zips; rewritten this way, the same content gives the same bytes.
+    """
     out = io.BytesIO()
-    with zipfile.ZipFile(io.BytesIO(raw.getvalue())) as src, \
-            zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as dst:
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(out, "w", compression=zipfile.ZIP_DEFLATED) as dst:
         for info in src.infolist():
             fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME.timetuple()[:6])
             fixed.compress_type = zipfile.ZIP_DEFLATED
