@@ -1219,6 +1219,7 @@ def _companion_frame(raw: pd.DataFrame, first_row: int, name: str, col: _Collect
     if len(frame) == 0:
         col.warning("companion_empty", **where, file_name=name)
     out: dict[str, pd.Series] = {}
+    found_offsets: dict[str, tuple[str, ...]] = {}
     for c in schema_.columns:
         if c.key not in frame.columns:
             out[c.key] = pd.Series(pd.NA if c.kind not in ("timestamp", "date", "number", "score") else np.nan,
@@ -1250,6 +1251,7 @@ def _companion_frame(raw: pd.DataFrame, first_row: int, name: str, col: _Collect
             _report_bad(col, present & values.isna(), rows, text, "not_date", where, c, label)
         elif c.kind == "timestamp":
             values, offsets = _parse_timestamps(text, tz)
+            found_offsets[c.key] = tuple(sorted(offsets))
             _report_bad(col, present & values.isna(), rows, text, "not_timestamp", where, c, label)
             if len(offsets) > 1:
                 col.warning("mixed_offsets", **where, column=c.key, column_label=label, count=len(offsets),
@@ -1268,7 +1270,9 @@ def _companion_frame(raw: pd.DataFrame, first_row: int, name: str, col: _Collect
                 first = int(rows[(result[c.key] == v).to_numpy()].iloc[0])
                 col.error("duplicate_id", **where, row=int(r), column=c.key, column_label=labels[c.key], value=v,
                           other=first)
-    return result.reset_index(drop=True)
+    result = result.reset_index(drop=True)
+    result.attrs["offsets"] = found_offsets  # time-zone offsets seen per timestamp column (normalised to UTC)
+    return result
 
 
 def _namespace(column: str) -> str:

@@ -41,7 +41,7 @@ from . import charts
 from .errors import AnalysisError
 from .i18n import fmt_number, fmt_percent, t
 from .intake import Engagement, load_companion
-from .measures import CASE_MEASURES, standards_share
+from .measures import CASE_MEASURES, CLOSING_WORDS, standards_share
 from .privacy import suppress
 from .schema import ENUMS, companion, normalize_name
 
@@ -84,14 +84,6 @@ _NAME_INDEX = {normalize_name(n): c.key for c in _CASES.columns for n in c.names
 _CHANNELS = ENUMS["channel"]
 _CHANNEL_LOOKUP = _CHANNELS.lookup()
 _DIGITAL = ("web", "app")
-
-#: Activity names that mark a closed case when no ``end_activities`` are given (English and Hebrew).
-CLOSING_WORDS = re.compile(
-    r"\b(?:clos(?:e|ed|ing|ure)|resolv(?:e|ed)|finish(?:ed)?|done|ended|archiv(?:e|ed)|complet(?:ed|ion))\b"
-    r"|נסגר|סגיר|סגור|הושלם|טופל|הסתיים|נפתר|סיום",
-    re.IGNORECASE,
-)
-
 
 # =========================================================================== loading
 def load_cases(path, column_map: Mapping[str, str] | None = None, *, timezone: str = "UTC", lang: str = "en",
@@ -571,13 +563,20 @@ class DataQuality:
 
 def data_quality(log: pd.DataFrame, *, offsets: Sequence[str] = ()) -> DataQuality:
     """Check a log before analysing it: events without a unit or resource, time-zone offsets found
-    (``offsets``: what the loader normalised), events sharing a timestamp within a case, events
+    (``offsets``: what the loader normalised; by default what :func:`load_cases` recorded), events sharing a timestamp within a case, events
     listed out of time order, duplicate events (same case, activity and timestamp), single-event cases.
 
     Reference: S. Suriadi, R. Andrews, A. ter Hofstede, M. Wynn, "Event log imperfection patterns for
     process mining", Information Systems 64 (2017) 132–150.
     """
-    return _quality(_prep(log), offsets=offsets)
+    return _quality(_prep(log), offsets=offsets or _loaded_offsets(log))
+
+
+def _loaded_offsets(log: object) -> tuple[str, ...]:
+    """The time-zone offsets the loader found in the log's timestamps (``frame.attrs``), if any."""
+    attrs = getattr(log, "attrs", None) or {}
+    found = attrs.get("offsets", {}) if isinstance(attrs, Mapping) else {}
+    return tuple(found.get("timestamp", ())) if isinstance(found, Mapping) else ()
 
 
 def _quality(L: _Log, *, offsets: Sequence[str] = ()) -> DataQuality:
@@ -752,7 +751,7 @@ def analyse_log(log: pd.DataFrame, *, sla_days: int = 14, repeat_contact_days: i
     dfg = _dfg(L)
     ho = _handoffs(L)
     rep = _repeats(L, int(repeat_contact_days))
-    quality = _quality(L, offsets=offsets)
+    quality = _quality(L, offsets=offsets or _loaded_offsets(log))
 
     start, end = L.case_start, L.case_end
     days = (end - start) / _DAY_NS

@@ -1427,9 +1427,25 @@ def kpi_scorecard(kpis: pd.DataFrame, values: pd.DataFrame, *, laney: bool | Non
 CASE_MEASURES = ("first_response_days", "resolution_days")
 
 
+#: Activity names that mark a closed case when no end activities are given (English and Hebrew);
+#: the one definition of closure for the case log (:mod:`svcwork.journeys` uses it too).
+CLOSING_WORDS = re.compile(
+    r"\b(?:clos(?:e|ed|ing|ure)|resolv(?:e|ed)|finish(?:ed)?|done|ended|archiv(?:e|ed)|complet(?:ed|ion))\b"
+    r"|נסגר|סגיר|סגור|הושלם|טופל|הסתיים|נפתר|סיום",
+    re.IGNORECASE,
+)
+
+
 def _case_times(cases: pd.DataFrame) -> pd.DataFrame:
+    """Per case: events, first-response days, closure, resolution days (closed cases) and open age.
+
+    A case is closed when it has an activity named like "closed"/"נסגר" (:data:`CLOSING_WORDS`),
+    an ``outcome`` or an ``end_timestamp``.  When the log shows no closure at all, closure is
+    unknown and every case with two events or more is taken as resolved at its last event.
+    """
     _check_columns(cases, ["case_id", "timestamp"], "service standards (case log)")
-    cols = [c for c in ("case_id", "timestamp", "end_timestamp", "service_id", "channel") if c in cases.columns]
+    cols = [c for c in ("case_id", "activity", "timestamp", "end_timestamp", "outcome", "service_id", "channel")
+            if c in cases.columns]
     c = cases[cols].dropna(subset=["case_id", "timestamp"])
     c = c.sort_values(["case_id", "timestamp"], kind="stable")
     g = c.groupby("case_id", sort=False)
@@ -1437,14 +1453,31 @@ def _case_times(cases: pd.DataFrame) -> pd.DataFrame:
     events = g.size()
     second = c.loc[g.cumcount().to_numpy() == 1].set_index("case_id")["timestamp"]
     last = g["timestamp"].max()
+    as_of = c["timestamp"].max()
+    closing = pd.Series(False, index=c.index)
+    if "activity" in c.columns:
+        names = c["activity"].astype("string")
+        closing |= names.str.contains(CLOSING_WORDS, na=False)
+    if "outcome" in c.columns:
+        closing |= c["outcome"].notna() & (c["outcome"].astype("string").str.strip() != "")
     if "end_timestamp" in c.columns:
+        closing |= c["end_timestamp"].notna()
         last = pd.concat([last, g["end_timestamp"].max()], axis=1).max(axis=1)
+        as_of = max(as_of, c["end_timestamp"].max()) if c["end_timestamp"].notna().any() else as_of
+    closed = closing.groupby(c["case_id"], sort=False).any().reindex(events.index)
+    known = bool(closed.any())
     out = pd.DataFrame({"events": events})
     day = pd.Timedelta(days=1)
     out["first_response_days"] = (second.reindex(out.index) - first) / day
     res = (last - first) / day
-    ended = g["end_timestamp"].count() > 0 if "end_timestamp" in c.columns else False
-    out["resolution_days"] = res.where((events >= 2) | ended)
+    if known:
+        out["closed"] = closed.astype(bool)
+        out["resolution_days"] = res.where(closed)
+        out["open_age_days"] = ((as_of - first) / day).where(~closed)
+    else:
+        out["closed"] = pd.NA
+        out["resolution_days"] = res.where(events >= 2)
+        out["open_age_days"] = np.nan
     lookup = ENUMS["channel"].lookup()
     for col in ("service_id", "channel"):
         out[col] = g[col].first() if col in c.columns else pd.NA
@@ -1458,9 +1491,14 @@ def standards_share(cases: pd.DataFrame, standards: pd.DataFrame | None = None, 
                     min_group_size: int = 1) -> pd.DataFrame:
     """Share of cases meeting each first-response / resolution standard, with a Wilson interval.
 
-    Per case (from the event log): first-response days = from the first to the second event;
-    resolution days = from the first to the last event (or the latest ``end_timestamp``); a
-    case with one event has neither.  A standard row applies to cases of its service and
+    Per case (from the event log): first-response days = from the first to the second event
+    (the first thing that happened after the citizen's contact); resolution days = from the
+    first event to the last one (or the latest ``end_timestamp``) of a *closed* case (an
+    activity named like "closed"/"נסגר", an ``outcome`` or an ``end_timestamp``).  An open case
+    counts as not met once it is older than the target at the log's last timestamp; an open
+    case still within the target is not decided yet and is left out (column ``pending``).
+    When the log shows no closure at all, every case with two events or more is taken as
+    resolved at its last event.  A case with one event has no first response.  A standard row applies to cases of its service and
     channel (``*`` = all).  When no resolution standard is given, *default_resolution_days*
     (the engagement's ``sla_days``) is used for all services.  Standards on other measures
     (seconds to answer, KPIs) cannot be checked from a case log and are skipped.
@@ -1481,18 +1519,24 @@ def standards_share(cases: pd.DataFrame, standards: pd.DataFrame | None = None, 
     for _, s in st.iterrows():
         sid = s["service_id"] if isinstance(s["service_id"], str) else "*"
         ch = s["channel"] if isinstance(s["channel"], str) and s["channel"] else "*"
-        mask = times[s["measure"]].notna()
+        scope = pd.Series(True, index=times.index)
         if sid.strip() != "*":
-            mask &= times["service_id"].astype("string").str.casefold() == sid.casefold()
+            scope &= times["service_id"].astype("string").str.casefold() == sid.casefold()
         if ch != "*":
-            mask &= times["channel"].astype("string") == ch
-        vals = times.loc[mask, s["measure"]]
-        met = int((vals <= float(s["target"])).sum())
-        rows.append({"service_id": sid, "channel": ch, "measure": s["measure"], "target": float(s["target"]),
-                     "n": int(len(vals)), "met": met, "median_days": float(vals.median()) if len(vals) else math.nan,
+            scope &= times["channel"].astype("string") == ch
+        target = float(s["target"])
+        vals = times.loc[scope & times[s["measure"]].notna(), s["measure"]]
+        late_open = pending = 0
+        if s["measure"] == "resolution_days":
+            age = times.loc[scope, "open_age_days"].dropna()
+            late_open, pending = int((age > target).sum()), int((age <= target).sum())
+        met = int((vals <= target).sum())
+        rows.append({"service_id": sid, "channel": ch, "measure": s["measure"], "target": target,
+                     "n": int(len(vals)) + late_open, "met": met, "pending": pending,
+                     "median_days": float(vals.median()) if len(vals) else math.nan,
                      "default": bool(s.get("default", False) is True)})
-    columns = ["service_id", "channel", "measure", "target", "n", "met", "share", "low", "high", "median_days",
-               "default"]
+    columns = ["service_id", "channel", "measure", "target", "n", "met", "share", "low", "high", "pending",
+               "median_days", "default"]
     if not rows:
         return pd.DataFrame(columns=columns)
     out = pd.DataFrame(rows)
@@ -1556,8 +1600,12 @@ class MeasuresResult:
             survey["items"][item] = self._item(item)
         if "ces" in survey["items"]:
             r = self.items[self.items["item"] == "ces"].iloc[0]
+            # value: the share finding it easy (5–7, CES 2.0's "% agree"); mean: the 1–7 mean with its
+            # t interval, back from the 0–100 scale (x − 1) / 6 · 100 — the two ways CES is reported
+            to_7 = (lambda v: _round(1 + 6 * float(v) / 100, 3) if pd.notna(v) else None)
             survey["ces"] = {"value": _round(r["pct_agree"]), "low": _round(r["low"]), "high": _round(r["high"]),
-                             "n": int(r["n"]), "mean_100": _round(r["mean_100"], 2)}
+                             "n": int(r["n"]), "mean_100": _round(r["mean_100"], 2), "mean": to_7(r["mean_100"]),
+                             "mean_low": to_7(r["mean_low"]), "mean_high": to_7(r["mean_high"])}
         if not self.ipa.empty:
             survey["concentrate_here"] = _focus_items(self.ipa)
         if self.drivers is not None:
@@ -2145,7 +2193,7 @@ def _tables(res: MeasuresResult, lang: str) -> dict[str, pd.DataFrame]:
             "measure": s["measure"].map(lambda m: t(f"measures.measure.{m}", lang)),
             "target": s["target"], "cases": s["n"].astype(int), "met_count": s["met"].astype(int),
             "share": (s["share"] * _PCT).round(1), "low": (s["low"] * _PCT).round(1),
-            "high": (s["high"] * _PCT).round(1),
+            "high": (s["high"] * _PCT).round(1), "pending": s["pending"].astype(int),
             "median_days": s["median_days"].round(1)})
         out["service_standards"] = _headers(v, lang)
     return out

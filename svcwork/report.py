@@ -119,7 +119,7 @@ def _cell(value: Any, lang: str) -> str:
     if isinstance(value, (pd.Timestamp, dt.datetime, dt.date)):
         return f"<td class='num'>{html.escape(fmt_date(value, lang))}</td>"
     text = str(value)
-    cls = " class='num'" if _NUM.match(text) else ""
+    cls = " class='num'" if _NUM.match(text) else " class='long'" if len(text) > 60 else ""  # reasons, comments
     return f"<td{cls}>{html.escape(text)}</td>"
 
 

@@ -819,3 +819,15 @@ def test_pain_points_lists_each_journey_pain_once_in_reading_order(tmp_path):
     assert J.pain_points(load(tmp_path / "none")) == []
     with pytest.raises(AnalysisError):
         J.pain_points(pd.DataFrame())
+
+
+def test_the_standalone_api_reports_the_offsets_the_loader_normalised():
+    # receipt.csv mixes +01:00 (winter) and +02:00 (summer) offsets: counted with grep on the raw text
+    raw = (EVENTLOGS / "receipt.csv").read_text()
+    ts = [line.rsplit(",", 1)[1] for line in raw.splitlines()[1:]]
+    seen = {s[-6:] for s in ts}
+    assert seen == {"+01:00", "+02:00"}
+    log = J.load_cases(EVENTLOGS / "receipt.csv", timezone="Europe/Amsterdam")
+    assert J.data_quality(log).offsets == ("+01:00", "+02:00")
+    assert J.analyse_log(log).quality.offsets == ("+01:00", "+02:00")
+    assert J.data_quality(log, offsets=["+03:00"]).offsets == ("+03:00",)  # an explicit list wins

@@ -485,6 +485,24 @@ def test_p_chart_limits_follow_each_sample_size():
     assert np.all(np.diff(pc.upper[np.argsort(sizes)]) <= 0)  # larger samples, narrower limits
 
 
+def test_p_chart_with_varying_n_matches_montgomerys_purchase_order_example():
+    # Montgomery, Introduction to Statistical Quality Control (6th ed.), Example 7.4 / Table 7.4:
+    # purchase orders with errors over 25 days, sample sizes 80–120.  Published: p̄ = 0.096;
+    # n = 100: UCL 0.184, LCL 0.008; n = 80: UCL 0.195; n = 120: UCL 0.177 (computed in the book
+    # from p̄ rounded to 0.096, hence the tolerance).
+    sizes = [100, 80, 80, 100, 110, 110, 100, 100, 90, 90, 110, 120, 120, 120, 110, 80, 80, 80, 90, 100, 100,
+             100, 100, 90, 90]
+    errors = [12, 8, 6, 9, 10, 12, 11, 16, 10, 6, 20, 15, 9, 8, 6, 8, 10, 7, 5, 8, 5, 8, 10, 6, 9]
+    pc = M.p_chart(errors, sizes)
+    assert pc.centre == pytest.approx(0.096, abs=5e-4)
+    at = {n: i for i, n in enumerate(sizes)}
+    assert pc.upper[at[100]] == pytest.approx(0.184, abs=1.5e-3)
+    assert pc.lower[at[100]] == pytest.approx(0.008, abs=1.5e-3)
+    assert pc.upper[at[80]] == pytest.approx(0.195, abs=1.5e-3)
+    assert pc.upper[at[120]] == pytest.approx(0.177, abs=1.5e-3)
+    assert pc.lower[at[80]] == 0.0  # 0.096 − 3·0.033 < 0: clipped to zero
+
+
 def test_laney_p_prime_with_equal_sizes_is_the_individuals_chart_of_the_proportions():
     # Laney (2002): with a constant n the p′ chart reduces to the XmR chart of the p's.
     rng = np.random.default_rng(0)
@@ -561,15 +579,37 @@ def test_standards_share_from_a_case_log():
         rows += [(f"C{i}", "received", t0, svc, "web"),
                  (f"C{i}", "answered", t0 + pd.Timedelta(days=first), None, None),
                  (f"C{i}", "closed", t0 + pd.Timedelta(days=total), None, None)]
-    rows.append(("C9", "received", t0, "S1", "web"))  # one event: neither measure
+    rows.append(("C9", "received", t0, "S1", "web"))  # one event, open: no first response
     cases = pd.DataFrame(rows, columns=["case_id", "activity", "timestamp", "service_id", "channel"])
     standards = pd.DataFrame({"service_id": ["*", "S1"], "measure": ["first_response_days", "resolution_days"],
                               "target": [2.0, 4.0], "channel": ["*", "*"]})
     got = M.standards_share(cases, standards).set_index("measure")
     assert (got.loc["first_response_days", "n"], got.loc["first_response_days", "met"]) == (4, 3)
-    assert (got.loc["resolution_days", "n"], got.loc["resolution_days", "met"]) == (2, 1)
+    # S1 within 4 days: C0 closed in 3 (met), C1 closed in 5 (not), C9 still open 20 days after it came in
+    # (the log ends at day 20): older than the target, so not met either
+    assert (got.loc["resolution_days", "n"], got.loc["resolution_days", "met"]) == (3, 1)
+    assert got.loc["resolution_days", "pending"] == 0
     default = M.standards_share(cases, standards.iloc[:1], default_resolution_days=10)
-    assert default.set_index("measure").loc["resolution_days", "met"] == 3
+    # all services within 10 days: C0, C1, C3 met; C2 (20 days) and open C9 (20 days old) not
+    row = default.set_index("measure").loc["resolution_days"]
+    assert (row["n"], row["met"], row["pending"]) == (5, 3, 0)
+    generous = M.standards_share(cases, standards.iloc[:1], default_resolution_days=25).set_index("measure")
+    # within 25 days every closed case is met and C9 (20 days old) may still make it: pending, not counted
+    assert tuple(generous.loc["resolution_days", ["n", "met", "pending"]]) == (4, 4, 1)
+
+
+def test_an_open_case_never_counts_as_resolved():
+    """Notes on an open case are not a resolution: the case is judged by its age at the log's end."""
+    t0 = pd.Timestamp("2026-03-01T08:00:00Z")
+    cases = pd.DataFrame([("A", "received", t0), ("A", "note added", t0 + pd.Timedelta(hours=2)),
+                          ("B", "received", t0), ("B", "closed", t0 + pd.Timedelta(days=1)),
+                          ("C", "received", t0 + pd.Timedelta(days=9)), ("C", "closed", t0 + pd.Timedelta(days=10))],
+                         columns=["case_id", "activity", "timestamp"])
+    row = M.standards_share(cases, None, default_resolution_days=3).iloc[0]
+    # A is open and 10 days old at the log's end (day 10): not met; B and C were closed within a day
+    assert (row["n"], row["met"], row["pending"]) == (3, 2, 0)
+    with_outcome = cases.assign(activity="step", outcome=[None, None, None, "granted", None, "granted"])
+    assert M.standards_share(with_outcome, None, default_resolution_days=3).iloc[0]["met"] == 2
 
 
 def test_standards_share_on_the_real_receipt_log():
@@ -639,6 +679,10 @@ def test_analyse_full_engagement_summary_tables_figures_findings(full_client):
     assert (survey["csat"]["low"], survey["csat"]["high"]) == pytest.approx((low, high), abs=1e-4)
     assert survey["trust"]["n"] == 400 and -100 <= survey["nps"]["low"] <= survey["nps"]["value"] <= 100
     assert survey["weighted"] is not None  # Services volumes × Channels shares are known
+    ref = stats.ttest_1samp(eng.survey["ces"].dropna(), 0).confidence_interval(0.95)  # scipy's t interval
+    assert survey["ces"]["mean"] == pytest.approx(eng.survey["ces"].mean(), abs=1e-3)
+    assert (survey["ces"]["mean_low"], survey["ces"]["mean_high"]) == pytest.approx((ref.low, ref.high), abs=1e-3)
+    assert survey["ces"]["value"] == pytest.approx((eng.survey["ces"] >= 5).mean(), abs=1e-4)
     kpi = summary["kpis"][0]
     assert set(kpi) >= {"kpi_id", "last", "target", "met", "signals"} and kpi["met"] is False
     assert summary["standards"][0]["n"] == 30
