@@ -728,13 +728,15 @@ class CaseLogAnalysis:
 
 def analyse_log(log: pd.DataFrame, *, sla_days: int = 14, repeat_contact_days: int = 7,
                 end_activities: Sequence[str] | None = None, offsets: Sequence[str] = (),
-                lang: str = "en") -> CaseLogAnalysis:
+                response_activities: Sequence[str] | None = None, lang: str = "en") -> CaseLogAnalysis:
     """The whole case-log metric set in one pass over the sorted log.
 
-    Per case: end-to-end days (first event to end of last), time to first response (first to second
-    event), the deadline (the case's own, else ``sla_days`` after it opened) and whether it was
-    missed (closed cases: by their end; open cases: by the last timestamp of the log), closure (an
-    ``outcome`` recorded or an activity in ``end_activities``; when none are given, activities named
+    Per case: end-to-end days (first event to end of last), time to first response (from the first
+    event to the first later event whose activity is in ``response_activities`` — e.g. "reply sent",
+    "call citizen"; when none are given, to the case's second event, whatever it is: a proxy that
+    counts an internal step such as "assigned" as the response), the deadline (the case's own, else
+    ``sla_days`` after it opened) and whether it was missed (closed cases: by their end; open
+    cases: by the last timestamp of the log), closure (an ``outcome`` recorded or an activity in ``end_activities``; when none are given, activities named
     like "closed", "resolved", "נסגר" …), rework (an activity repeated in the case), hand-offs and
     ping-pong (:func:`handoffs`), repeat contact (:func:`repeat_contacts`) and first-contact
     resolution: closed, no hand-off, and no repeat contact before or after it (the SQM/COPC reading
@@ -757,7 +759,21 @@ def analyse_log(log: pd.DataFrame, *, sla_days: int = 14, repeat_contact_days: i
     days = (end - start) / _DAY_NS
     fr = np.full(C, np.nan)
     multi = L.lengths > 1
-    fr[multi] = (L.ts[L.starts[multi] + 1] - start[multi]) / _DAY_NS
+    if response_activities is None:
+        fr[multi] = (L.ts[L.starts[multi] + 1] - start[multi]) / _DAY_NS
+    else:
+        wanted_r = {normalize_name(a) for a in response_activities}
+        is_resp = np.array([normalize_name(a) in wanted_r for a in L.activities], dtype=bool)
+        if wanted_r and not is_resp.any():
+            raise AnalysisError(t("journeys.error.response_activities", lang, given=", ".join(map(str, response_activities)),
+                                  found=", ".join(map(str, L.activities[:12]))))
+        later = np.ones(L.n_events, dtype=bool)
+        later[L.starts] = False  # the citizen's own first contact never answers itself
+        hit = np.flatnonzero(is_resp[L.act] & later)
+        if len(hit):
+            c = L.case[hit]
+            first_hit = np.concatenate(([True], c[1:] != c[:-1]))
+            fr[c[first_hit]] = (L.ts[hit[first_hit]] - start[c[first_hit]]) / _DAY_NS
 
     # closure
     ends_found: tuple[str, ...]
@@ -2242,13 +2258,15 @@ def _journey_cases(name: str, services: pd.DataFrame, cases: pd.DataFrame | None
 
 
 def analyse(engagement: Engagement, *, end_activities: Sequence[str] | None = None,
+            response_activities: Sequence[str] | None = None,
             ideal_path: Sequence[str] | None = None, top_k: int = 10, edge_share: float = 0.05,
             service_panels: int = 12) -> JourneysResult:
     """Journeys and case-log analytics for one engagement.
 
     Uses the Journey, Channels, Services and Standards sheets and the ``cases`` companion file;
     each part is skipped (and says so) when its data is absent.  Options: ``end_activities`` (the
-    activities that close a case; default: named like "closed"/"נסגר"), ``ideal_path`` (the
+    activities that close a case; default: named like "closed"/"נסגר"), ``response_activities``
+    (the activities that answer the citizen; default: the case's second event), ``ideal_path`` (the
     intended activity sequence; default: the most common path of closed cases), ``top_k``
     (variants listed), ``edge_share`` (process-map edges followed by fewer cases are hidden),
     ``service_panels`` (services drawn in the per-service capability chart, largest first; the rest
@@ -2278,7 +2296,8 @@ def analyse(engagement: Engagement, *, end_activities: Sequence[str] | None = No
             if p.code == "mixed_offsets" and (not cases_file or p.file in cases_file):
                 offsets.extend(re.findall(r"Z|[+-]\d{2}:?\d{2}", p.message))
         log = analyse_log(engagement.cases, sla_days=int(s.sla_days), repeat_contact_days=int(s.repeat_contact_days),
-                          end_activities=end_activities, offsets=offsets, lang=lang)
+                          end_activities=end_activities, offsets=offsets,
+                          response_activities=response_activities, lang=lang)
     parity = None
     if len(channels):
         parity = channel_parity(channels, cases=log.cases if log is not None else None)

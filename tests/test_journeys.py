@@ -831,3 +831,22 @@ def test_the_standalone_api_reports_the_offsets_the_loader_normalised():
     assert J.data_quality(log).offsets == ("+01:00", "+02:00")
     assert J.analyse_log(log).quality.offsets == ("+01:00", "+02:00")
     assert J.data_quality(log, offsets=["+03:00"]).offsets == ("+03:00",)  # an explicit list wins
+
+
+def test_first_response_is_the_first_response_activity_when_named():
+    # worked by hand: A opens at day 0, is "assigned" at day 1 (internal) and answered at day 3;
+    # B is answered at day 2; C is never answered; D's own first event is a "reply sent" (it never answers itself)
+    t0 = pd.Timestamp("2026-02-01T09:00:00Z")
+    d = pd.Timedelta(days=1)
+    log = pd.DataFrame([("A", "received", t0), ("A", "assigned", t0 + d), ("A", "reply sent", t0 + 3 * d),
+                        ("A", "reply sent", t0 + 4 * d), ("B", "received", t0), ("B", "reply sent", t0 + 2 * d),
+                        ("C", "received", t0), ("C", "assigned", t0 + d),
+                        ("D", "reply sent", t0), ("D", "closed", t0 + d)],
+                       columns=["case_id", "activity", "timestamp"])
+    proxy = J.analyse_log(log).cases.set_index("case_id")["first_response_days"]
+    assert proxy.to_dict() == {"A": 1.0, "B": 2.0, "C": 1.0, "D": 1.0}  # the second event, whatever it is
+    named = J.analyse_log(log, response_activities=["Reply sent"]).cases.set_index("case_id")["first_response_days"]
+    assert named[["A", "B"]].to_dict() == {"A": 3.0, "B": 2.0}
+    assert named[["C", "D"]].isna().all()
+    with pytest.raises(AnalysisError, match="response activities"):
+        J.analyse_log(log, response_activities=["answered"])
