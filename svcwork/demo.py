@@ -154,6 +154,9 @@ class _Spec:
     title: str
     csv_headers: dict = field(default_factory=lambda: {"cases": "en", "survey": "en", "training": "en"})
     digital_first: frozenset = frozenset({"web", "app", "email"})
+    #: an observed unit seen on only a few employees (below min_group_size: its cells are suppressed);
+    #: never the first two observed units, which carry the rising and the falling trend
+    obs_small: tuple[str, int] | None = None
 
 
 _CHANNELS = ("counter", "phone", "web", "app", "email", "mail", "chat", "kiosk")
@@ -402,7 +405,7 @@ def _neve_tamar() -> _Spec:
         pairwise=pairwise, kpis=kpis, observed_units=(desk, moked, arnona, parking, welfare),
         observers=("צופה א", "צופה ב", "צופה ג"), n_sessions=72, n_double=10, survey_n=4000,
         survey_unit_effects={welfare: -0.45, desk: 0.25, moked: -0.15, build: -0.3},
-        small_unit=(ombud, 28),
+        small_unit=(ombud, 28), obs_small=(welfare, 6),
         waves=(("2025Q3", "2025-07-01", "2025-09-30"), ("2026Q1", "2026-01-01", "2026-03-31"),
                ("2026Q3", "2026-07-01", "2026-09-30")),
         trained_per_unit=12, training_date="2026-01-20", actions=actions, lessons=lessons,
@@ -692,7 +695,7 @@ def _rashut() -> _Spec:
         observed_units=("מחוז צפון", "מחוז מרכז", "מחוז ירושלים", "מחוז דרום", moked),
         observers=("צופה א", "צופה ב", "צופה ג", "צופה ד"), n_sessions=72, n_double=12, survey_n=20000,
         survey_unit_effects={"מחוז דרום": -0.4, "מחוז חיפה": 0.2, moked: -0.25, medical: -0.35},
-        small_unit=(ombud, 24),
+        small_unit=(ombud, 24), obs_small=(moked, 7),
         waves=(("2025Q3", "2025-07-01", "2025-09-30"), ("2026Q1", "2026-01-01", "2026-03-31"),
                ("2026Q3", "2026-07-01", "2026-09-30")),
         trained_per_unit=24, training_date="2026-02-10", actions=actions, lessons=lessons,
@@ -901,13 +904,14 @@ def _northfield() -> _Spec:
         utc_channels=frozenset({"web", "app"}),
         intake_units={"counter": desk, "phone": centre, "chat": centre}, home_units=(), ombud_unit=complaints,
         services=services,
-        pool_sizes={centre: 20, desk: 10, ops: 24, medical: 8, compliance: 10, finance: 5, legal: 5, complaints: 4,
+        pool_sizes={centre: 20, desk: 14, ops: 24, medical: 8, compliance: 10, finance: 5, legal: 5, complaints: 4,
                     digital: 4},
         slow_units={medical: 1.5, legal: 1.3}, n_cases=5000, case_prefix="NF", id_style="uk", close_label=close,
         vocab=_VOCAB_EN, journeys=journeys, standards=standards, criteria=criteria, pairwise=pairwise,
         kpis=kpis, observed_units=(centre, desk, ops, compliance), observers=("Observer A", "Observer B", "Observer C"),
         n_sessions=70, n_double=10, survey_n=2500,
         survey_unit_effects={centre: -0.3, desk: 0.2, medical: -0.35}, small_unit=(complaints, 22),
+        obs_small=(compliance, 7),
         waves=(("2025Q3", "2025-07-01", "2025-09-30"), ("2026Q1", "2026-01-01", "2026-03-31"),
                ("2026Q3", "2026-07-01", "2026-09-30")),
         trained_per_unit=10, training_date="2026-01-26", actions=actions, lessons=lessons,
@@ -1233,14 +1237,16 @@ def _fake_phone(spec: _Spec, rng: np.random.Generator) -> str:
     return f"07700 900{rng.integers(0, 1000):03d}"
 
 
-def _comment(spec: _Spec, mood: int, rng: np.random.Generator) -> str:
+def _comment(spec: _Spec, mood: int, rng: np.random.Generator, kind: int | None = None) -> str:
+    """A survey comment; about 6% carry a personal detail (*kind*: 0 phone, 1 e-mail, 2 id, 3 name)."""
     c = spec.comments
     pool = c["neg"] if mood < 0 else c["pos"] if mood > 0 else c["mid"]
     text = pool[rng.integers(0, len(pool))]
-    if rng.random() < 0.06:  # personal details the redaction step must remove
-        kind = rng.integers(0, 4)
+    if kind is None and rng.random() < 0.06:  # personal details the redaction step must remove
+        kind = int(rng.integers(0, 4))
         if kind == 1 and mood >= 0:
             kind = 0
+    if kind is not None:
         if kind == 0:
             text = f"{text}. " + c["phone"].format(phone=_fake_phone(spec, rng))
         elif kind == 1:
@@ -1255,30 +1261,65 @@ def _comment(spec: _Spec, mood: int, rng: np.random.Generator) -> str:
     return text
 
 
+_FRONT_SHARE = 0.5  # of the responses that came through the desk or the call centre: rated the front office
+_MIN_CELL = 40  # responses at least in every unit × channel cell (small cells oversampled; raking corrects)
+
+
+def _allocate(n: int, weights: np.ndarray, minimum: int) -> np.ndarray:
+    """*n* split in proportion to *weights*, with at least *minimum* each (largest remainders)."""
+    w = np.asarray(weights, dtype=float)
+    fixed = np.zeros(len(w), dtype=bool)
+    while True:
+        free = n - minimum * int(fixed.sum())
+        expected = np.where(fixed, float(minimum), free * w / w[~fixed].sum())
+        grown = fixed | (expected < minimum)
+        if (grown == fixed).all():
+            break
+        fixed = grown
+    counts = np.floor(expected).astype(np.int64)
+    rest = np.argsort(-(expected - counts), kind="stable")[: n - int(counts.sum())]
+    counts[rest] += 1
+    return counts
+
+
+def _survey_cells(spec: _Spec, services: list[_Service]) -> tuple[list[tuple[str, str]], list[list[tuple[int, float]]]]:
+    """The survey's unit × channel cells and, per cell, the services behind it with their volumes.
+
+    A response's unit is the service's own unit (its district office when the service is run
+    by "@home"); of those that came through the desk or the call centre, :data:`_FRONT_SHARE`
+    rate the front office instead.  So every unit × channel cell with volume gets responses
+    and the survey can be raked to the known volumes by unit and by channel.
+    """
+    cells: dict[tuple[str, str], list[tuple[int, float]]] = {}
+    for k, x in enumerate(services):
+        keys, share = _channel_options(x)
+        owner = x.unit if x.unit in spec.pool_sizes else x.path[1][1]
+        for key, p in zip(keys, share):
+            front = spec.intake_units.get(key) if key in ("phone", "chat") or (key == "counter" and not x.own_desk) \
+                else None
+            split = [(front, _FRONT_SHARE), (owner, 1 - _FRONT_SHARE)] if front and front != owner else [(owner, 1.0)]
+            for u, f in split:
+                for h, hw in (spec.home_units if u == "@home" else ((u, 1.0),)):
+                    cells.setdefault((h, key), []).append((k, x.volume * p * f * hw))
+    return list(cells), list(cells.values())
+
+
 def _survey(spec: _Spec, rng: np.random.Generator) -> pd.DataFrame:
     lang = spec.lang
     services = [x for x in spec.services if x.volume > 0 and x.path]
     small_name, small_n = spec.small_unit if spec.small_unit else ("", 0)
     n = spec.survey_n - small_n
-    volume = np.array([x.volume for x in services], dtype=float)
-    svc = rng.choice(len(services), n, p=volume / volume.sum())
     ch_keys = list(_CHANNELS)
-    channel = np.zeros(n, dtype=np.int64)
-    unit = np.empty(n, dtype=object)
-    homes = [h for h, _ in spec.home_units]
-    home = rng.choice(len(homes), n, p=[w for _, w in spec.home_units]) if homes else np.zeros(n, dtype=np.int64)
-    for k, x in enumerate(services):
-        keys, share = _channel_options(x)
-        mask = svc == k
-        chosen = np.array([ch_keys.index(c) for c in keys])[rng.choice(len(keys), int(mask.sum()), p=share)]
-        channel[mask] = chosen
-        owner = x.unit if x.unit in spec.pool_sizes else x.path[1][1]
-        for i, c in zip(np.flatnonzero(mask), chosen):
-            key = ch_keys[c]
-            u = spec.intake_units.get(key) if key in ("phone", "chat") or (key == "counter" and not x.own_desk) \
-                else None
-            u = u or owner
-            unit[i] = homes[home[i]] if u == "@home" else u
+    keys, members = _survey_cells(spec, services)
+    counts = _allocate(n, np.array([sum(w for _, w in m) for m in members]), _MIN_CELL)
+    svc_parts, channel_parts, unit_parts = [], [], []
+    for (u, key), m, c in zip(keys, members, counts):
+        w = np.array([v for _, v in m])
+        per = rng.multinomial(c, w / w.sum())
+        svc_parts.append(np.repeat(np.array([k for k, _ in m], dtype=np.int64), per))
+        channel_parts.append(np.full(c, ch_keys.index(key), dtype=np.int64))
+        unit_parts.append(np.full(c, u, dtype=object))
+    svc, channel, unit = np.concatenate(svc_parts), np.concatenate(channel_parts), np.concatenate(unit_parts)
     if small_n:
         pick = rng.integers(0, len(services), small_n)
         svc = np.concatenate([svc, pick])
@@ -1328,6 +1369,10 @@ def _survey(spec: _Spec, rng: np.random.Generator) -> pd.DataFrame:
     comments = np.full(total, "", dtype=object)
     for i in np.flatnonzero(has):
         comments[i] = _comment(spec, int(mood[i]), rng)
+    # every kind of personal detail at least once, whatever the draws (the redaction step must meet each)
+    negative = np.flatnonzero(has & (mood < 0))
+    for i, kind in zip(negative[::7], (0, 1, 2, 3, 1, 2, 2)):
+        comments[i] = _comment(spec, int(mood[i]), rng, kind=kind)
     cols["comment"] = comments
     frame = pd.DataFrame(cols)
     return frame.rename(columns=_headers("survey", spec.csv_headers["survey"]))
@@ -1366,38 +1411,75 @@ def _training(spec: _Spec, trained: dict[str, list[str]], rng: np.random.Generat
     return frame.rename(columns=_headers("training", spec.csv_headers["training"]))
 
 
+_OBS_ROUNDS = (2, 6, 12, 16)  # observation rounds: months after the period start (two before training, two after)
+
+
 def _observations(spec: _Spec, staff: _Staff, trained: dict[str, list[str]], rng: np.random.Generator) -> list[dict]:
+    """Frontline-skills observations, in four monthly rounds (two before the training, two after).
+
+    Every observed unit but one sees at least 12 different employees (its trained employees
+    first, plus a few untrained ones), so its unit × item cells clear ``min_group_size``; some
+    trained employees are observed once before and once after the training (the transfer
+    check).  ``spec.obs_small`` is seen on a handful of employees only, so its cells stay
+    suppressed.  ``spec.n_double`` sessions are scored by two observers (calibration).
+    """
     s = spec.settings
     skills = _skills(spec.lang)
     days = _workdays(s["period_start"], s["period_end"], spec.weekmask)
+    months = days.astype("datetime64[M]")
+    first_month = np.datetime64(s["period_start"], "M")
     units = spec.observed_units
+    small, small_k = spec.obs_small if spec.obs_small else ("", 0)
+    assert small not in units[:2], "the rising and the falling trend belong to units that are shown"
     unit_eff = rng.normal(0, 0.25, len(units))
     item_eff = np.array([0.25, -0.35, -0.2, 0.0, -0.1])
     bias = np.linspace(-0.2, 0.25, len(spec.observers))
     train_day = np.datetime64(spec.training_date)
-    # each unit's observed staff: its trained employees plus a few others
-    observed = {}
-    for u in units:
-        others = [c for c in staff.pool(u) if c not in trained[u]]
-        extra = rng.choice(others, size=min(4, len(others)), replace=False).tolist() if others else []
-        observed[u] = trained[u][:6] + extra
-    person = {c: rng.normal(0, 0.3) for u in units for c in observed[u]}
+    rounds = [np.flatnonzero(months == first_month + np.timedelta64(m, "M")) for m in _OBS_ROUNDS]
+    before = [r for r, d in enumerate(rounds) if days[d[-1]] < train_day]
+    after = [r for r, d in enumerate(rounds) if days[d[0]] > train_day + np.timedelta64(21, "D")]
+    assert before and after, "observation rounds on both sides of the training"
+
+    # sessions per unit: the small unit a few, the others an equal share of the rest
+    n_small = small_k + 2 if small in units else 0
+    big = [u for u in units if u != small]
+    share = np.full(len(big), (spec.n_sessions - n_small) // len(big))
+    share[: (spec.n_sessions - n_small) % len(big)] += 1
+    n_of = dict(zip(big, share.tolist())) | ({small: n_small} if n_small else {})
+    plan = []  # (unit index, employee, round)
+    for ui, u in enumerate(units):
+        pool = staff.pool(u)
+        mine = [c for c in trained[u] if c in pool]
+        others = [c for c in pool if c not in mine]
+        k = small_k if u == small else min(len(pool), n_of[u] - 3)
+        take_t = min(len(mine), max(k - 3, k - len(others)))
+        extra = rng.choice(others, size=k - take_t, replace=False).tolist() if k > take_t else []
+        roster = mine[:take_t] + extra
+        n_repeat = n_of[u] - len(roster)
+        repeat = [roster[i] for i in rng.choice(take_t, size=min(n_repeat, take_t), replace=False)]
+        once = [c for c in roster if c not in repeat]
+        spread = rng.permutation(np.arange(len(once)) % len(rounds))
+        plan += [(ui, c, int(r)) for c, r in zip(once, spread)]
+        for c in repeat:  # a trained employee seen before and after the training
+            plan += [(ui, c, int(rng.choice(before))), (ui, c, int(rng.choice(after)))]
+    person = {c: rng.normal(0, 0.3) for _, c, _ in plan}
+    day_of = np.array([rounds[r][int(rng.integers(0, len(rounds[r])))] for _, _, r in plan])
+    order = np.argsort(day_of, kind="stable")
+    doubles = set(rng.choice(len(plan), spec.n_double, replace=False).tolist())
     rows = []
-    session_days = np.sort(rng.choice(len(days), spec.n_sessions, replace=True))
-    doubles = set(rng.choice(spec.n_sessions, spec.n_double, replace=False).tolist())
-    for k, d in enumerate(session_days):
+    for k, i in enumerate(order):
+        ui, emp, _ = plan[i]
+        u = units[ui]
+        d = int(day_of[i])
         date = days[d]
         t = d / len(days)
-        ui = int(rng.integers(0, len(units)))
-        u = units[ui]
-        emp = observed[u][int(rng.integers(0, len(observed[u])))]
         obs = [int(rng.integers(0, len(spec.observers)))]
         if k in doubles:
             obs.append((obs[0] + 1 + int(rng.integers(0, len(spec.observers) - 1))) % len(spec.observers))
-        after = emp in trained[u] and date > train_day
+        trained_now = emp in trained[u] and date > train_day
         for j, item in enumerate(skills):
-            trend = -1.1 * t if (ui == 1 and j == 1) else (0.6 * t if ui == 0 else 0.0)  # one falling, one rising
-            latent = 3.35 + unit_eff[ui] + item_eff[j] + person[emp] + trend + 0.45 * after
+            trend = -1.7 * t if (ui == 1 and j == 1) else (0.6 * t if ui == 0 else 0.0)  # one falling, one rising
+            latent = 3.35 + unit_eff[ui] + item_eff[j] + person[emp] + trend + 0.45 * trained_now
             for o in obs:
                 score = int(np.clip(np.round(latent + bias[o] + rng.normal(0, 0.5)), 1, 5))
                 note = spec.obs_notes[int(rng.integers(0, len(spec.obs_notes)))] if rng.random() < 0.2 else None

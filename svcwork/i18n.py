@@ -302,6 +302,7 @@ _REPORT: dict[str, tuple[str, str]] = {
     "report.unit_pack": ("Unit manager's pack", "דף למנהל היחידה"),
     "report.unit_focus": ("Three focus points for the team meeting", "שלוש נקודות מיקוד לישיבת הצוות"),
     "report.unit_table.signals": ("Indicators and signals", "מדדים ואותות"),
+    "report.unit_table.survey": ("Survey results (% agree, 95% CI)", "תוצאות הסקר (% מסכימים, רווח סמך 95%)"),
     "report.unit_table.observations": ("Service observations", "תצפיות שירות"),
     "report.unit_table.actions": ("Open and overdue actions", "פעולות פתוחות ובאיחור"),
     "report.unit_table.training": ("Training effectiveness", "אפקטיביות ההדרכה"),
@@ -397,6 +398,12 @@ _PRIORITIZE: dict[str, tuple[str, str]] = {   # "prioritize.*"
                                   "נדרש מקדם היוון גדול מ־0 ועד 1; נמצא {value}."),
     "prioritize.error.plan_unknown": ("Service “{service}” in {what} is not among the services to plan.",
                                       "השירות „{service}” שב־{what} אינו בין השירותים לתכנון."),
+    "prioritize.error.locked_wave": ("Services sheet, row {row}: service {service} is locked to wave {wave} "
+                                     "(locked_wave), but the roadmap has {waves} waves (Engagement sheet: waves). "
+                                     "Expected a wave from 1 to {waves}, or a blank cell.",
+                                     "גיליון השירותים, שורה {row}: השירות {service} נקבע לגל {wave} (גל קבוע), אך "
+                                     "במפת הדרכים יש {waves} גלים (גיליון פרטי הארגון: מספר גלים). נדרש גל בין 1 "
+                                     "ל־{waves}, או תא ריק."),
     "prioritize.error.cycle": ("The dependencies form a cycle ({cycle}); expected each service to depend only on "
                                "services that come before it.",
                                "התלויות יוצרות מעגל ({cycle}); כל שירות צריך להיות תלוי רק בשירותים שקודמים לו."),
@@ -486,6 +493,7 @@ _PRIORITIZE: dict[str, tuple[str, str]] = {   # "prioritize.*"
                                      "לפי TOPSIS הוא מחוץ ל־{n} הראשונים (דירוג {rank})"),
     "prioritize.reason.mandatory": ("mandatory", "חובה"),
     "prioritize.reason.wave": ("wave {wave}", "גל {wave}"),
+    "prioritize.reason.locked": ("wave {wave} (locked by the consultant)", "גל {wave} (נקבע על ידי היועץ)"),
     "prioritize.reason.survey": ("the survey says concentrate here: {pct}% do not agree on the items that matter most "
                                  "(services' mean {mean}%; evidence beside the rank, not part of the score)",
                                  "לפי הסקר יש להתמקד כאן: {pct}% אינם מסכימים בפריטים החשובים ביותר (ממוצע השירותים "
@@ -567,6 +575,10 @@ _PRIORITIZE: dict[str, tuple[str, str]] = {   # "prioritize.*"
     "prioritize.ahp.verdict": ("Verdict (CR ≤ 0.10)", "הכרעה (סף: יחס עקביות 0.10)"),
     "prioritize.ahp.ok": ("consistent enough", "עקבי דיו"),
     "prioritize.ahp.not_ok": ("inconsistent: ask the flagged judgements again", "לא עקבי: יש לשאול שוב את השיפוטים המסומנים"),
+    "prioritize.ahp.gci": ("Geometric consistency index GCI (row geometric mean)",
+                           "מדד עקביות גאומטרי GCI (ממוצע גאומטרי של השורות)"),
+    "prioritize.ahp.gci_threshold": ("GCI threshold", "סף מדד העקביות הגאומטרי"),
+    "prioritize.ahp.gci_verdict": ("Verdict (GCI ≤ threshold)", "הכרעה (מדד עקביות גאומטרי עד הסף)"),
     # -- method notes
     "prioritize.note.default_directions": ("No Criteria sheet: directions taken as usual for {criteria} (effort and "
                                            "resources are costs).",
@@ -619,6 +631,18 @@ _PRIORITIZE: dict[str, tuple[str, str]] = {   # "prioritize.*"
     "prioritize.note.survey_unknown": ("The survey signal names services that are not in the Services sheet, left out: "
                                        "{services}.",
                                        "אות הסקר מזכיר שירותים שאינם בגיליון השירותים, ולכן לא נכללו: {services}."),
+    "prioritize.note.acceptability": ("Rank acceptability (SMAA-2): {samples} weight vectors drawn from a Dirichlet "
+                                      "distribution centred on the elicited weights, concentration {concentration} (a "
+                                      "weight w varies with standard deviation √(w(1 − w)/({concentration} + 1))), "
+                                      "random seed {seed}; the same seed gives the same probabilities.",
+                                      "הסתברות לדירוג (SMAA-2): {samples} וקטורי משקלים נדגמו מהתפלגות דיריכלה שמרכזה "
+                                      "במשקלים שנקבעו, בפרמטר ריכוז {concentration} (סטיית התקן של משקל w היא "
+                                      "√(w(1 − w)/({concentration} + 1))), זרע אקראי {seed}; אותו זרע נותן אותן "
+                                      "הסתברויות."),
+    "prioritize.note.locked_intake": ("Services locked to a wave in the Services sheet ({count}): {services}.",
+                                      "שירותים שנקבעו לגל בגיליון השירותים ({count}): {services}."),
+    "prioritize.note.quick_wins_setting": ("The Engagement sheet requires at least {count} visible quick wins in wave 1.",
+                                           "גיליון פרטי הארגון דורש לפחות {count} הישגים מהירים נראים בגל 1."),
     # -- charts
     "prioritize.chart.matrix_title": ("Effort and benefit: where each service stands", "מאמץ ותועלת: היכן עומד כל שירות"),
     "prioritize.chart.effort": ("Effort (1 = little, 5 = a lot)", "מאמץ (1 = מעט, 5 = הרבה)"),
@@ -659,6 +683,18 @@ _PRIORITIZE: dict[str, tuple[str, str]] = {   # "prioritize.*"
                                   "elicited weights.",
                                   "{service} נשאר בין {n} הראשונים ב־{p}% מתוך {samples} דגימות משקלים סביב "
                                   "המשקלים שנקבעו."),
+    "prioritize.finding.robust_method": ("The weights were drawn from a Dirichlet distribution with concentration "
+                                         "{concentration}, random seed {seed}.",
+                                         "המשקלים נדגמו מהתפלגות דיריכלה בפרמטר ריכוז {concentration}, זרע אקראי "
+                                         "{seed}."),
+    "prioritize.finding.gci_ok": ("The geometric consistency index is {gci}, within the threshold of {threshold} for {n} "
+                                  "criteria (Aguarón & Moreno-Jiménez 2003).",
+                                  "מדד העקביות הגאומטרי הוא {gci}, בתוך הסף {threshold} עבור {n} קריטריונים "
+                                  "(אגוארון ומורנו־חימנס 2003)."),
+    "prioritize.finding.gci_bad": ("The geometric consistency index is {gci}, above the threshold of {threshold} for {n} "
+                                   "criteria (Aguarón & Moreno-Jiménez 2003).",
+                                   "מדד העקביות הגאומטרי הוא {gci}, מעל הסף {threshold} עבור {n} קריטריונים "
+                                   "(אגוארון ומורנו־חימנס 2003)."),
     "prioritize.finding.sensitive": ("The most sensitive weight is {criterion}: the top {n} holds while it stays "
                                      "between {low} and {high} (now {weight}).",
                                      "המשקל הרגיש ביותר הוא {criterion}: {n} הראשונים נשמרים כל עוד הוא בין {low} "
@@ -709,6 +745,10 @@ _JOURNEYS: dict[str, tuple[str, str]] = {     # "journeys.*"
                              "נדרש ש־top_k יהיה מספר שלם, 1 ומעלה; נמצא {value}."),
     "journeys.error.edge_share": ("Expected edge_share between 0 and 1; found {value}.",
                                   "נדרש ש־edge_share יהיה בין 0 ל־1; נמצא {value}."),
+    "journeys.error.response_activities": ("None of the response activities given ({given}) occurs in the case log; "
+                                           "its activities include: {found}.",
+                                           "אף אחת מפעילויות המענה שצוינו ({given}) אינה מופיעה ביומן הפניות; "
+                                           "הפעילויות בו כוללות: {found}."),
     "journeys.error.end_activities": ("None of the end activities given ({given}) occurs in the case log; its "
                                       "activities include: {found}.",
                                       "אף אחת מפעילויות הסיום שצוינו ({given}) אינה מופיעה ביומן הפניות; הפעילויות בו "
@@ -1036,6 +1076,7 @@ _MEASURES: dict[str, tuple[str, str]] = {     # "measures.*"
     "measures.col.measure": ("Standard", "אמת מידה"),
     "measures.col.cases": ("Cases", "פניות"),
     "measures.col.met_count": ("Cases meeting it", "פניות שעמדו ביעד"),
+    "measures.col.pending": ("Open, within target (not counted)", "פתוחות, בתוך היעד (לא נספרו)"),
     "measures.col.median_days": ("Median (days)", "חציון (ימים)"),
     # values
     "measures.all": ("All", "הכול"),
@@ -1278,6 +1319,36 @@ _MANAGEMENT: dict[str, tuple[str, str]] = {   # "management.*"
     "management.col.with_action": ("Led to an action", "הובילו לפעולה"),
     "management.col.within_one": ("Within one point", "הפרש של נקודה לכל היותר"),
     "management.col.without_action": ("No action", "ללא פעולה"),
+    "management.col.done_now": ("Done (at the report date)", "הושלמו (נכון למועד הדוח)"),
+    "management.col.due_by_round": ("Due by the round end", "פעולות שמועדן עד סוף הסבב"),
+    "management.col.not_done_now": ("Not yet done (at the report date)", "טרם הושלמו (נכון למועד הדוח)"),
+    "management.col.round_end": ("Round end", "סוף הסבב"),
+    "management.col.icc_estimate": ("ICC", "מקדם ICC"),
+    "management.col.icc_method": ("ICC model", "מודל ICC"),
+    "management.col.icc_interval": ("ICC interval", "שיטת רווח הסמך ל־ICC"),
+    "management.col.pct_agree": ("% agree", "% מסכימים"),
+    "management.col.responses": ("Responses", "משיבים"),
+    "management.col.survey_item": ("Survey item", "פריט בסקר"),
+    "management.icc.icc_1_1": ("ICC(1,1), one-way (all pairs)", "ICC(1,1) חד־כיווני (כל הצמדים)"),
+    "management.icc.icc_2_1": ("ICC(2,1), two-way, absolute agreement", "ICC(2,1) דו־כיווני, הסכמה מוחלטת"),
+    "management.icc_interval.f": ("F distribution", "התפלגות F"),
+    "management.icc_interval.cluster_bootstrap": ("Bootstrap clustered by employee ({n_boot} replicates, seed {seed})",
+                                                  "בוטסטרפ באשכולות לפי עובד ({n_boot} חזרות, זרע {seed})"),
+    "management.fig.rounds_due": ("Actions due by each round end: done and not yet done at the report date",
+                                  "פעולות שמועדן עד סוף כל סבב: הושלמו וטרם הושלמו נכון למועד הדוח"),
+    "management.note.kpi_met": ("meets the target", "עומד ביעד"),
+    "management.note.kpi_missed": ("misses the target", "אינו עומד ביעד"),
+    "management.note.kpi_signals": ("{count} control-chart signals, latest {period}",
+                                    "{count} אותות בתרשים הבקרה, האחרון ב־{period}"),
+    "management.note.kpi_in_control": ("in statistical control", "בבקרה סטטיסטית"),
+    "management.note.kpi_improving": ("improving trend", "מגמת שיפור"),
+    "management.note.kpi_worsening": ("worsening trend", "מגמת הרעה"),
+    "management.note.survey_lower": ("{diff} points below the other units (95% CI of the difference {low} to {high})",
+                                     "נמוך ב־{diff} נקודות משאר היחידות (רווח סמך 95% להפרש: {low} עד {high})"),
+    "management.note.survey_higher": ("{diff} points above the other units (95% CI of the difference {low} to {high})",
+                                      "גבוה ב־{diff} נקודות משאר היחידות (רווח סמך 95% להפרש: {low} עד {high})"),
+    "management.note.survey_unstable": ("unstable estimate: few responses or a wide interval",
+                                        "אומדן לא יציב: מעט משיבים או רווח סמך רחב"),
     # figures
     "management.fig.heatmap": ("Observation scores by unit and item", "ציוני תצפית לפי יחידה ופריט"),
     "management.fig.trend": ("Observation scores over time", "ציוני תצפית לאורך זמן"),

@@ -16,10 +16,14 @@ Methods and references
   ``statsmodels.stats.inter_rater.cohens_kappa``) and the intraclass correlation ICC(2,1)
   (two-way random effects, absolute agreement, single rater) with its F-based interval
   (Shrout & Fleiss 1979, *Psychol. Bull.* 86:420; McGraw & Wong 1996, *Psychol. Methods* 1:30,
-  case 2A).
+  case 2A) per pair of observers.  The pooled all-pairs row mixes pairs of different observers,
+  so it uses ICC(1,1) (one-way random effects, Shrout & Fleiss Case 1) with a percentile
+  bootstrap interval clustered by employee (one employee gives several pairs; seed recorded).
 * Actions: status counts, overdue as of the report date (``settings.period_end``), a planned
-  burn-down from the due dates and, when several measurement rounds are given, the actual
-  remaining actions per round.
+  burn-down from the due dates and the burn-down across re-measurement rounds: per quarter of
+  the engagement period, the actions due by its end that are done / still not done at the
+  report date (the Actions sheet has due dates and the current status, no completion dates),
+  or, when earlier rounds' Actions sheets are given, the actual remaining actions per round.
 * Lessons learned: Pareto analysis of categories (Juran's "vital few": categories that make up
   the first 80 % of events), recurring categories, lessons with and without an action.
 * Training: paired pre/post change with a t interval and paired t test (``scipy.stats.ttest_rel``),
@@ -73,12 +77,15 @@ __all__ = [
     "coaching_focus",
     "weighted_kappa",
     "icc_2_1",
+    "icc_1_1",
+    "icc_1_1_cluster_bootstrap",
     "observer_calibration",
     "prepare_actions",
     "action_status",
     "overdue_actions",
     "burn_down",
     "burn_down_rounds",
+    "burn_down_by_round",
     "findings_without_action",
     "linked_findings",
     "lessons_pareto",
@@ -88,6 +95,7 @@ __all__ = [
     "training_effect",
     "training_transfer",
     "kpi_snapshot",
+    "unit_signals",
     "unit_packs",
     "analyse",
 ]
@@ -116,8 +124,9 @@ def _float(x: object) -> float | None:
 
 
 def _round(x: object, digits: int = 2) -> float | None:
+    """Rounded float (None when missing); a negative zero such as round(-0.001, 2) becomes 0.0."""
     v = _float(x)
-    return None if v is None else round(v, digits)
+    return None if v is None else round(v, digits) + 0.0
 
 
 def _require(frame: pd.DataFrame, columns: Iterable[str], what: str) -> None:
@@ -460,6 +469,88 @@ def icc_2_1(ratings: np.ndarray | pd.DataFrame, *, alpha: float = 0.05) -> Agree
     return Agreement("icc_2_1", _float(icc), _float(low), _float(high), int(n))
 
 
+def icc_1_1(ratings: np.ndarray | pd.DataFrame, *, alpha: float = 0.05) -> Agreement:
+    """ICC(1,1): one-way random effects, single rater, with its F-based interval.
+
+    *ratings* is targets × ratings (rows with a missing rating are dropped).  Each target may be
+    rated by a different set of raters, so the rater effect is not separable and is part of the
+    error: ``(BMS − WMS) / (BMS + (k − 1)·WMS)`` from the one-way ANOVA (between-targets and
+    within-target mean squares); interval ``(F_L − 1) / (F_L + k − 1)`` to
+    ``(F_U − 1) / (F_U + k − 1)`` with ``F_L = F₀ / F(1 − α/2; n − 1, n(k − 1))`` and
+    ``F_U = F₀ · F(1 − α/2; n(k − 1), n − 1)`` (Shrout & Fleiss 1979, Case 1; McGraw & Wong
+    1996, ICC(1)).  The F interval assumes independent targets.
+    """
+    alpha = _check_alpha(alpha)
+    m = np.asarray(ratings, dtype=float)
+    if m.ndim != 2 or m.shape[1] < 2:
+        raise AnalysisError(f"icc_1_1: expected a targets × ratings table with at least 2 ratings, found shape {m.shape}.")
+    m = m[~np.isnan(m).any(axis=1)]
+    n, k = m.shape
+    if n < 2:
+        return Agreement("icc_1_1", None, None, None, int(n))
+    bms = k * ((m.mean(axis=1) - m.mean()) ** 2).sum() / (n - 1)
+    wms = ((m - m.mean(axis=1, keepdims=True)) ** 2).sum() / (n * (k - 1))
+    denom = bms + (k - 1) * wms
+    if denom <= 0 or not math.isfinite(denom):
+        return Agreement("icc_1_1", None, None, None, int(n))
+    icc = (bms - wms) / denom
+    low = high = None
+    if wms > 0:
+        f0 = bms / wms
+        f_l = f0 / stats.f.ppf(1 - alpha / 2, n - 1, n * (k - 1))
+        f_u = f0 * stats.f.ppf(1 - alpha / 2, n * (k - 1), n - 1)
+        low, high = (f_l - 1) / (f_l + k - 1), (f_u - 1) / (f_u + k - 1)
+    return Agreement("icc_1_1", _float(icc), _float(low), _float(high), int(n))
+
+
+def icc_1_1_cluster_bootstrap(a: Sequence[float], b: Sequence[float], clusters: Sequence[object], *,
+                              n_boot: int = 2000, seed: int = 0, alpha: float = 0.05) -> Agreement:
+    """ICC(1,1) of paired scores (*a*, *b*) with a percentile interval from a bootstrap clustered by *clusters*.
+
+    One employee contributes several pairs (one per item and joint observation), which are not
+    independent; the F interval of :func:`icc_1_1` would be too narrow.  Each replicate draws
+    employees with replacement (all their pairs together; Field & Welsh 2007, *J. R. Stat. Soc.
+    B* 69:369) and recomputes ICC(1,1) from the one-way mean squares; the interval is the
+    α/2 and 1 − α/2 percentiles of the *n_boot* replicates (NumPy ``default_rng(seed)``, so the
+    interval is reproducible).  The estimate is :func:`icc_1_1` on all pairs.
+    """
+    alpha = _check_alpha(alpha)
+    if not isinstance(n_boot, (int, np.integer)) or isinstance(n_boot, bool) or n_boot < 0:
+        raise AnalysisError(f"n_boot: expected a whole number of at least 0, found {n_boot!r}.")
+    x, y = np.asarray(a, dtype=float), np.asarray(b, dtype=float)
+    c = pd.Series(list(clusters), dtype="object")
+    if not (x.shape == y.shape == (len(c),)):
+        raise AnalysisError(f"icc_1_1_cluster_bootstrap: expected a, b and clusters of equal length, found "
+                            f"{x.shape}, {y.shape} and {len(c)}.")
+    keep = ~(np.isnan(x) | np.isnan(y)) & c.notna().to_numpy()
+    x, y, c = x[keep], y[keep], c[keep]
+    point = icc_1_1(np.column_stack([x, y]), alpha=alpha)
+    if point.estimate is None or n_boot == 0:
+        return Agreement("icc_1_1", point.estimate, None, None, point.n)
+    codes, uniques = pd.factorize(c)
+    g = len(uniques)
+    if g < 2:
+        return Agreement("icc_1_1", point.estimate, None, None, point.n)
+    # per-cluster sufficient statistics of the one-way ANOVA with k = 2 ratings per target
+    mean = (x + y) / 2
+    cnt = np.bincount(codes, minlength=g).astype(float)
+    s1 = np.bincount(codes, weights=mean, minlength=g)
+    s2 = np.bincount(codes, weights=mean ** 2, minlength=g)
+    sw = np.bincount(codes, weights=(x - y) ** 2 / 2, minlength=g)
+    rng = np.random.default_rng(seed)
+    w = rng.multinomial(g, np.full(g, 1.0 / g), size=int(n_boot)).astype(float)  # times each employee is drawn
+    n = w @ cnt
+    with np.errstate(invalid="ignore", divide="ignore"):
+        bms = 2 * (w @ s2 - (w @ s1) ** 2 / n) / (n - 1)
+        wms = (w @ sw) / n
+        reps = (bms - wms) / (bms + wms)
+    reps = reps[np.isfinite(reps)]
+    if len(reps) < max(10, n_boot // 2):
+        return Agreement("icc_1_1", point.estimate, None, None, point.n)
+    low, high = np.quantile(reps, [alpha / 2, 1 - alpha / 2])
+    return Agreement("icc_1_1", point.estimate, _float(low), _float(high), point.n)
+
+
 def _calibration_pairs(obs: pd.DataFrame, *, same_day: bool) -> pd.DataFrame:
     """Scores of the same employee and item by two different observers (every pair of observers)."""
     keys = ["employee_code", "item", "date"] if same_day else ["employee_code", "item"]
@@ -476,19 +567,27 @@ def _calibration_pairs(obs: pd.DataFrame, *, same_day: bool) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["observer_a", "observer_b", "score_a", "score_b", "employee_code"])
 
 
+CALIBRATION_COLUMNS = ["observer_a", "observer_b", "n", "employees", "exact", "within_one", "kappa", "kappa_low",
+                       "kappa_high", "icc", "icc_low", "icc_high", "icc_method", "icc_interval", "n_boot", "seed"]
+
+
 def observer_calibration(observations: pd.DataFrame, *, min_size: int, same_day: bool = True,
-                         alpha: float = 0.05) -> pd.DataFrame:
+                         alpha: float = 0.05, n_boot: int = 2000, seed: int = 0) -> pd.DataFrame:
     """Observer agreement where two observers scored the same employee and item.
 
     A pair is two observers' scores of one employee (pseudonymised) on one item — on the same
     day when *same_day* (a joint observation), else at any time in the period.  Per pair of
-    observers and for all pairs together (``observer_a == "*"``): number of paired scores,
-    exact agreement, agreement within one point, quadratic-weighted kappa and ICC(2,1) with
-    their intervals.  Rows whose pairs cover fewer than *min_size* different employees are dropped.
+    observers: number of paired scores, exact agreement, agreement within one point,
+    quadratic-weighted kappa and ICC(2,1) (the same two raters throughout: two-way random,
+    absolute agreement) with its F interval (``icc_method == "icc_2_1"``, ``icc_interval ==
+    "f"``).  For all pairs together (``observer_a == "*"``, when there are several pairs of
+    observers) the raters differ from target to target, so the ICC is ICC(1,1) (one-way random;
+    Shrout & Fleiss 1979, Case 1) and, since one employee gives several pairs, its interval is a
+    percentile bootstrap clustered by employee (:func:`icc_1_1_cluster_bootstrap`;
+    ``icc_interval == "cluster_bootstrap"`` with its ``n_boot`` and ``seed``).  Rows whose
+    pairs cover fewer than *min_size* different employees are dropped.
     """
     min_size, alpha = _check_min_size(min_size), _check_alpha(alpha)
-    cols = ["observer_a", "observer_b", "n", "exact", "within_one", "kappa", "kappa_low", "kappa_high",
-            "icc", "icc_low", "icc_high"]
     pairs = _calibration_pairs(_prepare_observations(observations), same_day=same_day)
     groups: list[tuple[str, str, pd.DataFrame]] = [
         (a, b, g) for (a, b), g in pairs.groupby(["observer_a", "observer_b"], sort=True)]
@@ -502,12 +601,20 @@ def observer_calibration(observations: pd.DataFrame, *, min_size: int, same_day:
             continue
         sa, sb = g["score_a"].to_numpy(), g["score_b"].to_numpy()
         kap = weighted_kappa(sa, sb, alpha=alpha)
-        icc = icc_2_1(np.column_stack([sa, sb]), alpha=alpha)
-        rows.append({"observer_a": a, "observer_b": b, "n": int(len(g)), "exact": float(np.mean(sa == sb)),
-                     "within_one": float(np.mean(np.abs(sa - sb) <= 1)), "kappa": kap.estimate,
-                     "kappa_low": kap.low, "kappa_high": kap.high, "icc": icc.estimate, "icc_low": icc.low,
-                     "icc_high": icc.high})
-    return pd.DataFrame(rows, columns=cols)
+        if a == ALL:
+            icc = icc_1_1_cluster_bootstrap(sa, sb, g["employee_code"], n_boot=n_boot, seed=seed, alpha=alpha)
+            how = {"icc_method": "icc_1_1", "icc_interval": "cluster_bootstrap", "n_boot": int(n_boot), "seed": int(seed)}
+        else:
+            icc = icc_2_1(np.column_stack([sa, sb]), alpha=alpha)
+            how = {"icc_method": "icc_2_1", "icc_interval": "f", "n_boot": None, "seed": None}
+        rows.append({"observer_a": a, "observer_b": b, "n": int(len(g)), "employees": int(g["employee_code"].nunique()),
+                     "exact": float(np.mean(sa == sb)), "within_one": float(np.mean(np.abs(sa - sb) <= 1)),
+                     "kappa": kap.estimate, "kappa_low": kap.low, "kappa_high": kap.high, "icc": icc.estimate,
+                     "icc_low": icc.low, "icc_high": icc.high, **how})
+    out = pd.DataFrame(rows, columns=CALIBRATION_COLUMNS)
+    for col in ("n_boot", "seed"):
+        out[col] = out[col].astype("Int64")
+    return out
 
 
 # --------------------------------------------------------------------------- actions
@@ -658,6 +765,47 @@ def burn_down_rounds(rounds: Mapping[object, pd.DataFrame]) -> pd.DataFrame:
         rows.append({"round": str(label), **counts, "remaining": counts["open"] + counts["in progress"],
                      "total": int(len(frame))})
     return pd.DataFrame(rows, columns=["round", *STATUSES, "remaining", "total"])
+
+
+ROUND_COLUMNS = ["round", "date", "due", "open", "in progress", "done", "remaining", "planned", "total"]
+
+
+def burn_down_by_round(actions: pd.DataFrame, *, report_date: dt.date, start: dt.date, freq: str = "Q",
+                       services: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The action plan at each re-measurement round of the engagement, from its due dates.
+
+    Rounds are the quarters (``freq="Q"``) or months (``"M"``) from *start* (the engagement's
+    ``period_start``) to the report date (``period_end``); a round ends at its period end, the
+    last one at the report date.  The Actions sheet carries each action's due date and its status
+    *at the report date*, but no completion dates, so each round is read as: of the (not
+    cancelled) actions due by the round's end (``due``), how many are ``done`` now and how many
+    are still ``open`` or ``in progress`` now (``remaining``: due by then and still not done —
+    they were certainly still open at the round's end, too); ``planned`` is the number due after
+    the round's end (what would remain if every action were done on time); ``total`` all not
+    cancelled actions.  At the last round ``remaining`` equals the overdue actions.  With one
+    Actions sheet per round (status snapshots) use :func:`burn_down_rounds` instead.
+    Columns: ``round`` (``2026Q1``), ``date``, ``due``, ``open``, ``in progress``, ``done``,
+    ``remaining``, ``planned``, ``total``.
+    """
+    freq = _check_period(freq)
+    a = _ensure_prepared(actions, report_date, services)
+    report = _as_timestamp(report_date, "report_date").normalize()
+    first = min(_as_timestamp(start, "start").normalize(), report)
+    a = a[a["status"] != "cancelled"]
+    if a.empty or a["due_date"].isna().all():
+        return pd.DataFrame({c: pd.Series(dtype="object" if c == "round" else "datetime64[ns]" if c == "date"
+                                          else "int64") for c in ROUND_COLUMNS})
+    rows = []
+    for per in pd.period_range(first.to_period(freq), report.to_period(freq), freq=freq):
+        end = min(per.to_timestamp(how="end").normalize(), report)
+        due = a[a["due_date"].notna() & (a["due_date"] <= end)]
+        counts = {st: int((due["status"] == st).sum()) for st in ("open", "in progress", "done")}
+        rows.append({"round": str(per), "date": end, "due": int(len(due)), **counts,
+                     "remaining": counts["open"] + counts["in progress"],
+                     "planned": int(((a["due_date"] > end) | a["due_date"].isna()).sum()), "total": int(len(a))})
+    out = pd.DataFrame(rows, columns=ROUND_COLUMNS)
+    out["date"] = pd.to_datetime(out["date"])
+    return out
 
 
 def _finding_aliases(text: str, extra: Iterable[str] = ()) -> set[str]:
@@ -925,6 +1073,16 @@ def _prepare_training(training: pd.DataFrame) -> pd.DataFrame:
     return out.dropna(subset=["skill", "pre_score", "post_score"]).reset_index(drop=True)
 
 
+def _shown_trainees(training: pd.DataFrame, min_size: int) -> pd.DataFrame:
+    """The training rows :func:`training_effect` pools: per skill, unit groups (rows without a unit
+    as one group) of at least *min_size* different employees."""
+    tr = _prepare_training(training)
+    if tr.empty:
+        return tr
+    people = tr.groupby([tr["skill"], tr["unit"].fillna("")], observed=True)["employee_code"].transform("nunique")
+    return tr[people.to_numpy() >= min_size].reset_index(drop=True)
+
+
 def training_effect(training: pd.DataFrame, *, min_size: int, alpha: float = 0.05) -> pd.DataFrame:
     """Paired pre/post change per skill, for all units (``unit == "*"``) and per unit.
 
@@ -1033,12 +1191,17 @@ def kpi_snapshot(kpis: pd.DataFrame, kpi_values: pd.DataFrame, *, services: pd.D
 # --------------------------------------------------------------------------- manager packs
 
 
+SIGNAL_KINDS = ("kpi", "survey")
+
+
 @dataclass(frozen=True)
 class UnitSignal:
     """A KPI or survey result for a unit's pack, passed in by the measures analysis (or the KPI sheet).
 
-    ``signal`` marks what needs the manager's attention (off target, out of control, a drop).
-    ``low``/``high`` is the value's interval when there is one (e.g. a survey share).
+    ``kind`` is ``kpi`` (a KPI against its target, with its control-chart signals) or
+    ``survey`` (an item's share agreeing, in %, with its Wilson interval and ``n`` responses).
+    ``signal`` marks what needs the manager's attention (off target, out of control, below the
+    other units).  ``low``/``high`` is the value's interval when there is one.
     """
 
     label: str
@@ -1048,6 +1211,12 @@ class UnitSignal:
     high: float | None = None
     signal: bool = False
     note: str = ""
+    kind: str = "kpi"
+    n: int | None = None
+
+    def __post_init__(self) -> None:
+        if self.kind not in SIGNAL_KINDS:
+            raise AnalysisError(f"signals: expected kind kpi or survey, found {self.kind!r}.")
 
 
 @dataclass(frozen=True)
@@ -1110,7 +1279,7 @@ class FocusPoint:
                 filled[name] = fmt_number(value, lang, digits=1)
             elif kind == "signed":
                 v = _float(value)
-                filled[name] = "—" if v is None else f"{v:+.1f}"
+                filled[name] = "—" if v is None else f"{round(v, 1) + 0.0:+.1f}"  # never "-0.0"
             elif kind == "date":
                 filled[name] = fmt_date(value, lang)
             else:
@@ -1147,14 +1316,25 @@ class UnitPack:
         return [f.text(lang) for f in self.focus]
 
     def tables(self, lang: str) -> dict[str, pd.DataFrame]:
-        """The pack's small tables, headers translated (keys: signals, observations, actions, training)."""
+        """The pack's small tables, headers translated (keys: signals (KPIs), survey, observations,
+        actions, training — those with rows)."""
         c = lambda k: t(f"management.col.{k}", lang)  # noqa: E731
         out: dict[str, pd.DataFrame] = {}
-        if self.signals:
-            out["signals"] = pd.DataFrame([{c("indicator"): s.label, c("value"): _round(s.value, 3),
-                                            c("low"): _round(s.low, 3), c("high"): _round(s.high, 3),
-                                            c("target"): _round(s.target, 3),
-                                            c("signal"): _yes_no(s.signal, lang), c("note"): s.note} for s in self.signals])
+        kpi = [s for s in self.signals if s.kind == "kpi"]
+        survey = [s for s in self.signals if s.kind == "survey"]
+        if kpi:
+            f = pd.DataFrame([{c("indicator"): s.label, c("value"): _round(s.value, 3),
+                               c("low"): _round(s.low, 3), c("high"): _round(s.high, 3),
+                               c("target"): _round(s.target, 3),
+                               c("signal"): _yes_no(s.signal, lang), c("note"): s.note} for s in kpi])
+            if all(s.low is None and s.high is None for s in kpi):  # a KPI value has no interval: no empty columns
+                f = f.drop(columns=[c("low"), c("high")])
+            out["signals"] = f
+        if survey:
+            out["survey"] = pd.DataFrame([{c("survey_item"): s.label, c("responses"): s.n,
+                                           c("pct_agree"): _round(s.value, 1), c("low"): _round(s.low, 1),
+                                           c("high"): _round(s.high, 1), c("signal"): _yes_no(s.signal, lang),
+                                           c("note"): s.note} for s in survey])
         if self.items:
             out["observations"] = pd.DataFrame([{c("item"): item_label(i.item, lang), c("n"): i.n,
                                                  c("mean"): _round(i.mean), c("low"): _round(i.low),
@@ -1179,7 +1359,8 @@ class UnitPack:
                              "coaching": [i.item for i in self.coaching]},
             "actions": {"open": len(self.open_actions), "overdue": len(self.overdue_actions),
                         "done": int(self.done_actions)},
-            "signals": [{"label": s.label, "value": _float(s.value), "signal": bool(s.signal)} for s in self.signals],
+            "signals": [{"kind": s.kind, "label": s.label, "value": _float(s.value), "low": _float(s.low),
+                         "high": _float(s.high), "signal": bool(s.signal)} for s in self.signals],
             "training": {s.skill: {"mean_change": _float(s.mean_change), "low": _float(s.low), "high": _float(s.high),
                                    "n": int(s.n)} for s in self.training},
             "focus": [f.key for f in self.focus],
@@ -1216,11 +1397,11 @@ def _signal_from(value: object) -> UnitSignal:
     if isinstance(value, UnitSignal):
         return value
     if isinstance(value, Mapping):
-        allowed = {"label", "value", "target", "low", "high", "signal", "note"}
+        allowed = {"label", "value", "target", "low", "high", "signal", "note", "kind", "n"}
         extra = set(value) - allowed
         if extra or "label" not in value:
             raise AnalysisError(f"signals: expected UnitSignal or a mapping with label (and value, target, low, high, "
-                                f"signal, note); found keys {', '.join(map(str, value))}.")
+                                f"signal, note, kind, n); found keys {', '.join(map(str, value))}.")
         return UnitSignal(**{k: value[k] for k in allowed if k in value})
     raise AnalysisError(f"signals: expected UnitSignal objects or mappings, found {type(value).__name__}.")
 
@@ -1287,8 +1468,10 @@ def unit_packs(result: "ManagementResult", *, signals: Mapping[str, Sequence[Uni
     """One :class:`UnitPack` per unit found in any of the management data (or in *signals*).
 
     *signals* maps a unit name to its KPI and survey results (``UnitSignal`` or mappings with
-    the same fields), e.g. from the measures analysis; units missing from it fall back to the
-    latest KPI values against their targets from the intake (:func:`kpi_snapshot`).
+    the same fields): :func:`unit_signals` builds them from the measures analysis (KPI
+    control-chart signals, survey shares with Wilson intervals, suppressed).  Units missing
+    from it fall back to the latest KPI values against their targets from the intake
+    (:func:`kpi_snapshot`, no control-chart signals).
     """
     if signals is not None and not isinstance(signals, Mapping):
         raise AnalysisError(f"signals: expected a mapping of unit to signals, found {type(signals).__name__}.")
@@ -1437,7 +1620,15 @@ class ManagementResult:
 
     # ------------------------------------------------------------------ summary
     def summary(self) -> dict[str, Any]:
-        """JSON-serialisable numbers for summary.json."""
+        """JSON-serialisable numbers for summary.json.
+
+        ``actions``: ``open`` is every action not yet done — status *open* **plus** *in
+        progress* (``open == not_started + in_progress``); ``not_started`` and ``in_progress``
+        split it; ``overdue`` is the part of ``open`` whose due date is before the report date;
+        ``done``, ``cancelled`` and ``total`` (all actions) as counted.  ``action_rounds``: per
+        re-measurement round, the actions due by its end, done and not done (see
+        :func:`burn_down_by_round`), or the status snapshot per round (:func:`burn_down_rounds`).
+        """
         a = self.actions
         counts = {s: int((a["status"] == s).sum()) for s in STATUSES} if len(a) else dict.fromkeys(STATUSES, 0)
         cal = self.calibration
@@ -1447,13 +1638,19 @@ class ManagementResult:
             row = overall.iloc[0]
             calibration = {"n": int(row["n"]), "kappa": _round(row["kappa"], 3), "kappa_low": _round(row["kappa_low"], 3),
                            "kappa_high": _round(row["kappa_high"], 3), "icc": _round(row["icc"], 3),
-                           "icc_low": _round(row["icc_low"], 3), "icc_high": _round(row["icc_high"], 3)}
+                           "icc_low": _round(row["icc_low"], 3), "icc_high": _round(row["icc_high"], 3),
+                           "icc_method": str(row["icc_method"]), "icc_interval": str(row["icc_interval"]),
+                           "n_boot": None if pd.isna(row["n_boot"]) else int(row["n_boot"]),
+                           "seed": None if pd.isna(row["seed"]) else int(row["seed"])}
         return {
             "available": bool(self.available),
             "report_date": self.report_date.isoformat(),
             "actions": {"open": counts["open"] + counts["in progress"], "overdue": int(a["overdue"].sum()) if len(a) else 0,
-                        "done": counts["done"], "in_progress": counts["in progress"], "cancelled": counts["cancelled"],
-                        "total": int(len(a))},
+                        "done": counts["done"], "not_started": counts["open"], "in_progress": counts["in progress"],
+                        "cancelled": counts["cancelled"], "total": int(len(a))},
+            "action_rounds": [{k: (str(v) if k == "round" else v.date().isoformat() if k == "date" else int(v))
+                               for k, v in row.items() if k in ("round", "date", "due", "done", "remaining", "planned")}
+                              for row in self.rounds.to_dict("records")] if len(self.rounds) else [],
             "observations": {"n": int(self.n_observations), "sessions": int(self.n_sessions),
                              "lowest_items": [{"item": str(r_["item"]), "mean": _round(r_["mean"]), "n": int(r_["n"])}
                                               for _, r_ in self.lowest_items().iterrows()],
@@ -1479,7 +1676,7 @@ class ManagementResult:
             f = frame[list(columns)].copy()
             for col in f.columns:
                 if pd.api.types.is_float_dtype(f[col]) and col not in ("p_t", "p_wilcoxon"):
-                    f[col] = f[col].round(digits)
+                    f[col] = f[col].round(digits) + 0.0  # + 0.0: no negative zero ("-0") in tables
                 elif col in ("p_t", "p_wilcoxon"):
                     f[col] = pd.to_numeric(f[col], errors="coerce").round(4)
             for col in f.columns:
@@ -1518,10 +1715,15 @@ class ManagementResult:
                 f = self.calibration.assign(
                     observer_a=self.calibration["observer_a"].map(lambda v: t("management.all_pairs", lang) if v == ALL else v),
                     observer_b=self.calibration["observer_b"].map(lambda v: "" if v == ALL else v))
+                f = f.assign(icc_method=f["icc_method"].map(lambda v: t(f"management.icc.{v}", lang)),
+                             icc_interval=[t(f"management.icc_interval.{v}", lang, n_boot=nb, seed=sd)
+                                           if v == "cluster_bootstrap" else t(f"management.icc_interval.{v}", lang)
+                                           for v, nb, sd in zip(f["icc_interval"], f["n_boot"], f["seed"])])
                 out["calibration"] = fmt(f, {"observer_a": "observer_a", "observer_b": "observer_b", "n": "n_pairs",
-                                             "exact": "exact", "within_one": "within_one", "kappa": "kappa",
-                                             "kappa_low": "kappa_low", "kappa_high": "kappa_high", "icc": "icc",
-                                             "icc_low": "icc_low", "icc_high": "icc_high"})
+                                             "employees": "employees", "exact": "exact", "within_one": "within_one",
+                                             "kappa": "kappa", "kappa_low": "kappa_low", "kappa_high": "kappa_high",
+                                             "icc_method": "icc_method", "icc": "icc_estimate", "icc_low": "icc_low",
+                                             "icc_high": "icc_high", "icc_interval": "icc_interval"})
         if self.has_actions:
             noun = t("management.organisation_wide", lang)
             for slug, frame, by in (("actions_by_owner", self.by_owner, "owner"), ("actions_by_unit", self.by_unit, "unit"),
@@ -1548,7 +1750,12 @@ class ManagementResult:
                 f = self.burndown.assign(date=self.burndown["date"].map(_to_date))
                 out["actions_burndown"] = fmt(f, {"date": "date", "planned": "planned_remaining",
                                                   "actual": "actual_remaining"})
-            if len(self.rounds):
+            if len(self.rounds) and "due" in self.rounds.columns:  # read from due dates (burn_down_by_round)
+                f = self.rounds.assign(date=self.rounds["date"].map(_to_date))
+                out["actions_rounds"] = fmt(f, {"round": "round", "date": "round_end", "due": "due_by_round",
+                                                "done": "done_now", "remaining": "not_done_now",
+                                                "planned": "planned_remaining"})
+            elif len(self.rounds):  # status snapshots (burn_down_rounds)
                 out["actions_rounds"] = fmt(self.rounds, {"round": "round", "open": "status_open",
                                                           "in progress": "status_in_progress", "done": "status_done",
                                                           "cancelled": "status_cancelled", "remaining": "remaining"})
@@ -1624,7 +1831,7 @@ class ManagementResult:
         if len(tr) and tr["change"].notna().any():
             r_ = tr.loc[tr["change"].astype(float).idxmax()]
             out.append(t("management.finding.training", lang, skill=item_label(r_["skill"], lang),
-                         change=f"{float(r_['change']):+.2f}", low=fmt_number(r_["low"], lang, digits=2),
+                         change=f"{round(float(r_['change']), 2) + 0.0:+.2f}", low=fmt_number(r_["low"], lang, digits=2),
                          high=fmt_number(r_["high"], lang, digits=2), n=int(r_["employees"])))
         return out[:5] or [self.skipped(lang) or t("management.skipped.all", lang)]
 
@@ -1723,15 +1930,21 @@ class ManagementResult:
 
     def _fig_rounds(self, lang: str):
         r_ = self.rounds
+        by_dates = "due" in r_.columns
         fig, ax = charts.new_figure()
         x = np.arange(len(r_))
-        ax.bar(x, r_["done"], color=charts.GOOD, label=_status_label("done", lang))
-        ax.bar(x, r_["remaining"], bottom=r_["done"], color=charts.accent(self.accent),
-               label=t("management.col.remaining", lang))
+        ax.bar(x, r_["done"].astype(float), color=charts.GOOD,
+               label=t("management.col.done_now", lang) if by_dates else _status_label("done", lang))
+        ax.bar(x, r_["remaining"].astype(float), bottom=r_["done"].astype(float), color=charts.accent(self.accent),
+               label=t("management.col.not_done_now", lang) if by_dates else t("management.col.remaining", lang))
+        if by_dates:
+            ax.plot(x, r_["planned"].astype(float), color=charts.NEUTRAL, marker="o", linestyle="--",
+                    label=t("management.col.planned_remaining", lang))
         ax.set_xticks(x, r_["round"].astype(str))
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         ax.legend(loc="best", fontsize=8)
-        charts.finish(ax, lang=lang, title=t("management.fig.rounds", lang), xlabel=t("management.col.round", lang),
-                      ylabel=t("management.fig.actions", lang))
+        charts.finish(ax, lang=lang, title=t("management.fig.rounds_due" if by_dates else "management.fig.rounds", lang),
+                      xlabel=t("management.col.round", lang), ylabel=t("management.fig.actions", lang))
         return fig
 
     def _fig_pareto(self, lang: str):
@@ -1802,6 +2015,123 @@ def linked_findings(engagement: Engagement, *, outcome: str = "satisfaction") ->
             "drivers": _measures_weak_drivers(engagement, outcome=outcome)}
 
 
+def _period_text(value: object) -> str:
+    if value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    try:
+        return pd.Timestamp(value).strftime("%Y-%m")
+    except (TypeError, ValueError):
+        return str(value)
+
+
+def _kpi_unit_signal(row: Mapping[str, Any], chart: Any, lang: str) -> UnitSignal:
+    """One scorecard row (:func:`svcwork.measures.kpi_scorecard`) as a pack signal."""
+    met = row.get("met")
+    met = bool(met) if isinstance(met, (bool, np.bool_)) else None
+    n_sig = int(row.get("signals") or 0)
+    parts = [_period_text(row.get("last_period"))]
+    if met is not None:
+        parts.append(t("management.note.kpi_met" if met else "management.note.kpi_missed", lang))
+    if n_sig and chart is not None and len(chart.signals):
+        parts.append(t("management.note.kpi_signals", lang, count=n_sig,
+                       period=_period_text(max(chart.signals["period"]))))
+    elif isinstance(row.get("in_control"), (bool, np.bool_)) and bool(row["in_control"]):
+        parts.append(t("management.note.kpi_in_control", lang))
+    if row.get("trend") in ("improving", "worsening"):
+        parts.append(t(f"management.note.kpi_{row['trend']}", lang))
+    name = row.get("kpi_name")
+    label = name.strip() if isinstance(name, str) and name.strip() else str(row.get("kpi_id"))
+    return UnitSignal(label, _float(row.get("last")), _float(row.get("target")), signal=bool(n_sig > 0 or met is False),
+                      note="; ".join(p for p in parts if p), kind="kpi")
+
+
+def _survey_label(item: str, lang: str) -> str:
+    from .i18n import CATALOGUE
+
+    key = f"measures.item.{item}"
+    return t(key, lang) if key in CATALOGUE else str(item)
+
+
+def unit_signals(engagement: Engagement, *, lang: str | None = None,
+                 measures_result: Any = None) -> dict[str, tuple[UnitSignal, ...]]:
+    """Each unit's KPI and survey results for its manager pack, from the measures analysis.
+
+    *measures_result* is ``svcwork.measures.analyse(engagement)``; when None it is computed
+    here with ``n_boot=0`` (the packs need no key-driver bootstrap).  Nothing is re-estimated:
+
+    * survey (``kind="survey"``): the unit's rows of the by-unit item table
+      (:func:`svcwork.measures.item_table`: share agreeing, top-2-box, in % with its Wilson
+      interval and the responses; units and items below ``min_group_size`` and the secondary
+      suppressions are absent, so they never reach a pack).  ``signal`` when the unit is
+      significantly below the other units (:func:`svcwork.measures.compare_groups`, Newcombe
+      interval of the difference); the note gives the difference and marks unstable estimates;
+    * KPIs (``kind="kpi"``): the unit's KPIs — those with values for the unit in the KPI values
+      sheet (:func:`svcwork.measures.kpi_scorecard` on the unit's values) and those whose
+      service belongs to the unit (the Services sheet; the engagement scorecard row) — with the
+      latest value against the target; ``signal`` when the control chart shows a Western
+      Electric signal or the target is missed.
+
+    Returns a mapping of unit to signals (KPIs first), for :func:`unit_packs`.
+    """
+    from . import measures as _measures
+
+    if not isinstance(engagement, Engagement):
+        raise AnalysisError(f"unit_signals: expected an Engagement (svcwork.load), found {type(engagement).__name__}.")
+    lang = lang or engagement.language
+    m = measures_result if measures_result is not None else _measures.analyse(engagement, n_boot=0)
+    out: dict[str, list[UnitSignal]] = {}
+    # KPIs: per-unit series first, then the organisation's series of KPIs attached to a unit's service
+    kpis, values = _frame(engagement, "KPIs"), _frame(engagement, "KPI values")
+    card = getattr(m, "scorecard", None)
+    if kpis is not None and values is not None:
+        seen: set[tuple[str, str]] = set()
+        if "unit" in values.columns:
+            unit_text = _text(values["unit"])
+            for unit in sorted(set(unit_text.dropna())):
+                sub = _measures.kpi_scorecard(kpis, values[(unit_text == unit).fillna(False).to_numpy(dtype=bool)])
+                for row in sub.table.to_dict("records"):
+                    if not row.get("periods"):
+                        continue
+                    out.setdefault(unit, []).append(_kpi_unit_signal(row, sub.charts.get(str(row["kpi_id"])), lang))
+                    seen.add((unit, str(row["kpi_id"]).casefold()))
+        units = _service_units(_frame(engagement, "Services"))
+        svc = {str(k).strip().casefold(): units.get(str(v).strip().casefold())
+               for k, v in zip(kpis["kpi_id"], kpis["service_id"] if "service_id" in kpis.columns else [None] * len(kpis))
+               if isinstance(k, str) and isinstance(v, str)}
+        if card is not None and len(card):
+            for row in card.to_dict("records"):
+                unit = svc.get(str(row["kpi_id"]).strip().casefold())
+                if unit is None or (unit, str(row["kpi_id"]).casefold()) in seen or not row.get("periods"):
+                    continue
+                out.setdefault(unit, []).append(_kpi_unit_signal(row, m.charts.get(str(row["kpi_id"])), lang))
+    # survey: the suppressed by-unit item table and the unit-against-the-rest comparison
+    by_unit = getattr(m, "by", {}).get("unit") if getattr(m, "by", None) is not None else None
+    if by_unit is not None and len(by_unit):
+        cmp_ = getattr(m, "unit_vs_all", None)
+        diffs: dict[tuple[str, str], Mapping[str, Any]] = {}
+        if cmp_ is not None and len(cmp_):
+            diffs = {(str(r["unit"]), str(r["item"])): r for r in cmp_.to_dict("records")}
+        for row in by_unit.to_dict("records"):
+            unit, item = row.get("unit"), row.get("item")
+            if not isinstance(unit, str) or not unit.strip() or _float(row.get("pct_agree")) is None:
+                continue
+            d = diffs.get((unit, str(item)))
+            notes = []
+            if d is not None and d.get("status") in ("lower", "higher"):
+                notes.append(t(f"management.note.survey_{d['status']}", lang,
+                               diff=fmt_number(abs(100 * float(d["diff"])), lang, digits=1),
+                               low=fmt_number(100 * float(d["low"]), lang, digits=1),
+                               high=fmt_number(100 * float(d["high"]), lang, digits=1)))
+            if bool(row.get("unstable")):
+                notes.append(t("management.note.survey_unstable", lang))
+            pct = lambda v: None if _float(v) is None else 100 * float(v)  # noqa: E731
+            out.setdefault(unit, []).append(UnitSignal(
+                _survey_label(str(item), lang), pct(row["pct_agree"]), low=pct(row.get("low")), high=pct(row.get("high")),
+                signal=bool(d is not None and d.get("status") == "lower"), note="; ".join(notes), kind="survey",
+                n=int(row["n"])))
+    return {u: tuple(v) for u, v in sorted(out.items())}
+
+
 def _frame(engagement: Engagement, key: str) -> pd.DataFrame | None:
     if key in ("cases", "survey", "training"):
         f = getattr(engagement, key, None)
@@ -1813,7 +2143,8 @@ def _frame(engagement: Engagement, key: str) -> pd.DataFrame | None:
 def analyse(engagement: Engagement, *, period: str = "M", top_items: int = 3, alpha: float = 0.05,
             same_day_pairs: bool = True, pain_points: Sequence[str] = (), kpi_signals: Sequence[str] = (),
             drivers: Sequence[str] = (), previous_actions: Mapping[str, pd.DataFrame] | None = None,
-            employee_table: bool = False) -> ManagementResult:
+            round_period: str = "Q", employee_table: bool = False, n_boot: int = 2000,
+            seed: int = 0) -> ManagementResult:
     """Observations, action plan, lessons learned and training effectiveness for one engagement.
 
     Parameters
@@ -1832,15 +2163,22 @@ def analyse(engagement: Engagement, *, period: str = "M", top_items: int = 3, al
         coaching-focus item, and every significantly falling item, are checked as well.  A
         KPI's id and name count as the same finding (from the KPIs sheet).
     previous_actions : mapping of round label to Actions frame, optional
-        Earlier rounds' action plans, for the burn-down across re-measurement rounds.
+        Earlier rounds' action plans (status snapshots), for the burn-down across
+        re-measurement rounds (:func:`burn_down_rounds`).  Without them the rounds are the
+        quarters (*round_period*) of the engagement period, read from the due dates and the
+        status at the report date (:func:`burn_down_by_round`).
+    round_period : "Q" or "M"
+        Length of a re-measurement round when the rounds are read from due dates.
     employee_table : bool
         Include the per-employee table (pseudonyms only, employees with at least
         ``min_group_size`` scores in publishable cells).  Set False for reports that leave
         the consultant's hands.
+    n_boot, seed : int
+        Replicates and seed of the employee-clustered bootstrap of the pooled calibration ICC.
     """
     if not isinstance(engagement, Engagement):
         raise AnalysisError(f"analyse: expected an Engagement (svcwork.load), found {type(engagement).__name__}.")
-    period, alpha = _check_period(period), _check_alpha(alpha)
+    period, alpha, round_period = _check_period(period), _check_alpha(alpha), _check_period(round_period)
     s = engagement.settings
     min_size = _check_min_size(int(s.min_group_size))
     report = s.period_end
@@ -1877,7 +2215,8 @@ def analyse(engagement: Engagement, *, period: str = "M", top_items: int = 3, al
         kw["trend"] = observation_trend(base, period=period, by=["item"], min_size=min_size, alpha=alpha)
         kw["unit_trend"] = observation_trend(base, period=period, by=["unit", "item"], min_size=min_size, alpha=alpha)
         kw["coaching"] = coaching_focus(base, period=period, top=top_items, min_size=min_size, alpha=alpha)
-        kw["calibration"] = observer_calibration(clean, min_size=min_size, same_day=same_day_pairs, alpha=alpha)
+        kw["calibration"] = observer_calibration(clean, min_size=min_size, same_day=same_day_pairs, alpha=alpha,
+                                                 n_boot=n_boot, seed=seed)
     acts = _frame(engagement, "Actions")
     prepared = None
     if acts is not None:
@@ -1889,8 +2228,10 @@ def analyse(engagement: Engagement, *, period: str = "M", top_items: int = 3, al
         kw["by_source"] = action_status(prepared, by="source")
         kw["overdue"] = overdue_actions(prepared)
         kw["burndown"] = burn_down(prepared, report_date=report, start=min(s.period_start, report), freq=period)
-        if previous_actions:
+        if previous_actions:  # status snapshots of earlier rounds: the actual position at each round
             kw["rounds"] = burn_down_rounds({**dict(previous_actions), report.isoformat(): acts})
+        else:  # one sheet: the rounds of the engagement period read from due dates and today's status
+            kw["rounds"] = burn_down_by_round(prepared, report_date=report, start=s.period_start, freq=round_period)
     coaching = kw.get("coaching")
     low_items: list[str] = []
     if coaching is not None and len(coaching):  # each unit's first coaching item, and every falling one
@@ -1912,8 +2253,11 @@ def analyse(engagement: Engagement, *, period: str = "M", top_items: int = 3, al
     if tr is not None:
         kw["has_training"] = True
         kw["training_by_unit"] = training_effect(tr, min_size=min_size, alpha=alpha)
-        if base is not None:
-            kw["transfer"] = training_transfer(tr, base, min_size=min_size, alpha=alpha)
+        if obs is not None:
+            # all observations (training_transfer shows a skill only when at least min_size trained
+            # employees were observed before and after), but only the trainees the training
+            # effect pools (unit groups of at least min_size), so both rows describe the same people
+            kw["transfer"] = training_transfer(_shown_trainees(tr, min_size), clean, min_size=min_size, alpha=alpha)
     kpis, values = _frame(engagement, "KPIs"), _frame(engagement, "KPI values")
     if kpis is not None and values is not None:
         kw["kpis"] = kpi_snapshot(kpis, values, services=services)

@@ -477,9 +477,24 @@ def key_figures(result: AnalysisResult, *, digits: int = 4) -> str:
 
 def write_unit_packs(packs: Sequence[Any], *, output_dir: str | os.PathLike, engagement: Any, lang: str) -> list[Path]:
     """One short page per unit manager: ``<output_dir>/units/<unit>.html`` (focus points, KPIs and
-    signals, observation summary, open and overdue actions, training) — for a team meeting."""
+    their control-chart signals, survey results with intervals, observation summary, open and
+    overdue actions, training) — for a team meeting.
+
+    Pass packs built with the unit's signals (``result.unit_packs(signals=management.unit_signals(
+    engagement))``) for the KPI and survey tables.  Numbers that round to zero are shown as 0,
+    never "-0".
+    """
     from .charts import accent
     from .paths import client_slug
+
+    def no_negative_zero(frame: pd.DataFrame) -> pd.DataFrame:
+        f = frame.copy()
+        for col in f.columns:
+            if pd.api.types.is_float_dtype(f[col]):
+                f[col] = f[col] + 0.0  # -0.0 + 0.0 == +0.0
+            elif f[col].dtype == object:
+                f[col] = f[col].map(lambda v: v + 0.0 if isinstance(v, (float, np.floating)) else v)
+        return f
 
     st = engagement.settings
     written = []
@@ -488,7 +503,8 @@ def write_unit_packs(packs: Sequence[Any], *, output_dir: str | os.PathLike, eng
         frames = pack.tables(lang)
         if not frames:  # nothing above the minimum group size to show: no page (it would only reveal the unit)
             continue
-        tables = [(t(f"report.unit_table.{slug}", lang), table_html(frame, lang=lang)) for slug, frame in frames.items()]
+        tables = [(t(f"report.unit_table.{slug}", lang), table_html(no_negative_zero(frame), lang=lang))
+                  for slug, frame in frames.items()]
         page = _render("unit.html.j2", lang=lang, dir=direction(lang), css=_css(), accent=accent(st.accent_color),
                        t=lambda key, **kw: t(key, lang, **kw), organization=st.organization, unit=pack.unit,
                        period=f"{fmt_date(st.period_start, lang)} – {fmt_date(st.period_end, lang)}",

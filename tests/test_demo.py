@@ -186,6 +186,48 @@ def test_every_sheet_is_filled(slug):
     assert survey["comment"].notna().mean() > 0.1
 
 
+@pytest.mark.parametrize("slug", _slugs())
+def test_observations_show_most_units_and_suppress_one(slug):
+    """Every observed unit but one is scored on at least 12 different employees per item (shown);
+    one small unit stays below min_group_size (suppressed); several months clear it too (a trend)."""
+    eng = _engagement(slug)
+    obs = eng.table("Observations")
+    min_size = eng.settings.min_group_size
+    people = obs.groupby(["unit", "item"])["employee_code"].nunique().groupby("unit").min()
+    assert (people < min_size).sum() == 1, people.to_dict()
+    assert (people >= 12).sum() == len(people) - 1, people.to_dict()
+    shown = obs[obs["unit"].isin(people.index[people >= min_size])]
+    per_month = shown.groupby([shown["date"].dt.to_period("M"), "item"])["employee_code"].nunique()
+    assert per_month.groupby(level=0).min().ge(min_size).sum() >= 3, per_month.to_dict()
+    trained = set(eng.training["employee_code"])
+    seen = shown[shown["employee_code"].isin(trained)].groupby("employee_code")["date"].agg(["min", "max"])
+    assert ((seen["max"] - seen["min"]).dt.days > 60).sum() >= min_size, "trained staff seen before and after"
+
+
+@pytest.mark.parametrize("slug", _slugs())
+def test_survey_covers_every_unit_and_channel_with_volume(slug):
+    """Responses in every unit × channel cell that has a known volume (so raking can converge)."""
+    eng = _engagement(slug)
+    services, channels, survey = eng.table("Services"), eng.table("Channels"), eng.survey
+    volume = channels.merge(services[["service_id", "unit", "annual_volume"]], on="service_id")
+    volume = volume[(volume["annual_volume"] > 0) & (volume["share_pct"] > 0) & volume["unit"].isin(survey["unit"])]
+    labels = {demo._label("channel", k, eng.language): k for k in demo._CHANNELS}
+    counts = survey.groupby([survey["unit"], survey["channel"].map(lambda c: labels.get(c, c))]).size()
+    cells = set(zip(volume["unit"], volume["channel"]))
+    assert len(cells) >= 5
+    low = {cell: int(counts.get(cell, 0)) for cell in cells if counts.get(cell, 0) < 30}
+    assert not low, low
+
+
+@pytest.mark.parametrize("slug", [s for s in demo.CLIENTS if s != BIG])
+def test_survey_rakes_to_known_volumes(slug):
+    from svcwork import measures
+
+    result = measures.analyse(_engagement(slug), n_boot=20)
+    assert result.summary()["survey"]["weighted"] is not None
+    assert not [n for n in result.notes if n[0] == "measures.skipped.weighting"], result.notes
+
+
 _RANDOM_INDEX = {3: 0.58, 4: 0.90, 5: 1.12}  # Saaty (1980), random consistency index
 
 

@@ -496,7 +496,10 @@ def _all_output_text(result, lang: str) -> str:
 def test_summary_keys_and_json(result):
     s = result.summary()
     json.dumps(s, allow_nan=False)
-    assert s["actions"] == {"open": 3, "overdue": 2, "done": 1, "in_progress": 1, "cancelled": 1, "total": 5}
+    # open = not done yet = not started + in progress; overdue is part of open
+    assert s["actions"] == {"open": 3, "overdue": 2, "done": 1, "not_started": 2, "in_progress": 1, "cancelled": 1,
+                            "total": 5}
+    assert s["actions"]["open"] == s["actions"]["not_started"] + s["actions"]["in_progress"]
     assert s["observations"]["n"] > 0
     lowest = s["observations"]["lowest_items"]
     assert [x["item"] for x in lowest][0] == "closing"
@@ -507,6 +510,10 @@ def test_summary_keys_and_json(result):
         assert v["low"] < v["mean_change"] < v["high"] and v["n"] == 14  # the Archive trainee is not pooled
     cal = s["observations"]["calibration"]
     assert cal["n"] > 0 and cal["kappa_low"] < cal["kappa"] < cal["kappa_high"]
+    # one pair of observers (A and B): its own row, ICC(2,1) with the F interval
+    assert cal["icc_method"] == "icc_2_1" and cal["icc_interval"] == "f" and cal["seed"] is None
+    assert cal["icc_low"] < cal["icc"] < cal["icc_high"]
+    assert [r["round"] for r in s["action_rounds"]] == ["2026Q1", "2026Q2"]
     assert s["lessons"] == {"n": 3, "with_action": 1, "without_action": 2, "top_category": "Systems"}
     assert s["findings_without_action"] >= 2  # "no signage" and the KPI signal
 
@@ -720,3 +727,238 @@ def test_linked_findings_flag_what_no_action_answers(tmp_path):
     assert linked_findings(bare) == {"pain_points": [], "kpi_signals": ["Answered within 60 s"], "drivers": []}
     with pytest.raises(AnalysisError, match="Engagement"):
         linked_findings(pd.DataFrame())
+
+
+# --------------------------------------------------------------------------- ICC(1,1) and the pooled calibration row
+
+
+def test_icc_1_1_matches_shrout_fleiss():
+    from svcwork.management import icc_1_1
+    icc = icc_1_1(SHROUT_FLEISS)
+    # Shrout & Fleiss (1979) Table 4: ICC(1,1) = .17; R psych::ICC (ICC1): 0.17, bounds -0.13 and 0.72
+    assert icc.estimate == pytest.approx(0.166, abs=5e-4)
+    assert icc.low == pytest.approx(-0.13, abs=5e-3)
+    assert icc.high == pytest.approx(0.72, abs=5e-3)
+    assert icc.method == "icc_1_1" and icc.n == 6
+
+
+def test_icc_1_1_against_statsmodels_one_way_anova():
+    import statsmodels.api as sm
+    from statsmodels.formula.api import ols
+
+    from svcwork.management import icc_1_1
+    rng = np.random.default_rng(3)
+    m = rng.normal(0, 1, (40, 1)) + rng.normal(0, 0.8, (40, 3))  # 40 targets, 3 ratings each
+    long = pd.DataFrame({"target": np.repeat(np.arange(40), 3), "y": m.ravel()})
+    aov = sm.stats.anova_lm(ols("y ~ C(target)", data=long).fit())
+    bms, wms = aov.loc["C(target)", "mean_sq"], aov.loc["Residual", "mean_sq"]
+    f0, k, n = bms / wms, 3, 40
+    icc = icc_1_1(m)
+    assert icc.estimate == pytest.approx((bms - wms) / (bms + (k - 1) * wms))
+    fl = f0 / stats.f.ppf(0.975, n - 1, n * (k - 1))
+    fu = f0 * stats.f.ppf(0.975, n * (k - 1), n - 1)
+    assert icc.low == pytest.approx((fl - 1) / (fl + k - 1))
+    assert icc.high == pytest.approx((fu - 1) / (fu + k - 1))
+    assert icc_1_1(np.array([[3, 3], [3, 3]])).estimate is None
+
+
+def test_icc_1_1_cluster_bootstrap_is_seeded_and_wider_under_clustering():
+    from svcwork.management import icc_1_1, icc_1_1_cluster_bootstrap
+    rng = np.random.default_rng(8)
+    emp = np.repeat(np.arange(12), 5)  # 12 employees, 5 pairs each: the pairs of one employee move together
+    level = rng.normal(3, 1, 12)[emp]
+    a, b = level + rng.normal(0, 0.5, 60), level + rng.normal(0, 0.5, 60)
+    boot = icc_1_1_cluster_bootstrap(a, b, emp, n_boot=1000, seed=4)
+    assert boot == icc_1_1_cluster_bootstrap(a, b, emp, n_boot=1000, seed=4)  # the recorded seed reproduces it
+    assert boot != icc_1_1_cluster_bootstrap(a, b, emp, n_boot=1000, seed=5)
+    f = icc_1_1(np.column_stack([a, b]))
+    assert boot.estimate == pytest.approx(f.estimate) and boot.low < boot.estimate < boot.high
+    # 60 pairs but only 12 independent employees: the clustered interval is wider than the F interval
+    assert boot.high - boot.low > f.high - f.low
+    # by hand: the same draws (employees with replacement, all their pairs), ICC(1,1) of each replicate
+    small = icc_1_1_cluster_bootstrap(a, b, emp, n_boot=200, seed=9)
+    draws = np.random.default_rng(9).multinomial(12, np.full(12, 1 / 12), size=200)
+    reps = []
+    for counts in draws:
+        take = np.concatenate([np.tile(np.flatnonzero(emp == e), int(c)) for e, c in enumerate(counts) if c])
+        reps.append(icc_1_1(np.column_stack([a[take], b[take]])).estimate)
+    assert small.low == pytest.approx(np.quantile(reps, 0.025))
+    assert small.high == pytest.approx(np.quantile(reps, 0.975))
+
+
+def test_observer_calibration_pooled_row_uses_icc_1_1():
+    from svcwork.management import icc_1_1
+    rng = np.random.default_rng(1)
+    rows = []
+    observers = [("Avi", "Dana"), ("Avi", "Noa"), ("Dana", "Noa")]
+    for i in range(18):
+        oa, ob = observers[i % 3]
+        day = pd.Timestamp(2026, 3, 1 + i)
+        for item in ("listening", "closing"):
+            s = int(rng.integers(2, 6))
+            rows += [(day, "U", oa, f"e{i}", item, s), (day, "U", ob, f"e{i}", item, int(np.clip(s + rng.integers(-1, 2), 1, 5)))]
+    cal = observer_calibration(_obs(rows), min_size=5, n_boot=500, seed=7)
+    pooled = cal[cal["observer_a"] == ALL].iloc[0]
+    pairs = cal[cal["observer_a"] != ALL]
+    assert len(pairs) == 3 and (pairs["icc_method"] == "icc_2_1").all() and (pairs["icc_interval"] == "f").all()
+    assert pairs["seed"].isna().all()
+    assert pooled["icc_method"] == "icc_1_1" and pooled["icc_interval"] == "cluster_bootstrap"
+    assert (pooled["n_boot"], pooled["seed"]) == (500, 7) and pooled["n"] == 36 and pooled["employees"] == 18
+    # the pooled estimate is the one-way ICC of all pairs (observer pair ignored), not ICC(2,1)
+    table = []
+    for _, grp in _obs(rows).groupby(["employee_code", "item"]):
+        table.append(sorted(zip(grp["observer"], grp["score"]))[0][1:] + sorted(zip(grp["observer"], grp["score"]))[1][1:])
+    assert pooled["icc"] == pytest.approx(icc_1_1(np.array(table, dtype=float)).estimate)
+    assert pooled["icc_low"] < pooled["icc"] < pooled["icc_high"]
+    again = observer_calibration(_obs(rows), min_size=5, n_boot=500, seed=7)
+    pd.testing.assert_frame_equal(cal, again)
+
+
+# --------------------------------------------------------------------------- training transfer through analyse
+
+
+def test_training_transfer_through_analyse_uses_all_observations(tmp_path):
+    sheets = english_sheets()  # min_group_size 5
+    obs = [["date", "unit", "observer", "employee_code", "item", "score"]]
+    tr = ["employee_code,skill,pre_score,post_score,unit,date"]
+    for unit in ("Parking", "Revenue"):
+        emps = [f"{unit[0]}{i:02d}" for i in range(6)]
+        for i, e in enumerate(emps):
+            # each unit × item cell has 3 people (< 5: never published), listening pooled has 6 per unit
+            item = "listening" if i < 3 else "closing"
+            obs.append([dt.date(2026, 2, 1), unit, "Observer A", e, item, 2])
+            obs.append([dt.date(2026, 4, 1), unit, "Observer A", e, item, 4])
+            for skill in ("listening", "closing"):
+                tr.append(f"{e},{skill},2.0,3.0,{unit},2026-03-01")
+    sheets["Observations"] = obs
+    folder = tmp_path / "transfer"
+    write_xlsx(folder / "intake.xlsx", sheets)
+    (folder / "training.csv").write_text("\n".join(tr) + "\n", encoding="utf-8")
+    res = analyse(svcwork.load(folder))
+    assert res.items.empty and res.unit_items.empty  # no observation cell is publishable
+    got = res.transfer.set_index("skill")
+    assert set(got.index) == {"listening", "closing"}
+    assert got.loc["listening", "n"] == 6 and got.loc["listening", "change"] == pytest.approx(2.0)
+    assert got.loc["listening", "scope"] == "item"
+    assert "training_transfer" in res.tables("he")
+
+
+# --------------------------------------------------------------------------- burn-down across rounds from due dates
+
+
+def test_burn_down_by_round_from_due_dates(result):
+    from svcwork.management import burn_down_by_round
+    r = result.rounds  # period 2026-01-01 .. 2026-06-30: two quarterly rounds
+    assert r["round"].tolist() == ["2026Q1", "2026Q2"]
+    assert r["date"].dt.date.tolist() == [dt.date(2026, 3, 31), dt.date(2026, 6, 30)]
+    # due by 31 March: A1 (open) and A3 (done); by 30 June also A2 (in progress); A4 due in September
+    assert r["due"].tolist() == [2, 3] and r["done"].tolist() == [1, 1] and r["remaining"].tolist() == [1, 2]
+    assert r["planned"].tolist() == [2, 1] and (r["total"] == 4).all()  # A5 cancelled
+    assert r["remaining"].iloc[-1] == result.summary()["actions"]["overdue"]
+    table = result.tables("en")["actions_rounds"]
+    assert list(table.columns) == ["Round", "Round end", "Due by the round end", "Done (at the report date)",
+                                   "Not yet done (at the report date)", "Planned remaining"]
+    assert all(HEBREW.search(c) for c in result.tables("he")["actions_rounds"].columns)
+    figs = result.figures("he")
+    assert "actions_rounds" in figs
+    for fig in figs.values():
+        charts.close(fig)
+    monthly = burn_down_by_round(result.actions, report_date=dt.date(2026, 6, 30), start=dt.date(2026, 1, 1), freq="M")
+    assert len(monthly) == 6 and monthly["remaining"].tolist() == [0, 0, 1, 1, 2, 2]
+
+
+# --------------------------------------------------------------------------- manager pages: survey, KPI signals, no leak
+
+
+def _pack_client(folder):
+    _client(folder)
+    from openpyxl import load_workbook
+    sheets = {ws.title: [list(r) for r in ws.iter_rows(values_only=True)] for ws in load_workbook(folder / "intake.xlsx")}
+    sheets["KPIs"] = [["kpi_id", "kpi_name", "direction", "target", "kind", "service_id"],
+                      ["K1", "Answered within 60 s", "higher", 0.8, "proportion", "S1"],
+                      ["K2", "Average wait (minutes)", "lower", 6, "mean", None]]
+    sheets["KPI values"] = [["kpi_id", "period", "value", "n", "unit"],
+                            ["K1", "2026-01", 0.7, 1000, None], ["K1", "2026-02", 0.75, 1100, None],
+                            *[["K2", f"2026-{m:02d}", v, None, "Revenue"]
+                              for m, v in zip(range(1, 7), (5.0, 5.2, 4.9, 5.1, 5.0, 9.0))]]
+    write_xlsx(folder / "intake.xlsx", sheets)
+    rng = np.random.default_rng(4)
+    parts = []
+    for unit, n, p_agree in (("Parking", 60, 0.3), ("Revenue", 80, 0.8), ("Welfare", 20, 0.5), ("Tiny", 3, 0.5)):
+        agree = rng.random((n, 3)) < p_agree
+        parts.append(pd.DataFrame({"unit": unit, **{item: np.where(agree[:, j], 5, 2)
+                                                    for j, item in enumerate(("satisfaction", "ease", "trust"))}}))
+    survey = pd.concat(parts, ignore_index=True)
+    survey.insert(0, "response_id", np.arange(len(survey)))
+    survey.insert(1, "date", "2026-03-01")
+    survey.to_csv(folder / "survey.csv", index=False)
+    return folder
+
+
+def test_unit_pages_show_survey_intervals_and_kpi_signals_without_leaks(tmp_path):
+    from svcwork import measures, report
+    from svcwork.management import unit_signals
+    eng = svcwork.load(_pack_client(tmp_path / "packs"))
+    res = analyse(eng)
+    sig = unit_signals(eng, lang="en")
+    assert "Tiny" not in sig and "Welfare" not in sig  # 3 responses; Welfare hidden by secondary suppression
+    by_unit = measures.analyse(eng, n_boot=0).by["unit"]
+    parking = {s.label: s for s in sig["Parking"] if s.kind == "survey"}
+    row = by_unit[(by_unit["unit"] == "Parking") & (by_unit["item"] == "ease")].iloc[0]
+    ease = parking["Ease"]
+    assert ease.value == pytest.approx(100 * row["pct_agree"]) and ease.n == row["n"] == 60
+    lo, hi = measures.wilson_interval(row["agree"], row["n"]).low, measures.wilson_interval(row["agree"], row["n"]).high
+    assert (ease.low, ease.high) == (pytest.approx(100 * lo), pytest.approx(100 * hi))
+    assert ease.signal and "below the other units" in ease.note  # 30 % against 80 %: significantly lower
+    kpi = {s.label: s for s in sig["Parking"] if s.kind == "kpi"}
+    assert kpi["Answered within 60 s"].signal and "misses the target" in kpi["Answered within 60 s"].note
+    wait = {s.label: s for s in sig["Revenue"] if s.kind == "kpi"}["Average wait (minutes)"]
+    assert wait.signal and wait.value == 9.0 and "control-chart signal" in wait.note  # rule 1 in June
+    assert not any(s.kind == "kpi" for s in sig.get("Welfare", ()))
+    for lang in ("en", "he"):
+        packs = res.unit_packs(signals=unit_signals(eng, lang=lang))  # notes and item names in the page's language
+        assert "Tiny" not in {p.unit for p in packs}
+        out = tmp_path / f"out-{lang}"
+        paths = report.write_unit_packs(packs, output_dir=out, engagement=eng, lang=lang)
+        names = {p.name.casefold() for p in paths}
+        assert names == {"parking.html", "revenue.html"}, names  # no page for Archive (all suppressed), Tiny, Welfare
+        page = next(p for p in paths if p.name.casefold() == "parking.html").read_text(encoding="utf-8")
+        assert t_("report.unit_table.survey", lang) in page and t_("report.unit_table.signals", lang) in page
+        assert t_("management.col.pct_agree", lang) in page and t_("management.col.low", lang) in page
+        assert f"{100 * lo:.1f}" in page and f"{100 * hi:.1f}" in page  # the Wilson interval of "ease"
+        assert t_("measures.item_short.ease", lang) in page or t_("measures.item.ease", lang) in page
+        revenue = next(p for p in paths if p.name.casefold() == "revenue.html").read_text(encoding="utf-8")
+        assert "Average wait (minutes)" in revenue
+        text = "".join(p.read_text(encoding="utf-8") for p in paths)
+        for leak in ("Tiny", "Welfare", "Archive", "greeting", "Z999"):
+            assert leak not in text, leak
+        for code in [c for emps in EMPLOYEES.values() for c in emps]:
+            assert not re.search(rf"\b{code}\b", text), code
+        assert not re.search(r"emp-[0-9a-f]{12}", text)  # no pseudonym either
+
+
+def t_(key, lang):
+    from svcwork.i18n import t
+    return t(key, lang)
+
+
+def test_pack_tables_never_show_negative_zero(tmp_path, engagement):
+    from svcwork import report
+    from svcwork.management import SkillChange, UnitPack
+    pack = UnitPack(unit="Parking", min_size=5, report_date=dt.date(2026, 6, 30),
+                    training=(SkillChange("listening", 6, -0.001, -0.3, 0.0004, -0.0001),),
+                    signals=(UnitSignal("Wait", -0.0001, target=0.0),))
+    values = pack.tables("en")["training"].select_dtypes("number").to_numpy(dtype=float).ravel()
+    assert not np.signbit(values[values == 0]).any()
+    page = report.write_unit_packs([pack], output_dir=tmp_path, engagement=engagement, lang="en")[0].read_text("utf-8")
+    cells = re.findall(r"<td class='num'>([^<]*)</td>", page)
+    assert cells and not any(re.fullmatch(r"[-−]0(\.0+)?", c) for c in cells), cells
+    from svcwork.management import FocusPoint
+    flat = FocusPoint("management.focus.training_flat", (("skill", "item", "listening"), ("change", "signed", -0.001)))
+    assert "+0.0" in flat.text("en") and "-0.0" not in flat.text("he")
+    # the result's tables too
+    res_tables = analyse(engagement).tables("en")
+    for frame in res_tables.values():
+        for col in frame.select_dtypes("float").columns:
+            assert not any(v == 0 and np.signbit(v) for v in frame[col].dropna()), col
+
