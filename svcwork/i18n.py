@@ -27,35 +27,36 @@ _INTAKE = {
                          "אין intake.xlsx בתיקייה {path}. נדרשת תיקיית לקוח עם intake.xlsx (וקובצי פניות, סקר והדרכה לפי הצורך)."),
     "intake.not_xlsx_xls": ("This is an old Excel 97–2003 (.xls) workbook; expected an .xlsx workbook. Open it in Excel and "
                             "save it as .xlsx.",
-                            "זהו קובץ Excel ישן (‎.xls‎); נדרש קובץ ‎.xlsx‎. יש לפתוח אותו ב־Excel ולשמור בשם כ־‎.xlsx‎."),
+                            "זהו קובץ אקסל ישן (‎.xls‎); נדרש קובץ ‎.xlsx‎. יש לפתוח אותו באקסל ולשמור בשם כ־‎.xlsx‎."),
     "intake.not_xlsx_text": ("This is a text (CSV) file, not an Excel workbook; expected an .xlsx workbook made from the "
                              "svcwork template.",
-                             "זהו קובץ טקסט (CSV) ולא חוברת Excel; נדרש קובץ ‎.xlsx‎ שנבנה מתבנית svcwork."),
+                             "זהו קובץ טקסט (‎.csv‎) ולא חוברת אקסל; נדרש קובץ ‎.xlsx‎ שנבנה מתבנית טופס הקליטה."),
     "intake.not_xlsx_other": ("This file is not an Excel .xlsx workbook (found {kind}); expected an .xlsx workbook made "
                               "from the svcwork template.",
-                              "הקובץ אינו חוברת Excel מסוג ‎.xlsx‎ (נמצא: {kind}); נדרש קובץ ‎.xlsx‎ שנבנה מתבנית svcwork."),
+                              "הקובץ אינו חוברת אקסל מסוג ‎.xlsx‎ (נמצא: {kind}); נדרש קובץ ‎.xlsx‎ שנבנה מתבנית טופס הקליטה."),
     "intake.encrypted": ("The workbook is password-protected; expected an unprotected workbook. Remove the password "
                          "(File › Info › Protect Workbook) and send it again.",
                          "החוברת מוגנת בסיסמה; נדרשת חוברת ללא סיסמה. יש להסיר את הסיסמה (קובץ › מידע › הגן על חוברת) "
                          "ולשלוח שוב."),
-    "intake.corrupt": ("The workbook cannot be read ({detail}); expected a valid .xlsx file. Open it in Excel, check it, "
+    "intake.corrupt": ("The workbook cannot be read ({reason}); expected a valid .xlsx file. Open it in Excel, check it, "
                        "and save it again.",
-                       "לא ניתן לקרוא את החוברת ({detail}); נדרש קובץ ‎.xlsx‎ תקין. יש לפתוח ב־Excel, לבדוק ולשמור מחדש."),
+                       "לא ניתן לקרוא את החוברת ({reason}); נדרש קובץ ‎.xlsx‎ תקין. יש לפתוח באקסל, לבדוק ולשמור מחדש."),
     "intake.too_large": ("The file is {size} MB; the limit is {limit} MB. Split the export or raise SVCWORK_MAX_MB.",
-                         "גודל הקובץ {size} MB; המגבלה היא {limit} MB. יש לפצל את הקובץ או להגדיל את SVCWORK_MAX_MB."),
+                         "גודל הקובץ {size} מ\"ב; המגבלה היא {limit} מ\"ב. יש לפצל את הקובץ או להגדיל את SVCWORK_MAX_MB."),
     "intake.zip_bomb": ("The workbook expands to more than {limit} MB when unpacked (found {size} MB); refused as unsafe.",
-                        "החוברת מתרחבת ליותר מ־{limit} MB בפריסה (נמצא {size} MB); נדחתה כלא בטוחה."),
-    "intake.unsafe_xml": ("The workbook contains XML that is refused as unsafe ({detail}).",
-                          "החוברת מכילה XML שנדחה כלא בטוח ({detail})."),
-    "intake.sheet_missing": ("Required sheet “{sheet}” is missing; expected a sheet named “{he}” or “{en}”. Found sheets: "
-                             "{found}.",
-                             "הגיליון הנדרש „{sheet}” חסר; נדרש גיליון בשם „{he}” או „{en}”. גיליונות שנמצאו: {found}."),
+                        "החוברת מתרחבת ליותר מ־{limit} מ\"ב בפריסה (נמצא {size} מ\"ב); נדחתה כלא בטוחה."),
+    "intake.unsafe_xml": ("The workbook contains XML declarations (a DTD or entities) that are refused as unsafe; expected a "
+                          "workbook saved by Excel. Open it in Excel and save it again.",
+                          "החוברת מכילה הגדרות מבנה (הגדרת ישויות) שנדחו כלא בטוחות; נדרשת חוברת שנשמרה באקסל. יש לפתוח "
+                          "אותה באקסל ולשמור מחדש."),
+    "intake.sheet_missing": ("Required sheet “{sheet}” is missing; expected a sheet named {names}. Found sheets: {found}.",
+                             "הגיליון הנדרש „{sheet}” חסר; נדרש גיליון בשם {names}. גיליונות שנמצאו: {found}."),
     "intake.sheet_empty": ("Sheet “{sheet}” is missing or empty; the analyses that need it are skipped.",
                            "הגיליון „{sheet}” חסר או ריק; הניתוחים שנזקקים לו לא יבוצעו."),
     "intake.header_missing": ("No header row found in sheet “{sheet}”; expected a row with the column names, e.g. {expected}.",
                               "לא נמצאה שורת כותרות בגיליון „{sheet}”; נדרשת שורה עם שמות העמודות, למשל {expected}."),
-    "intake.column_missing": ("Required column “{column}” is missing; expected a header “{he}” or “{en}”. Found: {found}.",
-                              "העמודה הנדרשת „{column}” חסרה; נדרשת כותרת „{he}” או „{en}”. נמצאו: {found}."),
+    "intake.column_missing": ("Required column “{column}” is missing; expected a header {names}. Found: {found}.",
+                              "העמודה הנדרשת „{column}” חסרה; נדרשת כותרת {names}. נמצאו: {found}."),
     "intake.column_duplicate": ("Column “{column}” appears twice (columns {first} and {second}); only the first is read.",
                                 "העמודה „{column}” מופיעה פעמיים (עמודות {first} ו־{second}); נקראת רק הראשונה."),
     "intake.required_empty": ("“{column}” is empty; a value is required.", "„{column}” ריק; נדרש ערך."),
@@ -85,11 +86,14 @@ _INTAKE = {
     "intake.setting_unknown": ("Unknown setting “{value}”; it is ignored.", "הגדרה לא מוכרת „{value}”; היא אינה נקראת."),
     "intake.period_order": ("The period ends ({end}) before it starts ({start}).", "התקופה מסתיימת ({end}) לפני שהיא מתחילה ({start})."),
     "intake.bad_color": ("Expected a colour as #RRGGBB, found “{value}”; the default colour is used.",
-                         "נדרש צבע בפורמט ‎#RRGGBB‎, נמצא „{value}”; ייעשה שימוש בצבע ברירת המחדל."),
-    "intake.bad_column_map": ("Column map entry “{value}” is not of the form file.their column=our_column.",
-                              "רשומת מיפוי העמודות „{value}” אינה בתבנית file.their column=our_column."),
+                         "נדרש צבע בקוד של שש ספרות הקסדצימליות (למשל ‎#1F6FEB‎), נמצא „{value}”; ייעשה שימוש בצבע "
+                         "ברירת המחדל."),
+    "intake.bad_column_map": ("Column map entry “{value}” is not of the form file.their column=our column "
+                              "(e.g. cases.Ticket=case_id).",
+                              "רשומת מיפוי העמודות „{value}” אינה בתבנית קובץ.העמודה אצלכם=העמודה בטופס "
+                              "(למשל: פניות.מספר כרטיס=מזהה פנייה)."),
     "intake.map_unknown_column": ("“{value}” is not a column of the {file_name} file; expected one of: {allowed}.",
-                                  "„{value}” אינו עמודה של קובץ {file_name}; נדרש אחד מ־{allowed}."),
+                                  "„{value}” אינו עמודה של קובץ ה{file_name}; נדרש אחד מ־{allowed}."),
     "intake.criterion_unknown": ("Criterion “{value}” is not a numeric column of Services; expected one of: {allowed}.",
                                  "הקריטריון „{value}” אינו עמודה מספרית בגיליון השירותים; נדרש אחד מ־{allowed}."),
     "intake.pairwise_self": ("A criterion is compared with itself (“{value}”).", "קריטריון מושווה לעצמו („{value}”)."),
@@ -97,26 +101,57 @@ _INTAKE = {
                                "המדד „{value}” אינו אחד מ־{allowed} ואינו מזהה מדד מגיליון המדדים."),
     "intake.weights_zero": ("All criterion weights are zero; expected at least one positive weight.",
                             "כל משקלי הקריטריונים הם אפס; נדרש לפחות משקל חיובי אחד."),
-    "intake.companion_unreadable": ("The {file_name} file cannot be read ({detail}); expected a CSV (UTF-8 or Windows-1255), "
+    "intake.companion_unreadable": ("The {file_name} file cannot be read ({reason}); expected a CSV (UTF-8 or Windows-1255), "
                                     ".xlsx or .parquet file.",
-                                    "לא ניתן לקרוא את קובץ {file_name} ({detail}); נדרש קובץ CSV ‏(UTF-8 או Windows-1255), ‎.xlsx‎ "
-                                    "או ‎.parquet‎."),
+                                    "לא ניתן לקרוא את קובץ ה{file_name} ({reason}); נדרש קובץ ‎.csv‎ (כפי שאקסל שומר אותו), "
+                                    "‎.xlsx‎ או ‎.parquet‎."),
     "intake.companion_ambiguous": ("Several {file_name} files found ({found}); expected one. Remove the others.",
                                    "נמצאו כמה קובצי {file_name} ({found}); נדרש אחד. יש להסיר את השאר."),
     "intake.companion_empty": ("The {file_name} file has no rows; the analyses that need it are skipped.",
-                               "בקובץ {file_name} אין שורות; הניתוחים שנזקקים לו לא יבוצעו."),
+                               "בקובץ ה{file_name} אין שורות; הניתוחים שנזקקים לו לא יבוצעו."),
     "intake.mixed_offsets": ("Timestamps carry {count} different time-zone offsets ({found}); they were normalised to UTC.",
-                             "בחותמות הזמן {count} הפרשי שעון שונים ({found}); הם נורמלו ל־UTC."),
+                             "בחותמות הזמן {count} הפרשי שעון שונים ({found}); כולן הומרו לזמן האוניברסלי המתואם."),
     "intake.example_row": ("This row is the template's grey example row; it was ignored. Delete it or overwrite it.",
                            "זו שורת הדוגמה האפורה של התבנית; היא לא נקראה. יש למחוק אותה או לכתוב עליה."),
     "intake.excel_error": ("The cell holds an Excel error ({value}); expected a value. Fix the formula or type the value.",
-                           "בתא שגיאת Excel ‏({value}); נדרש ערך. יש לתקן את הנוסחה או להקליד את הערך."),
+                           "בתא שגיאת אקסל ‏({value}); נדרש ערך. יש לתקן את הנוסחה או להקליד את הערך."),
     "intake.rows_with_problems": ("{count} more rows have the same problem in this column (not listed one by one).",
                                   "ב־{count} שורות נוספות אותה בעיה בעמודה זו (לא פורטו אחת־אחת)."),
     "intake.summary_ok": ("The intake can be analysed: {errors} errors, {warnings} warnings.",
                           "אפשר לנתח את הקליטה: {errors} שגיאות, {warnings} אזהרות."),
     "intake.summary_bad": ("The intake has {errors} errors and {warnings} warnings; fix the errors and validate again.",
                            "בקליטה {errors} שגיאות ו־{warnings} אזהרות; יש לתקן את השגיאות ולבדוק שוב."),
+    "intake.reason.empty": ("the file is empty", "הקובץ ריק"),
+    "intake.reason.broken_zip": ("the file is damaged or incomplete", "הקובץ פגום או חלקי"),
+    "intake.reason.broken_part": ("a part of the workbook is damaged", "חלק מהחוברת פגום"),
+    "intake.reason.broken_sheet": ("this sheet is damaged", "הגיליון פגום"),
+    "intake.reason.unreadable": ("the reader could not make sense of it", "תוכן הקובץ אינו קריא"),
+    "intake.reason.csv_fields": ("a line has more fields than the header row", "בשורה יש יותר שדות מבשורת הכותרות"),
+    "intake.reason.csv_structure": ("the text structure is broken, e.g. an unclosed quote",
+                                    "מבנה הטקסט פגום, למשל מירכאות שלא נסגרו"),
+    "intake.reason.parquet": ("not a valid Parquet file", "אינו קובץ ‎.parquet‎ תקין"),
+    "intake.reason.gzip": ("the compressed file is damaged", "הקובץ הדחוס פגום"),
+    "intake.reason.gzip_large": ("it unpacks to more than the size limit", "בפריסה הוא חורג ממגבלת הגודל"),
+    "intake.reason.file_type": ("this file type is not supported", "סוג הקובץ אינו נתמך"),
+    "intake.kind.binary": ("unknown binary data", "נתונים בינאריים לא מזוהים"),
+    "intake.kind.ods": ("an OpenDocument spreadsheet, .ods", "גיליון אלקטרוני מסוג ‎.ods‎"),
+    "intake.kind.word": ("a Word document", "מסמך וורד"),
+    "intake.kind.zip": ("a zip archive", "ארכיון דחוס"),
+    "intake.kind.xlsb": ("a binary Excel workbook, .xlsb", "חוברת אקסל בינארית ‎.xlsb‎"),
+    "intake.expected.value": ("a value", "ערך"),
+    "intake.expected.unique": ("a unique value", "ערך ייחודי"),
+    "intake.expected.no_cycle": ("dependencies without cycles", "תלויות ללא מעגלים"),
+    "intake.expected.xlsx": ("an .xlsx workbook", "חוברת ‎.xlsx‎ תקינה"),
+    "intake.expected.unprotected": ("a workbook without a password", "חוברת ללא סיסמה"),
+    "intake.expected.companion": (".csv, .xlsx or .parquet", "‎.csv‎, ‎.xlsx‎ או ‎.parquet‎"),
+    "intake.expected.one_file": ("one file", "קובץ אחד"),
+    "intake.expected.two_criteria": ("two different criteria", "שני קריטריונים שונים"),
+    "intake.expected.positive_weight": ("a weight above zero", "משקל גדול מאפס"),
+    "intake.expected.column_map": ("file.their column=our column", "קובץ.העמודה אצלכם=העמודה בטופס"),
+    "intake.expected.intake": ("intake.xlsx", "intake.xlsx"),
+    "intake.expected.color": ("#RRGGBB", "קוד צבע כמו ‎#1F6FEB‎"),
+    "intake.expected.size": ("≤ {limit} MB", "עד {limit} מ\"ב"),
+    "intake.expected.ref": ("a {target} of sheet “{ref_sheet}”", "{target} מגיליון „{ref_sheet}”"),
     "intake.target.service": ("service_id", "מזהה שירות"),
     "intake.target.kpi": ("kpi_id", "מזהה מדד"),
     "intake.target.action": ("action_id", "מזהה פעולה"),
@@ -244,20 +279,20 @@ _REPORT: dict[str, tuple[str, str]] = {
     "report.executive_summary": ("Executive summary", "תקציר מנהלים"),
     "report.no_findings": ("No findings could be drawn from the data supplied.", "לא ניתן היה להסיק ממצאים מהנתונים שסופקו."),
     "report.not_analysed": ("Not analysed", "לא נותח"),
-    "report.data_quality": ("Appendix: data quality", "נספח: איכות הנתונים"),
-    "report.methods": ("Appendix: methods and sources", "נספח: שיטות ומקורות"),
+    "report.data_quality": ("Data-quality appendix", "נספח איכות נתונים"),
+    "report.methods": ("Methods appendix", "נספח שיטות"),
     "report.generated_by": ("generated by", "הופק באמצעות"),
-    "report.more_rows": ("Showing {shown} of {total} rows; the results workbook has them all.",
-                         "מוצגות {shown} מתוך {total} שורות; כולן מופיעות בחוברת התוצאות."),
+    "report.more_rows": ("Showing the first {shown} of {total} rows; the full table is in results.xlsx.",
+                         "מוצגות {shown} השורות הראשונות מתוך {total}; הטבלה המלאה בחוברת התוצאות results.xlsx."),
     "report.section.intake": ("Intake review", "סקירת נתוני הקליטה"),
-    "report.section.prioritization": ("Service prioritisation and roadmap", "תעדוף שירותים ומפת דרכים"),
+    "report.section.prioritization": ("Service prioritization and roadmap", "תעדוף שירותים ומפת דרכים"),
     "report.section.journeys": ("Citizen journeys and processes", "מסעות לקוח ותהליכים"),
     "report.section.measures": ("Service measurement and control", "מדידה ובקרה של השירות"),
     "report.section.management": ("Service management and the moment of truth", "ניהול השירות ורגע האמת"),
     "report.col.data": ("Data", "נתונים"),
     "report.col.rows": ("Rows", "שורות"),
     "report.caption.intake.inventory": ("Data received", "הנתונים שהתקבלו"),
-    "report.caption.intake.problems": ("Data-quality findings of the intake", "ממצאי איכות הנתונים בקליטה"),
+    "report.caption.intake.problems": ("Intake data-quality findings", "ממצאי איכות הנתונים בקליטה"),
     "report.finding.intake": ("{organization}: data for {start} – {end}, with {warnings} data-quality warnings.",
                               "{organization}: נתונים לתקופה {start} – {end}, עם {warnings} אזהרות איכות נתונים."),
     "report.methods.intake": ("Every sheet and companion file is validated once against the intake schema; problems are "
@@ -273,41 +308,176 @@ _REPORT: dict[str, tuple[str, str]] = {
                                       "cross-checked with TOPSIS (Hwang & Yoon 1981); one-weight sensitivity and "
                                       "stochastic rank acceptability (SMAA, Lahdelma et al. 1998); waves planned by "
                                       "integer programming (HiGHS).",
-                                      "משקלי הקריטריונים מגיליון הקריטריונים או מהשוואות זוגיות (AHP, סאטי 1980; יחס "
-                                      "עקביות לפי המדד האקראי של סאטי); ציון משוקלל שנבדק מול TOPSIS (הוואנג ויון "
+                                      "משקלי הקריטריונים מגיליון הקריטריונים או מהשוואות זוגיות (AHP, Saaty 1980; יחס "
+                                      "עקביות לפי המדד האקראי של Saaty); ציון משוקלל שנבדק מול TOPSIS (הוואנג ויון "
                                       "1981); ניתוח רגישות למשקל יחיד והסתברות לדירוג (SMAA, להדלמה ועמיתים 1998); "
                                       "תכנון הגלים בתכנון בשלמים (HiGHS)."),
     "report.methods.journeys": ("Journey maps from the Journey sheet; case-log analytics from the event log: variants, "
                                 "directly-follows process map, end-to-end and first-response times (median, p90), "
                                 "service-standard compliance, hand-offs between units, repeat contact and first "
                                 "contact resolution; channel parity from the Channels sheet.",
-                                "מפות מסע מגיליון מסע הלקוח; ניתוח יומן הפניות: מסלולים, מפת תהליך, זמני טיפול "
+                                "מפות מסע לקוח מגיליון מסע הלקוח; ניתוח יומן הפניות: מסלולים, מפת תהליך, זמני טיפול "
                                 "מקצה לקצה ועד מענה ראשון (חציון, אחוזון 90), עמידה באמות המידה לשירות, העברות "
                                 "בין יחידות, פניות חוזרות ופתרון בפנייה ראשונה; התאמת ערוצים מגיליון הערוצים."),
     "report.methods.measures": ("Survey items per OMB Circular A-11 §280 (top-2-box with Wilson intervals), NPS and "
                                 "CES; differences tested with Newcombe's interval; key drivers by Johnson's relative "
                                 "weights and Shapley (LMG) decomposition; KPIs on XmR and p-charts (Laney p′ for large "
                                 "samples) with Western Electric rules.",
-                                "פריטי הסקר לפי OMB A-11 §280 (שיעור מרוצים עם רווח סמך וילסון), NPS ו־CES; "
-                                "הפרשים נבדקים ברווח הסמך של ניוקומב; ניתוח גורמים מניעים במשקלים יחסיים של ג'ונסון "
-                                "ובפירוק שאפלי (LMG); מדדים בתרשימי בקרה XmR ו־p (p′ של לייני למדגמים גדולים) "
+                                "פריטי הסקר לפי OMB A-11 §280 (שיעור המסכימים עם רווח סמך Wilson), NPS ו־CES; "
+                                "הפרשים נבדקים ברווח הסמך של Newcombe; ניתוח גורמי מפתח במשקלים יחסיים של Johnson "
+                                "ובפירוק Shapley ‏(LMG); מדדים בתרשימי בקרה XmR ו־p ‏(p′ של Laney למדגמים גדולים) "
                                 "עם כללי Western Electric."),
     "report.methods.management": ("Observation scores by item, unit and period with observer calibration (weighted "
                                   "kappa / ICC); action plan status as of the period end; lessons learned by "
                                   "category (Pareto); training effectiveness by paired t and Wilcoxon tests with "
                                   "Cohen's dz.",
-                                  "ציוני תצפיות לפי פריט, יחידה ותקופה עם כיול צופים (קאפא משוקלל / ICC); מצב "
+                                  "ציוני תצפיות לפי פריט, יחידה ותקופה עם הסכמה בין צופים (קאפה משוקלל / ICC); מצב "
                                   "תוכנית הפעולה לסוף התקופה; הפקת לקחים לפי קטגוריה (פרטו); אפקטיביות הדרכה "
-                                  "במבחני t מזווג ווילקוקסון עם dz של כהן."),
-    "report.unit_pack": ("Unit manager's pack", "דף למנהל היחידה"),
+                                  "במבחני t מזווג ו־Wilcoxon עם dz של Cohen."),
+    "report.unit_pack": ("Manager pack", "דף מנהל"),
     "report.unit_focus": ("Three focus points for the team meeting", "שלוש נקודות מיקוד לישיבת הצוות"),
     "report.unit_table.signals": ("Indicators and signals", "מדדים ואותות"),
-    "report.unit_table.survey": ("Survey results (% agree, 95% CI)", "תוצאות הסקר (% מסכימים, רווח סמך 95%)"),
+    "report.unit_table.survey": ("Survey results (% agree, 95% CI)", "תוצאות הסקר (שיעור המסכימים, רווח סמך 95%)"),
     "report.unit_table.observations": ("Service observations", "תצפיות שירות"),
     "report.unit_table.actions": ("Open and overdue actions", "פעולות פתוחות ובאיחור"),
     "report.unit_table.training": ("Training effectiveness", "אפקטיביות ההדרכה"),
+    # -- report furniture: page numbers, long tables, results.xlsx
+    "report.page_of": ("Page {page} of {pages}", "עמוד {page} מתוך {pages}"),
+    "report.more_rows_sheet": ("Showing the first {shown} of {total} rows; the full table is in results.xlsx, sheet “{sheet}”.",
+                               "מוצגות {shown} השורות הראשונות מתוך {total}; הטבלה המלאה בחוברת התוצאות results.xlsx, "
+                               "בגיליון „{sheet}”."),
+    "report.detail_tables": ("Detail tables of this analysis are in results.xlsx only: {sheets}.",
+                             "טבלאות הפירוט של ניתוח זה נמצאות בחוברת התוצאות results.xlsx בלבד: {sheets}."),
+    "report.sheet.contents": ("Contents", "תוכן"),
+    "report.col.analysis": ("Analysis", "ניתוח"),
+    "report.col.table": ("Table (sheet)", "טבלה (גיליון)"),
+    "report.sheet_short.intake": ("Intake", "קליטה"),
+    "report.sheet_short.prioritization": ("Prioritization", "תעדוף"),
+    "report.sheet_short.journeys": ("Journeys", "מסע לקוח"),
+    "report.sheet_short.measures": ("Measures", "מדידה"),
+    "report.sheet_short.management": ("Management", "ניהול"),
+    # -- executive summary, written from the analyses' key figures
+    "report.exec.fix_first": ("Services to fix first", "השירותים לטיפול ראשון"),
+    "report.exec.fix_first_item": ("{service} — score {score}, {quadrant}, wave {wave}",
+                                   "{service} — ציון {score}, {quadrant}, גל {wave}"),
+    "report.exec.fix_first_deferred": ("{service} — score {score}, {quadrant}, deferred",
+                                       "{service} — ציון {score}, {quadrant}, נדחה לשלב מאוחר"),
+    "report.exec.fix_first_why": ("Why: they give the most benefit for the effort under the agreed criteria (the heaviest "
+                                  "is {criterion}, {weight}%); {quick} of the {n} are quick wins.",
+                                  "הסיבה: אלה השירותים שמניבים את התועלת הרבה ביותר ביחס למאמץ לפי הקריטריונים שנקבעו "
+                                  "(הכבד ביותר: {criterion}, {weight}%); {quick} מתוך {n} הם הישגים מהירים."),
+    "report.exec.fix_first_robust": ("Each stays in the top {top} in at least {p} of {samples} weight samples.",
+                                     "כל אחד מהם נשאר בין {top} הראשונים לפחות ב־{p} מתוך {samples} דגימות משקלים."),
+    "report.exec.fix_first_robust_all": ("Each stays in the top {top} in all {samples} weight samples.",
+                                         "כל אחד מהם נשאר בין {top} הראשונים בכל {samples} דגימות המשקלים."),
+    "report.exec.pain": ("Biggest journey pain", "נקודת הכאב הגדולה במסע הלקוח"),
+    "report.exec.pain_sla": ("{share} of cases miss their deadline; half take more than {median} days end to end, and "
+                             "one in ten more than {p90} days.",
+                             "{share} מהפניות חורגות מהיעד; מחצית הפניות אורכות יותר מ־{median} ימים מקצה לקצה, ואחת "
+                             "מכל עשר יותר מ־{p90} ימים."),
+    "report.exec.pain_repeat": ("{share} of cases are repeat contacts; only {fcr} are resolved at first contact.",
+                                "{share} מהפניות הן פניות חוזרות; רק {fcr} נפתרות בפנייה ראשונה."),
+    "report.exec.pain_handoff": ("The most frequent hand-off is from {source} to {target} ({count} times); a case is "
+                                 "handed off {per_case} times on average.",
+                                 "ההעברה השכיחה ביותר היא מ־{source} אל {target} ({count} פעמים); פנייה עוברת בין "
+                                 "יחידות {per_case} פעמים בממוצע."),
+    "report.exec.kpis": ("KPI signals", "אותות במדדים"),
+    "report.exec.kpis_met": ("{met} of {total} KPIs meet their target.", "{met} מתוך {total} מדדים עומדים ביעד."),
+    "report.exec.kpi_met_out": ("{kpi}: meets the target ({last}; target {target}) but is out of control "
+                                "(control-chart signals: {signals}, latest {period}) — find the special cause before "
+                                "relying on it.",
+                                "{kpi}: עומד ביעד ({last}; יעד {target}) אך אינו בבקרה (אותות בתרשים הבקרה: {signals}, "
+                                "האחרון ב־{period}) — יש לאתר את הגורם המיוחד לפני שסומכים על הנתון."),
+    "report.exec.kpi_missed_in": ("{kpi}: misses the target ({last}; target {target}) while in control — only a change "
+                                  "to the system will close the gap.",
+                                  "{kpi}: אינו עומד ביעד ({last}; יעד {target}) אף שהוא בבקרה — רק שינוי במערכת "
+                                  "יסגור את הפער."),
+    "report.exec.kpi_missed_out": ("{kpi}: misses the target ({last}; target {target}) and is out of control "
+                                   "(control-chart signals: {signals}, latest {period}).",
+                                   "{kpi}: אינו עומד ביעד ({last}; יעד {target}) ואינו בבקרה (אותות בתרשים הבקרה: "
+                                   "{signals}, האחרון ב־{period})."),
+    "report.exec.kpi_more": ("{count} more KPIs need attention: see the measurement section.",
+                             "{count} מדדים נוספים דורשים תשומת לב: הפירוט בפרק המדידה."),
+    "report.exec.kpis_quiet": ("Every KPI meets its target and is in control.", "כל המדדים עומדים ביעד ונמצאים בבקרה."),
+    "report.exec.actions": ("Overdue actions", "פעולות באיחור"),
+    "report.exec.actions_overdue": ("{overdue} of the {open} open actions are overdue as of {date}; {done} of {total} "
+                                    "actions are done.",
+                                    "{overdue} מתוך {open} הפעולות הפתוחות באיחור נכון ל־{date}; {done} מתוך {total} "
+                                    "פעולות הושלמו."),
+    "report.exec.actions_worst": ("Longest overdue: “{action}” ({owner}), {days} days late.",
+                                  "הפעולה שבאיחור הגדול ביותר: „{action}” ({owner}), {days} ימי איחור."),
+    "report.exec.actions_none": ("No action is overdue as of {date}; {open} are open and {done} of {total} are done.",
+                                 "אין פעולות באיחור נכון ל־{date}; {open} פתוחות ו־{done} מתוך {total} הושלמו."),
+    "report.exec.missing": ("Not analysed: the data for this part was not supplied.",
+                            "לא נותח: הנתונים לחלק זה לא סופקו."),
+    # -- table titles: caption in the report and sheet name in results.xlsx (at most 31 characters)
+    "report.caption.prioritization.priorities": ("Priorities and reasons", "סדר העדיפויות והנימוקים"),
+    "report.caption.prioritization.contributions": ("Score contributions", "תרומת הקריטריונים לציון"),
+    "report.caption.prioritization.weights": ("Criteria weights", "משקלי הקריטריונים"),
+    "report.caption.prioritization.ahp_matrix": ("Pairwise comparison matrix", "מטריצת ההשוואות הזוגיות"),
+    "report.caption.prioritization.ahp_consistency": ("Consistency check (AHP)", "בדיקת עקביות (AHP)"),
+    "report.caption.prioritization.rater_disagreement": ("Disagreement between raters", "פערים בין המדרגים"),
+    "report.caption.prioritization.sensitivity": ("Sensitivity of the weights", "ניתוח רגישות למשקלים"),
+    "report.caption.prioritization.reversals": ("Weights that reverse ranks", "משקלים שהופכים את הדירוג"),
+    "report.caption.prioritization.acceptability": ("Rank acceptability", "הסתברות לדירוג"),
+    "report.caption.prioritization.methods": ("Score and TOPSIS compared", "השוואה לשיטת TOPSIS"),
+    "report.caption.prioritization.waves": ("Roadmap waves", "גלי מפת הדרכים"),
+    "report.caption.prioritization.deferred": ("Deferred services", "שירותים שנדחו לשלב מאוחר"),
+    "report.caption.prioritization.method_notes": ("Method notes", "הערות שיטה"),
+    "report.caption.journeys.data_quality": ("Case-log data quality", "איכות נתוני יומן הפניות"),
+    "report.caption.journeys.kpis_by_service": ("Case measures by service", "מדדי טיפול לפי שירות"),
+    "report.caption.journeys.kpis_by_channel": ("Case measures by channel", "מדדי טיפול לפי ערוץ"),
+    "report.caption.journeys.kpis_by_unit": ("Case measures by unit", "מדדי טיפול לפי יחידה"),
+    "report.caption.journeys.capability": ("End-to-end time by month", "זמן טיפול לפי חודש"),
+    "report.caption.journeys.capability_by_group": ("Time by month and group", "זמן טיפול לפי חודש ופילוח"),
+    "report.caption.journeys.variants": ("Most common paths", "המסלולים הנפוצים"),
+    "report.caption.journeys.ideal_path": ("Ideal path", "המסלול הרצוי"),
+    "report.caption.journeys.deviations": ("Deviations from the ideal path", "סטיות מהמסלול הרצוי"),
+    "report.caption.journeys.handoffs": ("Hand-offs between units", "העברות בין יחידות"),
+    "report.caption.journeys.handoff_matrix": ("Hand-off matrix", "מטריצת העברות בין יחידות"),
+    "report.caption.journeys.repeat_contact": ("Repeat contact", "פניות חוזרות"),
+    "report.caption.journeys.rework": ("Rework by activity", "עבודה חוזרת לפי פעילות"),
+    "report.caption.journeys.standards": ("Service commitments met", "עמידה בהתחייבויות השירות"),
+    "report.caption.journeys.standards_consistency": ("Commitments across channels", "התחייבויות בערוצים השונים"),
+    "report.caption.journeys.channel_parity": ("Services by channel", "זמינות השירותים בערוצים"),
+    "report.caption.journeys.digital_takeup": ("Digital take-up", "שיעור שימוש דיגיטלי"),
+    "report.caption.journeys.pain_points": ("Journey pain points", "נקודות כאב במסע הלקוח"),
+    "report.caption.measures.survey_items": ("Survey results by item", "תוצאות הסקר לפי פריט"),
+    "report.caption.measures.survey_by_unit": ("Survey by unit", "הסקר לפי יחידה"),
+    "report.caption.measures.survey_by_channel": ("Survey by channel", "הסקר לפי ערוץ"),
+    "report.caption.measures.survey_by_service": ("Survey by service", "הסקר לפי שירות"),
+    "report.caption.measures.survey_by_wave": ("Survey by wave", "הסקר לפי גל"),
+    "report.caption.measures.survey_by_month": ("Survey by month", "הסקר לפי חודש"),
+    "report.caption.measures.nps": ("NPS by group", "מדד NPS לפי פילוח"),
+    "report.caption.measures.unit_vs_all": ("Each unit against the others", "כל יחידה מול שאר היחידות"),
+    "report.caption.measures.wave_over_wave": ("Change between survey waves", "שינוי בין גלי הסקר"),
+    "report.caption.measures.weighting": ("Weighted survey results", "תוצאות הסקר בשקלול"),
+    "report.caption.measures.drivers": ("Key drivers of satisfaction", "גורמי מפתח לשביעות רצון"),
+    "report.caption.measures.importance_performance": ("Importance–performance", "חשיבות–ביצוע"),
+    "report.caption.measures.service_signal": ("Survey signal by service", "אות הסקר לפי שירות"),
+    "report.caption.measures.themes": ("Comment themes", "נושאים בהערות המשיבים"),
+    "report.caption.measures.comments": ("Comments", "הערות המשיבים"),
+    "report.caption.measures.kpi_scorecard": ("KPI scorecard", "כרטיס מדדים"),
+    "report.caption.measures.kpi_signals": ("Control-chart signals", "אותות בתרשימי הבקרה"),
+    "report.caption.measures.service_standards": ("Service standards met", "עמידה באמות המידה לשירות"),
+    "report.caption.management.observations_by_item": ("Observation scores by item", "ציוני תצפית לפי פריט"),
+    "report.caption.management.observations_by_unit_item": ("Observations by unit and item", "תצפיות לפי יחידה ופריט"),
+    "report.caption.management.observations_by_observer": ("Observation scores by observer", "ציוני תצפית לפי צופה"),
+    "report.caption.management.coaching_focus": ("Coaching focus by unit", "מוקד לאימון לפי יחידה"),
+    "report.caption.management.calibration": ("Observer agreement", "הסכמה בין צופים"),
+    "report.caption.management.actions_by_owner": ("Actions by owner", "פעולות לפי אחראי"),
+    "report.caption.management.actions_by_unit": ("Actions by unit", "פעולות לפי יחידה"),
+    "report.caption.management.actions_by_source": ("Actions by source", "פעולות לפי מקור"),
+    "report.caption.management.actions_overdue": ("Overdue actions", "פעולות באיחור"),
+    "report.caption.management.actions_burndown": ("Action plan burn-down", "התקדמות תוכנית הפעולה"),
+    "report.caption.management.actions_rounds": ("Actions by measurement round", "פעולות לפי סבב מדידה"),
+    "report.caption.management.findings_without_action": ("Findings without an action", "ממצאים ללא פעולה"),
+    "report.caption.management.lessons_pareto": ("Lessons learned by category", "הפקת לקחים לפי קטגוריה"),
+    "report.caption.management.lessons_without_action": ("Lessons without an action", "לקחים ללא פעולה"),
+    "report.caption.management.training_effect": ("Training effect by unit", "אפקטיביות ההדרכה לפי יחידה"),
+    "report.caption.management.training_transfer": ("Training seen in observations", "ההדרכה בראי התצפיות"),
     "batch.title": ("Reports", "דוחות"),
-    "batch.col.client": ("Client", "לקוח"),
+    "batch.col.client": ("Client", "ארגון"),
     "batch.col.status": ("Status", "מצב"),
     "batch.col.report": ("Report", "דוח"),
     "batch.col.figures": ("Key figures", "נתונים עיקריים"),
@@ -316,6 +486,21 @@ _REPORT: dict[str, tuple[str, str]] = {
     "batch.status.failed": ("failed", "נכשל"),
     "batch.failed_cell": ("Notebook {notebook} failed at cell {cell}: {error}",
                           "המחברת {notebook} נכשלה בתא {cell}: {error}"),
+    "batch.timeout_cell": ("Notebook {notebook} timed out at cell {cell}: the client's notebooks may run for "
+                           "{seconds} s in all (--timeout); the kernel was restarted.",
+                           "המחברת {notebook} חרגה מהזמן בתא {cell}: מחברות הלקוח רשאיות לרוץ {seconds} שניות בסך הכול "
+                           "(‎--timeout‎); הקרנל הופעל מחדש."),
+    "batch.kernel_died": ("Notebook {notebook}: the kernel died at cell {cell}, also when retried in a fresh kernel "
+                          "(the code ended the process, crashed or ran out of memory).",
+                          "המחברת {notebook}: הקרנל קרס בתא {cell}, גם בניסיון חוזר בקרנל חדש (הקוד סיים את התהליך, "
+                          "קרס או שנגמר הזיכרון)."),
+    "batch.worker_died": ("The worker process running this client died (killed, crashed or out of memory) {detail}; "
+                          "the rest of the batch went on.",
+                          "תהליך העבודה שהריץ את הלקוח הזה קרס (הופסק, התרסק או שנגמר הזיכרון) {detail}; שאר האצווה "
+                          "המשיכה."),
+    "batch.figure.cases": ("cases", "פניות"),
+    "batch.figure.csat": ("satisfaction", "שביעות רצון"),
+    "batch.figure.overdue": ("overdue actions", "פעולות באיחור"),
 }
 
 # --------------------------------------------------------------------------- analyses: one section per module (key prefix)
@@ -576,8 +761,9 @@ _PRIORITIZE: dict[str, tuple[str, str]] = {   # "prioritize.*"
     "prioritize.ahp.ok": ("consistent enough", "עקבי דיו"),
     "prioritize.ahp.not_ok": ("inconsistent: ask the flagged judgements again", "לא עקבי: יש לשאול שוב את השיפוטים המסומנים"),
     "prioritize.ahp.gci": ("Geometric consistency index GCI (row geometric mean)",
-                           "מדד עקביות גאומטרי GCI (ממוצע גאומטרי של השורות)"),
-    "prioritize.ahp.gci_threshold": ("GCI threshold", "סף מדד העקביות הגאומטרי"),
+                           "מדד עקביות גאומטרי (ממוצע גאומטרי של השורות)"),
+    "prioritize.ahp.gci_threshold": ("GCI threshold (Aguarón & Moreno-Jiménez 2003)",
+                                     "סף מדד העקביות הגאומטרי (אגוארון ומורנו־חימנס 2003)"),
     "prioritize.ahp.gci_verdict": ("Verdict (GCI ≤ threshold)", "הכרעה (מדד עקביות גאומטרי עד הסף)"),
     # -- method notes
     "prioritize.note.default_directions": ("No Criteria sheet: directions taken as usual for {criteria} (effort and "
@@ -632,13 +818,12 @@ _PRIORITIZE: dict[str, tuple[str, str]] = {   # "prioritize.*"
                                        "{services}.",
                                        "אות הסקר מזכיר שירותים שאינם בגיליון השירותים, ולכן לא נכללו: {services}."),
     "prioritize.note.acceptability": ("Rank acceptability (SMAA-2): {samples} weight vectors drawn from a Dirichlet "
-                                      "distribution centred on the elicited weights, concentration {concentration} (a "
-                                      "weight w varies with standard deviation √(w(1 − w)/({concentration} + 1))), "
-                                      "random seed {seed}; the same seed gives the same probabilities.",
+                                      "distribution centred on the elicited weights, concentration {concentration} (the "
+                                      "larger it is, the closer the samples stay to those weights), random seed {seed}; "
+                                      "the same seed gives the same probabilities.",
                                       "הסתברות לדירוג (SMAA-2): {samples} וקטורי משקלים נדגמו מהתפלגות דיריכלה שמרכזה "
-                                      "במשקלים שנקבעו, בפרמטר ריכוז {concentration} (סטיית התקן של משקל w היא "
-                                      "√(w(1 − w)/({concentration} + 1))), זרע אקראי {seed}; אותו זרע נותן אותן "
-                                      "הסתברויות."),
+                                      "במשקלים שנקבעו, בפרמטר ריכוז {concentration} (ככל שהוא גדול יותר, הדגימות "
+                                      "קרובות יותר למשקלים אלה), זרע אקראי {seed}; אותו זרע נותן אותן הסתברויות."),
     "prioritize.note.locked_intake": ("Services locked to a wave in the Services sheet ({count}): {services}.",
                                       "שירותים שנקבעו לגל בגיליון השירותים ({count}): {services}."),
     "prioritize.note.quick_wins_setting": ("The Engagement sheet requires at least {count} visible quick wins in wave 1.",
@@ -866,7 +1051,7 @@ _JOURNEYS: dict[str, tuple[str, str]] = {     # "journeys.*"
                                     "(ההתחייבות נדרשת רק בטלפון, בצ'אט ובקבלת קהל)"),
     "journeys.consistency.kpi": ("a KPI: measured in the KPI scorecard, not from the case log; a channel without it "
                                  "is not flagged",
-                                 "מדד: נמדד בלוח המדדים ולא מיומן הפניות; ערוץ שאין לו התחייבות במדד זה אינו מסומן"),
+                                 "מדד: נמדד בכרטיס המדדים ולא מיומן הפניות; ערוץ שאין לו התחייבות במדד זה אינו מסומן"),
     "journeys.variants.other": ("{count} other paths ({single} followed by a single case)",
                                 "{count} מסלולים אחרים ({single} מהם של פנייה אחת)"),
     # ideal path
@@ -1257,7 +1442,7 @@ _MANAGEMENT: dict[str, tuple[str, str]] = {   # "management.*"
     "management.col.difference": ("Difference from overall mean", "הפרש מהממוצע הכללי"),
     "management.col.done_share": ("Share done", "שיעור שהושלם"),
     "management.col.due_date": ("Due date", "תאריך יעד"),
-    "management.col.dz": ("Cohen's dz", "dz של כהן"),
+    "management.col.dz": ("Cohen's dz", "dz של Cohen"),
     "management.col.employee": ("Employee (pseudonym)", "עובד (כינוי)"),
     "management.col.employees": ("Employees", "עובדים"),
     "management.col.event": ("Event", "אירוע"),
@@ -1288,7 +1473,7 @@ _MANAGEMENT: dict[str, tuple[str, str]] = {   # "management.*"
     "management.col.overdue": ("Overdue", "באיחור"),
     "management.col.owner": ("Owner", "אחראי"),
     "management.col.p_t": ("p (paired t)", "p (מבחן t מזווג)"),
-    "management.col.p_wilcoxon": ("p (Wilcoxon)", "p (וילקוקסון)"),
+    "management.col.p_wilcoxon": ("p (Wilcoxon)", "p של Wilcoxon"),
     "management.col.period": ("Period", "תקופה"),
     "management.col.periods": ("Periods with events", "תקופות עם אירועים"),
     "management.col.planned_remaining": ("Planned remaining", "נותרו לפי התכנון"),
@@ -1315,7 +1500,7 @@ _MANAGEMENT: dict[str, tuple[str, str]] = {   # "management.*"
     "management.col.unit": ("Unit", "יחידה"),
     "management.col.value": ("Value", "ערך"),
     "management.col.vital_few": ("Vital few", "המעטים החיוניים"),
-    "management.col.wilcoxon": ("Wilcoxon W", "W של וילקוקסון"),
+    "management.col.wilcoxon": ("Wilcoxon W", "W של Wilcoxon"),
     "management.col.with_action": ("Led to an action", "הובילו לפעולה"),
     "management.col.within_one": ("Within one point", "הפרש של נקודה לכל היותר"),
     "management.col.without_action": ("No action", "ללא פעולה"),
@@ -1326,8 +1511,8 @@ _MANAGEMENT: dict[str, tuple[str, str]] = {   # "management.*"
     "management.col.icc_estimate": ("ICC", "מקדם ICC"),
     "management.col.icc_method": ("ICC model", "מודל ICC"),
     "management.col.icc_interval": ("ICC interval", "שיטת רווח הסמך ל־ICC"),
-    "management.col.pct_agree": ("% agree", "% מסכימים"),
-    "management.col.responses": ("Responses", "משיבים"),
+    "management.col.pct_agree": ("% agree", "שיעור המסכימים (%)"),
+    "management.col.responses": ("Responses", "מספר משיבים"),
     "management.col.survey_item": ("Survey item", "פריט בסקר"),
     "management.icc.icc_1_1": ("ICC(1,1), one-way (all pairs)", "ICC(1,1) חד־כיווני (כל הצמדים)"),
     "management.icc.icc_2_1": ("ICC(2,1), two-way, absolute agreement", "ICC(2,1) דו־כיווני, הסכמה מוחלטת"),
@@ -1463,8 +1648,8 @@ _PORTFOLIO: dict[str, tuple[str, str]] = {   # "portfolio.*"
     "portfolio.col.slug": ("Folder", "תיקייה"),
     "portfolio.col.period_start": ("Period start", "תחילת התקופה"),
     "portfolio.col.period_end": ("Period end", "סוף התקופה"),
-    "portfolio.col.csat": ("Satisfaction (% agree)", "שביעות רצון (% מסכימים)"),
-    "portfolio.col.trust": ("Trust (% agree)", "אמון (% מסכימים)"),
+    "portfolio.col.csat": ("Satisfaction (% agree)", "שביעות רצון (שיעור המסכימים, %)"),
+    "portfolio.col.trust": ("Trust (% agree)", "אמון (שיעור המסכימים, %)"),
     "portfolio.col.nps": ("NPS", "NPS (נטו ממליצים)"),
     "portfolio.col.ci": ("{level}% CI", "רווח סמך {level}%"),
     "portfolio.col.low": ("Lower limit", "גבול תחתון"),
@@ -1523,9 +1708,9 @@ _PORTFOLIO: dict[str, tuple[str, str]] = {   # "portfolio.*"
         "clients by Newcombe's interval for a difference of proportions (Newcombe 1998, method 10), at "
         "{level}% confidence{adjusted}; a difference is called real only when its interval excludes zero.",
         "הנתונים לקוחים מקובץ summary.json של כל ארגון באותה הפקה. ציוני הסקר הם שיעור המסכימים עם רווח סמך "
-        "וילסון (וילסון 1927), ו־NPS עם רווח הסמך המתוקן של רוקס, כמו בדוח של כל ארגון. הדירוג הוא דירוג "
+        "Wilson ‏(Wilson 1927), ו־NPS עם רווח הסמך המתוקן של רוקס, כמו בדוח של כל ארגון. הדירוג הוא דירוג "
         "תחרותי רגיל (1224) לפי הערכים המוצגים, 1 = הטוב ביותר; ארגון ללא ערך אינו מדורג. שביעות הרצון והאמון "
-        "של כל ארגון מושווים לשאר הארגונים יחד ברווח הסמך של ניוקומב להפרש פרופורציות (ניוקומב 1998, שיטה 10), "
+        "של כל ארגון מושווים לשאר הארגונים יחד ברווח הסמך של Newcombe להפרש פרופורציות (Newcombe 1998, שיטה 10), "
         "ברמת סמך {level}%{adjusted}; הפרש נחשב אמיתי רק כשרווח הסמך שלו אינו כולל אפס."),
     "portfolio.methods.bonferroni": (" per comparison, Bonferroni-adjusted for {count} comparisons (family-wise {family}%)",
                                      " לכל השוואה, בתיקון בונפרוני ל־{count} השוואות (ברמת המשפחה {family}%)"),

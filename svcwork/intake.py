@@ -30,7 +30,7 @@ import pandas as pd
 from .errors import ERROR, WARNING, IntakeError, Problem, problems_frame
 from .i18n import t
 from .paths import client_slug, find_companion, find_intake, sha256_file
-from .privacy import pseudonymise
+from .privacy import pseudonymisation_key, pseudonymise
 from .schema import (COMPANIONS, CRITERIA_COLUMNS, ENUMS, SETTINGS, SETTINGS_HEADER, SHEETS, STANDARD_MEASURES,
                      Column, Sheet, companion, normalize_name, sheet)
 
@@ -57,6 +57,7 @@ class Settings:
     min_group_size: int = 10
     waves: int = 3
     wave_capacity_days: float | None = None
+    min_quick_wins: int | None = None
     timezone: str | None = None
     column_map: str | None = None
 
@@ -159,6 +160,7 @@ class _Raw:
     column_label: str | None  # the header as found, if any
     value: object
     params: dict
+    table: str | None = None  # companion schema key (cases/survey/training) for column names; sheets use ``sheet``
 
 
 class _Collector:
@@ -171,8 +173,8 @@ class _Collector:
 
     def add(self, severity: str, code: str, *, file: str, sheet: str | None = None, sheet_label: str | None = None,
             row: int | None = None, column: str | None = None, column_label: str | None = None,
-            value: object = None, **params: object) -> None:
-        raw = _Raw(severity, code, file, sheet, sheet_label, row, column, column_label, value, dict(params))
+            value: object = None, table: str | None = None, **params: object) -> None:
+        raw = _Raw(severity, code, file, sheet, sheet_label, row, column, column_label, value, dict(params), table)
         key = (file, sheet, column, code)
         n = self._counts.get(key, 0) + 1
         self._counts[key] = n
@@ -196,7 +198,7 @@ class _Collector:
         for key, raw in self._overflow.items():
             extra = self._counts[key] - _MAX_PER_COLUMN
             more = _Raw(raw.severity, raw.code, raw.file, raw.sheet, raw.sheet_label, None, raw.column,
-                        raw.column_label, None, {})
+                        raw.column_label, None, {}, raw.table)
             p = _render(more, lang)
             out.append(Problem(p.severity, p.code, p.file, p.sheet, None, p.column, None, p.expected,
                                t("intake.rows_with_problems", lang, count=extra)))
@@ -204,36 +206,72 @@ class _Collector:
 
 
 def _render(raw: _Raw, lang: str) -> Problem:
+    """One problem in *lang*: every name (sheet, column, file kind, list of columns) in that language.
+
+    Parameters ending in ``_key``/``_keys`` are language-neutral and translated here; ``detail``
+    (a reader's raw error text) never enters the message, it is kept in ``Problem.detail``.
+    """
     params = dict(raw.params)
+    schema_key = raw.sheet or raw.table
+    detail = params.pop("detail", None)
     enum = params.pop("enum", None)
     if enum is not None:
         params["allowed"] = ", ".join(ENUMS[enum].label(k, lang) for k in ENUMS[enum].keys)
+    allowed_headers = params.pop("allowed_headers", None)
+    if allowed_headers is not None:
+        params["allowed"] = _headers(*allowed_headers, lang)
     target = params.pop("target_key", None)
     if target is not None:
         params["target"] = t(f"intake.target.{target}", lang)
     ref = params.pop("ref_sheet_key", None)
     if ref is not None:
         params["ref_sheet"] = _sheet_title(ref, lang)
+    for name in ("kind", "reason"):
+        k = params.pop(f"{name}_key", None)
+        if k is not None:
+            params[name] = t(f"intake.{name}.{k}", lang)
+    if params.get("file_name") in _COMPANION_KEYS:
+        params["file_name"] = _sheet_title(params["file_name"], lang)
+    he, en = params.pop("he", None), params.pop("en", None)
+    if he is not None and en is not None:  # accepted names: the workbook's language first
+        params["names"] = f"„{he}”" if lang == "he" else (f"“{en}” or “{he}”" if he != en else f"“{en}”")
     sheet = raw.sheet_label or (_sheet_title(raw.sheet, lang) if raw.sheet else None)
-    column = raw.column_label or (_column_header(raw.sheet, raw.column, lang) if raw.column else None)
+    column = raw.column_label or (_column_header(schema_key, raw.column, lang) if raw.column else None)
     if "column" not in params and column is not None:
         params["column"] = column
     if "sheet" not in params and sheet is not None:
         params["sheet"] = sheet
     params.setdefault("value", _show(raw.value))
     expected = params.pop("expected", None)
+    expected_headers = params.pop("expected_headers", None)
+    if expected_headers is not None:
+        expected = _headers(*expected_headers, lang)
     if expected is None:
-        expected = _expected(raw.code, params, lang)
+        expected = _expected(raw, params, lang)
     message = t(f"intake.{raw.code}", lang, **params, expected=expected or "")
     return Problem(raw.severity, raw.code, raw.file, sheet, raw.row, column,
-                   None if raw.value is None else _show(raw.value), None if expected is None else str(expected), message)
+                   None if raw.value is None else _show(raw.value), None if expected is None else str(expected), message,
+                   None if detail is None else _show(detail, 200))
 
+
+_COMPANION_KEYS = frozenset(c.key for c in COMPANIONS)
 
 _EXPECTED_KIND = {"not_number": "number", "not_integer": "int", "not_date": "date", "not_timestamp": "timestamp",
                   "not_judgement": "judgement", "excel_error": "number"}
 
+#: Codes whose "expected" is a fixed phrase of the catalogue (``intake.expected.<phrase>``).
+_EXPECTED_PHRASE = {
+    "required_empty": "value", "setting_missing": "value", "duplicate_id": "unique", "duplicate_row": "unique",
+    "self_dependency": "no_cycle", "dependency_cycle": "no_cycle", "not_xlsx_xls": "xlsx", "not_xlsx_text": "xlsx",
+    "not_xlsx_other": "xlsx", "corrupt": "xlsx", "unsafe_xml": "xlsx", "encrypted": "unprotected",
+    "companion_unreadable": "companion", "companion_ambiguous": "one_file", "pairwise_self": "two_criteria",
+    "weights_zero": "positive_weight", "bad_column_map": "column_map", "file_missing": "intake",
+    "no_intake": "intake", "bad_color": "color",
+}
 
-def _expected(code: str, params: Mapping[str, object], lang: str) -> str | None:
+
+def _expected(raw: _Raw, params: Mapping[str, object], lang: str) -> str | None:
+    code = raw.code
     if "allowed" in params:
         return str(params["allowed"])
     if code == "out_of_range":
@@ -244,7 +282,24 @@ def _expected(code: str, params: Mapping[str, object], lang: str) -> str | None:
         return f"≤ {params['hi']}"
     if code in _EXPECTED_KIND:
         return t(f"template.kind.{_EXPECTED_KIND[code]}", lang)
+    if code in ("too_large", "zip_bomb"):
+        return t("intake.expected.size", lang, limit=params["limit"])
+    if code == "period_order":
+        return f"≥ {params['start']}"
+    if code == "unknown_ref":
+        return t("intake.expected.ref", lang, target=params["target"], ref_sheet=params["ref_sheet"])
+    if code == "sheet_missing":
+        return _sheet_title(raw.sheet, lang) if raw.sheet else None
+    if code == "column_missing":
+        return params.get("column")
+    if code in _EXPECTED_PHRASE:
+        return t(f"intake.expected.{_EXPECTED_PHRASE[code]}", lang)
     return None
+
+
+def _headers(schema_key: str | None, keys: tuple[str, ...] | list[str], lang: str) -> str:
+    """Column names of sheet/companion *schema_key* in *lang*, comma-separated."""
+    return ", ".join(_column_header(schema_key, k, lang) for k in keys)
 
 
 def _show(value: object, limit: int = 80) -> str:
@@ -302,7 +357,11 @@ def _check_file(path: Path, col: _Collector, *, file: str) -> bool:
 
 
 def _sniff_workbook(path: Path, col: _Collector, *, file: str) -> bool:
-    """Recognise what the file really is before handing it to the reader."""
+    """Recognise what the file really is before handing it to the reader.
+
+    Order matters: file type first, then the declared unpacked size (zip bomb) before anything is
+    unpacked, then the prolog of every XML part (a DTD anywhere before the root element is refused).
+    """
     with open(path, "rb") as fh:
         head = fh.read(8)
         if head.startswith(_OLE_MAGIC):
@@ -312,7 +371,7 @@ def _sniff_workbook(path: Path, col: _Collector, *, file: str) -> bool:
             col.error(code, file=file)
             return False
     if not head:
-        col.error("corrupt", file=file, detail="empty file")
+        col.error("corrupt", file=file, reason_key="empty", detail="empty file")
         return False
     if not head.startswith(_ZIP_MAGIC):
         with open(path, "rb") as fh:
@@ -320,37 +379,105 @@ def _sniff_workbook(path: Path, col: _Collector, *, file: str) -> bool:
         if b"\x00" not in sample and _decodes(sample):
             col.error("not_xlsx_text", file=file)
         else:
-            col.error("not_xlsx_other", file=file, kind="unknown binary data")
+            col.error("not_xlsx_other", file=file, kind_key="binary")
         return False
     try:
         with zipfile.ZipFile(path) as zf:
             infos = zf.infolist()
             names = {i.filename for i in infos}
             unpacked = sum(i.file_size for i in infos)
-            if "mimetype" in names and b"opendocument" in zf.read("mimetype"):
-                col.error("not_xlsx_other", file=file, kind="OpenDocument spreadsheet (.ods)")
+            if "mimetype" in names and b"opendocument" in zf.read("mimetype")[:200]:
+                col.error("not_xlsx_other", file=file, kind_key="ods")
                 return False
             if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names:
-                kind = "Word document" if "word/document.xml" in names else "a zip archive"
-                col.error("not_xlsx_other", file=file, kind=kind)
+                col.error("not_xlsx_other", file=file, kind_key="word" if "word/document.xml" in names else "zip")
                 return False
             if "xl/workbook.bin" in names:
-                col.error("not_xlsx_other", file=file, kind="binary Excel workbook (.xlsb)")
+                col.error("not_xlsx_other", file=file, kind_key="xlsb")
                 return False
-            for info in infos:  # Office never writes DTDs: any DOCTYPE is an entity/XXE attempt (defusedxml's rule)
-                if info.filename.endswith((".xml", ".rels", ".vml")):
-                    with zf.open(info) as fh:
-                        if b"<!DOCTYPE" in fh.read(4096).upper():
-                            col.error("unsafe_xml", file=file, detail=f"DOCTYPE in {info.filename}")
-                            return False
-    except (zipfile.BadZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError, zlib.error) as exc:
-        col.error("corrupt", file=file, detail=_short(exc))
-        return False
-    limit = _limit_mb("SVCWORK_MAX_UNPACKED_MB", 1000)
-    if unpacked > limit * 1e6:
-        col.error("zip_bomb", file=file, size=f"{unpacked / 1e6:,.0f}", limit=f"{limit:,.0f}")
+            limit = _limit_mb("SVCWORK_MAX_UNPACKED_MB", 1000)
+            if unpacked > limit * 1e6:
+                col.error("zip_bomb", file=file, size=f"{unpacked / 1e6:,.0f}", limit=f"{limit:,.0f}")
+                return False
+            for info in infos:
+                if info.is_dir():
+                    continue
+                verdict, why = _check_xml_part(zf, info)
+                if verdict == "unsafe":
+                    col.error("unsafe_xml", file=file, detail=f"{info.filename}: {why}")
+                    return False
+                if verdict == "corrupt":
+                    col.error("corrupt", file=file, reason_key="broken_part", detail=f"{info.filename}: {why}")
+                    return False
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError,
+            zlib.error) as exc:
+        col.error("corrupt", file=file, reason_key="broken_zip", detail=_short(exc))
         return False
     return True
+
+
+_XML_PART_SUFFIXES = (".xml", ".rels", ".vml")
+_PROLOG_LIMIT = 1 << 20  # Office prologs are a few hundred bytes; a longer one is refused, not read on and on
+
+
+class _RootSeen(Exception):
+    """Raised by :class:`_PrologTarget` at the root element: the prolog (where a DTD would be) is over."""
+
+
+class _PrologTarget:
+    def start(self, tag, attrib):  # noqa: ARG002 - ElementTree target protocol
+        raise _RootSeen
+
+    def end(self, tag):  # pragma: no cover - never reached before start
+        pass
+
+    def data(self, data):
+        pass
+
+    def close(self):
+        return None
+
+
+def _looks_like_xml(head: bytes) -> bool:
+    if head.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<")):
+        return True
+    return head.lstrip(b" \t\r\n").startswith(b"<")
+
+
+def _check_xml_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[str, str]:
+    """("ok"|"unsafe"|"corrupt", why) for one zip member, reading only its XML prolog.
+
+    The prolog is parsed with defusedxml (expat; DTDs, entity declarations and external references
+    forbidden) in whatever encoding the part declares, UTF-16 included, so a DOCTYPE cannot hide
+    behind a long comment, a byte-order mark or another encoding.  Parts that are not XML (images,
+    ``vbaProject.bin``) are skipped; calamine does not read them as XML.
+    """
+    from xml.etree.ElementTree import ParseError
+
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import XMLParser
+
+    with zf.open(info) as fh:
+        chunk = fh.read(4096)
+        if not info.filename.lower().endswith(_XML_PART_SUFFIXES) and not _looks_like_xml(chunk):
+            return "ok", ""
+        parser = XMLParser(target=_PrologTarget(), forbid_dtd=True, forbid_entities=True, forbid_external=True)
+        read = 0
+        try:
+            while chunk:
+                read += len(chunk)
+                parser.feed(chunk)
+                if read > _PROLOG_LIMIT:
+                    return "unsafe", f"no root element in the first {_PROLOG_LIMIT} bytes"
+                chunk = fh.read(65536)
+            parser.close()
+        except _RootSeen:
+            return "ok", ""
+        except DefusedXmlException as exc:
+            return "unsafe", type(exc).__name__
+        except ParseError as exc:
+            return "corrupt", _short(exc)
+    return "corrupt", "no root element"
 
 
 def _decodes(sample: bytes) -> bool:
@@ -398,44 +525,76 @@ class _Workbook:
         self.book.close()
 
 
-_DATE1904 = re.compile(rb"<(?:\w+:)?workbookPr\b[^>]*\bdate1904=\"(?:1|true)\"")
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
 
 
-_SHEET_TAG = re.compile(rb'<(?:\w+:)?sheet\b[^>]*?\bname="([^"]*)"[^>]*?\br:id="([^"]*)"')
-_REL_TAG = re.compile(rb'<Relationship\b[^>]*?\bId="([^"]*)"[^>]*?\bTarget="([^"]*)"|'
-                      rb'<Relationship\b[^>]*?\bTarget="([^"]*)"[^>]*?\bId="([^"]*)"')
-_ERROR_CELL = re.compile(rb'<c\b[^>]*?\br="([A-Z]+)(\d+)"[^>]*?\bt="e"[^>]*>(?:<f[^>]*>.*?</f>|<f[^>]*/>)?<v>([^<]*)</v>')
+def _safe_xml(data: bytes):
+    """Parse an XML part with defusedxml (no DTD, no entities, no external references)."""
+    from defusedxml.ElementTree import fromstring
+
+    return fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
 
 
-def _error_cells(zf: zipfile.ZipFile) -> dict[str, list[tuple[int, int, str]]]:
+def _workbook_facts(zf: zipfile.ZipFile) -> tuple[bool, list[tuple[str, str]], dict[str, str]]:
+    """From xl/workbook.xml and its relationships: the 1904 date system flag, (sheet name, r:id) pairs, r:id -> part."""
+    root = _safe_xml(zf.read("xl/workbook.xml"))
+    date1904 = False
+    sheets: list[tuple[str, str]] = []
+    for el in root.iter():
+        name = _local(el.tag)
+        if name == "workbookPr":
+            date1904 = str(el.get("date1904", "")).strip().lower() in ("1", "true")
+        elif name == "sheet":
+            rid = next((v for k, v in el.attrib.items() if _local(k) == "id"), None)
+            if el.get("name") is not None and rid is not None:
+                sheets.append((el.get("name"), rid))
+    rels: dict[str, str] = {}
+    if "xl/_rels/workbook.xml.rels" in zf.namelist():
+        for el in _safe_xml(zf.read("xl/_rels/workbook.xml.rels")).iter():
+            if _local(el.tag) == "Relationship" and el.get("Id") and el.get("Target"):
+                target = el.get("Target")
+                rels[el.get("Id")] = target.lstrip("/") if target.startswith("/") else "xl/" + target
+    return date1904, sheets, rels
+
+
+_HAS_ERROR_CELL = re.compile(rb"""\bt\s*=\s*["']e["']""")
+
+
+def _error_cells(zf: zipfile.ZipFile, sheets: list[tuple[str, str]], rels: Mapping[str, str]
+                 ) -> dict[str, list[tuple[int, int, str]]]:
     """Cells holding Excel errors, per sheet name: (row index, column index, error text).
 
-    calamine reads error cells as empty; a byte scan of the sheets that contain ``t="e"`` finds them.
+    calamine reads error cells as empty; the sheets that contain ``t="e"`` are parsed (defusedxml,
+    streaming) to find them.
     """
-    import html
-
+    from defusedxml.ElementTree import iterparse
     from openpyxl.utils import column_index_from_string
 
-    try:
-        rels = {}
-        for m in _REL_TAG.finditer(zf.read("xl/_rels/workbook.xml.rels")):
-            rid, target = (m.group(1), m.group(2)) if m.group(1) else (m.group(4), m.group(3))
-            target = target.decode()
-            rels[rid.decode()] = target.lstrip("/") if target.startswith("/") else "xl/" + target
-        out: dict[str, list[tuple[int, int, str]]] = {}
-        for m in _SHEET_TAG.finditer(zf.read("xl/workbook.xml")):
-            target = rels.get(m.group(2).decode())
-            if target is None or target not in zf.namelist():
-                continue
-            data = zf.read(target)
-            if b't="e"' not in data:
-                continue
-            name = html.unescape(m.group(1).decode("utf-8"))
-            out[name] = [(int(r) - 1, column_index_from_string(c.decode()) - 1, html.unescape(v.decode()))
-                         for c, r, v in _ERROR_CELL.findall(data)]
-        return out
-    except (KeyError, ValueError, zipfile.BadZipFile):
-        return {}
+    out: dict[str, list[tuple[int, int, str]]] = {}
+    members = set(zf.namelist())
+    for name, rid in sheets:
+        target = rels.get(rid)
+        if target is None or target not in members:
+            continue
+        data = zf.read(target)
+        if not _HAS_ERROR_CELL.search(data):
+            continue
+        found: list[tuple[int, int, str]] = []
+        for _, el in iterparse(io.BytesIO(data), events=("end",), forbid_dtd=True):
+            tag = _local(el.tag)
+            if tag == "c":
+                ref = el.get("r") or ""
+                m = re.fullmatch(r"\$?([A-Za-z]{1,3})\$?(\d+)", ref)
+                if el.get("t") == "e" and m:
+                    value = next((child.text for child in el if _local(child.tag) == "v"), None)
+                    if value:
+                        found.append((int(m.group(2)) - 1, column_index_from_string(m.group(1).upper()) - 1, value))
+            elif tag == "row":
+                el.clear()
+        if found:
+            out[name] = found
+    return out
 
 
 def _open_workbook(path: Path, col: _Collector, *, file: str) -> _Workbook | None:
@@ -446,8 +605,9 @@ def _open_workbook(path: Path, col: _Collector, *, file: str) -> _Workbook | Non
         return None
     try:
         with zipfile.ZipFile(path) as zf:
-            epoch = dt.datetime(1904, 1, 1) if _DATE1904.search(zf.read("xl/workbook.xml")) else dt.datetime(1899, 12, 30)
-            errors = _error_cells(zf)
+            date1904, sheets, rels = _workbook_facts(zf)
+            epoch = dt.datetime(1904, 1, 1) if date1904 else dt.datetime(1899, 12, 30)
+            errors = _error_cells(zf, sheets, rels)
         book = pc.CalamineWorkbook.from_path(str(path))
         names = [m.name for m in book.sheets_metadata if m.typ == pc.SheetTypeEnum.WorkSheet]
         return _Workbook(book, names, epoch, errors)
@@ -455,10 +615,11 @@ def _open_workbook(path: Path, col: _Collector, *, file: str) -> _Workbook | Non
         name = type(exc).__name__
         if name == "PasswordError":
             col.error("encrypted", file=file)
-        elif name == "XmlError" and re.search(r"entit|doctype|dtd", str(exc), re.I):
+        elif name in ("DTDForbidden", "EntitiesForbidden", "ExternalReferenceForbidden") or (
+                name == "XmlError" and re.search(r"entit|doctype|dtd", str(exc), re.I)):
             col.error("unsafe_xml", file=file, detail=_short(exc))
         else:
-            col.error("corrupt", file=file, detail=_short(exc))
+            col.error("corrupt", file=file, reason_key="unreadable", detail=f"{name}: {_short(exc)}")
         return None
 
 
@@ -615,7 +776,7 @@ def _coerce(value: object, column: Column, epoch: dt.datetime, lookups: Mapping[
     if kind in ("ids", "list"):
         return tuple(p.strip() for p in _SPLIT_IDS.split(_as_text(value)) if p.strip())
     if kind == "timestamp":
-        ts = pd.to_datetime(_as_text(value), utc=True, errors="coerce", format="ISO8601")
+        ts = _to_utc(pd.Series([_as_text(value)], dtype="string"), format="ISO8601").iloc[0]
         if pd.isna(ts):
             raise _Bad("not_timestamp")
         return ts
@@ -688,8 +849,8 @@ def _read_table(rows: list[tuple], sheet_schema: Sheet, sheet_label: str, col: _
     where = dict(file=file, sheet=sheet_schema.key, sheet_label=sheet_label)
     if header_i is None:
         if any(any(not _blank(v) for v in r) for r in rows):
-            example = ", ".join(c.key for c in sheet_schema.required_columns)
-            col.error("header_missing", **where, row=None, expected=example)
+            col.error("header_missing", **where, row=None,
+                      expected_headers=(sheet_schema.key, tuple(c.key for c in sheet_schema.required_columns)))
         return None
     header = rows[header_i]
     positions: dict[str, int] = {}
@@ -1017,7 +1178,6 @@ def _check_criteria(reads: Mapping[str, _SheetRead], col: _Collector, *, file: s
     """Map criterion names (English or Hebrew) to Services column keys; returns replaced frames."""
     services = sheet("Services")
     allowed = {normalize_name(n): c.key for c in services.columns if c.key in CRITERIA_COLUMNS for n in c.names()}
-    allowed_text = ", ".join(CRITERIA_COLUMNS)
     out: dict[str, pd.DataFrame] = {}
     criteria = reads.get("Criteria")
     known: set[str] = set()
@@ -1029,7 +1189,7 @@ def _check_criteria(reads: Mapping[str, _SheetRead], col: _Collector, *, file: s
             if key is None and name is not None and name is not pd.NA:
                 col.error("criterion_unknown", file=file, sheet="Criteria", sheet_label=criteria.sheet_label,
                           row=int(row), column="criterion", column_label=criteria.labels.get("criterion"), value=name,
-                          allowed=allowed_text)
+                          allowed_headers=("Services", CRITERIA_COLUMNS))
             keys.append(key)
             if key:
                 known.add(key)
@@ -1050,13 +1210,14 @@ def _check_criteria(reads: Mapping[str, _SheetRead], col: _Collector, *, file: s
                 if name is not None and name is not pd.NA and (key is None or key not in pool):
                     col.error("criterion_unknown", file=file, sheet="Pairwise", sheet_label=pairwise.sheet_label,
                               row=int(row), column=column, column_label=pairwise.labels.get(column), value=name,
-                              allowed=", ".join(sorted(pool)))
+                              allowed_headers=("Services", tuple(k for k in CRITERIA_COLUMNS if k in pool)))
                 keys.append(key)
             mapped[column] = pd.Series(keys, dtype="string", index=frame.index)
         same = (mapped["criterion_a"] == mapped["criterion_b"]).fillna(False)
         for idx in np.flatnonzero(same.to_numpy()):
             col.error("pairwise_self", file=file, sheet="Pairwise", sheet_label=pairwise.sheet_label,
-                      row=int(frame["_row"].iat[idx]), column="criterion_b", value=mapped["criterion_a"].iat[idx])
+                      row=int(frame["_row"].iat[idx]), column="criterion_b",
+                      column_label=pairwise.labels.get("criterion_b"), value=frame["criterion_b"].iat[idx])
         out["Pairwise"] = frame.assign(**mapped)
     return out
 
@@ -1130,29 +1291,99 @@ def parse_column_map(text: str | None, rows: pd.DataFrame | None = None, *, col:
         if key is None:
             if col is not None:
                 col.error("map_unknown_column", file=file, sheet=sheet_key, row=row, value=our, file_name=f,
-                          allowed=", ".join(c.key for c in schema_.columns))
+                          allowed_headers=(f, tuple(c.key for c in schema_.columns)))
             continue
         out[f][normalize_name(their)] = key
     return out
 
 
-def _read_csv(path: Path) -> pd.DataFrame:
-    raw = path.read_bytes()
-    if path.suffix.lower() == ".gz":
-        raw = gzip.decompress(raw)
-    for enc in ("utf-8-sig", "cp1255", "latin-1"):
+class _Unreadable(Exception):
+    """A companion file that cannot be read: a reason key (``intake.reason.*``), the raw detail, maybe a line."""
+
+    def __init__(self, reason: str, detail: str, line: int | None = None) -> None:
+        super().__init__(detail)
+        self.reason, self.detail, self.line = reason, detail, line
+
+
+_UNNAMED = re.compile(r"^Unnamed: (\d+)(?:_level_\d+)?$")
+
+
+def _gunzip(raw: bytes) -> bytes:
+    """Decompress a .gz companion within the unpacked-size limit (a gzip bomb is refused, not unpacked)."""
+    limit = int(_limit_mb("SVCWORK_MAX_UNPACKED_MB", 1000) * 1e6)
+    d = zlib.decompressobj(wbits=31)
+    try:
+        out = d.decompress(raw, limit + 1)
+    except zlib.error as exc:
+        raise _Unreadable("gzip", _short(exc)) from None
+    if len(out) > limit or d.unconsumed_tail:
+        raise _Unreadable("gzip_large", f"unpacks to more than {limit / 1e6:,.0f} MB")
+    return out
+
+
+def _decode(raw: bytes) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
         try:
-            text = raw.decode(enc)
-            break
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            pass
+    for enc in ("utf-8-sig", "cp1255"):
+        try:
+            return raw.decode(enc)
         except UnicodeDecodeError:
             continue
-    sample = text[:65536]
+    return raw.decode("latin-1")
+
+
+def _read_csv(path: Path) -> pd.DataFrame:
+    """A CSV companion as strings: any of , ; tab | as delimiter, UTF-8 (BOM or not), UTF-16 or Windows-1255.
+
+    Blank lines are kept (as all-empty rows, dropped later) so that row numbers stay the file's
+    line numbers.  An empty file gives a frame without columns.
+    """
+    raw = path.read_bytes()
+    if path.suffix.lower() == ".gz":
+        raw = _gunzip(raw)
+    text = _decode(raw).replace("\x00", "")
+    if not text.strip():
+        return pd.DataFrame()
+    first = next((line for line in text.splitlines() if line.strip()), ",")
     try:
-        delimiter = csv.Sniffer().sniff(sample.split("\n", 20)[0] if sample else ",", delimiters=",;\t|").delimiter
+        delimiter = csv.Sniffer().sniff(first, delimiters=",;\t|").delimiter
     except csv.Error:
         delimiter = ","
-    return pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False, na_values=[""],
-                       skipinitialspace=True, engine="c")
+    try:
+        frame = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False, na_values=[""],
+                            skipinitialspace=True, engine="c", skip_blank_lines=False)
+    except pd.errors.EmptyDataError:
+        return pd.DataFrame()
+    except pd.errors.ParserError as exc:
+        m = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc))
+        if m:
+            raise _Unreadable("csv_fields", _short(exc), int(m.group(2))) from None
+        m = re.search(r"line (\d+)", str(exc))
+        raise _Unreadable("csv_structure", _short(exc), int(m.group(1)) if m else None) from None
+    frame.columns = [f"#{int(m.group(1)) + 1}" if (m := _UNNAMED.match(str(c))) else str(c) for c in frame.columns]
+    return frame
+
+
+def _unique_names(names: list[str]) -> list[str]:
+    """Header names made unique as pandas does for CSV (``a``, ``a.1`` …)."""
+    seen: dict[str, int] = {}
+    out = []
+    for n in names:
+        if n in seen:
+            seen[n] += 1
+            candidate = f"{n}.{seen[n]}"
+            while candidate in seen:
+                seen[n] += 1
+                candidate = f"{n}.{seen[n]}"
+            seen[candidate] = 0
+            out.append(candidate)
+        else:
+            seen[n] = 0
+            out.append(n)
+    return out
 
 
 def _read_companion_table(path: Path, col: _Collector, *, name: str) -> tuple[pd.DataFrame | None, int]:
@@ -1165,7 +1396,10 @@ def _read_companion_table(path: Path, col: _Collector, *, name: str) -> tuple[pd
         if suffix in (".csv", ".tsv", ".txt", ".gz"):
             return _read_csv(path), 2
         if suffix == ".parquet":
-            frame = pd.read_parquet(path)
+            try:
+                frame = pd.read_parquet(path)
+            except Exception as exc:  # noqa: BLE001 - pyarrow's many error types
+                raise _Unreadable("parquet", f"{type(exc).__name__}: {_short(exc)}") from None
             return frame.astype("object").where(frame.notna(), None), 2
         if suffix == ".xls":
             col.error("not_xlsx_xls", file=file)
@@ -1178,19 +1412,25 @@ def _read_companion_table(path: Path, col: _Collector, *, name: str) -> tuple[pd
                 rows = wb.rows(wb.sheetnames[0]) if wb.sheetnames else []
             finally:
                 wb.close()
+            if not any(any(not _blank(v) for v in r) for r in rows):
+                return pd.DataFrame(), 2
             index = _name_index(companion(name))
             header_i = _find_header(rows, index) or 0
-            if not rows:
-                return pd.DataFrame(), 2
-            header = [_as_text(v) if not _blank(v) else f"column {j + 1}" for j, v in enumerate(rows[header_i])]
+            header = _unique_names([_as_text(v) if not _blank(v) else f"#{j + 1}" for j, v in enumerate(rows[header_i])])
             width = len(header)
             body = [tuple(r[:width]) + (None,) * (width - len(r)) for r in rows[header_i + 1:]]
             frame = pd.DataFrame(body, columns=header, dtype="object")
             return frame, header_i + 2
-    except Exception as exc:  # noqa: BLE001 - any reader failure is reported, never raised
-        col.error("companion_unreadable", file=file, file_name=name, detail=_short(exc))
+    except _Unreadable as exc:
+        col.error("companion_unreadable", file=file, row=exc.line, file_name=name, reason_key=exc.reason,
+                  detail=exc.detail)
         return None, 2
-    col.error("companion_unreadable", file=file, file_name=name, detail=f"unsupported file type {suffix}")
+    except Exception as exc:  # noqa: BLE001 - any reader failure is reported, never raised
+        col.error("companion_unreadable", file=file, file_name=name, reason_key="unreadable",
+                  detail=f"{type(exc).__name__}: {_short(exc)}")
+        return None, 2
+    col.error("companion_unreadable", file=file, file_name=name, reason_key="file_type", value=suffix or path.name,
+              detail=f"unsupported file type {suffix}")
     return None, 2
 
 
@@ -1207,7 +1447,10 @@ def _companion_frame(raw: pd.DataFrame, first_row: int, name: str, col: _Collect
         if key_ is not None and key_ not in labels:
             rename[original] = key_
             labels[key_] = str(original)
-    where = dict(file=file, sheet=None)
+    where = dict(file=file, sheet=None, table=name)
+    if len(raw.columns) == 0:  # an empty file: like a missing one, the analyses that need it are skipped
+        col.warning("companion_empty", **where, file_name=name)
+        return None
     found = ", ".join(map(str, raw.columns)) or "—"
     missing = [c for c in schema_.required_columns if c.key not in labels]
     for c in missing:
@@ -1216,6 +1459,20 @@ def _companion_frame(raw: pd.DataFrame, first_row: int, name: str, col: _Collect
         return None
     frame = raw[list(rename)].rename(columns=rename)
     rows = pd.Series(np.arange(first_row, first_row + len(frame)), index=frame.index, dtype="int64")
+    texts: dict[str, pd.Series] = {}
+    for k in frame.columns:
+        text = frame[k].astype("string").str.strip()
+        texts[k] = text.mask(text == "")
+    filled = pd.Series(False, index=frame.index)
+    for text in texts.values():
+        filled |= text.notna()
+    others = [c for c in raw.columns if c not in rename]
+    if others:
+        filled |= (raw[others].notna() & (raw[others] != "")).any(axis=1).to_numpy()
+    if not filled.all():  # blank lines / rows are tolerated quietly; the others keep their file row numbers
+        keep = filled.to_numpy()
+        frame, rows = frame.loc[keep], rows.loc[keep]
+        texts = {k: v.loc[keep] for k, v in texts.items()}
     if len(frame) == 0:
         col.warning("companion_empty", **where, file_name=name)
     out: dict[str, pd.Series] = {}
@@ -1225,8 +1482,7 @@ def _companion_frame(raw: pd.DataFrame, first_row: int, name: str, col: _Collect
             out[c.key] = pd.Series(pd.NA if c.kind not in ("timestamp", "date", "number", "score") else np.nan,
                                    index=frame.index, dtype=_DTYPES.get(c.kind, "object"))
             continue
-        text = frame[c.key].astype("string").str.strip()
-        text = text.mask(text == "")
+        text = texts[c.key]
         present = text.notna()
         label = labels[c.key]
         if c.required:
@@ -1265,11 +1521,14 @@ def _companion_frame(raw: pd.DataFrame, first_row: int, name: str, col: _Collect
     result["_row"] = rows
     for c in schema_.columns:
         if c.unique and c.key in labels:
-            dup = result[c.key].duplicated(keep="first") & result[c.key].notna()
-            for r, v in zip(rows[dup].to_numpy(), result.loc[dup, c.key]):
-                first = int(rows[(result[c.key] == v).to_numpy()].iloc[0])
-                col.error("duplicate_id", **where, row=int(r), column=c.key, column_label=labels[c.key], value=v,
-                          other=first)
+            values = result[c.key]
+            present = values.notna().to_numpy(dtype=bool)
+            dup = values.duplicated(keep="first").to_numpy(dtype=bool) & present
+            if dup.any():
+                firsts = dict(zip(values[present & ~dup], rows[present & ~dup].to_numpy()))
+                for r, v in zip(rows[dup].to_numpy(), values[dup]):
+                    col.error("duplicate_id", **where, row=int(r), column=c.key, column_label=labels[c.key], value=v,
+                              other=int(firsts[v]))
     result = result.reset_index(drop=True)
     result.attrs["offsets"] = found_offsets  # time-zone offsets seen per timestamp column (normalised to UTC)
     return result
@@ -1293,16 +1552,46 @@ def _report_bad(col: _Collector, mask: pd.Series, rows: pd.Series, text: pd.Seri
                   **params)
 
 
+#: Dates and timestamps outside these years are refused (as in the workbook: see ``_as_date``); pandas'
+#: own range (1677–2262 at nanosecond resolution) is never reached, so no value can overflow it.
+_FIRST_YEAR, _LAST_YEAR = 1900, 2200
+_DT_LO = pd.Timestamp(f"{_FIRST_YEAR}-01-01", tz="UTC")
+_DT_HI = pd.Timestamp(f"{_LAST_YEAR + 1}-01-01", tz="UTC")
+_UTC = "datetime64[ns, UTC]"
+
+
+def _to_utc(text: pd.Series, **kwargs: object) -> pd.Series:
+    """``pd.to_datetime(text, utc=True, errors="coerce")`` that never raises.
+
+    Values pandas cannot represent (year 1, ``-1``, 9999-12-31 …) or outside the accepted years
+    become NaT, to be reported as ``not_date``/``not_timestamp``.  pandas raises for some of them
+    even with ``errors="coerce"`` (OutOfBoundsDatetime, NotImplementedError …); the series is then
+    split in halves until the offending values are isolated.
+    """
+    if len(text) == 0:
+        return pd.Series([], index=text.index, dtype=_UTC)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            parsed = pd.to_datetime(text, errors="coerce", utc=True, **kwargs)
+        parsed = pd.Series(parsed, index=text.index)
+        if not isinstance(parsed.dtype, pd.DatetimeTZDtype):
+            raise TypeError(f"unexpected dtype {parsed.dtype}")
+        return parsed.where((parsed >= _DT_LO) & (parsed < _DT_HI)).astype(_UTC)
+    except Exception:  # noqa: BLE001 - isolate the values pandas chokes on
+        if len(text) == 1:
+            return pd.Series(pd.NaT, index=text.index, dtype=_UTC)
+        mid = len(text) // 2
+        return pd.concat([_to_utc(text.iloc[:mid], **kwargs), _to_utc(text.iloc[mid:], **kwargs)])
+
+
 def _parse_dates(text: pd.Series) -> pd.Series:
-    iso = pd.to_datetime(text, errors="coerce", format="ISO8601")
-    rest = text.notna() & iso.isna()
+    """Dates (ISO first, then day-first); an offset, if any, is honoured (the UTC date is kept)."""
+    out = _to_utc(text, format="ISO8601")
+    rest = text.notna() & out.isna()
     if rest.any():
-        dayfirst = pd.to_datetime(text[rest], errors="coerce", dayfirst=True, format="mixed")
-        iso = iso.astype("datetime64[ns]") if iso.dt.tz is None else iso
-        iso.loc[rest] = dayfirst
-    if getattr(iso.dt, "tz", None) is not None:
-        iso = iso.dt.tz_convert(None)
-    return iso.dt.normalize().astype("datetime64[ns]")
+        out.loc[rest] = _to_utc(text[rest], format="mixed", dayfirst=True)
+    return out.dt.tz_convert(None).dt.normalize().astype("datetime64[ns]")
 
 
 _OFFSET = re.compile(r"(Z|[+-]\d{2}:?\d{2})$")
@@ -1313,22 +1602,21 @@ def _parse_timestamps(text: pd.Series, tz: str) -> tuple[pd.Series, set[str]]:
     offsets = text.str.extract(_OFFSET, expand=False)
     found = set(offsets.dropna().unique().tolist())
     has_offset = offsets.notna()
-    out = pd.Series(pd.NaT, index=text.index, dtype="datetime64[ns, UTC]")
+    out = pd.Series(pd.NaT, index=text.index, dtype=_UTC)
     if has_offset.any():
-        parsed = pd.to_datetime(text[has_offset], utc=True, errors="coerce", format="ISO8601")
-        out.loc[has_offset] = parsed
+        out.loc[has_offset] = _to_utc(text[has_offset], format="ISO8601")
         still = has_offset & out.isna()
         if still.any():
-            out.loc[still] = pd.to_datetime(text[still], utc=True, errors="coerce", format="mixed", dayfirst=True)
+            out.loc[still] = _to_utc(text[still], format="mixed", dayfirst=True)
     naive = text.notna() & ~has_offset
     if naive.any():
-        local = pd.to_datetime(text[naive], errors="coerce", format="ISO8601")
-        miss = local.isna()
+        wall = _to_utc(text[naive], format="ISO8601")  # the wall-clock time, read as if it were UTC
+        miss = wall.isna()
         if miss.any():
-            local.loc[miss] = pd.to_datetime(text[naive][miss], errors="coerce", format="mixed", dayfirst=True)
-        local = local.astype("datetime64[ns]")
-        out.loc[naive] = local.dt.tz_localize(tz, ambiguous="NaT", nonexistent="shift_forward").dt.tz_convert("UTC")
-    return out.astype("datetime64[ns, UTC]"), found
+            wall.loc[miss] = _to_utc(text[naive][miss], format="mixed", dayfirst=True)
+        local = wall.dt.tz_convert(None).dt.tz_localize(tz, ambiguous="NaT", nonexistent="shift_forward")
+        out.loc[naive] = local.dt.tz_convert("UTC")
+    return out.astype(_UTC), found
 
 
 def load_companion(name: str, path: str | os.PathLike, *, column_map: ColumnMap | None = None,
@@ -1341,8 +1629,10 @@ def load_companion(name: str, path: str | os.PathLike, *, column_map: ColumnMap 
     col = _Collector()
     p = Path(path)
     if not p.is_file():
-        raise IntakeError([Problem(ERROR, "file_missing", p.name, None, None, None, None, None,
-                                   t("intake.file_missing", lang, path=p))])
+        raise IntakeError([Problem(ERROR, "file_missing", p.name, None, None, None, None,
+                                   t("intake.expected.intake", lang), t("intake.file_missing", lang, path=p))])
+    if key is None:
+        key = pseudonymisation_key(p.parent)
     raw, first = _read_companion_table(p, col, name=name)
     frame = None
     if raw is not None:
@@ -1382,6 +1672,8 @@ def _run(path: str | os.PathLike, *, lang: str | None, key: bytes | None) -> tup
         col.error("no_intake", file=intake.name, path=str(given))
         return Validation(given, col.render(fallback), fallback), col
     file = intake.name
+    if key is None:  # the project's key: SVCWORK_KEY, else the nearest .svcwork/secret.key, else the user's
+        key = pseudonymisation_key(folder)
     wb = _open_workbook(intake, col, file=file)
     if wb is None:
         return Validation(given, col.render(fallback), fallback), col
@@ -1395,6 +1687,7 @@ def _run(path: str | os.PathLike, *, lang: str | None, key: bytes | None) -> tup
         reads: dict[str, _SheetRead] = {}
         settings_values: dict[str, object] = {}
         settings_rows: dict[str, int] = {}
+        settings_read = False  # the Engagement sheet could be read (a corrupt one is one problem, not one per setting)
         for s in SHEETS:
             label = matched.get(s.key)
             if label is None:
@@ -1406,10 +1699,12 @@ def _run(path: str | os.PathLike, *, lang: str | None, key: bytes | None) -> tup
             try:
                 rows = wb.rows(label)
             except Exception as exc:  # noqa: BLE001 - a broken sheet is a corrupt file for the user
-                col.error("corrupt", file=file, sheet=s.key, sheet_label=label, detail=_short(exc))
+                col.error("corrupt", file=file, sheet=s.key, sheet_label=label, reason_key="broken_sheet",
+                          detail=f"{type(exc).__name__}: {_short(exc)}")
                 continue
             if s.settings:
                 settings_values, settings_rows = _read_settings(rows, label, col, file=file, epoch=epoch, lookups=lookups)
+                settings_read = True
                 continue
             read = _read_table(rows, s, label, col, file=file, epoch=epoch)
             if read is None:
@@ -1426,7 +1721,7 @@ def _run(path: str | os.PathLike, *, lang: str | None, key: bytes | None) -> tup
     language_value = settings_values.get("language")
     lang_out = lang or (language_value if isinstance(language_value, str) else template_lang)
     settings = _settings(settings_values, settings_rows, matched.get("Engagement"), col, file=file) \
-        if "Engagement" in matched else None
+        if settings_read else None
     for s in SHEETS:
         if s.key in reads:
             _check_unique(reads[s.key], s, col, file=file)

@@ -5,7 +5,8 @@ The steps, each a pure function (frames/arrays in, small frozen results out):
 * **Weights** — :func:`direct_weights` from the Criteria sheet (weights divided by their sum),
   or :func:`ahp_weights` from pairwise judgements (Saaty's principal eigenvector, or the row
   geometric mean of Crawford & Williams), with λmax, the consistency index and ratio against
-  Saaty's (1980) random-index table and — when CR > 0.10 — the judgements that depart most
+  Saaty's (1980) random-index table (for the geometric mean also the geometric consistency
+  index, Aguarón & Moreno-Jiménez 2003) and — when CR > 0.10 — the judgements that depart most
   from the others.  :func:`pairwise_matrix` builds one matrix per rater from the Pairwise sheet,
   aggregates them by the element-wise geometric mean (AIJ; Forman & Peniwati 1998) and
   measures how far the raters disagree.
@@ -87,6 +88,18 @@ RANDOM_INDEX: Mapping[int, float] = MappingProxyType({
     11: 1.51, 12: 1.48, 13: 1.56, 14: 1.57, 15: 1.59})
 RANDOM_INDEX_TABLE = "Saaty (1980)"
 
+#: Thresholds of the geometric consistency index by matrix order (Aguarón & Moreno-Jiménez 2003,
+#: *EJOR* 147:137–145): the GCI values that correspond to Saaty's CR = 0.10 for the row geometric mean.
+GCI_THRESHOLDS: Mapping[int, float] = MappingProxyType({3: 0.31, 4: 0.35})
+GCI_THRESHOLD_LARGE = 0.37  # n > 4
+GCI_REFERENCE = "Aguarón & Moreno-Jiménez (2003)"
+
+
+def gci_threshold(n: int) -> float | None:
+    """The GCI threshold for an n × n matrix (``None`` for n ≤ 2, where every matrix is consistent)."""
+    return None if n <= 2 else GCI_THRESHOLDS.get(n, GCI_THRESHOLD_LARGE)
+
+
 #: Absolute tolerance on a[i, j] * a[j, i] = 1 (so "0.33" is accepted for 1/3, "0.3" is not).
 _RECIPROCAL_TOL = 0.02
 
@@ -119,10 +132,21 @@ class AhpResult:
     method: str
     threshold: float
     judgements: tuple[Judgement, ...]  # upper-triangle judgements, most inconsistent first
+    #: Geometric consistency index (method "geometric" only, else ``None``; Crawford & Williams 1985,
+    #: Aguarón & Moreno-Jiménez 2003): GCI = 2 / ((n − 1)(n − 2)) · Σ_{i<j} ln²(a_ij w_j / w_i).
+    geometric_consistency_index: float | None = None
+    gci_threshold: float | None = None  # 0.31 (n = 3), 0.35 (n = 4), 0.37 (n > 4); None for n ≤ 2
 
     @property
     def n(self) -> int:
         return len(self.weights)
+
+    @property
+    def gci_acceptable(self) -> bool | None:
+        """GCI at most its threshold; ``None`` when no GCI was computed (method "eigen")."""
+        if self.geometric_consistency_index is None:
+            return None
+        return self.gci_threshold is None or self.geometric_consistency_index <= self.gci_threshold
 
     @property
     def acceptable(self) -> bool:
@@ -187,7 +211,10 @@ def ahp_weights(matrix: np.ndarray | pd.DataFrame, method: str = "eigen", *, thr
     method
         ``"eigen"``: Saaty's principal right eigenvector (Saaty 1977, *J. Math. Psychol.* 15:234–281).
         ``"geometric"``: normalised row geometric means (Crawford & Williams 1985,
-        *J. Math. Psychol.* 29:387–405); λmax is then the mean of (A w)_i / w_i.
+        *J. Math. Psychol.* 29:387–405); λmax is then the mean of (A w)_i / w_i.  Saaty's RI was
+        derived for the eigenvector, so this method also reports the geometric consistency
+        index (GCI, Aguarón & Moreno-Jiménez 2003, *EJOR* 147:137–145) with its own thresholds
+        (0.31 for n = 3, 0.35 for n = 4, 0.37 for n > 4); CR is kept beside it.
     threshold
         Consistency ratio above which the judgements are reported as inconsistent (Saaty: 0.10).
 
@@ -231,11 +258,15 @@ def ahp_weights(matrix: np.ndarray | pd.DataFrame, method: str = "eigen", *, thr
         cr = ci / ri
     e = a * w[None, :] / w[:, None]
     iu, ju = np.triu_indices(n, 1)
+    gci = gci_limit = None
+    if method == "geometric":
+        gci = float(2.0 * np.sum(np.log(e[iu, ju]) ** 2) / ((n - 1) * (n - 2))) if n > 2 else 0.0
+        gci_limit = gci_threshold(n)
     order = np.argsort(-np.abs(np.log(e[iu, ju])), kind="stable")
     judgements = tuple(Judgement(labels[iu[k]], labels[ju[k]], float(a[iu[k], ju[k]]), float(w[iu[k]] / w[ju[k]]),
                                  float(e[iu[k], ju[k]])) for k in order)
     return AhpResult(pd.Series(w, index=labels, name="weight"), lam, float(ci), None if cr is None else float(cr),
-                     ri, RANDOM_INDEX_TABLE, method, threshold, judgements)
+                     ri, RANDOM_INDEX_TABLE, method, threshold, judgements, gci, gci_limit)
 
 
 # =========================================================================== pairwise sheet -> matrices
@@ -755,11 +786,15 @@ def _range(r: np.ndarray, w: np.ndarray, k: int, n: int, labels: list) -> tuple[
     def top_at(x: float) -> set:
         return set(_top(base + x * slope, n).tolist())
 
+    # a crossover on the bound itself (a pair that only ties at weight 0 or 1) changes nothing inside
+    # [0, 1]: the top changes only where some service strictly overtakes, just past the crossover
     upper, upper_by = 1.0, None
     ups = cand[cand >= w[k] - 1e-12]
     for idx, c in enumerate(ups):
         nxt = ups[idx + 1] if idx + 1 < len(ups) else 1.0
-        probe = (c + nxt) / 2 if nxt > c else min(c + 1e-9, 1.0)
+        if nxt <= c:
+            break
+        probe = (c + nxt) / 2
         now = top_at(probe)
         if now != current:
             upper, upper_by = float(c) + 0.0, labels[sorted(now - current)[0]] if now - current else None
@@ -768,12 +803,36 @@ def _range(r: np.ndarray, w: np.ndarray, k: int, n: int, labels: list) -> tuple[
     downs = cand[cand <= w[k] + 1e-12][::-1]
     for idx, c in enumerate(downs):
         nxt = downs[idx + 1] if idx + 1 < len(downs) else 0.0
-        probe = (c + nxt) / 2 if nxt < c else max(c - 1e-9, 0.0)
+        if nxt >= c:
+            break
+        probe = (c + nxt) / 2
         now = top_at(probe)
         if now != current:
             lower, lower_by = float(c) + 0.0, labels[sorted(now - current)[0]] if now - current else None
             break
     return lower, upper, lower_by, upper_by
+
+
+#: Score differences at most this large count as ties (no strict overtaking).
+_TIE = 1e-12
+
+
+def _overtaking_weight(base: np.ndarray, slope: np.ndarray, ahead: int, behind: int, current: float) -> float | None:
+    """The weight v in [0, 1] nearest the current one past which *behind* strictly overtakes
+    *ahead* (their scores are lines in v), or ``None`` when it never does inside [0, 1].
+
+    The difference d(v) = S_behind(v) − S_ahead(v) is linear, so the set {d > 0} ∩ [0, 1] is
+    empty or an interval reaching 0 or 1: it is non-empty exactly when d(0) > 0 or d(1) > 0.  A
+    pair that only ties at a bound (one weakly dominates the other) is not reversed.
+    """
+    d0 = float(base[behind] - base[ahead])
+    d1 = float(base[behind] + slope[behind] - base[ahead] - slope[ahead])
+    if max(d0, d1) <= _TIE:
+        return None
+    den = d1 - d0
+    if abs(den) < 1e-15:  # parallel and behind scores higher everywhere (ranked behind only by rounding)
+        return float(current)
+    return float(min(max(-d0 / den, 0.0), 1.0))
 
 
 def sensitivity(matrix: pd.DataFrame | np.ndarray, weights: Mapping[str, float] | pd.Series | Sequence[float], *,
@@ -785,8 +844,11 @@ def sensitivity(matrix: pd.DataFrame | np.ndarray, weights: Mapping[str, float] 
     lines (:func:`crossover_points`), found exactly, not on a grid.  For each adjacent pair in
     the top ranks (1–2 … N–(N+1)): the smallest change of a single weight that reverses them
     (Triantaphyllou & Sánchez 1997; with proportional rescaling their absolute change δ
-    corresponds to the new weight (w_k + δ)/(1 + δ)).  *matrix* holds normalised criteria
-    (1 = best), as :attr:`ScoreResult.normalised`.  Ties are broken by the order of the rows.
+    corresponds to the new weight (w_k + δ)/(1 + δ)).  A reversal needs the service behind to
+    score strictly higher just past the crossover, inside [0, 1]: a pair that only ties at a
+    weight of 0 or 1 (one service weakly dominates the other) is not reversible by one weight
+    and gets ``criterion=None``.  *matrix* holds normalised criteria (1 = best), as
+    :attr:`ScoreResult.normalised`.  Ties are broken by the order of the rows.
     """
     frame = _as_frame(matrix)
     columns = [str(c) for c in frame.columns]
@@ -815,14 +877,11 @@ def sensitivity(matrix: pd.DataFrame | np.ndarray, weights: Mapping[str, float] 
         best: tuple[float, int, float] | None = None
         for k in range(len(columns)):
             base, slope = _lines(r, w, k)
-            den = slope[i] - slope[j]
-            if abs(den) < 1e-15:
-                continue
-            v = (base[j] - base[i]) / den
-            if 0.0 <= v <= 1.0:
+            v = _overtaking_weight(base, slope, i, j, float(w[k]))
+            if v is not None:
                 change = abs(v - w[k])
                 if best is None or change < best[0]:
-                    best = (change, k, float(v))
+                    best = (change, k, v)
         if best is None:
             reversals.append(Reversal(pos + 1, labels[i], labels[j], None, None, None))
         else:
@@ -1453,6 +1512,7 @@ class PrioritizationResult:
     plan_unit: str = "days"
     size_column: str | None = None
     min_quick_wins: int = 0
+    locked: Mapping[Any, int] = field(default_factory=dict)  # service -> wave the consultant fixed it to
     survey_signal: pd.Series | None = None        # service_id -> 0–1 benefit signal (None: not given)
     survey_focus: tuple = ()                      # services the survey says to concentrate on
 
@@ -1522,6 +1582,10 @@ class PrioritizationResult:
             "consistency_ratio": None if self.ahp is None or self.ahp.consistency_ratio is None
             else round(self.ahp.consistency_ratio, 6),
             "random_index_table": None if self.ahp is None else self.ahp.random_index_table,
+            "geometric_consistency_index": None if self.ahp is None else _round(self.ahp.geometric_consistency_index),
+            "gci_threshold": None if self.ahp is None else self.ahp.gci_threshold,
+            "gci_threshold_table": None if self.ahp is None or self.ahp.geometric_consistency_index is None
+            else GCI_REFERENCE,
             "raters": None if self.pairwise is None else len(self.pairwise.raters),
             "top_n": self.top_n,
             "priorities": priorities,
@@ -1543,6 +1607,7 @@ class PrioritizationResult:
                 "planned": None if plan is None else int(plan.wave.notna().sum()),
                 "deferred": None if plan is None else len(plan.deferred),
                 "min_quick_wins": self.min_quick_wins,
+                "locked": {str(k): int(v) for k, v in self.locked.items()},
                 "conflicts": [c.text("en") for c in self.conflicts],
             },
             "survey_focus": [str(s) for s in self.survey_focus],
@@ -1572,7 +1637,8 @@ class PrioritizationResult:
         if self.plan is not None:
             w = self._wave(sid)
             if w is not None:
-                bits.append(t("prioritize.reason.wave", lang, wave=w))
+                bits.append(t("prioritize.reason.locked" if sid in self.locked else "prioritize.reason.wave", lang,
+                              wave=w))
             else:
                 code, params = self.plan.reasons[sid]
                 bits.append(t(f"prioritize.deferred.{code}", lang, unit=t(f"prioritize.unit.{self.plan_unit}", lang),
@@ -1645,6 +1711,15 @@ class PrioritizationResult:
                                                                   self.ahp.random_index_table,
                                                                   t("prioritize.ahp.ok" if self.ahp.acceptable
                                                                     else "prioritize.ahp.not_ok", lang)]})
+            if self.ahp.geometric_consistency_index is not None:
+                limit = self.ahp.gci_threshold
+                gci_rows = pd.DataFrame({col("measure"): [t(f"prioritize.ahp.{k}", lang) for k in
+                                                          ("gci", "gci_threshold", "gci_verdict")],
+                                         col("value"): [f"{self.ahp.geometric_consistency_index:.3f}",
+                                                        "—" if limit is None else f"{limit:.2f}",
+                                                        t("prioritize.ahp.ok" if self.ahp.gci_acceptable
+                                                          else "prioritize.ahp.not_ok", lang)]})
+                out["ahp_consistency"] = pd.concat([out["ahp_consistency"], gci_rows], ignore_index=True)
             if self.ahp.most_inconsistent:
                 out["ahp_inconsistent"] = pd.DataFrame([{
                     col("pair"): f"{self._crit(j.a, lang)} / {self._crit(j.b, lang)}",
@@ -1906,11 +1981,18 @@ class PrioritizationResult:
                 base += " " + t("prioritize.finding.cr_bad", lang, cr=f"{self.ahp.consistency_ratio:.2f}",
                                 a=self._crit(j.a, lang), b=self._crit(j.b, lang), given=f"{j.value:.3g}",
                                 consistent=f"{j.consistent_value:.2g}")
+        if self.ahp is not None and self.ahp.geometric_consistency_index is not None \
+                and self.ahp.gci_threshold is not None:
+            base += " " + t("prioritize.finding.gci_ok" if self.ahp.gci_acceptable else "prioritize.finding.gci_bad",
+                            lang, gci=f"{self.ahp.geometric_consistency_index:.2f}",
+                            threshold=f"{self.ahp.gci_threshold:.2f}", n=self.ahp.n)
         out.append(base)
         lead = self.order[0]
         crit = self.sensitivity.most_sensitive
         text = t("prioritize.finding.robust", lang, service=lead, p=f"{100 * self.acceptability.top[lead]:.0f}",
                  n=self.top_n, samples=f"{self.acceptability.n_samples:,}")
+        text += " " + t("prioritize.finding.robust_method", lang, concentration=f"{self.acceptability.concentration:g}",
+                        seed=self.acceptability.seed)
         if crit is not None:
             r = next(x for x in self.sensitivity.ranges if x.criterion == crit)
             text += " " + t("prioritize.finding.sensitive", lang, criterion=self._crit(crit, lang), n=self.top_n,
@@ -2057,6 +2139,27 @@ def survey_focus(signal: Mapping[str, float] | pd.Series, services: Sequence[str
     return SurveyEvidence(sig, focus, tuple(dict.fromkeys(unknown)))
 
 
+def _intake_locks(services: pd.DataFrame, waves: int, lang: str) -> dict[str, int]:
+    """The Services sheet's ``locked_wave`` column as service id -> wave (blank cells are free).
+
+    The intake checks the column against the largest number of waves the Engagement sheet
+    allows; the bound that depends on this engagement's ``waves`` is checked here.
+    """
+    if "locked_wave" not in services.columns:  # an engagement cached before the column existed
+        return {}
+    rows = services["_row"] if "_row" in services.columns else [None] * len(services)
+    out: dict[str, int] = {}
+    for sid, value, row in zip(services.index, services["locked_wave"], rows):
+        if value is None or value is pd.NA or (isinstance(value, float) and math.isnan(value)):
+            continue
+        wave = float(value)
+        if not wave.is_integer() or not 1 <= wave <= waves:
+            raise AnalysisError(t("prioritize.error.locked_wave", lang, service=sid, row="—" if row is None else row,
+                                  wave=_fmt(wave), waves=waves))
+        out[str(sid)] = int(wave)
+    return out
+
+
 def analyse(engagement, *, top_n: int = 5, seed: int = 20260101, n_samples: int = 10_000,
             concentration: float = 50.0, midpoint: float = 3.0, ahp_method: str = "eigen", discount: float = 0.8,
             same_wave: bool = True, locked: Mapping[str, int] | None = None, min_quick_wins: int | None = None,
@@ -2074,9 +2177,13 @@ def analyse(engagement, *, top_n: int = 5, seed: int = 20260101, n_samples: int 
     the median; with no resources at all the effort score serves as a relative size);
     capacity = ``wave_capacity_days`` (when not set, the total divided evenly over the waves,
     and at least the largest service, so that every service fits some wave).
-    ``min_quick_wins=None`` asks for one visible quick win (quick win with visibility above the
-    midpoint) in wave 1 when one can be placed there, else none.  ``locked`` maps service ids to
-    waves.  Infeasible constraints are reported (``conflicts``), never raised.
+    Locks: the Services sheet's ``locked_wave`` (blank = free), with ``locked`` (service id ->
+    wave) taking precedence for the services it names; a ``locked_wave`` outside 1…waves raises
+    :class:`AnalysisError` naming the service and its intake row.  Quick wins: the minimum of
+    visible quick wins (quick win with visibility above the midpoint) in wave 1 is the argument
+    ``min_quick_wins``, else the Engagement setting ``min_quick_wins``; when neither is given,
+    one is asked for when one can be placed there, else none.  Infeasible constraints are
+    reported (``conflicts``), never raised.
 
     Survey evidence: ``benefit_signal`` (service id -> 0–1, e.g.
     ``svcwork.measures.benefit_signal(engagement)``: the share of respondents not agreeing on
@@ -2157,6 +2264,8 @@ def analyse(engagement, *, top_n: int = 5, seed: int = 20260101, n_samples: int 
     sens = sensitivity(score.normalised, score.weights, top_n=n_top)
     acc = rank_acceptability(score.normalised, score.weights, concentration=concentration, n_samples=n_samples,
                              seed=seed, top_n=n_top)
+    notes.append(("acceptability", {"samples": f"{acc.n_samples:,}", "concentration": f"{acc.concentration:g}",
+                                    "seed": str(acc.seed)}))
     # ---- roadmap
     settings = engagement.settings
     W = int(settings.waves)
@@ -2180,7 +2289,14 @@ def analyse(engagement, *, top_n: int = 5, seed: int = 20260101, n_samples: int 
     deps = {sid: [lookup[str(d).casefold()] for d in (ds or ()) if str(d).casefold() in lookup]
             for sid, ds in zip(services.index, services["depends_on"])}
     quick = [s for s in services.index if quad[s] == "quick_win" and visible[s]]
-    locked_ids = {lookup.get(str(k).casefold(), k): v for k, v in (locked or {}).items()}
+    intake_locks = _intake_locks(services, W, lang)
+    if intake_locks:
+        notes.append(("locked_intake", {"services": ", ".join(f"{s} ({w})" for s, w in intake_locks.items()),
+                                        "count": len(intake_locks)}))
+    locked_ids = {**intake_locks, **{lookup.get(str(k).casefold(), k): v for k, v in (locked or {}).items()}}
+    if min_quick_wins is None and getattr(settings, "min_quick_wins", None) is not None:
+        min_quick_wins = int(settings.min_quick_wins)  # the Engagement sheet's setting: a hard minimum
+        notes.append(("quick_wins_setting", {"count": min_quick_wins}))
     wanted = (1 if quick else 0) if min_quick_wins is None else int(min_quick_wins)
     plan, conflicts = None, ()
     kwargs = dict(waves=W, capacity=capacity, dependencies=deps, mandatory=list(services.index[services["mandatory"]]),
@@ -2208,7 +2324,7 @@ def analyse(engagement, *, top_n: int = 5, seed: int = 20260101, n_samples: int 
     return PrioritizationResult(
         True, lang, method, weights, MappingProxyType(directions), direct, ahp, pairwise, services, score, quad, visible,
         tops, comparison, sens, acc, plan, tuple(conflicts), tuple((k, MappingProxyType(p)) for k, p in notes), n_top,
-        float(midpoint), int(seed), accent_color, unit, size_column, wanted,
+        float(midpoint), int(seed), accent_color, unit, size_column, wanted, MappingProxyType(dict(locked_ids)),
         survey_signal=None if evidence is None else evidence.signal,
         survey_focus=() if evidence is None else evidence.focus)
 

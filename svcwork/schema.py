@@ -242,6 +242,11 @@ SETTINGS: tuple[Column, ...] = (
       lo=1, hi=12, default=3),
     C("wave_capacity_days", "קיבולת לגל (ימי עבודה)", "number", False, "Person-days available in each wave.",
       "ימי העבודה הזמינים בכל גל.", lo=0),
+    C("min_quick_wins", "מינימום הישגים מהירים בגל 1", "int", False,
+      "Least number of visible quick wins (low effort, high benefit, visibility above the midpoint) the roadmap must "
+      "put in wave 1; 0 = no minimum; blank = one, if one fits.",
+      "המספר המזערי של הישגים מהירים נראים (מאמץ נמוך, תועלת גבוהה, נראות מעל האמצע) שמפת הדרכים חייבת לשבץ "
+      "בגל 1; 0 = ללא מינימום; ריק = הישג מהיר אחד, אם הוא נכנס.", lo=0),
     C("timezone", "אזור זמן", "text", False,
       "Time zone of timestamps that carry no offset (default Asia/Jerusalem for he, UTC for en).",
       "אזור הזמן של חותמות זמן ללא הפרש שעון (ברירת מחדל: Asia/Jerusalem לעברית, UTC לאנגלית).",
@@ -282,6 +287,9 @@ SHEETS: tuple[Sheet, ...] = (
           "כן אם השירות חייב להיכלל בתוכנית (חוק, החלטה).", enum="yesno", example="no"),
         C("depends_on", "תלוי ב", "ids", False, "service_ids that must be improved first, comma-separated.",
           "מזהי שירותים שיש לשפר קודם, מופרדים בפסיקים."),
+        C("locked_wave", "גל קבוע", "int", False,
+          "Wave the consultant fixes the service to, from 1 to the number of waves; blank = the optimiser decides.",
+          "הגל שהיועץ קובע לשירות, מ־1 ועד מספר הגלים; ריק = האופטימיזציה מחליטה.", lo=1, hi=12),
         C("notes", "הערות", "text", False, "Anything else the consultant should know.", "כל דבר נוסף שהיועץ צריך לדעת."),
     ), required=True, aliases=("service",)),
     Sheet("Channels", "ערוצים", "a service offered in a channel", "שירות הניתן בערוץ", (

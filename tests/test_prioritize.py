@@ -24,8 +24,9 @@ from matplotlib.figure import Figure
 from scipy import stats
 
 import svcwork
-from conftest import english_sheets, write_xlsx
+from conftest import english_sheets, hebrew_sheets, write_xlsx
 from svcwork import AnalysisError
+from svcwork.intake import Settings
 from svcwork.prioritize import (RANDOM_INDEX, InfeasiblePlanError, ahp_weights, analyse, compare_methods,
                                 crossover_points, direct_weights, pairwise_matrix, plan_waves, quadrants,
                                 rank_acceptability, sensitivity, topsis, wsm)
@@ -160,6 +161,32 @@ def test_ahp_rejects_mismatched_labels_and_unknown_method():
         ahp_weights(a)
     with pytest.raises(AnalysisError, match="eigen"):
         ahp_weights(consistent([0.5, 0.5]), method="median")
+
+
+def test_geometric_consistency_index_by_hand():
+    # Aguarón & Moreno-Jiménez (2003), EJOR 147:137–145: GCI = 2/((n−1)(n−2)) Σ_{i<j} ln²(a_ij w_j / w_i) with
+    # w the row geometric means.  For a12 = 2, a13 = 6, a23 = 4: w ∝ (12^(1/3), 2^(1/3), (1/24)^(1/3)), and
+    # ln e12 = ln 2 − ln 6 / 3 = ln(4/3) / 3, ln e13 = ln 6 − ln 288 / 3 = −ln(4/3) / 3,
+    # ln e23 = ln 4 − ln 48 / 3 = ln(4/3) / 3, so GCI = (2 / (2 · 1)) · 3 · (ln(4/3) / 3)² = ln²(4/3) / 3.
+    a = [[1, 2, 6], [1 / 2, 1, 4], [1 / 6, 1 / 4, 1]]
+    res = ahp_weights(a, method="geometric")
+    assert res.geometric_consistency_index == pytest.approx(math.log(4 / 3) ** 2 / 3, rel=1e-12)
+    assert res.geometric_consistency_index == pytest.approx(0.027587, abs=1e-6)
+    assert res.gci_threshold == 0.31 and res.gci_acceptable is True
+    assert res.consistency_ratio is not None  # CR (Saaty's RI) is kept beside the GCI
+    # a 4 × 4 matrix against a plain loop over the formula
+    b = random_reciprocal(np.random.default_rng(11), 4)
+    w = stats.gmean(b, axis=1)
+    by_loop = sum(math.log(b[i][j] * w[j] / w[i]) ** 2 for i in range(4) for j in range(i + 1, 4)) * 2 / (3 * 2)
+    res4 = ahp_weights(b, method="geometric")
+    assert res4.geometric_consistency_index == pytest.approx(by_loop, rel=1e-12) and res4.gci_threshold == 0.35
+    # thresholds by order, a far-off matrix, and none for the eigenvector method or n ≤ 2
+    assert ahp_weights(random_reciprocal(np.random.default_rng(2), 6), method="geometric").gci_threshold == 0.37
+    bad = ahp_weights([[1, 9, 1 / 9], [1 / 9, 1, 9], [9, 1 / 9, 1]], method="geometric")
+    assert bad.geometric_consistency_index == pytest.approx(3 * math.log(9) ** 2) and bad.gci_acceptable is False
+    assert ahp_weights(a).geometric_consistency_index is None and ahp_weights(a).gci_acceptable is None
+    two = ahp_weights([[1, 3], [1 / 3, 1]], method="geometric")
+    assert two.geometric_consistency_index == 0.0 and two.gci_threshold is None and two.gci_acceptable is True
 
 
 def test_ahp_accepts_rounded_reciprocals_as_typed_in_excel():
@@ -327,11 +354,12 @@ def top_set(r, w, n):
     return set(np.argsort(-(r @ w), kind="stable")[:n])
 
 
-@settings(max_examples=40, deadline=None)
-@given(seed=st.integers(0, 2**32 - 1), n=st.integers(4, 10), c=st.integers(2, 4), top=st.integers(1, 3))
-def test_weight_ranges_hold_inside_and_break_just_outside(seed, n, c, top):
+@settings(max_examples=60, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), n=st.integers(4, 10), c=st.integers(2, 4), top=st.integers(1, 3),
+       scores=st.booleans())
+def test_weight_ranges_hold_inside_and_break_just_outside(seed, n, c, top, scores):
     rng = np.random.default_rng(seed)
-    r = rng.random((n, c))
+    r = rng.integers(0, 5, (n, c)) / 4 if scores else rng.random((n, c))  # scores: ties at the bounds are common
     w = rng.dirichlet(np.ones(c) * 2)
     assume(w.min() > 0.01)
     res = sensitivity(r, w, top_n=top)
@@ -340,40 +368,80 @@ def test_weight_ranges_hold_inside_and_break_just_outside(seed, n, c, top):
         assert rng_.lower <= w[k] + 1e-12 <= rng_.upper + 2e-12
         for v in np.linspace(rng_.lower, rng_.upper, 9)[1:-1]:
             assert top_set(r, rescaled(w, k, v), top) == now
-        if rng_.upper_by is not None and rng_.upper + 1e-7 <= 1:
-            assert top_set(r, rescaled(w, k, rng_.upper + 1e-7), top) != now
-        if rng_.lower_by is not None and rng_.lower - 1e-7 >= 0:
-            assert top_set(r, rescaled(w, k, rng_.lower - 1e-7), top) != now
+        if rng_.upper_by is not None:
+            assert rng_.upper < 1  # the top changes strictly inside [0, 1], never by a tie on the bound
+            if rng_.upper + 1e-7 <= 1:
+                assert top_set(r, rescaled(w, k, rng_.upper + 1e-7), top) != now
+        if rng_.lower_by is not None:
+            assert rng_.lower > 0
+            if rng_.lower - 1e-7 >= 0:
+                assert top_set(r, rescaled(w, k, rng_.lower - 1e-7), top) != now
 
 
-@settings(max_examples=30, deadline=None)
-@given(seed=st.integers(0, 2**32 - 1), n=st.integers(3, 8), c=st.integers(2, 4))
-def test_reversals_are_the_smallest_single_weight_change(seed, n, c):
+@settings(max_examples=60, deadline=None)
+@given(seed=st.integers(0, 2**32 - 1), n=st.integers(3, 8), c=st.integers(2, 4), scores=st.booleans())
+def test_reversals_are_the_smallest_single_weight_change(seed, n, c, scores):
     rng = np.random.default_rng(seed)
-    r = pd.DataFrame(rng.random((n, c)), index=[f"S{i}" for i in range(n)], columns=[f"c{j}" for j in range(c)])
+    # 1–5 scores normalised (0, 0.25 … 1) make weakly dominated pairs, which tie only at a bound, common
+    values = rng.integers(0, 5, (n, c)) / 4 if scores else rng.random((n, c))
+    r = pd.DataFrame(values, index=[f"S{i}" for i in range(n)], columns=[f"c{j}" for j in range(c)])
     w = rng.dirichlet(np.ones(c) * 2)
     assume(w.min() > 0.01)
     res = sensitivity(r, w, top_n=3)
-    grid = np.linspace(0, 1, 2001)
+    grid = np.linspace(0, 1, 2001)  # holds 0 and 1: a pair that can be reversed is reversed at one of them
     for rev in res.reversals:
         # independent check on a grid: no weight change smaller than the reported one reverses the pair
         smallest = math.inf
         diff = (r.loc[rev.behind] - r.loc[rev.ahead]).to_numpy()
         for k in range(c):
             weights = np.array([rescaled(w, k, v) for v in grid])
-            ahead_of = weights @ diff > 0
+            ahead_of = weights @ diff > 1e-12  # strictly ahead (ties, e.g. at a bound, do not count)
             if ahead_of.any():
                 smallest = min(smallest, float(np.abs(grid[ahead_of] - w[k]).min()))
         if rev.criterion is None:
-            assert smallest == math.inf
+            assert smallest == math.inf, rev
             continue
+        assert smallest < math.inf, rev  # the grid confirms that some single weight reverses the pair
         assert abs(rev.change) <= smallest + 1e-12
-        assert smallest <= abs(rev.change) + 1e-3 or smallest == math.inf
+        assert smallest <= abs(rev.change) + 1e-3
+        # just past the reported weight, inside [0, 1], the service behind is strictly ahead
         k = list(r.columns).index(rev.criterion)
-        step = 1e-7 if rev.new_weight > rev.weight else -1e-7
-        if 0 <= rev.new_weight + step <= 1:
-            assert r.loc[rev.behind] @ rescaled(w, k, rev.new_weight + step) > r.loc[rev.ahead] @ rescaled(
-                w, k, rev.new_weight + step)
+        bound = 1.0 if rev.new_weight > rev.weight else 0.0
+        room = abs(bound - rev.new_weight)
+        assert room > 0, rev  # never a crossover on the bound itself
+        probe = rev.new_weight + math.copysign(min(1e-7, room / 2), bound - rev.new_weight)
+        assert 0 <= probe <= 1
+        assert r.loc[rev.behind] @ rescaled(w, k, probe) > r.loc[rev.ahead] @ rescaled(w, k, probe), rev
+
+
+def test_a_pair_that_only_ties_at_a_bound_is_not_reversed():
+    # Two criteria, normalised values (1 = best), weights (0.6, 0.4); rows in this order:
+    #   B = (0.5, 0.5) → 0.6·0.5 + 0.4·0.5 = 0.50
+    #   A = (1.0, 0.5) → 0.6·1.0 + 0.4·0.5 = 0.80   (A weakly dominates B: equal on c2, better on c1)
+    #   C = (0.2, 0.9) → 0.6·0.2 + 0.4·0.9 = 0.48
+    # Ranking A, B, C.  With the weight of c1 at v (c2 at 1 − v): A − B = 0.5 v, zero only at v = 0, where
+    # both score 0.5 — a tie, never an overtaking, so no single weight reverses A and B.  B − C = 0.7 v − 0.4
+    # is negative for v < 4/7: from 0.6 down to 4/7 is a change of 1/35 (the same as moving c2 from 0.4 up
+    # to 3/7, since with two criteria moving one weight moves the other).
+    r = pd.DataFrame([[0.5, 0.5], [1.0, 0.5], [0.2, 0.9]], index=["B", "A", "C"], columns=["c1", "c2"])
+    res = sensitivity(r, [0.6, 0.4], top_n=2)
+    ab, bc = res.reversals
+    assert (ab.rank, ab.ahead, ab.behind) == (1, "A", "B")
+    assert ab.criterion is None and ab.new_weight is None and ab.change is None
+    assert (bc.rank, bc.ahead, bc.behind) == (2, "B", "C")
+    assert abs(bc.change) == pytest.approx(1 / 35, abs=1e-12)
+    assert bc.new_weight == pytest.approx({"c1": 4 / 7, "c2": 3 / 7}[bc.criterion], abs=1e-12)
+    # first place: A − C = 1.2 v − 0.4, so A leads for c1 from 1/3 up (c2 up to 2/3), and C takes over below
+    c1, c2 = res.first
+    assert (c1.lower, c1.upper, c1.lower_by, c1.upper_by) == (pytest.approx(1 / 3), 1.0, "C", None)
+    assert (c2.lower, c2.upper, c2.lower_by, c2.upper_by) == (0.0, pytest.approx(2 / 3), None, "C")
+    # A and B alone: A leads for every weight in [0, 1]; their tie at c1 = 0 (c2 = 1), which the row order
+    # (B first) would break for B, is no change of the leader
+    pair = sensitivity(r.loc[["B", "A"]], [0.6, 0.4], top_n=1)
+    assert pair.reversals[0].criterion is None
+    for rng_ in pair.first + pair.ranges:
+        assert (rng_.lower, rng_.upper, rng_.lower_by, rng_.upper_by) == (0.0, 1.0, None, None), rng_
+    assert pair.most_sensitive is None
 
 
 # =========================================================================== rank acceptability (SMAA)
@@ -617,9 +685,10 @@ PAIRWISE = [["criterion_a", "criterion_b", "value", "rater"],
             ["benefit", "visibility", 5, "Omer"], ["benefit", "effort", 1, "Omer"], ["effort", "visibility", 3, "Omer"]]
 
 
-def engagement(tmp_path: Path, *, criteria=CRITERIA, pairwise=PAIRWISE, services=SERVICES, capacity=30):
+def engagement(tmp_path: Path, *, criteria=CRITERIA, pairwise=PAIRWISE, services=SERVICES, capacity=30, settings=()):
     sheets = english_sheets()
     sheets["Engagement"] = sheets["Engagement"] + [["waves", 3]] + ([["wave_capacity_days", capacity]] if capacity else [])
+    sheets["Engagement"] += [list(row) for row in settings]
     sheets["Services"] = services
     if criteria:
         sheets["Criteria"] = criteria
@@ -747,6 +816,108 @@ def test_infeasible_roadmap_is_explained_not_raised(tmp_path):
     assert "plan_conflicts" in res.tables("he")
     assert any(HEBREW.search(x) and "S2" in x for x in res.findings("he"))
     assert isinstance(res.figures("en")["waves"], Figure)
+
+
+def with_locks(locks: dict) -> list:
+    """SERVICES with a locked_wave column (blank for the services not in *locks*)."""
+    return [SERVICES[0] + ["locked_wave"]] + [row + [locks.get(row[0])] for row in SERVICES[1:]]
+
+
+def test_a_service_locked_in_the_services_sheet_lands_in_its_wave(tmp_path, result):
+    # without a lock S6 (high effort, low benefit) is deferred for low value; the lock puts it in wave 3
+    assert pd.isna(result.plan.wave["S6"]) and result.summary()["waves"]["locked"] == {}
+    assert not any("locked to a wave" in n for n in result.summary()["notes"])  # old workbooks: no column, no lock
+    res = analyse(engagement(tmp_path, services=with_locks({"S6": 3})), n_samples=500, seed=5)
+    assert res.plan.wave["S6"] == 3
+    s = res.summary()
+    assert s["waves"]["locked"] == {"S6": 3}
+    assert next(p for p in s["priorities"] if p["service_id"] == "S6")["wave"] == 3
+    assert any("Services sheet" in n and "S6 (3)" in n for n in s["notes"])
+    reasoning = res.tables("en")["priorities"].set_index("Service ID")["Reasoning"]
+    assert "wave 3 (locked by the consultant)" in reasoning["S6"]
+    assert HEBREW.search(res.tables("he")["priorities"].iloc[0, -1])
+    # the Python argument takes precedence over the sheet for the services it names
+    res2 = analyse(engagement(tmp_path / "again", services=with_locks({"S6": 3})), n_samples=500, locked={"S6": 2})
+    assert res2.plan.wave["S6"] == 2 and res2.summary()["waves"]["locked"] == {"S6": 2}
+
+
+def test_a_lock_the_roadmap_cannot_honour_is_explained(tmp_path):
+    # S2 depends on S1: locking S2 to wave 1 and S1 to wave 3 cannot hold
+    res = analyse(engagement(tmp_path, services=with_locks({"S2": 1, "S1": 3})), n_samples=500)
+    s = res.summary()
+    assert s["waves"]["feasible"] is False and s["waves"]["locked"] == {"S2": 1, "S1": 3}
+    assert any("S2 is locked to wave 1, before its dependency S1, which is locked to wave 3" in c
+               for c in s["waves"]["conflicts"])
+    assert any(HEBREW.search(x) and "S2" in x and "S1" in x for x in res.findings("he"))
+
+
+def test_a_lock_beyond_the_engagements_waves_is_an_error_naming_the_row(tmp_path, hebrew_client):
+    # wave 4 passes the intake (at most 12 waves) but this engagement has 3
+    with pytest.raises(AnalysisError) as err:
+        analyse(engagement(tmp_path, services=with_locks({"S3": 4})), n_samples=100)
+    assert str(err.value) == ("Services sheet, row 4: service S3 is locked to wave 4 (locked_wave), but the roadmap "
+                              "has 3 waves (Engagement sheet: waves). Expected a wave from 1 to 3, or a blank cell.")
+    # a Hebrew workbook: the Hebrew column name, the message in Hebrew
+    sheets = {k: [list(r) for r in v] for k, v in hebrew_sheets().items()}
+    services = sheets["שירותים"]
+    services[2].append("גל קבוע")
+    services[3].append(None)
+    services[4].append(5)
+    write_xlsx(tmp_path / "he" / "intake.xlsx", sheets, rtl=True)
+    with pytest.raises(AnalysisError, match="השירות S2 נקבע לגל 5") as err:
+        analyse(svcwork.load(tmp_path / "he"), n_samples=100)
+    assert "שורה 5" in str(err.value) and "בין 1 ל־3" in str(err.value)
+    # above the largest number of waves the intake allows, the intake itself rejects the cell
+    write_xlsx(tmp_path / "big" / "intake.xlsx", {**english_sheets(), "Services": with_locks({"S1": 13})})
+    problems = svcwork.validate(tmp_path / "big").problems
+    assert any(p.is_error and p.column == "locked_wave" and p.code == "out_of_range" for p in problems)
+
+
+def test_the_engagement_sheets_quick_win_minimum_is_honoured(tmp_path):
+    assert "min_quick_wins" in {f.name for f in dataclasses.fields(Settings)}, \
+        "svcwork.intake.Settings needs a min_quick_wins field for the Engagement setting in svcwork/schema.py"
+    # the visible quick wins (benefit > 3, effort < 3, visibility > 3) are S1 and S4
+    base = analyse(engagement(tmp_path / "none"), n_samples=500)
+    assert base.summary()["waves"]["min_quick_wins"] == 1  # blank: one, if one fits
+    res = analyse(engagement(tmp_path / "two", settings=[["min_quick_wins", 2]]), n_samples=500)
+    s = res.summary()
+    assert s["waves"]["min_quick_wins"] == 2 and res.plan.wave["S1"] == 1 and res.plan.wave["S4"] == 1
+    assert any("at least 2 visible quick wins" in n for n in s["notes"])
+    # a hard minimum from the sheet is not quietly relaxed: three cannot be met and the clash is named
+    res = analyse(engagement(tmp_path / "three", settings=[["min_quick_wins", 3]]), n_samples=500)
+    s = res.summary()
+    assert s["waves"]["feasible"] is False
+    assert any("At least 3 visible quick wins are required in wave 1, but only 2 can go there" in c
+               for c in s["waves"]["conflicts"])
+    # 0 turns the minimum off; the argument overrides the sheet
+    assert analyse(engagement(tmp_path / "zero", settings=[["min_quick_wins", 0]]),
+                   n_samples=500).summary()["waves"]["min_quick_wins"] == 0
+    assert analyse(engagement(tmp_path / "arg", settings=[["min_quick_wins", 3]]), n_samples=500,
+                   min_quick_wins=2).summary()["waves"]["feasible"] is True
+
+
+def test_the_smaa_concentration_and_seed_are_stated_in_the_findings_and_notes(result):
+    for lang in ("en", "he"):
+        robust = next(f for f in result.findings(lang) if "2,000" in f)
+        assert "50" in robust and "5" in robust.replace("2,000", "")
+        notes = result.tables(lang)["method_notes"].iloc[:, 0]
+        assert notes.str.contains("2,000").any() and notes.str.contains("50").any()
+    assert "Dirichlet distribution with concentration 50, random seed 5." in result.findings("en")[2]
+    assert any("concentration 50" in n and "random seed 5;" in n for n in result.summary()["notes"])
+
+
+def test_the_geometric_method_reports_the_gci_beside_the_cr(tmp_path, result):
+    res = analyse(engagement(tmp_path), n_samples=500, ahp_method="geometric")
+    s = res.summary()
+    expected = ahp_weights(res.pairwise.aggregate, method="geometric")
+    assert s["geometric_consistency_index"] == pytest.approx(expected.geometric_consistency_index, abs=1e-6)
+    assert s["gci_threshold"] == 0.31 and s["consistency_ratio"] is not None
+    table = res.tables("en")["ahp_consistency"].set_index("Measure")["Value"]
+    assert table["GCI threshold (Aguarón & Moreno-Jiménez 2003)"] == "0.31"
+    assert float(table["Geometric consistency index GCI (row geometric mean)"]) == pytest.approx(
+        expected.geometric_consistency_index, abs=1e-3)
+    assert any("geometric consistency index" in f for f in res.findings("en"))
+    assert result.summary()["geometric_consistency_index"] is None  # the eigenvector method: CR only
 
 
 def test_no_services_means_skipped(tmp_path):
