@@ -2356,9 +2356,11 @@ def _figures(res: MeasuresResult, lang: str) -> dict[str, Any]:
         fig, ax = new_figure(size=(7.5, 5.5))
         xs, ys = p["performance"].to_numpy() * 100, p["importance"].to_numpy() * 100
         colours = {"concentrate": BAD, "keep_up": GOOD, "low_priority": NEUTRAL, "overkill": PALETTE[1]}
-        ax.errorbar(xs, ys, xerr=[xs - p["performance_low"] * 100, p["performance_high"] * 100 - xs],
-                    yerr=[ys - p["importance_low"].fillna(p["importance"]) * 100,
-                          p["importance_high"].fillna(p["importance"]) * 100 - ys],
+        # a percentile bootstrap interval need not contain the point estimate (a skewed share near 0):
+        # the bar then starts at the estimate, never at a negative length
+        ax.errorbar(xs, ys, xerr=np.clip([xs - p["performance_low"] * 100, p["performance_high"] * 100 - xs], 0, None),
+                    yerr=np.clip([ys - p["importance_low"].fillna(p["importance"]).to_numpy() * 100,
+                                  p["importance_high"].fillna(p["importance"]).to_numpy() * 100 - ys], 0, None),
                     fmt="none", ecolor=GREY, elinewidth=1, capsize=3, zorder=2)
         for xi, yi, q, item in zip(xs, ys, p["quadrant"], p["item"]):
             ax.scatter([xi], [yi], color=colours[q], s=60, zorder=3)

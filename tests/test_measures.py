@@ -849,3 +849,17 @@ def test_kpi_signals_name_the_kpis_with_a_signal_or_a_missed_target(tmp_path):
     # by hand (Wheeler & Chambers 1992): K1 centre 12.55, average moving range (2 x 30 + 9 x 0.1) / 11 = 5.54,
     # upper limit 12.55 + 2.66 x 5.54 = 27.3 < 40; the others move by less than one sigma
     assert M.kpi_signals(load(tmp_path / "k")) == ["Days to decide", "Calls answered", "Forms online"]
+
+
+def test_importance_chart_survives_an_estimate_outside_its_bootstrap_interval(tmp_path):
+    # seed 10 of the privacy client gives "equity" an importance (0.0003) below its percentile
+    # bootstrap interval (0.002–0.6): the chart once failed with "'yerr' must not contain negative values"
+    from test_privacy import build_client
+
+    res = M.analyse(load(build_client(tmp_path / "c", "en", seed=10)))
+    outside = res.ipa[res.ipa["importance"] < res.ipa["importance_low"]]
+    assert len(outside)  # the case this test is about
+    figs = res.figures("en")
+    assert "importance_performance" in figs
+    for f in figs.values():
+        f.clear()

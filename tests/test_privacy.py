@@ -276,7 +276,8 @@ def hits(text: str, values: dict[str, str]) -> list[str]:
 # =========================================================================== the batch
 @pytest.fixture(scope="module")
 def batch_run(tmp_path_factory):
-    """Both clients through ``svcwork validate`` and one ``svcwork batch``; console output kept as a log."""
+    """Both clients through ``svcwork validate``, one ``svcwork batch`` and ``svcwork portfolio``; console
+    output kept as a log."""
     from svcwork.cli import main
 
     root = tmp_path_factory.mktemp("privacy")
@@ -290,7 +291,9 @@ def batch_run(tmp_path_factory):
             assert main(["validate", str(clients / slug)]) == 0
             assert main(["validate", str(clients / slug), "--format", "json"]) == 0
         status = main(["batch", str(clients), "-o", str(out), "--force"])
+        portfolio = main(["portfolio", str(out)]) if status == 0 else None  # OUT/portfolio.html, .xlsx
     assert status == 0, log.getvalue()
+    assert portfolio == 0, log.getvalue()
     (root / "console.log").write_text(log.getvalue(), encoding="utf-8")
     return root
 
@@ -313,10 +316,13 @@ def test_the_clients_really_carry_the_seeded_values(batch_run, tmp_path):
         assert all(summary["sections"][k]["available"] for k in ("journeys", "measures", "management")), summary
         rows = summary["intake"]["rows"]
         assert rows["cases"] == 62 * 5 and rows["survey"] == 153 and rows["training"] == 32, rows
-        # the redacted comments are shown, so redaction (not omission) is what keeps them clean
+        # the redacted comments are shown, so redaction (not omission) is what keeps them clean; the
+        # report may show only the first rows of the comments table, results.xlsx has them all
         report_text = html.unescape((root / "out" / slug / "report.html").read_text(encoding="utf-8"))
+        shown = report_text + _zip_text(root / "out" / slug / "results.xlsx")
+        assert any(t(f"measures.redact.{kind}", lang) in report_text for kind in ("email", "phone", "id")), slug
         for kind in ("email", "phone", "id"):
-            assert t(f"measures.redact.{kind}", lang) in report_text, (slug, kind)
+            assert t(f"measures.redact.{kind}", lang) in shown, (slug, kind)
     # the scanner finds what it looks for, in each kind of file it reads
     probe = tmp_path / "probe"
     probe.mkdir()
@@ -335,6 +341,7 @@ def test_no_seeded_personal_value_in_any_output_file(batch_run):
     files = _scanned(root)
     kinds = {p.suffix for p in files}
     assert {".html", ".json", ".xlsx", ".pptx", ".ipynb", ".png", ".svg", ".pkl", ".log"} <= kinds, kinds
+    assert {out / "portfolio.html", out / "portfolio.xlsx"} <= set(files), "the portfolio is scanned too"
     from svcwork.pdf import chromium_path
 
     if chromium_path() is not None:
@@ -365,7 +372,11 @@ def test_the_pseudonymisation_key_is_in_no_output(batch_run):
 
 
 def _outside_quality_appendix(report_html: str) -> str:
-    """report.html text without the data-quality appendix (where the intake inventory may name any unit)."""
+    """report.html text without the data-quality appendix: where a unit is *shown* by an analysis.
+
+    Only used to check that the bigger units are shown by the analyses (not merely listed in the
+    appendix); the small unit is looked for in the whole report, appendix included.
+    """
     text = re.sub(r"data:image/[a-z+]+;base64,[A-Za-z0-9+/=\s]+", "", report_html)
     cut = re.sub(r"<section[^>]*id=['\"]quality['\"].*?</section>", "", text, flags=re.S)
     assert cut != text, "expected the data-quality appendix as <section id='quality'>"
@@ -382,7 +393,9 @@ def test_a_unit_below_min_group_size_is_in_no_table_or_chart(batch_run, slug, la
     def absent(text: str, where: str) -> None:
         assert name not in text and name[::-1] not in text, f"{name} in {where}"  # reversed: visual-order RTL text
 
-    absent(_outside_quality_appendix((folder / "report.html").read_text(encoding="utf-8")), "report.html")
+    # the whole report, the data-quality appendix included: a warning quoting the unit's name would
+    # tell the reader that this small group exists (and which file rows it has), so none may
+    absent(readable(folder / "report.html"), "report.html")
     for p in (folder / "results.xlsx", folder / "slides.pptx", folder / "summary.json", *(folder / "sections").iterdir()):
         absent(readable(p), p.name)
     svgs = sorted((folder / "figures").glob("*.svg"))
@@ -391,6 +404,8 @@ def test_a_unit_below_min_group_size_is_in_no_table_or_chart(batch_run, slug, la
         absent(readable(p), p.name)
     absent(readable(out / "index.html"), "index.html")
     absent(readable(out / "batch.json"), "batch.json")
+    absent(readable(out / "portfolio.html"), "portfolio.html")
+    absent(readable(out / "portfolio.xlsx"), "portfolio.xlsx")
     # the bigger units are shown (so the absence above is suppression, not an empty report)
     shown = [u for u in (("Parking", "Revenue") if lang == "en" else ("חניה", "גבייה"))
              if u in _outside_quality_appendix((folder / "report.html").read_text(encoding="utf-8"))]
@@ -399,3 +414,18 @@ def test_a_unit_below_min_group_size_is_in_no_table_or_chart(batch_run, slug, la
     for page in folder.rglob("*.html"):
         if page.name != "report.html":
             assert name not in page.read_text(encoding="utf-8"), page.name
+
+
+@pytest.mark.slow
+def test_the_portfolio_compares_both_clients_and_carries_no_seeded_value(batch_run):
+    """``svcwork portfolio OUT`` on the seeded batch: both clients compared, no personal value, no small unit."""
+    out = batch_run / "out"
+    page, book = out / "portfolio.html", out / "portfolio.xlsx"
+    assert page.is_file() and book.is_file()
+    text = readable(page) + "\n" + readable(book)
+    for slug in ("seeded-en", "seeded-he"):  # the comparison really is of these clients
+        summary = json.loads((out / slug / "summary.json").read_text(encoding="utf-8"))
+        assert str(summary["intake"]["organization"]) in text, slug
+    assert not hits(text, needles()), hits(text, needles())
+    for name in TINY.values():
+        assert name not in text and name[::-1] not in text, name
