@@ -10,14 +10,17 @@ version did not change is skipped unless ``force`` is given.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import fcntl
 import shutil
 import hashlib
+import itertools
 import json
+import math
 import os
 import time
-from concurrent.futures import ProcessPoolExecutor, as_completed
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator, Sequence
@@ -126,22 +129,102 @@ def check_notebook_parameters(path: Path) -> None:
                          f"{', '.join(declared) or 'none'}")
 
 
-def _execute(notebook: Path, target: Path, *, parameters: dict, cwd: Path, timeout: int | None) -> None:
-    """Run one notebook with papermill in a fresh kernel (the plain way; see :class:`WarmKernel`)."""
+def _execute(notebook: Path, target: Path, *, parameters: dict, cwd: Path, timeout: float | None,
+             limit: float | None = None) -> None:
+    """Run one notebook with papermill in a fresh kernel (the plain way; see :class:`WarmKernel`).
+
+    *timeout*: seconds the notebook may still run (each cell gets what is left); *limit*: the
+    client's whole limit, for the message.  A dead kernel is retried once in a new kernel.
+    """
     import papermill
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
     from papermill.exceptions import PapermillExecutionError
 
-    try:
-        papermill.execute_notebook(str(notebook), str(target), parameters=parameters, kernel_name=KERNEL,
-                                   cwd=str(cwd), progress_bar=False, log_output=False,
-                                   request_save_on_cell_execute=False, execution_timeout=timeout)
-    except PapermillExecutionError as exc:
-        raise _notebook_error(notebook.name, exc.exec_count, exc.ename, exc.evalue) from None
+    deadline = _deadline(timeout)
+    for attempt in (1, 2):
+        counter = _CellCounter()
+        try:
+            papermill.execute_notebook(str(notebook), str(target), parameters=parameters, kernel_name=KERNEL,
+                                       cwd=str(cwd), progress_bar=False, log_output=False,
+                                       request_save_on_cell_execute=False, timeout_func=_cell_timeout(deadline),
+                                       on_cell_execute=counter)
+            return
+        except PapermillExecutionError as exc:
+            raise _notebook_error(notebook.name, exc.exec_count, exc.ename, exc.evalue) from None
+        except CellTimeoutError:
+            raise _timeout_error(notebook.name, counter.cell, limit or timeout) from None
+        except DeadKernelError:
+            if attempt == 2:
+                raise _dead_kernel_error(notebook.name, counter.cell) from None
 
 
 def _notebook_error(name: str, cell: int | None, ename: str, evalue: str) -> NotebookError:
     return NotebookError(t("batch.failed_cell", "en", notebook=name, cell=cell, error=f"{ename}: {_first_line(evalue)}"),
                          notebook=name, cell=cell, ename=ename, evalue=evalue)
+
+
+def _timeout_error(name: str, cell: int | None, seconds: float | None) -> NotebookError:
+    exc = NotebookError(t("batch.timeout_cell", "en", notebook=name, cell=cell if cell is not None else "?",
+                          seconds=f"{seconds or 0:g}"),
+                        notebook=name, cell=cell, ename="CellTimeoutError", evalue=f"time limit {seconds or 0:g} s")
+    exc.code = "notebook_timeout"
+    return exc
+
+
+def _dead_kernel_error(name: str, cell: int | None) -> NotebookError:
+    exc = NotebookError(t("batch.kernel_died", "en", notebook=name, cell=cell if cell is not None else "?"),
+                        notebook=name, cell=cell, ename="DeadKernelError", evalue="the kernel died twice")
+    exc.code = "kernel_died"
+    return exc
+
+
+def _deadline(timeout: float | None) -> float | None:
+    return None if timeout is None or timeout <= 0 else time.monotonic() + timeout
+
+
+def _cell_timeout(deadline: float | None) -> Callable[[object], int | None]:
+    """nbclient's ``timeout_func``: each cell may use what is left of the client's time."""
+    def left(cell: object) -> int | None:
+        return None if deadline is None else max(1, math.ceil(deadline - time.monotonic()))
+    return left
+
+
+class _CellCounter:
+    """nbclient's ``on_cell_execute`` hook: the number of the code cell running (1 = the first)."""
+
+    def __init__(self) -> None:
+        self.cell: int | None = None
+
+    def __call__(self, cell: object = None, cell_index: int | None = None, **_: object) -> None:
+        self.cell = (self.cell or 0) + 1
+
+
+def _quiet_log():  # noqa: ANN202
+    """nbclient's logger: its "Kernel died" and "Timeout" lines would only repeat what the result says."""
+    import logging
+
+    log = logging.getLogger("svcwork.nbclient")
+    if not log.handlers:
+        log.addHandler(logging.NullHandler())
+        log.propagate = False
+    return log
+
+
+class _KernelDied(Exception):
+    def __init__(self, cell: int | None) -> None:
+        super().__init__(cell)
+        self.cell = cell
+
+
+class _KernelLoop(asyncio.SelectorEventLoop):
+    """The warm kernel's event loop.  It refuses signal handlers: nbclient would otherwise take
+    Ctrl-C and SIGTERM from the batch (and shut the kernel down instead of stopping the run)."""
+
+    def add_signal_handler(self, sig, callback, *args):  # noqa: ANN001 - asyncio's signature
+        raise RuntimeError("svcwork leaves signals to the batch process")
+
+    def remove_signal_handler(self, sig) -> bool:  # noqa: ANN001
+        return False
 
 
 _RESET = """
@@ -161,67 +244,131 @@ class WarmKernel:
     it once per worker.  Between notebooks the user namespace is cleared
     (``InteractiveShell.reset(new_session=True)``), the working folder set and matplotlib's
     settings restored, so no state leaks from one notebook or client to the next (a test
-    compares its outputs with fresh-kernel runs).  A dead kernel is restarted and the notebook
-    retried once.
+    compares its outputs with fresh-kernel runs).
+
+    The kernel is driven the way nbclient and papermill drive theirs: an
+    :class:`~jupyter_client.manager.AsyncKernelManager` on an event loop of its own, so
+    nbclient's timeout and its check that the kernel is alive keep running while a cell runs.
+    A cell still running at the time limit fails the notebook (:class:`NotebookError` with code
+    ``notebook_timeout``, naming the cell) and the kernel is restarted for the next one; a kernel
+    that dies (``os._exit``, a segfault, out of memory) is restarted and the notebook retried
+    once in the fresh kernel, then fails with code ``kernel_died``.
     """
 
     def __init__(self, *, kernel_name: str = KERNEL) -> None:
-        from jupyter_client.manager import KernelManager
+        from jupyter_client.manager import AsyncKernelManager
 
-        self.km = KernelManager(kernel_name=kernel_name)
-        self.km.start_kernel(cwd=os.getcwd(), stderr=open(os.devnull, "w"))  # noqa: SIM115 - kernel warnings are noise
-
-    def _reset(self, cwd: Path) -> None:
-        kc = self.km.client()
-        kc.start_channels()
+        self._loop = _KernelLoop()
+        self._stderr = open(os.devnull, "w")  # noqa: SIM115 - kernel warnings are noise; closed in close()
+        self.km = AsyncKernelManager(kernel_name=kernel_name)
+        self.restarts = 0
         try:
-            kc.wait_for_ready(timeout=60)
-            reply = kc.execute_interactive(_RESET.format(cwd=str(cwd)), store_history=False, timeout=60,
-                                           output_hook=lambda msg: None)
-            if reply["content"].get("status") != "ok":
-                raise RuntimeError(f"kernel reset failed: {reply['content'].get('evalue')}")
-        finally:
-            kc.stop_channels()
+            self._call(self.km.start_kernel(cwd=os.getcwd(), stderr=self._stderr))
+        except BaseException:
+            self._loop.close()
+            self._stderr.close()
+            raise
 
-    def run(self, notebook: Path, target: Path, *, parameters: dict, cwd: Path, timeout: int | None) -> None:
-        """Execute *notebook* with *parameters* (papermill's injection) and write it to *target*."""
-        from nbclient.exceptions import DeadKernelError
+    def _call(self, coro):  # noqa: ANN001, ANN202
+        return self._loop.run_until_complete(coro)
 
+    @property
+    def pid(self) -> int | None:
+        """The kernel's process id (changes when the kernel is restarted)."""
+        provisioner = self.km.provisioner
+        process = getattr(provisioner, "process", None)
+        return getattr(process, "pid", None)
+
+    def run(self, notebook: Path, target: Path, *, parameters: dict, cwd: Path, timeout: float | None,
+            limit: float | None = None) -> None:
+        """Execute *notebook* with *parameters* (papermill's injection) and write it to *target*.
+
+        *timeout*: seconds this notebook may run in all (each cell gets what is left; ``None``
+        or 0: no limit); *limit* is only named in the message (default *timeout*).
+        """
+        deadline = _deadline(timeout)
         for attempt in (1, 2):
             try:
-                self._run_once(notebook, target, parameters=parameters, cwd=cwd, timeout=timeout)
+                self._call(self._run_once(notebook, target, parameters=parameters, cwd=cwd, deadline=deadline,
+                                          limit=limit or timeout))
                 return
-            except DeadKernelError:
-                self.km.restart_kernel(now=True)
+            except _KernelDied as died:
+                self._call(self._restart())
                 if attempt == 2:
-                    raise
+                    raise _dead_kernel_error(notebook.name, died.cell) from None
 
-    def _run_once(self, notebook: Path, target: Path, *, parameters: dict, cwd: Path, timeout: int | None) -> None:
+    async def _restart(self) -> None:
+        self.restarts += 1
+        try:
+            await self.km.restart_kernel(now=True)
+        except Exception:  # noqa: BLE001 - a kernel that cannot be restarted is started anew
+            with contextlib.suppress(Exception):
+                await self.km.shutdown_kernel(now=True)
+            await self.km.start_kernel(cwd=os.getcwd(), stderr=self._stderr)
+
+    async def _reset(self, kc, cwd: Path) -> None:  # noqa: ANN001
+        try:
+            await kc.wait_for_ready(timeout=60)
+            reply = await kc.execute_interactive(_RESET.format(cwd=str(cwd)), store_history=False, timeout=60,
+                                                 output_hook=lambda msg: None)
+        except (RuntimeError, TimeoutError):
+            if not await self.km.is_alive():
+                raise _KernelDied(None) from None
+            raise
+        if reply["content"].get("status") != "ok":
+            raise RuntimeError(f"kernel reset failed: {reply['content'].get('evalue')}")
+
+    async def _run_once(self, notebook: Path, target: Path, *, parameters: dict, cwd: Path,
+                        deadline: float | None, limit: float | None) -> None:
         import nbformat
         from nbclient import NotebookClient
-        from nbclient.exceptions import CellExecutionError
+        from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
         from papermill.iorw import load_notebook_node
         from papermill.parameterize import parameterize_notebook
 
-        if not self.km.is_alive():
-            self.km.restart_kernel(now=True)
-        self._reset(cwd)
+        if not await self.km.is_alive():
+            await self._restart()
         nb = parameterize_notebook(load_notebook_node(str(notebook)), parameters, kernel_name=KERNEL, language="python")
-        client = NotebookClient(nb, km=self.km, timeout=timeout, allow_errors=False, record_timing=False)
+        counter = _CellCounter()
+        kc = self.km.client()
+        kc.allow_stdin = False
+        kc.start_channels()
         try:
-            client.execute()
-        except CellExecutionError as exc:
-            cell = next((c.get("execution_count") for c in nb.cells if c.cell_type == "code"
-                         and any(o.get("output_type") == "error" for o in c.get("outputs", []))), None)
-            raise _notebook_error(notebook.name, cell, exc.ename, exc.evalue) from None
+            await self._reset(kc, cwd)
+            client = NotebookClient(nb, km=self.km, timeout=60, timeout_func=_cell_timeout(deadline),
+                                    interrupt_on_timeout=False, allow_errors=False, record_timing=False,
+                                    on_cell_execute=counter, log=_quiet_log())
+            client.kc = kc  # ready and reset: nbclient uses it and leaves the kernel running
+            try:
+                await client.async_execute()
+            except CellExecutionError as exc:
+                cell = next((c.get("execution_count") for c in nb.cells if c.cell_type == "code"
+                             and any(o.get("output_type") == "error" for o in c.get("outputs", []))), None)
+                raise _notebook_error(notebook.name, cell, exc.ename, exc.evalue) from None
+            except CellTimeoutError:
+                await self._restart()  # the cell is still running: the next notebook needs a new kernel
+                raise _timeout_error(notebook.name, counter.cell, limit) from None
+            except DeadKernelError:
+                raise _KernelDied(counter.cell) from None
         finally:
-            if client.kc is not None:
-                client.kc.stop_channels()
+            # nbclient leaves its output-polling task behind after a timeout; end it before the channels close
+            for task in asyncio.all_tasks():
+                if task is not asyncio.current_task():
+                    task.cancel()
+                    with contextlib.suppress(BaseException):
+                        await task
+            kc.stop_channels()
         atomic_write_text(target, nbformat.writes(nb) + "\n")
 
     def close(self) -> None:
-        if self.km.has_kernel:
-            self.km.shutdown_kernel(now=True)
+        if self._loop.is_closed():
+            return
+        try:
+            if self.km.has_kernel:
+                self._call(self.km.shutdown_kernel(now=True))
+        finally:
+            self._loop.close()
+            self._stderr.close()
 
     def __enter__(self) -> "WarmKernel":
         return self
@@ -262,7 +409,11 @@ def _end_with_batch(batch_pid: int) -> None:
         os._exit(1)
 
 
-def _run_in_worker(client: Path, output: Path, force: bool, timeout: int | None, pdf: bool | None = None) -> "ClientResult":
+def _run_in_worker(client: Path, output: Path, force: bool, timeout: float | None, pdf: bool | None = None,
+                   started: str | None = None) -> "ClientResult":
+    """One client in a worker process; *started* (a file) is created first, so the batch knows it began."""
+    if started:
+        Path(started).touch()
     return run_client(client, output, force=force, timeout=timeout, kernel=_worker_kernel(), pdf=pdf)
 
 
@@ -355,14 +506,23 @@ def _render_pdf(folder: Path, engagement, *, lang: str, pdf: bool | None) -> str
     return None
 
 
+#: Seconds the notebooks of one client may run in all (``--timeout``); ``None`` or 0: no limit.
+DEFAULT_TIMEOUT = 1800
+
+
 def run_client(client: str | os.PathLike, output: str | os.PathLike, *, force: bool = True,
-               timeout: int | None = 1800, lang: str | None = None, kernel: WarmKernel | None = None,
+               timeout: float | None = DEFAULT_TIMEOUT, lang: str | None = None, kernel: WarmKernel | None = None,
                pdf: bool | None = None) -> ClientResult:
     """Validate one client and write ``OUT/<slug>/`` (report.html, summary.json, results.xlsx, notebooks/, figures/).
 
     Never raises for a problem with the client's data or a failing notebook: the returned
     :class:`ClientResult` says what failed (with the notebook and cell).  With *kernel*, the
     notebooks run in that warm kernel; otherwise each runs with papermill in a fresh one.
+
+    *timeout* is per client: the client's notebooks together may run that many seconds (each
+    cell gets what is left); the cell running when it is over fails the client with code
+    ``notebook_timeout``.  A dead kernel is retried once in a fresh kernel (code ``kernel_died``
+    after that).
     """
     from .intake import validate
 
@@ -387,6 +547,7 @@ def run_client(client: str | os.PathLike, output: str | os.PathLike, *, force: b
         if not force and _unchanged(out, fingerprint):
             return ClientResult(client, slug, "skipped", time.perf_counter() - start, output=out)
         language = lang or eng.language
+        deadline = _deadline(timeout)
         with atomic_dir(out) as tmp:
             from .intake import save_cache
 
@@ -397,10 +558,11 @@ def run_client(client: str | os.PathLike, output: str | os.PathLike, *, force: b
                 target.parent.mkdir(parents=True, exist_ok=True)
                 params = {"client_dir": str(client.resolve()), "output_dir": ".", "lang": language,
                           "cache_dir": ".cache"}
+                left = None if deadline is None else max(1.0, deadline - time.monotonic())
                 if kernel is None:
-                    _execute(nb, target, cwd=tmp, timeout=timeout, parameters=params)
+                    _execute(nb, target, cwd=tmp, timeout=left, limit=timeout, parameters=params)
                 else:
-                    kernel.run(nb, target, cwd=tmp, timeout=timeout, parameters=params)
+                    kernel.run(nb, target, cwd=tmp, timeout=left, limit=timeout, parameters=params)
                 executed.append(target)
             from .report import assemble
 
@@ -453,14 +615,19 @@ def _batch_lock(out: Path) -> Iterator[None]:
 
 
 def run_batch(clients: str | os.PathLike, output: str | os.PathLike, *, jobs: int = 1, force: bool = False,
-              timeout: int | None = 1800, scheduler: str | None = None, pdf: bool | None = None,
-              progress: Callable[[ClientResult, int, int], None] | None = None) -> BatchResult:
+              timeout: float | None = DEFAULT_TIMEOUT, scheduler: str | None = None, pdf: bool | None = None,
+              progress: Callable[[ClientResult, int, int], None] | None = None,
+              on_start: Callable[[Path], None] | None = None) -> BatchResult:
     """Run every client folder under *clients* into *output*; goes on past failures.
 
     ``jobs`` local worker processes (each with a warm kernel), or the workers of the Dask
-    distributed cluster at ``scheduler`` (``tcp://host:port``).  ``progress(result, done,
-    total)`` is called as each client finishes.  Writes ``OUT/index.html`` (every client with
-    status, key figures, links) and ``OUT/batch.json`` (the manifest).
+    distributed cluster at ``scheduler`` (``tcp://host:port``).  ``timeout``: seconds per client
+    (see :func:`run_client`).  ``on_start(folder)`` is called when a client begins (local runs
+    only), ``progress(result, done, total)`` as each client finishes.  A worker process that
+    dies (killed, out of memory) loses only its client: the pool is rebuilt, the clients that
+    were running are run again one at a time and the others go on; a client whose worker dies
+    again is reported failed (code ``worker_died``).  Writes ``OUT/index.html`` (every client
+    with status, key figures, links) and ``OUT/batch.json`` (the manifest).
     """
     start = time.perf_counter()
     folders = find_clients(clients)
@@ -481,6 +648,8 @@ def run_batch(clients: str | os.PathLike, output: str | os.PathLike, *, jobs: in
             kernel = None
             try:
                 for folder in folders:
+                    if on_start is not None:
+                        on_start(folder)
                     if kernel is None and (force or not _client_unchanged(folder, out)):
                         kernel = WarmKernel()
                     done(folder, run_client(folder, out, force=force, timeout=timeout, kernel=kernel, pdf=pdf))
@@ -488,19 +657,94 @@ def run_batch(clients: str | os.PathLike, output: str | os.PathLike, *, jobs: in
                 if kernel is not None:
                     kernel.close()
         else:
-            with ProcessPoolExecutor(max_workers=jobs, initializer=_end_with_batch, initargs=(os.getpid(),)) as pool:
-                futures = {pool.submit(_run_in_worker, folder, out, force, timeout, pdf): folder for folder in folders}
-                for fut in as_completed(futures):
-                    folder = futures[fut]
-                    try:
-                        done(folder, fut.result())
-                    except Exception as exc:  # noqa: BLE001 - a dead worker fails its client only
-                        done(folder, ClientResult(folder, client_slug(folder), "failed",
-                                                  error=f"worker died: {type(exc).__name__}", code="worker"))
+            _run_on_pool(folders, out, jobs=jobs, force=force, timeout=timeout, pdf=pdf, done=done, started=on_start)
         ordered = tuple(results[f] for f in folders)
         batch = BatchResult(out, ordered, time.perf_counter() - start)
         _write_index(batch)
     return batch
+
+
+#: Times a client may be lost with its worker process before it is reported failed.
+_WORKER_LIVES = 3
+
+
+def _run_on_pool(folders: Sequence[Path], out: Path, *, jobs: int, force: bool, timeout: float | None,
+                 pdf: bool | None, done: Callable[[Path, ClientResult], None],
+                 started: Callable[[Path], None] | None) -> None:
+    """Run the clients on *jobs* local worker processes, surviving workers that die.
+
+    When a worker dies, :class:`~concurrent.futures.ProcessPoolExecutor` ends the others and
+    fails every pending client with ``BrokenProcessPool``.  Then the clients that had not begun
+    are resubmitted to a new pool; those that were running (the one that killed its worker and
+    the ones ended with it) are first run again one at a time, alone in a pool of one, so the
+    client that kills its worker again is known for certain and reported failed.  Each worker
+    creates a file in a private folder when it begins a client, which is how the batch knows
+    which were running (and shows them as running).
+    """
+    import tempfile
+    from concurrent.futures import FIRST_COMPLETED, wait
+    from concurrent.futures.process import BrokenProcessPool
+
+    todo, alone = list(folders), []
+    lives = {f: _WORKER_LIVES for f in folders}  # for clients lost before they began (a worker that cannot start)
+
+    def lost_for_good(folder: Path, detail: str) -> None:
+        done(folder, ClientResult(folder, client_slug(folder), "failed", code="worker_died",
+                                  error=t("batch.worker_died", "en", detail=detail)))
+
+    with tempfile.TemporaryDirectory(prefix="svcwork-batch-") as marks:
+        for round_no in itertools.count():
+            if not (todo or alone):
+                break
+            solo = bool(alone)
+            group, todo = ([alone.pop(0)], todo) if solo else (todo, [])
+            flags = Path(marks) / str(round_no)
+            flags.mkdir()
+            index = {str(i): folder for i, folder in enumerate(group)}
+            begun: set[Path] = set()
+            finished: set[Path] = set()
+            broken = False
+            with ProcessPoolExecutor(max_workers=min(jobs, len(group)), initializer=_end_with_batch,
+                                     initargs=(os.getpid(),)) as pool:
+                futures = {pool.submit(_run_in_worker, folder, out, force, timeout, pdf, str(flags / i)): folder
+                           for i, folder in index.items()}
+                pending = set(futures)
+                while pending:
+                    ready, pending = wait(pending, timeout=0.25, return_when=FIRST_COMPLETED)
+                    for name in sorted(os.listdir(flags), key=int):
+                        if index[name] not in begun:
+                            begun.add(index[name])
+                            if started is not None:
+                                started(index[name])
+                    for fut in sorted(ready, key=lambda f: group.index(futures[f])):
+                        folder = futures[fut]
+                        try:
+                            result = fut.result()
+                        except BrokenProcessPool:
+                            broken = True
+                            continue
+                        except Exception as exc:  # noqa: BLE001 - e.g. a result that cannot be pickled
+                            result = ClientResult(folder, client_slug(folder), "failed", code="worker",
+                                                  error=f"internal error in the worker: {type(exc).__name__}: "
+                                                        f"{_first_line(str(exc))}")
+                        finished.add(folder)
+                        done(folder, result)
+            if not broken:
+                continue
+            lost = [f for f in group if f not in finished]
+            if solo:  # it ran alone: certainly the client that kills its worker
+                for folder in lost:
+                    lost_for_good(folder, "twice: also when the client was run again on its own")
+                continue
+            alone += [f for f in lost if f in begun]
+            waiting = []
+            for folder in (f for f in lost if f not in begun):
+                lives[folder] -= 1
+                if lives[folder] > 0:
+                    waiting.append(folder)
+                else:
+                    lost_for_good(folder, f"{_WORKER_LIVES} times before it could begin the client")
+            todo = waiting + todo
 
 
 def _run_on_dask(address: str, folders: Sequence[Path], out: Path, *, force: bool, timeout: int | None,
@@ -536,18 +780,21 @@ def _run_on_dask(address: str, folders: Sequence[Path], out: Path, *, force: boo
                                           error=f"worker died: {type(exc).__name__}", code="worker"))
 
 
-def _key_figures(summary: dict) -> list[tuple[str, str]]:
+def _key_figures(summary: dict, lang: str = "en") -> list[tuple[str, str]]:
+    """The index page's key figures of one client, labelled in the client's language."""
+    from .i18n import fmt_number, fmt_percent
+
     out = []
     j = summary.get("journey") or {}
     if j.get("cases") is not None:
-        out.append(("cases", f"{j['cases']:,}"))
+        out.append((t("batch.figure.cases", lang), fmt_number(j["cases"], lang)))
     s = summary.get("survey") or {}
     csat = s.get("csat") or {}
     if csat.get("value") is not None:
-        out.append(("CSAT", f"{100 * csat['value']:.0f}%"))
+        out.append((t("batch.figure.csat", lang), fmt_percent(csat["value"], lang)))
     a = summary.get("actions") or {}
     if a.get("overdue") is not None:
-        out.append(("overdue actions", str(a["overdue"])))
+        out.append((t("batch.figure.overdue", lang), fmt_number(a["overdue"], lang)))
     return out
 
 
@@ -563,7 +810,8 @@ def _write_index(batch: BatchResult) -> None:
         has_report = (batch.output / c.slug / "report.html").is_file()
         rows.append({"slug": c.slug, "organization": summary.get("organization", c.slug), "status": c.status,
                      "error": c.error, "report": f"{c.slug}/report.html" if has_report else None,
-                     "lang": summary.get("language", "en"), "figures": _key_figures(summary)})
+                     "lang": summary.get("language", "en"),
+                     "figures": _key_figures(summary, summary.get("language", "en"))})
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(templates_dir() / "report")),
                              autoescape=True, undefined=jinja2.StrictUndefined)
     page = env.get_template("index.html.j2").render(rows=rows, version=__version__,

@@ -44,6 +44,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("client", type=Path)
     s.add_argument("-o", "--output", required=True, type=Path)
     s.add_argument("--no-pdf", dest="pdf", action="store_false", default=None, help="skip report.pdf")
+    _timeout_argument(s)
 
     s = sub.add_parser("batch", help="run every client folder under CLIENTS_DIR")
     s.add_argument("clients", type=Path)
@@ -53,12 +54,27 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--no-pdf", dest="pdf", action="store_false", default=None, help="skip report.pdf")
     s.add_argument("--scheduler", default=None, metavar="ADDRESS",
                    help="run on an existing Dask distributed cluster, e.g. tcp://10.0.0.5:8786")
+    _timeout_argument(s)
 
     s = sub.add_parser("portfolio", help="compare the clients of a batch (league table with intervals)")
     s.add_argument("output", type=Path, help="the OUT folder of a batch")
     s.add_argument("--anonymise", "--anonymize", action="store_true", help="Client A, B, … instead of names")
     s.add_argument("--lang", choices=("he", "en"), default="en")
     return p
+
+
+def _timeout_argument(s: argparse.ArgumentParser) -> None:
+    from .batch import DEFAULT_TIMEOUT
+
+    s.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
+                   help=f"per client: its notebooks together may run this long; the cell running then fails the "
+                        f"client, named in the output and batch.json (default {DEFAULT_TIMEOUT}; 0: no limit)")
+
+
+def _timeout(args: argparse.Namespace) -> float | None:
+    if args.timeout < 0 or args.timeout != args.timeout:
+        raise UsageError(f"--timeout expects seconds (0 for no limit), found {args.timeout:g}")
+    return args.timeout or None
 
 
 def _cmd_portfolio(args: argparse.Namespace) -> int:
@@ -85,18 +101,24 @@ def _cmd_reference(args: argparse.Namespace) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
+    import os
+
     from .i18n import t
     from .intake import validate
 
+    if not args.path.exists():  # a mistyped path is a usage error (exit 2), not a problem of the client's files
+        lang = "he" if os.environ.get("SVCWORK_LANG") == "he" else "en"
+        raise UsageError(t("intake.file_missing", lang, path=args.path))
     result = validate(args.path)
     lang = result.language
     if args.format == "json":
         json.dump([p.as_dict() for p in result.problems], sys.stdout, ensure_ascii=False, indent=1)
         sys.stdout.write("\n")
     else:
+        quote = "„{}”" if lang == "he" else "“{}”"
         for p in result.problems:
-            print(f"{t('severity.' + p.severity, lang)} [{p.code}] {p.location()}"
-                  + (f" — “{p.value}”" if p.value not in (None, "") else ""))
+            print(f"{t('severity.' + p.severity, lang)} [{p.code}] {p.location(lang)}"
+                  + (" — " + quote.format(p.value) if p.value not in (None, "") else ""))
             print(f"    {p.message}")
         key = "cli.validate.ok" if result.ok else "cli.validate.bad"
         print(t(key, lang, path=args.path, errors=result.n_errors, warnings=result.n_warnings), file=sys.stderr)
@@ -119,45 +141,69 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
     from .batch import WarmKernel
 
+    timeout = _timeout(args)
     with WarmKernel() as kernel:  # one kernel for all notebooks of the client
-        result = run_client(args.client, args.output, pdf=args.pdf, kernel=kernel)
+        result = run_client(args.client, args.output, pdf=args.pdf, kernel=kernel, timeout=timeout)
     print(result.describe())
     return 0 if result.ok else 1
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:
-    from .batch import run_batch
+    from .batch import find_clients, run_batch
 
     if args.jobs < 1:
         raise UsageError(f"--jobs expects 1 or more, found {args.jobs}")
-    with _progress() as progress:
+    timeout = _timeout(args)
+    with _progress(total=len(find_clients(args.clients))) as progress:
         result = run_batch(args.clients, args.output, jobs=args.jobs, force=args.force, scheduler=args.scheduler,
-                           pdf=args.pdf, progress=progress)
+                           pdf=args.pdf, timeout=timeout, progress=progress,
+                           on_start=progress.start if progress is not None else None)
     print(result.describe())
     return 0 if result.ok else 1
 
 
+class _BatchProgress:
+    """The batch's progress on a terminal: one line per running client (with its elapsed time), a
+    line printed as each client ends, and the overall bar with elapsed time and estimate."""
+
+    MARKS = {"ok": "✓", "skipped": "=", "failed": "✗"}
+
+    def __init__(self, bar, total: int | None = None) -> None:  # noqa: ANN001 - a rich Progress
+        self.bar = bar
+        self.overall = bar.add_task("clients", total=total, count=f"0/{total or '?'}")
+        self.running: dict[str, object] = {}
+
+    def start(self, folder: Path) -> None:
+        from .paths import client_slug
+
+        slug = client_slug(folder)
+        if slug not in self.running:
+            self.running[slug] = self.bar.add_task(f"  {slug} running", total=None, count="")
+
+    def __call__(self, result, done: int, total: int) -> None:  # noqa: ANN001 - a ClientResult
+        task = self.running.pop(result.slug, None)
+        if task is not None:
+            self.bar.remove_task(task)
+        why = f" — {result.error}" if result.status == "failed" and result.error else ""
+        self.bar.console.print(f"{self.MARKS[result.status]} {result.slug} ({result.seconds:.1f} s){why}",
+                               markup=False, highlight=False)
+        self.bar.update(self.overall, completed=done, total=total, count=f"{done}/{total}")
+
+
 @contextlib.contextmanager
-def _progress():
+def _progress(console=None, *, total: int | None = None):  # noqa: ANN001 - a rich Console, for tests
     """A progress display (per client and overall, elapsed and estimate) on a terminal; nothing otherwise."""
-    if not sys.stderr.isatty():
+    if console is None and not sys.stderr.isatty():
         yield None
         return
     from rich.console import Console
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn, \
-        TimeRemainingColumn
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
-    bar = Progress(TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn(),
-                   TimeRemainingColumn(), console=Console(stderr=True), transient=False)
-    task = bar.add_task("clients", total=None)
-
-    def update(result, done: int, total: int) -> None:
-        mark = {"ok": "✓", "skipped": "=", "failed": "✗"}[result.status]
-        bar.console.print(f"{mark} {result.slug} ({result.seconds:.1f} s)")
-        bar.update(task, completed=done, total=total)
-
+    bar = Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), TextColumn("{task.fields[count]}"),
+                   TimeElapsedColumn(), TimeRemainingColumn(elapsed_when_finished=True),
+                   console=console or Console(stderr=True), transient=False)
     with bar:
-        yield update
+        yield _BatchProgress(bar, total)
 
 
 _COMMANDS = {"template": _cmd_template, "reference": _cmd_reference, "validate": _cmd_validate, "demo": _cmd_demo,

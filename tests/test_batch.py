@@ -130,6 +130,8 @@ def test_batch_usage_errors(tmp_path, capsys):
     assert main(["batch", str(tmp_path / "empty"), "-o", str(tmp_path / "o")]) == 2
     assert "no client folders" in capsys.readouterr().err
     assert main(["batch", str(tmp_path), "-o", str(tmp_path / "o"), "--jobs", "0"]) == 2
+    assert main(["batch", str(tmp_path), "-o", str(tmp_path / "o"), "--timeout", "-1"]) == 2
+    assert "--timeout expects seconds" in capsys.readouterr().err
 
 
 def test_committed_notebooks_are_thin_and_parameterised():
@@ -203,3 +205,200 @@ def test_the_readme_papermill_command_works_unchanged(tmp_path):
     recorded = json.loads((out / "sections" / "intake.json").read_text(encoding="utf-8"))
     assert recorded["available"] and recorded["findings"]
     assert not list(out.rglob("*.pkl")) or all(p.name.endswith(".tables.pkl") for p in out.rglob("*.pkl"))
+
+
+# =========================================================================== isolation: timeouts, dead kernels, dead workers
+def _notebook(path: Path, *sources: str) -> Path:
+    """A small analysis notebook with svcwork's parameters cell, then *sources*."""
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell('client_dir = ""\noutput_dir = ""\nlang = ""\ncache_dir = ""',
+                                  metadata={"tags": ["parameters"]}),
+        *[nbformat.v4.new_code_cell(s) for s in sources],
+    ], metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, path)
+    return path
+
+
+def _fake_report(monkeypatch) -> None:
+    """Notebooks run for real; the report assembled from them is a stub (the notebooks here write no sections)."""
+    import svcwork.report
+
+    def assemble(folder, engagement, *, lang, notebooks):
+        (folder / "report.html").write_text("<html><body>stub</body></html>\n", encoding="utf-8")
+        (folder / "summary.json").write_text(json.dumps({"language": lang}), encoding="utf-8")
+
+    monkeypatch.setattr(svcwork.report, "assemble", assemble)
+
+
+def _english_clients(root: Path, *names: str) -> Path:
+    for name in names:
+        write_xlsx(root / name / "intake.xlsx", english_sheets())
+    return root
+
+
+@pytest.mark.slow
+def test_a_cell_past_the_time_limit_fails_its_client_and_the_rest_go_on(tmp_path, monkeypatch, capsys):
+    import time
+
+    nb = _notebook(tmp_path / "nbs" / "00_intake.ipynb", "import pathlib, time\nx = 1",
+                   "if pathlib.Path(client_dir).name == 'a-sleepy':\n    time.sleep(120)")
+    monkeypatch.setattr(batch, "analysis_notebooks", lambda: [nb])
+    _fake_report(monkeypatch)
+    clients = _english_clients(tmp_path / "clients", "a-sleepy", "b-fine")
+    out = tmp_path / "out"
+    start = time.monotonic()
+    assert main(["batch", str(clients), "-o", str(out), "--timeout", "4", "--no-pdf"]) == 1
+    # the sleeping cell was cut at the limit, and the kernel restarted: b-fine did not wait for the sleep to end
+    assert time.monotonic() - start < 60
+    text = capsys.readouterr().out
+    assert "a-sleepy" in text.splitlines()[-1]
+    assert "00_intake.ipynb timed out at cell 4" in text and "--timeout" in text
+    manifest = {c["client"]: c for c in json.loads((out / "batch.json").read_text())["clients"]}
+    sleepy = manifest["a-sleepy"]
+    assert sleepy["status"] == "failed" and sleepy["code"] == "notebook_timeout"
+    assert sleepy["notebook"] == "00_intake.ipynb" and sleepy["cell"] == 4 and "timed out" in sleepy["error"]
+    assert manifest["b-fine"]["status"] == "ok"
+    assert not (out / "a-sleepy").exists()
+
+
+@pytest.mark.slow
+def test_a_dead_kernel_is_retried_once_in_a_fresh_kernel(tmp_path, monkeypatch):
+    # every attempt is counted in the client's folder; a-dies always ends its kernel, b-once only the first time
+    nb = _notebook(tmp_path / "nbs" / "00_intake.ipynb", "import os, pathlib\nx = 1",
+                   "here = pathlib.Path(client_dir)\n"
+                   "with open(here / 'attempts', 'a') as fh:\n    fh.write('.')\n"
+                   "if here.name == 'a-dies' or (here.name == 'b-once' and (here / 'attempts').read_text() == '.'):\n"
+                   "    os._exit(1)",
+                   "print('survived')")
+    monkeypatch.setattr(batch, "analysis_notebooks", lambda: [nb])
+    _fake_report(monkeypatch)
+    clients = _english_clients(tmp_path / "clients", "a-dies", "b-once", "c-fine")
+    result = batch.run_batch(clients, tmp_path / "out", pdf=False, timeout=120)
+    status = {c.slug: c for c in result.clients}
+    dies = status["a-dies"]
+    assert dies.status == "failed" and dies.code == "kernel_died"
+    assert dies.notebook == "00_intake.ipynb" and dies.cell == 4 and "kernel died at cell 4" in dies.error
+    assert (clients / "a-dies" / "attempts").read_text() == ".."  # exactly one retry
+    assert status["b-once"].status == "ok", status["b-once"].describe()
+    assert (clients / "b-once" / "attempts").read_text() == ".."
+    executed = nbformat.read(tmp_path / "out" / "b-once" / "notebooks" / "00_intake.ipynb", as_version=4)
+    assert executed.cells[-1].outputs[0]["text"] == "survived\n"
+    assert status["c-fine"].status == "ok" and (clients / "c-fine" / "attempts").read_text() == "."
+    manifest = {c["client"]: c for c in json.loads((tmp_path / "out" / "batch.json").read_text())["clients"]}
+    assert manifest["a-dies"]["code"] == "kernel_died" and manifest["a-dies"]["notebook"] == "00_intake.ipynb"
+
+
+def _fake_client_runs(monkeypatch, crashes: dict[str, str]) -> None:
+    """Workers without notebooks: run_client returns at once, or ends its worker process for the slugs in *crashes*
+    ("always", or "once": only while the client's folder has no marker).  Forked workers inherit the patch."""
+    import os
+    import time
+
+    def fake(client, output, **kw):
+        client = Path(client)
+        how = crashes.get(client.name)
+        if how == "always" or (how == "once" and not (client / "crashed").exists()):
+            (client / "crashed").touch()
+            os._exit(1)
+        time.sleep(0.3)
+        return batch.ClientResult(client, client.name, "ok", 0.3, summary={"language": "en"})
+
+    monkeypatch.setattr(batch, "run_client", fake)
+    monkeypatch.setattr(batch, "_worker_kernel", lambda: None)
+
+
+def _bare_clients(root: Path, *names: str) -> Path:
+    for name in names:
+        (root / name).mkdir(parents=True)
+        (root / name / "intake.xlsx").touch()  # enough for find_clients; run_client is faked
+    return root
+
+
+def test_a_dead_worker_process_fails_only_its_client(tmp_path, monkeypatch):
+    _fake_client_runs(monkeypatch, {"b-crash": "always", "d-once": "once"})
+    clients = _bare_clients(tmp_path / "clients", "a", "b-crash", "c", "d-once", "e", "f")
+    begun = []
+    result = batch.run_batch(clients, tmp_path / "out", jobs=2, on_start=lambda folder: begun.append(folder.name))
+    status = {c.slug: c for c in result.clients}
+    assert status["b-crash"].status == "failed" and status["b-crash"].code == "worker_died"
+    assert "worker process" in status["b-crash"].error and "on its own" in status["b-crash"].error
+    assert {s: c.status for s, c in status.items() if s != "b-crash"} == dict.fromkeys("a c d-once e f".split(), "ok")
+    assert set(begun) == set(status)
+    manifest = json.loads((tmp_path / "out" / "batch.json").read_text())
+    assert [c["client"] for c in manifest["clients"]] == ["a", "b-crash", "c", "d-once", "e", "f"]
+    assert "b-crash" in (tmp_path / "out" / "index.html").read_text()
+
+
+def test_index_shows_key_figures_in_the_clients_language(tmp_path):
+    figures = {"journey": {"cases": 1234}, "survey": {"csat": {"value": 0.81}}, "actions": {"overdue": 3}}
+    he = batch.ClientResult(tmp_path / "he", "he", "ok", summary={"language": "he", "organization": "עיריית צפון",
+                                                                   **figures})
+    en = batch.ClientResult(tmp_path / "en", "en", "ok", summary={"language": "en", "organization": "Northfield",
+                                                                   **figures})
+    batch._write_index(batch.BatchResult(tmp_path, (he, en), 1.0))
+    index = (tmp_path / "index.html").read_text(encoding="utf-8")
+    for line in ("פניות: 1,234", "שביעות רצון: 81%", "פעולות באיחור: 3",
+                 "cases: 1,234", "satisfaction: 81%", "overdue actions: 3"):
+        assert f"<li>{line}</li>" in index, line
+    assert "CSAT" not in index
+
+
+# =========================================================================== progress display
+def test_progress_is_quiet_when_not_on_a_terminal(tmp_path, monkeypatch, capsys):
+    import io
+
+    from svcwork import cli
+
+    monkeypatch.setattr("sys.stderr", io.StringIO())
+    with cli._progress(total=3) as progress:
+        assert progress is None
+    monkeypatch.undo()
+
+    class NoKernel:
+        def __enter__(self):
+            return self
+
+        def __exit__(self, *exc):
+            pass
+
+        def close(self):
+            pass
+
+    _fake_client_runs(monkeypatch, {})
+    monkeypatch.setattr(batch, "WarmKernel", NoKernel)
+    clients = _bare_clients(tmp_path / "clients", "a", "b")
+    assert main(["batch", str(clients), "-o", str(tmp_path / "out")]) == 0
+    captured = capsys.readouterr()
+    assert captured.err == "" and "\x1b" not in captured.out
+    assert captured.out.splitlines()[-1].startswith("2 clients: 2 done")
+
+
+def test_progress_shows_running_clients_completions_elapsed_and_estimate():
+    import io
+    import re
+    import time
+
+    from rich.console import Console
+
+    from svcwork import cli
+
+    screen = io.StringIO()
+    with cli._progress(Console(force_terminal=True, file=screen, width=120), total=3) as progress:
+        progress.start(Path("clients/good-en"))
+        progress.start(Path("clients/good-he"))
+        time.sleep(0.2)
+        progress.bar.refresh()
+        shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", screen.getvalue())
+        assert "good-en running" in shown and "good-he running" in shown and "0/3" in shown
+        progress(batch.ClientResult(Path("clients/good-en"), "good-en", "ok", 1.5), 1, 3)
+        progress(batch.ClientResult(Path("clients/good-he"), "good-he", "failed", 2.5,
+                                    error="Notebook 00_intake.ipynb timed out at cell 4"), 2, 3)
+        progress.bar.refresh()
+        assert not progress.running
+    shown = re.sub(r"\x1b\[[0-9;?]*[A-Za-z]", "", screen.getvalue())
+    assert "✓ good-en (1.5 s)" in shown
+    assert "✗ good-he (2.5 s) — Notebook 00_intake.ipynb timed out at cell 4" in shown
+    last = shown.rstrip().splitlines()[-1]
+    assert "clients" in last and "2/3" in last
+    assert re.search(r"\d:\d\d:\d\d \d:\d\d:\d\d", last)  # elapsed, then the estimate of the time left
