@@ -8,6 +8,7 @@ Intake problems are collected (all at once, like pandera's lazy validation) into
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 from typing import Any, Iterable
 
@@ -28,6 +29,8 @@ __all__ = [
 ERROR = "error"
 WARNING = "warning"
 
+_HEBREW = re.compile(r"[\u0590-\u05ff]")
+
 PROBLEM_FIELDS = ("severity", "code", "file", "sheet", "row", "column", "value", "expected", "message")
 
 
@@ -37,6 +40,8 @@ class Problem:
 
     ``row`` is the row number as Excel (or a text editor, for CSV files) shows it;
     ``value`` is the offending value as text (shortened), never a citizen identifier.
+    ``message`` is entirely in the workbook's language; ``detail`` optionally keeps the raw,
+    untranslated text of a reader's error (e.g. pandas' or the zip library's) for support.
     """
 
     severity: str
@@ -48,6 +53,7 @@ class Problem:
     value: str | None
     expected: str | None
     message: str
+    detail: str | None = None
 
     def as_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -56,12 +62,17 @@ class Problem:
     def is_error(self) -> bool:
         return self.severity == ERROR
 
-    def location(self) -> str:
+    def location(self, lang: str | None = None) -> str:
+        """``file / sheet / row N / column`` in *lang* (default: the language the message is written in)."""
         parts = [self.file]
         if self.sheet:
             parts.append(self.sheet)
         if self.row is not None:
-            parts.append(f"row {self.row}")
+            if lang is None:
+                lang = "he" if _HEBREW.search(self.message or "") else "en"
+            from .i18n import t
+
+            parts.append(f"{t('field.row', lang)} {self.row}")
         if self.column:
             parts.append(str(self.column))
         return " / ".join(parts)

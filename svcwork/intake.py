@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import gzip
 import io
 import math
 import os
@@ -198,7 +197,7 @@ class _Collector:
         for key, raw in self._overflow.items():
             extra = self._counts[key] - _MAX_PER_COLUMN
             more = _Raw(raw.severity, raw.code, raw.file, raw.sheet, raw.sheet_label, None, raw.column,
-                        raw.column_label, None, {}, raw.table)
+                        raw.column_label, None, dict(raw.params), raw.table)  # its params: what was expected
             p = _render(more, lang)
             out.append(Problem(p.severity, p.code, p.file, p.sheet, None, p.column, None, p.expected,
                                t("intake.rows_with_problems", lang, count=extra)))
@@ -346,12 +345,17 @@ def _limit_mb(name: str, default: float) -> float:
         return default
 
 
+def _mb(x: float) -> str:
+    """Megabytes for a message: whole numbers from 10 MB, else three significant digits (0.05, 2.5)."""
+    return f"{x:,.0f}" if x >= 10 else f"{x:.3g}"
+
+
 def _check_file(path: Path, col: _Collector, *, file: str) -> bool:
     """Size limit; returns False (after recording the problem) when the file must not be read."""
     size = path.stat().st_size
     limit = _limit_mb("SVCWORK_MAX_MB", 200)
     if size > limit * 1e6:
-        col.error("too_large", file=file, size=f"{size / 1e6:,.0f}", limit=f"{limit:,.0f}")
+        col.error("too_large", file=file, size=_mb(size / 1e6), limit=_mb(limit))
         return False
     return True
 
@@ -397,7 +401,7 @@ def _sniff_workbook(path: Path, col: _Collector, *, file: str) -> bool:
                 return False
             limit = _limit_mb("SVCWORK_MAX_UNPACKED_MB", 1000)
             if unpacked > limit * 1e6:
-                col.error("zip_bomb", file=file, size=f"{unpacked / 1e6:,.0f}", limit=f"{limit:,.0f}")
+                col.error("zip_bomb", file=file, size=_mb(unpacked / 1e6), limit=_mb(limit))
                 return False
             for info in infos:
                 if info.is_dir():
@@ -457,9 +461,10 @@ def _check_xml_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[str, st
     from defusedxml import DefusedXmlException
     from defusedxml.ElementTree import XMLParser
 
+    named_xml = info.filename.lower().endswith(_XML_PART_SUFFIXES)
     with zf.open(info) as fh:
         chunk = fh.read(4096)
-        if not info.filename.lower().endswith(_XML_PART_SUFFIXES) and not _looks_like_xml(chunk):
+        if not named_xml and not _looks_like_xml(chunk):
             return "ok", ""
         parser = XMLParser(target=_PrologTarget(), forbid_dtd=True, forbid_entities=True, forbid_external=True)
         read = 0
@@ -475,9 +480,9 @@ def _check_xml_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[str, st
             return "ok", ""
         except DefusedXmlException as exc:
             return "unsafe", type(exc).__name__
-        except ParseError as exc:
-            return "corrupt", _short(exc)
-    return "corrupt", "no root element"
+        except ParseError as exc:  # not well-formed: broken if it claims to be XML, else not XML after all
+            return ("corrupt", _short(exc)) if named_xml else ("ok", "")
+    return ("corrupt", "no root element") if named_xml else ("ok", "")
 
 
 def _decodes(sample: bytes) -> bool:
@@ -1335,6 +1340,23 @@ def _decode(raw: bytes) -> str:
     return raw.decode("latin-1")
 
 
+def _first_long_line(text: str, delimiter: str) -> int | None:
+    """The line number of the first line with more (non-empty) fields than the header."""
+    reader = csv.reader(io.StringIO(text), delimiter=delimiter, skipinitialspace=True)
+    try:
+        width = None
+        for row in reader:
+            if width is None:
+                if any(cell.strip() for cell in row):
+                    width = len(row)
+                continue
+            if len(row) > width and any(cell.strip() for cell in row[width:]):
+                return reader.line_num
+    except csv.Error:
+        return None
+    return None
+
+
 def _read_csv(path: Path) -> pd.DataFrame:
     """A CSV companion as strings: any of , ; tab | as delimiter, UTF-8 (BOM or not), UTF-16 or Windows-1255.
 
@@ -1353,8 +1375,15 @@ def _read_csv(path: Path) -> pd.DataFrame:
     except csv.Error:
         delimiter = ","
     try:
-        frame = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False, na_values=[""],
-                            skipinitialspace=True, engine="c", skip_blank_lines=False)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always", pd.errors.ParserWarning)
+            # index_col=False: a line with one field too many must not silently become the row's index
+            frame = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False, na_values=[""],
+                                skipinitialspace=True, engine="c", skip_blank_lines=False, index_col=False)
+        lost = [str(w.message) for w in caught if issubclass(w.category, pd.errors.ParserWarning)
+                and "loss of data" in str(w.message)]
+        if lost:
+            raise _Unreadable("csv_fields", _short(Exception(lost[0])), _first_long_line(text, delimiter))
     except pd.errors.EmptyDataError:
         return pd.DataFrame()
     except pd.errors.ParserError as exc:

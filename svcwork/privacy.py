@@ -2,9 +2,17 @@
 
 Pseudonyms are keyed hashes (HMAC-SHA-256, RFC 2104) so the same citizen gets the same
 pseudonym within a project (repeat contacts can still be found) while the value cannot be
-recovered without the key.  The key comes from ``SVCWORK_KEY`` (hex or any text), else from
-the secret file ``SVCWORK_KEY_FILE`` (default ``~/.config/svcwork/secret.key``, created with
-mode 0600 on first use).  The key is never written into any output.
+recovered without the key.  The key is looked up in this order (:func:`pseudonymisation_key`):
+
+1. ``SVCWORK_KEY`` (hex or any text), if set;
+2. the secret file named by ``SVCWORK_KEY_FILE``, if set (created on first use);
+3. the per-project secret file: the nearest ``.svcwork/secret.key`` found walking up from the
+   client folder (create one with :func:`init_project_key`);
+4. the per-user secret file ``~/.config/svcwork/secret.key`` (``$XDG_CONFIG_HOME`` honoured),
+   created on first use.
+
+Key files are created with mode 0600 (their folder 0700).  The key is never written into any
+output.
 """
 
 from __future__ import annotations
@@ -18,35 +26,90 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
-__all__ = ["pseudonymisation_key", "pseudonymise", "suppress", "SUPPRESSED"]
+from .errors import SvcworkError
+
+__all__ = ["pseudonymisation_key", "project_key_file", "init_project_key", "pseudonymise", "suppress",
+           "SUPPRESSED"]
 
 #: Marker used in place of a suppressed value in human-facing tables.
 SUPPRESSED = "—"
 
 
-def _key_file() -> Path:
-    env = os.environ.get("SVCWORK_KEY_FILE")
-    if env:
-        return Path(env).expanduser()
+#: Where a per-project key lives, relative to the project (or client) folder; git-ignored.
+PROJECT_KEY = Path(".svcwork") / "secret.key"
+
+
+def _user_key_file() -> Path:
     base = Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
     return base / "svcwork" / "secret.key"
 
 
-def pseudonymisation_key() -> bytes:
-    """The project's secret key (see module docstring); created on first use."""
+def project_key_file(start: str | os.PathLike) -> Path | None:
+    """The nearest ``.svcwork/secret.key`` in *start* (a folder or a file's folder) or above it, if any."""
+    here = Path(start).expanduser().absolute()
+    if not here.is_dir():
+        here = here.parent
+    for folder in (here, *here.parents):
+        candidate = folder / PROJECT_KEY
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def _create_key(path: Path) -> bytes:
+    """Write a new random key to *path* (mode 0600, parent folder 0700); the existing key if one appeared."""
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    key = secrets.token_hex(32).encode("ascii")
+    try:
+        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+    except FileExistsError:  # created concurrently (parallel batch workers): use that one
+        return path.read_bytes().strip()
+    with os.fdopen(fd, "wb") as fh:
+        fh.write(key)
+    os.chmod(path, 0o600)  # whatever the umask
+    return key
+
+
+def _read_or_create(path: Path) -> bytes:
+    try:
+        try:
+            key = path.read_bytes().strip()
+        except FileNotFoundError:
+            return _create_key(path)
+    except OSError as exc:
+        raise SvcworkError(f"the pseudonymisation key file {path} cannot be read or created ({exc.strerror or exc})",
+                           code="key_file") from None
+    if not key:
+        raise SvcworkError(f"the pseudonymisation key file {path} is empty; delete it or restore the project's key",
+                           code="key_file")
+    return key
+
+
+def init_project_key(folder: str | os.PathLike) -> Path:
+    """Create the per-project key ``<folder>/.svcwork/secret.key`` (mode 0600) unless it exists; its path."""
+    path = Path(folder) / PROJECT_KEY
+    if not path.is_file():
+        _create_key(path)
+    return path
+
+
+def pseudonymisation_key(start: str | os.PathLike | None = None) -> bytes:
+    """The project's secret key (order: see module docstring); created on first use.
+
+    *start* is the client folder (or intake file) being loaded: the nearest
+    ``.svcwork/secret.key`` at or above it is the project's key.  Without *start*, the
+    current directory is the starting point.
+    """
     env = os.environ.get("SVCWORK_KEY")
     if env:
         return env.encode("utf-8")
-    path = _key_file()
-    try:
-        return path.read_bytes().strip()
-    except FileNotFoundError:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        key = secrets.token_hex(32).encode("ascii")
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(key)
-        return key
+    named = os.environ.get("SVCWORK_KEY_FILE")
+    if named:
+        return _read_or_create(Path(named).expanduser())
+    project = project_key_file(Path.cwd() if start is None else start)
+    if project is not None:
+        return _read_or_create(project)
+    return _read_or_create(_user_key_file())
 
 
 def pseudonymise(values: pd.Series, *, namespace: str, key: bytes | None = None, length: int = 12) -> pd.Series:

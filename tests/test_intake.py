@@ -19,8 +19,8 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import EVENTLOGS, english_sheets, hebrew_sheets, write_xlsx
-from svcwork import IntakeError, load, validate
+from conftest import EVENTLOGS, ROOT, english_sheets, hebrew_sheets, write_xlsx
+from svcwork import IntakeError, Problem, load, validate
 from svcwork.cli import main
 from svcwork.intake import load_companion
 from svcwork.paths import sha256_file
@@ -173,18 +173,6 @@ def test_bad_cell_is_reported_with_sheet_row_and_column(tmp_path, sheet, row, co
     assert any(p.code == code for p in info.value.problems)
 
 
-def test_missing_required_sheet_and_column(tmp_path):
-    sheets = english_sheets()
-    del sheets["Services"]
-    sheets["Actions"][0][2] = "responsible person"
-    write_xlsx(tmp_path / "c" / "intake.xlsx", sheets)
-    result = validate(tmp_path / "c")
-    assert only(result, "sheet_missing")[0].sheet == "Services"
-    missing = only(result, "column_missing")[0]
-    assert (missing.sheet, missing.row, missing.column) == ("Actions", 1, "owner")
-    assert "responsible person" in missing.message  # says what was found
-
-
 def test_dependency_cycle_and_self_dependency(tmp_path):
     sheets = english_sheets()
     sheets["Services"][1][7] = "S3"  # S1 -> S3 -> S1 (S3 depends on S1, S2)
@@ -243,44 +231,425 @@ def test_messages_come_in_the_workbook_language(tmp_path):
     assert "נדרש ערך בין 1 ל־5" in problem.message
 
 
-def test_unreadable_files_get_clear_messages(tmp_path):
-    cases = {
-        "xls": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600, "not_xlsx_xls"),
-        "encrypted": (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100 + "EncryptionInfo".encode("utf-16-le"),
-                      "encrypted"),
-        "csv": ("service_id,service_name\nS1,Parking\n".encode(), "not_xlsx_text"),
-        "empty": (b"", "corrupt"),
-        "truncated": (None, "corrupt"),
-        "zip-not-excel": (None, "not_xlsx_other"),
-    }
-    good = write_xlsx(tmp_path / "good.xlsx", english_sheets()).read_bytes()
-    for name, (data, code) in cases.items():
-        if name == "truncated":
-            data = good[: len(good) // 2]
-        if name == "zip-not-excel":
-            buf = io.BytesIO()
-            with zipfile.ZipFile(buf, "w") as zf:
-                zf.writestr("hello.txt", "hi")
-            data = buf.getvalue()
-        path = tmp_path / name / "intake.xlsx"
-        path.parent.mkdir()
-        path.write_bytes(data)
-        result = validate(path.parent)
-        assert codes(result) == [code], (name, result.problems)
-        assert result.problems[0].message.endswith(".")
-        assert path.read_bytes() == data
-
-
-def test_file_size_limit(tmp_path, monkeypatch):
-    write_xlsx(tmp_path / "c" / "intake.xlsx", english_sheets())
-    monkeypatch.setenv("SVCWORK_MAX_MB", "0.001")
-    assert codes(validate(tmp_path / "c")) == ["too_large"]
-
-
 def test_missing_paths(tmp_path):
     assert codes(validate(tmp_path / "nowhere")) == ["file_missing"]
     (tmp_path / "empty-folder").mkdir()
     assert codes(validate(tmp_path / "empty-folder")) == ["no_intake"]
+
+
+# --------------------------------------------------------------------------- the contract's "What bad input gets", row by row
+#
+# One row per case of shared/docs/intake-contract.md § "What bad input gets": a small client folder
+# built in the test, the code expected (None: tolerated quietly, no problem at all), its severity,
+# and what the problem's ``expected`` field must say (the contract: every problem states what was
+# expected).  Each row is its own test.
+
+def _folder(tmp: Path, sheets: dict | None = None, *, hebrew: bool = False, files: dict | None = None) -> Path:
+    folder = tmp / "client"
+    write_xlsx(folder / "intake.xlsx", sheets if sheets is not None else (hebrew_sheets() if hebrew else english_sheets()),
+               rtl=hebrew)
+    for name, data in (files or {}).items():
+        (folder / name).write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    return folder
+
+
+def _edited(**edits) -> dict:
+    """english_sheets() with cells replaced: ``Sheet=[(row, column, value), …]`` (sheet names with _ for spaces)."""
+    sheets = english_sheets()
+    for name, cells in edits.items():
+        for r, c, v in cells:
+            sheets[name.replace("_", " ")][r][c] = v
+    return sheets
+
+
+def _raw_intake(tmp: Path, data: bytes) -> Path:
+    folder = tmp / "client"
+    folder.mkdir()
+    (folder / "intake.xlsx").write_bytes(data)
+    return folder
+
+
+def _title_rows(tmp, mp):
+    sheets = english_sheets()
+    sheets["Services"] = [["Services of the agency — filled in by the clerk"], [], *sheets["Services"]]
+    return _folder(tmp, sheets)
+
+
+def _blank_rows(tmp, mp):
+    sheets = english_sheets()
+    sheets["Services"].insert(2, [])
+    sheets["Services"].insert(3, [None, "  ", None])
+    sheets["Actions"].append([])
+    return _folder(tmp, sheets, files={"survey.csv": "response_id,date\nR1,2026-01-05\n\n\nR2,2026-01-06\n"})
+
+
+def _trailing_spaces(tmp, mp):
+    sheets = _edited(Services=[(1, 0, "  S1  "), (1, 2, "Parking   ")])
+    sheets["Services"][0][0] = "service_id   "
+    return _folder(tmp, sheets)
+
+
+def _numbers_as_text(tmp, mp):
+    return _folder(tmp, _edited(Services=[(1, 3, "2"), (1, 6, "12,000"), (2, 4, " 4 ")]))
+
+
+def _excel_dates(tmp, mp):
+    return _folder(tmp, _edited(Actions=[(1, 3, 46142)]))  # the Excel serial of 2026-04-30
+
+
+def _iso_dates(tmp, mp):
+    return _folder(tmp, _edited(Actions=[(1, 3, "2026-04-30")]))
+
+
+def _dayfirst_dates(tmp, mp):
+    return _folder(tmp, _edited(Actions=[(1, 3, "30/04/2026")]))
+
+
+def _formula_cells(tmp, mp):
+    folder = _folder(tmp)
+    with_cached_formula(folder / "intake.xlsx", "D2", "1+1")
+    return folder
+
+
+def _extra_columns(tmp, mp):
+    sheets = english_sheets()
+    for i, row in enumerate(sheets["Services"]):
+        row.append("our own remark" if i == 0 else f"remark {i}")
+    return _folder(tmp, sheets)
+
+
+def _mixed_offsets(tmp, mp):
+    return _folder(tmp, files={"cases.csv": "case_id,activity,timestamp\nC1,a,2026-03-01T10:00:00+02:00\n"
+                                            "C1,b,2026-03-29T10:00:00+03:00\nC2,a,2026-03-02 09:00\n"})
+
+
+def _warning_only(tmp, mp):
+    sheets = english_sheets()
+    sheets["Engagement"].append(["accent_color", "blue-ish"])
+    return _folder(tmp, sheets)
+
+
+def _good_xlsx_bytes(tmp: Path) -> bytes:
+    return write_xlsx(tmp / "good" / "intake.xlsx", english_sheets()).read_bytes()
+
+
+def _zip_not_excel() -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as zf:
+        zf.writestr("hello.txt", "hi")
+    return buf.getvalue()
+
+
+def _sheet_missing(tmp, mp):
+    sheets = english_sheets()
+    del sheets["Services"]
+    return _folder(tmp, sheets)
+
+
+def _column_missing(tmp, mp):
+    sheets = english_sheets()
+    sheets["Actions"][0][2] = "responsible person"
+    return _folder(tmp, sheets)
+
+
+def _too_large(tmp, mp):
+    folder = _folder(tmp)
+    mp.setenv("SVCWORK_MAX_MB", "0.001")
+    return folder
+
+
+def _companion_too_large(tmp, mp):
+    rows = "".join(f"C{i},received,2026-03-01 10:{i % 60:02d}\n" for i in range(8000))
+    folder = _folder(tmp, files={"cases.csv": "case_id,activity,timestamp\n" + rows})
+    assert (folder / "intake.xlsx").stat().st_size < 50_000 < (folder / "cases.csv").stat().st_size
+    mp.setenv("SVCWORK_MAX_MB", "0.05")
+    return folder
+
+
+CONTRACT = [
+    # id, build(tmp, monkeypatch), code (None: tolerated quietly), severity, expected field, {field: value} of the problem
+    ("every-field-reported", lambda t, m: _folder(t, _edited(Services=[(1, 3, 7)])), "out_of_range", "error", "1–5",
+     {"file": "intake.xlsx", "sheet": "Services", "row": 2, "column": "effort", "value": "7"}),
+    ("a-problem-the-run-can-live-with-is-a-warning", _warning_only, "bad_color", "warning", "#RRGGBB",
+     {"sheet": "Engagement", "row": 7, "value": "blue-ish"}),
+    # tolerated quietly
+    ("title-rows-above-the-header", _title_rows, None, None, None, {}),
+    ("blank-rows", _blank_rows, None, None, None, {}),
+    ("trailing-spaces", _trailing_spaces, None, None, None, {}),
+    ("numbers-stored-as-text", _numbers_as_text, None, None, None, {}),
+    ("excel-date-serials", _excel_dates, None, None, None, {}),
+    ("iso-date-strings", _iso_dates, None, None, None, {}),
+    ("day-first-date-strings", _dayfirst_dates, None, None, None, {}),
+    ("formula-cells-by-cached-value", _formula_cells, None, None, None, {}),
+    ("extra-columns-kept", _extra_columns, None, None, None, {}),
+    ("mixed-time-zone-offsets-normalised", _mixed_offsets, "mixed_offsets", "warning", None, {"file": "cases.csv"}),
+    # refused with a clear message: not an xlsx
+    ("xls-workbook", lambda t, m: _raw_intake(t, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600), "not_xlsx_xls",
+     "error", "an .xlsx workbook", {"file": "intake.xlsx"}),
+    ("csv-renamed-xlsx", lambda t, m: _raw_intake(t, b"service_id,service_name\nS1,Parking\n"), "not_xlsx_text", "error",
+     "an .xlsx workbook", {}),
+    ("password-protected", lambda t, m: _raw_intake(t, b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 100
+                                                    + "EncryptionInfo".encode("utf-16-le")),
+     "encrypted", "error", "a workbook without a password", {}),
+    ("corrupt-truncated", lambda t, m: _raw_intake(t, _good_xlsx_bytes(t)[:3000]), "corrupt", "error", "an .xlsx workbook",
+     {}),
+    ("corrupt-empty", lambda t, m: _raw_intake(t, b""), "corrupt", "error", "an .xlsx workbook", {}),
+    ("zip-but-not-excel", lambda t, m: _raw_intake(t, _zip_not_excel()), "not_xlsx_other", "error", "an .xlsx workbook",
+     {}),
+    # refused: structure
+    ("missing-required-sheet", _sheet_missing, "sheet_missing", "error", "Services", {"sheet": "Services", "row": None}),
+    ("missing-required-column", _column_missing, "column_missing", "error", "owner",
+     {"sheet": "Actions", "row": 1, "column": "owner"}),
+    ("header-row-missing", lambda t, m: _folder(t, {**english_sheets(), "Actions": [["x", "y"], ["1", "2"]]}),
+     "header_missing", "error", "action_id, action, owner, due_date, status", {"sheet": "Actions"}),
+    # refused: values
+    ("duplicate-ids", lambda t, m: _folder(t, _edited(Services=[(2, 0, "S1")])), "duplicate_id", "error", "a unique value",
+     {"sheet": "Services", "row": 3, "column": "service_id", "value": "S1"}),
+    ("value-out-of-range", lambda t, m: _folder(t, _edited(Services=[(2, 4, 0)])), "out_of_range", "error", "1–5",
+     {"row": 3, "column": "benefit"}),
+    ("value-below-minimum", lambda t, m: _folder(t, _edited(Services=[(1, 6, -5)])), "below_min", "error", "≥ 0",
+     {"row": 2, "column": "annual_volume"}),
+    ("value-not-in-the-list", lambda t, m: _folder(t, _edited(Channels=[(1, 2, "sometimes")])), "not_in_enum", "error",
+     "yes, no, partial", {"sheet": "Channels", "row": 2, "column": "available"}),
+    ("date-out-of-range-in-the-workbook", lambda t, m: _folder(t, _edited(Actions=[(1, 3, "0001-01-01")])), "not_date",
+     "error", "date", {"sheet": "Actions", "row": 2, "column": "due_date", "value": "0001-01-01"}),
+    ("reference-to-an-unknown-id", lambda t, m: _folder(t, _edited(Channels=[(1, 0, "S77")])), "unknown_ref", "error",
+     "a service_id of sheet “Services”", {"sheet": "Channels", "row": 2, "column": "service_id"}),
+    ("dependency-on-an-unknown-id", lambda t, m: _folder(t, _edited(Services=[(2, 7, "S8")])), "unknown_ref", "error",
+     "a service_id of sheet “Services”", {"row": 3, "column": "depends_on", "value": "S8"}),
+    ("dependencies-in-a-cycle", lambda t, m: _folder(t, _edited(Services=[(1, 7, "S3")])), "dependency_cycle", "error",
+     "dependencies without cycles", {"column": "depends_on"}),
+    ("workbook-too-large", _too_large, "too_large", "error", "≤ 0.001 MB", {"file": "intake.xlsx"}),
+    # companion files
+    ("companion-too-large", _companion_too_large, "too_large", "error", "≤ 0.05 MB", {"file": "cases.csv"}),
+    ("companion-not-parquet", lambda t, m: _folder(t, files={"survey.parquet": b"PAR1 not really"}),
+     "companion_unreadable", "error", ".csv, .xlsx or .parquet", {"file": "survey.parquet"}),
+    ("companion-broken-csv", lambda t, m: _folder(t, files={"survey.csv": "response_id,date\nR1,2026-01-05\n"
+                                                                          "R2,2026-01-06,surplus,more\n"}),
+     "companion_unreadable", "error", ".csv, .xlsx or .parquet", {"file": "survey.csv", "row": 3}),
+    ("companion-xls", lambda t, m: _folder(t, files={"training.xlsx": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 600}),
+     "not_xlsx_xls", "error", "an .xlsx workbook", {"file": "training.xlsx"}),
+    ("companion-csv-renamed-xlsx", lambda t, m: _folder(t, files={"cases.xlsx": "case_id,activity,timestamp\n"}),
+     "not_xlsx_text", "error", "an .xlsx workbook", {"file": "cases.xlsx"}),
+    ("companion-missing-column", lambda t, m: _folder(t, files={"cases.csv": "case_id,activity\nC1,a\n"}),
+     "column_missing", "error", "timestamp", {"file": "cases.csv", "row": 1, "column": "timestamp"}),
+    ("companion-duplicate-ids", lambda t, m: _folder(t, files={"survey.csv": "response_id,date\nR1,2026-01-05\n"
+                                                                             "R1,2026-01-06\n"}),
+     "duplicate_id", "error", "a unique value", {"file": "survey.csv", "row": 3, "column": "response_id"}),
+    ("companion-value-out-of-range", lambda t, m: _folder(t, files={"survey.csv": "response_id,date,nps\nR1,2026-01-05,11\n"}),
+     "out_of_range", "error", "0–10", {"file": "survey.csv", "row": 2, "column": "nps", "value": "11"}),
+    ("companion-date-out-of-range", lambda t, m: _folder(t, files={"survey.csv": "response_id,date\nR1,0001-01-01\n"}),
+     "not_date", "error", "date", {"file": "survey.csv", "row": 2, "column": "date", "value": "0001-01-01"}),
+    ("companion-timestamp-out-of-range", lambda t, m: _folder(t, files={"cases.csv": "case_id,activity,timestamp\nC1,a,-1\n"}),
+     "not_timestamp", "error", "date and time", {"file": "cases.csv", "row": 2, "column": "timestamp", "value": "-1"}),
+    ("companion-two-files-of-one-kind", lambda t, m: _folder(t, files={"survey.csv": "response_id,date\n",
+                                                                       "survey.parquet": b""}),
+     "companion_ambiguous", "error", "one file", {}),
+    # an optional companion that is empty is like a missing one: its analyses are skipped (a warning)
+    ("companion-empty-file", lambda t, m: _folder(t, files={"training.csv": ""}), "companion_empty", "warning", None,
+     {"file": "training.csv"}),
+    ("companion-header-only", lambda t, m: _folder(t, files={"training.csv": "employee_code,skill,pre_score,post_score\n"}),
+     "companion_empty", "warning", None, {"file": "training.csv"}),
+    # citizen identifiers are pseudonymised on load; client text is data
+    ("citizen-ids-pseudonymised", lambda t, m: _folder(t, files={"cases.csv": "case_id,activity,timestamp,citizen_id\n"
+                                                                            "C1,a,2026-03-01 10:00,039337423\n"}),
+     None, None, None, {}),
+    ("formula-text-is-data", lambda t, m: _folder(t, _edited(Services=[(1, 1, "+cmd|' /C calc'!A0"),
+                                                                        (1, 2, "<script>alert(1)</script>")])),
+     None, None, None, {}),
+]
+
+
+@pytest.mark.parametrize("case,build,code,severity,expected,fields", CONTRACT, ids=[c[0] for c in CONTRACT])
+def test_contract_what_bad_input_gets(tmp_path, monkeypatch, case, build, code, severity, expected, fields):
+    folder = build(tmp_path, monkeypatch)
+    inputs = {p: sha256_file(p) for p in folder.iterdir()}
+    result = validate(folder)
+    errors = [p for p in result.problems if p.is_error]
+    if code is None:  # tolerated quietly: nothing to fix, nothing lost
+        assert not errors, [(p.code, p.message) for p in errors]
+        assert not [p for p in result.problems if p.code not in ("sheet_empty",)], result.problems
+    else:
+        problem = only(result, code)[0]
+        assert problem.severity == severity
+        assert problem.message and problem.message.endswith((".", ")")), problem.message
+        if expected is not None:
+            assert problem.expected == expected, problem
+        for name, value in fields.items():
+            assert getattr(problem, name) == value, (name, problem)
+        assert result.ok == (severity == "warning" and not errors)
+        assert (result.engagement is None) == bool(errors)  # an error stops the run before any analysis
+    assert {p: sha256_file(p) for p in folder.iterdir()} == inputs  # inputs are never modified
+    eng = result.engagement
+    if case == "extra-columns-kept":
+        assert list(eng.table("Services")["our own remark"]) == ["remark 1", "remark 2", "remark 3"]
+    if case in ("excel-date-serials", "iso-date-strings", "day-first-date-strings"):
+        assert eng.table("Actions")["due_date"].iloc[0] == pd.Timestamp("2026-04-30")
+    if case in ("numbers-stored-as-text", "formula-cells-by-cached-value"):
+        assert eng.table("Services")["effort"].iloc[0] == 2.0
+    if case == "numbers-stored-as-text":
+        assert eng.table("Services")["annual_volume"].iloc[0] == 12000
+    if case == "title-rows-above-the-header":
+        assert list(eng.table("Services")["_row"]) == [4, 5, 6]
+    if case == "blank-rows":
+        assert list(eng.table("Services")["_row"]) == [2, 5, 6] and list(eng.survey["_row"]) == [2, 5]
+    if case == "trailing-spaces":
+        assert eng.table("Services")["service_id"].iloc[0] == "S1"
+    if case == "mixed-time-zone-offsets-normalised":
+        assert eng.cases["timestamp"].iloc[1] == pd.Timestamp("2026-03-29T07:00:00Z")
+    if case == "citizen-ids-pseudonymised":
+        assert "039337423" not in eng.cases.to_string() and eng.cases["citizen_id"].str.startswith("cit-").all()
+    if case == "formula-text-is-data":
+        services = eng.table("Services")
+        assert (services["service_name"].iloc[0], services["unit"].iloc[0]) == ("+cmd|' /C calc'!A0",
+                                                                               "<script>alert(1)</script>")
+    if case in ("companion-empty-file", "companion-header-only"):
+        assert not eng.has("training")
+
+
+def test_the_contract_table_covers_every_case_of_the_contract():
+    """The contract's bullet list, phrase by phrase, against the table's rows."""
+    text = (ROOT.parent / "shared" / "docs" / "intake-contract.md").read_text(encoding="utf-8")
+    section = " ".join(text.split("## What bad input gets", 1)[1].split())
+    for phrase in ("header rows moved down", "blank rows", "trailing spaces", "numbers stored as text", "Excel dates",
+                   "ISO/day-first", "formula cells", "extra columns", "mixed time-zone offsets", ".xls", "CSV renamed",
+                   "password-protected", "corrupt", "missing required sheet/column", "duplicate ids",
+                   "values out", "unknown ids", "in a cycle", "too large", "pseudonymised", "never markup"):
+        assert phrase in section, phrase  # the table below follows this text; a changed contract needs new rows
+    ids = {c[0] for c in CONTRACT}
+    assert {"title-rows-above-the-header", "blank-rows", "trailing-spaces", "numbers-stored-as-text",
+            "excel-date-serials", "iso-date-strings", "day-first-date-strings", "formula-cells-by-cached-value",
+            "extra-columns-kept", "mixed-time-zone-offsets-normalised", "xls-workbook", "csv-renamed-xlsx",
+            "password-protected", "corrupt-truncated", "missing-required-sheet", "missing-required-column",
+            "duplicate-ids", "value-out-of-range", "dependency-on-an-unknown-id", "dependencies-in-a-cycle",
+            "workbook-too-large", "companion-too-large", "companion-not-parquet", "citizen-ids-pseudonymised",
+            "formula-text-is-data"} <= ids
+
+
+# --------------------------------------------------------------------------- messages entirely in the workbook's language
+#: Latin words a Hebrew message may carry besides codes, file names and the client's own values: none.
+LATIN_WORD = re.compile(r"(?<![\w.])[A-Za-z][A-Za-z\-]*(?![\w])")  # as tests/test_report.py: S01, kpi_id are codes
+
+
+def _latin_words(text: str) -> set[str]:
+    return set(LATIN_WORD.findall(text))
+
+
+def _broken_hebrew_client(tmp: Path, variant: int) -> tuple[Path, set[str]]:
+    """A Hebrew engagement with problems in every sheet and companion file; also the Latin words typed in it."""
+    sheets = hebrew_sheets()
+    sheets["פרטי הארגון"] += [["צבע מותג", "כחול"], ["מיפוי עמודות", "סקר.ש1=שביעות רצון; בלי נקודה; סקר.ש2=צבע"],
+                              ["מאכל אהוב", "פלאפל"]]
+    services = sheets["שירותים"]
+    services[2].append("תלוי ב")
+    services[3].append("S2")
+    services[4].append("S1")  # S1 -> S2 -> S1
+    services += [["S1", "כפול", "חניה", 0, 5, 5, "אולי", "S9"], ["S3", None, "חניה", 2.5, "הרבה", 5, "כן", "S3"]]
+    sheets["ערוצים"].append(["S5", "יונת דואר", "כן"])
+    sheets["קריטריונים"] = [["קריטריון", "כיוון", "משקל"], ["מאמץ", "עלות", 1], ["תועלת", "תועלת", 1], ["צבע", "תועלת", 1]]
+    sheets["השוואות זוגיות"] = [["קריטריון א", "קריטריון ב", "ערך"], ["מאמץ", "מאמץ", 3], ["מאמץ", "תועלת", "12"]]
+    sheets["מדדים"] = [["כלום בכלל"], ["משהו"]]
+    sheets["אמות מידה לשירות"] = [["מזהה שירות", "מדד", "יעד"], ["S1", "זמן המתנה", 3]]
+    sheets["ערכי מדדים"] = [["מזהה מדד", "תקופה", "ערך"], ["K1", "מחר", "#REF!"]]
+    sheets["תוכנית פעולה"] = [["מזהה פעולה", "פעולה", "אחראי", "תאריך יעד"], ["A1", "פעולה", "אחראית", "0001-01-01"]]
+    sheets["תצפיות"] = [["תאריך", "יחידה", "צופה", "קוד עובד", "פריט", "ציון"], ["-1", "חניה", "דנה", "E1", "הקשבה", 9]]
+    folder = tmp / f"he-broken-{variant}"
+    write_xlsx(folder / "intake.xlsx", sheets, rtl=True)
+    if variant == 0:
+        files = {"survey.csv": "מזהה תשובה,תאריך,שביעות רצון,נכונות להמליץ\nR1,0001-01-01,5,10\nR1,-1,9,11\n\nR3,מחר,x,\n",
+                 "cases.csv": "מזהה פנייה,פעילות\nP1,התקבלה\n",
+                 "training.csv": "קוד עובד,מיומנות,ציון לפני,ציון אחרי\nE1,הקשבה,2,4,עודף\n"}
+    else:
+        files = {"cases.parquet": b"PAR1 not really parquet", "survey.xlsx": "מזהה תשובה,תאריך\nR1,2026-01-01\n",
+                 "training.csv": ""}
+    typed: set[str] = set()
+    for rows in sheets.values():
+        for row in rows:
+            typed |= _latin_words(" ".join(str(v) for v in row if v is not None))
+    for name, data in files.items():
+        (folder / name).write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+        typed |= _latin_words(data.decode("latin-1") if isinstance(data, bytes) else data)
+    return folder, typed
+
+
+@pytest.mark.parametrize("variant", [0, 1])
+def test_hebrew_validate_output_has_no_english(tmp_path, capsys, variant):
+    folder, typed = _broken_hebrew_client(tmp_path, variant)
+    assert main(["validate", str(folder)]) == 1
+    captured = capsys.readouterr()
+    lines = captured.out.splitlines()
+    result = validate(folder)
+    assert result.language == "he" and result.n_errors >= (20 if variant == 0 else 10)
+    codes_found = {p.code for p in result.problems}
+    wanted = ({"header_missing", "pairwise_self", "bad_column_map", "not_date", "column_missing", "companion_unreadable",
+               "duplicate_id", "dependency_cycle", "criterion_unknown", "measure_unknown", "excel_error"} if variant == 0
+              else {"companion_unreadable", "not_xlsx_text", "companion_empty"})
+    assert wanted <= codes_found, wanted - codes_found
+    files = {"intake.xlsx", "survey.csv", "cases.csv", "training.csv", "cases.parquet", "survey.xlsx"}
+    leaks = set()
+    for line in lines + [captured.err.replace(str(folder), " ")]:
+        text = re.sub(r"\[[a-z_0-9]+\]", " ", line)  # the stable code
+        for name in files:
+            text = text.replace(name, " ")
+        leaks |= _latin_words(text) - typed
+    assert not leaks, f"English in Hebrew validate output: {sorted(leaks)}"
+    for p in result.problems:  # the JSON fields meant for people are Hebrew too
+        assert re.search(r"[\u0590-\u05ff]", p.message), p
+        for field in (p.message, p.expected or "", p.location()):
+            text = field
+            for name in files:
+                text = text.replace(name, " ")
+            assert not (_latin_words(text) - typed), (p.code, field)
+    # the things the auditor found, one by one
+    by_code = {p.code: p for p in result.problems}
+    assert all(" / row " not in line for line in lines) and any(" / שורה " in line for line in lines)
+    if variant == 0:
+        assert by_code["header_missing"].expected == "מזהה מדד, שם המדד, כיוון, יעד"
+        assert by_code["pairwise_self"].value == "מאמץ" and "„מאמץ”" in by_code["pairwise_self"].message
+        assert "קובץ.העמודה אצלכם=העמודה בטופס" in by_code["bad_column_map"].message
+        unreadable = by_code["companion_unreadable"]
+        assert unreadable.file == "training.csv" and "קובץ ההדרכה" in unreadable.message and unreadable.row == 2
+        assert unreadable.detail and "length of data" in unreadable.detail  # pandas' own text, kept apart
+        survey = [p for p in result.problems if p.file == "survey.csv"]
+        assert {p.column for p in survey} <= {"תאריך", "שביעות רצון", "נכונות להמליץ", "מזהה תשובה"}
+    else:
+        assert "בקובץ ההדרכה אין שורות" in by_code["companion_empty"].message
+        assert "קובץ הפניות" in by_code["companion_unreadable"].message
+
+
+def test_problem_location_speaks_the_message_language():
+    he = Problem("error", "x", "intake.xlsx", "שירותים", 6, "מאמץ", None, None, "נדרש מספר.")
+    en = Problem("error", "x", "intake.xlsx", "Services", 6, "effort", None, None, "Expected a number.")
+    assert he.location() == "intake.xlsx / שירותים / שורה 6 / מאמץ"
+    assert en.location() == "intake.xlsx / Services / row 6 / effort"
+    assert en.location("he") == "intake.xlsx / Services / שורה 6 / effort"
+
+
+# --------------------------------------------------------------------------- usage errors and out-of-range dates
+def test_cli_validate_on_a_path_that_does_not_exist_is_a_usage_error(tmp_path, capsys):
+    for fmt in ("text", "json"):
+        assert main(["validate", str(tmp_path / "no-such-client"), "--format", fmt]) == 2
+        captured = capsys.readouterr()
+        assert "no-such-client" in captured.err and "not found" in captured.err and "Traceback" not in captured.err
+        assert captured.out == ""
+
+
+@pytest.mark.parametrize("value", ["0001-01-01", "-1", -1, 0, "9999-12-31", "1899-12-31", 2958466, "1/1/1",
+                                   "0001-01-01T00:00:00+02:00", "+275760-09-13"])
+@pytest.mark.parametrize("where", ["setting", "table"])
+def test_out_of_range_dates_in_workbook_cells_are_not_date(tmp_path, value, where):
+    sheets = english_sheets()
+    if where == "setting":
+        sheets["Engagement"][3][1] = value  # period_start
+        expected = ("Engagement", 4, "period_start")
+    else:
+        sheets["Actions"][1][3] = value  # due_date
+        expected = ("Actions", 2, "due_date")
+    write_xlsx(tmp_path / "c" / "intake.xlsx", sheets)
+    result = validate(tmp_path / "c")
+    problem = only(result, "not_date")[0]
+    assert (problem.sheet, problem.row, problem.column) == expected
+    assert problem.expected == "date"
 
 
 # --------------------------------------------------------------------------- companion files and privacy
@@ -355,7 +724,8 @@ def test_cli_validate_exit_codes_and_json(english_client, tmp_path, capsys):
     assert main(["validate", str(tmp_path / "bad"), "--format", "json"]) == 1
     out = json.loads(capsys.readouterr().out)
     assert any(p["code"] == "out_of_range" and p["row"] == 2 and p["column"] == "effort" for p in out)
-    assert set(out[0]) == {"severity", "code", "file", "sheet", "row", "column", "value", "expected", "message"}
+    assert set(out[0]) == {"severity", "code", "file", "sheet", "row", "column", "value", "expected", "message",
+                           "detail"}
     assert main(["validate"]) == 2
     assert main(["validate", str(english_client), "--format", "xml"]) == 2
 
@@ -364,7 +734,8 @@ def test_cli_validate_exit_codes_and_json(english_client, tmp_path, capsys):
 JUNK = st.one_of(st.none(), st.text(st.characters(exclude_categories=("Cc", "Cs")), max_size=40), st.integers(-10**12, 10**12),
                  st.floats(allow_nan=True, allow_infinity=True), st.booleans(),
                  st.dates(min_value=dt.date(1900, 3, 1), max_value=dt.date(9999, 12, 31)),
-                 st.sampled_from(["#REF!", "=1/0", "1/3", "0", "כן", "yes", "", "  ", "S1", "S1,S1", "30/02/2026"]))
+                 st.sampled_from(["#REF!", "=1/0", "1/3", "0", "כן", "yes", "", "  ", "S1", "S1,S1", "30/02/2026",
+                                  "0001-01-01", "-1", "9999-12-31", "0001-01-01T00:00+02:00", "1/1/1", "2958466"]))
 
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -442,3 +813,109 @@ def test_only_the_first_row_under_the_header_can_be_the_template_example(tmp_pat
     eng = load(tmp_path / "c")
     assert len(eng.table("Channels")) == 2
     assert not any(p.code == "example_row" and p.sheet == "Channels" for p in eng.problems)
+
+
+# --------------------------------------------------------------------------- where the pseudonymisation key comes from
+@pytest.fixture
+def no_env_key(tmp_path, monkeypatch):
+    """No SVCWORK_KEY / SVCWORK_KEY_FILE; the user's config folder is a temporary one."""
+    monkeypatch.delenv("SVCWORK_KEY", raising=False)
+    monkeypatch.delenv("SVCWORK_KEY_FILE", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    monkeypatch.chdir(tmp_path)
+    return tmp_path / "config" / "svcwork" / "secret.key"
+
+
+def _cases_client(folder: Path) -> Path:
+    write_xlsx(folder / "intake.xlsx", english_sheets())
+    (folder / "cases.csv").write_text("case_id,activity,timestamp,citizen_id\nC1,a,2026-01-01,039337423\n")
+    return folder
+
+
+def _pseudonym(key: bytes) -> str:
+    from svcwork.privacy import pseudonymise
+
+    return pseudonymise(pd.Series(["039337423"]), namespace="citizen", key=key).iloc[0]
+
+
+def test_user_key_file_is_created_with_mode_0600(no_env_key):
+    from svcwork.privacy import pseudonymisation_key
+
+    user_file = no_env_key
+    key = pseudonymisation_key(user_file.parent.parent)  # no project file anywhere up: the user's file
+    assert user_file.is_file() and user_file.read_bytes().strip() == key and len(key) == 64
+    assert user_file.stat().st_mode & 0o777 == 0o600
+    assert user_file.parent.stat().st_mode & 0o077 == 0  # the folder is the user's alone
+    assert pseudonymisation_key(user_file.parent.parent) == key  # the same key next time
+
+
+def test_project_key_file_wins_over_the_user_file_and_the_environment_over_both(no_env_key, tmp_path, monkeypatch):
+    from svcwork.privacy import init_project_key, project_key_file, pseudonymisation_key
+
+    user_key = pseudonymisation_key(tmp_path)
+    project = tmp_path / "engagements"
+    client = _cases_client(project / "clients" / "example")
+    path = init_project_key(project)
+    assert path == project / ".svcwork" / "secret.key" and path.stat().st_mode & 0o777 == 0o600
+    assert init_project_key(project) == path and project_key_file(client) == path  # found walking up
+    project_key = path.read_bytes().strip()
+    assert project_key != user_key
+    assert pseudonymisation_key(client) == project_key
+    assert pseudonymisation_key(client / "intake.xlsx") == project_key
+    # validate() and load() use the client's project key
+    cases = load(client).cases
+    assert cases["citizen_id"].iloc[0] == _pseudonym(project_key) != _pseudonym(user_key)
+    assert load_companion("cases", client / "cases.csv")["citizen_id"].iloc[0] == _pseudonym(project_key)
+    # the nearest file wins: a client folder with its own key
+    own = init_project_key(client).read_bytes().strip()
+    assert pseudonymisation_key(client) == own != project_key
+    # a named key file wins over project files, the environment over everything
+    monkeypatch.setenv("SVCWORK_KEY_FILE", str(tmp_path / "named.key"))
+    named = pseudonymisation_key(client)
+    assert named not in (own, project_key, user_key) and (tmp_path / "named.key").stat().st_mode & 0o777 == 0o600
+    monkeypatch.setenv("SVCWORK_KEY", "from-the-environment")
+    assert pseudonymisation_key(client) == b"from-the-environment"
+    assert load(client).cases["citizen_id"].iloc[0] == _pseudonym(b"from-the-environment")
+
+
+def test_an_unreadable_or_empty_key_file_is_a_clear_error(no_env_key, tmp_path, capsys):
+    from svcwork import SvcworkError
+    from svcwork.privacy import init_project_key, pseudonymisation_key
+
+    client = _cases_client(tmp_path / "c")
+    init_project_key(client).write_bytes(b"")
+    with pytest.raises(SvcworkError, match="empty"):
+        pseudonymisation_key(client)
+    assert main(["validate", str(client)]) == 1
+    assert "empty" in capsys.readouterr().err
+
+
+def test_the_project_key_is_in_no_validate_output_or_cache(no_env_key, tmp_path, capsys):
+    from svcwork.privacy import init_project_key
+
+    client = _cases_client(tmp_path / "c")
+    key = init_project_key(client).read_bytes().strip()
+    (client / "cases.csv").write_text("case_id,activity,timestamp,citizen_id\nC1,a,-1,039337423\nC1,a,2026-01-01,\n")
+    assert main(["validate", str(client), "--format", "json"]) == 1
+    out = capsys.readouterr()
+    assert key.decode() not in out.out + out.err and "039337423" not in out.out + out.err
+    (client / "cases.csv").write_text("case_id,activity,timestamp,citizen_id\nC1,a,2026-01-01,039337423\n")
+    cache = tmp_path / "cache"
+    load(client, cache_dir=cache)
+    blob = (cache / ".engagement.pkl").read_bytes()
+    assert key not in blob and b"039337423" not in blob
+
+
+@pytest.mark.parametrize("value, expected", [("9", "1–5"), ("x", None)])
+def test_more_problems_than_are_listed_are_counted_with_what_was_expected(english_client, capsys, value, expected):
+    # 30 bad scores in one column: 25 listed one by one, the other 5 counted in one line that still
+    # says what was expected (once crashed with "internal error: KeyError: 'lo'")
+    lines = ["response_id,date,channel,unit,satisfaction"] + [f"R{i},2026-01-05,web,X,{value}" for i in range(30)]
+    (english_client / "survey.csv").write_text("\n".join(lines) + "\n")
+    assert main(["validate", str(english_client), "--format", "json"]) == 1
+    found = [p for p in json.loads(capsys.readouterr().out) if p["column"] == "satisfaction"]
+    assert len(found) == 26 and sum(p["row"] is None for p in found) == 1
+    summary = next(p for p in found if p["row"] is None)
+    assert "5" in summary["message"]
+    if expected is not None:
+        assert summary["expected"] == expected
