@@ -56,6 +56,9 @@ def _parser() -> argparse.ArgumentParser:
                    help="run on an existing Dask distributed cluster, e.g. tcp://10.0.0.5:8786")
     _timeout_argument(s)
 
+    s = sub.add_parser("key", help="create the project's pseudonymisation key (PROJECT/.svcwork/secret.key)")
+    s.add_argument("project", type=Path, help="the folder that holds this project's client folders")
+
     s = sub.add_parser("portfolio", help="compare the clients of a batch (league table with intervals)")
     s.add_argument("output", type=Path, help="the OUT folder of a batch")
     s.add_argument("--anonymise", "--anonymize", action="store_true", help="Client A, B, … instead of names")
@@ -81,6 +84,16 @@ def _cmd_portfolio(args: argparse.Namespace) -> int:
     from .portfolio import write_portfolio
 
     print(write_portfolio(args.output, anonymise=args.anonymise, lang=args.lang))
+    return 0
+
+
+def _cmd_key(args: argparse.Namespace) -> int:
+    from .privacy import init_project_key
+
+    if not args.project.is_dir():
+        raise UsageError(f"expected an existing project folder, found no folder at {args.project}")
+    # the path only, never the key itself
+    print(init_project_key(args.project))
     return 0
 
 
@@ -206,7 +219,7 @@ def _progress(console=None, *, total: int | None = None):  # noqa: ANN001 - a ri
         yield _BatchProgress(bar, total)
 
 
-_COMMANDS = {"template": _cmd_template, "reference": _cmd_reference, "validate": _cmd_validate, "demo": _cmd_demo,
+_COMMANDS = {"key": _cmd_key, "template": _cmd_template, "reference": _cmd_reference, "validate": _cmd_validate, "demo": _cmd_demo,
              "run": _cmd_run, "batch": _cmd_batch, "portfolio": _cmd_portfolio}
 
 

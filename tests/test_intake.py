@@ -919,3 +919,27 @@ def test_more_problems_than_are_listed_are_counted_with_what_was_expected(englis
     assert "5" in summary["message"]
     if expected is not None:
         assert summary["expected"] == expected
+
+
+def test_svcwork_key_creates_the_project_key_once_and_never_prints_it(tmp_path, capsys, monkeypatch):
+    import os
+    import stat
+
+    from svcwork.privacy import pseudonymisation_key
+
+    monkeypatch.delenv("SVCWORK_KEY", raising=False)
+    monkeypatch.delenv("SVCWORK_KEY_FILE", raising=False)
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "user-config"))
+    project = tmp_path / "project"
+    (project / "client-a").mkdir(parents=True)
+    assert main(["key", str(project)]) == 0
+    path = Path(capsys.readouterr().out.strip())
+    assert path == project / ".svcwork" / "secret.key"
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+    key = path.read_bytes()
+    assert main(["key", str(project)]) == 0 and path.read_bytes() == key  # never replaced
+    assert key.strip().decode(errors="ignore") not in capsys.readouterr().out
+    # the client folder below the project uses it, not the user's file
+    assert pseudonymisation_key(project / "client-a") == pseudonymisation_key(project)
+    assert not (tmp_path / "user-config" / "svcwork" / "secret.key").exists()
+    assert main(["key", str(tmp_path / "nowhere")]) == 2
