@@ -27,8 +27,8 @@ from matplotlib.figure import Figure  # noqa: E402
 
 from .paths import atomic_write_bytes  # noqa: E402
 
-__all__ = ["PALETTE", "DEFAULT_ACCENT", "GREY", "RC", "accent", "new_figure", "finish", "save_figure",
-           "figure_bytes", "SLIDE_SIZE"]
+__all__ = ["PALETTE", "DEFAULT_ACCENT", "GREY", "RC", "accent", "palette", "accent_cmap", "new_figure", "finish",
+           "save_figure", "figure_bytes", "SLIDE_SIZE"]
 
 #: Okabe–Ito colour-blind-safe palette (black moved last).
 PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000")
@@ -67,10 +67,46 @@ def accent(color: str | None) -> str:
     return color if isinstance(color, str) and _HEX.match(color) else DEFAULT_ACCENT
 
 
+def _rgb(color: str) -> tuple[int, int, int]:
+    return int(color[1:3], 16), int(color[3:5], 16), int(color[5:7], 16)
+
+
+def palette(color: str | None = None) -> tuple[str, ...]:
+    """The suite's categorical colours with the client's accent (:func:`accent`) in first place.
+
+    The accent takes the place of the palette's first colour (the suite's primary blue); when it
+    is close to another palette colour, that colour is replaced by the blue instead, so the
+    series stay distinguishable.  Use it for the series that matters and for default colour
+    cycles (``new_figure(accent_color=...)``).
+    """
+    first = accent(color)
+    if color is None or first.casefold() == PALETTE[0].casefold():
+        return PALETTE
+    rest = list(PALETTE[1:])
+    a = _rgb(first)
+    distance = [sum((x - y) ** 2 for x, y in zip(a, _rgb(c))) ** 0.5 for c in rest]
+    nearest = min(range(len(rest)), key=distance.__getitem__)
+    if distance[nearest] < 90:
+        rest[nearest] = PALETTE[0]
+    return (first, *rest)
+
+
+def accent_cmap(color: str | None = None):
+    """A sequential colour map from white to the client's accent (heat maps, matrices)."""
+    from matplotlib.colors import LinearSegmentedColormap
+
+    return LinearSegmentedColormap.from_list("svcwork-accent", ["#ffffff", accent(color)])
+
+
 def new_figure(*, size: tuple[float, float] = (8.0, 4.5), nrows: int = 1, ncols: int = 1,
-               **subplot_kw) -> tuple[Figure, Axes]:
-    """A figure in the suite's style (not attached to pyplot's global state)."""
-    with matplotlib.rc_context(RC):
+               accent_color: str | None = None, **subplot_kw) -> tuple[Figure, Axes]:
+    """A figure in the suite's style (not attached to pyplot's global state).
+
+    With *accent_color* (the intake's ``accent_color``), series drawn without an explicit colour
+    cycle through :func:`palette`, the client's accent first.
+    """
+    rc = RC if accent_color is None else {**RC, "axes.prop_cycle": matplotlib.cycler(color=list(palette(accent_color)))}
+    with matplotlib.rc_context(rc):
         fig = Figure(figsize=size, layout="constrained")
         axes = fig.subplots(nrows, ncols, **subplot_kw)
     return fig, axes

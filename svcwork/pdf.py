@@ -7,8 +7,9 @@ Chromium was measured against WeasyPrint on a report with 16 embedded charts
 and Chromium is the engine the report is already checked in, so the PDF has the screen's
 layout, Hebrew bidi and shaping, and a tagged (accessible) structure.
 
-Every page is A4 with a footer holding the client's name and ``page / pages``; the footer is
-client text, so it is HTML-escaped (never markup) and laid out right-to-left for Hebrew.
+Every page is A4 with a footer holding the client's name and "Page N of M" ("עמוד N מתוך M",
+from the message catalogue); the name is client text, so it is HTML-escaped (never markup),
+and the footer is laid out right-to-left for Hebrew.
 Charts are never split across pages (``report.css``: ``break-inside: avoid`` on figures,
 and no chart taller than a page).  Printing is sealed off: JavaScript disabled, no network,
 a fresh temporary browser profile per renderer and a fresh browser context per document.
@@ -97,13 +98,21 @@ def chromium_path() -> str | None:
 
 
 def footer_template(footer: str, *, lang: str) -> str:
-    """Chromium's footer template: *footer* (escaped client text) and ``page / pages``.
+    """Chromium's footer template: *footer* (escaped client text) and "Page N of M" in *lang*.
 
-    Chromium fills the elements of class ``pageNumber`` and ``totalPages``; the footer has
-    no access to the page's CSS, so it is styled inline (and needs an explicit font size).
+    The page label comes from the message catalogue (``report.page_of``: "Page N of M",
+    "עמוד N מתוך M"); Chromium fills the elements of class ``pageNumber`` and ``totalPages``.
+    The footer has no access to the page's CSS, so it is styled inline (and needs an explicit
+    font size).
     """
+    from .i18n import t
+
     rtl = lang == "he"
     text = html.escape(" ".join(str(footer).split()), quote=True)
+    # the catalogue text is escaped, then its two placeholders become Chromium's page-number elements
+    label = html.escape(t("report.page_of", lang, page="\x00page\x00", pages="\x00pages\x00"), quote=True)
+    label = (label.replace("\x00pages\x00", "<span class='totalPages'></span>")
+             .replace("\x00page\x00", "<span class='pageNumber'></span>"))
     return (
         f"<div dir='{'rtl' if rtl else 'ltr'}' lang='{html.escape(lang, quote=True)}' style=\""
         "box-sizing:border-box;width:100%;padding:0 15mm;display:flex;justify-content:space-between;"
@@ -111,8 +120,7 @@ def footer_template(footer: str, *, lang: str) -> str:
         "font-size:8pt;color:#6a737d;\">"
         "<span style='overflow:hidden;white-space:nowrap;text-overflow:ellipsis;min-width:0;'>"
         f"{text}</span>"
-        "<span dir='ltr' style='white-space:nowrap;unicode-bidi:isolate;'>"
-        "<span class='pageNumber'></span> / <span class='totalPages'></span></span></div>"
+        f"<span style='white-space:nowrap;unicode-bidi:isolate;'>{label}</span></div>"
     )
 
 

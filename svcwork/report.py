@@ -7,10 +7,17 @@ under ``<output_dir>/figures/``.  After all notebooks ran, :func:`assemble` buil
 
 - ``report.html``: self-contained (figures embedded, CSS inline, no script, no network),
   right-to-left for Hebrew, made of the notebooks' displayed outputs (never code), with an
-  executive summary from the recorded findings and data-quality and methods appendices;
+  executive summary written from the analyses' key figures (:func:`executive_summary`: the
+  services to fix first and why, the biggest journey pain, KPI signals, overdue actions) and
+  data-quality and methods appendices.  It is a steering-committee document: each key table
+  shows at most :data:`BODY_ROWS` rows, and detail tables (monthly breakdowns, group-by-item
+  detail, long lists; see :func:`table_role`) are left to ``results.xlsx`` with a note naming
+  their sheets;
 - ``summary.json``: key figures from the analyses' result objects (not scraped from
   notebook output), the input files' SHA-256 and the svcwork version;
-- ``results.xlsx``: every recorded table (RTL sheets for Hebrew; client text as text).
+- ``results.xlsx``: every recorded table, on sheets named in the report's language (the
+  table's title), after a contents sheet: RTL sheets for Hebrew, styled header, frozen
+  header row, filters, real dates and number formats (shares as %), client text as text.
 """
 
 from __future__ import annotations
@@ -33,12 +40,12 @@ import pandas as pd
 from . import __version__
 from .charts import close, figure_bytes, save_figure
 from .errors import problems_frame
-from .i18n import direction, fmt_date, t
+from .i18n import direction, fmt_date, fmt_number, fmt_percent, t
 from .paths import atomic_write_bytes, atomic_write_text, templates_dir
 
 __all__ = ["SECTIONS", "Section", "show_result", "show_intake", "table_html", "record", "assemble",
            "build_summary", "write_results_workbook", "json_ready", "key_figures", "problems_table",
-           "write_unit_packs"]
+           "write_unit_packs", "executive_summary", "table_role", "table_title", "sheet_name", "BODY_ROWS"]
 
 
 @dataclass(frozen=True)
@@ -62,8 +69,60 @@ SECTIONS: tuple[Section, ...] = (
 )
 
 
-#: How many leading findings of each analysis the executive summary carries.
-EXECUTIVE_FINDINGS = 3
+#: How many services the executive summary names as the ones to fix first.
+EXECUTIVE_SERVICES = 3
+
+#: How many KPIs needing attention the executive summary names (the rest are counted).
+EXECUTIVE_KPIS = 3
+
+#: Rows of a key table shown in the report body (results.xlsx has every row).
+BODY_ROWS = 15
+
+#: Rows of a detail table shown in the notebook itself (the report leaves it to results.xlsx).
+NOTEBOOK_ROWS = 60
+
+#: A table longer than this is detail (results.xlsx only), unless it is in :data:`KEY_TABLES`.
+DETAIL_MIN_ROWS = 40
+
+#: Detail tables by name, left to results.xlsx (they stay in the notebook): monthly and per-group
+#: breakdowns, per-item-by-unit detail and long series; tables whose numbers a chart of the
+#: section already shows; and the checks of a method (matrices, agreement, weighting).  The body
+#: keeps what a steering committee decides on: priorities, roadmap, journey and case measures,
+#: survey results, scorecard, actions.
+DETAIL_TABLES = frozenset({
+    # breakdowns and long series
+    ("prioritization", "contributions"),
+    ("journeys", "capability"), ("journeys", "capability_by_group"),
+    ("measures", "survey_by_unit"), ("measures", "survey_by_channel"), ("measures", "survey_by_service"),
+    ("measures", "survey_by_wave"), ("measures", "survey_by_month"), ("measures", "nps"),
+    ("measures", "unit_vs_all"), ("measures", "kpi_signals"),
+    ("management", "observations_by_unit_item"), ("management", "actions_burndown"),
+    ("management", "training_effect"),
+    # what a chart of the section shows
+    ("prioritization", "acceptability"), ("prioritization", "sensitivity"),
+    ("journeys", "handoff_matrix"), ("journeys", "channel_parity"), ("journeys", "digital_takeup"),
+    ("measures", "drivers"), ("measures", "importance_performance"), ("measures", "themes"),
+    ("measures", "service_standards"),
+    ("management", "lessons_pareto"), ("management", "actions_by_unit"),
+    # checks of a method
+    ("prioritization", "ahp_matrix"), ("prioritization", "rater_disagreement"), ("prioritization", "reversals"),
+    ("prioritization", "methods"), ("measures", "weighting"),
+    ("management", "observations_by_observer"), ("management", "calibration"),
+    # process-mining detail (the process map draws the rework loops)
+    ("journeys", "deviations"), ("journeys", "rework"),
+})
+
+#: Tables that belong in the data-quality appendix (an analysis's own checks of its input).
+QUALITY_TABLES = frozenset({("journeys", "data_quality")})
+
+#: Long tables that stay in the body (first :data:`BODY_ROWS` rows): the citizens' own words
+#: and the intake's data-quality findings.
+KEY_TABLES = frozenset({("measures", "comments"), ("intake", "problems"), ("intake", "inventory")})
+
+_DETAIL_SLUG = re.compile(r"(?:^|_)(?:by_month|monthly|by_group|burndown|by_unit_item)(?:$|_)")
+
+#: A figure at least this wide (inches; slide-sized maps) is printed turned on a page of its own.
+LANDSCAPE_MIN_WIDTH_IN = 12.0
 
 
 class AnalysisResult(Protocol):  # what every analysis module's result offers
@@ -123,8 +182,14 @@ def _cell(value: Any, lang: str) -> str:
     return f"<td{cls}>{html.escape(text)}</td>"
 
 
-def table_html(frame: pd.DataFrame, *, lang: str, caption: str | None = None, max_rows: int = 60) -> str:
-    """A table as escaped HTML in the report's style (client text is data, never markup)."""
+def table_html(frame: pd.DataFrame, *, lang: str, caption: str | None = None, max_rows: int = 60,
+               sheet: str | None = None, role: str | None = None, table_id: str | None = None) -> str:
+    """A table as escaped HTML in the report's style (client text is data, never markup).
+
+    At most *max_rows* rows are shown, with a note that the full table is in results.xlsx (on
+    *sheet*, when given).  *role* (``"key"`` or ``"detail"``, see :func:`table_role`),
+    *table_id* and *sheet* are written as ``data-`` attributes for the report assembler.
+    """
     shown = frame.head(max_rows)
     head = "".join(f"<th>{html.escape(str(c))}</th>" for c in shown.columns)
     body = "".join("<tr>" + "".join(_cell(v, lang) for v in row) + "</tr>"
@@ -132,9 +197,54 @@ def table_html(frame: pd.DataFrame, *, lang: str, caption: str | None = None, ma
     cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
     more = ""
     if len(frame) > max_rows:
-        more = f"<p class='note'>{html.escape(t('report.more_rows', lang, shown=max_rows, total=len(frame)))}</p>"
-    return (f"<div class='svc-table' dir='{direction(lang)}'><table>{cap}<thead><tr>{head}</tr></thead>"
+        note = (t("report.more_rows_sheet", lang, shown=max_rows, total=f"{len(frame):,}", sheet=sheet) if sheet
+                else t("report.more_rows", lang, shown=max_rows, total=f"{len(frame):,}"))
+        more = f"<p class='note'>{html.escape(note)}</p>"
+    attrs = "".join(f" data-{name}='{html.escape(value, quote=True)}'"
+                    for name, value in (("role", role), ("table", table_id), ("sheet", sheet)) if value)
+    wide = " class='wide'" if len(frame.columns) >= 10 else ""
+    return (f"<div class='svc-table' dir='{direction(lang)}'{attrs}><table{wide}>{cap}<thead><tr>{head}</tr></thead>"
             f"<tbody>{body}</tbody></table>{more}</div>")
+
+
+def table_role(section: str, slug: str, frame: pd.DataFrame) -> str:
+    """``"key"`` (shown in the report body, capped at :data:`BODY_ROWS` rows), ``"quality"`` (shown,
+    capped, in the data-quality appendix) or ``"detail"`` (results.xlsx only).
+
+    Detail tables are named in :data:`DETAIL_TABLES`, or have a monthly / per-group / burn-down
+    name and more than :data:`BODY_ROWS` rows, or more than :data:`DETAIL_MIN_ROWS` rows (unless
+    in :data:`KEY_TABLES`).  The report lists them by sheet; results.xlsx holds them in full.
+    """
+    if (section, slug) in QUALITY_TABLES:
+        return "quality"
+    if (section, slug) in KEY_TABLES:
+        return "key"
+    if (section, slug) in DETAIL_TABLES:
+        return "detail"
+    if _DETAIL_SLUG.search(slug) and len(frame) > BODY_ROWS:
+        return "detail"
+    return "detail" if len(frame) > DETAIL_MIN_ROWS else "key"
+
+
+def table_title(section: str, slug: str, lang: str) -> str | None:
+    """The table's title in *lang* (``report.caption.<section>.<slug>``), or ``None``."""
+    return _caption(section, slug, lang)
+
+
+_SHEET_BAD = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
+
+
+def sheet_name(section: str, slug: str, index: int, lang: str) -> str:
+    """The table's sheet name in results.xlsx: its title in *lang*, Excel-safe (≤ 31 characters,
+    none of ``[]:*?/\\``); a table without a title gets the analysis's short name and its number."""
+    from .i18n import CATALOGUE
+
+    title = table_title(section, slug, lang)
+    if title is None:
+        key = f"report.sheet_short.{section}"
+        title = f"{t(key, lang) if key in CATALOGUE else section} {index + 1}"
+    name = " ".join(_SHEET_BAD.sub("-", title).split()).strip("'")[:31].strip()
+    return name or str(index + 1)
 
 
 def _caption(section: str, slug: str, lang: str) -> str | None:
@@ -150,10 +260,24 @@ def _display_html(markup: str) -> None:
     display(HTML(markup))
 
 
-def _display_png(png: bytes, *, alt: str) -> None:
+def _display_png(png: bytes, *, alt: str, layout: str = "portrait") -> None:
     from IPython.display import Image, display
 
-    display(Image(data=png, format="png", metadata={"alt": alt}))
+    metadata = {"alt": alt} if layout == "portrait" else {"alt": alt, "svcwork_layout": layout}
+    display(Image(data=png, format="png", metadata=metadata))
+
+
+def _figure_layout(fig: Any) -> str:
+    """How a figure is printed: ``"landscape"`` for a slide-sized figure (a map or small multiples:
+    turned on a page of its own so that its labels stay legible), ``"tall"`` for one taller than
+    wide (up to a page high), else ``"portrait"`` (two to a page)."""
+    try:
+        width, height = (float(v) for v in fig.get_size_inches())
+    except Exception:  # noqa: BLE001 - not a matplotlib figure
+        return "portrait"
+    if width >= LANDSCAPE_MIN_WIDTH_IN and width >= 1.3 * height:
+        return "landscape"
+    return "tall" if height > width else "portrait"
 
 
 # =========================================================================== recording
@@ -193,18 +317,22 @@ def show_result(result: AnalysisResult, *, section: str, lang: str, output_dir: 
         items = "".join(f"<li>{html.escape(f)}</li>" for f in findings)
         _display_html(f"<ul class='findings' dir='{direction(lang)}'>{items}</ul>")
     tables = result.tables(lang)
-    for slug, frame in tables.items():
-        _display_html(table_html(frame, lang=lang, caption=_caption(section, slug, lang)))
+    for i, (slug, frame) in enumerate(tables.items()):
+        role = table_role(section, slug, frame)
+        _display_html(table_html(frame, lang=lang, caption=_caption(section, slug, lang),
+                                 max_rows=NOTEBOOK_ROWS if role == "detail" else BODY_ROWS,
+                                 sheet=sheet_name(section, slug, i, lang), role=role, table_id=f"{section}.{slug}"))
     figures = []
     for slug, fig in result.figures(lang).items():
         title = _caption(section, slug, lang) or _figure_title(fig) or t(f"report.section.{section}", lang)
+        layout = _figure_layout(fig)
         png = figure_bytes(fig, "png")  # rendered once: shown here, embedded in the report, saved
-        _display_png(png, alt=title)
+        _display_png(png, alt=title, layout=layout)
         if output_dir:
             folder = Path(output_dir) / "figures"
             atomic_write_bytes(folder / f"{section}-{slug}.png", png)
             save_figure(fig, folder, f"{section}-{slug}", formats=("svg",))
-            figures.append({"file": f"{section}-{slug}.png", "title": title})
+            figures.append({"file": f"{section}-{slug}.png", "title": title, "layout": layout})
         close(fig)
     if output_dir:
         record(result, section=section, output_dir=output_dir, lang=lang, tables=tables, figures=figures)
@@ -341,13 +469,44 @@ def _notebook_fragments(path: Path) -> list[str]:
                 continue
             data = output.get("data", {})
             if "image/png" in data:
-                alt = html.escape(str(output.get("metadata", {}).get("image/png", {}).get("alt", "")
-                                      or output.get("metadata", {}).get("alt", "")))
-                parts.append(f"<figure><img alt='{alt}' src='data:image/png;base64,{data['image/png'].strip()}'/>"
+                meta = output.get("metadata", {}) or {}
+                png_meta = meta.get("image/png", {}) or {}
+                alt = html.escape(str(png_meta.get("alt", "") or meta.get("alt", "")))
+                layout = png_meta.get("svcwork_layout")
+                cls = f" class='{layout}'" if layout in ("landscape", "tall") else ""
+                parts.append(f"<figure{cls}><img alt='{alt}' src='data:image/png;base64,{data['image/png'].strip()}'/>"
                              f"</figure>")
             elif "text/html" in data:
                 parts.append("".join(data["text/html"]) if isinstance(data["text/html"], list) else data["text/html"])
     return parts
+
+
+_TABLE_DIV = re.compile(r"<div class='svc-table'[^>]*\sdata-role='(detail|quality)'[^>]*>")
+_DATA_SHEET = re.compile(r"\sdata-sheet='([^']*)'")
+
+
+def _sort_fragments(fragments: Sequence[str]) -> tuple[list[str], list[str], list[str]]:
+    """The fragments for the report body, those for the data-quality appendix, and the sheet
+    names of the detail tables left to results.xlsx."""
+    body, quality, detail = [], [], []
+    for fragment in fragments:
+        m = _TABLE_DIV.match(fragment.lstrip())
+        if m is None:
+            body.append(fragment)
+        elif m.group(1) == "quality":
+            quality.append(fragment)
+        else:
+            sheet = _DATA_SHEET.search(m.group(0))
+            if sheet:
+                detail.append(html.unescape(sheet.group(1)))
+    return body, quality, detail
+
+
+def _intake_table(engagement: Any, key: str) -> pd.DataFrame | None:
+    try:
+        return engagement.table(key)
+    except Exception:  # noqa: BLE001 - an engagement without that sheet
+        return None
 
 
 def _render(template: str, **context: Any) -> str:
@@ -363,48 +522,390 @@ def _css() -> str:
     return (templates_dir() / "report" / "report.css").read_text(encoding="utf-8")
 
 
-def write_results_workbook(path: Path, tables: Mapping[str, Mapping[str, pd.DataFrame]], *, lang: str) -> Path:
-    """results.xlsx: one sheet per table (RTL for Hebrew, styled header, frozen, filtered, text as text)."""
-    import openpyxl
-    from openpyxl.styles import Alignment, Font, PatternFill
+#: Tab colour of each analysis's sheets in results.xlsx (the charts' colour-blind-safe palette).
+_TAB_COLOURS = {"intake": "8A8F98", "prioritization": "0072B2", "journeys": "E69F00", "measures": "009E73",
+                "management": "CC79A7"}
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+#: The last part of the catalogue key of a column header that holds shares (0–1) — or
+#: percentages, when the values exceed 1 ("journeys.col.sla_met", "management.col.done_share").
+_SHARE_KEY = re.compile(r"(?:^|_)(?:share|rate|sla_met|fcr|met|exact|within_one|cumulative|p_top|p_first|"
+                        r"probability|takeup)(?:$|_)")
+_SHARE_WORD = re.compile(r"\b(share|rate|take-up|probability)\b|%|שיעור|הסתברות", re.I)
+#: A confidence level in a header ("95% CI low") says nothing about the column's unit.
+_LEVEL = re.compile(r"\d+(?:\.\d+)?\s?%")
+#: A column of interval limits: it takes the format of the share or percentage it bounds.
+_LIMIT_WORD = re.compile(r"\b(low|high|lower|upper|limit)\b|גבול|תחתון|עליון", re.I)
+_HEADER_KEYS: dict[str, dict[str, list[str]]] = {}
+
+
+def _header_keys(header: str, lang: str) -> list[str]:
+    """The catalogue keys whose text in *lang* is *header* (how a column was named)."""
+    if lang not in _HEADER_KEYS:
+        from .i18n import CATALOGUE
+
+        index: dict[str, list[str]] = {}
+        for key, entry in CATALOGUE.items():
+            index.setdefault(entry["he" if lang == "he" else "en"].casefold(), []).append(key)
+        _HEADER_KEYS[lang] = index
+    return _HEADER_KEYS[lang].get(str(header).casefold(), [])
+
+
+def _date_formats(lang: str) -> tuple[str, str, str]:
+    """Excel number formats for a date, a date and time, and a month."""
+    if lang == "he":
+        return "dd/mm/yyyy", "dd/mm/yyyy hh:mm", "mm/yyyy"
+    return "yyyy-mm-dd", "yyyy-mm-dd hh:mm", "yyyy-mm"
+
+
+def _naive(value: Any) -> dt.datetime:
+    ts = pd.Timestamp(value)
+    if ts.tzinfo is not None:
+        ts = ts.tz_convert("UTC").tz_localize(None)
+    return ts.to_pydatetime()
+
+
+def _excel_column(header: str, values: pd.Series, lang: str, *,
+                  share_format: str | None = None) -> tuple[list[Any], str | None]:
+    """A column's cell values for Excel and its number format (``None``: per cell / text).
+
+    Dates (date, datetime and ISO-text columns) become real dates; months (``2026-03``) the
+    first of the month shown as a month; shares (0–1) get a percent format, percentage columns
+    (0–100) one decimal, and the limits of their intervals (*share_format*: the format of the
+    share column just before) the same; booleans are yes/no in *lang*.  Everything else is left as it is.
+    """
+    date_fmt, datetime_fmt, month_fmt = _date_formats(lang)
+
+    def blank(v: Any) -> bool:
+        return v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and math.isnan(v))
+
+    present = [v for v in values if not blank(v)]
+    if not present:
+        return [None] * len(values), None
+    if pd.api.types.is_bool_dtype(values) or all(isinstance(v, (bool, np.bool_)) for v in present):
+        return [None if blank(v) else t("template.yes" if v else "template.no", lang) for v in values], None
+    if pd.api.types.is_datetime64_any_dtype(values) or all(isinstance(v, (pd.Timestamp, dt.datetime)) for v in present):
+        cells = [None if blank(v) else _naive(v) for v in values]
+        timed = any(c is not None and (c.hour or c.minute or c.second) for c in cells)
+        return cells, datetime_fmt if timed else date_fmt
+    if all(isinstance(v, dt.date) for v in present):
+        return [None if blank(v) else v for v in values], date_fmt
+    if all(isinstance(v, str) for v in present):
+        if all(_ISO_DATE.match(v) for v in present):
+            try:
+                return [None if blank(v) else dt.date.fromisoformat(v) for v in values], date_fmt
+            except ValueError:
+                pass
+        elif all(_ISO_MONTH.match(v) for v in present):
+            return [None if blank(v) else dt.date(int(v[:4]), int(v[5:7]), 1) for v in values], month_fmt
+        return list(values), None
+    numeric = all(isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, (bool, np.bool_))
+                  for v in present)
+    if numeric:
+        cells = [None if blank(v) else (int(v) if isinstance(v, (int, np.integer)) else float(v)) for v in values]
+        if all(isinstance(v, (int, np.integer)) for v in present):
+            return cells, "#,##0"
+        plain = _LEVEL.sub("", str(header))
+        share = (any(_SHARE_KEY.search(k.rsplit(".", 1)[-1]) for k in _header_keys(header, lang))
+                 or bool(_SHARE_WORD.search(plain)))
+        if share:
+            fraction = "%" not in plain and all(-1.0 <= float(v) <= 1.0 for v in present)
+            return cells, "0.0%" if fraction else "0.0"
+        if share_format and _LIMIT_WORD.search(str(header)):
+            fits = share_format == "0.0" or all(-1.0 <= float(v) <= 1.0 for v in present)
+            return cells, share_format if fits else None
+        return cells, None
+    return list(values), None
+
+
+def _width(header: str, cells: Sequence[Any]) -> float:
+    longest = max([len(str(c)) for c in cells[:200] if c is not None] + [0])
+    return float(min(60, max(9, min(len(str(header)), 28) + 2, longest + 2)))
+
+
+def _style_sheet(ws: Any, frame: pd.DataFrame, *, lang: str, header_fill: Any, tab: str | None) -> None:
+    from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
+
+    from .workbook import set_text
+
+    ws.sheet_view.rightToLeft = lang == "he"
+    if tab:
+        ws.sheet_properties.tabColor = tab
+    for j, col in enumerate(frame.columns, start=1):
+        c = set_text(ws.cell(row=1, column=j), str(col))
+        c.font = Font(bold=True, color="FFFFFF")
+        c.fill = header_fill
+        c.alignment = Alignment(wrap_text=True, vertical="top")
+    share_format = None
+    for j, col in enumerate(frame.columns, start=1):
+        cells, number_format = _excel_column(str(col), frame.iloc[:, j - 1], lang, share_format=share_format)
+        # an interval's limits follow their share or percentage column directly
+        share_format = number_format if number_format in ("0.0%", "0.0") else None
+        long_text = False
+        for i_row, value in enumerate(cells, start=2):
+            cell_format = number_format
+            if isinstance(value, (pd.Timestamp, dt.datetime)) and not number_format:  # a date in a mixed column
+                value, cell_format = _naive(value), _date_formats(lang)[1]
+            elif isinstance(value, float) and not math.isfinite(value):
+                value = None
+            elif not isinstance(value, (str, int, float, dt.date, type(None))) or isinstance(value, bool):
+                value = json_ready(value)
+                if isinstance(value, (list, dict)):
+                    value = json.dumps(value, ensure_ascii=False)
+            cell = set_text(ws.cell(row=i_row, column=j), value)
+            if cell_format and value is not None:
+                cell.number_format = cell_format
+            elif isinstance(value, float):
+                cell.number_format = "#,##0.00" if abs(value) >= 1 else "0.000"
+            if isinstance(value, str) and len(value) > 60:
+                long_text = True
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+        width = 60.0 if long_text else _width(str(col), cells)
+        if number_format and "yy" in number_format:  # dates print wider than their Python text
+            width = max(width, 12.0 if "h" not in number_format else 17.0)
+        ws.column_dimensions[get_column_letter(j)].width = width
+    ws.freeze_panes = "A2"
+    if len(frame.columns):
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(frame.columns))}{max(1, len(frame) + 1)}"
+
+
+def write_results_workbook(path: Path, tables: Mapping[str, Mapping[str, pd.DataFrame]], *, lang: str) -> Path:
+    """results.xlsx: a contents sheet, then one sheet per table, named by its title in *lang*.
+
+    Every sheet is right-to-left for Hebrew, with a styled, frozen header row and filters;
+    dates are real Excel dates (day/month/year for Hebrew), shares have a percent format,
+    numbers thousands separators; client text is always written as text (never a formula).
+    Sheet names are at most 31 characters, without ``[]:*?/\\``, and unique (case-insensitive).
+    """
+    import openpyxl
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.worksheet.hyperlink import Hyperlink
 
     from .workbook import save_workbook, set_text
 
     wb = openpyxl.Workbook()
-    wb.remove(wb.active)
-    used: set[str] = set()
+    contents_ws = wb.active
+    contents_ws.title = t("report.sheet.contents", lang)[:31]
+    used: set[str] = {contents_ws.title.casefold()}
     header_fill = PatternFill("solid", fgColor="1F4E79")
+    index_rows: list[tuple[str, str, int]] = []
     for section, frames in tables.items():
-        for slug, frame in frames.items():
-            base = re.sub(r"[\[\]:*?/\\]", "-", f"{section[:4]}-{slug}")[:31]
-            name, i = base, 2
+        for i, (slug, frame) in enumerate(frames.items()):
+            base = sheet_name(section, slug, i, lang)
+            name, n = base, 2
             while name.casefold() in used:
-                name = f"{base[:28]}-{i}"
-                i += 1
+                suffix = f" ({n})"
+                name = f"{base[:31 - len(suffix)].rstrip()}{suffix}"
+                n += 1
             used.add(name.casefold())
             ws = wb.create_sheet(name)
-            ws.sheet_view.rightToLeft = lang == "he"
-            for j, col in enumerate(frame.columns, start=1):
-                c = set_text(ws.cell(row=1, column=j), str(col))
-                c.font = Font(bold=True, color="FFFFFF")
-                c.fill = header_fill
-                c.alignment = Alignment(wrap_text=True, vertical="top")
-                ws.column_dimensions[get_column_letter(j)].width = min(40, max(10, len(str(col)) + 2))
-            for i_row, row in enumerate(frame.itertuples(index=False, name=None), start=2):
-                for j, value in enumerate(row, start=1):
-                    value = json_ready(value) if not isinstance(value, str) else value
-                    if isinstance(value, (list, dict)):
-                        value = json.dumps(value, ensure_ascii=False)
-                    cell = set_text(ws.cell(row=i_row, column=j), value)
-                    if isinstance(value, float):
-                        cell.number_format = "#,##0.00" if abs(value) >= 1 else "0.000"
-            ws.freeze_panes = "A2"
-            if len(frame.columns):
-                ws.auto_filter.ref = f"A1:{get_column_letter(len(frame.columns))}{max(1, len(frame) + 1)}"
-    if not wb.sheetnames:
-        wb.create_sheet("-")
+            _style_sheet(ws, frame, lang=lang, header_fill=header_fill, tab=_TAB_COLOURS.get(section))
+            title = t(f"report.section.{section}", lang) if _known(f"report.section.{section}") else section
+            index_rows.append((title, name, int(len(frame))))
+    contents = pd.DataFrame(index_rows, columns=[t("report.col.analysis", lang), t("report.col.table", lang),
+                                                 t("report.col.rows", lang)])
+    _style_sheet(contents_ws, contents, lang=lang, header_fill=header_fill, tab="1F4E79")
+    for r, (_, name, _) in enumerate(index_rows, start=2):  # each table's name links to its sheet
+        cell = contents_ws.cell(row=r, column=2)
+        set_text(cell, name)
+        quoted = name.replace("'", "''")
+        cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{quoted}'!A1", display=name)
+        cell.font = Font(color="0563C1", underline="single")
     return save_workbook(wb, path)
+
+
+# =========================================================================== executive summary
+def _known(key: str) -> bool:
+    from .i18n import CATALOGUE
+
+    return key in CATALOGUE
+
+
+def _names(frame: pd.DataFrame | None, key: str, name: str) -> dict[str, str]:
+    """``{id: name}`` from an intake table (empty when the table or its columns are missing)."""
+    if frame is None or key not in getattr(frame, "columns", ()) or name not in frame.columns:
+        return {}
+    return {str(k): str(v) for k, v in zip(frame[key], frame[name])
+            if isinstance(k, str) and isinstance(v, str) and v.strip()}
+
+
+def _label(code: str, names: Mapping[str, str]) -> str:
+    name = names.get(str(code))
+    return f"{code} {name}" if name else str(code)
+
+
+def _num(value: Any, digits: int = 1) -> str:
+    return fmt_number(value, digits=digits) if isinstance(value, (int, float)) else "—"
+
+
+def _share(value: Any) -> str:
+    return fmt_percent(value) if isinstance(value, (int, float)) else "—"
+
+
+def _fix_first(summary: Mapping[str, Any], lang: str, services: Mapping[str, str]) -> dict | None:
+    ranked = sorted((p for p in summary.get("priorities") or [] if isinstance(p, Mapping) and p.get("rank")),
+                    key=lambda p: p["rank"])
+    planned = [p for p in ranked if p.get("wave") is not None]  # deferred by the roadmap: not "first"
+    top = (planned or ranked)[:EXECUTIVE_SERVICES]
+    if not top:
+        return None
+    items = []
+    for p in top:
+        q = p.get("quadrant")
+        quadrant = _lower(t(f"prioritize.quadrant.{q}", lang), lang) if q and _known(f"prioritize.quadrant.{q}") else "—"
+        values = {"service": _label(p["service_id"], services), "score": _num(p.get("score"), 2), "quadrant": quadrant}
+        items.append(t("report.exec.fix_first_item", lang, wave=p["wave"], **values) if p.get("wave") is not None
+                     else t("report.exec.fix_first_deferred", lang, **values))
+    lines = []
+    weights = {k: v for k, v in (summary.get("criteria_weights") or {}).items() if isinstance(v, (int, float))}
+    if weights:
+        heaviest = max(weights, key=lambda k: (weights[k], k))
+        criterion = (_lower(t(f"prioritize.criterion.{heaviest}", lang), lang) if _known(f"prioritize.criterion.{heaviest}")
+                     else heaviest)
+        lines.append(t("report.exec.fix_first_why", lang, criterion=criterion, weight=round(100 * weights[heaviest]),
+                       quick=sum(p.get("quadrant") == "quick_win" for p in top), n=len(top)))
+    p_top = [p.get("p_top_n") for p in top]
+    samples = (summary.get("acceptability") or {}).get("n_samples")
+    if p_top and all(isinstance(v, (int, float)) for v in p_top) and summary.get("top_n") and samples:
+        lowest = min(p_top)
+        if lowest >= 0.9995:
+            lines.append(t("report.exec.fix_first_robust_all", lang, top=summary["top_n"], samples=fmt_number(samples)))
+        else:
+            lines.append(t("report.exec.fix_first_robust", lang, top=summary["top_n"],
+                           p=fmt_percent(lowest, digits=0 if lowest < 0.99 else 1), samples=fmt_number(samples)))
+    return {"items": items, "lines": lines}
+
+
+def _lower(text: str, lang: str) -> str:
+    """A label inside an English sentence starts in lower case ("Quick win" → "quick win")."""
+    return text[:1].lower() + text[1:] if lang != "he" and text[1:2].islower() else text
+
+
+def _journey_pain(summary: Mapping[str, Any], lang: str) -> dict | None:
+    j = summary.get("journey")
+    if not isinstance(j, Mapping) or not j.get("cases"):
+        return None
+    lines = []
+    sla, repeat = j.get("sla_breach_rate"), j.get("repeat_contact_rate")
+    if isinstance(sla, (int, float)) and (not isinstance(repeat, (int, float)) or sla >= repeat):
+        lines.append(t("report.exec.pain_sla", lang, share=_share(sla), median=_num(j.get("median_case_days")),
+                       p90=_num(j.get("p90_case_days"))))
+    elif isinstance(repeat, (int, float)):
+        lines.append(t("report.exec.pain_repeat", lang, share=_share(repeat), fcr=_share(j.get("fcr"))))
+    handoffs = [h for h in j.get("top_handoffs") or [] if isinstance(h, Mapping) and h.get("count")]
+    if handoffs:
+        h = handoffs[0]
+        lines.append(t("report.exec.pain_handoff", lang, source=h.get("from"), target=h.get("to"),
+                       count=fmt_number(h["count"]), per_case=_num(j.get("handoffs_per_case"))))
+    return {"items": [], "lines": lines} if lines else None
+
+
+def _kpi_value(value: Any, info: Mapping[str, Any]) -> str:
+    """A KPI value as the client reads it: a percentage for a proportion, else the number and its unit."""
+    if not isinstance(value, (int, float)):
+        return "—"
+    kind = str(info.get("kind") or "").casefold()
+    unit = info.get("unit_of_measure")
+    unit = unit.strip() if isinstance(unit, str) else ""
+    if kind == "proportion" or "%" in unit:
+        return fmt_percent(value if abs(value) <= 1 else value / 100)
+    number = fmt_number(value, digits=0 if float(value).is_integer() else 2 if abs(value) < 10 else 1)
+    return f"{number} {unit}" if unit else number
+
+
+def _kpi_signals(summary: Mapping[str, Any], lang: str, kpis: pd.DataFrame | None) -> dict | None:
+    rows = [k for k in summary.get("kpis") or [] if isinstance(k, Mapping) and k.get("kpi_id")]
+    if not rows:
+        return None
+    names = _names(kpis, "kpi_id", "kpi_name")
+    info: dict[str, dict] = {}
+    if kpis is not None and "kpi_id" in getattr(kpis, "columns", ()):
+        for rec in kpis.to_dict("records"):
+            info[str(rec.get("kpi_id"))] = rec
+    judged = [k for k in rows if k.get("met") is not None]
+    lead = [t("report.exec.kpis_met", lang, met=sum(bool(k["met"]) for k in judged), total=len(judged))] if judged else []
+    lines = []
+    attention = []
+    for k in rows:
+        met, in_control = k.get("met"), k.get("in_control")
+        if met is False:
+            attention.append((0 if in_control is False else 1, k))
+        elif in_control is False:
+            attention.append((2, k))
+    attention.sort(key=lambda x: (x[0], -len(x[1].get("signals") or []), str(x[1]["kpi_id"])))
+    items = []
+    for order, k in attention[:EXECUTIVE_KPIS]:
+        i = info.get(str(k["kpi_id"]), {})
+        signals = [s for s in k.get("signals") or [] if isinstance(s, Mapping)]
+        latest = max((str(s.get("period")) for s in signals if s.get("period") is not None), default="—")
+        key = ("report.exec.kpi_missed_out", "report.exec.kpi_missed_in", "report.exec.kpi_met_out")[order]
+        values = {"kpi": _label(k["kpi_id"], names), "last": _kpi_value(k.get("last"), i),
+                  "target": _kpi_value(k.get("target"), i)}
+        if order != 1:
+            values.update(signals=len(signals), period=latest)
+        items.append(t(key, lang, **values))
+    if len(attention) > EXECUTIVE_KPIS:
+        lines.append(t("report.exec.kpi_more", lang, count=len(attention) - EXECUTIVE_KPIS))
+    if not attention:
+        lines.append(t("report.exec.kpis_quiet", lang))
+    return {"lead": lead, "items": items, "lines": lines}
+
+
+def _overdue_actions(summary: Mapping[str, Any], lang: str, overdue: pd.DataFrame | None) -> dict | None:
+    a = summary.get("actions")
+    if not isinstance(a, Mapping) or not a.get("total"):
+        return None
+    try:
+        date = fmt_date(dt.date.fromisoformat(str(summary.get("report_date"))), lang)
+    except ValueError:
+        date = "—"
+    values = {"open": a.get("open", 0), "done": a.get("done", 0), "total": a.get("total", 0), "date": date}
+    if not a.get("overdue"):
+        return {"items": [], "lines": [t("report.exec.actions_none", lang, **values)]}
+    lines = [t("report.exec.actions_overdue", lang, overdue=a["overdue"], **values)]
+    # the longest overdue action, from the management section's own (suppressed) table
+    cols = {c: t(f"management.col.{c}", lang) for c in ("action", "owner", "days_overdue")}
+    if overdue is not None and len(overdue) and set(cols.values()) <= set(overdue.columns):
+        worst = overdue.sort_values(cols["days_overdue"], ascending=False, kind="stable").iloc[0]
+        if pd.notna(worst[cols["days_overdue"]]) and pd.notna(worst[cols["action"]]):
+            owner = worst[cols["owner"]] if pd.notna(worst[cols["owner"]]) else "—"
+            lines.append(t("report.exec.actions_worst", lang, action=worst[cols["action"]], owner=owner,
+                           days=int(worst[cols["days_overdue"]])))
+    return {"items": [], "lines": lines}
+
+
+def executive_summary(summary: Mapping[str, Any], *, lang: str, services: pd.DataFrame | None = None,
+                      kpis: pd.DataFrame | None = None, overdue: pd.DataFrame | None = None) -> list[dict]:
+    """The executive summary, written from the analyses' key figures (``summary.json``'s keys).
+
+    Four blocks, in this order, each ``{"key", "title", "lead", "items", "lines", "missing"}`` in
+    *lang* (sentences before the list of items, the items, sentences after):
+
+    - ``fix_first``: the :data:`EXECUTIVE_SERVICES` best-ranked services the roadmap plans
+      (``priorities``; all ranked services when there is no roadmap) with score, quadrant and
+      wave, and why (the heaviest criterion of ``criteria_weights``, the
+      quick wins, and how robust the ranks are over the ``acceptability`` weight samples);
+    - ``pain``: the biggest journey pain (``journey``): the share of cases missing their deadline
+      or, when larger, the share of repeat contacts; and the most frequent hand-off;
+    - ``kpis``: KPIs meeting their target, then those needing attention (``kpis``): missed and
+      out of control, missed while in control (a system problem), met but out of control;
+    - ``actions``: open and overdue actions as of the report date (``actions``), and the longest
+      overdue one (from the management section's *overdue* table).
+
+    A block whose analysis is missing says so.  *services* and *kpis* (the intake's Services and
+    KPIs sheets) give names to the codes.
+    """
+    blocks = []
+    for key, block in (("fix_first", _fix_first(summary, lang, _names(services, "service_id", "service_name"))),
+                       ("pain", _journey_pain(summary, lang)),
+                       ("kpis", _kpi_signals(summary, lang, kpis)),
+                       ("actions", _overdue_actions(summary, lang, overdue))):
+        block = block or {"lines": [t("report.exec.missing", lang)], "missing": True}
+        blocks.append({"key": key, "title": t(f"report.exec.{key}", lang), "missing": False, "lead": [], "items": [],
+                       "lines": [], **block})
+    return blocks
 
 
 def assemble(out: str | os.PathLike, engagement: Any, *, lang: str, notebooks: Sequence[Path]) -> dict[str, Path]:
@@ -413,17 +914,27 @@ def assemble(out: str | os.PathLike, engagement: Any, *, lang: str, notebooks: S
 
     out = Path(out)
     sections = _load_sections(out)
+    tables = _load_tables(out)
     summary = build_summary(engagement, sections)
     by_name = {p.name: p for p in notebooks}
-    blocks = []
+    blocks, quality = [], []
+    quote = "„{}”" if lang == "he" else "“{}”"
     for s in SECTIONS:
         p = by_name.get(s.notebook)
         if p is None or not p.is_file():
             continue
-        blocks.append({"key": s.key, "title": s.title(lang), "html": "\n".join(_notebook_fragments(p))})
-    # the executive summary: each analysis's leading findings (the full lists stand in their sections)
-    findings = [f for key in ("prioritization", "journeys", "measures", "management")
-                for f in (sections.get(key, {}).get("findings") or [])[:EXECUTIVE_FINDINGS]]
+        body, checks, detail = _sort_fragments(_notebook_fragments(p))
+        if detail:  # detail tables: named here, in full in results.xlsx
+            note = t("report.detail_tables", lang, sheets=", ".join(quote.format(d) for d in detail))
+            body.append(f"<p class='note detail-tables'>{html.escape(note)}</p>")
+        if s.key == "intake":
+            quality[:0] = body
+        else:
+            blocks.append({"key": s.key, "title": s.title(lang), "html": "\n".join(body)})
+        quality.extend(checks)
+    executive = executive_summary(summary, lang=lang, services=_intake_table(engagement, "Services"),
+                                  kpis=_intake_table(engagement, "KPIs"),
+                                  overdue=tables.get("management", {}).get("actions_overdue"))
     skipped = [sections[k]["skipped"] for k in sections if not sections[k]["available"] and sections[k].get("skipped")]
     methods = [(s.title(lang), t(f"report.methods.{s.key}", lang)) for s in SECTIONS if s.key in sections]
     st = engagement.settings
@@ -432,13 +943,13 @@ def assemble(out: str | os.PathLike, engagement: Any, *, lang: str, notebooks: S
         t=lambda key, **kw: t(key, lang, **kw), organization=st.organization, unit=st.unit,
         consultant=st.consultant, vision=st.service_vision, values=list(st.service_values),
         period=f"{fmt_date(st.period_start, lang)} – {fmt_date(st.period_end, lang)}",
-        findings=findings, skipped=skipped, methods=methods, version=__version__,
-        blocks=[b for b in blocks if b["key"] != "intake"], quality=[b for b in blocks if b["key"] == "intake"])
+        executive=executive, skipped=skipped, methods=methods, version=__version__,
+        blocks=blocks, quality="\n".join(quality))
     paths = {
         "report": atomic_write_text(out / "report.html", page),
         "summary": atomic_write_text(out / "summary.json", json.dumps(summary, ensure_ascii=False, indent=1,
                                                                       sort_keys=True) + "\n"),
-        "results": write_results_workbook(out / "results.xlsx", _load_tables(out), lang=lang),
+        "results": write_results_workbook(out / "results.xlsx", tables, lang=lang),
         "slides": _write_slides(out, sections, engagement, lang=lang),
     }
     return paths

@@ -191,8 +191,11 @@ def test_footer_is_escaped_text_and_right_to_left_for_hebrew():
     assert "<img" not in he and "<script" not in he
     assert "&lt;img src=x onerror=&quot;window.__pwned=1&quot;&gt;" in he
     assert "dir='rtl'" in he and "class='pageNumber'" in he and "class='totalPages'" in he
+    # "page N of M" from the catalogue (glossary: "עמוד N מתוך M")
+    assert "עמוד <span class='pageNumber'></span> מתוך <span class='totalPages'></span>" in he
     en = footer_template("Example <b>Agency</b>\n", lang="en")
     assert "dir='ltr'" in en and "Example &lt;b&gt;Agency&lt;/b&gt;</span>" in en
+    assert "Page <span class='pageNumber'></span> of <span class='totalPages'></span>" in en
     # client text cannot smuggle in Chromium's own placeholders either
     assert footer_template('<span class="pageNumber"></span>', lang="en").count("pageNumber") == 2
 
@@ -249,7 +252,8 @@ def test_pdf_is_a4_with_footer_and_page_numbers_hebrew_text_and_whole_charts(tmp
         assert abs(float(box.width) - 595.3) < 2 and abs(float(box.height) - 841.9) < 2
     texts = [_normal(page.extract_text()) for page in pages]
     for i, text in enumerate(texts, start=1):
-        assert re.search(rf"(?<!\d){i} / {n}(?!\d)", text), (i, text[-200:])  # page i of n, on every page
+        # "עמוד i מתוך n" on every page, in logical or visual order (readers differ for RTL lines)
+        assert re.search(rf"עמוד\s*{i}\s*מתוך\s*{n}(?!\d)|(?<!\d){n}\s*מתוך\s*{i}\s*עמוד", text), (i, text[-200:])
         assert _has_phrase(text, "עיריית דוגמה"), i  # the client's name in the footer of every page
         assert "window.__pwned=1" in text, i  # ... as text: the hostile markup was escaped
     body = " ".join(texts)
@@ -276,7 +280,7 @@ def test_english_pdf_and_a_renderer_reused_for_many_reports(tmp_path, monkeypatc
         second = renderer.render(html_path, tmp_path / "b.pdf", footer="Other Client", lang="en")
     pages = _pdf_pages(first)
     texts = [_normal(p.extract_text()) for p in pages]
-    assert all("Example Agency & Sons" in x and f"{i} / {len(pages)}" in x for i, x in enumerate(texts, 1))
+    assert all("Example Agency & Sons" in x and f"Page {i} of {len(pages)}" in x for i, x in enumerate(texts, 1))
     assert t("report.executive_summary", "en") in texts[0] + texts[1]
     assert sum(_image_placements(pages)) == n_charts
     assert all("Other Client" in _normal(p.extract_text()) for p in _pdf_pages(second))
