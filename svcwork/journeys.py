@@ -2090,7 +2090,7 @@ class JourneysResult:
         values = mat.to_numpy(dtype=float, na_value=np.nan)
         fig, ax = charts.new_figure(size=(8.0, 6.0))
         ax.grid(False)
-        ax.imshow(np.ma.masked_invalid(values), cmap="Blues", aspect="auto")
+        ax.imshow(np.ma.masked_invalid(values), cmap=charts.accent_cmap(self.accent), aspect="auto")
         for (r, c), v in np.ndenumerate(values):
             if not math.isnan(v):
                 ax.text(c, r, fmt_number(v, lang), ha="center", va="center", fontsize=8,

@@ -1866,14 +1866,16 @@ class ManagementResult:
             grid[units.index(str(r_["unit"])), items.index(str(r_["item"]))] = r_["mean"]
         fig, ax = charts.new_figure(size=(max(6.0, 1.1 * len(items) + 3), max(3.0, 0.5 * len(units) + 2)))
         masked = np.ma.masked_invalid(grid)
-        cmap = matplotlib.colormaps["RdYlGn"].with_extremes(bad="#f0f1f3")
+        cmap = matplotlib.colormaps["RdBu"].with_extremes(bad="#f0f1f3")  # diverging, safe for colour-blind readers
         im = ax.imshow(masked, cmap=cmap, vmin=SCALE[0], vmax=SCALE[-1], aspect="auto")
         ax.set_xticks(range(len(items)), [item_label(i, lang) for i in items], rotation=30,
                       ha="left" if lang == "he" else "right")
         ax.set_yticks(range(len(units)), units)
         ax.grid(False)
         for (i, j), v in np.ndenumerate(grid):
-            ax.text(j, i, SUPPRESSED if np.isnan(v) else f"{v:.1f}", ha="center", va="center", fontsize=9)
+            dark = not np.isnan(v) and abs(v - (SCALE[0] + SCALE[-1]) / 2) > 0.65 * (SCALE[-1] - SCALE[0]) / 2
+            ax.text(j, i, SUPPRESSED if np.isnan(v) else f"{v:.1f}", ha="center", va="center", fontsize=9,
+                    color="white" if dark else "#222222")  # readable on the map's dark ends
         fig.colorbar(im, ax=ax, label=t("management.fig.mean_score", lang), shrink=0.8)
         charts.finish(ax, lang=lang, title=t("management.fig.heatmap", lang))
         return fig
@@ -1896,7 +1898,7 @@ class ManagementResult:
         labels = [u if isinstance(u, str) and u else t("management.organisation_wide", lang) for u in f["unit"]]
         fig, ax = charts.new_figure(size=(8.0, max(3.0, 0.45 * len(labels) + 1.5)))
         left = np.zeros(len(f))
-        colours = {"done": charts.GOOD, "in progress": charts.PALETTE[1], "open": charts.PALETTE[0],
+        colours = {"done": charts.GOOD, "in progress": charts.PALETTE[1], "open": charts.accent(self.accent),
                    "cancelled": charts.NEUTRAL}
         for s in ("done", "in progress", "open", "cancelled"):
             vals = f[s].to_numpy(dtype=float)

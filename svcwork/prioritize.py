@@ -1907,9 +1907,9 @@ class PrioritizationResult:
         import matplotlib
         from matplotlib.patches import Patch
 
-        from .charts import PALETTE, RC, finish, new_figure
+        from .charts import RC, finish, new_figure, palette
 
-        colours = dict(zip(QUADRANTS, PALETTE))
+        colours = dict(zip(QUADRANTS, palette(self.accent_color)))
         if self.plan is None:
             fig, ax = new_figure(size=(8.0, 3.0))
             with matplotlib.rc_context(RC):

@@ -377,3 +377,39 @@ def test_charts_take_the_clients_accent():
     assert line.get_color().lower() == "#6a3d9a"
     assert charts.accent_cmap("#6A3D9A")(1.0)[:3] == pytest.approx((0x6A / 255, 0x3D / 255, 0x9A / 255))
     charts.close(fig)
+
+
+@pytest.mark.slow
+def test_every_analysis_draws_its_primary_series_in_the_clients_accent():
+    """The roadmap, the hand-off matrix and the action status chart take the intake's accent colour."""
+    import dataclasses
+
+    from matplotlib.colors import to_rgb
+
+    from svcwork import journeys, management, prioritize
+    from svcwork.intake import load
+
+    eng = load(ROOT / "data" / "clients" / "northfield-licensing")
+    accent = "#6A3D9A"  # not the demo's own accent, nor a palette colour
+    eng = dataclasses.replace(eng, settings=dataclasses.replace(eng.settings, accent_color=accent))
+    want = to_rgb(accent)
+
+    def colours(fig):
+        found = set()
+        for ax in fig.axes:
+            for patch in ax.patches:
+                found.add(tuple(round(c, 3) for c in patch.get_facecolor()[:3]))
+            for im in ax.images:
+                found.add(tuple(round(c, 3) for c in im.cmap(1.0)[:3]))
+        return found
+
+    target = tuple(round(c, 3) for c in want)
+    figs = {**{f"prio:{k}": v for k, v in prioritize.analyse(eng).figures("en").items()},
+            **{f"jour:{k}": v for k, v in journeys.analyse(eng).figures("en").items()},
+            **{f"mgmt:{k}": v for k, v in management.analyse(eng).figures("en").items()}}
+    for name in ("prio:waves", "jour:handoff_matrix", "mgmt:actions_status"):
+        key = next((k for k in figs if k.startswith(name)), None)
+        assert key is not None, f"{name} not drawn; figures: {sorted(figs)}"
+        assert target in colours(figs[key]), f"{key} does not use the accent {accent}"
+    for f in figs.values():
+        f.clear()
