@@ -11,7 +11,9 @@ import openpyxl
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
-SHARED = ROOT.parent / "shared"
+#: The project's shared material (../shared beside the checkout), else the copy in tests/data/shared.
+SHARED_COPY = ROOT / "tests" / "data" / "shared"
+SHARED = ROOT.parent / "shared" if (ROOT.parent / "shared" / "data" / "eventlogs").is_dir() else SHARED_COPY
 EVENTLOGS = SHARED / "data" / "eventlogs"
 
 # A fixed pseudonymisation key for tests, so nothing touches the user's secret file.

@@ -19,7 +19,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from conftest import EVENTLOGS, ROOT, english_sheets, hebrew_sheets, write_xlsx
+from conftest import EVENTLOGS, ROOT, SHARED, english_sheets, hebrew_sheets, write_xlsx
 from svcwork import IntakeError, Problem, load, validate
 from svcwork.cli import main
 from svcwork.intake import load_companion
@@ -509,7 +509,7 @@ def test_contract_what_bad_input_gets(tmp_path, monkeypatch, case, build, code, 
 
 def test_the_contract_table_covers_every_case_of_the_contract():
     """The contract's bullet list, phrase by phrase, against the table's rows."""
-    text = (ROOT.parent / "shared" / "docs" / "intake-contract.md").read_text(encoding="utf-8")
+    text = (SHARED / "docs" / "intake-contract.md").read_text(encoding="utf-8")
     section = " ".join(text.split("## What bad input gets", 1)[1].split())
     for phrase in ("header rows moved down", "blank rows", "trailing spaces", "numbers stored as text", "Excel dates",
                    "ISO/day-first", "formula cells", "extra columns", "mixed time-zone offsets", ".xls", "CSV renamed",

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import tomllib
+
+import pytest
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -54,3 +56,16 @@ def test_ci_runs_the_readme_test_command():
     readme = (ROOT / "README.md").read_text()
     assert "make test" in ci.splitlines()[-1]
     assert "make test" in readme and "make reports" in readme
+
+
+def test_the_copy_of_the_shared_material_equals_the_original():
+    """tests/data/shared stands in for ../shared in a checkout without it: it must not drift."""
+    from conftest import SHARED_COPY
+
+    original = ROOT.parent / "shared"
+    copied = sorted(p.relative_to(SHARED_COPY) for p in SHARED_COPY.rglob("*") if p.is_file() and p.name != "README.md")
+    assert copied, "tests/data/shared is empty"
+    if not (original / "data" / "eventlogs").is_dir():
+        pytest.skip("no ../shared beside this checkout: the tests use the copy in tests/data/shared")
+    for rel in copied:
+        assert (SHARED_COPY / rel).read_bytes() == (original / rel).read_bytes(), f"{rel} differs from ../shared"
