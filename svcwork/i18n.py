@@ -84,6 +84,11 @@ _INTAKE = {
     "intake.setting_missing": ("Required setting “{column}” is missing or empty in the Engagement sheet.",
                                "ההגדרה הנדרשת „{column}” חסרה או ריקה בגיליון פרטי הארגון."),
     "intake.setting_unknown": ("Unknown setting “{value}”; it is ignored.", "הגדרה לא מוכרת „{value}”; היא אינה נקראת."),
+    "intake.wave_capacities": ("Wave capacities must be {waves} numbers of person-days (one per wave), comma-separated; "
+                               "found “{value}” ({found} entries).",
+                               "קיבולת הגלים צריכה להיות {waves} מספרים של ימי עבודה (אחד לכל גל), מופרדים בפסיקים; "
+                               "נמצא „{value}” ({found} ערכים)."),
+    "intake.expected.wave_capacities": ("{waves} numbers ≥ 0, comma-separated", "{waves} מספרים ≥ 0, מופרדים בפסיקים"),
     "intake.period_order": ("The period ends ({end}) before it starts ({start}).", "התקופה מסתיימת ({end}) לפני שהיא מתחילה ({start})."),
     "intake.bad_color": ("Expected a colour as #RRGGBB, found “{value}”; the default colour is used.",
                          "נדרש צבע בקוד של שש ספרות הקסדצימליות (למשל ‎#1F6FEB‎), נמצא „{value}”; ייעשה שימוש בצבע "

@@ -56,6 +56,7 @@ class Settings:
     min_group_size: int = 10
     waves: int = 3
     wave_capacity_days: float | None = None
+    wave_capacities: tuple[float, ...] | None = None
     min_quick_wins: int | None = None
     timezone: str | None = None
     column_map: str | None = None
@@ -285,6 +286,8 @@ def _expected(raw: _Raw, params: Mapping[str, object], lang: str) -> str | None:
         return t("intake.expected.size", lang, limit=params["limit"])
     if code == "period_order":
         return f"≥ {params['start']}"
+    if code == "wave_capacities":
+        return t("intake.expected.wave_capacities", lang, waves=params["waves"])
     if code == "unknown_ref":
         return t("intake.expected.ref", lang, target=params["target"], ref_sheet=params["ref_sheet"])
     if code == "sheet_missing":
@@ -1027,6 +1030,21 @@ def _settings(values: dict[str, object], rows: Mapping[str, int], sheet_label: s
     if start is not None and end is not None and end < start:
         col.error("period_order", **where, row=rows.get("period_end"), column="period_end", start=start.isoformat(),
                   end=end.isoformat())
+    caps = values.get("wave_capacities")
+    if caps is not None:
+        numbers = []
+        for item in caps:
+            try:
+                numbers.append(float(str(item).replace(",", ".")))
+            except ValueError:
+                numbers.append(math.nan)
+        waves = values.get("waves") or next(c.default for c in SETTINGS if c.key == "waves")
+        if any(math.isnan(x) or x < 0 for x in numbers) or len(numbers) != int(waves):
+            ok = False
+            col.error("wave_capacities", **where, row=rows.get("wave_capacities"), column="wave_capacities",
+                      value=", ".join(map(str, caps)), waves=int(waves), found=len(numbers))
+        else:
+            values = {**values, "wave_capacities": tuple(numbers)}
     color = values.get("accent_color")
     if color is not None and not _COLOR.match(str(color)):
         col.warning("bad_color", **where, row=rows.get("accent_color"), column="accent_color", value=color)

@@ -2175,7 +2175,8 @@ def analyse(engagement, *, top_n: int = 5, seed: int = 20260101, n_samples: int 
 
     Roadmap: value = the weighted-sum score; resources = ``resources_days`` (missing cells take
     the median; with no resources at all the effort score serves as a relative size);
-    capacity = ``wave_capacity_days`` (when not set, the total divided evenly over the waves,
+    capacity = ``wave_capacities`` (one figure per wave), else ``wave_capacity_days`` for every
+    wave (when neither is set, the total divided evenly over the waves,
     and at least the largest service, so that every service fits some wave).
     Locks: the Services sheet's ``locked_wave`` (blank = free), with ``locked`` (service id ->
     wave) taking precedence for the services it names; a ``locked_wave`` outside 1…waves raises
@@ -2278,10 +2279,13 @@ def analyse(engagement, *, top_n: int = 5, seed: int = 20260101, n_samples: int 
     elif days.isna().any():
         notes.append(("resources_imputed", {"count": int(days.isna().sum()), "median": _fmt(float(days.median()))}))
         days = days.fillna(days.median())
-    if settings.wave_capacity_days is not None and unit == "days":
+    per_wave = getattr(settings, "wave_capacities", None)
+    if per_wave is not None and unit == "days":
+        capacity = [float(c) for c in per_wave]  # one figure per wave (validated at intake: as many as waves)
+    elif settings.wave_capacity_days is not None and unit == "days":
         capacity = float(settings.wave_capacity_days)
     else:
-        if settings.wave_capacity_days is not None:
+        if settings.wave_capacity_days is not None or per_wave is not None:
             notes.append(("capacity_ignored", {}))
         capacity = max(float(days.sum()) / W, float(days.max()))
         notes.append(("capacity_assumed", {"capacity": _fmt(capacity), "waves": W, "unit": unit}))

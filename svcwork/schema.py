@@ -242,6 +242,11 @@ SETTINGS: tuple[Column, ...] = (
       lo=1, hi=12, default=3),
     C("wave_capacity_days", "קיבולת לגל (ימי עבודה)", "number", False, "Person-days available in each wave.",
       "ימי העבודה הזמינים בכל גל.", lo=0),
+    C("wave_capacities", "קיבולת לכל גל (ימי עבודה)", "list", False,
+      "Person-days available in each wave, in order and comma-separated (e.g. 60, 120, 120): one figure per wave; "
+      "overrides wave_capacity_days.",
+      "ימי העבודה הזמינים בכל גל, לפי הסדר ומופרדים בפסיקים (למשל 60, 120, 120): מספר אחד לכל גל; "
+      "גובר על קיבולת לגל."),
     C("min_quick_wins", "מינימום הישגים מהירים בגל 1", "int", False,
       "Least number of visible quick wins (low effort, high benefit, visibility above the midpoint) the roadmap must "
       "put in wave 1; 0 = no minimum; blank = one, if one fits.",

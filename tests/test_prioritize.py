@@ -985,3 +985,25 @@ def test_an_empty_survey_signal_adds_no_evidence(english_client):
     assert any("no benefit signal" in n for n in res.summary()["notes"])
     with pytest.raises(AnalysisError, match="between 0 and 1"):
         analyse(eng, n_samples=500, benefit_signal={"S1": 40})  # a percentage, not a share
+
+
+def test_a_capacity_for_each_wave_from_the_engagement_sheet(tmp_path):
+    res = analyse(engagement(tmp_path / "ok", capacity=None, settings=[["wave_capacities", "20, 80, 10"]]),
+                  n_samples=300)
+    plan = res.plan
+    assert tuple(plan.capacity) == (20.0, 80.0, 10.0)
+    days = res.services["resources_days"]
+    for w, cap in enumerate((20, 80, 10), start=1):  # every wave within its own capacity
+        assert days[[s for s, v in plan.wave.items() if pd.notna(v) and v == w]].sum() <= cap
+    # S2 (25 days, mandatory) cannot go into the 20-day first wave, and S1 (10 days) must precede it
+    assert plan.wave["S2"] == 2 and plan.wave["S1"] == 1
+    assert res.summary()["waves"]["capacity"] == [20.0, 80.0, 10.0]
+    # as many figures as waves, all numbers: else the intake says so, with its row
+    for bad, found in (("20, 80", 2), ("20, lots, 10", 3)):
+        folder = tmp_path / f"bad{found}"
+        sheets = english_sheets()
+        sheets["Engagement"] = sheets["Engagement"] + [["waves", 3], ["wave_capacities", bad]]
+        write_xlsx(folder / "intake.xlsx", sheets)
+        problems = [p for p in svcwork.validate(folder).problems if p.code == "wave_capacities"]
+        assert len(problems) == 1 and problems[0].is_error and problems[0].row is not None
+        assert f"({found} entries)" in problems[0].message and problems[0].expected.startswith("3 numbers")
