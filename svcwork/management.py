@@ -431,6 +431,14 @@ def weighted_kappa(a: Sequence[float], b: Sequence[float], *, categories: Sequen
     return Agreement(method, est, est - z * se, est + z * se, n)
 
 
+def _complete_rows(ratings: np.ndarray | pd.DataFrame, name: str, columns: str) -> np.ndarray:
+    """*ratings* as a float targets × {columns} array without the rows that miss a rating."""
+    m = np.asarray(ratings, dtype=float)
+    if m.ndim != 2 or m.shape[1] < 2:
+        raise AnalysisError(f"{name}: expected a targets × {columns} table with at least 2 {columns}, found shape {m.shape}.")
+    return m[~np.isnan(m).any(axis=1)]
+
+
 def icc_2_1(ratings: np.ndarray | pd.DataFrame, *, alpha: float = 0.05) -> Agreement:
     """ICC(2,1): two-way random effects, absolute agreement, single rater, with its F-based interval.
 
@@ -439,10 +447,7 @@ def icc_2_1(ratings: np.ndarray | pd.DataFrame, *, alpha: float = 0.05) -> Agree
     Case 2) and McGraw & Wong (1996, ICC(A,1), case 2A).
     """
     alpha = _check_alpha(alpha)
-    m = np.asarray(ratings, dtype=float)
-    if m.ndim != 2 or m.shape[1] < 2:
-        raise AnalysisError(f"icc_2_1: expected a targets × raters table with at least 2 raters, found shape {m.shape}.")
-    m = m[~np.isnan(m).any(axis=1)]
+    m = _complete_rows(ratings, "icc_2_1", "raters")
     n, k = m.shape
     if n < 2:
         return Agreement("icc_2_1", None, None, None, int(n))
@@ -481,10 +486,7 @@ def icc_1_1(ratings: np.ndarray | pd.DataFrame, *, alpha: float = 0.05) -> Agree
     1996, ICC(1)).  The F interval assumes independent targets.
     """
     alpha = _check_alpha(alpha)
-    m = np.asarray(ratings, dtype=float)
-    if m.ndim != 2 or m.shape[1] < 2:
-        raise AnalysisError(f"icc_1_1: expected a targets × ratings table with at least 2 ratings, found shape {m.shape}.")
-    m = m[~np.isnan(m).any(axis=1)]
+    m = _complete_rows(ratings, "icc_1_1", "ratings")
     n, k = m.shape
     if n < 2:
         return Agreement("icc_1_1", None, None, None, int(n))
