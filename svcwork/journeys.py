@@ -726,6 +726,15 @@ class CaseLogAnalysis:
         return self.rate("fcr")
 
 
+def _named_activities(L: _Log, names: Sequence[str], error: str, lang: str) -> np.ndarray:
+    """Per activity code: is it one of *names* (compared as :func:`normalize_name`)?  None found: *error*."""
+    wanted = {normalize_name(a) for a in names}
+    mask = np.array([normalize_name(a) in wanted for a in L.activities], dtype=bool)
+    if wanted and not mask.any():
+        raise AnalysisError(t(error, lang, given=", ".join(map(str, names)), found=", ".join(map(str, L.activities[:12]))))
+    return mask
+
+
 def analyse_log(log: pd.DataFrame, *, sla_days: int = 14, repeat_contact_days: int = 7,
                 end_activities: Sequence[str] | None = None, offsets: Sequence[str] = (),
                 response_activities: Sequence[str] | None = None, lang: str = "en") -> CaseLogAnalysis:
@@ -762,11 +771,7 @@ def analyse_log(log: pd.DataFrame, *, sla_days: int = 14, repeat_contact_days: i
     if response_activities is None:
         fr[multi] = (L.ts[L.starts[multi] + 1] - start[multi]) / _DAY_NS
     else:
-        wanted_r = {normalize_name(a) for a in response_activities}
-        is_resp = np.array([normalize_name(a) in wanted_r for a in L.activities], dtype=bool)
-        if wanted_r and not is_resp.any():
-            raise AnalysisError(t("journeys.error.response_activities", lang, given=", ".join(map(str, response_activities)),
-                                  found=", ".join(map(str, L.activities[:12]))))
+        is_resp = _named_activities(L, response_activities, "journeys.error.response_activities", lang)
         later = np.ones(L.n_events, dtype=bool)
         later[L.starts] = False  # the citizen's own first contact never answers itself
         hit = np.flatnonzero(is_resp[L.act] & later)
@@ -780,11 +785,7 @@ def analyse_log(log: pd.DataFrame, *, sla_days: int = 14, repeat_contact_days: i
     if end_activities is None:
         is_end = np.array([bool(CLOSING_WORDS.search(str(a))) for a in L.activities], dtype=bool)
     else:
-        wanted = {normalize_name(a) for a in end_activities}
-        is_end = np.array([normalize_name(a) in wanted for a in L.activities], dtype=bool)
-        if wanted and not is_end.any():
-            raise AnalysisError(t("journeys.error.end_activities", lang, given=", ".join(map(str, end_activities)),
-                                  found=", ".join(map(str, L.activities[:12]))))
+        is_end = _named_activities(L, end_activities, "journeys.error.end_activities", lang)
     ends_found = tuple(str(a) for a in L.activities[is_end])
     closed = np.bincount(L.case[is_end[L.act]], minlength=C) > 0
     oc = L.codes("outcome")
