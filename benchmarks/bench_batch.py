@@ -18,18 +18,16 @@ Prints both times and the ratio (a)/(b), and the re-run time with the ratio (b)/
 load average before and after each phase (the machine is shared: read ratios with the load).
 Targets (issue 7): (a)/(b) ≥ 5 on a 2-core machine; (b)/(c) ≥ 20.
 
-Measured with ``--clients 3`` on the 2-core reference machine, which other jobs were using at
-the same time (load average 1.7–5.1 during the runs):
+Measured on the 2-core reference machine (2026-12-01), idle apart from this run (load 0.7–1.4),
+after the kernels became asynchronous (timeouts and dead-kernel retries really fire):
 
-    run   plain (a)   ours (b)   re-run (c)   (a)/(b)   (b)/(c)    load
-    1     152.2 s     57.7 s     0.38 s       2.6x      153x       1.7–2.6
-    2     233.1 s     78.1 s     0.34 s       3.0x      229x       2.5–5.1
+    clients   plain (a)   ours (b)   re-run (c)   (a)/(b)   (b)/(c)
+    4         200.6 s     39.9 s     0.43 s       5.0x      92x
 
-With 3 clients and 2 workers, ours is two clients in parallel (each paying kernel start and
-imports) and then one on a warm kernel (28.8 s in run 2).  On a warm kernel one client takes
-about 27 s, of which 30_measures.ipynb is about 12 s, 20_journeys.ipynb 5.5 s, the other three
-notebooks about 3 s each, assembly 1–2 s: the analyses now cost more than the start-up the
-plain way pays.
+The first client of each worker pays kernel start and imports (22.8 s); later clients on the
+warm kernel take 16.7 s, so the ratio grows with the batch (20 clients: about 6x).  Under load
+(3–4, other jobs on the machine) a 10-client run measured 4.4x: read ratios with the load
+average the script prints.
 """
 
 from __future__ import annotations
