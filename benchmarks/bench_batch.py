@@ -25,7 +25,8 @@ after the kernels became asynchronous (timeouts and dead-kernel retries really f
     4         200.6 s     39.9 s     0.43 s       5.0x      92x
 
 The first client of each worker pays kernel start and imports (22.8 s); later clients on the
-warm kernel take 16.7 s, so the ratio grows with the batch (20 clients: about 6x).  Under load
+warm kernel take 16.7 s, so the ratio grows with the batch (estimated from these per-client
+times, not measured: about 6x for 20 clients).  Under load
 (3–4, other jobs on the machine) a 10-client run measured 4.4x: read ratios with the load
 average the script prints.
 """
