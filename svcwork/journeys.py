@@ -740,7 +740,9 @@ def analyse_log(log: pd.DataFrame, *, sla_days: int = 14, repeat_contact_days: i
                 response_activities: Sequence[str] | None = None, lang: str = "en") -> CaseLogAnalysis:
     """The whole case-log metric set in one pass over the sorted log.
 
-    Per case: end-to-end days (first event to end of last), time to first response (from the first
+    Per case: end-to-end days (first event to end of last; for a case still open this is a lower
+    bound — the citizen is still waiting — so ``median_case_days``/``p90_case_days`` read best with
+    the closure rate beside them), time to first response (from the first
     event to the first later event whose activity is in ``response_activities`` — e.g. "reply sent",
     "call citizen"; when none are given, to the case's second event, whatever it is: a proxy that
     counts an internal step such as "assigned" as the response), the deadline (the case's own, else
