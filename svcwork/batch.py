@@ -164,18 +164,16 @@ def _notebook_error(name: str, cell: int | None, ename: str, evalue: str) -> Not
 
 
 def _timeout_error(name: str, cell: int | None, seconds: float | None) -> NotebookError:
-    exc = NotebookError(t("batch.timeout_cell", "en", notebook=name, cell=cell if cell is not None else "?",
-                          seconds=f"{seconds or 0:g}"),
-                        notebook=name, cell=cell, ename="CellTimeoutError", evalue=f"time limit {seconds or 0:g} s")
-    exc.code = "notebook_timeout"
-    return exc
+    return NotebookError(t("batch.timeout_cell", "en", notebook=name, cell=cell if cell is not None else "?",
+                           seconds=f"{seconds or 0:g}"),
+                         notebook=name, cell=cell, ename="CellTimeoutError", evalue=f"time limit {seconds or 0:g} s",
+                         code="notebook_timeout")
 
 
 def _dead_kernel_error(name: str, cell: int | None) -> NotebookError:
-    exc = NotebookError(t("batch.kernel_died", "en", notebook=name, cell=cell if cell is not None else "?"),
-                        notebook=name, cell=cell, ename="DeadKernelError", evalue="the kernel died twice")
-    exc.code = "kernel_died"
-    return exc
+    return NotebookError(t("batch.kernel_died", "en", notebook=name, cell=cell if cell is not None else "?"),
+                         notebook=name, cell=cell, ename="DeadKernelError", evalue="the kernel died twice",
+                         code="kernel_died")
 
 
 def _deadline(timeout: float | None) -> float | None:
@@ -261,7 +259,6 @@ class WarmKernel:
         self._loop = _KernelLoop()
         self._stderr = open(os.devnull, "w")  # noqa: SIM115 - kernel warnings are noise; closed in close()
         self.km = AsyncKernelManager(kernel_name=kernel_name)
-        self.restarts = 0
         try:
             self._call(self.km.start_kernel(cwd=os.getcwd(), stderr=self._stderr))
         except BaseException:
@@ -271,13 +268,6 @@ class WarmKernel:
 
     def _call(self, coro):  # noqa: ANN001, ANN202
         return self._loop.run_until_complete(coro)
-
-    @property
-    def pid(self) -> int | None:
-        """The kernel's process id (changes when the kernel is restarted)."""
-        provisioner = self.km.provisioner
-        process = getattr(provisioner, "process", None)
-        return getattr(process, "pid", None)
 
     def run(self, notebook: Path, target: Path, *, parameters: dict, cwd: Path, timeout: float | None,
             limit: float | None = None) -> None:
@@ -298,7 +288,6 @@ class WarmKernel:
                     raise _dead_kernel_error(notebook.name, died.cell) from None
 
     async def _restart(self) -> None:
-        self.restarts += 1
         try:
             await self.km.restart_kernel(now=True)
         except Exception:  # noqa: BLE001 - a kernel that cannot be restarted is started anew

@@ -29,7 +29,8 @@ __all__ = [
 ERROR = "error"
 WARNING = "warning"
 
-_HEBREW = re.compile(r"[\u0590-\u05ff]")
+#: A Hebrew letter: tells a Hebrew message, sheet name or activity from an English one.
+HEBREW = re.compile(r"[\u0590-\u05ff]")
 
 PROBLEM_FIELDS = ("severity", "code", "file", "sheet", "row", "column", "value", "expected", "message")
 
@@ -69,7 +70,7 @@ class Problem:
             parts.append(self.sheet)
         if self.row is not None:
             if lang is None:
-                lang = "he" if _HEBREW.search(self.message or "") else "en"
+                lang = "he" if HEBREW.search(self.message or "") else "en"
             from .i18n import t
 
             parts.append(f"{t('field.row', lang)} {self.row}")
@@ -142,8 +143,8 @@ class NotebookError(SvcworkError):
     code = "notebook_failed"
 
     def __init__(self, message: str, *, notebook: str, cell: int | None = None, ename: str | None = None,
-                 evalue: str | None = None) -> None:
-        super().__init__(message)
+                 evalue: str | None = None, code: str | None = None) -> None:
+        super().__init__(message, code=code)
         self.notebook = notebook
         self.cell = cell
         self.ename = ename

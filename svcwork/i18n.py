@@ -14,7 +14,8 @@ import string
 from types import MappingProxyType
 from typing import Mapping
 
-__all__ = ["t", "CATALOGUE", "LANGUAGES", "fmt_number", "fmt_percent", "fmt_date", "direction"]
+__all__ = ["t", "CATALOGUE", "LANGUAGES", "fmt_number", "fmt_signed", "fmt_percent", "fmt_date", "direction",
+           "unsigned_zero"]
 
 LANGUAGES = ("he", "en")
 
@@ -1739,11 +1740,25 @@ def placeholders(text: str) -> set[str]:
     return {name for _, name, _, _ in string.Formatter().parse(text) if name}
 
 
+def unsigned_zero(text: str) -> str:
+    """*text* (a formatted number) without the sign when it shows only zeros: "-0.00" → "0.00"."""
+    return text[1:] if text[:1] in "-+" and not any(ch in "123456789" for ch in text) else text
+
+
 def fmt_number(value: float | int | None, lang: str = "en", *, digits: int = 0) -> str:
-    """A number with thousands separators; '—' for a missing value."""
+    """A number with thousands separators; '—' for a missing value; never "-0"."""
     if value is None or value != value:
         return "—"
-    return f"{value:,.{digits}f}"
+    return unsigned_zero(f"{value:,.{digits}f}")
+
+
+def fmt_signed(value: float | int | None, lang: str = "en", *, digits: int = 1) -> str:
+    """A change with its sign ("+0.4", "-1.2"); '—' for a missing value; a zero reads "+0.0", never "-0.0"."""
+    if value is None or value != value:
+        return "—"
+    text = f"{value:+.{digits}f}"
+    bare = unsigned_zero(text)
+    return text if bare == text else "+" + bare  # "-0.0" and "+0.0" both read "+0.0"
 
 
 def fmt_percent(value: float | None, lang: str = "en", *, digits: int = 0) -> str:

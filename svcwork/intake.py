@@ -26,7 +26,7 @@ from typing import Mapping
 import numpy as np
 import pandas as pd
 
-from .errors import ERROR, WARNING, IntakeError, Problem, problems_frame
+from .errors import ERROR, HEBREW, WARNING, IntakeError, Problem, problems_frame
 from .i18n import t
 from .paths import client_slug, find_companion, find_intake, sha256_file
 from .privacy import pseudonymisation_key, pseudonymise
@@ -569,6 +569,9 @@ def _workbook_facts(zf: zipfile.ZipFile) -> tuple[bool, list[tuple[str, str]], d
 _HAS_ERROR_CELL = re.compile(rb"""\bt\s*=\s*["']e["']""")
 
 
+_CELL_REF = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d+)")  # A1, $B$7: column letters, row number
+
+
 def _error_cells(zf: zipfile.ZipFile, sheets: list[tuple[str, str]], rels: Mapping[str, str]
                  ) -> dict[str, list[tuple[int, int, str]]]:
     """Cells holding Excel errors, per sheet name: (row index, column index, error text).
@@ -592,9 +595,8 @@ def _error_cells(zf: zipfile.ZipFile, sheets: list[tuple[str, str]], rels: Mappi
         for _, el in iterparse(io.BytesIO(data), events=("end",), forbid_dtd=True):
             tag = _local(el.tag)
             if tag == "c":
-                ref = el.get("r") or ""
-                m = re.fullmatch(r"\$?([A-Za-z]{1,3})\$?(\d+)", ref)
-                if el.get("t") == "e" and m:
+                m = _CELL_REF.fullmatch(el.get("r") or "") if el.get("t") == "e" else None
+                if m:
                     value = next((child.text for child in el if _local(child.tag) == "v"), None)
                     if value:
                         found.append((int(m.group(2)) - 1, column_index_from_string(m.group(1).upper()) - 1, value))
@@ -1032,12 +1034,7 @@ def _settings(values: dict[str, object], rows: Mapping[str, int], sheet_label: s
                   end=end.isoformat())
     caps = values.get("wave_capacities")
     if caps is not None:
-        numbers = []
-        for item in caps:
-            try:
-                numbers.append(float(str(item).replace(",", ".")))
-            except ValueError:
-                numbers.append(math.nan)
+        numbers = pd.to_numeric(pd.Series(list(caps), dtype="string"), errors="coerce").astype(float).tolist()
         waves = values.get("waves") or next(c.default for c in SETTINGS if c.key == "waves")
         if any(math.isnan(x) or x < 0 for x in numbers) or len(numbers) != int(waves):
             ok = False
@@ -1703,7 +1700,7 @@ def _match_sheets(names: list[str]) -> dict[str, str]:
 
 
 def _template_language(names: list[str]) -> str:
-    return "he" if any(re.search(r"[\u0590-\u05ff]", n) for n in names) else "en"
+    return "he" if any(HEBREW.search(n) for n in names) else "en"
 
 
 def _run(path: str | os.PathLike, *, lang: str | None, key: bytes | None) -> tuple[Validation, _Collector]:
@@ -1719,8 +1716,6 @@ def _run(path: str | os.PathLike, *, lang: str | None, key: bytes | None) -> tup
         col.error("no_intake", file=intake.name, path=str(given))
         return Validation(given, col.render(fallback), fallback), col
     file = intake.name
-    if key is None:  # the project's key: SVCWORK_KEY, else the nearest .svcwork/secret.key, else the user's
-        key = pseudonymisation_key(folder)
     wb = _open_workbook(intake, col, file=file)
     if wb is None:
         return Validation(given, col.render(fallback), fallback), col
@@ -1777,6 +1772,8 @@ def _run(path: str | os.PathLike, *, lang: str | None, key: bytes | None) -> tup
     column_map = parse_column_map(settings.column_map if settings else None,
                                   reads["Columns"].frame if "Columns" in reads else None, col=col, file=file)
 
+    if key is None:  # the project's key: SVCWORK_KEY, else the nearest .svcwork/secret.key, else the user's
+        key = pseudonymisation_key(folder)
     companions: dict[str, pd.DataFrame | None] = {}
     tz = (settings.timezone if settings and settings.timezone else ("Asia/Jerusalem" if lang_out == "he" else "UTC"))
     for c in COMPANIONS:

@@ -38,7 +38,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from . import charts
-from .errors import AnalysisError
+from .errors import HEBREW, AnalysisError
 from .i18n import fmt_number, fmt_percent, t
 from .intake import Engagement, load_companion
 from .measures import CASE_MEASURES, CLOSING_WORDS, standards_share
@@ -563,8 +563,9 @@ class DataQuality:
 
 def data_quality(log: pd.DataFrame, *, offsets: Sequence[str] = ()) -> DataQuality:
     """Check a log before analysing it: events without a unit or resource, time-zone offsets found
-    (``offsets``: what the loader normalised; by default what :func:`load_cases` recorded), events sharing a timestamp within a case, events
-    listed out of time order, duplicate events (same case, activity and timestamp), single-event cases.
+    (``offsets``: what the loader normalised; by default what :func:`load_cases` recorded), events
+    sharing a timestamp within a case, events listed out of time order, duplicate events (same case,
+    activity and timestamp), single-event cases.
 
     Reference: S. Suriadi, R. Andrews, A. ter Hofstede, M. Wynn, "Event log imperfection patterns for
     process mining", Information Systems 64 (2017) 132–150.
@@ -573,10 +574,12 @@ def data_quality(log: pd.DataFrame, *, offsets: Sequence[str] = ()) -> DataQuali
 
 
 def _loaded_offsets(log: object) -> tuple[str, ...]:
-    """The time-zone offsets the loader found in the log's timestamps (``frame.attrs``), if any."""
+    """The offsets of every time column the loader found mixed (``frame.attrs``, as its warning says)."""
     attrs = getattr(log, "attrs", None) or {}
     found = attrs.get("offsets", {}) if isinstance(attrs, Mapping) else {}
-    return tuple(found.get("timestamp", ())) if isinstance(found, Mapping) else ()
+    if not isinstance(found, Mapping):
+        return ()
+    return tuple(sorted({o for offsets in found.values() if len(offsets) > 1 for o in offsets}))
 
 
 def _quality(L: _Log, *, offsets: Sequence[str] = ()) -> DataQuality:
@@ -742,17 +745,19 @@ def analyse_log(log: pd.DataFrame, *, sla_days: int = 14, repeat_contact_days: i
 
     Per case: end-to-end days (first event to end of last; for a case still open this is a lower
     bound — the citizen is still waiting — so ``median_case_days``/``p90_case_days`` read best with
-    the closure rate beside them), time to first response (from the first
-    event to the first later event whose activity is in ``response_activities`` — e.g. "reply sent",
-    "call citizen"; when none are given, to the case's second event, whatever it is: a proxy that
-    counts an internal step such as "assigned" as the response), the deadline (the case's own, else
-    ``sla_days`` after it opened) and whether it was missed (closed cases: by their end; open
-    cases: by the last timestamp of the log), closure (an ``outcome`` recorded or an activity in ``end_activities``; when none are given, activities named
-    like "closed", "resolved", "נסגר" …), rework (an activity repeated in the case), hand-offs and
-    ping-pong (:func:`handoffs`), repeat contact (:func:`repeat_contacts`) and first-contact
-    resolution: closed, no hand-off, and no repeat contact before or after it (the SQM/COPC reading
-    of FCR; unknown for cases without a citizen id, and for every case when the log records no
-    closure, i.e. no end activity and no outcome, or no units).
+    the closure rate beside them), time to first response (from the first event to the first later
+    event whose activity is in ``response_activities`` — e.g. "reply sent", "call citizen"; when
+    none are given, to the case's second event, whatever it is: a proxy that counts an internal
+    step such as "assigned" as the response), the deadline (the case's own, else ``sla_days``
+    after it opened) and whether it was missed (closed cases: by their end; open cases: by the last
+    timestamp of the log), closure (an ``outcome`` recorded or an activity in ``end_activities``;
+    when none are given, activities named like "closed", "resolved", "נסגר" …), rework (an activity
+    repeated in the case), hand-offs and ping-pong (:func:`handoffs`), repeat contact
+    (:func:`repeat_contacts`) and first-contact resolution: closed, no hand-off, and no repeat
+    contact before or after it (the SQM/COPC reading of FCR; unknown for cases without a citizen
+    id, and for every case when the log records no closure, i.e. no end activity and no outcome,
+    or no units).  ``offsets``: the time-zone offsets the loader normalised, for the data-quality
+    section; by default those :func:`load_cases` / :func:`svcwork.load` recorded in ``log.attrs``.
     """
     if not isinstance(sla_days, (int, np.integer)) or sla_days < 0:
         raise AnalysisError(t("journeys.error.days", lang, value=sla_days))
@@ -2204,13 +2209,12 @@ class JourneysResult:
         return out[:5]
 
 
-_HEBREW = re.compile(r"[\u0590-\u05ff]")
 
 
 def _path_text(seq: Sequence[str]) -> str:
     """Activities joined by arrows that point the way the text runs (← when the names are Hebrew)."""
     names = [str(a) for a in seq]
-    return (" ← " if any(_HEBREW.search(a) for a in names) else " → ").join(names)
+    return (" ← " if any(HEBREW.search(a) for a in names) else " → ").join(names)
 
 
 def _num(x: float, lang: str) -> str:
@@ -2293,13 +2297,8 @@ def analyse(engagement: Engagement, *, end_activities: Sequence[str] | None = No
     standards = engagement.table("Standards")
     log = None
     if engagement.has("cases"):
-        cases_file = {f.path.name for f in engagement.inputs if f.role == "cases"}
-        offsets: list[str] = []
-        for p in engagement.problems:
-            if p.code == "mixed_offsets" and (not cases_file or p.file in cases_file):
-                offsets.extend(re.findall(r"Z|[+-]\d{2}:?\d{2}", p.message))
         log = analyse_log(engagement.cases, sla_days=int(s.sla_days), repeat_contact_days=int(s.repeat_contact_days),
-                          end_activities=end_activities, offsets=offsets,
+                          end_activities=end_activities,  # offsets: what the loader recorded (frame.attrs)
                           response_activities=response_activities, lang=lang)
     parity = None
     if len(channels):

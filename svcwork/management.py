@@ -51,7 +51,7 @@ from scipy import stats
 
 from . import charts
 from .errors import AnalysisError
-from .i18n import fmt_date, fmt_number, fmt_percent, t
+from .i18n import fmt_date, fmt_number, fmt_percent, fmt_signed, t
 from .intake import Engagement
 from .journeys import pain_points as _journey_pain_points
 from .measures import A11_ITEMS as _SURVEY_ITEMS
@@ -804,7 +804,7 @@ def burn_down_by_round(actions: pd.DataFrame, *, report_date: dt.date, start: dt
         counts = {st: int((due["status"] == st).sum()) for st in ("open", "in progress", "done")}
         rows.append({"round": str(per), "date": end, "due": int(len(due)), **counts,
                      "remaining": counts["open"] + counts["in progress"],
-                     "planned": int(((a["due_date"] > end) | a["due_date"].isna()).sum()), "total": int(len(a))})
+                     "planned": int(len(a) - len(due)), "total": int(len(a))})  # not due by the round's end
     out = pd.DataFrame(rows, columns=ROUND_COLUMNS)
     out["date"] = pd.to_datetime(out["date"])
     return out
@@ -1281,7 +1281,7 @@ class FocusPoint:
                 filled[name] = fmt_number(value, lang, digits=1)
             elif kind == "signed":
                 v = _float(value)
-                filled[name] = "—" if v is None else f"{round(v, 1) + 0.0:+.1f}"  # never "-0.0"
+                filled[name] = fmt_signed(v, lang, digits=1)
             elif kind == "date":
                 filled[name] = fmt_date(value, lang)
             else:
@@ -1719,7 +1719,6 @@ class ManagementResult:
                     observer_b=self.calibration["observer_b"].map(lambda v: "" if v == ALL else v))
                 f = f.assign(icc_method=f["icc_method"].map(lambda v: t(f"management.icc.{v}", lang)),
                              icc_interval=[t(f"management.icc_interval.{v}", lang, n_boot=nb, seed=sd)
-                                           if v == "cluster_bootstrap" else t(f"management.icc_interval.{v}", lang)
                                            for v, nb, sd in zip(f["icc_interval"], f["n_boot"], f["seed"])])
                 out["calibration"] = fmt(f, {"observer_a": "observer_a", "observer_b": "observer_b", "n": "n_pairs",
                                              "employees": "employees", "exact": "exact", "within_one": "within_one",
@@ -1833,7 +1832,7 @@ class ManagementResult:
         if len(tr) and tr["change"].notna().any():
             r_ = tr.loc[tr["change"].astype(float).idxmax()]
             out.append(t("management.finding.training", lang, skill=item_label(r_["skill"], lang),
-                         change=f"{round(float(r_['change']), 2) + 0.0:+.2f}", low=fmt_number(r_["low"], lang, digits=2),
+                         change=fmt_signed(float(r_["change"]), lang, digits=2), low=fmt_number(r_["low"], lang, digits=2),
                          high=fmt_number(r_["high"], lang, digits=2), n=int(r_["employees"])))
         return out[:5] or [self.skipped(lang) or t("management.skipped.all", lang)]
 
@@ -2086,7 +2085,7 @@ def unit_signals(engagement: Engagement, *, lang: str | None = None,
     out: dict[str, list[UnitSignal]] = {}
     # KPIs: per-unit series first, then the organisation's series of KPIs attached to a unit's service
     kpis, values = _frame(engagement, "KPIs"), _frame(engagement, "KPI values")
-    card = getattr(m, "scorecard", None)
+    card = m.scorecard
     if kpis is not None and values is not None:
         seen: set[tuple[str, str]] = set()
         if "unit" in values.columns:
@@ -2102,19 +2101,21 @@ def unit_signals(engagement: Engagement, *, lang: str | None = None,
         svc = {str(k).strip().casefold(): units.get(str(v).strip().casefold())
                for k, v in zip(kpis["kpi_id"], kpis["service_id"] if "service_id" in kpis.columns else [None] * len(kpis))
                if isinstance(k, str) and isinstance(v, str)}
-        if card is not None and len(card):
+        if len(card):
             for row in card.to_dict("records"):
                 unit = svc.get(str(row["kpi_id"]).strip().casefold())
                 if unit is None or (unit, str(row["kpi_id"]).casefold()) in seen or not row.get("periods"):
                     continue
                 out.setdefault(unit, []).append(_kpi_unit_signal(row, m.charts.get(str(row["kpi_id"])), lang))
     # survey: the suppressed by-unit item table and the unit-against-the-rest comparison
-    by_unit = getattr(m, "by", {}).get("unit") if getattr(m, "by", None) is not None else None
+    by_unit = m.by.get("unit")
     if by_unit is not None and len(by_unit):
-        cmp_ = getattr(m, "unit_vs_all", None)
-        diffs: dict[tuple[str, str], Mapping[str, Any]] = {}
-        if cmp_ is not None and len(cmp_):
-            diffs = {(str(r["unit"]), str(r["item"])): r for r in cmp_.to_dict("records")}
+        diffs: dict[tuple[str, str], Mapping[str, Any]] = {
+            (str(r["unit"]), str(r["item"])): r for r in m.unit_vs_all.to_dict("records")}
+
+        def pct(v: object) -> float | None:
+            return None if _float(v) is None else 100 * float(v)
+
         for row in by_unit.to_dict("records"):
             unit, item = row.get("unit"), row.get("item")
             if not isinstance(unit, str) or not unit.strip() or _float(row.get("pct_agree")) is None:
@@ -2128,7 +2129,6 @@ def unit_signals(engagement: Engagement, *, lang: str | None = None,
                                high=fmt_number(100 * float(d["high"]), lang, digits=1)))
             if bool(row.get("unstable")):
                 notes.append(t("management.note.survey_unstable", lang))
-            pct = lambda v: None if _float(v) is None else 100 * float(v)  # noqa: E731
             out.setdefault(unit, []).append(UnitSignal(
                 _survey_label(str(item), lang), pct(row["pct_agree"]), low=pct(row.get("low")), high=pct(row.get("high")),
                 signal=bool(d is not None and d.get("status") == "lower"), note="; ".join(notes), kind="survey",

@@ -749,9 +749,9 @@ def redact(texts: Iterable[str | None] | pd.Series, *, lang: str = "en") -> pd.S
 
     Replaced, in this order, by a bracketed word in *lang*: e-mail addresses; phone numbers
     (Israeli mobile, landline, +972 and 1-800 forms, and international numbers); Israeli ID
-    numbers whose check digit is valid (:func:`valid_israeli_id`); any other number or code of
-    six digits or more (case and customer numbers, ids with a wrong check digit — they may
-    point at one citizen); names after a greeting or an introduction ("Hi Dana", "my name is
+    numbers whose check digit is valid (:func:`valid_israeli_id`); other numbers an ID could be
+    (5–9 digits) and any number or code of six digits or more (case and customer numbers, ids
+    with a wrong check digit — they may point at one citizen); names after a greeting or an introduction ("Hi Dana", "my name is
     …", "שלום משה", "תודה לרחל", "שמי …").  Names elsewhere in a sentence are not recognised.
     """
     series = texts.copy() if isinstance(texts, pd.Series) else pd.Series(list(texts), dtype="object")
@@ -1437,7 +1437,7 @@ CLOSING_WORDS = re.compile(
 
 
 def _case_times(cases: pd.DataFrame) -> pd.DataFrame:
-    """Per case: events, first-response days, closure, resolution days (closed cases) and open age.
+    """Per case: events, first-response days, resolution days (closed cases) and age (open cases).
 
     A case is closed when it has an activity named like "closed"/"נסגר" (:data:`CLOSING_WORDS`),
     an ``outcome`` or an ``end_timestamp``.  When the log shows no closure at all, closure is
@@ -1471,11 +1471,9 @@ def _case_times(cases: pd.DataFrame) -> pd.DataFrame:
     out["first_response_days"] = (second.reindex(out.index) - first) / day
     res = (last - first) / day
     if known:
-        out["closed"] = closed.astype(bool)
         out["resolution_days"] = res.where(closed)
         out["open_age_days"] = ((as_of - first) / day).where(~closed)
     else:
-        out["closed"] = pd.NA
         out["resolution_days"] = res.where(events >= 2)
         out["open_age_days"] = np.nan
     lookup = ENUMS["channel"].lookup()
@@ -1498,8 +1496,8 @@ def standards_share(cases: pd.DataFrame, standards: pd.DataFrame | None = None, 
     counts as not met once it is older than the target at the log's last timestamp; an open
     case still within the target is not decided yet and is left out (column ``pending``).
     When the log shows no closure at all, every case with two events or more is taken as
-    resolved at its last event.  A case with one event has no first response.  A standard row applies to cases of its service and
-    channel (``*`` = all).  When no resolution standard is given, *default_resolution_days*
+    resolved at its last event.  A case with one event has no first response.  A standard row
+    applies to cases of its service and channel (``*`` = all).  When no resolution standard is given, *default_resolution_days*
     (the engagement's ``sla_days``) is used for all services.  Standards on other measures
     (seconds to answer, KPIs) cannot be checked from a case log and are skipped.
     Rows with fewer than *min_group_size* cases are dropped.

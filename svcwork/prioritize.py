@@ -2279,7 +2279,7 @@ def analyse(engagement, *, top_n: int = 5, seed: int = 20260101, n_samples: int 
     elif days.isna().any():
         notes.append(("resources_imputed", {"count": int(days.isna().sum()), "median": _fmt(float(days.median()))}))
         days = days.fillna(days.median())
-    per_wave = getattr(settings, "wave_capacities", None)
+    per_wave = settings.wave_capacities
     if per_wave is not None and unit == "days":
         capacity = [float(c) for c in per_wave]  # one figure per wave (validated at intake: as many as waves)
     elif settings.wave_capacity_days is not None and unit == "days":
@@ -2298,7 +2298,7 @@ def analyse(engagement, *, top_n: int = 5, seed: int = 20260101, n_samples: int 
         notes.append(("locked_intake", {"services": ", ".join(f"{s} ({w})" for s, w in intake_locks.items()),
                                         "count": len(intake_locks)}))
     locked_ids = {**intake_locks, **{lookup.get(str(k).casefold(), k): v for k, v in (locked or {}).items()}}
-    if min_quick_wins is None and getattr(settings, "min_quick_wins", None) is not None:
+    if min_quick_wins is None and settings.min_quick_wins is not None:
         min_quick_wins = int(settings.min_quick_wins)  # the Engagement sheet's setting: a hard minimum
         notes.append(("quick_wins_setting", {"count": min_quick_wins}))
     wanted = (1 if quick else 0) if min_quick_wins is None else int(min_quick_wins)

@@ -40,12 +40,12 @@ import pandas as pd
 from . import __version__
 from .charts import close, figure_bytes, save_figure
 from .errors import problems_frame
-from .i18n import direction, fmt_date, fmt_number, fmt_percent, t
+from .i18n import direction, fmt_date, fmt_number, fmt_percent, t, unsigned_zero
 from .paths import atomic_write_bytes, atomic_write_text, templates_dir
 
 __all__ = ["SECTIONS", "Section", "show_result", "show_intake", "table_html", "record", "assemble",
            "build_summary", "write_results_workbook", "json_ready", "key_figures", "problems_table",
-           "write_unit_packs", "executive_summary", "table_role", "table_title", "sheet_name", "BODY_ROWS"]
+           "write_unit_packs", "executive_summary", "table_role", "sheet_name", "BODY_ROWS"]
 
 
 @dataclass(frozen=True)
@@ -174,7 +174,7 @@ def _cell(value: Any, lang: str) -> str:
     if isinstance(value, (float, np.floating)):
         f = float(value)
         text = f"{f:,.0f}" if abs(f) >= 1000 or f.is_integer() else f"{f:,.2f}" if abs(f) >= 1 else f"{f:.3f}"
-        return f"<td class='num'>{text}</td>"
+        return f"<td class='num'>{unsigned_zero(text)}</td>"
     if isinstance(value, (pd.Timestamp, dt.datetime, dt.date)):
         return f"<td class='num'>{html.escape(fmt_date(value, lang))}</td>"
     text = str(value)
@@ -226,23 +226,16 @@ def table_role(section: str, slug: str, frame: pd.DataFrame) -> str:
     return "detail" if len(frame) > DETAIL_MIN_ROWS else "key"
 
 
-def table_title(section: str, slug: str, lang: str) -> str | None:
-    """The table's title in *lang* (``report.caption.<section>.<slug>``), or ``None``."""
-    return _caption(section, slug, lang)
-
-
 _SHEET_BAD = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
 
 
 def sheet_name(section: str, slug: str, index: int, lang: str) -> str:
     """The table's sheet name in results.xlsx: its title in *lang*, Excel-safe (≤ 31 characters,
     none of ``[]:*?/\\``); a table without a title gets the analysis's short name and its number."""
-    from .i18n import CATALOGUE
-
-    title = table_title(section, slug, lang)
+    title = _caption(section, slug, lang)
     if title is None:
         key = f"report.sheet_short.{section}"
-        title = f"{t(key, lang) if key in CATALOGUE else section} {index + 1}"
+        title = f"{t(key, lang) if _known(key) else section} {index + 1}"
     name = " ".join(_SHEET_BAD.sub("-", title).split()).strip("'")[:31].strip()
     return name or str(index + 1)
 
@@ -683,7 +676,7 @@ def write_results_workbook(path: Path, tables: Mapping[str, Mapping[str, pd.Data
     from openpyxl.styles import Font, PatternFill
     from openpyxl.worksheet.hyperlink import Hyperlink
 
-    from .workbook import save_workbook, set_text
+    from .workbook import save_workbook
 
     wb = openpyxl.Workbook()
     contents_ws = wb.active
@@ -708,8 +701,7 @@ def write_results_workbook(path: Path, tables: Mapping[str, Mapping[str, pd.Data
                                                  t("report.col.rows", lang)])
     _style_sheet(contents_ws, contents, lang=lang, header_fill=header_fill, tab="1F4E79")
     for r, (_, name, _) in enumerate(index_rows, start=2):  # each table's name links to its sheet
-        cell = contents_ws.cell(row=r, column=2)
-        set_text(cell, name)
+        cell = contents_ws.cell(row=r, column=2)  # its text is written by _style_sheet
         quoted = name.replace("'", "''")
         cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{quoted}'!A1", display=name)
         cell.font = Font(color="0563C1", underline="single")
@@ -993,19 +985,10 @@ def write_unit_packs(packs: Sequence[Any], *, output_dir: str | os.PathLike, eng
 
     Pass packs built with the unit's signals (``result.unit_packs(signals=management.unit_signals(
     engagement))``) for the KPI and survey tables.  Numbers that round to zero are shown as 0,
-    never "-0".
+    never "-0" (:func:`table_html` formats every cell so).
     """
     from .charts import accent
     from .paths import client_slug
-
-    def no_negative_zero(frame: pd.DataFrame) -> pd.DataFrame:
-        f = frame.copy()
-        for col in f.columns:
-            if pd.api.types.is_float_dtype(f[col]):
-                f[col] = f[col] + 0.0  # -0.0 + 0.0 == +0.0
-            elif f[col].dtype == object:
-                f[col] = f[col].map(lambda v: v + 0.0 if isinstance(v, (float, np.floating)) else v)
-        return f
 
     st = engagement.settings
     written = []
@@ -1014,7 +997,7 @@ def write_unit_packs(packs: Sequence[Any], *, output_dir: str | os.PathLike, eng
         frames = pack.tables(lang)
         if not frames:  # nothing above the minimum group size to show: no page (it would only reveal the unit)
             continue
-        tables = [(t(f"report.unit_table.{slug}", lang), table_html(no_negative_zero(frame), lang=lang))
+        tables = [(t(f"report.unit_table.{slug}", lang), table_html(frame, lang=lang))
                   for slug, frame in frames.items()]
         page = _render("unit.html.j2", lang=lang, dir=direction(lang), css=_css(), accent=accent(st.accent_color),
                        t=lambda key, **kw: t(key, lang, **kw), organization=st.organization, unit=pack.unit,
