@@ -117,6 +117,120 @@ _INTAKE = {
                                "בקובץ ה{file_name} אין שורות; הניתוחים שנזקקים לו לא יבוצעו."),
     "intake.mixed_offsets": ("Timestamps carry {count} different time-zone offsets ({found}); they were normalised to UTC.",
                              "בחותמות הזמן {count} הפרשי שעון שונים ({found}); כולן הומרו לזמן האוניברסלי המתואם."),
+    # real exports: dates, local time, encodings, files, scales (svcwork.exports)
+    "intake.date_order_assumed": ("The dates in column “{column}” could be day-first or month-first (no day above 12 in "
+                                  "{count} values); they were read as {order}, e.g. “{value}” = {example}. If that is "
+                                  "wrong, set date_order in the Engagement sheet.",
+                                  "התאריכים בעמודה „{column}” יכולים להיות יום־קודם או חודש־קודם (אין יום גדול מ־12 "
+                                  "ב־{count} ערכים); הם נקראו כ־{order}, למשל „{value}” = {example}. אם זה שגוי, יש "
+                                  "לקבוע סדר תאריכים בגיליון פרטי הארגון."),
+    "intake.date_order_contradicted": ("The dates in column “{column}” are not {order} as date_order says: rows {rows} "
+                                       "can only be read as {other} (e.g. “{value}”). Correct date_order in the "
+                                       "Engagement sheet, or the export.",
+                                       "התאריכים בעמודה „{column}” אינם בסדר {order} שנקבע בסדר התאריכים: את השורות "
+                                       "{rows} אפשר לקרוא רק כ־{other} (למשל „{value}”). יש לתקן את סדר התאריכים בגיליון "
+                                       "פרטי הארגון, או את הקובץ."),
+    "intake.date_order_mixed": ("Column “{column}” mixes date orders: rows {proof} can only be {order}, rows {rows} "
+                                "only {other} (e.g. “{value}”). Export the dates in one format.",
+                                "בעמודה „{column}” סדרי תאריכים מעורבים: את השורות {proof} אפשר לקרוא רק כ־{order}, "
+                                "ואת השורות {rows} רק כ־{other} (למשל „{value}”). יש לייצא את התאריכים בתבנית אחת."),
+    "intake.dst_ambiguous": ("{count} times in column “{column}” fall in the hour repeated when the clocks went back "
+                             "({tz}); {by_order} were placed by the order of events in their case, {first} as the "
+                             "first occurrence (summer time).",
+                             "{count} מועדים בעמודה „{column}” חלים בשעה שחזרה על עצמה כשהשעון הוחזר לאחור ({tz}); "
+                             "{by_order} מהם מוקמו לפי סדר האירועים בפנייה, ו־{first} כמופע הראשון (שעון קיץ)."),
+    "intake.dst_shifted": ("{count} times in column “{column}” fall in the hour skipped when the clocks went forward "
+                           "({tz}), e.g. “{value}”; they were read as standard time (one hour later on the clock).",
+                           "{count} מועדים בעמודה „{column}” חלים בשעה שדולגה כשהשעון הוקדם ({tz}), למשל „{value}”; "
+                           "הם נקראו לפי שעון החורף (שעה אחת מאוחר יותר בשעון)."),
+    "intake.outside_period": ("{count} of {total} values ({share}) in column “{column}” lie more than {margin} days "
+                              "outside the engagement period {start} – {end} (e.g. row {first_row}: “{value}”). Check "
+                              "the export's dates and the period in the Engagement sheet.",
+                              "{count} מתוך {total} ערכים ({share}) בעמודה „{column}” רחוקים ביותר מ־{margin} ימים "
+                              "מתקופת הפרויקט {start} – {end} (למשל שורה {first_row}: „{value}”). יש לבדוק את "
+                              "התאריכים בקובץ ואת התקופה בגיליון פרטי הארגון."),
+    "intake.outside_period_most": ("{count} of {total} values ({share}) in column “{column}” lie more than {margin} days "
+                                   "outside the engagement period {start} – {end} (e.g. row {first_row}: “{value}”): "
+                                   "this is not the period's export, or its dates were misread. Check the file and "
+                                   "the period.",
+                                   "{count} מתוך {total} ערכים ({share}) בעמודה „{column}” רחוקים ביותר מ־{margin} "
+                                   "ימים מתקופת הפרויקט {start} – {end} (למשל שורה {first_row}: „{value}”): זה אינו "
+                                   "ייצוא של התקופה, או שהתאריכים נקראו שגוי. יש לבדוק את הקובץ ואת התקופה."),
+    "intake.backwards_cases": ("In {count} of {total} cases ({share}) an event listed later in the file is earlier in "
+                               "time (e.g. row {first_row}); the dates in column “{column}” may have been read in the "
+                               "wrong order ({order}). Check date_order in the Engagement sheet.",
+                               "ב־{count} מתוך {total} פניות ({share}) אירוע שמופיע מאוחר יותר בקובץ מוקדם יותר בזמן "
+                               "(למשל שורה {first_row}); ייתכן שהתאריכים בעמודה „{column}” נקראו בסדר שגוי ({order}). "
+                               "יש לבדוק את סדר התאריכים בגיליון פרטי הארגון."),
+    "intake.encoding_replaced": ("{count} bytes of the {file_name} file fit no supported encoding (it was read as "
+                                 "{encoding}); they were replaced by “\ufffd” on lines {lines}. Save the export as "
+                                 "UTF-8 to keep them.",
+                                 "{count} בתים בקובץ ה{file_name} אינם מתאימים לשום קידוד נתמך (הקובץ נקרא כ־{encoding}); "
+                                 "הם הוחלפו ב־„\ufffd” בשורות {lines}. יש לשמור את הקובץ כ־UTF-8 כדי לשמור עליהם."),
+    "intake.encoding_guessed": ("The {file_name} file was read as Western European text (Windows-1252): read as "
+                                "Hebrew (Windows-1255) its letters do not form words. If it holds Hebrew, save it as "
+                                "UTF-8.",
+                                "קובץ ה{file_name} נקרא כטקסט מערב־אירופי (Windows-1252): בקריאה כעברית (Windows-1255) "
+                                "האותיות אינן יוצרות מילים. אם יש בו עברית, יש לשמור אותו כ־UTF-8."),
+    "intake.file_unused": ("The file {value} in the client folder is not used: its name is not one of cases, survey, "
+                           "training (פניות, סקר, הדרכה). Rename it, or name it in the Engagement sheet (cases_file, "
+                           "survey_file, training_file).",
+                           "הקובץ {value} שבתיקיית הלקוח אינו בשימוש: שמו אינו פניות, סקר או הדרכה (cases, survey, "
+                           "training). יש לשנות את שמו, או לציין אותו בגיליון פרטי הארגון (קובץ פניות, קובץ סקר, "
+                           "קובץ הדרכה)."),
+    "intake.companion_copy": ("{value} was read as the {file_name} file (its name looks like a copy or a part of one). "
+                              "Rename it if that is wrong.",
+                              "הקובץ {value} נקרא כקובץ ה{file_name} (שמו נראה כעותק או כחלק של קובץ כזה). אם זה שגוי, "
+                              "יש לשנות את שמו."),
+    "intake.companion_parts": ("The {file_name} file was read from {count} parts, in this order: {found}.",
+                               "קובץ ה{file_name} נקרא מ־{count} חלקים, בסדר הזה: {found}."),
+    "intake.companion_declared_missing": ("The Engagement sheet names “{value}” as the {file_name} file, but the client "
+                                          "folder has no such file. Data files there: {found}.",
+                                          "בגיליון פרטי הארגון צוין „{value}” כקובץ ה{file_name}, אך אין קובץ כזה "
+                                          "בתיקיית הלקוח. קובצי הנתונים שם: {found}."),
+    "intake.merged_cells": ("{count} merged cell ranges ({found}) were filled from their top-left value.",
+                            "{count} טווחי תאים ממוזגים ({found}) מולאו מהערך שבפינתם הימנית־העליונה."),
+    "intake.one_row_per_case": ("Every case in the case log has one row ({count} cases): this export has one row per "
+                                "case, not per event. Hand-offs, first-contact resolution and process variants cannot "
+                                "be measured from it and are marked so in the report.",
+                                "לכל פנייה ביומן הפניות שורה אחת ({count} פניות): בקובץ שורה לכל פנייה ולא לכל אירוע. "
+                                "העברות בין יחידות, פתרון בפנייה ראשונה וגרסאות תהליך אינם ניתנים למדידה ממנו, והדוח "
+                                "מציין זאת."),
+    "intake.scale_assumed": ("The answers in column “{column}” were read on a {scale} scale (values {lo}–{hi} found), "
+                             "which the data does not prove; if the scale differs, declare it in the Scales sheet.",
+                             "התשובות בעמודה „{column}” נקראו בסולם {scale} (נמצאו ערכים {lo}–{hi}), והנתונים אינם "
+                             "מוכיחים זאת; אם הסולם שונה, יש להגדיר אותו בגיליון הסולמות."),
+    "intake.scale_read": ("The answers in column “{column}” are on a {scale} scale ({source}); for the results they "
+                          "are placed on 1–5 in proportion (agree = the top quarter of the scale).",
+                          "התשובות בעמודה „{column}” הן בסולם {scale} ({source}); לצורך התוצאות הן מומרות ל־1–5 באופן "
+                          "יחסי (מסכים = הרבע העליון של הסולם)."),
+    "intake.training_scale": ("The training scores are on a {scale} scale ({scale_source}); they are shown on that "
+                              "scale.",
+                              "ציוני ההדרכה הם בסולם {scale} ({scale_source}); הם מוצגים בסולם זה."),
+    "intake.scale_source.declared": ("declared in the Scales sheet", "כפי שהוגדר בגיליון הסולמות"),
+    "intake.scale_source.evident": ("evident from the values", "כפי שעולה מהערכים"),
+    "intake.scale_source.default": ("the default", "ברירת המחדל"),
+    "intake.dont_know": ("{count} answers in column “{column}” were “don't know” or “not relevant”; they are counted "
+                         "and left out of the results.",
+                         "{count} תשובות בעמודה „{column}” היו „לא יודע/ת” או „לא רלוונטי”; הן נספרו ואינן נכללות "
+                         "בתוצאות."),
+    "intake.labels_read": ("{count} answers in column “{column}” were written as words and read with the answer "
+                           "labels (e.g. “{value}”).",
+                           "{count} תשובות בעמודה „{column}” נכתבו במילים ונקראו לפי תוויות התשובה (למשל „{value}”)."),
+    "intake.unknown_label": ("Expected a score on the {scale} scale or a known answer label, found “{value}”. Add the "
+                             "label to the Scales sheet, with its score.",
+                             "נדרש ציון בסולם {scale} או תווית תשובה מוכרת, נמצא „{value}”. יש להוסיף את התווית, "
+                             "עם הציון שלה, לגיליון הסולמות."),
+    "intake.label_conflict": ("{count} answers in column “{column}” carry a number that disagrees with their label "
+                              "(e.g. “{value}”); the label was used.",
+                              "ב־{count} תשובות בעמודה „{column}” המספר אינו תואם את התווית (למשל „{value}”); נעשה "
+                              "שימוש בתווית."),
+    "intake.no_survey_items": ("No question column of the survey file was recognised (found: {found}); expected "
+                               "columns such as satisfaction, trust, ease. Map them in the Columns sheet.",
+                               "לא זוהתה אף עמודת שאלה בקובץ הסקר (נמצאו: {found}); נדרשות עמודות כגון שביעות רצון, "
+                               "אמון, קלות. יש למפות אותן בגיליון מיפוי העמודות."),
+    "intake.bad_scale": ("“{value}” is not a scale; expected one of 1-5, 1-7, 0-10, 1-10, 0-100.",
+                         "„{value}” אינו סולם; נדרש אחד מ־1-5, 1-7, 0-10, 1-10, 0-100."),
     "intake.example_row": ("This row is the template's grey example row; it was ignored. Delete it or overwrite it.",
                            "זו שורת הדוגמה האפורה של התבנית; היא לא נקראה. יש למחוק אותה או לכתוב עליה."),
     "intake.excel_error": ("The cell holds an Excel error ({value}); expected a value. Fix the formula or type the value.",

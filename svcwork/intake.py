@@ -28,7 +28,12 @@ import pandas as pd
 
 from .errors import ERROR, HEBREW, WARNING, IntakeError, Problem, problems_frame
 from .i18n import t
-from .paths import client_slug, find_companion, find_intake, sha256_file
+from .exports.dates import EXCEL_EPOCH, as_dates, backwards_cases, localize, outside_period, read_datetimes
+from .exports.files import Found, data_suffix, discover
+from .exports.scales import Scale, custom_labels, parse_scale, read_item, read_scores
+from .exports.text import Unreadable, gunzip, read_csv, short, unique_names
+from .exports.xes import XesError, read_xes
+from .paths import client_slug, find_intake, sha256_file
 from .privacy import pseudonymisation_key, pseudonymise
 from .schema import (COMPANIONS, CRITERIA_COLUMNS, ENUMS, SETTINGS, SETTINGS_HEADER, SHEETS, STANDARD_MEASURES,
                      Column, Sheet, companion, normalize_name, sheet)
@@ -59,6 +64,10 @@ class Settings:
     wave_capacities: tuple[float, ...] | None = None
     min_quick_wins: int | None = None
     timezone: str | None = None
+    date_order: str | None = None
+    cases_file: str | None = None
+    survey_file: str | None = None
+    training_file: str | None = None
     column_map: str | None = None
 
 
@@ -93,6 +102,13 @@ class Engagement:
     problems: tuple[Problem, ...] = ()
     inputs: tuple[InputFile, ...] = ()
     template_language: str = "en"
+    scales: Mapping[str, object] = field(default_factory=dict)  # companion -> the Scale its scores are on
+
+    @property
+    def one_row_per_case(self) -> bool:
+        """The case log has one row per case (no events): hand-offs, FCR and variants cannot be measured."""
+        cases = self.cases
+        return cases is not None and len(cases) >= 2 and not cases["case_id"].duplicated().any()
 
     @property
     def language(self) -> str:
@@ -226,7 +242,7 @@ def _render(raw: _Raw, lang: str) -> Problem:
     ref = params.pop("ref_sheet_key", None)
     if ref is not None:
         params["ref_sheet"] = _sheet_title(ref, lang)
-    for name in ("kind", "reason"):
+    for name in ("kind", "reason", "scale_source"):
         k = params.pop(f"{name}_key", None)
         if k is not None:
             params[name] = t(f"intake.{name}.{k}", lang)
@@ -498,9 +514,7 @@ def _decodes(sample: bytes) -> bool:
     return False
 
 
-def _short(exc: BaseException, limit: int = 120) -> str:
-    text = str(exc).strip() or type(exc).__name__
-    return text if len(text) <= limit else text[: limit - 1] + "…"
+_short = short
 
 
 @dataclass
@@ -1317,172 +1331,239 @@ def parse_column_map(text: str | None, rows: pd.DataFrame | None = None, *, col:
     return out
 
 
-class _Unreadable(Exception):
-    """A companion file that cannot be read: a reason key (``intake.reason.*``), the raw detail, maybe a line."""
-
-    def __init__(self, reason: str, detail: str, line: int | None = None) -> None:
-        super().__init__(detail)
-        self.reason, self.detail, self.line = reason, detail, line
+class _Unreadable(Unreadable):
+    """A companion file that cannot be read (see :class:`svcwork.exports.text.Unreadable`)."""
 
 
-_UNNAMED = re.compile(r"^Unnamed: (\d+)(?:_level_\d+)?$")
+@dataclass(frozen=True)
+class _ReadOptions:
+    """How one engagement's companion exports are read: from the Engagement and Scales sheets."""
+
+    tz: str = "UTC"
+    date_order: str | None = None
+    default_order: str = "DMY"
+    column_map: ColumnMap | None = None
+    scales: Mapping[str, Mapping[str, tuple[Scale | None, Mapping[str, float]]]] = field(default_factory=dict)
+    key: bytes | None = None
 
 
-def _gunzip(raw: bytes) -> bytes:
-    """Decompress a .gz companion within the unpacked-size limit (a gzip bomb is refused, not unpacked)."""
-    limit = int(_limit_mb("SVCWORK_MAX_UNPACKED_MB", 1000) * 1e6)
-    d = zlib.decompressobj(wbits=31)
-    try:
-        out = d.decompress(raw, limit + 1)
-    except zlib.error as exc:
-        raise _Unreadable("gzip", _short(exc)) from None
-    if len(out) > limit or d.unconsumed_tail:
-        raise _Unreadable("gzip_large", f"unpacks to more than {limit / 1e6:,.0f} MB")
-    return out
+@dataclass(frozen=True)
+class _TableRead:
+    """A companion file as raw strings, with the file row of its first data row and the reader's notes."""
+
+    frame: pd.DataFrame
+    first_row: int
+    epoch: dt.datetime = EXCEL_EPOCH
 
 
-def _decode(raw: bytes) -> str:
-    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return raw.decode("utf-16")
-        except UnicodeDecodeError:
-            pass
-    for enc in ("utf-8-sig", "cp1255"):
-        try:
-            return raw.decode(enc)
-        except UnicodeDecodeError:
+def _unpacked_limit() -> int:
+    return int(_limit_mb("SVCWORK_MAX_UNPACKED_MB", 1000) * 1e6)
+
+
+def _fill_merged(rows: list[list], ranges: list, col: _Collector, *, file: str) -> list[list]:
+    """Merged cells filled from their top-left value (a warning lists the ranges)."""
+    if not ranges:
+        return rows
+    out = [list(r) for r in rows]
+    names = []
+    for (r0, c0), (r1, c1) in ranges:
+        if r0 >= len(out):
             continue
-    return raw.decode("latin-1")
-
-
-def _first_long_line(text: str, delimiter: str) -> int | None:
-    """The line number of the first line with more (non-empty) fields than the header."""
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter, skipinitialspace=True)
-    try:
-        width = None
-        for row in reader:
-            if width is None:
-                if any(cell.strip() for cell in row):
-                    width = len(row)
-                continue
-            if len(row) > width and any(cell.strip() for cell in row[width:]):
-                return reader.line_num
-    except csv.Error:
-        return None
-    return None
-
-
-def _read_csv(path: Path) -> pd.DataFrame:
-    """A CSV companion as strings: any of , ; tab | as delimiter, UTF-8 (BOM or not), UTF-16 or Windows-1255.
-
-    Blank lines are kept (as all-empty rows, dropped later) so that row numbers stay the file's
-    line numbers.  An empty file gives a frame without columns.
-    """
-    raw = path.read_bytes()
-    if path.suffix.lower() == ".gz":
-        raw = _gunzip(raw)
-    text = _decode(raw).replace("\x00", "")
-    if not text.strip():
-        return pd.DataFrame()
-    first = next((line for line in text.splitlines() if line.strip()), ",")
-    try:
-        delimiter = csv.Sniffer().sniff(first, delimiters=",;\t|").delimiter
-    except csv.Error:
-        delimiter = ","
-    try:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always", pd.errors.ParserWarning)
-            # index_col=False: a line with one field too many must not silently become the row's index
-            frame = pd.read_csv(io.StringIO(text), sep=delimiter, dtype=str, keep_default_na=False, na_values=[""],
-                                skipinitialspace=True, engine="c", skip_blank_lines=False, index_col=False)
-        lost = [str(w.message) for w in caught if issubclass(w.category, pd.errors.ParserWarning)
-                and "loss of data" in str(w.message)]
-        if lost:
-            raise _Unreadable("csv_fields", _short(Exception(lost[0])), _first_long_line(text, delimiter))
-    except pd.errors.EmptyDataError:
-        return pd.DataFrame()
-    except pd.errors.ParserError as exc:
-        m = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc))
-        if m:
-            raise _Unreadable("csv_fields", _short(exc), int(m.group(2))) from None
-        m = re.search(r"line (\d+)", str(exc))
-        raise _Unreadable("csv_structure", _short(exc), int(m.group(1)) if m else None) from None
-    frame.columns = [f"#{int(m.group(1)) + 1}" if (m := _UNNAMED.match(str(c))) else str(c) for c in frame.columns]
-    return frame
-
-
-def _unique_names(names: list[str]) -> list[str]:
-    """Header names made unique as pandas does for CSV (``a``, ``a.1`` …)."""
-    seen: dict[str, int] = {}
-    out = []
-    for n in names:
-        if n in seen:
-            seen[n] += 1
-            candidate = f"{n}.{seen[n]}"
-            while candidate in seen:
-                seen[n] += 1
-                candidate = f"{n}.{seen[n]}"
-            seen[candidate] = 0
-            out.append(candidate)
-        else:
-            seen[n] = 0
-            out.append(n)
+        top = out[r0][c0] if c0 < len(out[r0]) else ""
+        for r in range(r0, min(r1, len(out) - 1) + 1):
+            row = out[r]
+            if len(row) <= c1:
+                row.extend([""] * (c1 + 1 - len(row)))
+            for c in range(c0, c1 + 1):
+                row[c] = top
+        names.append(f"{_letter(c0)}{r0 + 1}:{_letter(c1)}{r1 + 1}")
+    col.warning("merged_cells", file=file, count=len(names), found=", ".join(names[:5]) + (" …" if len(names) > 5 else ""))
     return out
 
 
-def _read_companion_table(path: Path, col: _Collector, *, name: str) -> tuple[pd.DataFrame | None, int]:
-    """The raw table of a companion file (strings) and the Excel/text row of its first data row."""
-    file = path.name
-    suffix = path.suffix.lower()
-    if not _check_file(path, col, file=file):
-        return None, 2
+def _sheet_table(path: Path, col: _Collector, *, file: str, name: str, xls: bool) -> _TableRead | None:
+    """The first sheet of an .xlsx/.xls companion, from its header row (title lines above it skipped)."""
+    import python_calamine as pcal
+
+    if xls:
+        book = pcal.CalamineWorkbook.from_path(str(path))
+        wb = _Workbook(book, [m.name for m in book.sheets_metadata if m.typ == pcal.SheetTypeEnum.WorkSheet],
+                       EXCEL_EPOCH)
+    else:
+        wb = _open_workbook(path, col, file=file)
+        if wb is None:
+            return None
     try:
-        if suffix in (".csv", ".tsv", ".txt", ".gz"):
-            return _read_csv(path), 2
+        if not wb.sheetnames:
+            return _TableRead(pd.DataFrame(), 2, wb.epoch)
+        rows = wb.rows(wb.sheetnames[0])
+        merged = wb.book.get_sheet_by_name(wb.sheetnames[0]).merged_cell_ranges or []
+    finally:
+        wb.close()
+    rows = _fill_merged(rows, list(merged), col, file=file)
+    if not any(any(not _blank(v) for v in r) for r in rows):
+        return _TableRead(pd.DataFrame(), 2, wb.epoch)
+    header_i = _find_header(rows, _name_index(companion(name))) or 0
+    header = unique_names([_as_text(v) if not _blank(v) else f"#{j + 1}" for j, v in enumerate(rows[header_i])])
+    width = len(header)
+    body = [tuple(r[:width]) + (None,) * (width - len(r)) for r in rows[header_i + 1:]]
+    return _TableRead(pd.DataFrame(body, columns=header, dtype="object"), header_i + 2, wb.epoch)
+
+
+def _read_companion_table(path: Path, col: _Collector, *, name: str) -> _TableRead | None:
+    """The raw table of one companion file (strings), or None after recording why it cannot be read."""
+    file = path.name
+    suffix = data_suffix(path) or path.suffix.lower()
+    if not _check_file(path, col, file=file):
+        return None
+    index = _name_index(companion(name))
+
+    def hits(row: list[str]) -> int:
+        return len({index[n] for n in (normalize_name(v) for v in row) if n in index})
+
+    try:
+        if suffix in (".xes", ".xes.gz"):
+            raw = path.read_bytes()
+            if suffix == ".xes.gz":
+                raw = gunzip(raw, limit=_unpacked_limit())
+            try:
+                return _TableRead(read_xes(raw), 2)
+            except XesError as exc:
+                raise _Unreadable(exc.reason, exc.detail, exc.line) from None
+        if suffix in (".csv", ".tsv", ".txt", ".gz", ".csv.gz", ".tsv.gz", ".txt.gz"):
+            raw = path.read_bytes()
+            if suffix.endswith(".gz"):
+                raw = gunzip(raw, limit=_unpacked_limit())
+            read = read_csv(raw, hits=hits)
+            d = read.decoded
+            if d.replaced:
+                lines = ", ".join(map(str, d.bad_lines[:10])) + (" …" if len(d.bad_lines) > 10 else "")
+                col.warning("encoding_replaced", file=file, file_name=name, count=d.replaced, encoding=d.encoding,
+                            lines=lines, row=d.bad_lines[0] if d.bad_lines else None)
+            if d.guessed:
+                col.warning("encoding_guessed", file=file, file_name=name)
+            return _TableRead(read.frame, read.first_row)
         if suffix == ".parquet":
             try:
                 frame = pd.read_parquet(path)
             except Exception as exc:  # noqa: BLE001 - pyarrow's many error types
                 raise _Unreadable("parquet", f"{type(exc).__name__}: {_short(exc)}") from None
-            return frame.astype("object").where(frame.notna(), None), 2
-        if suffix == ".xls":
-            col.error("not_xlsx_xls", file=file)
-            return None, 2
-        if suffix == ".xlsx":
-            wb = _open_workbook(path, col, file=file)
-            if wb is None:
-                return None, 2
-            try:
-                rows = wb.rows(wb.sheetnames[0]) if wb.sheetnames else []
-            finally:
-                wb.close()
-            if not any(any(not _blank(v) for v in r) for r in rows):
-                return pd.DataFrame(), 2
-            index = _name_index(companion(name))
-            header_i = _find_header(rows, index) or 0
-            header = _unique_names([_as_text(v) if not _blank(v) else f"#{j + 1}" for j, v in enumerate(rows[header_i])])
-            width = len(header)
-            body = [tuple(r[:width]) + (None,) * (width - len(r)) for r in rows[header_i + 1:]]
-            frame = pd.DataFrame(body, columns=header, dtype="object")
-            return frame, header_i + 2
-    except _Unreadable as exc:
+            return _TableRead(frame.astype("object").where(frame.notna(), None), 2)
+        if suffix in (".xlsx", ".xls"):
+            return _sheet_table(path, col, file=file, name=name, xls=suffix == ".xls")
+    except Unreadable as exc:
         col.error("companion_unreadable", file=file, row=exc.line, file_name=name, reason_key=exc.reason,
                   detail=exc.detail)
-        return None, 2
+        return None
     except Exception as exc:  # noqa: BLE001 - any reader failure is reported, never raised
         col.error("companion_unreadable", file=file, file_name=name, reason_key="unreadable",
                   detail=f"{type(exc).__name__}: {_short(exc)}")
-        return None, 2
+        return None
     col.error("companion_unreadable", file=file, file_name=name, reason_key="file_type", value=suffix or path.name,
               detail=f"unsupported file type {suffix}")
-    return None, 2
+    return None
 
 
-def _companion_frame(raw: pd.DataFrame, first_row: int, name: str, col: _Collector, *, file: str,
-                     column_map: ColumnMap | None, tz: str, key: bytes | None) -> pd.DataFrame | None:
+def _rows_text(rows: pd.Series, idx: tuple) -> str:
+    return ", ".join(str(int(rows.loc[i])) for i in idx)
+
+
+def _order_name(order: str, lang: str = "en") -> str:
+    return ENUMS["date_order"].label(order, lang)
+
+
+def _read_times(text: pd.Series, c: Column, label: str, rows: pd.Series, col: _Collector, where: dict, *,
+                opts: _ReadOptions, epoch: dt.datetime, groups: pd.Series | None) -> tuple[pd.Series, tuple[str, ...]]:
+    """A date or timestamp column read as meant (see :mod:`svcwork.exports.dates`), its problems recorded."""
+    r = read_datetimes(text, order=opts.date_order, default_order=opts.default_order, epoch=epoch)
+    code = "not_timestamp" if c.kind == "timestamp" else "not_date"
+    other = {"DMY": "MDY", "MDY": "DMY"}.get(r.order or "", "")
+    if r.contradicting:
+        first = r.contradicting[0]
+        bad_rows = r.bad.copy()
+        bad_rows.loc[list(r.contradicting)] = False  # quoted in the order problem instead of one by one
+        if r.mixed:
+            col.error("date_order_mixed", **where, row=int(rows.loc[first]), column=c.key, column_label=label,
+                      value=text.loc[first], order=r.order, other=other, proof=_rows_text(rows, r.proof),
+                      rows=_rows_text(rows, r.contradicting))
+        else:
+            col.error("date_order_contradicted", **where, row=int(rows.loc[first]), column=c.key, column_label=label,
+                      value=text.loc[first], order=r.order, other=other, rows=_rows_text(rows, r.contradicting))
+        contra_mask = pd.Series(False, index=text.index)
+        contra_mask.loc[list(r.contradicting)] = True
+        _report_bad(col, r.bad & ~contra_mask & ~_swappable_bad(text, r), rows, text, code, where, c, label)
+    else:
+        _report_bad(col, r.bad, rows, text, code, where, c, label)
+    if r.order_source == "default" and r.order is not None:
+        swappable = (r.naive.notna() | r.aware.notna())
+        i = swappable[swappable].index[0]
+        value = r.naive.loc[i] if pd.notna(r.naive.loc[i]) else r.aware.loc[i]
+        col.warning("date_order_assumed", **where, row=int(rows.loc[i]), column=c.key, column_label=label,
+                    value=text.loc[i], order=r.order, count=int(swappable.sum()),
+                    example=pd.Timestamp(value).strftime("%Y-%m-%d"))
+    if c.kind == "date":
+        return as_dates(r), ()
+    local = localize(r.naive, opts.tz, groups=groups)
+    if local.ambiguous.any():
+        n, by = int(local.ambiguous.sum()), int(local.by_order.sum())
+        first_i = local.ambiguous[local.ambiguous].index[0]
+        col.warning("dst_ambiguous", **where, row=int(rows.loc[first_i]), column=c.key, column_label=label,
+                    value=text.loc[first_i], count=n, by_order=by, first=n - by, tz=opts.tz)
+    if local.shifted.any():
+        first_i = local.shifted[local.shifted].index[0]
+        col.warning("dst_shifted", **where, row=int(rows.loc[first_i]), column=c.key, column_label=label,
+                    value=text.loc[first_i], count=int(local.shifted.sum()), tz=opts.tz)
+    values = r.aware.combine_first(local.utc).astype(_UTC)
+    if len(r.offsets) > 1:
+        col.warning("mixed_offsets", **where, column=c.key, column_label=label, count=len(r.offsets),
+                    found=", ".join(sorted(r.offsets)))
+    return values, tuple(sorted(r.offsets))
+
+
+def _swappable_bad(text: pd.Series, r) -> pd.Series:  # noqa: ANN001 - DatesRead
+    mask = pd.Series(False, index=text.index)
+    mask.loc[list(r.contradicting)] = True
+    return mask
+
+
+def _read_item(text: pd.Series, c: Column, label: str, rows: pd.Series, col: _Collector, where: dict, *,
+               spec: tuple[Scale | None, Mapping[str, float]] | None, convert: bool) -> pd.Series:
+    """A survey question read on its scale (labels, don't-know answers); on 1–5 when *convert*."""
+    declared, labels = spec or (None, {})
+    fixed = Scale(c.lo, c.hi) if not convert else None  # NPS 0–10 and CES 1–7 keep their own scales
+    item = read_item(text, scale=declared or fixed, labels=labels)
+    bad = item.unknown | item.out_of_scale
+    scale_name = item.scale.name
+    _report_bad(col, item.unknown, rows, text, "unknown_label", where, c, label, scale=scale_name)
+    _report_bad(col, item.out_of_scale & ~item.unknown, rows, text, "out_of_range", where, c, label,
+                lo=_fmt(item.scale.lo), hi=_fmt(item.scale.hi))
+    if item.dont_know:
+        col.warning("dont_know", **where, column=c.key, column_label=label, count=item.dont_know)
+    if item.conflicts:
+        col.warning("label_conflict", **where, column=c.key, column_label=label, count=item.conflicts)
+    if item.labelled:
+        first = text[item.values.notna() & ~text.str.fullmatch(r"[\d.,%\s]+").fillna(False)]
+        col.warning("labels_read", **where, column=c.key, column_label=label, count=item.labelled,
+                    value=first.iloc[0] if len(first) else None)
+    values = item.values.mask(bad)
+    if convert and (item.scale.lo, item.scale.hi) != (1, 5):
+        if item.proven or item.scale_source == "declared":
+            col.warning("scale_read", **where, column=c.key, column_label=label, scale=scale_name,
+                        scale_source_key=item.scale_source)
+        else:
+            col.warning("scale_assumed", **where, column=c.key, column_label=label, scale=scale_name,
+                        lo=_fmt(values.min()), hi=_fmt(values.max()))
+        values = item.scale.to_five(values)
+    return values.astype("float64")
+
+
+def _companion_frame(table: _TableRead, name: str, col: _Collector, *, file: str,
+                     opts: _ReadOptions) -> tuple[pd.DataFrame | None, Mapping[str, Scale]]:
+    """A companion's raw table checked, typed and pseudonymised; the scales its scores are on."""
+    raw, first_row = table.frame, table.first_row
     schema_ = companion(name)
     index = _name_index(schema_)
-    mapping = dict((column_map or {}).get(name, {}))
+    mapping = dict((opts.column_map or {}).get(name, {}))
     rename: dict[str, str] = {}
     labels: dict[str, str] = {}
     for original in raw.columns:
@@ -1494,13 +1575,15 @@ def _companion_frame(raw: pd.DataFrame, first_row: int, name: str, col: _Collect
     where = dict(file=file, sheet=None, table=name)
     if len(raw.columns) == 0:  # an empty file: like a missing one, the analyses that need it are skipped
         col.warning("companion_empty", **where, file_name=name)
-        return None
+        return None, {}
     found = ", ".join(map(str, raw.columns)) or "—"
     missing = [c for c in schema_.required_columns if c.key not in labels]
     for c in missing:
         col.error("column_missing", **where, row=first_row - 1, column=c.key, he=c.he, en=c.en, found=found)
     if missing:
-        return None
+        return None, {}
+    if name == "survey" and not any(c.kind == "score" and c.key in labels for c in schema_.columns):
+        col.warning("no_survey_items", **where, found=found)
     frame = raw[list(rename)].rename(columns=rename)
     rows = pd.Series(np.arange(first_row, first_row + len(frame)), index=frame.index, dtype="int64")
     texts: dict[str, pd.Series] = {}
@@ -1521,7 +1604,36 @@ def _companion_frame(raw: pd.DataFrame, first_row: int, name: str, col: _Collect
         col.warning("companion_empty", **where, file_name=name)
     out: dict[str, pd.Series] = {}
     found_offsets: dict[str, tuple[str, ...]] = {}
+    scales: dict[str, Scale] = {}
+    file_scales = opts.scales.get(name, {})
+    groups = texts.get("case_id") if name == "cases" else None
+    if name == "training" and "pre_score" in texts and "post_score" in texts:
+        declared = (file_scales.get("pre_score") or file_scales.get("post_score") or file_scales.get("*")
+                    or (None, {}))[0]
+        scores = read_scores(texts["pre_score"], texts["post_score"], scale=declared)
+        for k, values, unknown, outside in (("pre_score", scores.pre, scores.pre_unknown, scores.pre_out_of_scale),
+                                            ("post_score", scores.post, scores.post_unknown,
+                                             scores.post_out_of_scale)):
+            c = schema_.column(k)
+            present = texts[k].notna()
+            for r in rows[~present].to_numpy():
+                col.error("required_empty", **where, row=int(r), column=k, column_label=labels[k])
+            _report_bad(col, unknown, rows, texts[k], "not_number", where, c, labels[k])
+            _report_bad(col, outside & ~unknown, rows, texts[k], "out_of_range", where, c, labels[k],
+                        lo=_fmt(scores.scale.lo), hi=_fmt(scores.scale.hi))
+            out[k] = values.mask(unknown | outside).astype("float64")
+        scales["training"] = scores.scale
+        if scores.scale_source != "declared" and (scores.scale.lo, scores.scale.hi) != (1, 5):
+            both = pd.concat([out["pre_score"], out["post_score"]])
+            if scores.proven:
+                col.warning("training_scale", **where, column="pre_score", column_label=labels["pre_score"],
+                            scale=scores.scale.name, scale_source_key=scores.scale_source)
+            else:
+                col.warning("scale_assumed", **where, column="pre_score", column_label=labels["pre_score"],
+                            scale=scores.scale.name, lo=_fmt(both.min()), hi=_fmt(both.max()))
     for c in schema_.columns:
+        if c.key in out:
+            continue
         if c.key not in frame.columns:
             out[c.key] = pd.Series(pd.NA if c.kind not in ("timestamp", "date", "number", "score") else np.nan,
                                    index=frame.index, dtype=_DTYPES.get(c.kind, "object"))
@@ -1534,34 +1646,28 @@ def _companion_frame(raw: pd.DataFrame, first_row: int, name: str, col: _Collect
                 col.error("required_empty", **where, row=int(r), column=c.key, column_label=label)
         if c.kind in ("id", "text"):
             values = text.str.replace(r"\.0$", "", regex=True) if c.kind == "id" else text
-        elif c.kind in ("number", "score"):
+        elif c.kind == "score":
+            values = _read_item(text, c, label, rows, col, where, spec=file_scales.get(c.key) or file_scales.get("*"),
+                                convert=(c.lo, c.hi) == (1, 5))
+        elif c.kind == "number":
             values = pd.to_numeric(text.str.replace(",", ".", regex=False) if _comma_decimal(text) else text,
                                    errors="coerce").astype("float64")
-            bad = present & values.isna()
-            _report_bad(col, bad, rows, text, "not_number", where, c, label)
-            if c.kind == "score":
-                frac = values.notna() & (values % 1 != 0)
-                _report_bad(col, frac, rows, text, "not_integer", where, c, label)
+            _report_bad(col, present & values.isna(), rows, text, "not_number", where, c, label)
             if c.lo is not None and c.hi is not None:
                 out_of = values.notna() & ((values < c.lo) | (values > c.hi))
                 _report_bad(col, out_of, rows, text, "out_of_range", where, c, label, lo=_fmt(c.lo), hi=_fmt(c.hi))
                 values = values.mask(out_of)
-        elif c.kind == "date":
-            values = _parse_dates(text)
-            _report_bad(col, present & values.isna(), rows, text, "not_date", where, c, label)
-        elif c.kind == "timestamp":
-            values, offsets = _parse_timestamps(text, tz)
-            found_offsets[c.key] = tuple(sorted(offsets))
-            _report_bad(col, present & values.isna(), rows, text, "not_timestamp", where, c, label)
-            if len(offsets) > 1:
-                col.warning("mixed_offsets", **where, column=c.key, column_label=label, count=len(offsets),
-                            found=", ".join(sorted(offsets)))
+        elif c.kind in ("date", "timestamp"):
+            values, offsets = _read_times(text, c, label, rows, col, where, opts=opts, epoch=table.epoch,
+                                          groups=groups)
+            if c.kind == "timestamp":
+                found_offsets[c.key] = offsets
         else:  # pragma: no cover - companions use the kinds above only
             values = text
         if c.identifier:
-            values = pseudonymise(values, namespace=_namespace(c.key), key=key)
+            values = pseudonymise(values, namespace=_namespace(c.key), key=opts.key)
         out[c.key] = values
-    result = pd.DataFrame(out, index=frame.index)
+    result = pd.DataFrame({c.key: out[c.key] for c in schema_.columns}, index=frame.index)
     result["_row"] = rows
     for c in schema_.columns:
         if c.unique and c.key in labels:
@@ -1575,7 +1681,114 @@ def _companion_frame(raw: pd.DataFrame, first_row: int, name: str, col: _Collect
                               other=int(firsts[v]))
     result = result.reset_index(drop=True)
     result.attrs["offsets"] = found_offsets  # time-zone offsets seen per timestamp column (normalised to UTC)
-    return result
+    return result, scales
+
+
+def _read_companion(found: Found, col: _Collector, *, opts: _ReadOptions) -> tuple[pd.DataFrame | None,
+                                                                                   Mapping[str, Scale]]:
+    """One companion from its file, or from the parts of a split export (concatenated in order)."""
+    name = found.name
+    if found.how == "copy":
+        col.warning("companion_copy", file=found.paths[0].name, file_name=name, value=found.paths[0].name)
+    if found.how == "parts":
+        col.warning("companion_parts", file=found.paths[0].name, file_name=name, count=len(found.paths),
+                    found=", ".join(p.name for p in found.paths))
+    frames, scales, offsets = [], {}, {}
+    for p in found.paths:
+        table = _read_companion_table(p, col, name=name)
+        if table is None:
+            return None, {}
+        frame, sc = _companion_frame(table, name, col, file=p.name, opts=opts)
+        if frame is None:
+            return None, {}
+        frames.append(frame.assign(_file=p.name) if len(found.paths) > 1 else frame)
+        scales.update(sc)
+        for k, v in frame.attrs.get("offsets", {}).items():
+            offsets[k] = tuple(sorted(set(offsets.get(k, ())) | set(v)))
+    result = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
+    result.attrs["offsets"] = offsets
+    return result, scales
+
+
+#: Values this many days outside the engagement period are reported; above the share, as an error.
+PERIOD_MARGIN_DAYS = 92
+PERIOD_ERROR_SHARE = 0.5
+#: A warning when at least this share of multi-event cases (and 5 cases) go back in time in file order.
+BACKWARDS_SHARE = 0.2
+
+
+def _share(x: float) -> str:
+    return f"{100 * x:.1f}%" if x < 0.995 else f"{100 * x:.0f}%"
+
+
+def _plausible(companions: Mapping[str, pd.DataFrame | None], settings: Settings, col: _Collector,
+               files: Mapping[str, str], dates_order: Mapping[str, str | None]) -> None:
+    """Checks that catch a wrong read: values far outside the period, cases running backwards, one row per case."""
+    start, end = settings.period_start, settings.period_end
+    for name, column in (("cases", "timestamp"), ("survey", "date"), ("training", "date")):
+        frame = companions.get(name)
+        if frame is None or column not in frame.columns or frame.empty:
+            continue
+        values = frame[column]
+        total = int(values.notna().sum())
+        outside = outside_period(values, start, end, margin_days=PERIOD_MARGIN_DAYS)
+        n = int(outside.sum())
+        if not n or not total:
+            continue
+        i = outside[outside].index[0]
+        shown = values.loc[i]
+        shown = (shown.tz_convert(settings.timezone or "UTC") if getattr(shown, "tzinfo", None) else shown)
+        (col.error if n / total > PERIOD_ERROR_SHARE else col.warning)(
+            "outside_period_most" if n / total > PERIOD_ERROR_SHARE else "outside_period", file=files[name],
+            table=name, column=column, row=int(frame.loc[i, "_row"]), first_row=int(frame.loc[i, "_row"]),
+            value=pd.Timestamp(shown).strftime("%Y-%m-%d %H:%M" if column == "timestamp" else "%Y-%m-%d"),
+            count=n, total=total, share=_share(n / total), margin=PERIOD_MARGIN_DAYS, start=start.isoformat(),
+            end=end.isoformat())
+    cases = companions.get("cases")
+    if cases is None or cases.empty:
+        return
+    back, multi, first_rows = backwards_cases(cases["case_id"], cases["timestamp"])
+    if multi and back >= 5 and back / multi >= BACKWARDS_SHARE:
+        order = dates_order.get("cases") or "—"
+        col.warning("backwards_cases", file=files["cases"], table="cases", column="timestamp",
+                    row=int(cases.loc[first_rows[0], "_row"]), first_row=int(cases.loc[first_rows[0], "_row"]),
+                    count=back, total=multi, share=_share(back / multi), order=order)
+    n_cases = int(cases["case_id"].nunique())
+    if n_cases >= 2 and n_cases == int(cases["case_id"].notna().sum()):
+        col.warning("one_row_per_case", file=files["cases"], table="cases", count=n_cases)
+
+
+def _scales_spec(read: _SheetRead | None, col: _Collector, *, file: str
+                 ) -> dict[str, dict[str, tuple[Scale | None, Mapping[str, float]]]]:
+    """The Scales sheet: per companion file and column ('*' = all), the declared scale and the client's labels."""
+    if read is None or read.frame.empty:
+        return {}
+    scales: dict[tuple[str, str], Scale | None] = {}
+    rows_labels: dict[tuple[str, str], list[tuple[str, float | None]]] = {}
+    index = {n: {normalize_name(x): c.key for c in companion(n).columns for x in c.names()} for n in ("survey", "training")}
+    for rec in read.frame.to_dict("records"):
+        f = rec.get("file")
+        column = str(rec.get("column") or "").strip()
+        key = "*" if column == "*" else index.get(f, {}).get(normalize_name(column), column)
+        if rec.get("scale") is not None and not pd.isna(rec.get("scale")):
+            sc = parse_scale(str(rec["scale"]))
+            if sc is None:
+                col.error("bad_scale", file=file, sheet="Scales", row=int(rec["_row"]), column="scale",
+                          value=rec["scale"])
+            scales[(f, key)] = sc
+        if rec.get("label") is not None and not pd.isna(rec.get("label")):
+            v = rec.get("value")
+            rows_labels.setdefault((f, key), []).append((str(rec["label"]), None if v is None or pd.isna(v) else float(v)))
+    out: dict[str, dict[str, tuple[Scale | None, Mapping[str, float]]]] = {}
+    for f, key in set(scales) | set(rows_labels):
+        out.setdefault(f, {})[key] = (scales.get((f, key)), custom_labels(rows_labels.get((f, key), ())))
+    for f, cols in out.items():  # '*' labels apply to every column too
+        star = cols.get("*")
+        if star:
+            for key, (sc, lab) in list(cols.items()):
+                if key != "*":
+                    cols[key] = (sc or star[0], {**star[1], **lab})
+    return out
 
 
 def _namespace(column: str) -> str:
@@ -1629,42 +1842,10 @@ def _to_utc(text: pd.Series, **kwargs: object) -> pd.Series:
         return pd.concat([_to_utc(text.iloc[:mid], **kwargs), _to_utc(text.iloc[mid:], **kwargs)])
 
 
-def _parse_dates(text: pd.Series) -> pd.Series:
-    """Dates (ISO first, then day-first); an offset, if any, is honoured (the UTC date is kept)."""
-    out = _to_utc(text, format="ISO8601")
-    rest = text.notna() & out.isna()
-    if rest.any():
-        out.loc[rest] = _to_utc(text[rest], format="mixed", dayfirst=True)
-    return out.dt.tz_convert(None).dt.normalize().astype("datetime64[ns]")
-
-
-_OFFSET = re.compile(r"(Z|[+-]\d{2}:?\d{2})$")
-
-
-def _parse_timestamps(text: pd.Series, tz: str) -> tuple[pd.Series, set[str]]:
-    """Timestamps to UTC; offsets in the text are honoured, naive values are local to *tz*."""
-    offsets = text.str.extract(_OFFSET, expand=False)
-    found = set(offsets.dropna().unique().tolist())
-    has_offset = offsets.notna()
-    out = pd.Series(pd.NaT, index=text.index, dtype=_UTC)
-    if has_offset.any():
-        out.loc[has_offset] = _to_utc(text[has_offset], format="ISO8601")
-        still = has_offset & out.isna()
-        if still.any():
-            out.loc[still] = _to_utc(text[still], format="mixed", dayfirst=True)
-    naive = text.notna() & ~has_offset
-    if naive.any():
-        wall = _to_utc(text[naive], format="ISO8601")  # the wall-clock time, read as if it were UTC
-        miss = wall.isna()
-        if miss.any():
-            wall.loc[miss] = _to_utc(text[naive][miss], format="mixed", dayfirst=True)
-        local = wall.dt.tz_convert(None).dt.tz_localize(tz, ambiguous="NaT", nonexistent="shift_forward")
-        out.loc[naive] = local.dt.tz_convert("UTC")
-    return out.astype(_UTC), found
-
 
 def load_companion(name: str, path: str | os.PathLike, *, column_map: ColumnMap | None = None,
-                   timezone: str = "UTC", lang: str = "en", key: bytes | None = None) -> pd.DataFrame:
+                   timezone: str = "UTC", lang: str = "en", key: bytes | None = None,
+                   date_order: str | None = None) -> pd.DataFrame:
     """Read, check and clean one companion file (``cases``, ``survey`` or ``training``).
 
     Identifier columns are pseudonymised (:func:`svcwork.privacy.pseudonymise`).  Raises
@@ -1677,17 +1858,25 @@ def load_companion(name: str, path: str | os.PathLike, *, column_map: ColumnMap 
                                    t("intake.expected.intake", lang), t("intake.file_missing", lang, path=p))])
     if key is None:
         key = pseudonymisation_key(p.parent)
-    raw, first = _read_companion_table(p, col, name=name)
-    frame = None
-    if raw is not None:
-        frame = _companion_frame(raw, first, name, col, file=p.name, column_map=column_map, tz=timezone, key=key)
+    opts = _ReadOptions(tz=timezone, date_order=date_order, default_order=_default_order(lang),
+                        column_map=column_map, key=key)
+    frame, _ = _read_companion(Found(name, (p,), "name"), col, opts=opts)
     problems = col.render(lang)
     if frame is None or any(pr.is_error for pr in problems):
         raise IntakeError(list(problems))
     return frame
 
 
+def _default_order(lang: str) -> str:
+    """Day/month order assumed where the data and the form say nothing: DMY for Hebrew, MDY for English."""
+    return "DMY" if lang == "he" else "MDY"
+
+
 # =========================================================================== the whole engagement
+#: Optional sheets whose absence is not worth a warning (most clients need neither).
+_QUIET_SHEETS = ("Columns", "Scales")
+
+
 def _match_sheets(names: list[str]) -> dict[str, str]:
     """Canonical sheet key -> the workbook's sheet name (first match wins)."""
     lookup = {normalize_name(n): s.key for s in SHEETS for n in s.names()}
@@ -1735,7 +1924,7 @@ def _run(path: str | os.PathLike, *, lang: str | None, key: bytes | None) -> tup
             if label is None:
                 if s.required:
                     col.error("sheet_missing", file=file, sheet=s.key, he=s.he, en=s.en, found=", ".join(names) or "—")
-                elif s.key != "Columns":
+                elif s.key not in _QUIET_SHEETS:
                     col.warning("sheet_empty", file=file, sheet=s.key)
                 continue
             try:
@@ -1750,11 +1939,11 @@ def _run(path: str | os.PathLike, *, lang: str | None, key: bytes | None) -> tup
                 continue
             read = _read_table(rows, s, label, col, file=file, epoch=epoch)
             if read is None:
-                if s.key != "Columns" and not any(r.code in ("column_missing", "header_missing") and r.sheet == s.key
+                if s.key not in _QUIET_SHEETS and not any(r.code in ("column_missing", "header_missing") and r.sheet == s.key
                                                   for r in col.items):
                     (col.error if s.required else col.warning)("sheet_empty", file=file, sheet=s.key, sheet_label=label)
                 continue
-            if read.frame.empty and s.key != "Columns":
+            if read.frame.empty and s.key not in _QUIET_SHEETS:
                 (col.error if s.required else col.warning)("sheet_empty", file=file, sheet=s.key, sheet_label=label)
             reads[s.key] = read
     finally:
@@ -1774,21 +1963,35 @@ def _run(path: str | os.PathLike, *, lang: str | None, key: bytes | None) -> tup
 
     if key is None:  # the project's key: SVCWORK_KEY, else the nearest .svcwork/secret.key, else the user's
         key = pseudonymisation_key(folder)
-    companions: dict[str, pd.DataFrame | None] = {}
+    companions: dict[str, pd.DataFrame | None] = {c.key: None for c in COMPANIONS}
+    scales: dict[str, Scale] = {}
     tz = (settings.timezone if settings and settings.timezone else ("Asia/Jerusalem" if lang_out == "he" else "UTC"))
-    for c in COMPANIONS:
-        found = find_companion(folder, c.key) if given.is_dir() or intake.parent == folder else []
-        if len(found) > 1:
-            col.error("companion_ambiguous", file=found[0].name, file_name=c.key, found=", ".join(f.name for f in found))
-            continue
-        if not found:
-            companions[c.key] = None
-            continue
-        p = found[0]
-        inputs.append(InputFile(c.key, p, sha256_file(p), p.stat().st_size))
-        raw, first = _read_companion_table(p, col, name=c.key)
-        companions[c.key] = None if raw is None else _companion_frame(
-            raw, first, c.key, col, file=p.name, column_map=column_map, tz=tz, key=key)
+    opts = _ReadOptions(tz=tz, date_order=settings.date_order if settings else None,
+                        default_order=_default_order(lang_out), column_map=column_map,
+                        scales=_scales_spec(reads.get("Scales"), col, file=file), key=key)
+    files: dict[str, str] = {}
+    if given.is_dir() or intake.parent == folder:
+        declared = {c.key: getattr(settings, f"{c.key}_file", None) if settings else None for c in COMPANIONS}
+        disc = discover(folder, intake=intake, declared=declared)
+        for name, spec in disc.missing.items():
+            col.error("companion_declared_missing", file=file, sheet="Engagement", column=f"{name}_file",
+                      row=settings_rows.get(f"{name}_file"), file_name=name, value=spec,
+                      found=", ".join(p.name for p in disc.unused) or "—")
+        for name, paths in disc.ambiguous.items():
+            col.error("companion_ambiguous", file=paths[0].name, file_name=name, found=", ".join(p.name for p in paths))
+        for p in disc.unused:
+            col.warning("file_unused", file=p.name, value=p.name)
+        for c in COMPANIONS:
+            found = disc.found.get(c.key)
+            if found is None:
+                continue
+            for p in found.paths:
+                inputs.append(InputFile(c.key, p, sha256_file(p), p.stat().st_size))
+            files[c.key] = found.paths[0].name
+            companions[c.key], sc = _read_companion(found, col, opts=opts)
+            scales.update(sc)
+        if settings is not None and not col.has_errors:
+            _plausible(companions, settings, col, files, {"cases": settings.date_order})
 
     engagement = None
     if not col.has_errors and settings is not None:
@@ -1804,7 +2007,8 @@ def _run(path: str | os.PathLike, *, lang: str | None, key: bytes | None) -> tup
         engagement = Engagement(
             slug=client_slug(given), folder=folder.resolve(), settings=settings, tables=MappingProxyType(tables),
             cases=companions.get("cases"), survey=companions.get("survey"), training=companions.get("training"),
-            problems=col.render(lang_out), inputs=tuple(inputs), template_language=template_lang)
+            problems=col.render(lang_out), inputs=tuple(inputs), template_language=template_lang,
+            scales=MappingProxyType(scales))
     return Validation(given, col.render(lang_out), lang_out, engagement), col
 
 
@@ -1850,6 +2054,7 @@ def save_cache(engagement: Engagement, cache_dir: str | os.PathLike) -> Path:
 
     state = {f.name: getattr(engagement, f.name) for f in fields(engagement)}
     state["tables"] = dict(engagement.tables)
+    state["scales"] = dict(engagement.scales)
     return atomic_write_bytes(Path(cache_dir) / _CACHE_NAME, pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
 
 
@@ -1869,10 +2074,14 @@ def read_cache(cache_dir: str | os.PathLike, path: str | os.PathLike) -> Engagem
     inputs = state.get("inputs", ())
     if state.get("folder") != folder or not inputs:
         return None
-    current = {find_intake(given).resolve()} | {p.resolve() for c in COMPANIONS for p in find_companion(folder, c.key)}
+    settings = state.get("settings")
+    declared = {c.key: getattr(settings, f"{c.key}_file", None) for c in COMPANIONS}
+    current = {find_intake(given).resolve()} | {p.resolve() for p in discover(folder, intake=find_intake(given),
+                                                                              declared=declared).used}
     if {f.path.resolve() for f in inputs} != current:
         return None
     if any(not f.path.is_file() or sha256_file(f.path) != f.sha256 for f in inputs):
         return None
     state["tables"] = MappingProxyType(state["tables"])
+    state["scales"] = MappingProxyType(state.get("scales", {}))
     return Engagement(**state)

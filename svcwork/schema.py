@@ -129,6 +129,9 @@ ENUMS: Mapping[str, Enumeration] = MappingProxyType(
             _enum("action_source", ("journey", "מסע", "journey", ("מסע לקוח",)), ("survey", "סקר", "survey", ()),
                   ("kpi", "מדד", "kpi", ()), ("observation", "תצפית", "observation", ()),
                   ("lesson", "לקח", "lesson", ("הפקת לקחים",))),
+            _enum("date_order", ("DMY", "יום/חודש/שנה", "DMY", ("day first", "d/m/y", "dd/mm/yyyy", "יום חודש שנה")),
+                  ("MDY", "חודש/יום/שנה", "MDY", ("month first", "m/d/y", "mm/dd/yyyy", "us", "חודש יום שנה")),
+                  ("YMD", "שנה-חודש-יום", "YMD", ("year first", "iso", "yyyy-mm-dd", "שנה חודש יום"))),
             _enum("companion_file", ("cases", "פניות", "cases", ("case log", "cases file")),
                   ("survey", "סקר", "survey", ()), ("training", "הדרכה", "training", ())),
         )
@@ -256,6 +259,23 @@ SETTINGS: tuple[Column, ...] = (
       "Time zone of timestamps that carry no offset (default Asia/Jerusalem for he, UTC for en).",
       "אזור הזמן של חותמות זמן ללא הפרש שעון (ברירת מחדל: Asia/Jerusalem לעברית, UTC לאנגלית).",
       example="Asia/Jerusalem"),
+    C("date_order", "סדר תאריכים", "enum", False,
+      "Order of day and month in the companion files' dates where the data cannot prove it (no day above 12): "
+      "DMY (31/12/2025), MDY (12/31/2025) or YMD; default DMY for Hebrew engagements, MDY for English. "
+      "Dates that contradict it are errors.",
+      "סדר היום והחודש בתאריכי הקבצים הנלווים כשהנתונים אינם מוכיחים אותו (אין יום גדול מ־12): "
+      "יום/חודש/שנה (31/12/2025), חודש/יום/שנה (12/31/2025) או שנה-חודש-יום; ברירת מחדל: יום/חודש/שנה לעברית, "
+      "חודש/יום/שנה לאנגלית. תאריכים שסותרים אותו הם שגיאה.", enum="date_order", example="DMY"),
+    C("cases_file", "קובץ פניות", "text", False,
+      "The case-log file in the client folder when its name is not cases/פניות: a name, names separated by commas "
+      "(parts of one export), or a pattern such as export-*.csv.",
+      "קובץ הפניות בתיקיית הלקוח כששמו אינו cases/פניות: שם, כמה שמות מופרדים בפסיקים (חלקים של ייצוא אחד) "
+      "או תבנית כגון export-*.csv.", example="export-2025.csv"),
+    C("survey_file", "קובץ סקר", "text", False, "The survey file, when its name is not survey/סקר (as cases_file).",
+      "קובץ הסקר, כששמו אינו survey/סקר (כמו קובץ פניות)."),
+    C("training_file", "קובץ הדרכה", "text", False,
+      "The training file, when its name is not training/הדרכה (as cases_file).",
+      "קובץ ההדרכה, כששמו אינו training/הדרכה (כמו קובץ פניות)."),
     C("column_map", "מיפוי עמודות", "text", False,
       "Map a companion file's own column names to ours: cases.Case ID=case_id; survey.Q1=satisfaction.",
       "מיפוי שמות העמודות בקובצי הנלווים לשמות שלנו: cases.Case ID=case_id; survey.Q1=satisfaction."),
@@ -420,6 +440,19 @@ SHEETS: tuple[Sheet, ...] = (
         C("lesson", "לקח", "text", False, "The lesson learned.", "הלקח שהופק."),
         C("action_id", "מזהה פעולה", "id", False, "The action it led to, if any.", "הפעולה שנבעה ממנו, אם יש."),
     )),
+    Sheet("Scales", "סולמות", "a scale or an answer label of a companion column", "סולם או תווית תשובה בעמודה של קובץ נלווה", (
+        C("file", "קובץ", "enum", True, "survey or training.", "סקר או הדרכה.", enum="companion_file", example="survey"),
+        C("column", "עמודה", "text", True, "Our column name (satisfaction, nps, pre_score …), or * for every scored column "
+          "of the file.", "שם העמודה אצלנו (שביעות רצון, ציון לפני …), או * לכל העמודות המדורגות בקובץ.",
+          example="satisfaction", example_he="שביעות רצון"),
+        C("scale", "סולם", "text", False, "The column's scale: 1-5, 1-7, 0-10, 1-10 or 0-100 (percent).",
+          "סולם העמודה: 1-5, 1-7, 0-10, 1-10 או 0-100 (אחוזים).", example="1-5"),
+        C("label", "תווית", "text", False, "An answer written as words in the export.", "תשובה שנכתבה במילים בקובץ.",
+          example="Very good", example_he="טוב מאוד"),
+        C("value", "ערך", "number", False, "The score the label stands for, on the column's scale; blank = "
+          "don't know (counted, left out of the results).",
+          "הציון שהתווית מייצגת, בסולם העמודה; ריק = לא יודע (נספר, אינו נכלל בתוצאות).", example=4),
+    ), aliases=("scale", "labels", "תוויות")),
     Sheet("Columns", "מיפוי עמודות", "a column of a companion file mapped to ours", "עמודה בקובץ נלווה ומקבילתה אצלנו", (
         C("file", "קובץ", "enum", True, "cases, survey or training.", "פניות, סקר או הדרכה.", enum="companion_file",
           example="cases"),
@@ -480,8 +513,13 @@ COMPANIONS: tuple[Sheet, ...] = (
         C("employee_code", "קוד עובד", "id", True, "Employee code (pseudonymised on load).", "קוד העובד (מוחלף בכינוי).",
           identifier=True),
         C("skill", "מיומנות", "text", True, "Skill assessed.", "המיומנות שהוערכה."),
-        C("pre_score", "ציון לפני", "number", True, "Score before the training (1–5).", "ציון לפני ההדרכה (1–5).", lo=1, hi=5),
-        C("post_score", "ציון אחרי", "number", True, "Score after the training (1–5).", "ציון אחרי ההדרכה (1–5).", lo=1, hi=5),
+        C("pre_score", "ציון לפני", "number", True,
+          "Score before the training, on one scale for the whole file: 1–5, 1–10, 0–100 or percent (85%); "
+          "declare it in the Scales sheet if the values do not show it.",
+          "ציון לפני ההדרכה, בסולם אחד לכל הקובץ: 1–5, 1–10, 0–100 או אחוזים (85%); אם הערכים אינם מראים אותו, "
+          "יש להגדירו בגיליון הסולמות.", lo=1, hi=5),
+        C("post_score", "ציון אחרי", "number", True, "Score after the training, on the same scale as pre_score.",
+          "ציון אחרי ההדרכה, באותו סולם כמו הציון לפני.", lo=1, hi=5),
         C("unit", "יחידה", "text", False, "Unit of the employee.", "יחידת העובד."),
         C("date", "תאריך", "date", False, "Date of the post assessment.", "תאריך ההערכה שאחרי."),
     )),

@@ -280,7 +280,7 @@ def _blank_rows(tmp, mp):
     sheets["Services"].insert(2, [])
     sheets["Services"].insert(3, [None, "  ", None])
     sheets["Actions"].append([])
-    return _folder(tmp, sheets, files={"survey.csv": "response_id,date\nR1,2026-01-05\n\n\nR2,2026-01-06\n"})
+    return _folder(tmp, sheets, files={"survey.csv": "response_id,date,satisfaction\nR1,2026-01-05,4\n\n\nR2,2026-01-06,5\n"})
 
 
 def _trailing_spaces(tmp, mp):
@@ -906,10 +906,11 @@ def test_the_project_key_is_in_no_validate_output_or_cache(no_env_key, tmp_path,
     assert key not in blob and b"039337423" not in blob
 
 
-@pytest.mark.parametrize("value, expected", [("9", "1–5"), ("x", None)])
+@pytest.mark.parametrize("value, expected", [("0", "1–5"), ("x", None)])
 def test_more_problems_than_are_listed_are_counted_with_what_was_expected(english_client, capsys, value, expected):
     # 30 bad scores in one column: 25 listed one by one, the other 5 counted in one line that still
-    # says what was expected (once crashed with "internal error: KeyError: 'lo'")
+    # says what was expected (once crashed with "internal error: KeyError: 'lo'").  (A column of 9s
+    # is no longer an error: it is read as a 1–10 scale with a warning; a 0 in a 1–5 column is.)
     lines = ["response_id,date,channel,unit,satisfaction"] + [f"R{i},2026-01-05,web,X,{value}" for i in range(30)]
     (english_client / "survey.csv").write_text("\n".join(lines) + "\n")
     assert main(["validate", str(english_client), "--format", "json"]) == 1

@@ -303,7 +303,8 @@ def test_reference_covers_the_whole_schema():
 # --------------------------------------------------------------------------- the example row speaks the sheet's language
 HEBREW = re.compile("[\u05d0-\u05ea]")
 LATIN = re.compile("[A-Za-z]")
-CODE = re.compile(r"^([a-z0-9_]+|#[0-9a-f]{6}|[A-Za-z]+/[A-Za-z_]+)$")  # resolution_days, #1f6f8b, Asia/Jerusalem
+CODE = re.compile(r"^([a-z0-9_]+|#[0-9a-f]{6}|[A-Za-z]+/[A-Za-z_]+|[\w*-]+\.[a-z.]+)$")  # resolution_days, #1f6f8b,
+#                                                           Asia/Jerusalem, export-2025.csv
 
 
 def example_row_values(lang: str, s) -> list[object]:
