@@ -556,6 +556,7 @@ _REPORT: dict[str, tuple[str, str]] = {
     "report.caption.journeys.handoffs": ("Hand-offs between units", "העברות בין יחידות"),
     "report.caption.journeys.handoff_matrix": ("Hand-off matrix", "מטריצת העברות בין יחידות"),
     "report.caption.journeys.repeat_contact": ("Repeat contact", "פניות חוזרות"),
+    "report.caption.journeys.not_measurable": ("Not measurable from this export", "לא ניתן למדידה מקובץ זה"),
     "report.caption.journeys.rework": ("Rework by activity", "עבודה חוזרת לפי פעילות"),
     "report.caption.journeys.standards": ("Service commitments met", "עמידה בהתחייבויות השירות"),
     "report.caption.journeys.standards_consistency": ("Commitments across channels", "התחייבויות בערוצים השונים"),
@@ -1248,6 +1249,21 @@ _JOURNEYS: dict[str, tuple[str, str]] = {     # "journeys.*"
                               "{breach} חורגות מהיעד (יעד הפנייה, ואם אין — {days} ימים)."),
     "journeys.finding.switching": ("{share} of the citizens who came back switched channel.",
                                    "{share} מהפונים שחזרו ופנו שוב עברו לערוץ אחר."),
+    "journeys.finding.per_case": ("The case log has one row per case ({cases} cases), not one per event: hand-offs, "
+                                  "first-contact resolution, process variants, rework and time to first response are "
+                                  "not measurable from this export.",
+                                  "ביומן הפניות שורה אחת לכל פנייה ({cases} פניות) ולא שורה לכל אירוע: העברות בין "
+                                  "יחידות, פתרון בפנייה ראשונה, גרסאות תהליך, עבודה חוזרת וזמן מענה ראשון אינם ניתנים "
+                                  "למדידה מקובץ זה."),
+    "journeys.col.measure": ("Measure", "מדד"),
+    "journeys.col.reason": ("Why not shown", "מדוע אינו מוצג"),
+    "journeys.reason.per_case": ("not measurable from this export: it has one row per case, not one per event",
+                                 "אינו ניתן למדידה מקובץ זה: יש בו שורה לכל פנייה ולא לכל אירוע"),
+    "journeys.measure.variants": ("Process variants", "גרסאות תהליך"),
+    "journeys.measure.handoffs": ("Hand-offs between units", "העברות בין יחידות"),
+    "journeys.measure.fcr": ("First-contact resolution", "פתרון בפנייה ראשונה"),
+    "journeys.measure.rework": ("Rework", "עבודה חוזרת"),
+    "journeys.measure.first_response": ("Time to first response", "זמן מענה ראשון"),
     "journeys.finding.variants": ("The most common path covers {share} of cases; {k} of the {variants} paths cover 80%.",
                                   "המסלול הנפוץ ביותר מכסה {share} מהפניות; {k} מתוך {variants} המסלולים מכסים 80%."),
     "journeys.finding.handoffs": ("Cases pass between units {per_case} times on average; the busiest hand-off is "

@@ -706,6 +706,14 @@ class CaseLogAnalysis:
     units_known: bool
     end_activities: tuple[str, ...]
     as_of: pd.Timestamp
+    per_event: bool = True  # False for a one-row-per-case export: hand-offs, FCR, variants, rework unknown
+
+    #: What a one-row-per-case export cannot measure (marked so in the report and summary.json).
+    NEEDS_EVENTS = ("variants", "handoffs", "fcr", "rework", "first_response")
+
+    @property
+    def not_measurable(self) -> tuple[str, ...]:
+        return () if self.per_event else self.NEEDS_EVENTS
 
     @property
     def n_cases(self) -> int:
@@ -800,6 +808,13 @@ def analyse_log(log: pd.DataFrame, *, sla_days: int = 14, repeat_contact_days: i
     if has_outcome:
         closed |= L.first_per_case(oc[0]) >= 0
     closure_known = bool(is_end.any() or has_outcome)
+    # one row per case (an export of cases, not events): a closing time in end_timestamp closes it
+    per_event = not (C >= 2 and int(L.lengths.max()) == 1)
+    if not per_event:
+        e = L.times("end_timestamp")
+        if e is not None and (e != _NAT).any():
+            closed |= np.bincount(L.case[e != _NAT], minlength=C) > 0
+            closure_known = True
 
     # deadline and SLA
     deadline = start + int(sla_days) * _DAY_NS
@@ -865,12 +880,17 @@ def analyse_log(log: pd.DataFrame, *, sla_days: int = 14, repeat_contact_days: i
         "fcr": pd.array(np.where(linked & closure_known, fcr_ok, False), dtype="boolean"),
         "month": start_ts.to_period("M"),
     })
-    if not (closure_known and units_known):
+    if not (closure_known and units_known) or not per_event:
         cases["fcr"] = pd.array([pd.NA] * C, dtype="boolean")
     else:
         cases.loc[~linked, "fcr"] = pd.NA
+    if not per_event:  # what needs the events of a case is unknown, not zero
+        cases["handoffs"] = pd.array([pd.NA] * C, dtype="Int64")
+        cases["pingpong"] = pd.array([pd.NA] * C, dtype="Int64")
+        cases["rework"] = pd.array([pd.NA] * C, dtype="boolean")
     return CaseLogAnalysis(cases, quality, var, dfg, ho, rep, rework_by_act.loc[lambda s: s > 0].sort_values(ascending=False),
-                           int(sla_days), closure_known, units_known, ends_found, pd.Timestamp(as_of, unit="ns"))
+                           int(sla_days), closure_known, units_known, ends_found, pd.Timestamp(as_of, unit="ns"),
+                           per_event)
 
 
 # =========================================================================== grouped KPIs
@@ -1563,6 +1583,7 @@ class JourneysResult:
             "cases", "events", "variants", "top_variant_share", "median_case_days", "p90_case_days", "sla_breach_rate",
             "handoffs_per_case", "repeat_contact_rate", "fcr")}
         journey["top_handoffs"] = []
+        journey["not_measurable"] = []
         if self.log is not None:
             log = self.log
             table = log.variants.table
@@ -1579,6 +1600,10 @@ class JourneysResult:
                 "fcr": _round(log.fcr),
                 "top_handoffs": self._top_handoffs(),
             })
+            journey["not_measurable"] = list(log.not_measurable)
+            if not log.per_event:
+                journey.update({"variants": None, "top_variant_share": None, "handoffs_per_case": None, "fcr": None,
+                                "top_handoffs": []})
         channels = {"frontal_services": list(self.parity.frontal) if self.parity else [],
                     "frontal_without_digital": list(self.parity.without_digital) if self.parity else []}
         return {"journey": journey, "channels": channels}
@@ -1613,6 +1638,7 @@ class JourneysResult:
             groups = self._capability_groups(lang)
             if len(groups):
                 out["capability_by_group"] = groups
+        if self.log is not None and log.per_event:
             out["variants"] = self._variants_table(lang)
             out["ideal_path"] = self._ideal_table(lang)
             dev = self._deviations()
@@ -1629,11 +1655,16 @@ class JourneysResult:
             if len(matrix):
                 out["handoff_matrix"] = matrix.rename_axis(index=t("journeys.col.from", lang),
                                                            columns=t("journeys.col.to", lang)).reset_index()
+        if self.log is not None and not log.per_event:
+            out["not_measurable"] = pd.DataFrame({
+                t("journeys.col.measure", lang): [t(f"journeys.measure.{k}", lang) for k in log.not_measurable],
+                t("journeys.col.reason", lang): t("journeys.reason.per_case", lang)})
+        if self.log is not None:
             contact = self._contact_table(lang)
             if len(contact):
                 out["repeat_contact"] = contact
             rework = log.rework_by_activity.loc[lambda s: s >= m]
-            if len(rework):
+            if len(rework) and log.per_event:
                 out["rework"] = pd.DataFrame({t("journeys.col.activity", lang): rework.index.astype(str),
                                               t("journeys.col.cases", lang): rework.to_numpy(dtype=np.int64)})
             std = self._standards_table(lang)
@@ -1953,20 +1984,22 @@ class JourneysResult:
                 figs[f"journey_map_{i}"] = journey_map(
                     steps, lang=lang, title=t("journeys.fig.journey_map", lang, journey=name),
                     callouts={k: v for k, v in callouts.items() if v}, accent=self.accent)
-        if self.log is not None:
+        if self.log is not None and self.log.per_event:
             figs["process_map"] = process_map(self.log.dfg, lang=lang, min_share=self.edge_share,
                                               min_count=self.min_group_size, title=t("journeys.fig.process_map", lang),
                                               accent=self.accent)
+        if self.log is not None:
             fig = self._fig_capability(lang)
             if fig is not None:
                 figs["capability"] = fig
             fig = self._fig_capability_by_service(lang)
             if fig is not None:
                 figs["capability_by_service"] = fig
-            figs["variants"] = self._fig_variants(lang)
-            fig = self._fig_handoffs(lang)
-            if fig is not None:
-                figs["handoff_matrix"] = fig
+            if self.log.per_event:
+                figs["variants"] = self._fig_variants(lang)
+                fig = self._fig_handoffs(lang)
+                if fig is not None:
+                    figs["handoff_matrix"] = fig
         if self.parity is not None and len(self.parity.availability):
             figs["channel_parity"] = self._fig_parity(lang)
             fig = self._fig_takeup(lang)
@@ -2175,8 +2208,11 @@ class JourneysResult:
                 out.append(t("journeys.finding.time", lang, median=_hours(24 * s["median_case_days"], lang),
                              p90=_hours(24 * s["p90_case_days"], lang),
                              breach=fmt_percent(s["sla_breach_rate"], lang), days=self.sla_days))
-            out.append(t("journeys.finding.variants", lang, share=fmt_percent(s["top_variant_share"], lang),
-                         k=fmt_number(log.variants.variants_for(0.8), lang), variants=fmt_number(s["variants"], lang)))
+            if not log.per_event:
+                out.append(t("journeys.finding.per_case", lang, cases=fmt_number(log.n_cases, lang)))
+            else:
+                out.append(t("journeys.finding.variants", lang, share=fmt_percent(s["top_variant_share"], lang),
+                             k=fmt_number(log.variants.variants_for(0.8), lang), variants=fmt_number(s["variants"], lang)))
             tops = self._top_handoffs(1)
             if tops:
                 top = self.log.handoffs.pairs.iloc[0]
@@ -2365,7 +2401,7 @@ def _pain_kind(text: object, cases: pd.DataFrame | None, *, min_size: int,
         elif kind == "handoff":
             mask = cases["handoffs"].dropna() > 0
         elif kind == "rework":
-            mask = cases["rework"].astype(bool)
+            mask = cases["rework"].dropna().astype(bool)
         elif kind == "repeat":
             mask = cases["repeat"].dropna().astype(bool)
         else:

@@ -1582,6 +1582,7 @@ class ManagementResult:
     pareto: pd.DataFrame = field(default_factory=lambda: _empty(["category", "n"]))
     lessons_unlinked: pd.DataFrame = field(default_factory=lambda: _empty(["date", "unit", "category", "event"]))
     training_by_unit: pd.DataFrame = field(default_factory=lambda: _empty(["skill", "unit", "n"]))
+    training_scale: str = "1–5"  # the scale the training file's scores are on (shown on their own scale)
     transfer: pd.DataFrame = field(default_factory=lambda: _empty(["skill", "scope", "n"]))
     kpis: pd.DataFrame = field(default_factory=lambda: _empty(["unit", "kpi_name", "value", "target", "on_target"]))
 
@@ -1788,6 +1789,9 @@ class ManagementResult:
                                                  "change": "change", "low": "low", "high": "high", "t": "t",
                                                  "p_t": "p_t", "wilcoxon": "wilcoxon", "p_wilcoxon": "p_wilcoxon",
                                                  "dz": "dz"})
+                out["training_effect"] = out["training_effect"].rename(columns={
+                    t(f"management.col.{k}", lang): f"{t(f'management.col.{k}', lang)} ({self.training_scale})"
+                    for k in ("pre", "post", "change")})
             if len(self.transfer):
                 f = self.transfer.assign(skill=il(self.transfer["skill"]),
                                          scope=self.transfer.apply(
@@ -1979,7 +1983,8 @@ class ManagementResult:
         ax.errorbar(ch, y, xerr=[lo, hi], fmt="o", color=charts.accent(self.accent), capsize=4)
         ax.axvline(0, color=charts.NEUTRAL, linewidth=1)
         ax.set_yticks(y, [f"{item_label(s, lang)} (n={n})" for s, n in zip(tr["skill"], tr["n"])])
-        charts.finish(ax, lang=lang, title=t("management.fig.training", lang), xlabel=t("management.fig.change", lang))
+        charts.finish(ax, lang=lang, title=t("management.fig.training", lang),
+                      xlabel=f"{t('management.fig.change', lang)} ({self.training_scale})")
         return fig
 
 
@@ -2257,6 +2262,9 @@ def analyse(engagement: Engagement, *, period: str = "M", top_items: int = 3, al
     if tr is not None:
         kw["has_training"] = True
         kw["training_by_unit"] = training_effect(tr, min_size=min_size, alpha=alpha)
+        scale = getattr(engagement, "scales", {}).get("training")
+        if scale is not None:
+            kw["training_scale"] = scale.name
         if obs is not None:
             # all observations (training_transfer shows a skill only when at least min_size trained
             # employees were observed before and after), but only the trainees the training

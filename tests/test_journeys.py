@@ -399,7 +399,8 @@ def test_engagement_summary_is_plain_json_with_the_issue_keys(client):
     json.dumps(s, allow_nan=False)
     assert set(s) == {"journey", "channels"}
     assert set(s["journey"]) == {"cases", "events", "variants", "top_variant_share", "median_case_days", "p90_case_days",
-                                 "sla_breach_rate", "handoffs_per_case", "repeat_contact_rate", "fcr", "top_handoffs"}
+                                 "sla_breach_rate", "handoffs_per_case", "repeat_contact_rate", "fcr", "top_handoffs",
+                                 "not_measurable"}
     assert set(s["channels"]) == {"frontal_services", "frontal_without_digital"}
     j = s["journey"]
     assert j["cases"] == 53 and j["events"] == 3 * 53 + 2 * 8 + 3  # 8 S1 transfers (i % 4 == 0, i < 30), 3 in S3
@@ -888,3 +889,38 @@ def test_journey_map_draws_every_element_the_method_names(lang):
     assert t("journeys.lane.visibility", lang) in texts
     assert any("Print shop" in s for s in texts) and any("Back office" in s for s in texts)
     fig.clear()
+
+
+def test_a_one_row_per_case_export_marks_what_needs_events_as_not_measurable(tmp_path):
+    """An export of cases (opened/closed columns, one row each) is not an event log (issue: real exports).
+
+    Durations and deadlines come from the opened and closed times; hand-offs, FCR, variants, rework and
+    first response are unknown — in the summary (None, listed in ``not_measurable``), the tables (no
+    variants or hand-off tables; a ``not_measurable`` table) and the findings — never shown as numbers.
+    The second method: the same cases as an event log (received … closed) give the same durations.
+    """
+    from conftest import english_sheets, write_xlsx
+
+    folder = tmp_path / "per-case"
+    write_xlsx(folder / "intake.xlsx", english_sheets())
+    rows = ["case_id,activity,opened,closed,unit,citizen_id"]
+    events = ["case_id,activity,timestamp,unit,citizen_id"]
+    for i in range(40):
+        day = 1 + i % 20
+        rows.append(f"C{i},Permit request,2026-02-{day:02d} 09:00,2026-02-{day + 3 + i % 5:02d} 09:00,Permits,P{i}")
+        events.append(f"C{i},Permit request,2026-02-{day:02d} 09:00,Permits,P{i}")
+        events.append(f"C{i},Closed,2026-02-{day + 3 + i % 5:02d} 09:00,Permits,P{i}")
+    (folder / "cases.csv").write_text("\n".join(rows) + "\n")
+    eng = load(folder)
+    assert eng.one_row_per_case and "one_row_per_case" in {p.code for p in eng.problems}
+    res = J.analyse(eng)
+    s = res.summary()["journey"]
+    assert s["not_measurable"] == ["variants", "handoffs", "fcr", "rework", "first_response"]
+    assert s["fcr"] is None and s["handoffs_per_case"] is None and s["variants"] is None
+    tables = res.tables("en")
+    assert "not_measurable" in tables and not {"variants", "handoffs", "handoff_matrix", "rework"} & set(tables)
+    assert any("one row per case" in f for f in res.findings("en"))
+    (folder / "cases.csv").write_text("\n".join(events) + "\n")
+    as_events = J.analyse(load(folder)).summary()["journey"]
+    assert s["median_case_days"] == as_events["median_case_days"] and s["p90_case_days"] == as_events["p90_case_days"]
+    assert s["sla_breach_rate"] == as_events["sla_breach_rate"] and as_events["not_measurable"] == []
