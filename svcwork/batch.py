@@ -425,15 +425,14 @@ def run_fingerprint(engagement_inputs: Sequence, notebooks: Sequence[Path]) -> s
     for f in engagement_inputs:
         h.update(f"{f.role}:{f.sha256}".encode())
     h.update(_tree_hash(list(notebooks)).encode())
-    h.update(_tree_hash(sorted(PACKAGE_DIR.glob("*.py"))).encode())
+    h.update(_tree_hash(sorted(PACKAGE_DIR.rglob("*.py"))).encode())
     h.update(_tree_hash(sorted((templates_dir() / "report").glob("*"))).encode())
     return h.hexdigest()
 
 
 def _client_unchanged(client: Path, output: Path) -> bool:
     """Cheap pre-check: the client's previous run is recorded and its inputs' hashes still match."""
-    from .paths import find_companion
-    from .schema import COMPANIONS
+    from .exports.files import discover
 
     out = output / client_slug(client)
     try:
@@ -442,8 +441,9 @@ def _client_unchanged(client: Path, output: Path) -> bool:
         return False
     if not (out / "report.html").is_file() or not stamp.get("inputs"):
         return False
-    present = {str(find_intake(client).resolve())} | {str(p.resolve()) for c in COMPANIONS
-                                                      for p in find_companion(client, c.key)}
+    # files named by an Engagement setting are not known before loading: such a client simply reruns
+    intake = find_intake(client)
+    present = {str(intake.resolve())} | {str(p.resolve()) for p in discover(client, intake=intake).used}
     if present != {i["path"] for i in stamp["inputs"]}:
         return False
     return stamp.get("fingerprint") == _stamp_fingerprint(stamp["inputs"])

@@ -25,7 +25,6 @@ __all__ = [
     "demo_clients_dir",
     "client_slug",
     "find_intake",
-    "find_companion",
     "sha256_file",
     "atomic_write_bytes",
     "atomic_write_text",
@@ -36,6 +35,7 @@ __all__ = [
 PACKAGE_DIR = Path(__file__).resolve().parent
 _UMASK = os.umask(0o022)
 os.umask(_UMASK)
+#: The companion file types a consultant is told about first (every type read: svcwork.exports.files).
 COMPANION_SUFFIXES = (".csv", ".xlsx", ".parquet")
 
 
@@ -77,15 +77,6 @@ def find_intake(path: str | os.PathLike) -> Path:
                 return candidate
         return p / "intake.xlsx"
     return p
-
-
-def find_companion(folder: str | os.PathLike, name: str) -> list[Path]:
-    """Every companion file called *name* (``cases``, ``survey``, ``training``) in a client folder."""
-    p = Path(folder)
-    if not p.is_dir():
-        return []
-    return sorted(c for c in p.iterdir() if c.is_file() and c.stem.casefold() == name
-                  and c.suffix.lower() in COMPANION_SUFFIXES + (".xls", ".tsv", ".txt", ".gz"))
 
 
 def sha256_file(path: str | os.PathLike, *, chunk: int = 1 << 20) -> str:

@@ -35,7 +35,8 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .errors import UsageError
-from .i18n import LANGUAGES, t
+from .i18n import CATALOGUE, LANGUAGES, t
+from .exports.files import COMPANION_FILE_NAMES, DATA_SUFFIXES
 from .paths import COMPANION_SUFFIXES, atomic_write_bytes, atomic_write_text
 from .schema import (COMPANIONS, CRITERIA_COLUMNS, ENUMS, FRONTLINE_SKILLS, SHEETS, STANDARD_MEASURES, Column, Sheet,
                      sheet)
@@ -545,13 +546,37 @@ def reference_markdown() -> str:
                       [[_code(v.key), _md(v.en), _md(v.he), ", ".join(_code(a) for a in v.aliases)] for v in e.values])
         out.append("")
     out += [f"## {_both('template.ref.companions')}", ""]
+    out += [t("template.ref.exports", "en", suffixes=", ".join(_code(x) for x in DATA_SUFFIXES if x != ".gz")), "",
+            t("template.ref.exports", "he", suffixes=", ".join(_code(x) for x in DATA_SUFFIXES if x != ".gz")), ""]
     for s in COMPANIONS:
-        files = ", ".join(_code(f"{s.key}{ext}") for ext in COMPANION_SUFFIXES)
+        files = ", ".join(_code(f"{n}{ext}") for n in COMPANION_FILE_NAMES[s.key][:2] for ext in COMPANION_SUFFIXES)
         out += [f"### {s.key}", "", f"**{_md(s.he)}** — {_md(s.row_en)} / {_md(s.row_he)}.", "",
                 t("template.ref.files", "en", names=files), ""]
         out += _column_table(s, aliases=any(c.aliases for c in s.columns))
         out.append("")
+    out += [f"## {_both('template.ref.scales')}", "", t("template.ref.scales_text", "en"), "",
+            t("template.ref.scales_text", "he"), ""]
+    out += _table([en("template.ref.value"), en("template.ref.labels")],
+                  [[_fmt(v) if v is not None else "—", ", ".join(_md(x) for x in names)]
+                   for v, names in _label_rows()])
+    out.append("")
+    out += [f"## {_both('template.ref.problems')}", "", t("template.ref.problems_text", "en"), "",
+            t("template.ref.problems_text", "he"), ""]
+    codes = [k for k in CATALOGUE if k.startswith("intake.") and k.count(".") == 1
+             and k not in ("intake.rows_with_problems", "intake.summary_ok", "intake.summary_bad")]
+    out += _table([en("template.ref.code"), en("template.ref.english"), en("template.ref.hebrew")],
+                  [[_code(k.split(".", 1)[1]), _md(CATALOGUE[k]["en"]), _md(CATALOGUE[k]["he"])] for k in codes])
     return "\n".join(out).rstrip("\n") + "\n"
+
+
+def _label_rows() -> list[tuple[float | None, list[str]]]:
+    """The built-in answer labels, grouped by the score they stand for (don't-know last)."""
+    from .exports.scales import DONT_KNOW, EN_AGREEMENT, EN_SATISFACTION, HE_AGREEMENT, HE_EXTENT, HE_SATISFACTION
+
+    groups: dict[float | None, list[str]] = {}
+    for label, value in (*HE_SATISFACTION, *HE_AGREEMENT, *HE_EXTENT, *EN_SATISFACTION, *EN_AGREEMENT, *DONT_KNOW):
+        groups.setdefault(value, []).append(label)
+    return sorted(groups.items(), key=lambda kv: (kv[0] is None, kv[0] or 0))
 
 
 def write_reference(path: str | os.PathLike) -> Path:
