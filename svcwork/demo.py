@@ -1,7 +1,7 @@
 """Fictional demo engagements: three seeded clients under ``data/clients/``.
 
 ``generate(out_dir)`` writes one folder per client (``intake.xlsx`` with every sheet of the
-schema filled, plus ``cases.csv``, ``survey.csv`` and ``training.csv``):
+schema filled, plus the case log, the survey and the training assessments):
 
 ``neve-tamar``
     עיריית נווה תמר — a Hebrew municipality (property tax, parking, business licensing,
@@ -10,6 +10,7 @@ schema filled, plus ``cases.csv``, ``survey.csv`` and ``training.csv``):
 ``rashut-hagimlaot``
     הרשות הארצית לזכויות וגמלאות — a Hebrew national benefits agency whose claims are handled
     by six district offices; the largest (~50,000 cases / ~300,000 events, ~20,000 responses).
+    Its companions are shaped like a real client export (see below).
 ``northfield-licensing``
     Northfield Licensing Agency — an English-language licensing agency (~5,000 cases).
 
@@ -24,7 +25,14 @@ never errors): a title row above a header, numbers stored as text, day-first dat
 blank ``resource`` cells, mixed time-zone offsets (``+02:00``, ``+03:00``, ``Z`` and naive
 local times), exact timestamp ties, duplicated events, rows out of order, single-event
 cases, late cases, repeat contacts within a week, hand-offs between units (including
-ping-pong A→B→A), rework (a repeated activity) and channel switching.
+ping-pong A→B→A), rework (a repeated activity) and channel switching.  These clean exports
+are ``cases.csv``, ``survey.csv`` and ``training.csv`` in UTF-8.
+
+``rashut-hagimlaot`` writes the same kind of data as a *real* export (:func:`_as_real_export`):
+``פניות.csv``, ``סקר.csv`` and ``הדרכה.csv`` in Windows-1255 with Hebrew headers, case times as
+naive local day-first wall-clock times across the clock changes (a few fall in the hour repeated
+on 26 October 2025 and 25 October 2026), survey answers as Hebrew labels with "don't know" answers, and training scores
+as percentages.  ``generate(..., export_style="clean")`` writes it clean (the same data).
 
 Generation is vectorised with :class:`numpy.random.Generator` (one independent stream per
 client from :class:`numpy.random.SeedSequence`), so the same seed always gives the same
@@ -48,11 +56,12 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from .exports.scales import DONT_KNOW, HE_EXTENT, HE_SATISFACTION
 from .paths import atomic_write_bytes
 from .schema import ENUMS, FRONTLINE_SKILLS, SETTINGS, companion, sheet
 from .workbook import save_workbook, set_text
 
-__all__ = ["DEFAULT_SEED", "CLIENTS", "generate", "main"]
+__all__ = ["DEFAULT_SEED", "CLIENTS", "EXPORT_FILES", "generate", "main"]
 
 #: Seed of the committed demo data (``svcwork demo`` without ``--seed``).
 DEFAULT_SEED = 20261125
@@ -153,6 +162,9 @@ class _Spec:
     obs_notes: tuple[str, ...]
     title: str
     csv_headers: dict = field(default_factory=lambda: {"cases": "en", "survey": "en", "training": "en"})
+    #: how the companions are written: "clean" (cases.csv … in UTF-8, the mess listed in the module notes)
+    #: or "real" (reshaped like a real client export by :func:`_as_real_export`)
+    export_style: str = "clean"
     digital_first: frozenset = frozenset({"web", "app", "email"})
     #: an observed unit seen on only a few employees (below min_group_size: its cells are suppressed);
     #: never the first two observed units, which carry the rising and the falling trend
@@ -681,7 +693,7 @@ def _rashut() -> _Spec:
                   "service_vision": "כל אדם מקבל את מלוא זכויותיו, בזמן, בלי לרדוף אחרינו.",
                   "service_values": "מיצוי זכויות, הגינות, זמינות, שקיפות, כבוד האדם", "accent_color": "#6A3D9A",
                   "sla_days": 30, "repeat_contact_days": 7, "min_group_size": 10, "waves": 3,
-                  "wave_capacity_days": 160, "period_start": dt.date(2025, 5, 1),
+                  "wave_capacity_days": 160, "timezone": "Asia/Jerusalem", "period_start": dt.date(2025, 5, 1),
                   "period_end": dt.date(2026, 10, 31)},
         weekmask="1111001", tz="Asia/Jerusalem", offset_units=frozenset({medical, payments, appeals}),
         utc_channels=frozenset({"web", "app"}),
@@ -701,7 +713,7 @@ def _rashut() -> _Spec:
         trained_per_unit=24, training_date="2026-02-10", actions=actions, lessons=lessons,
         lesson_categories=lesson_categories, comments=_hebrew_comments(), obs_notes=_OBS_NOTES_HE,
         title="טופס קליטה — שירותים (הרשות הארצית לזכויות וגמלאות)",
-        csv_headers={"cases": "en", "survey": "he", "training": "en"},
+        csv_headers={"cases": "en", "survey": "he", "training": "en"}, export_style="real",
     )
 
 
@@ -1022,10 +1034,10 @@ def _headers(schema_key: str, lang: str) -> dict[str, str]:
     return {c.key: c.header(lang) for c in companion(schema_key).columns}
 
 
-def _csv_bytes(frame: pd.DataFrame, *, bom: bool = False) -> bytes:
+def _csv_bytes(frame: pd.DataFrame, *, bom: bool = False, encoding: str = "utf-8") -> bytes:
     buf = io.StringIO()
     frame.to_csv(buf, index=False, lineterminator="\n")
-    data = buf.getvalue().encode("utf-8")
+    data = buf.getvalue().encode(encoding)  # strict: a character the encoding lacks is an error here
     return (b"\xef\xbb\xbf" + data) if bom else data
 
 
@@ -1049,6 +1061,7 @@ def _staff(spec: _Spec) -> _Staff:
 
 
 def _cases(spec: _Spec, staff: _Staff, rng: np.random.Generator) -> pd.DataFrame:
+    """The case log as text, one row per event, with the schema's column keys (the clean export's mess)."""
     s = spec.settings
     lang = spec.lang
     services = [x for x in spec.services if x.volume > 0 and x.path]
@@ -1223,7 +1236,7 @@ def _cases(spec: _Spec, staff: _Staff, rng: np.random.Generator) -> pd.DataFrame
     order = np.arange(len(frame))
     order[swap], order[swap + 1] = swap + 1, swap
     frame = frame.iloc[order].reset_index(drop=True)
-    return frame.rename(columns=_headers("cases", spec.csv_headers["cases"]))
+    return frame
 
 
 # =========================================================================== survey.csv
@@ -1305,6 +1318,7 @@ def _survey_cells(spec: _Spec, services: list[_Service]) -> tuple[list[tuple[str
 
 
 def _survey(spec: _Spec, rng: np.random.Generator) -> pd.DataFrame:
+    """The survey responses as text (items "1"…"5", blank = unanswered), with the schema's column keys."""
     lang = spec.lang
     services = [x for x in spec.services if x.volume > 0 and x.path]
     small_name, small_n = spec.small_unit if spec.small_unit else ("", 0)
@@ -1375,7 +1389,7 @@ def _survey(spec: _Spec, rng: np.random.Generator) -> pd.DataFrame:
         comments[i] = _comment(spec, int(mood[i]), rng, kind=kind)
     cols["comment"] = comments
     frame = pd.DataFrame(cols)
-    return frame.rename(columns=_headers("survey", spec.csv_headers["survey"]))
+    return frame
 
 
 # =========================================================================== people: observations and training
@@ -1394,6 +1408,7 @@ def _trained(spec: _Spec, staff: _Staff, rng: np.random.Generator) -> dict[str, 
 
 
 def _training(spec: _Spec, trained: dict[str, list[str]], rng: np.random.Generator) -> pd.DataFrame:
+    """Training pre/post scores as text on 1–5 in half points, with the schema's column keys."""
     skills = _skills(spec.lang)
     effect = np.array([0.5, 0.7, 0.45, 0.05, 0.6])  # "complete solution" barely moves
     base = np.array([3.0, 2.6, 2.7, 2.9, 2.8])
@@ -1408,7 +1423,7 @@ def _training(spec: _Spec, trained: dict[str, list[str]], rng: np.random.Generat
                 post = np.clip(np.round((pre + effect[k] + rng.normal(0, 0.45)) * 2) / 2, 1, 5)
                 rows.append((e, skill, f"{pre:.1f}", f"{post:.1f}", u, str(day)))
     frame = pd.DataFrame(rows, columns=["employee_code", "skill", "pre_score", "post_score", "unit", "date"])
-    return frame.rename(columns=_headers("training", spec.csv_headers["training"]))
+    return frame
 
 
 _OBS_ROUNDS = (2, 6, 12, 16)  # observation rounds: months after the period start (two before training, two after)
@@ -1680,21 +1695,110 @@ def _intake(spec: _Spec, staff: _Staff, trained: dict[str, list[str]], rng: np.r
     return wb
 
 
+# =========================================================================== export styles
+#: The companion files of each export style (the loader finds both: :mod:`svcwork.exports.files`).
+EXPORT_FILES: dict[str, dict[str, str]] = {
+    "clean": {"cases": "cases.csv", "survey": "survey.csv", "training": "training.csv"},
+    "real": {"cases": "פניות.csv", "survey": "סקר.csv", "training": "הדרכה.csv"},
+}
+_REAL_ENCODING = "cp1255"  # Windows-1255, what Hebrew Excel and older Israeli government systems export
+_DAY_FIRST_TIME = "%d/%m/%Y %H:%M:%S"
+_OFFSET_AT_END = r"(?:Z|[+-]\d{2}:\d{2})$"
+_DONT_KNOW_EVERY = 3  # every third unanswered survey item is written "don't know" in the real export
+
+
+def _as_clean_export(frames: dict[str, pd.DataFrame], spec: _Spec) -> dict[str, bytes]:
+    """The companions as the clean demo writes them: UTF-8 CSVs, headers in ``spec.csv_headers``' language."""
+    names = EXPORT_FILES["clean"]
+    return {names[k]: _csv_bytes(f.rename(columns=_headers(k, spec.csv_headers[k])),
+                                 bom=k == "survey" and spec.slug == "neve-tamar")
+            for k, f in frames.items()}
+
+
+def _as_real_export(frames: dict[str, pd.DataFrame], spec: _Spec) -> dict[str, bytes]:
+    """The same companions reshaped the way a real Hebrew client exports them; the data do not change.
+
+    * Hebrew file names (``פניות.csv``, ``סקר.csv``, ``הדרכה.csv``) and Hebrew headers, encoded
+      Windows-1255 (cp1255).
+    * Case timestamps as naive local wall-clock time in ``spec.tz``, day first
+      (``26/10/2025 01:09:08``): the instants written with an offset or in UTC are converted, so
+      the log crosses the clock changes with no offset to tell the repeated autumn hour apart.
+      Deadlines and all other dates day first (``25/11/2025``).
+    * Survey items (the A-11 questions) as Hebrew answer labels: satisfaction in the
+      satisfaction wording, the others in the "to what extent" wording; every third unanswered
+      item is written "don't know" (read back as missing, like the blank).  NPS and CES stay numbers.
+    * Training scores as percent strings of each score's place on its 1–5 scale,
+      ``100 * (x - 1) / 4`` (half points give exact multiples of 12.5: ``"62.5%"``).
+    """
+    cases, survey, training = frames["cases"], frames["survey"], frames["training"]
+    cases = cases.assign(timestamp=_wall_clock(cases["timestamp"], spec.tz).dt.strftime(_DAY_FIRST_TIME),
+                         deadline=_day_first(cases["deadline"]))
+    items = [c.key for c in companion("survey").columns if c.kind == "score" and (c.lo, c.hi) == (1, 5)]
+    survey = survey.assign(date=_day_first(survey["date"]), **{
+        k: _answer_labels(survey[k], _first_label(HE_SATISFACTION if k == "satisfaction" else HE_EXTENT))
+        for k in items})
+    training = training.assign(pre_score=_percent_of_five(training["pre_score"]),
+                               post_score=_percent_of_five(training["post_score"]),
+                               date=_day_first(training["date"]))
+    names = EXPORT_FILES["real"]
+    return {names[k]: _csv_bytes(f.rename(columns=_headers(k, "he")), encoding=_REAL_ENCODING)
+            for k, f in (("cases", cases), ("survey", survey), ("training", training))}
+
+
+def _wall_clock(text: pd.Series, tz: str) -> pd.Series:
+    """Timestamps written naive local, local with a UTC offset or in UTC (``Z``) as naive wall-clock times in *tz*."""
+    aware = text.str.contains(_OFFSET_AT_END, regex=True)
+    wall = pd.to_datetime(text.where(~aware), format="%Y-%m-%d %H:%M:%S")
+    instants = pd.to_datetime(text[aware], format="ISO8601", utc=True)
+    wall[aware] = instants.dt.tz_convert(tz).dt.tz_localize(None)
+    return wall
+
+
+def _day_first(text: pd.Series) -> pd.Series:
+    """ISO dates (``2025-11-25``) day first (``25/11/2025``); blanks and day-first dates as they are."""
+    return text.str.replace(r"^(\d{4})-(\d{2})-(\d{2})$", r"\3/\2/\1", regex=True)
+
+
+def _first_label(labels: Sequence[tuple[str, float]]) -> dict[str, str]:
+    """The first spelling of each scale point of a label set: ``{"1": …, …, "5": …}``."""
+    out: dict[str, str] = {}
+    for label, value in labels:
+        out.setdefault(f"{value:g}", label)
+    return out
+
+
+def _answer_labels(text: pd.Series, labels: dict[str, str]) -> pd.Series:
+    """Answers ``"1"``…``"5"`` as labels; every :data:`_DONT_KNOW_EVERY`-th blank as "don't know"."""
+    out = text.map(lambda v: labels.get(v, v))
+    blank = np.flatnonzero((text == "").to_numpy())
+    out.iloc[blank[_DONT_KNOW_EVERY - 1::_DONT_KNOW_EVERY]] = DONT_KNOW[0][0]
+    return out
+
+
+def _percent_of_five(text: pd.Series) -> pd.Series:
+    """Scores on 1–5 (``"3.5"``) as their place on the scale in percent (``"62.5%"``)."""
+    return text.map(lambda v: f"{100 * (float(v) - 1) / 4:g}%")
+
+
 # =========================================================================== entry points
-def _client_files(spec: _Spec, seed: int, index: int) -> dict[str, bytes | Workbook]:
+_EXPORT_STYLES: dict[str, Callable[[dict[str, pd.DataFrame], _Spec], dict[str, bytes]]] = {
+    "clean": _as_clean_export, "real": _as_real_export}
+
+
+def _client_files(spec: _Spec, seed: int, index: int, export_style: str | None = None) -> dict[str, bytes | Workbook]:
+    """A client's files by name: the intake workbook and its companions in *export_style* (default: the spec's)."""
     rng_cases, rng_survey, rng_people, rng_intake = (np.random.default_rng(s) for s in
                                                      np.random.SeedSequence([seed, index]).spawn(4))
     staff = _staff(spec)
     trained = _trained(spec, staff, rng_people)
-    return {
-        "intake.xlsx": _intake(spec, staff, trained, rng_intake),
-        "cases.csv": _csv_bytes(_cases(spec, staff, rng_cases)),
-        "survey.csv": _csv_bytes(_survey(spec, rng_survey), bom=spec.slug == "neve-tamar"),
-        "training.csv": _csv_bytes(_training(spec, trained, rng_people)),
-    }
+    intake = _intake(spec, staff, trained, rng_intake)
+    frames = {"cases": _cases(spec, staff, rng_cases), "survey": _survey(spec, rng_survey),
+              "training": _training(spec, trained, rng_people)}
+    return {"intake.xlsx": intake, **_EXPORT_STYLES[export_style or spec.export_style](frames, spec)}
 
 
-def generate(out_dir: str | Path, *, seed: int = DEFAULT_SEED, clients: Sequence[str] | None = None) -> list[Path]:
+def generate(out_dir: str | Path, *, seed: int = DEFAULT_SEED, clients: Sequence[str] | None = None,
+             export_style: str | None = None) -> list[Path]:
     """Write the demo clients into ``out_dir/<slug>/``; return the files written.
 
     Parameters
@@ -1706,27 +1810,38 @@ def generate(out_dir: str | Path, *, seed: int = DEFAULT_SEED, clients: Sequence
         client's files do not depend on which other clients are generated.
     clients
         Slugs to generate (default: all of :data:`CLIENTS`).
+    export_style
+        ``"clean"`` or ``"real"`` for every client generated, or None for each client's own
+        (``rashut-hagimlaot`` is written as a real export, the others clean).  The data are the
+        same either way; only the files' shape differs (see :func:`_as_real_export`).  Companion
+        files of the other style left in a client's folder by an earlier run are removed, so the
+        loader never finds two case logs.
     """
+    from .errors import UsageError
+
     out = Path(out_dir)
     wanted = list(CLIENTS) if clients is None else list(clients)
     unknown = [c for c in wanted if c not in CLIENTS]
     if unknown:
-        from .errors import UsageError
-
         raise UsageError(f"unknown demo client(s) {', '.join(unknown)}; expected one of {', '.join(CLIENTS)}")
+    if export_style is not None and export_style not in _EXPORT_STYLES:
+        raise UsageError(f"unknown export style {export_style}; expected one of {', '.join(_EXPORT_STYLES)}")
     written: list[Path] = []
     for index, slug in enumerate(CLIENTS):
         if slug not in wanted:
             continue
         spec = CLIENTS[slug]()
         folder = out / slug
-        for name, content in _client_files(spec, seed, index).items():
+        files = _client_files(spec, seed, index, export_style)
+        for name, content in files.items():
             target = folder / name
             if isinstance(content, Workbook):
                 save_workbook(content, target)
             else:
                 atomic_write_bytes(target, content)
             written.append(target)
+        for name in {n for names in EXPORT_FILES.values() for n in names.values()} - set(files):
+            (folder / name).unlink(missing_ok=True)
     return written
 
 

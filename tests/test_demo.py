@@ -3,6 +3,9 @@
 The committed files under ``data/clients/`` must be exactly what ``svcwork demo`` writes
 (``make demo`` regenerates them).  The checks on the data are computed here from the files
 or the loaded engagement, independently of the generator's own bookkeeping.
+
+``rashut-hagimlaot`` is written as a real export (Hebrew file names, Windows-1255, day-first
+local times, answer labels, percent scores); the other clients are clean exports.
 """
 
 from __future__ import annotations
@@ -22,11 +25,34 @@ from conftest import ROOT
 from svcwork import demo
 from svcwork.errors import UsageError
 from svcwork.intake import validate
-from svcwork.schema import FRONTLINE_SKILLS, SHEETS
+from svcwork.exports.scales import Scale
+from svcwork.schema import FRONTLINE_SKILLS, SHEETS, companion
 
 CLIENTS_DIR = ROOT / "data" / "clients"
 BIG = "rashut-hagimlaot"
-FILES = ("intake.xlsx", "cases.csv", "survey.csv", "training.csv")
+REAL = "rashut-hagimlaot"  # the client written as a real export
+
+
+def _style(slug: str) -> str:
+    return demo.CLIENTS[slug]().export_style
+
+
+def _names(slug: str) -> dict:
+    """Companion -> its file name in the client's folder."""
+    return demo.EXPORT_FILES[_style(slug)]
+
+
+def _files(slug: str) -> tuple:
+    return ("intake.xlsx", *_names(slug).values())
+
+
+def _listing(folder) -> list:
+    """The files of a folder, hidden files and Excel lock files left out (the loader ignores them too)."""
+    return sorted(p.name for p in folder.iterdir() if not p.name.startswith((".", "~$")))
+
+
+def _encoding(slug: str) -> str:
+    return "cp1255" if _style(slug) == "real" else "utf-8-sig"
 
 
 def _slugs(*, slow_big: bool = True) -> list:
@@ -56,8 +82,9 @@ def _engagement(slug: str):
 
 @functools.lru_cache(maxsize=None)
 def _raw(slug: str, name: str) -> pd.DataFrame:
-    """A companion file exactly as written: every cell a string, blanks as ''."""
-    return pd.read_csv(CLIENTS_DIR / slug / name, dtype=str, keep_default_na=False, encoding="utf-8-sig")
+    """A companion (``cases``, ``survey``, ``training``) exactly as written: every cell a string, blanks as ''."""
+    return pd.read_csv(CLIENTS_DIR / slug / _names(slug)[name], dtype=str, keep_default_na=False,
+                       encoding=_encoding(slug))
 
 
 def _sorted_log(slug: str) -> pd.DataFrame:
@@ -73,8 +100,9 @@ def _has(values: pd.Series, pattern: re.Pattern) -> pd.Series:
 @pytest.mark.parametrize("slug", _slugs())
 def test_committed_files_are_reproduced_byte_for_byte(slug, tmp_path):
     written = demo.generate(tmp_path, clients=[slug])
-    assert sorted(p.name for p in written) == sorted(FILES)
-    for name in FILES:
+    assert sorted(p.name for p in written) == sorted(_files(slug))
+    assert _listing(CLIENTS_DIR / slug) == sorted(_files(slug)), "stray files: run `make demo`"
+    for name in _files(slug):
         committed = CLIENTS_DIR / slug / name
         assert committed.is_file(), f"{committed} is missing: run `make demo`"
         assert (tmp_path / slug / name).read_bytes() == committed.read_bytes(), \
@@ -90,7 +118,18 @@ def test_seed_changes_the_data(tmp_path):
 def test_unknown_client_is_a_usage_error(tmp_path):
     with pytest.raises(UsageError, match="no-such-client"):
         demo.generate(tmp_path, clients=["no-such-client"])
+    with pytest.raises(UsageError, match="fancy"):
+        demo.generate(tmp_path, clients=["northfield-licensing"], export_style="fancy")
     assert not any(tmp_path.iterdir())
+
+
+def test_regenerating_in_another_style_leaves_one_set_of_companions(tmp_path):
+    slug = "northfield-licensing"
+    demo.generate(tmp_path, clients=[slug], export_style="real")
+    real = ["intake.xlsx", *demo.EXPORT_FILES["real"].values()]
+    assert _listing(tmp_path / slug) == sorted(real)
+    demo.generate(tmp_path, clients=[slug])
+    assert _listing(tmp_path / slug) == sorted(_files(slug))
 
 
 def test_module_runs_as_a_script():
@@ -107,7 +146,11 @@ def test_client_validates_without_errors(slug):
     errors = [(p.code, p.file, p.sheet, p.row, p.column, p.message) for p in result.problems if p.is_error]
     assert result.ok and not errors, errors[:10]
     codes = {p.code for p in result.problems}
-    assert "mixed_offsets" in codes  # the mess is seen, as a warning
+    if _style(slug) == "real":  # what was read from the real export is said, as warnings
+        assert {"labels_read", "dont_know", "training_scale", "dst_ambiguous"} <= codes, codes
+        assert "mixed_offsets" not in codes, codes
+    else:
+        assert "mixed_offsets" in codes  # the mess is seen, as a warning
     assert not codes & {"sheet_empty", "example_row", "setting_unknown", "bad_color"}, codes
 
 
@@ -121,7 +164,7 @@ def test_sizes_are_as_promised(slug):
 
 
 def test_the_national_agency_is_the_largest():
-    sizes = {s: (CLIENTS_DIR / s / "cases.csv").stat().st_size for s in demo.CLIENTS}
+    sizes = {s: (CLIENTS_DIR / s / _names(s)["cases"]).stat().st_size for s in demo.CLIENTS}
     assert max(sizes, key=sizes.get) == BIG
 
 
@@ -131,7 +174,7 @@ def test_every_sheet_is_filled(slug):
     lang = eng.language
     assert lang == ("en" if slug == "northfield-licensing" else "he")
     for s in SHEETS:
-        if not s.settings and s.key != "Columns":
+        if not s.settings and s.key not in ("Columns", "Scales"):  # optional declarations, quiet when absent
             assert len(eng.table(s.key)) > 0, s.key
     st = eng.settings
     assert st.min_group_size == 10 and st.waves == 3
@@ -268,17 +311,22 @@ def test_some_kpi_shows_a_signal(slug):
 
 # --------------------------------------------------------------------------- the mess
 _OFFSET = re.compile(r"(Z|[+-]\d{2}:\d{2})$")
+_DAY_FIRST_DATE = r"\d{2}/\d{2}/\d{4}"
+_DAY_FIRST_TIME = _DAY_FIRST_DATE + r" \d{2}:\d{2}:\d{2}"
 
 
 @pytest.mark.parametrize("slug", _slugs())
 def test_raw_case_log_has_mixed_offsets_blanks_duplicates_and_disorder(slug):
-    raw = _raw(slug, "cases.csv")
+    raw = _raw(slug, "cases")
     columns = list(raw.columns)
     ts_col, res_col, case_col = columns[2], columns[5], columns[0]
     stamps = raw[ts_col]
     offsets = set(stamps.str.extract(_OFFSET, expand=False).dropna())
-    assert len(offsets) >= 3 and "Z" in offsets, offsets
-    assert (~_has(stamps, _OFFSET)).any(), "some timestamps should carry no offset at all"
+    if _style(slug) == "real":  # naive local day-first times only
+        assert not offsets and stamps.str.fullmatch(_DAY_FIRST_TIME).all()
+    else:
+        assert len(offsets) >= 3 and "Z" in offsets, offsets
+        assert (~_has(stamps, _OFFSET)).any(), "some timestamps should carry no offset at all"
     assert (raw[res_col] == "").any()
     assert raw.duplicated().any(), "some events should be exported twice"
     assert raw[case_col].is_monotonic_increasing  # one block of rows per case, as exports come
@@ -338,6 +386,107 @@ def test_intake_has_a_title_row_and_numbers_stored_as_text(slug):
     assert (wb.worksheets[0].sheet_view.rightToLeft or False) == (slug != "northfield-licensing")
 
 
+# --------------------------------------------------------------------------- the real export
+_ITEMS = [c.key for c in companion("survey").columns if c.kind == "score" and (c.lo, c.hi) == (1, 5)]
+_SATISFACTION = {"לא מרוצה בכלל", "לא מרוצה", "מרוצה במידה בינונית", "מרוצה", "מרוצה מאוד"}
+_EXTENT = {"במידה מועטה מאוד", "במידה מועטה", "במידה בינונית", "במידה רבה", "במידה רבה מאוד"}
+_DONT_KNOW = "לא יודע/ת"
+
+
+def test_real_export_files_are_shaped_like_a_real_export():
+    """Hebrew names, Windows-1255, Hebrew headers, day-first local times, labels, percentages (raw files)."""
+    folder = CLIENTS_DIR / REAL
+    assert _listing(folder) == sorted(["intake.xlsx", "פניות.csv", "סקר.csv", "הדרכה.csv"])
+    for name, file in _names(REAL).items():
+        raw = (folder / file).read_bytes()
+        with pytest.raises(UnicodeDecodeError):
+            raw.decode("utf-8")
+        header = raw.decode("cp1255").split("\n", 1)[0].split(",")
+        assert set(header) <= {c.he for c in companion(name).columns} and len(set(header)) == len(header), header
+
+    cases = _raw(REAL, "cases")
+    stamps = cases[cases.columns[2]]
+    assert stamps.str.fullmatch(_DAY_FIRST_TIME).all()
+    assert stamps.str[:2].astype(int).gt(12).any(), "the day-first order is proven by the data"
+    repeated = stamps.str.match(r"26/10/2025 01:")  # the hour repeated when the clocks went back
+    assert repeated.sum() >= 3, repeated.sum()
+    deadline = cases["מועד יעד"]
+    assert deadline[deadline != ""].str.fullmatch(_DAY_FIRST_DATE).all()
+
+    survey = _raw(REAL, "survey")
+    assert survey["תאריך"].str.fullmatch(_DAY_FIRST_DATE).all()
+    headers = {c.key: c.he for c in companion("survey").columns}
+    for key in _ITEMS:
+        answers = set(survey[headers[key]]) - {"", _DONT_KNOW}
+        assert answers == (_SATISFACTION if key == "satisfaction" else _EXTENT), (key, answers)
+        blank, dont_know = (survey[headers[key]] == "").sum(), (survey[headers[key]] == _DONT_KNOW).sum()
+        assert 0 < dont_know and abs(blank - 2 * dont_know) <= 2, (key, blank, dont_know)  # every third blank
+    for key in ("nps", "ces"):
+        assert survey[headers[key]].str.fullmatch(r"\d*").all()
+
+    training = _raw(REAL, "training")
+    for column in ("ציון לפני", "ציון אחרי"):
+        pct = training[column].str.fullmatch(r"\d+(\.5)?%")
+        assert pct.all(), training.loc[~pct, column].head()
+        assert (training[column].str.rstrip("%").astype(float) % 12.5 == 0).all()
+    assert training["תאריך"].str.fullmatch(_DAY_FIRST_DATE).all()
+
+    wb = openpyxl.load_workbook(folder / "intake.xlsx", read_only=True)
+    settings = {r[0]: r[1] for r in wb.worksheets[0].iter_rows(min_row=2, values_only=True)}
+    assert "Asia/Jerusalem" in settings.values(), settings
+
+
+@pytest.mark.slow
+def test_real_export_reads_back_as_the_clean_data(tmp_path):
+    """The real export of rashut-hagimlaot and its clean export load to the same tables.
+
+    Case times are the same instants except in the repeated autumn hour: a naive local time there
+    has two instants and the loader takes the first (daylight time) when the case's order does not
+    decide, while the generator's instants are the second; those events differ by exactly one hour
+    and are the ones the ``dst_ambiguous`` warning counts.
+    """
+    demo.generate(tmp_path / "real", clients=[REAL], export_style="real")
+    demo.generate(tmp_path / "clean", clients=[REAL], export_style="clean")
+    intake = [(tmp_path / style / REAL / "intake.xlsx").read_bytes() for style in ("real", "clean")]
+    assert intake[0] == intake[1]
+    real_v, clean_v = validate(tmp_path / "real" / REAL), validate(tmp_path / "clean" / REAL)
+    errors = [(p.code, p.file, p.row, p.column, p.message) for p in real_v.problems if p.is_error]
+    assert real_v.ok and clean_v.ok and not errors, errors[:10]
+    real, clean = real_v.engagement, clean_v.engagement
+
+    # what was read is said: labels, don't-know answers, the training scale, the repeated hour
+    said = {}
+    for p in real.warnings:
+        said.setdefault(p.code, []).append(p)
+    assert {p.file for p in said["labels_read"]} == {"סקר.csv"} and len(said["labels_read"]) == len(_ITEMS)
+    assert len(said["dont_know"]) == len(_ITEMS)
+    assert [p.file for p in said["training_scale"]] == ["הדרכה.csv"]
+    assert [p.file for p in said["dst_ambiguous"]] == ["פניות.csv"]
+    assert not {"mixed_offsets", "date_order_assumed", "encoding_guessed", "encoding_replaced"} & set(said), said.keys()
+
+    def same(a: pd.Series, b: pd.Series) -> bool:
+        return bool(((a == b) | (a.isna() & b.isna())).all())
+
+    for name in ("cases", "survey", "training"):
+        r, c = getattr(real, name).drop(columns="_row"), getattr(clean, name).drop(columns="_row")
+        assert list(r.columns) == list(c.columns) and len(r) == len(c), name
+        for column in r.columns:
+            if name == "training" and column in ("pre_score", "post_score"):
+                assert (r[column] == 100 * (c[column] - 1) / 4).all(), column  # exact: multiples of 12.5
+            elif name == "cases" and column == "timestamp":
+                assert not (r[column].isna() | c[column].isna()).any()
+                moved = r[column] != c[column]
+                assert (c[column][moved] - r[column][moved] == pd.Timedelta(hours=1)).all()
+                wall = c[column].dt.tz_convert("Asia/Jerusalem").dt.tz_localize(None)
+                repeated = (wall.dt.hour == 1) & wall.dt.normalize().isin(pd.to_datetime(["2025-10-26", "2026-10-25"]))
+                assert moved.equals(repeated) and moved.sum() >= 3, (moved.sum(), repeated.sum())
+                assert f"{moved.sum()} " in said["dst_ambiguous"][0].message
+            else:
+                assert same(r[column], c[column]), (name, column)
+    assert real.scales["training"] == Scale(0, 100) and clean.scales["training"] == Scale(1, 5)
+    assert real.survey[_ITEMS].isna().sum().sum() == clean.survey[_ITEMS].isna().sum().sum()
+
+
 # --------------------------------------------------------------------------- privacy: only fake identifiers
 _EMAIL = re.compile(r"[\w.+-]+@([\w-]+(?:\.[\w-]+)+)")
 _PHONE = re.compile(r"(?<![\d-])(0\d{1,2}-\d{7}|07\d{3} \d{6}|0\d{9}|\+\d[\d -]{7,})(?!\d)")
@@ -345,7 +494,7 @@ _NINE = re.compile(r"(?<!\d)\d{9}(?!\d)")
 
 
 def _all_text(slug: str) -> str:
-    parts = [(CLIENTS_DIR / slug / name).read_text(encoding="utf-8-sig") for name in FILES[1:]]
+    parts = [(CLIENTS_DIR / slug / name).read_text(encoding=_encoding(slug)) for name in _files(slug)[1:]]
     wb = openpyxl.load_workbook(CLIENTS_DIR / slug / "intake.xlsx")
     parts += [str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value is not None]
     return "\n".join(parts)
@@ -367,7 +516,7 @@ def test_no_real_looking_personal_data(slug):
     for phone in _PHONE.findall(text):
         assert re.fullmatch(r"050-000\d{4}|07700 900\d{3}", phone), phone
     assert all(n.startswith("000") for n in _NINE.findall(text)), "9-digit numbers must be the fake 000… ids"
-    raw = _raw(slug, "cases.csv")
+    raw = _raw(slug, "cases")
     citizens = raw[raw.columns[6]]
     pattern = r"000\d{6}" if slug != "northfield-licensing" else r"C0\d{7}"
     assert citizens.str.fullmatch(pattern).all()
@@ -379,7 +528,7 @@ def test_no_real_looking_personal_data(slug):
 
 @pytest.mark.parametrize("slug", _slugs())
 def test_survey_comments_hold_fake_details_to_redact(slug):
-    raw = _raw(slug, "survey.csv")
+    raw = _raw(slug, "survey")
     comments = raw[raw.columns[-1]]
     assert _has(comments, _EMAIL).any()
     assert _has(comments, _PHONE).any()
