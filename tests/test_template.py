@@ -25,7 +25,7 @@ from svcwork.template import write_template
 LANGS = ("he", "en")
 TABLE_SHEETS = [s for s in SHEETS if not s.settings]
 EXAMPLE_SHEETS = [s for s in TABLE_SHEETS if sum(c.example is not None for c in s.columns) >= 2]
-STALE = "is out of date with svcwork/schema.py and svcwork/i18n.py: run `make templates` and commit the result"
+STALE = "is out of date with svcwork/schema.py and svcwork/i18n/: run `make templates` and commit the result"
 
 
 @pytest.fixture(scope="module")

@@ -1,0 +1,96 @@
+"""The portfolio messages of the catalogue (``portfolio.*`` keys): English and Hebrew, see :mod:`svcwork.i18n`."""
+
+from __future__ import annotations
+
+MESSAGES: dict[str, tuple[str, str]] = {   # "portfolio.*"
+    "portfolio.title": ("Portfolio benchmark", "השוואה בין ארגונים"),
+    "portfolio.subtitle": ("{count} clients of one batch, compared on the same measures.",
+                           "{count} ארגונים מאותה הפקה, בהשוואה על פני אותם מדדים."),
+    "portfolio.anonymised": ("Anonymised: client names are replaced by letters.",
+                             "אנונימי: שמות הארגונים הוחלפו באותיות."),
+    "portfolio.client_code": ("Client {code}", "ארגון {code}"),
+    "portfolio.key_findings": ("Key findings", "ממצאים עיקריים"),
+    "portfolio.section.survey": ("Survey scores", "ציוני הסקר"),
+    "portfolio.section.operations": ("Journeys, indicators and actions", "מסע לקוח, מדדים ופעולות"),
+    "portfolio.section.comparison": ("Which differences are real", "אילו הבדלים מובהקים סטטיסטית"),
+    "portfolio.section.methods": ("Methods", "שיטות"),
+    "portfolio.caption.survey": ("Survey scores with {level}% confidence intervals, ranked (1 = best)",
+                                 "ציוני הסקר עם רווח סמך {level}%, בדירוג (1 = הטוב ביותר)"),
+    "portfolio.caption.operations": ("Journey figures, indicators met and overdue actions, ranked (1 = best)",
+                                     "נתוני מסע הלקוח, מדדים שעמדו ביעד ופעולות באיחור, בדירוג (1 = הטוב ביותר)"),
+    "portfolio.caption.comparison": ("Each client against the pooled other clients (difference in percentage points)",
+                                     "כל ארגון מול שאר הארגונים יחד (הפרש בנקודות אחוז)"),
+    "portfolio.missing_note": ("— : not available, or not shown (too few responses).",
+                               "— : אין נתון, או שאינו מוצג (מעט מדי משיבים)."),
+    "portfolio.col.client": ("Client", "ארגון"),
+    "portfolio.col.slug": ("Folder", "תיקייה"),
+    "portfolio.col.period_start": ("Period start", "תחילת התקופה"),
+    "portfolio.col.period_end": ("Period end", "סוף התקופה"),
+    "portfolio.col.csat": ("Satisfaction (% agree)", "שביעות רצון (שיעור המסכימים, %)"),
+    "portfolio.col.trust": ("Trust (% agree)", "אמון (שיעור המסכימים, %)"),
+    "portfolio.col.nps": ("NPS", "NPS (נטו ממליצים)"),
+    "portfolio.col.ci": ("{level}% CI", "רווח סמך {level}%"),
+    "portfolio.col.low": ("Lower limit", "גבול תחתון"),
+    "portfolio.col.high": ("Upper limit", "גבול עליון"),
+    "portfolio.col.n": ("Responses", "מספר משיבים"),
+    "portfolio.col.rank": ("Rank", "דירוג"),
+    "portfolio.col.vs_others": ("Satisfaction vs the others", "שביעות רצון מול שאר הארגונים"),
+    "portfolio.col.cases": ("Cases", "פניות"),
+    "portfolio.col.median_days": ("Median end-to-end days", "חציון זמן טיפול מקצה לקצה (ימים)"),
+    "portfolio.col.p90_days": ("90th percentile days", "אחוזון 90 של זמן הטיפול (ימים)"),
+    "portfolio.col.sla_breach": ("Deadlines missed", "חריגה מיעד"),
+    "portfolio.col.fcr": ("First contact resolution", "פתרון בפנייה ראשונה"),
+    "portfolio.col.kpis_met": ("KPIs met", "מדדים שעמדו ביעד"),
+    "portfolio.col.kpis_total": ("KPIs with a target", "מדדים עם יעד"),
+    "portfolio.col.kpis_share": ("Share of KPIs met", "שיעור המדדים שעמדו ביעד"),
+    "portfolio.col.overdue": ("Overdue actions", "פעולות באיחור"),
+    "portfolio.col.measure": ("Measure", "מדד"),
+    "portfolio.col.client_value": ("Client's value", "ערך הארגון"),
+    "portfolio.col.others_value": ("Other clients' value", "ערך שאר הארגונים"),
+    "portfolio.col.others_n": ("Other clients' responses", "מספר משיבים בשאר הארגונים"),
+    "portfolio.col.difference": ("Difference (points)", "הפרש (נקודות אחוז)"),
+    "portfolio.col.verdict": ("Verdict", "מסקנה"),
+    "portfolio.col.confidence": ("Confidence level", "רמת סמך"),
+    "portfolio.kpis_of": ("{met} of {total}", "{met} מתוך {total}"),
+    "portfolio.verdict.higher": ("higher", "גבוה יותר"),
+    "portfolio.verdict.lower": ("lower", "נמוך יותר"),
+    "portfolio.verdict.similar": ("no clear difference", "אין הבדל מובהק"),
+    "portfolio.measure.csat": ("Satisfaction", "שביעות רצון"),
+    "portfolio.measure.trust": ("Trust", "אמון"),
+    "portfolio.sheet.league": ("League table", "טבלת דירוג"),
+    "portfolio.sheet.comparison": ("Differences", "הבדלים"),
+    "portfolio.finding.count": ("{count} clients compared.", "הושוו {count} ארגונים."),
+    "portfolio.finding.missing": ("{count} clients of the batch have no results yet and are left out: {clients}.",
+                                  "ל־{count} ארגונים בהפקה אין עדיין תוצאות והם אינם נכללים: {clients}."),
+    "portfolio.finding.missing_anonymous": ("{count} clients of the batch have no results yet and are left out.",
+                                            "ל־{count} ארגונים בהפקה אין עדיין תוצאות והם אינם נכללים."),
+    "portfolio.finding.best": ("Highest satisfaction: {clients} ({value}).",
+                               "שביעות הרצון הגבוהה ביותר: {clients} ({value})."),
+    "portfolio.finding.higher": ("Satisfaction clearly above the other clients: {clients}.",
+                                 "שביעות רצון גבוהה באופן מובהק משאר הארגונים: {clients}."),
+    "portfolio.finding.lower": ("Satisfaction clearly below the other clients: {clients}.",
+                                "שביעות רצון נמוכה באופן מובהק משאר הארגונים: {clients}."),
+    "portfolio.finding.none_differ": ("No client's satisfaction differs clearly from the other clients'; the ranks "
+                                      "may reflect chance.",
+                                      "שביעות הרצון של אף ארגון אינה שונה באופן מובהק משאר הארגונים; ייתכן שהדירוג "
+                                      "משקף מקריות."),
+    "portfolio.finding.sla": ("Fewest deadlines missed: {clients} ({value}).",
+                              "הכי מעט חריגות מיעד: {clients} ({value})."),
+    "portfolio.finding.overdue": ("Overdue actions in all: {count}; the most ({most}): {clients}.",
+                                  "סך הפעולות באיחור: {count}; המספר הגבוה ביותר ({most}): {clients}."),
+    "portfolio.methods.text": (
+        "Figures come from each client's summary.json of the same batch. Survey scores are the share agreeing "
+        "(top-2-box) with Wilson intervals (Wilson 1927) and NPS with Rocks' adjusted-Wald interval, as in each "
+        "client's report. Ranks are standard competition ranks (1224) on the values as shown, 1 = best; clients "
+        "without a value are not ranked. Each client's satisfaction and trust are compared with the pooled other "
+        "clients by Newcombe's interval for a difference of proportions (Newcombe 1998, method 10), at "
+        "{level}% confidence{adjusted}; a difference is called real only when its interval excludes zero.",
+        "הנתונים לקוחים מקובץ summary.json של כל ארגון באותה הפקה. ציוני הסקר הם שיעור המסכימים עם רווח סמך "
+        "Wilson ‏(Wilson 1927), ו־NPS עם רווח הסמך המתוקן של רוקס, כמו בדוח של כל ארגון. הדירוג הוא דירוג "
+        "תחרותי רגיל (1224) לפי הערכים המוצגים, 1 = הטוב ביותר; ארגון ללא ערך אינו מדורג. שביעות הרצון והאמון "
+        "של כל ארגון מושווים לשאר הארגונים יחד ברווח הסמך של Newcombe להפרש פרופורציות (Newcombe 1998, שיטה 10), "
+        "ברמת סמך {level}%{adjusted}; הפרש נחשב אמיתי רק כשרווח הסמך שלו אינו כולל אפס."),
+    "portfolio.methods.bonferroni": (" per comparison, Bonferroni-adjusted for {count} comparisons (family-wise {family}%)",
+                                     " לכל השוואה, בתיקון בונפרוני ל־{count} השוואות (ברמת המשפחה {family}%)"),
+    "portfolio.generated_by": ("generated by", "הופק באמצעות"),
+}
