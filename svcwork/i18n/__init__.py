@@ -16,7 +16,7 @@ import string
 from types import MappingProxyType
 from typing import Mapping
 
-from . import cli, charts, intake, journeys, management, measures, portfolio, prioritize, report, template
+from . import analysis, cli, charts, intake, journeys, management, measures, portfolio, prioritize, report, template
 
 __all__ = ["t", "CATALOGUE", "LANGUAGES", "fmt_number", "fmt_signed", "fmt_percent", "fmt_date", "direction",
            "unsigned_zero"]
@@ -35,7 +35,7 @@ def _merge(*parts: dict[str, tuple[str, str]]) -> Mapping[str, Mapping[str, str]
 
 
 CATALOGUE: Mapping[str, Mapping[str, str]] = _merge(*(m.MESSAGES for m in (
-    intake, template, cli, report, prioritize, journeys, measures, management, charts, portfolio)))
+    analysis, intake, template, cli, report, prioritize, journeys, measures, management, charts, portfolio)))
 
 
 def t(key: str, lang: str = "en", /, **values: object) -> str:

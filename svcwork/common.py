@@ -1,0 +1,62 @@
+"""Small helpers every analysis shares: one rounding rule, one yes/no, one column check.
+
+One definition each (the house rule: one home for small helpers), so a share is rounded the
+same way in every table and in ``summary.json``, and a missing column is reported the same way
+by every analysis, in the catalogue's words.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Iterable
+
+import pandas as pd
+
+from .errors import AnalysisError
+from .i18n import t
+
+__all__ = ["is_blank", "round_or_none", "yes_no", "require_columns"]
+
+
+def is_blank(value: Any) -> bool:
+    """None, pandas' NA/NaT, or a float NaN."""
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    try:
+        return isinstance(value, float) and math.isnan(value)
+    except TypeError:  # pragma: no cover - exotic scalars
+        return False
+
+
+def round_or_none(value: Any, digits: int = 4) -> float | None:
+    """*value* rounded to *digits* decimals as a plain float; None when missing or not finite.
+
+    Python's ``round`` (round half to even on the binary value); ``+ 0.0`` turns a negative zero
+    such as ``round(-0.001, 2)`` into 0.0, so no table or summary shows "-0".
+    """
+    if is_blank(value):
+        return None
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return None
+    if not math.isfinite(v):
+        return None
+    return round(v, digits) + 0.0
+
+
+def yes_no(value: Any, lang: str, *, blank: str = "—") -> str:
+    """"yes"/"no" in *lang* (the intake's yes/no words); *blank* when the value is missing."""
+    if is_blank(value):
+        return blank
+    return t("template.yes" if bool(value) else "template.no", lang)
+
+
+def require_columns(frame: Any, columns: Iterable[str], what: str, lang: str = "en") -> None:
+    """Raise :class:`AnalysisError` (in the catalogue's words) unless *frame* is a DataFrame with *columns*."""
+    if not isinstance(frame, pd.DataFrame):
+        raise AnalysisError(t("analysis.error.not_frame", lang, what=what, found=type(frame).__name__))
+    missing = [c for c in columns if c not in frame.columns]
+    if missing:
+        raise AnalysisError(t("analysis.error.columns", lang, what=what, missing=", ".join(missing),
+                              found=", ".join(map(str, frame.columns)) or "—"))
