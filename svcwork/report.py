@@ -437,12 +437,24 @@ def build_summary(engagement: Any, sections: Mapping[str, Mapping]) -> dict:
         "inputs": [{"role": f.role, "file": f.path.name, "sha256": f.sha256, "size": f.size} for f in engagement.inputs],
         "problems": {"errors": sum(p.is_error for p in engagement.problems),
                      "warnings": sum(not p.is_error for p in engagement.problems)},
-        "sections": {k: {"available": v["available"]} for k, v in sections.items()},
+        "sections": {k: {**{n: v for n, v in (sec.get("summary") or {}).items() if n != "available"},
+                         "available": bool(sec["available"])} for k, sec in sections.items()},
     }
+    # the section figures also at the top level, under the names consumers have always read
+    # (priorities, journey, survey, kpis, actions …); a name two sections give (or a reserved one)
+    # stays under "sections" only, so no key overwrites another
+    owners: dict[str, list[str]] = {}
     for key, sec in sections.items():
-        for name, value in (sec.get("summary") or {}).items():
-            out[name] = value
+        for name in sec.get("summary") or {}:
+            owners.setdefault(name, []).append(key)
+    for name, keys in owners.items():
+        if len(keys) == 1 and name not in out and name not in _SECTION_ONLY:
+            out[name] = sections[keys[0]]["summary"][name]
     return json_ready(out)
+
+
+#: Section keys that mean something only inside their section (``sections.<key>.<name>``).
+_SECTION_ONLY = frozenset({"available"})
 
 
 _OUTPUT_SKIP_TAGS = {"report-skip", "parameters", "injected-parameters"}

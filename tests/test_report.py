@@ -84,6 +84,42 @@ def test_summary_json_has_every_analysis_and_the_input_hashes(hebrew_run):
 
 
 @pytest.mark.slow
+def test_summary_json_follows_its_documented_schema_and_no_key_overwrites_another(hebrew_run):
+    """docs/summary.schema.json describes summary.json; every section's figures are under its own key."""
+    import jsonschema
+
+    schema = json.loads((ROOT / "docs" / "summary.schema.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator.check_schema(schema)
+    summary = json.loads((hebrew_run / "summary.json").read_text(encoding="utf-8"))
+    jsonschema.validate(summary, schema)
+    assert "available" not in summary  # once the last section's "available" overwrote the others'
+    for key, section in summary["sections"].items():
+        recorded = json.loads((hebrew_run / "sections" / f"{key}.json").read_text(encoding="utf-8"))
+        assert section["available"] == recorded["available"]
+        for name, value in recorded["summary"].items():
+            if name != "available":
+                assert section[name] == value, (key, name)
+                if name in summary and name not in ("sections",):
+                    assert summary[name] == value, (key, name)  # the top-level copy is that section's
+
+
+def test_a_name_two_sections_give_stays_under_sections_only():
+    from types import SimpleNamespace
+
+    from svcwork.report import build_summary
+
+    settings = SimpleNamespace(organization="X", language="en", period_start=dt.date(2026, 1, 1),
+                               period_end=dt.date(2026, 6, 30))
+    eng = SimpleNamespace(settings=settings, slug="x", inputs=(), problems=())
+    sections = {"measures": {"available": True, "summary": {"available": True, "kpis": [1], "shared": 1}},
+                "management": {"available": False, "summary": {"available": False, "shared": 2, "actions": {}}}}
+    out = build_summary(eng, sections)
+    assert out["kpis"] == [1] and out["actions"] == {} and "shared" not in out and "available" not in out
+    assert out["sections"]["measures"]["shared"] == 1 and out["sections"]["management"]["shared"] == 2
+    assert out["sections"]["management"]["available"] is False
+
+
+@pytest.mark.slow
 def test_every_figure_is_saved_as_png_and_svg_and_on_a_slide(hebrew_run):
     figures = []
     for s in SECTIONS:
