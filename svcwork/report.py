@@ -42,6 +42,7 @@ from .charts import close, figure_bytes, save_figure
 from .errors import problems_frame
 from .i18n import direction, fmt_date, fmt_number, fmt_percent, t, unsigned_zero
 from .paths import atomic_write_bytes, atomic_write_text, templates_dir
+from .tables import column_kind
 
 __all__ = ["SECTIONS", "Section", "show_result", "show_intake", "table_html", "record", "assemble",
            "build_summary", "write_results_workbook", "json_ready", "key_figures", "problems_table",
@@ -572,7 +573,7 @@ def _naive(value: Any) -> dt.datetime:
 
 
 def _excel_column(header: str, values: pd.Series, lang: str, *,
-                  share_format: str | None = None) -> tuple[list[Any], str | None]:
+                  share_format: str | None = None, kind: str | None = None) -> tuple[list[Any], str | None]:
     """A column's cell values for Excel and its number format (``None``: per cell / text).
 
     Dates (date, datetime and ISO-text columns) become real dates; months (``2026-03``) the
@@ -611,6 +612,21 @@ def _excel_column(header: str, values: pd.Series, lang: str, *,
         cells = [None if blank(v) else (int(v) if isinstance(v, (int, np.integer)) else float(v)) for v in values]
         if all(isinstance(v, (int, np.integer)) for v in present):
             return cells, "#,##0"
+        if kind is not None:  # typed column (svcwork.tables): the kind decides, never the header's words
+            if kind == "share":
+                return cells, "0.0%" if all(-1.0 <= float(v) <= 1.0 for v in present) else "0.0"
+            if kind == "percent":
+                return cells, "0.0"
+            if kind == "limit":
+                fits = share_format == "0.0" or all(-1.0 <= float(v) <= 1.0 for v in present)
+                return cells, share_format if share_format and fits else None
+            if kind in ("days", "hours"):
+                return cells, "#,##0.0"
+            if kind == "p_value":
+                return cells, "0.0000"
+            if kind == "count":
+                return cells, "#,##0"
+            return cells, None
         plain = _LEVEL.sub("", str(header))
         share = (any(_SHARE_KEY.search(k.rsplit(".", 1)[-1]) for k in _header_keys(header, lang))
                  or bool(_SHARE_WORD.search(plain)))
@@ -645,7 +661,8 @@ def _style_sheet(ws: Any, frame: pd.DataFrame, *, lang: str, header_fill: Any, t
         c.alignment = Alignment(wrap_text=True, vertical="top")
     share_format = None
     for j, col in enumerate(frame.columns, start=1):
-        cells, number_format = _excel_column(str(col), frame.iloc[:, j - 1], lang, share_format=share_format)
+        cells, number_format = _excel_column(str(col), frame.iloc[:, j - 1], lang, share_format=share_format,
+                                             kind=column_kind(frame, col))
         # an interval's limits follow their share or percentage column directly
         share_format = number_format if number_format in ("0.0%", "0.0") else None
         long_text = False

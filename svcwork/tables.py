@@ -1,0 +1,83 @@
+"""Typed result tables: a column's catalogue key travels with the translated frame.
+
+An analysis shows a table with translated headers; the output layer (results.xlsx, HTML) formats
+each column by its *kind* — count, share (0–1), percent (0–100), days, hours, p-value, an
+interval limit … — read from the header's catalogue key, never guessed from the translated text.
+:func:`translate` renames canonical columns to their headers in a language and records, in the
+frame's ``attrs``, which key each header came from; :func:`column_kind` reads it back.  Renaming
+a header in the catalogue therefore cannot change a number format.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Mapping
+
+import pandas as pd
+
+from .i18n import t
+
+__all__ = ["KINDS", "kind_of", "translate", "with_keys", "column_key", "column_kind"]
+
+KINDS = ("count", "share", "percent", "days", "hours", "score", "p_value", "limit", "number", "text", "date")
+_ATTR = "column_keys"
+
+#: The last part of a header's catalogue key, by kind ("journeys.col.sla_met" → share).
+_SHARE = re.compile(r"(?:^|_)(?:share|rate|sla_met|fcr|met|exact|within_one|cumulative|p_top|p_first|"
+                    r"probability|takeup|agree_share)(?:$|_)")
+_PERCENT = re.compile(r"(?:^|_)(?:pct|percent)(?:$|_)|^pct_")
+_COUNT = re.compile(r"^(?:n|n_\w+|cases|events|responses|employees|count|handoffs|sessions|actions|events_n|"
+                    r"planned|done|due|remaining|open|overdue|total|rank|\w+_count|\w+_n)$")
+_DAYS = re.compile(r"(?:^|_)days(?:$|_)")
+_HOURS = re.compile(r"(?:^|_)hours(?:$|_)")
+_P = re.compile(r"^p(?:_\w+)?$|^p_value$")
+_LIMIT = re.compile(r"(?:^|_)(?:low|high|lower|upper)$")
+
+
+def kind_of(key: str | None) -> str | None:
+    """The kind of a column from its header's catalogue key (None: unknown, format per value)."""
+    if not key:
+        return None
+    last = key.rsplit(".", 1)[-1]
+    if _LIMIT.search(last):
+        return "limit"
+    if _P.match(last) and not _SHARE.search(last):
+        return "p_value"
+    if _PERCENT.search(last):
+        return "percent"
+    if _SHARE.search(last):
+        return "share"
+    if _DAYS.search(last):
+        return "days"
+    if _HOURS.search(last):
+        return "hours"
+    if _COUNT.match(last):
+        return "count"
+    return None
+
+
+def translate(frame: pd.DataFrame, keys: Mapping[str, str], lang: str) -> pd.DataFrame:
+    """*frame* with the columns named in *keys* renamed to ``t(key, lang)``, the keys recorded."""
+    headers = {c: t(k, lang) for c, k in keys.items() if c in frame.columns}
+    out = frame.rename(columns=headers)
+    known = dict(out.attrs.get(_ATTR, {}))
+    known.update({headers[c]: keys[c] for c in headers})
+    out.attrs[_ATTR] = known
+    return out
+
+
+def with_keys(frame: pd.DataFrame, keys: Mapping[str, str]) -> pd.DataFrame:
+    """*frame* (already translated) with the catalogue key of some headers recorded."""
+    out = frame.copy()
+    out.attrs[_ATTR] = {**out.attrs.get(_ATTR, {}), **{h: k for h, k in keys.items() if h in frame.columns}}
+    return out
+
+
+def column_key(frame: pd.DataFrame, header: object) -> str | None:
+    """The catalogue key a translated header came from, if the frame recorded it."""
+    return frame.attrs.get(_ATTR, {}).get(str(header))
+
+
+def column_kind(frame: pd.DataFrame, header: object) -> str | None:
+    """The kind of a translated column, from its recorded catalogue key (None when not recorded)."""
+    return kind_of(column_key(frame, header))

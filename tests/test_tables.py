@@ -1,0 +1,60 @@
+"""Typed tables (svcwork.tables): a column's format comes from its catalogue key, not its words."""
+
+from __future__ import annotations
+
+from types import MappingProxyType
+
+import openpyxl
+import pandas as pd
+import pytest
+
+from svcwork import i18n, tables
+from svcwork.i18n import CATALOGUE
+from svcwork.report import write_results_workbook
+
+
+@pytest.mark.parametrize("key, kind", [
+    ("measures.col.pct_agree", "percent"), ("journeys.col.sla_met", "share"), ("journeys.col.fcr", "share"),
+    ("management.col.done_share", "share"), ("journeys.col.median_days", "days"), ("journeys.col.cases", "count"),
+    ("measures.col.n", "count"), ("measures.col.low", "limit"), ("measures.col.high", "limit"),
+    ("management.col.p_t", "p_value"), ("journeys.col.median_hours_lost", "hours"), ("journeys.col.activity", None),
+    (None, None),
+])
+def test_kind_of_reads_the_key(key, kind):
+    assert tables.kind_of(key) == kind
+
+
+def _typed(lang: str) -> pd.DataFrame:
+    frame = pd.DataFrame({"unit": ["A", "B"], "n": [120, 80], "pct": [0.61, 0.42], "low": [0.52, 0.31],
+                          "high": [0.69, 0.53], "days": [3.25, 7.5]})
+    return tables.translate(frame, {"unit": "measures.col.unit", "n": "measures.col.n", "pct": "journeys.col.sla_met",
+                                    "low": "measures.col.low", "high": "measures.col.high",
+                                    "days": "journeys.col.median_days"}, lang)
+
+
+def _formats(path) -> dict[str, str]:
+    ws = openpyxl.load_workbook(path).worksheets[1]
+    return {ws.cell(row=1, column=j).value: ws.cell(row=2, column=j).number_format for j in range(1, ws.max_column + 1)}
+
+
+@pytest.mark.parametrize("lang", ["en", "he"])
+def test_renaming_a_translated_header_cannot_change_a_number_format(tmp_path, monkeypatch, lang):
+    before = _formats(write_results_workbook(tmp_path / "a.xlsx", {"measures": {"t": _typed(lang)}}, lang=lang))
+    # the share column's header reworded without any share word (and the limits' without low/high)
+    reworded = dict(CATALOGUE)
+    for key, text in (("journeys.col.sla_met", ("Within the deadline", "בתוך המועד")),
+                      ("measures.col.low", ("From", "מ־")), ("measures.col.high", ("To", "עד"))):
+        reworded[key] = {"en": text[0], "he": text[1]}
+    monkeypatch.setattr(i18n, "CATALOGUE", MappingProxyType(reworded))
+    after = _formats(write_results_workbook(tmp_path / "b.xlsx", {"measures": {"t": _typed(lang)}}, lang=lang))
+    assert list(before.values()) == list(after.values())
+    assert list(after.values())[1:] == ["#,##0", "0.0%", "0.0%", "0.0%", "#,##0.0"]
+    assert list(before) != list(after)  # the headers did change
+
+
+def test_translate_records_keys_and_keeps_the_input():
+    frame = pd.DataFrame({"n": [1]})
+    out = tables.translate(frame, {"n": "measures.col.n"}, "en")
+    assert list(frame.columns) == ["n"] and not frame.attrs
+    assert tables.column_key(out, out.columns[0]) == "measures.col.n"
+    assert tables.column_kind(out.reset_index(drop=True), out.columns[0]) == "count"
