@@ -20,7 +20,10 @@ Every case-log function takes a plain :class:`pandas.DataFrame` with the canonic
 ``service_id``); XES/pm4py names (``case:concept:name`` …) are recognised too, and timestamps
 without a time zone are taken as UTC (the loader has already normalised offsets).  Events are ordered
 by case, timestamp and then file order (a stable tie-break, as pm4py does), with numpy/pandas
-vectorised operations only, so that a log of millions of events takes seconds.
+vectorised operations only, so that a log of millions of events takes seconds.  The prepared log and
+the timing of cases — order, closure, first response, resolution, age of open cases, deadlines — are
+those of the case-log engine :mod:`svcwork.caselog`, which the service standards of
+:mod:`svcwork.measures` use too: both sections of a report count the same cases as closed.
 
 ``analyse(engagement)`` runs everything for a client and returns a :class:`JourneysResult`.
 """
@@ -38,12 +41,17 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from . import charts
+from .caselog import CASE_COLUMNS as _CASE_COLUMNS
+from .caselog import DAY_NS as _DAY_NS
+from .caselog import NAME_INDEX as _NAME_INDEX
+from .caselog import CaseLog, breached, canonical, channel_key, closure, deadlines, first_response_days, \
+    open_age_days, prepare, resolution_days
 from .errors import HEBREW, AnalysisError
 from .i18n import fmt_number, fmt_percent, t
 from .intake import Engagement, load_companion
-from .measures import CASE_MEASURES, CLOSING_WORDS, standards_share
+from .measures import CASE_MEASURES, standards_share
 from .privacy import suppress
-from .schema import ENUMS, companion, normalize_name
+from .schema import ENUMS, normalize_name
 
 __all__ = [
     "load_cases",
@@ -74,15 +82,8 @@ __all__ = [
     "pain_points",
 ]
 
-_NAT = np.iinfo(np.int64).min
-_DAY_NS = 86_400 * 10**9
 _HOUR_NS = 3_600 * 10**9
-_REQUIRED = ("case_id", "activity", "timestamp")
-_CASES = companion("cases")
-_CASE_COLUMNS = tuple(c.key for c in _CASES.columns)
-_NAME_INDEX = {normalize_name(n): c.key for c in _CASES.columns for n in c.names()}
 _CHANNELS = ENUMS["channel"]
-_CHANNEL_LOOKUP = _CHANNELS.lookup()
 _DIGITAL = ("web", "app")
 
 # =========================================================================== loading
@@ -106,163 +107,12 @@ def load_cases(path, column_map: Mapping[str, str] | None = None, *, timezone: s
 
 
 # =========================================================================== the prepared log
-def _canonical(log: pd.DataFrame, lang: str) -> pd.DataFrame:
-    if not isinstance(log, pd.DataFrame):
-        raise AnalysisError(t("journeys.error.not_frame", lang, found=type(log).__name__))
-    if all(c in log.columns for c in _REQUIRED):
-        return log
-    rename: dict[object, str] = {}
-    for col in log.columns:
-        key = _NAME_INDEX.get(normalize_name(col))
-        if key is not None and key not in log.columns and key not in rename.values():
-            rename[col] = key
-    out = log.rename(columns=rename)
-    missing = [c for c in _REQUIRED if c not in out.columns]
-    if missing:
-        raise AnalysisError(t("journeys.error.columns", lang, missing=", ".join(missing),
-                              found=", ".join(map(str, log.columns)) or "—"))
-    return out
-
-
-def _ns(series: pd.Series, lang: str, column: str) -> np.ndarray:
-    """Timestamps as int64 nanoseconds since the epoch (UTC); missing values are ``_NAT``."""
-    s = series
-    if not pd.api.types.is_datetime64_any_dtype(s):
-        if s.isna().all():
-            return np.full(len(s), _NAT, dtype=np.int64)
-        try:
-            s = pd.to_datetime(s, utc=True, format="ISO8601")
-        except (ValueError, TypeError):
-            try:
-                s = pd.to_datetime(s, utc=True, format="mixed")
-            except (ValueError, TypeError) as exc:
-                raise AnalysisError(t("journeys.error.timestamps", lang, column=column, detail=str(exc)[:120])) from None
-    if getattr(s.dt, "tz", None) is not None:
-        s = s.dt.tz_convert("UTC").dt.tz_localize(None)
-    return s.to_numpy(dtype="datetime64[ns]").view(np.int64)
-
-
-class _Log:
-    """A case log prepared once: events sorted by case, timestamp, file order, held as integer codes."""
-
-    def __init__(self, log: pd.DataFrame, lang: str = "en") -> None:
-        frame = _canonical(log, lang)
-        self.frame = frame
-        self.lang = lang
-        n0 = len(frame)
-        case, case_ids = pd.factorize(frame["case_id"])
-        act, activities = pd.factorize(frame["activity"])
-        ts = _ns(frame["timestamp"], lang, "timestamp")
-        keep = (case >= 0) & (act >= 0) & (ts != _NAT)
-        self.dropped = {"no_case": int((case < 0).sum()), "no_activity": int((act < 0).sum()),
-                        "no_timestamp": int((ts == _NAT).sum())}
-        self.n_dropped = int(n0 - keep.sum())
-        if not keep.all():
-            rows = np.flatnonzero(keep)
-            used, case = np.unique(case[rows], return_inverse=True)
-            case_ids = case_ids[used]
-            used, act = np.unique(act[rows], return_inverse=True)
-            activities = activities[used]
-            ts = ts[rows]
-        else:
-            rows = np.arange(n0)
-        if len(rows) == 0:
-            raise AnalysisError(t("journeys.error.empty", lang))
-        case = case.astype(np.int64, copy=False)
-        act = act.astype(np.int64, copy=False)
-        if not _is_sorted(case, ts):
-            order = np.lexsort((ts, case))  # stable: equal timestamps keep file order
-            rows, case, act, ts = rows[order], case[order], act[order], ts[order]
-        self.rows = rows
-        self.case = case
-        self.act = act
-        self.ts = ts
-        self.case_ids = pd.Index(case_ids)
-        self.activities = np.asarray(activities, dtype=object)
-        bounds = np.flatnonzero(np.diff(case)) + 1
-        self.starts = np.concatenate(([0], bounds)).astype(np.int64)
-        self.ends = np.concatenate((bounds, [len(case)])).astype(np.int64)
-        self.lengths = self.ends - self.starts
-        self.n_events = len(case)
-        self.n_cases = len(self.starts)
-        self._cache: dict[str, object] = {}
-
-    # ---- optional columns
-    def has(self, column: str) -> bool:
-        return column in self.frame.columns and bool(self.frame[column].notna().any())
-
-    def codes(self, column: str) -> tuple[np.ndarray, np.ndarray] | None:
-        """(codes in event order, labels) of a text column; -1 marks a missing value; None if absent."""
-        key = f"codes:{column}"
-        if key not in self._cache:
-            if column not in self.frame.columns:
-                self._cache[key] = None
-            else:
-                codes, uniques = pd.factorize(self.frame[column])
-                labels = np.asarray(uniques, dtype=object)
-                if column == "channel" and len(labels):
-                    keys = [_channel_key(v) for v in labels]
-                    recode, labels_ = pd.factorize(pd.Series(keys, dtype=object))
-                    codes = np.where(codes >= 0, recode[np.maximum(codes, 0)], -1)
-                    labels = np.asarray(labels_, dtype=object)
-                self._cache[key] = (codes[self.rows].astype(np.int64, copy=False), labels)
-        return self._cache[key]  # type: ignore[return-value]
-
-    def times(self, column: str) -> np.ndarray | None:
-        key = f"times:{column}"
-        if key not in self._cache:
-            self._cache[key] = _ns(self.frame[column], self.lang, column)[self.rows] if self.has(column) else None
-        return self._cache[key]  # type: ignore[return-value]
-
-    def first_per_case(self, codes: np.ndarray) -> np.ndarray:
-        """The first non-missing code in each case (-1 when the case has none)."""
-        out = np.full(self.n_cases, -1, dtype=np.int64)
-        valid = np.flatnonzero(codes >= 0)
-        if len(valid):
-            c = self.case[valid]
-            first = np.concatenate(([True], c[1:] != c[:-1]))
-            out[c[first]] = codes[valid[first]]
-        return out
-
-    @property
-    def end(self) -> np.ndarray:
-        """When each event ended: ``end_timestamp`` where later than ``timestamp``, else ``timestamp``."""
-        if "end" not in self._cache:
-            e = self.times("end_timestamp")
-            self._cache["end"] = self.ts if e is None else np.where(e != _NAT, np.maximum(e, self.ts), self.ts)
-        return self._cache["end"]  # type: ignore[return-value]
-
-    @property
-    def case_start(self) -> np.ndarray:
-        return self.ts[self.starts]
-
-    @property
-    def case_end(self) -> np.ndarray:
-        if "case_end" not in self._cache:
-            end = self.end
-            self._cache["case_end"] = self.ts[self.ends - 1] if end is self.ts else np.maximum.reduceat(end, self.starts)
-        return self._cache["case_end"]  # type: ignore[return-value]
-
-    @property
-    def as_of(self) -> int:
-        return int(max(self.ts.max(), self.case_end.max()))
-
-
-def _is_sorted(case: np.ndarray, ts: np.ndarray) -> bool:
-    if len(case) < 2:
-        return True
-    dc = np.diff(case)
-    if (dc < 0).any():
-        return False
-    return not ((dc == 0) & (ts[1:] < ts[:-1])).any()
-
-
-def _channel_key(value: object) -> object:
-    return _CHANNEL_LOOKUP.get(normalize_name(value), value)
-
-
-def _prep(log: pd.DataFrame | _Log, lang: str = "en") -> _Log:
-    return log if isinstance(log, _Log) else _Log(log, lang)
+# The sorted log and the case-timing rules (ordering, closure, first response, resolution, age of open
+# cases, deadlines) live in :mod:`svcwork.caselog`, shared with :mod:`svcwork.measures`.
+_Log = CaseLog
+_prep = prepare
+_canonical = canonical
+_channel_key = channel_key
 
 
 def _median_by(values: np.ndarray, groups: np.ndarray) -> pd.Series:
@@ -690,8 +540,9 @@ class CaseLogAnalysis:
 
     ``cases`` has one row per case: ``case_id``, ``start``, ``end``, ``events``, ``days``,
     ``first_response_days``, ``service_id``, ``channel``, ``unit`` (the receiving unit),
-    ``deadline``, ``closed``, ``sla_breach``, ``rework``, ``handoffs``, ``pingpong``, ``variant``,
-    ``repeat``, ``followed_by_repeat``, ``fcr``, ``month``.
+    ``deadline``, ``closed``, ``resolution_days``, ``open_age_days``, ``sla_breach``, ``rework``,
+    ``handoffs``, ``pingpong``, ``variant``, ``repeat``, ``followed_by_repeat``, ``fcr``, ``month``.
+    The timing columns follow the rules of :mod:`svcwork.caselog`.
     """
 
     cases: pd.DataFrame
@@ -737,31 +588,25 @@ class CaseLogAnalysis:
         return self.rate("fcr")
 
 
-def _named_activities(L: _Log, names: Sequence[str], error: str, lang: str) -> np.ndarray:
-    """Per activity code: is it one of *names* (compared as :func:`normalize_name`)?  None found: *error*."""
-    wanted = {normalize_name(a) for a in names}
-    mask = np.array([normalize_name(a) in wanted for a in L.activities], dtype=bool)
-    if wanted and not mask.any():
-        raise AnalysisError(t(error, lang, given=", ".join(map(str, names)), found=", ".join(map(str, L.activities[:12]))))
-    return mask
-
-
 def analyse_log(log: pd.DataFrame, *, sla_days: int = 14, repeat_contact_days: int = 7,
                 end_activities: Sequence[str] | None = None, offsets: Sequence[str] = (),
                 response_activities: Sequence[str] | None = None, lang: str = "en") -> CaseLogAnalysis:
     """The whole case-log metric set in one pass over the sorted log.
 
-    Per case: end-to-end days (first event to end of last; for a case still open this is a lower
-    bound — the citizen is still waiting — so ``median_case_days``/``p90_case_days`` read best with
-    the closure rate beside them), time to first response (from the first event to the first later
-    event whose activity is in ``response_activities`` — e.g. "reply sent", "call citizen"; when
-    none are given, to the case's second event, whatever it is: a proxy that counts an internal
-    step such as "assigned" as the response), the deadline (the case's own, else ``sla_days``
-    after it opened) and whether it was missed (closed cases: by their end; open cases: by the last
-    timestamp of the log), closure (an ``outcome`` recorded or an activity in ``end_activities``;
-    when none are given, activities named like "closed", "resolved", "נסגר" …), rework (an activity
-    repeated in the case), hand-offs and ping-pong (:func:`handoffs`), repeat contact
-    (:func:`repeat_contacts`) and first-contact resolution: closed, no hand-off, and no repeat
+    The timing of each case follows the rules of :mod:`svcwork.caselog` (the same as the service
+    standards of :func:`svcwork.measures.standards_share`).  Per case: end-to-end days (first event to
+    end of last; for a case still open this is a lower bound — the citizen is still waiting — so
+    ``median_case_days``/``p90_case_days`` read best with the closure rate beside them), time to
+    first response (from the first event to the first later event whose activity is in
+    ``response_activities`` — e.g. "reply sent", "call citizen"; when none are given, to the case's
+    second event, whatever it is: a proxy that counts an internal step such as "assigned" as the
+    response), the deadline (the case's own, else ``sla_days`` after it opened) and whether it was
+    missed (closed cases: by their end; open cases: by the last timestamp of the log), closure (an
+    ``outcome`` recorded or an activity in ``end_activities``; when none are given, activities named
+    like "closed", "resolved", "נסגר" …; an ``end_timestamp`` is the end of an activity and closes a
+    case only in a one-row-per-case export), resolution days (closed cases) and the age of open cases
+    at the log's last timestamp, rework (an activity repeated in the case), hand-offs and ping-pong
+    (:func:`handoffs`), repeat contact (:func:`repeat_contacts`) and first-contact resolution: closed, no hand-off, and no repeat
     contact before or after it (the SQM/COPC reading of FCR; unknown for cases without a citizen
     id, and for every case when the log records no closure, i.e. no end activity and no outcome,
     or no units).  ``offsets``: the time-zone offsets the loader normalised, for the data-quality
@@ -779,57 +624,16 @@ def analyse_log(log: pd.DataFrame, *, sla_days: int = 14, repeat_contact_days: i
     rep = _repeats(L, int(repeat_contact_days))
     quality = _quality(L, offsets=offsets or _loaded_offsets(log))
 
+    # the case-timing rules of svcwork.caselog (shared with the service standards of svcwork.measures)
     start, end = L.case_start, L.case_end
     days = (end - start) / _DAY_NS
-    fr = np.full(C, np.nan)
-    multi = L.lengths > 1
-    if response_activities is None:
-        fr[multi] = (L.ts[L.starts[multi] + 1] - start[multi]) / _DAY_NS
-    else:
-        is_resp = _named_activities(L, response_activities, "journeys.error.response_activities", lang)
-        later = np.ones(L.n_events, dtype=bool)
-        later[L.starts] = False  # the citizen's own first contact never answers itself
-        hit = np.flatnonzero(is_resp[L.act] & later)
-        if len(hit):
-            c = L.case[hit]
-            first_hit = np.concatenate(([True], c[1:] != c[:-1]))
-            fr[c[first_hit]] = (L.ts[hit[first_hit]] - start[c[first_hit]]) / _DAY_NS
-
-    # closure
-    ends_found: tuple[str, ...]
-    if end_activities is None:
-        is_end = np.array([bool(CLOSING_WORDS.search(str(a))) for a in L.activities], dtype=bool)
-    else:
-        is_end = _named_activities(L, end_activities, "journeys.error.end_activities", lang)
-    ends_found = tuple(str(a) for a in L.activities[is_end])
-    closed = np.bincount(L.case[is_end[L.act]], minlength=C) > 0
-    oc = L.codes("outcome")
-    has_outcome = oc is not None and (oc[0] >= 0).any()
-    if has_outcome:
-        closed |= L.first_per_case(oc[0]) >= 0
-    closure_known = bool(is_end.any() or has_outcome)
-    # one row per case (an export of cases, not events): a closing time in end_timestamp closes it
-    per_event = not (C >= 2 and int(L.lengths.max()) == 1)
-    if not per_event:
-        e = L.times("end_timestamp")
-        if e is not None and (e != _NAT).any():
-            closed |= np.bincount(L.case[e != _NAT], minlength=C) > 0
-            closure_known = True
-
-    # deadline and SLA
-    deadline = start + int(sla_days) * _DAY_NS
-    dl = L.times("deadline")
-    if dl is not None:
-        own = np.full(C, _NAT, np.int64)
-        valid = np.flatnonzero(dl != _NAT)
-        if len(valid):
-            c = L.case[valid]
-            f = np.concatenate(([True], c[1:] != c[:-1]))
-            own[c[f]] = dl[valid[f]]
-        deadline = np.where(own != _NAT, own, deadline)
+    fr = first_response_days(L, response_activities, lang=lang)
+    closing = closure(L, end_activities, lang=lang)
+    closed, closure_known, ends_found = closing.closed, closing.known, closing.end_activities
+    per_event = not L.one_row_per_case
+    deadline = deadlines(L, int(sla_days))
+    breach = breached(L, closing, deadline)
     as_of = L.as_of
-    finish = np.where(closed, end, as_of) if closure_known else end
-    breach = finish > deadline
 
     # rework: an activity repeated inside a case
     a = len(L.activities)
@@ -838,14 +642,6 @@ def analyse_log(log: pd.DataFrame, *, sla_days: int = 14, repeat_contact_days: i
     rework = np.zeros(C, bool)
     rework[pk[again] // a] = True
     rework_by_act = pd.Series(np.bincount(pk[again] % a, minlength=a), index=L.activities, name="cases")
-
-    def first_label(column: str) -> np.ndarray:
-        got = L.codes(column)
-        out = np.full(C, None, dtype=object)
-        if got is not None and len(got[1]):
-            f = L.first_per_case(got[0])
-            out[f >= 0] = got[1][f[f >= 0]]
-        return out
 
     linked = rep.cases["repeat"].notna().to_numpy()
     repeat_ = rep.cases["repeat"].to_numpy(dtype=bool, na_value=False)
@@ -865,11 +661,13 @@ def analyse_log(log: pd.DataFrame, *, sla_days: int = 14, repeat_contact_days: i
         "events": L.lengths,
         "days": days,
         "first_response_days": fr,
-        "service_id": first_label("service_id"),
-        "channel": first_label("channel"),
-        "unit": first_label("unit"),
+        "service_id": L.first_labels("service_id"),
+        "channel": L.first_labels("channel"),
+        "unit": L.first_labels("unit"),
         "deadline": pd.to_datetime(deadline, unit="ns"),
-        "closed": pd.array(closed, dtype="boolean") if closure_known else pd.array([pd.NA] * C, dtype="boolean"),
+        "closed": closing.column(),
+        "resolution_days": resolution_days(L, closing),
+        "open_age_days": open_age_days(L, closing),
         "sla_breach": breach,
         "rework": rework,
         "handoffs": per_case_ho,
@@ -999,14 +797,16 @@ def _measure_scope(measure: str) -> str:
 
 
 def standards_by_channel(events: pd.DataFrame, standards: pd.DataFrame, *, min_group_size: int = 1,
-                         confidence: float = 0.95) -> pd.DataFrame:
+                         confidence: float = 0.95, end_activities: Sequence[str] | None = None,
+                         response_activities: Sequence[str] | None = None) -> pd.DataFrame:
     """Each commitment of the Standards sheet set against the case log: as written, and per channel.
 
     A commitment for all channels (``*``) is checked on the pooled cases it covers and again on each
     channel the log shows for them; a channel-specific one on its channel.  The share meeting the
     target (with a Wilson interval at *confidence*) and the median come from
     :func:`svcwork.measures.standards_share`, so the report has one definition of first-response and
-    resolution time (Standards section of the intake contract).  Commitments on ``answer_seconds``
+    resolution time (Standards section of the intake contract; *end_activities* and
+    *response_activities* as in :func:`analyse_log`).  Commitments on ``answer_seconds``
     or on a KPI cannot be checked from a case log: they are listed with ``checkable`` False and no
     counts.  Rows with fewer than *min_group_size* cases are dropped.
 
@@ -1052,7 +852,8 @@ def standards_by_channel(events: pd.DataFrame, standards: pd.DataFrame, *, min_g
     if checks:
         query = pd.DataFrame(checks, columns=["commitment", "service_id", "measure", "target", "channel"])
         got = standards_share(ev, query[["service_id", "measure", "target", "channel"]], confidence=confidence,
-                              min_group_size=min_group_size)
+                              min_group_size=min_group_size, end_activities=end_activities,
+                              response_activities=response_activities)
         got = got.drop(columns=["default"]).drop_duplicates(["service_id", "channel", "measure", "target"])
         got["service_id"] = got["service_id"].astype(str)
         got["channel"] = got["channel"].astype(str)
@@ -2353,7 +2154,8 @@ def analyse(engagement: Engagement, *, end_activities: Sequence[str] | None = No
     if len(standards):
         m = int(s.min_group_size)
         if log is not None:
-            checked = standards_by_channel(engagement.cases, standards, min_group_size=m)
+            checked = standards_by_channel(engagement.cases, standards, min_group_size=m,
+                                           end_activities=end_activities, response_activities=response_activities)
         consistency = standards_consistency(standards, channels=_service_channels(channels, log, min_size=m))
     return JourneysResult(language=lang, min_group_size=int(s.min_group_size), sla_days=int(s.sla_days),
                           repeat_contact_days=int(s.repeat_contact_days), accent=s.accent_color, journey=journey,

@@ -35,7 +35,8 @@ Every estimate carries its uncertainty, so a steering committee never acts on no
   chart for very large samples, Laney 2002), :func:`western_electric` (rules 1–4, Western
   Electric *Statistical Quality Control Handbook* 1956), :func:`kpi_scorecard`.
 * **Service standards** — :func:`standards_share`: the share of cases meeting the first-response
-  and resolution standards of the Standards sheet, from the case log.
+  and resolution standards of the Standards sheet, from the case log, timed by the case-log engine
+  :mod:`svcwork.caselog` (the same closure, first response and resolution as the journeys section).
 
 :func:`analyse` runs them on an :class:`~svcwork.intake.Engagement` and returns a
 :class:`MeasuresResult` (summary, tables, figures, findings; Hebrew and English).
@@ -53,6 +54,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from .caselog import CLOSING_WORDS, case_times  # noqa: F401 - CLOSING_WORDS: kept importable from here
 from .errors import AnalysisError
 from .i18n import fmt_number, fmt_percent, t
 from .privacy import suppress
@@ -1427,82 +1429,33 @@ def kpi_scorecard(kpis: pd.DataFrame, values: pd.DataFrame, *, laney: bool | Non
 CASE_MEASURES = ("first_response_days", "resolution_days")
 
 
-#: Activity names that mark a closed case when no end activities are given (English and Hebrew);
-#: the one definition of closure for the case log (:mod:`svcwork.journeys` uses it too).
-CLOSING_WORDS = re.compile(
-    r"\b(?:clos(?:e|ed|ing|ure)|resolv(?:e|ed)|finish(?:ed)?|done|ended|archiv(?:e|ed)|complet(?:ed|ion))\b"
-    r"|נסגר|סגיר|סגור|הושלם|טופל|הסתיים|נפתר|סיום",
-    re.IGNORECASE,
-)
-
-
-def _case_times(cases: pd.DataFrame) -> pd.DataFrame:
-    """Per case: events, first-response days, resolution days (closed cases) and age (open cases).
-
-    A case is closed when it has an activity named like "closed"/"נסגר" (:data:`CLOSING_WORDS`),
-    an ``outcome`` or an ``end_timestamp``.  When the log shows no closure at all, closure is
-    unknown and every case with two events or more is taken as resolved at its last event.
-    """
-    _check_columns(cases, ["case_id", "timestamp"], "service standards (case log)")
-    cols = [c for c in ("case_id", "activity", "timestamp", "end_timestamp", "outcome", "service_id", "channel")
-            if c in cases.columns]
-    c = cases[cols].dropna(subset=["case_id", "timestamp"])
-    c = c.sort_values(["case_id", "timestamp"], kind="stable")
-    g = c.groupby("case_id", sort=False)
-    first = g["timestamp"].min()
-    events = g.size()
-    second = c.loc[g.cumcount().to_numpy() == 1].set_index("case_id")["timestamp"]
-    last = g["timestamp"].max()
-    as_of = c["timestamp"].max()
-    closing = pd.Series(False, index=c.index)
-    if "activity" in c.columns:
-        names = c["activity"].astype("string")
-        closing |= names.str.contains(CLOSING_WORDS, na=False)
-    if "outcome" in c.columns:
-        closing |= c["outcome"].notna() & (c["outcome"].astype("string").str.strip() != "")
-    if "end_timestamp" in c.columns:
-        closing |= c["end_timestamp"].notna()
-        last = pd.concat([last, g["end_timestamp"].max()], axis=1).max(axis=1)
-        as_of = max(as_of, c["end_timestamp"].max()) if c["end_timestamp"].notna().any() else as_of
-    closed = closing.groupby(c["case_id"], sort=False).any().reindex(events.index)
-    known = bool(closed.any())
-    out = pd.DataFrame({"events": events})
-    day = pd.Timedelta(days=1)
-    out["first_response_days"] = (second.reindex(out.index) - first) / day
-    res = (last - first) / day
-    if known:
-        out["resolution_days"] = res.where(closed)
-        out["open_age_days"] = ((as_of - first) / day).where(~closed)
-    else:
-        out["resolution_days"] = res.where(events >= 2)
-        out["open_age_days"] = np.nan
-    lookup = ENUMS["channel"].lookup()
-    for col in ("service_id", "channel"):
-        out[col] = g[col].first() if col in c.columns else pd.NA
-    if "channel" in c.columns:
-        out["channel"] = out["channel"].map(lambda v: lookup.get(normalize_name(v), v) if isinstance(v, str) else v)
-    return out.reset_index()
-
-
 def standards_share(cases: pd.DataFrame, standards: pd.DataFrame | None = None, *,
                     default_resolution_days: float | None = None, confidence: float = 0.95,
-                    min_group_size: int = 1) -> pd.DataFrame:
+                    min_group_size: int = 1, end_activities: Sequence[str] | None = None,
+                    response_activities: Sequence[str] | None = None) -> pd.DataFrame:
     """Share of cases meeting each first-response / resolution standard, with a Wilson interval.
 
-    Per case (from the event log): first-response days = from the first to the second event
-    (the first thing that happened after the citizen's contact); resolution days = from the
-    first event to the last one (or the latest ``end_timestamp``) of a *closed* case (an
-    activity named like "closed"/"נסגר", an ``outcome`` or an ``end_timestamp``).  An open case
-    counts as not met once it is older than the target at the log's last timestamp; an open
-    case still within the target is not decided yet and is left out (column ``pending``).
-    When the log shows no closure at all, every case with two events or more is taken as
-    resolved at its last event.  A case with one event has no first response.  A standard row
-    applies to cases of its service and channel (``*`` = all).  When no resolution standard is given, *default_resolution_days*
-    (the engagement's ``sla_days``) is used for all services.  Standards on other measures
-    (seconds to answer, KPIs) cannot be checked from a case log and are skipped.
-    Rows with fewer than *min_group_size* cases are dropped.
+    Per case, the times of the case-log engine (:mod:`svcwork.caselog`, the same as the journeys
+    section): first-response days = from the first event to the first later response activity
+    (*response_activities*; by default the second event: the first thing that happened after the
+    citizen's contact); resolution days = from the first event to the end of the last one of a
+    *closed* case (an activity named like "closed"/"נסגר" or in *end_activities*, or an
+    ``outcome``; an ``end_timestamp`` is the end of an activity and closes a case only in a
+    one-row-per-case export).  An open case counts as not met once it is older than the target at
+    the log's last timestamp; an open case still within the target is not decided yet and is left
+    out (column ``pending``).  When the log shows no closure at all, every case with two events or
+    more is taken as resolved at the end of its last event.  A case with one event has no first
+    response.  A standard row applies to cases of its service and channel (``*`` = all).  When no
+    resolution standard is given, *default_resolution_days* (the engagement's ``sla_days``) is used
+    for all services.  Standards on other measures (seconds to answer, KPIs) cannot be checked from
+    a case log and are skipped.  Rows with fewer than *min_group_size* cases are dropped.
     """
-    times = _case_times(cases)
+    _check_columns(cases, ["case_id", "timestamp"], "service standards (case log)")
+    if "activity" not in cases.columns:  # a log of case ids and times only: no activity can close a case
+        cases = cases.assign(activity="")
+    usable = cases[["case_id", "activity", "timestamp"]].notna().all(axis=1).any()
+    times = (case_times(cases, end_activities=end_activities, response_activities=response_activities)
+             if usable else pd.DataFrame(columns=["service_id", "channel", *CASE_MEASURES, "open_age_days"]))
     st = (standards if standards is not None else pd.DataFrame(columns=["service_id", "measure", "target", "channel"]))
     _check_columns(st, ["service_id", "measure", "target"], "service standards (Standards sheet)")
     st = st.copy()

@@ -1,0 +1,405 @@
+"""The case-log engine: how svcwork reads the timing of cases from an event log, defined once.
+
+Every case-timing number in a report — the journeys section (:func:`svcwork.journeys.analyse_log`),
+the service standards of the measures section (:func:`svcwork.measures.standards_share`) and the
+Standards table set against the log per channel — comes from the functions of this module, so one
+log can never show two different counts of closed or open cases.
+
+The notions are those of the event log in W. van der Aalst, *Process Mining: Data Science in
+Action*, 2nd ed. (Springer 2016): a **case** is a process instance; an **event** belongs to one case
+and has an activity and a timestamp, and may have attributes such as a resource or a completion
+time (§5.2, Definitions 5.1–5.3, and the start/complete transactional life-cycle of §5.2); the
+**trace** of a case is its events ordered by time (§5.2); its **flow time** runs from its first to
+its last event (§9.4).  The rules:
+
+1. **Events and their order** (:class:`CaseLog`).  An event needs a case id, an activity and a
+   timestamp; a row missing one is left out (counted in :attr:`CaseLog.dropped`).  Timestamps
+   without a time zone are UTC.  Events are ordered by case, then timestamp, then file order (a
+   stable sort: events at the same instant keep the order of the file, as pm4py does).
+2. **When an event ends**: at its ``end_timestamp`` when that is later than its ``timestamp``, else
+   at its ``timestamp``.  A case **starts** at its first event and **ends** at the latest end of its
+   events.  The log is read **as of** its latest timestamp or end time.
+3. **Closure** (:func:`closure`).  A case is closed when one of its events has an activity among the
+   end activities (by default named like "closed", "resolved", "נסגר" …: :data:`CLOSING_WORDS`) or
+   records an ``outcome``.  ``end_timestamp`` is when an *activity* ended, not when the case closed:
+   in an event log it never closes a case.  The one exception is a **one-row-per-case export**
+   (two cases or more, each with exactly one row — :attr:`svcwork.intake.Engagement.one_row_per_case`):
+   there the row is the case and ``end_timestamp`` (the export's "closed" column is read as
+   ``end_timestamp``) is the case's closing time, so a row that has one is closed.  Closure is
+   *known* when at least one case of the log is closed by these rules; when none is, the log does not
+   record closure and every case's ``closed`` is unknown (NA), not "open".
+4. **First response** (:func:`first_response_days`): from the case's first event to the first later
+   event whose activity is a response activity (e.g. "reply sent"); when none are named, to the
+   case's second event, whatever it is (a proxy that counts an internal step such as "assigned" as
+   the response).  The first event never answers itself; a case with no such event has none.
+5. **Resolution time** (:func:`resolution_days`): for a closed case, from its start to its end (the
+   end of its last event).  When closure is not known, every case with two events or more is taken
+   as resolved at the end of its last event; a case with a single event is undetermined.
+6. **Age of an open case** (:func:`open_age_days`): from its start to the log's as-of time; defined
+   only for open cases (closure known, case not closed).
+7. **Deadline and breach** (:func:`deadlines`, :func:`breached`): a case's deadline is its own
+   ``deadline`` (the first one given in its events), else ``sla_days`` after it started; it is missed
+   when the case finished after it — a closed case finishes at its end, an open case is still
+   running at the as-of time, and when closure is not known every case is judged by its end.
+
+Resolution and first-response times are those of the Standards sheet (intake contract:
+``first_response_days``, ``resolution_days``).  Arrays are per case in the order of
+:attr:`CaseLog.case_ids`; everything is vectorised with numpy, so a log of millions of events takes
+seconds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+import pandas as pd
+
+from .errors import AnalysisError
+from .i18n import t
+from .schema import ENUMS, companion, normalize_name
+
+__all__ = ["CLOSING_WORDS", "CaseLog", "Closure", "prepare", "closure", "first_response_days", "resolution_days",
+           "open_age_days", "deadlines", "breached", "case_times", "canonical", "channel_key", "named_activities",
+           "to_ns"]
+
+NAT = np.iinfo(np.int64).min
+DAY_NS = 86_400 * 10**9
+REQUIRED = ("case_id", "activity", "timestamp")
+_CASES = companion("cases")
+CASE_COLUMNS = tuple(c.key for c in _CASES.columns)
+NAME_INDEX = {normalize_name(n): c.key for c in _CASES.columns for n in c.names()}
+_CHANNEL_LOOKUP = ENUMS["channel"].lookup()
+
+#: Activity names that mark a closed case when no end activities are given (English and Hebrew).
+CLOSING_WORDS = re.compile(
+    r"\b(?:clos(?:e|ed|ing|ure)|resolv(?:e|ed)|finish(?:ed)?|done|ended|archiv(?:e|ed)|complet(?:ed|ion))\b"
+    r"|נסגר|סגיר|סגור|הושלם|טופל|הסתיים|נפתר|סיום",
+    re.IGNORECASE,
+)
+
+
+# =========================================================================== preparation
+def canonical(log: pd.DataFrame, lang: str = "en") -> pd.DataFrame:
+    """*log* with the canonical ``cases`` column names (XES/pm4py and Hebrew names are recognised)."""
+    if not isinstance(log, pd.DataFrame):
+        raise AnalysisError(t("journeys.error.not_frame", lang, found=type(log).__name__))
+    if all(c in log.columns for c in REQUIRED):
+        return log
+    rename: dict[object, str] = {}
+    for col in log.columns:
+        key = NAME_INDEX.get(normalize_name(col))
+        if key is not None and key not in log.columns and key not in rename.values():
+            rename[col] = key
+    out = log.rename(columns=rename)
+    missing = [c for c in REQUIRED if c not in out.columns]
+    if missing:
+        raise AnalysisError(t("journeys.error.columns", lang, missing=", ".join(missing),
+                              found=", ".join(map(str, log.columns)) or "—"))
+    return out
+
+
+def to_ns(series: pd.Series, lang: str, column: str) -> np.ndarray:
+    """Timestamps as int64 nanoseconds since the epoch (UTC; naive values are UTC); missing: ``NAT``."""
+    s = series
+    if not pd.api.types.is_datetime64_any_dtype(s):
+        if s.isna().all():
+            return np.full(len(s), NAT, dtype=np.int64)
+        try:
+            s = pd.to_datetime(s, utc=True, format="ISO8601")
+        except (ValueError, TypeError):
+            try:
+                s = pd.to_datetime(s, utc=True, format="mixed")
+            except (ValueError, TypeError) as exc:
+                raise AnalysisError(t("journeys.error.timestamps", lang, column=column, detail=str(exc)[:120])) from None
+    if getattr(s.dt, "tz", None) is not None:
+        s = s.dt.tz_convert("UTC").dt.tz_localize(None)
+    return s.to_numpy(dtype="datetime64[ns]").view(np.int64)
+
+
+def channel_key(value: object) -> object:
+    """A channel label as its schema key ("אתר" → "web"); unknown labels unchanged."""
+    return _CHANNEL_LOOKUP.get(normalize_name(value), value)
+
+
+def _is_sorted(case: np.ndarray, ts: np.ndarray) -> bool:
+    if len(case) < 2:
+        return True
+    dc = np.diff(case)
+    if (dc < 0).any():
+        return False
+    return not ((dc == 0) & (ts[1:] < ts[:-1])).any()
+
+
+class CaseLog:
+    """A case log prepared once (rule 1): events sorted by case, timestamp and file order, held as
+    integer codes.  ``rows`` maps each sorted event to its row in ``frame``; ``starts``/``ends`` are
+    each case's first and one-past-last event; ``case_ids`` the case ids in case order."""
+
+    def __init__(self, log: pd.DataFrame, lang: str = "en") -> None:
+        frame = canonical(log, lang)
+        self.frame = frame
+        self.lang = lang
+        n0 = len(frame)
+        case, case_ids = pd.factorize(frame["case_id"])
+        act, activities = pd.factorize(frame["activity"])
+        ts = to_ns(frame["timestamp"], lang, "timestamp")
+        keep = (case >= 0) & (act >= 0) & (ts != NAT)
+        self.dropped = {"no_case": int((case < 0).sum()), "no_activity": int((act < 0).sum()),
+                        "no_timestamp": int((ts == NAT).sum())}
+        self.n_dropped = int(n0 - keep.sum())
+        if not keep.all():
+            rows = np.flatnonzero(keep)
+            used, case = np.unique(case[rows], return_inverse=True)
+            case_ids = case_ids[used]
+            used, act = np.unique(act[rows], return_inverse=True)
+            activities = activities[used]
+            ts = ts[rows]
+        else:
+            rows = np.arange(n0)
+        if len(rows) == 0:
+            raise AnalysisError(t("journeys.error.empty", lang))
+        case = case.astype(np.int64, copy=False)
+        act = act.astype(np.int64, copy=False)
+        if not _is_sorted(case, ts):
+            order = np.lexsort((ts, case))  # stable: equal timestamps keep file order
+            rows, case, act, ts = rows[order], case[order], act[order], ts[order]
+        self.rows = rows
+        self.case = case
+        self.act = act
+        self.ts = ts
+        self.case_ids = pd.Index(case_ids)
+        self.activities = np.asarray(activities, dtype=object)
+        bounds = np.flatnonzero(np.diff(case)) + 1
+        self.starts = np.concatenate(([0], bounds)).astype(np.int64)
+        self.ends = np.concatenate((bounds, [len(case)])).astype(np.int64)
+        self.lengths = self.ends - self.starts
+        self.n_events = len(case)
+        self.n_cases = len(self.starts)
+        self._cache: dict[str, object] = {}
+
+    # ---- optional columns
+    def has(self, column: str) -> bool:
+        """The column exists and has at least one value."""
+        return column in self.frame.columns and bool(self.frame[column].notna().any())
+
+    def codes(self, column: str) -> tuple[np.ndarray, np.ndarray] | None:
+        """(codes in event order, labels) of a text column; -1 marks a missing value; None if absent.
+        Channels are read as their schema keys (:func:`channel_key`)."""
+        key = f"codes:{column}"
+        if key not in self._cache:
+            if column not in self.frame.columns:
+                self._cache[key] = None
+            else:
+                codes, uniques = pd.factorize(self.frame[column])
+                labels = np.asarray(uniques, dtype=object)
+                if column == "channel" and len(labels):
+                    recode, labels_ = pd.factorize(pd.Series([channel_key(v) for v in labels], dtype=object))
+                    codes = np.where(codes >= 0, recode[np.maximum(codes, 0)], -1)
+                    labels = np.asarray(labels_, dtype=object)
+                self._cache[key] = (codes[self.rows].astype(np.int64, copy=False), labels)
+        return self._cache[key]  # type: ignore[return-value]
+
+    def times(self, column: str) -> np.ndarray | None:
+        """A time column in event order (int64 ns, ``NAT`` where missing); None when it has no value."""
+        key = f"times:{column}"
+        if key not in self._cache:
+            self._cache[key] = to_ns(self.frame[column], self.lang, column)[self.rows] if self.has(column) else None
+        return self._cache[key]  # type: ignore[return-value]
+
+    def first_per_case(self, codes: np.ndarray) -> np.ndarray:
+        """The first non-missing code in each case (-1 when the case has none)."""
+        out = np.full(self.n_cases, -1, dtype=np.int64)
+        valid = np.flatnonzero(codes >= 0)
+        if len(valid):
+            c = self.case[valid]
+            first = np.concatenate(([True], c[1:] != c[:-1]))
+            out[c[first]] = codes[valid[first]]
+        return out
+
+    def first_labels(self, column: str) -> np.ndarray:
+        """Per case, the first value of *column* in event order (None when the case has none)."""
+        got = self.codes(column)
+        out = np.full(self.n_cases, None, dtype=object)
+        if got is not None and len(got[1]):
+            f = self.first_per_case(got[0])
+            out[f >= 0] = got[1][f[f >= 0]]
+        return out
+
+    def any_per_case(self, mask: np.ndarray) -> np.ndarray:
+        """Per case: does any of its events (a boolean per event, in event order) hold?"""
+        return np.bincount(self.case[mask], minlength=self.n_cases) > 0
+
+    # ---- rule 2: ends, start, as-of
+    @property
+    def end(self) -> np.ndarray:
+        """When each event ended: ``end_timestamp`` where later than ``timestamp``, else ``timestamp``."""
+        if "end" not in self._cache:
+            e = self.times("end_timestamp")
+            self._cache["end"] = self.ts if e is None else np.where(e != NAT, np.maximum(e, self.ts), self.ts)
+        return self._cache["end"]  # type: ignore[return-value]
+
+    @property
+    def case_start(self) -> np.ndarray:
+        return self.ts[self.starts]
+
+    @property
+    def case_end(self) -> np.ndarray:
+        """The latest end of each case's events."""
+        if "case_end" not in self._cache:
+            end = self.end
+            self._cache["case_end"] = self.ts[self.ends - 1] if end is self.ts else np.maximum.reduceat(end, self.starts)
+        return self._cache["case_end"]  # type: ignore[return-value]
+
+    @property
+    def as_of(self) -> int:
+        """The log's latest timestamp or end time (ns): the moment the log is read at."""
+        return int(max(self.ts.max(), self.case_end.max()))
+
+    @property
+    def one_row_per_case(self) -> bool:
+        """An export of cases, not events: two cases or more, each with exactly one (usable) row."""
+        return bool(self.n_cases >= 2 and int(self.lengths.max()) == 1)
+
+
+def prepare(log: pd.DataFrame | CaseLog, lang: str = "en") -> CaseLog:
+    """*log* as a :class:`CaseLog` (a CaseLog is returned as it is)."""
+    return log if isinstance(log, CaseLog) else CaseLog(log, lang)
+
+
+def named_activities(L: CaseLog, names: Sequence[str], error: str, lang: str = "en") -> np.ndarray:
+    """Per activity code: is it one of *names* (compared as :func:`normalize_name`)?  None found: *error*."""
+    wanted = {normalize_name(a) for a in names}
+    mask = np.array([normalize_name(a) in wanted for a in L.activities], dtype=bool)
+    if wanted and not mask.any():
+        raise AnalysisError(t(error, lang, given=", ".join(map(str, names)), found=", ".join(map(str, L.activities[:12]))))
+    return mask
+
+
+# =========================================================================== rule 3: closure
+@dataclass(frozen=True)
+class Closure:
+    """Which cases are closed (rule 3 of the module).
+
+    ``closed``: a boolean per case (False where not closed *or* where closure is unknown);
+    ``known``: whether the log records closure at all; ``end_activities``: the activities found that
+    close a case; ``by_end_time``: a one-row-per-case export whose ``end_timestamp`` closed cases.
+    """
+
+    closed: np.ndarray
+    known: bool
+    end_activities: tuple[str, ...]
+    by_end_time: bool = False
+
+    @property
+    def open(self) -> np.ndarray:
+        """Per case: known to be open (closure known and the case not closed)."""
+        return ~self.closed if self.known else np.zeros(len(self.closed), dtype=bool)
+
+    def column(self) -> pd.arrays.BooleanArray:
+        """``closed`` as a nullable boolean column: NA for every case when closure is unknown."""
+        if self.known:
+            return pd.array(self.closed, dtype="boolean")
+        return pd.array([pd.NA] * len(self.closed), dtype="boolean")
+
+
+def closure(log: pd.DataFrame | CaseLog, end_activities: Sequence[str] | None = None, *, lang: str = "en") -> Closure:
+    """Which cases are closed: an end activity (default: named like :data:`CLOSING_WORDS`) or an
+    ``outcome`` in one of its events; in a one-row-per-case export also an ``end_timestamp``.
+    ``end_activities`` given but none in the log: :class:`~svcwork.errors.AnalysisError`."""
+    L = prepare(log, lang)
+    if end_activities is None:
+        is_end = np.array([bool(CLOSING_WORDS.search(str(a))) for a in L.activities], dtype=bool)
+    else:
+        is_end = named_activities(L, end_activities, "journeys.error.end_activities", lang)
+    closed = L.any_per_case(is_end[L.act])
+    outcome = L.codes("outcome")
+    if outcome is not None and len(outcome[1]):  # an outcome recorded (a blank text is no outcome)
+        codes, labels = outcome
+        blank = np.array([str(v).strip() == "" for v in labels], dtype=bool)
+        closed |= L.any_per_case((codes >= 0) & ~blank[np.maximum(codes, 0)])
+    by_end_time = False
+    if L.one_row_per_case:
+        e = L.times("end_timestamp")
+        if e is not None:
+            by_end_time = True
+            closed |= L.any_per_case(e != NAT)
+    return Closure(closed, bool(closed.any()), tuple(str(a) for a in L.activities[is_end]), by_end_time)
+
+
+# =========================================================================== rules 4-6: response, resolution, age
+def first_response_days(log: pd.DataFrame | CaseLog, response_activities: Sequence[str] | None = None, *,
+                        lang: str = "en") -> np.ndarray:
+    """Days from each case's first event to its first response (rule 4); NaN where there is none.
+    ``response_activities`` given but none in the log: :class:`~svcwork.errors.AnalysisError`."""
+    L = prepare(log, lang)
+    start = L.case_start
+    fr = np.full(L.n_cases, np.nan)
+    if response_activities is None:
+        multi = L.lengths > 1
+        fr[multi] = (L.ts[L.starts[multi] + 1] - start[multi]) / DAY_NS
+        return fr
+    is_resp = named_activities(L, response_activities, "journeys.error.response_activities", lang)
+    later = np.ones(L.n_events, dtype=bool)
+    later[L.starts] = False  # the citizen's own first contact never answers itself
+    hit = np.flatnonzero(is_resp[L.act] & later)
+    if len(hit):
+        c = L.case[hit]
+        first_hit = np.concatenate(([True], c[1:] != c[:-1]))
+        fr[c[first_hit]] = (L.ts[hit[first_hit]] - start[c[first_hit]]) / DAY_NS
+    return fr
+
+
+def resolution_days(L: CaseLog, closing: Closure) -> np.ndarray:
+    """Days from start to end of each resolved case (rule 5); NaN for open or undetermined cases."""
+    resolved = closing.closed if closing.known else L.lengths >= 2
+    return np.where(resolved, (L.case_end - L.case_start) / DAY_NS, np.nan)
+
+
+def open_age_days(L: CaseLog, closing: Closure) -> np.ndarray:
+    """Days from start to the log's as-of time of each open case (rule 6); NaN for the others."""
+    return np.where(closing.open, (L.as_of - L.case_start) / DAY_NS, np.nan)
+
+
+# =========================================================================== rule 7: deadline and breach
+def deadlines(L: CaseLog, sla_days: int) -> np.ndarray:
+    """Each case's deadline (int64 ns): its own ``deadline`` (first given), else ``sla_days`` after its start."""
+    deadline = L.case_start + int(sla_days) * DAY_NS
+    dl = L.times("deadline")
+    if dl is not None:
+        first = L.first_per_case(np.where(dl != NAT, np.arange(L.n_events), -1))
+        deadline = np.where(first >= 0, dl[np.maximum(first, 0)], deadline)
+    return deadline
+
+
+def breached(L: CaseLog, closing: Closure, deadline: np.ndarray) -> np.ndarray:
+    """Per case: finished after its deadline (rule 7; open cases are still running at the as-of time)."""
+    finish = np.where(closing.closed, L.case_end, L.as_of) if closing.known else L.case_end
+    return finish > deadline
+
+
+# =========================================================================== the per-case table
+def case_times(log: pd.DataFrame | CaseLog, *, end_activities: Sequence[str] | None = None,
+               response_activities: Sequence[str] | None = None, lang: str = "en") -> pd.DataFrame:
+    """The per-case timing table: one row per case (in case order) with ``case_id``, ``start``,
+    ``end``, ``events``, ``days`` (start to end, for every case), ``first_response_days``, ``closed``
+    (nullable: NA when the log records no closure), ``resolution_days``, ``open_age_days``,
+    ``service_id``, ``channel`` (its schema key) and ``unit`` (each the case's first value)."""
+    L = prepare(log, lang)
+    c = closure(L, end_activities, lang=lang)
+    return pd.DataFrame({
+        "case_id": L.case_ids,
+        "start": pd.to_datetime(L.case_start, unit="ns"),
+        "end": pd.to_datetime(L.case_end, unit="ns"),
+        "events": L.lengths,
+        "days": (L.case_end - L.case_start) / DAY_NS,
+        "first_response_days": first_response_days(L, response_activities, lang=lang),
+        "closed": c.column(),
+        "resolution_days": resolution_days(L, c),
+        "open_age_days": open_age_days(L, c),
+        "service_id": L.first_labels("service_id"),
+        "channel": L.first_labels("channel"),
+        "unit": L.first_labels("unit"),
+    })
