@@ -135,6 +135,7 @@ def _strptime(text: pd.Series, fmt: str, *, aware: bool) -> pd.Series:
     if "%z" in fmt:
         arr = pc.replace_substring_regex(arr, pattern=r"\s*Z$", replacement="+0000")
     parsed = pc.strptime(arr, format=fmt, unit="s", error_is_null=True)
+    parsed = _as_written(arr, parsed, fmt)
     years = pc.year(parsed)
     in_range = pc.and_(pc.greater_equal(years, FIRST_YEAR), pc.less_equal(years, LAST_YEAR))
     parsed = pc.if_else(pc.fill_null(in_range, False), parsed, pa.scalar(None, parsed.type))
@@ -146,6 +147,46 @@ def _strptime(text: pd.Series, fmt: str, *, aware: bool) -> pd.Series:
     if frac is not None:
         out = out + pd.to_timedelta(frac, unit="ns")
     return out
+
+
+_WRITTEN = {"%Y": r"\d{4}", "%y": r"\d{2}", "%m": r"\d{1,2}", "%d": r"(?P<d>\d{1,2})", "%H": r"\d{1,2}",
+            "%I": r"\d{1,2}", "%M": r"\d{1,2}", "%S": r"(?P<S>\d{1,2})", "%p": r"[AaPp][Mm]", "%z": r".*"}
+
+
+def _as_written(arr: pa.Array, parsed: pa.Array, fmt: str) -> pa.Array:
+    """Null where Arrow's strptime rolled an impossible value over instead of refusing it.
+
+    Arrow (unlike Python's strptime) reads 2025-02-30 as 2025-03-02, 31/04/2025 as 1 May and
+    23:59:60 as the next minute: the day of the date part and the seconds read must be the ones
+    written.  A rolled-over wall time lands on day 1–3 or second 0–1 (an offset moves the instant
+    by less than a day: day 28–31 or 1–4), so only those values are checked.  The date part is
+    read again on its own, so an offset moving the instant to another day does not count.
+    """
+    day = pc.day(parsed)
+    suspect = pc.or_(pc.less_equal(day, 4 if "%z" in fmt else 3), pc.less_equal(pc.second(parsed), 1))
+    if "%z" in fmt:
+        suspect = pc.or_(suspect, pc.greater_equal(day, 28))
+    rows = np.flatnonzero(pc.fill_null(suspect, False).to_numpy(zero_copy_only=False))
+    if not len(rows):
+        return parsed
+    sub_arr, sub_parsed = arr.take(rows), parsed.take(rows)
+    tokens = re.findall(r"%[A-Za-z]|.", fmt, flags=re.S)
+    cut = [i for i, t in enumerate(tokens) if t in ("%Y", "%y", "%m", "%d")][2] + 1
+    end = tokens.index("%S") + 1 if "%S" in tokens else cut  # nothing after the seconds is needed
+    pattern = [_WRITTEN[t] if t in _WRITTEN else (r"\s*" if t == " " else re.escape(t)) for t in tokens[:end]]
+    rx = "^(?P<date>" + "".join(pattern[:cut]) + ")" + "".join(pattern[cut:])
+    written = pc.extract_regex(sub_arr, pattern=rx)  # null where the value is not of this shape
+
+    def field(name: str) -> pa.Array:  # pc.struct_field keeps the struct's nulls (.field() would not)
+        return pc.struct_field(written, [written.type.get_field_index(name)])
+
+    date_only = pc.strptime(field("date"), format="".join(tokens[:cut]), unit="s", error_is_null=True)
+    same = pc.equal(pc.day(date_only), pc.cast(field("d"), pa.int64()))
+    if "%S" in fmt:
+        same = pc.and_(same, pc.equal(pc.second(sub_parsed), pc.cast(field("S"), pa.int64())))
+    keep = np.ones(len(parsed), dtype=bool)
+    keep[rows] = pc.fill_null(same, False).to_numpy(zero_copy_only=False)
+    return pc.if_else(pa.array(keep), parsed, pa.scalar(None, parsed.type))
 
 
 def _serial(text: pd.Series, epoch: dt.datetime) -> pd.Series:
@@ -178,7 +219,8 @@ def read_datetimes(text: pd.Series, *, order: str | None = None, default_order: 
     ``guess_datetime_format`` with ``dayfirst``): a field above 12 cannot be a month.
     """
     index = text.index
-    present = text.notna()
+    # blank = NA: an empty or all-space string is a blank cell, not a value that fails to be a date
+    present = text.notna() & text.astype("string").str.strip().fillna("").ne("").to_numpy()
     naive = pd.Series(pd.NaT, index=index, dtype=_NAIVE)
     aware = pd.Series(pd.NaT, index=index, dtype=_UTC)
     used_order = (order if order in ("DMY", "MDY") else None) or default_order
@@ -227,7 +269,9 @@ def read_datetimes(text: pd.Series, *, order: str | None = None, default_order: 
                 got = _strptime(remaining, fmt, aware=tz)
                 ok = got.notna()
                 (aware if tz else naive).loc[ok[ok].index] = got[ok]
-                if swappable and ok.any():
+                if swappable:
+                    # kept even when nothing fits: a column written wholly in the other order must
+                    # still be tried in that order below (else it would all be "bad")
                     swappable_fmts.append((fmt, ok[ok].index))
             if ok.any():
                 formats.append(fmt)
@@ -238,20 +282,22 @@ def read_datetimes(text: pd.Series, *, order: str | None = None, default_order: 
     bad = present & naive.isna() & aware.isna()
     proof: tuple = ()
     contradicting: tuple = ()
-    if swappable_fmts:
-        # rows read under the used order whose day is above 12 prove it
-        proof_idx = [idx[(naive.loc[idx].dt.day > 12).fillna(False).to_numpy()
-                         | (aware.loc[idx].dt.day > 12).fillna(False).to_numpy()] for _, idx in swappable_fmts]
-        proving = proof_idx[0].append(proof_idx[1:]) if len(proof_idx) > 1 else proof_idx[0]
+    read_any = any(len(idx) for _, idx in swappable_fmts)
+    contra = pd.Index([])
+    if swappable_fmts and bad.any():
         # bad rows that read in the other order contradict it
+        bad_text = text[bad]
+        for fmt in dict.fromkeys(f for f, _ in swappable_fmts):
+            got = _strptime(bad_text, _swap(fmt), aware="%z" in fmt)
+            contra = contra.append(got[got.notna()].index)
+    if read_any or len(contra):
+        # rows read under the used order whose day as written (the first field for DMY, the second
+        # for MDY) is above 12 prove it: a wall-clock value's day is the day written, but an
+        # offset can put the instant of a value with one on another day
+        proof_idx = [idx[(_written_day(text.loc[idx], used_order) if "%z" in fmt
+                          else naive.loc[idx].dt.day.fillna(0).to_numpy()) > 12] for fmt, idx in swappable_fmts]
+        proving = proof_idx[0].append(proof_idx[1:]) if len(proof_idx) > 1 else proof_idx[0]
         other = "MDY" if used_order == "DMY" else "DMY"
-        contra = pd.Index([])
-        if bad.any():
-            bad_text = text[bad]
-            for fmt, _ in swappable_fmts:
-                swapped = _swap(fmt)
-                got = _strptime(bad_text, swapped, aware="%z" in fmt)
-                contra = contra.append(got[got.notna()].index)
         if len(proving):
             source = "data" if source == "default" else source
             proof = tuple(proving[:_SHOW])
@@ -269,6 +315,14 @@ def read_datetimes(text: pd.Series, *, order: str | None = None, default_order: 
     return DatesRead(naive=naive, aware=aware, bad=bad, order=used_order, order_source=source, proof=proof,
                      contradicting=contradicting, formats=tuple(dict.fromkeys(formats)), offsets=offsets,
                      serials=serials)
+
+
+def _written_day(text: pd.Series, order: str) -> np.ndarray:
+    """The day field as written in day/month/year values (the first field for DMY, else the second); 0 if none."""
+    arr = pa.array(text.astype("string").to_numpy(dtype=object, na_value=None), type=pa.string())
+    day = "(?P<d>\\d{1,2})[-/.]\\d{1,2}" if order == "DMY" else "\\d{1,2}[-/.](?P<d>\\d{1,2})"
+    found = pc.struct_field(pc.extract_regex(arr, pattern=rf"^\s*{day}[-/.]"), [0])
+    return pc.fill_null(pc.cast(found, pa.int64()), 0).to_numpy(zero_copy_only=False)
 
 
 def _swap(fmt: str) -> str:
@@ -299,17 +353,29 @@ def localize(naive: pd.Series, tz: str, *, groups: pd.Series | None = None) -> L
     chosen = first.copy()
     by_order = pd.Series(False, index=index)
     if ambiguous.any() and groups is not None:
-        frame = pd.DataFrame({"g": groups.to_numpy(), "t": first.dt.tz_convert("UTC").to_numpy()}, index=index)
-        prev = frame.groupby("g", sort=False, dropna=False)["t"].shift(1)
-        nxt = frame.groupby("g", sort=False, dropna=False)["t"].shift(-1)
-        f = first.dt.tz_convert("UTC")
-        s = second.dt.tz_convert("UTC")
-        prev, nxt = prev.dt.tz_localize("UTC") if prev.dt.tz is None else prev, \
-            nxt.dt.tz_localize("UTC") if nxt.dt.tz is None else nxt
-        take_second = ambiguous & (prev.notna() & (f < prev) & (s >= prev))
-        keep_first = ambiguous & ~take_second & (nxt.notna() & (s > nxt) & (f <= nxt))
-        chosen = chosen.where(~take_second, second)
-        by_order = take_second | keep_first
+        # Decided in file order, one ambiguous row after the other, against the *chosen* instant of
+        # the previous timed event of its case (several events in the repeated hour follow each
+        # other: 02:50, 02:10, 02:20 are first, second, second occurrence), and the next timed
+        # event's first occurrence.  Events without a time are not neighbours.
+        f = first.dt.tz_convert("UTC").dt.tz_localize(None).to_numpy()
+        s = second.dt.tz_convert("UTC").dt.tz_localize(None).to_numpy()
+        t = f.copy()
+        timed = naive.notna().to_numpy()
+        pos = np.flatnonzero(timed)
+        keys = pd.Series(groups.to_numpy()[timed])
+        by_case = pd.Series(pos).groupby(keys, sort=False, dropna=False)
+        prev_pos, next_pos = by_case.shift(1).to_numpy(), by_case.shift(-1).to_numpy()
+        take = np.zeros(len(naive), dtype=bool)
+        decided = np.zeros(len(naive), dtype=bool)
+        for k in np.flatnonzero(ambiguous.to_numpy()[timed]):
+            i, p_, n_ = pos[k], prev_pos[k], next_pos[k]
+            if not np.isnan(p_) and f[i] < t[int(p_)] <= s[i]:
+                t[i] = s[i]
+                take[i] = decided[i] = True
+            elif not np.isnan(n_) and f[i] <= f[int(n_)] < s[i]:
+                decided[i] = True
+        chosen = chosen.where(~take, second)
+        by_order = pd.Series(decided, index=index)
     return Localized(chosen.dt.tz_convert("UTC").astype(_UTC), ambiguous, by_order, shifted)
 
 

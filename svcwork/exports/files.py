@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
+from ..paths import find_intake
 from ..schema import normalize_name
 
 __all__ = ["DATA_SUFFIXES", "COMPANION_FILE_NAMES", "Found", "Discovery", "data_suffix", "discover"]
@@ -32,7 +33,10 @@ COMPANION_FILE_NAMES: Mapping[str, tuple[str, ...]] = {
     "training": ("training", "הדרכה", "הדרכות"),
 }
 _COPY = re.compile(r"\s*(\(\d+\)|copy|עותק)$")
-_PART = re.compile(r"^[-_ ]+(part[-_ ]?)?(\S.*)$", re.I)
+#: What follows the companion's name in a part of a split export (on the normalised stem): a part
+#: number, or numbers such as a date ("cases-2", "cases part 3", "cases_2025-01"); not a word
+#: ("cases-final", "survey_questions", "training plan" are other files) nor a copy of a part ("cases-2 (1)").
+_PART = re.compile(r"^ (?:part ?)?\d+(?:[ .]\d+)*$", re.I)
 
 
 @dataclass(frozen=True)
@@ -81,10 +85,8 @@ def _match(stem: str, names: tuple[str, ...]) -> str | None:
             return "name"
         if _COPY.sub("", norm) == n:
             return "copy"
-        if stem.casefold().startswith(n.casefold()) or norm.startswith(n + " "):
-            rest = stem[len(n):] if stem.casefold().startswith(n.casefold()) else ""
-            if rest and _PART.match(rest):
-                return "part"
+        if norm.startswith(n + " ") and _PART.match(norm[len(n):]):
+            return "part"
     return None
 
 
@@ -109,9 +111,17 @@ def _declared(folder: Path, spec: str, files: list[Path]) -> list[Path] | None:
                 return None
             out.extend(hits)
         else:
-            p = folder / part
+            rel = Path(os.path.normpath(part))
+            if rel.is_absolute() or rel.parts[:1] == ("..",):
+                return None  # a declared name is a file of the client folder, never a path out of it
+            p = folder / rel
             if not p.is_file():
-                return None
+                # as the folder would answer on Windows/macOS: the one file of that name in any case
+                same = [q for q in p.parent.iterdir() if q.name.casefold() == p.name.casefold() and q.is_file()] \
+                    if p.parent.is_dir() else []
+                if len(same) != 1:
+                    return None
+                p = same[0]
             out.append(p)
     return out or None
 
@@ -122,7 +132,8 @@ def discover(folder: str | os.PathLike, *, intake: str | os.PathLike | None = No
     root = Path(folder)
     if not root.is_dir():
         return Discovery()
-    files = _data_files(root, Path(intake) if intake else None)
+    # the intake form is never a companion nor "unused": without *intake*, the folder's own (intake.*)
+    files = _data_files(root, Path(intake) if intake else find_intake(root))
     found: dict[str, Found] = {}
     ambiguous: dict[str, tuple[Path, ...]] = {}
     missing: dict[str, str] = {}

@@ -65,25 +65,42 @@ def short(exc: BaseException, limit: int = 120) -> str:
 
 def gunzip(raw: bytes, *, limit: int) -> bytes:
     """Decompress gzip bytes within *limit* unpacked bytes (a gzip bomb is refused, not unpacked)."""
-    d = zlib.decompressobj(wbits=31)
-    try:
-        out = d.decompress(raw, limit + 1)
-    except zlib.error as exc:
-        raise Unreadable("gzip", short(exc)) from None
-    if len(out) > limit or d.unconsumed_tail:
-        raise Unreadable("gzip_large", f"unpacks to more than {limit / 1e6:,.0f} MB")
-    return out
+    parts: list[bytes] = []
+    size = 0
+    rest = raw
+    while True:
+        # one gzip member at a time: ``cat a.gz b.gz`` (and split writers) give several, all data
+        d = zlib.decompressobj(wbits=31)
+        try:
+            out = d.decompress(rest, limit - size + 1)
+        except zlib.error as exc:
+            raise Unreadable("gzip", short(exc)) from None
+        size += len(out)
+        if size > limit or d.unconsumed_tail:
+            raise Unreadable("gzip_large", f"unpacks to more than {limit / 1e6:,.0f} MB")
+        if not d.eof:
+            raise Unreadable("gzip", "compressed data ended before the end of the stream (a truncated file)")
+        parts.append(out)
+        rest = d.unused_data
+        if not rest.startswith(b"\x1f\x8b"):  # no further member (trailing padding is ignored)
+            return b"".join(parts)
 
 
 def _utf16_unmarked(raw: bytes) -> str | None:
+    """UTF-16 without a BOM, from its high bytes: NUL for ASCII, 0x05 for Hebrew letters.
+
+    Neither byte occurs in UTF-8 or Windows-1255 text; the side of the NULs gives the byte order.
+    """
     sample = raw[:4096]
     if len(sample) < 4:
         return None
-    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    even, odd = sample[0::2], sample[1::2]
     half = len(sample) // 2
-    if odd > 0.3 * half and even < 0.05 * half:
+    even_nul, odd_nul = even.count(0), odd.count(0)
+    even_high, odd_high = even_nul + even.count(5), odd_nul + odd.count(5)
+    if odd_nul and odd_high > 0.3 * half and even_nul < 0.05 * half:
         return "utf-16-le"
-    if even > 0.3 * half and odd < 0.05 * half:
+    if even_nul and even_high > 0.3 * half and odd_nul < 0.05 * half:
         return "utf-16-be"
     return None
 
@@ -110,8 +127,8 @@ def decode(raw: bytes) -> Decoded:
             text = raw.decode(enc)
         except UnicodeDecodeError:
             continue
-        if enc == "cp1255" and len(_HEBREW_IN_LATIN.findall(text)) > len(re.findall(r"[\u05d0-\u05ea]{2}", text)):
-            return Decoded(raw.decode("cp1252", errors="replace"), "cp1252", guessed=True)
+        if enc == "cp1255" and _western(text):
+            return _replaced(raw, "cp1252", guessed=True)
         return Decoded(text, enc)
     # no candidate reads every byte: the one with the fewest replacements, and where they are
     best: tuple[int, str, str] | None = None
@@ -122,8 +139,24 @@ def decode(raw: bytes) -> Decoded:
             best = (n, enc, text)
     assert best is not None
     n, enc, text = best
+    if enc == "cp1255" and _western(text):
+        # a Western file with a byte Windows-1255 leaves undefined (ü is 0xFC): still Western
+        return _replaced(raw, "cp1252", guessed=True)
     positions = [m.start() for m in re.finditer("\ufffd", text)]
     return Decoded(text, enc, _lines_of(text, positions), n)
+
+
+def _western(text: str) -> bool:
+    """A Windows-1255 reading that puts Hebrew letters inside Latin words more often than beside Hebrew ones."""
+    return len(_HEBREW_IN_LATIN.findall(text)) > len(re.findall(r"[\u05d0-\u05ea]{2}", text))
+
+
+def _replaced(raw: bytes, enc: str, *, guessed: bool = False) -> Decoded:
+    """*raw* decoded as *enc*, undecodable bytes replaced and counted with their lines."""
+    text = raw.decode(enc, errors="replace")
+    n = text.count("\ufffd") - raw.decode(enc, errors="ignore").count("\ufffd")
+    positions = [m.start() for m in re.finditer("\ufffd", text)] if n else []
+    return Decoded(text, enc, _lines_of(text, positions), n, guessed)
 
 
 def unique_names(names: list[str]) -> list[str]:
@@ -180,6 +213,29 @@ def _header_line(text: str, delimiter: str, hits: Callable[[list[str]], int]) ->
     return best
 
 
+def _delimiter(text: str) -> str:
+    """The delimiter that splits the most of the first rows into one same number (2+) of fields.
+
+    Judged over the rows together (a title line or a comma inside a tab-separated value does
+    not decide it), quotes respected (a value may span lines); then the fewest rows of another
+    width; ties go to the earlier of , ; tab |, and "," when none splits.
+    """
+    head = "\n".join(text.splitlines()[:_SCAN])
+    best, best_score = ",", (0, 0, 0)
+    for d in ",;\t|":
+        try:
+            widths = [len(row) for row in csv.reader(io.StringIO(head), delimiter=d, skipinitialspace=True) if row]
+        except csv.Error:
+            continue
+        if not any(w > 1 for w in widths):
+            continue
+        mode = max({w for w in widths if w > 1}, key=lambda w: (widths.count(w), w))
+        score = (widths.count(mode), -(len(widths) - widths.count(mode)), mode)
+        if score > best_score:
+            best, best_score = d, score
+    return best
+
+
 def read_csv(raw: bytes, *, hits: Callable[[list[str]], int] | None = None) -> CsvRead:
     """A CSV export as strings: any of , ; tab | as delimiter, encodings as :func:`decode`.
 
@@ -191,14 +247,7 @@ def read_csv(raw: bytes, *, hits: Callable[[list[str]], int] | None = None) -> C
     text = decoded.text.replace("\x00", "")
     if not text.strip():
         return CsvRead(pd.DataFrame(), 2, decoded, ",")
-    lines = [line for line in text.splitlines()[:_SCAN] if line.strip()]
-    delimiter = ","
-    for sample in sorted(lines, key=lambda s: -max(s.count(d) for d in ",;\t|")) or [","]:
-        try:
-            delimiter = csv.Sniffer().sniff(sample, delimiters=",;\t|").delimiter
-            break
-        except csv.Error:
-            continue
+    delimiter = _delimiter(text)
     skip = _header_line(text, delimiter, hits) if hits is not None else 0
     try:
         with warnings.catch_warnings(record=True) as caught:
@@ -216,8 +265,9 @@ def read_csv(raw: bytes, *, hits: Callable[[list[str]], int] | None = None) -> C
     except pd.errors.ParserError as exc:
         m = re.search(r"Expected (\d+) fields in line (\d+), saw (\d+)", str(exc))
         if m:
-            raise Unreadable("csv_fields", short(exc), int(m.group(2)) + skip) from None
+            # pandas counts lines from the top of the file, title lines skipped included
+            raise Unreadable("csv_fields", short(exc), int(m.group(2))) from None
         m = re.search(r"line (\d+)", str(exc))
-        raise Unreadable("csv_structure", short(exc), int(m.group(1)) + skip if m else None) from None
+        raise Unreadable("csv_structure", short(exc), int(m.group(1)) if m else None) from None
     frame.columns = [f"#{int(m.group(1)) + 1}" if (m := _UNNAMED.match(str(c))) else str(c) for c in frame.columns]
     return CsvRead(frame, skip + 2, decoded, delimiter, skip)
