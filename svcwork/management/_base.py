@@ -1,0 +1,120 @@
+"""What every management module shares: the score scale, status names, option checks, small converters.
+
+No presentation here: option errors are catalogue messages (``management.error.*``), raised in
+English (the functions have no report language at hand).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from typing import Sequence
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from ..errors import AnalysisError
+from ..i18n import t
+from ..intake import Engagement
+from ..schema import sheet
+
+_SCORE = sheet("Observations").column("score")
+SCALE: tuple[int, ...] = tuple(range(int(_SCORE.lo), int(_SCORE.hi) + 1))
+OPEN_STATUSES = ("open", "in progress")
+STATUSES = ("open", "in progress", "done", "cancelled")
+PERIODS = ("M", "Q")
+#: A finding kind and the action source that answers it.
+FINDING_KINDS = {"pain_point": "journey", "kpi_signal": "kpi", "low_item": "observation", "driver": "survey"}
+ALL = "*"  # the "all units" / "all pairs" group in long tables
+
+
+def _float(x: object) -> float | None:
+    """A plain float, or None for missing / NaN / infinite values (JSON-safe)."""
+    if x is None:
+        return None
+    try:
+        v = float(x)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return v if math.isfinite(v) else None
+
+
+def _check_period(period: str) -> str:
+    if period not in PERIODS:
+        raise AnalysisError(t("management.error.period", "en", found=repr(period)))
+    return period
+
+
+def _check_min_size(min_size: int) -> int:
+    if not isinstance(min_size, (int, np.integer)) or isinstance(min_size, bool) or min_size < 1:
+        raise AnalysisError(t("management.error.min_size", "en", found=repr(min_size)))
+    return int(min_size)
+
+
+def _check_alpha(alpha: float) -> float:
+    if not (isinstance(alpha, (int, float)) and 0 < alpha < 1):
+        raise AnalysisError(t("management.error.alpha", "en", found=repr(alpha)))
+    return float(alpha)
+
+
+def _check_engagement(engagement: object, what: str, lang: str = "en") -> None:
+    if not isinstance(engagement, Engagement):
+        raise AnalysisError(t("management.error.engagement", lang, what=what, found=type(engagement).__name__))
+
+
+def _text(series: pd.Series) -> pd.Series:
+    """Trimmed text with empty strings as missing."""
+    s = series.astype("string").str.strip()
+    return s.mask(s == "")
+
+
+def _as_timestamp(value: object, what: str) -> pd.Timestamp:
+    try:
+        ts = pd.Timestamp(value)
+    except (TypeError, ValueError) as exc:
+        raise AnalysisError(t("management.error.date", "en", what=what, found=repr(value))) from exc
+    if pd.isna(ts):
+        raise AnalysisError(t("management.error.date", "en", what=what, found=repr(value)))
+    return ts.tz_localize(None) if ts.tzinfo is not None else ts
+
+
+def _to_date(value: object) -> dt.date | None:
+    if value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
+        return None
+    try:
+        ts = pd.Timestamp(value)
+    except (TypeError, ValueError):
+        return None
+    return None if pd.isna(ts) else ts.date()
+
+
+def _t_interval(mean: pd.Series, sd: pd.Series, n: pd.Series, alpha: float) -> tuple[pd.Series, pd.Series]:
+    """Student-t interval for a mean (NaN where n < 2)."""
+    n_ = n.astype("float64")
+    with np.errstate(invalid="ignore", divide="ignore"):
+        q = stats.t.ppf(1 - alpha / 2, n_ - 1)
+        half = pd.Series(q, index=n.index) * sd / np.sqrt(n_)
+    half = half.where(n_ >= 2)
+    return mean - half, mean + half
+
+
+def _empty(columns: Sequence[str]) -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})
+
+
+def _service_units(services: pd.DataFrame | None) -> dict[str, str]:
+    """Each service id (case-folded) and its unit, from the Services sheet."""
+    if services is None or services.empty or "service_id" not in services or "unit" not in services:
+        return {}
+    ids, units = _text(services["service_id"]), _text(services["unit"])
+    return {i.casefold(): u for i, u in zip(ids, units) if isinstance(i, str) and isinstance(u, str)}
+
+
+def _frame(engagement: Engagement, key: str) -> pd.DataFrame | None:
+    """A copy of an engagement's sheet or companion file; None when absent or empty."""
+    if key in ("cases", "survey", "training"):
+        f = getattr(engagement, key, None)
+        return None if f is None or len(f) == 0 else f.copy()
+    f = engagement.tables.get(key) if hasattr(engagement.tables, "get") else None
+    return None if f is None or len(f) == 0 else f.copy()

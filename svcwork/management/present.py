@@ -1,0 +1,501 @@
+"""How a management result is shown: translated tables, figures and sentences.
+
+Everything here needs a language, matplotlib or a header; the computation modules of
+:mod:`svcwork.management` return frames and small objects only.  ``ManagementResult.tables``,
+``figures``, ``findings`` and ``skipped``, and a pack's ``tables`` and ``focus_points``, call these.
+
+* :func:`tables` — the report and workbook tables: headers translated from the catalogue
+  (``management.col.*``), items and statuses in the report language, numbers rounded for display
+  (never "-0"); every frame was suppressed before;
+* :func:`findings`, :func:`skipped` — the sentences of the executive summary;
+* :func:`figures` — the charts, via :mod:`svcwork.charts` (one style, right-to-left for Hebrew);
+* :func:`pack_tables`, :func:`focus_text` — a unit manager's page.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, Mapping
+
+import matplotlib
+import numpy as np
+import pandas as pd
+from matplotlib.ticker import MaxNLocator
+
+from .. import charts
+from ..common import round_or_none, yes_no
+from ..i18n import fmt_date, fmt_number, fmt_percent, fmt_signed, t
+from ..privacy import SUPPRESSED
+from ..schema import ENUMS
+from ._base import ALL, SCALE, STATUSES, _float, _to_date
+from .items import item_label, survey_item_key
+
+if TYPE_CHECKING:
+    from .packs import FocusPoint, UnitPack
+    from .result import ManagementResult
+
+__all__ = ["tables", "figures", "findings", "skipped", "pack_tables", "focus_text"]
+
+
+# --------------------------------------------------------------------------- labels and tables
+
+
+def _col(key: str, lang: str) -> str:
+    return t(f"management.col.{key}", lang)
+
+
+def _yes_no(value: object, lang: str) -> str:
+    return yes_no(value, lang, blank="")
+
+
+def _item_labels(series: pd.Series, lang: str) -> pd.Series:
+    return series.map(lambda v: item_label(v, lang))
+
+
+def _status_label(status: object, lang: str) -> str:
+    return ENUMS["status"].label(str(status), lang) if isinstance(status, str) and status in STATUSES else ""
+
+
+def _source_label(source: object, lang: str) -> str:
+    if isinstance(source, str) and source in ENUMS["action_source"].keys:
+        return ENUMS["action_source"].label(source, lang)
+    return ""
+
+
+def _finding_label(kind: object, finding: object, lang: str) -> str:
+    """A finding as shown in the report: survey items and frontline skills in the report language."""
+    if kind == "driver":
+        key = survey_item_key(finding)
+        if key is not None:
+            return t(f"measures.item_short.{key}", lang)
+    return item_label(finding, lang)
+
+
+def _fmt(lang: str, frame: pd.DataFrame, columns: Mapping[str, str], *, digits: int = 2) -> pd.DataFrame:
+    """*columns* of *frame* (column → header key), rounded, missing values as None, headers translated."""
+    f = frame[list(columns)].copy()
+    for col in f.columns:
+        if pd.api.types.is_float_dtype(f[col]) and col not in ("p_t", "p_wilcoxon"):
+            f[col] = f[col].round(digits) + 0.0  # + 0.0: no negative zero ("-0") in tables
+        elif col in ("p_t", "p_wilcoxon"):
+            f[col] = pd.to_numeric(f[col], errors="coerce").round(4)
+    for col in f.columns:
+        if not pd.api.types.is_numeric_dtype(f[col]) or isinstance(f[col].dtype, pd.api.extensions.ExtensionDtype):
+            f[col] = f[col].astype(object).where(f[col].notna(), None)
+    return f.rename(columns={k: _col(v, lang) for k, v in columns.items()}).reset_index(drop=True)
+
+
+def tables(r: ManagementResult, lang: str) -> dict[str, pd.DataFrame]:
+    """Tables for the report and workbook (translated headers, suppressed, pseudonyms only)."""
+    out: dict[str, pd.DataFrame] = {}
+    if r.has_observations:
+        _observation_tables(r, lang, out)
+    if r.has_actions:
+        _action_tables(r, lang, out)
+    if len(r.unanswered):
+        _unanswered_table(r, lang, out)
+    if r.has_lessons:
+        _lesson_tables(r, lang, out)
+    if r.has_training:
+        _training_tables(r, lang, out)
+    return out
+
+
+def _observation_tables(r: ManagementResult, lang: str, out: dict[str, pd.DataFrame]) -> None:
+    """Observation scores by item, unit × item, observer, employee; trend, coaching focus, calibration."""
+    if len(r.items):
+        f = r.items.assign(item=_item_labels(r.items["item"], lang))
+        out["observations_by_item"] = _fmt(lang, f, {"item": "item", "n": "n", "employees": "employees",
+                                                     "mean": "mean", "low": "low", "high": "high"})
+    if len(r.unit_items):
+        f = r.unit_items.assign(item=_item_labels(r.unit_items["item"], lang))
+        out["observations_by_unit_item"] = _fmt(lang, f, {"unit": "unit", "item": "item", "n": "n", "mean": "mean",
+                                                          "low": "low", "high": "high"})
+    if len(r.observers):
+        out["observations_by_observer"] = _fmt(lang, r.observers, {"observer": "observer", "n": "n", "mean": "mean",
+                                                                   "low": "low", "high": "high",
+                                                                   "difference": "difference"})
+    if len(r.employees):
+        f = r.employees.assign(lowest_item=_item_labels(r.employees["lowest_item"], lang))
+        out["observations_by_employee"] = _fmt(lang, f, {"employee_code": "employee", "unit": "unit", "n": "n",
+                                                         "mean": "mean", "lowest_item": "lowest_item"})
+    if len(r.unit_trend):
+        f = r.unit_trend.assign(item=_item_labels(r.unit_trend["item"], lang))
+        out["observation_trend"] = _fmt(lang, f, {"period": "period", "unit": "unit", "item": "item", "n": "n",
+                                                  "mean": "mean", "low": "low", "high": "high"})
+    if len(r.coaching):
+        f = r.coaching[r.coaching["focus"]]
+        f = f.assign(item=_item_labels(f["item"], lang), falling=f["falling"].map(lambda v: _yes_no(v, lang)))
+        out["coaching_focus"] = _fmt(lang, f, {"unit": "unit", "rank": "rank", "item": "item", "n": "n",
+                                               "mean": "mean", "slope": "slope", "slope_low": "low",
+                                               "slope_high": "high", "falling": "falling"}, digits=3)
+    if len(r.calibration):
+        f = r.calibration.assign(
+            observer_a=r.calibration["observer_a"].map(lambda v: t("management.all_pairs", lang) if v == ALL else v),
+            observer_b=r.calibration["observer_b"].map(lambda v: "" if v == ALL else v))
+        f = f.assign(icc_method=f["icc_method"].map(lambda v: t(f"management.icc.{v}", lang)),
+                     icc_interval=[t(f"management.icc_interval.{v}", lang, n_boot=nb, seed=sd)
+                                   for v, nb, sd in zip(f["icc_interval"], f["n_boot"], f["seed"])])
+        out["calibration"] = _fmt(lang, f, {"observer_a": "observer_a", "observer_b": "observer_b", "n": "n_pairs",
+                                            "employees": "employees", "exact": "exact", "within_one": "within_one",
+                                            "kappa": "kappa", "kappa_low": "kappa_low", "kappa_high": "kappa_high",
+                                            "icc_method": "icc_method", "icc": "icc_estimate", "icc_low": "icc_low",
+                                            "icc_high": "icc_high", "icc_interval": "icc_interval"})
+
+
+def _action_tables(r: ManagementResult, lang: str, out: dict[str, pd.DataFrame]) -> None:
+    """Actions by owner, unit and source; overdue actions; burn-down; rounds."""
+    noun = t("management.organisation_wide", lang)
+    for slug, frame, by in (("actions_by_owner", r.by_owner, "owner"), ("actions_by_unit", r.by_unit, "unit"),
+                            ("actions_by_source", r.by_source, "source")):
+        if not len(frame):
+            continue
+        f = frame.copy()
+        if by == "source":
+            f[by] = f[by].map(lambda v: _source_label(v, lang) or t("management.no_source", lang))
+        elif by == "unit":
+            f[by] = f[by].map(lambda v: v if isinstance(v, str) and v else noun)
+        out[slug] = _fmt(lang, f, {by: by, "open": "status_open", "in progress": "status_in_progress",
+                                   "done": "status_done", "cancelled": "status_cancelled", "total": "total",
+                                   "overdue": "overdue", "done_share": "done_share"})
+    if len(r.overdue):
+        f = r.overdue.assign(
+            unit=r.overdue["unit"].map(lambda v: v if isinstance(v, str) and v else noun),
+            status=r.overdue["status"].map(lambda v: _status_label(v, lang)),
+            due_date=r.overdue["due_date"].map(_to_date))
+        out["actions_overdue"] = _fmt(lang, f, {"action_id": "action_id", "action": "action", "owner": "owner",
+                                                "unit": "unit", "due_date": "due_date", "status": "status",
+                                                "days_overdue": "days_overdue"})
+    if len(r.burndown):
+        f = r.burndown.assign(date=r.burndown["date"].map(_to_date))
+        out["actions_burndown"] = _fmt(lang, f, {"date": "date", "planned": "planned_remaining",
+                                                 "actual": "actual_remaining"})
+    if len(r.rounds) and "due" in r.rounds.columns:  # read from due dates (burn_down_by_round)
+        f = r.rounds.assign(date=r.rounds["date"].map(_to_date))
+        out["actions_rounds"] = _fmt(lang, f, {"round": "round", "date": "round_end", "due": "due_by_round",
+                                               "done": "done_now", "remaining": "not_done_now",
+                                               "planned": "planned_remaining"})
+    elif len(r.rounds):  # status snapshots (burn_down_rounds)
+        out["actions_rounds"] = _fmt(lang, r.rounds, {"round": "round", "open": "status_open",
+                                                      "in progress": "status_in_progress", "done": "status_done",
+                                                      "cancelled": "status_cancelled", "remaining": "remaining"})
+
+
+def _unanswered_table(r: ManagementResult, lang: str, out: dict[str, pd.DataFrame]) -> None:
+    """The findings of the other analyses that no action answers."""
+    f = r.unanswered[~r.unanswered["covered"].astype(bool)]
+    if len(f):
+        f = f.assign(kind=f["kind"].map(lambda k: t(f"management.kind.{k}", lang)),
+                     finding=f.apply(lambda r_: _finding_label(r_["kind"], r_["finding"], lang), axis=1))
+        out["findings_without_action"] = _fmt(lang, f, {"kind": "kind", "finding": "finding"})
+
+
+def _lesson_tables(r: ManagementResult, lang: str, out: dict[str, pd.DataFrame]) -> None:
+    """Lessons learned: Pareto of categories, lessons without an action."""
+    if len(r.pareto):
+        f = r.pareto.assign(vital_few=r.pareto["vital_few"].map(lambda v: _yes_no(v, lang)),
+                            recurring=r.pareto["recurring"].map(lambda v: _yes_no(v, lang)))
+        out["lessons_pareto"] = _fmt(lang, f, {"category": "category", "n": "events", "share": "share",
+                                               "cumulative": "cumulative", "vital_few": "vital_few",
+                                               "recurring": "recurring", "periods": "periods",
+                                               "with_action": "with_action", "without_action": "without_action",
+                                               "action_done": "action_done"}, digits=3)
+    if len(r.lessons_unlinked):
+        f = r.lessons_unlinked.assign(date=r.lessons_unlinked["date"].map(_to_date))
+        out["lessons_without_action"] = _fmt(lang, f, {"date": "date", "unit": "unit", "category": "category",
+                                                       "event": "event", "lesson": "lesson"})
+
+
+def _training_tables(r: ManagementResult, lang: str, out: dict[str, pd.DataFrame]) -> None:
+    """Training effect per skill and unit (on the training file's own scale); transfer to the observation scores."""
+    if len(r.training_by_unit):
+        f = r.training_by_unit.assign(
+            skill=_item_labels(r.training_by_unit["skill"], lang),
+            unit=r.training_by_unit["unit"].map(lambda v: t("management.all_units", lang) if v == ALL else v))
+        out["training_effect"] = _fmt(lang, f, {"skill": "skill", "unit": "unit", "n": "n", "pre": "pre",
+                                                "post": "post", "change": "change", "low": "low", "high": "high",
+                                                "t": "t", "p_t": "p_t", "wilcoxon": "wilcoxon",
+                                                "p_wilcoxon": "p_wilcoxon", "dz": "dz"})
+        out["training_effect"] = out["training_effect"].rename(columns={
+            _col(k, lang): f"{_col(k, lang)} ({r.training_scale})" for k in ("pre", "post", "change")})
+    if len(r.transfer):
+        f = r.transfer.assign(skill=_item_labels(r.transfer["skill"], lang),
+                              scope=r.transfer.apply(
+                                  lambda r_: item_label(r_["skill"], lang) if r_["scope"] == "item"
+                                  else t("management.all_items", lang), axis=1))
+        out["training_transfer"] = _fmt(lang, f, {"skill": "skill", "scope": "scope", "n": "employees",
+                                                  "pre": "before", "post": "after", "change": "change", "low": "low",
+                                                  "high": "high", "p_t": "p_t", "p_wilcoxon": "p_wilcoxon",
+                                                  "dz": "dz"})
+
+
+# --------------------------------------------------------------------------- sentences
+
+
+def skipped(r: ManagementResult, lang: str) -> str:
+    """Why (parts of) the analysis were skipped, as one sentence ("" when nothing was)."""
+    if not r.available:
+        return t("management.skipped.all", lang)
+    missing = [t(f"management.part.{p}", lang) for p, ok in (("observations", r.has_observations),
+                                                             ("actions", r.has_actions),
+                                                             ("lessons", r.has_lessons),
+                                                             ("training", r.has_training)) if not ok]
+    if not missing:
+        return ""
+    return t("management.skipped.parts", lang, parts=", ".join(missing))
+
+
+def findings(r: ManagementResult, lang: str) -> list[str]:
+    """One to five sentences for the executive summary, written from the numbers."""
+    out: list[str] = []
+    if not r.available:
+        return [skipped(r, lang)]
+    if r.has_actions and len(r.actions):
+        s = r.summary()["actions"]
+        out.append(t("management.finding.actions", lang, open=s["open"], overdue=s["overdue"], done=s["done"],
+                     date=fmt_date(r.report_date, lang)))
+    low = r.lowest_items(1)
+    if len(low):
+        r_ = low.iloc[0]
+        out.append(t("management.finding.lowest_item", lang, item=item_label(r_["item"], lang),
+                     mean=fmt_number(r_["mean"], lang, digits=1), n=fmt_number(r.n_observations, lang)))
+    elif r.has_observations:
+        out.append(t("management.finding.observations_suppressed", lang, min=r.min_size))
+    cal = r.summary()["observations"]["calibration"]
+    if cal and cal["kappa"] is not None:
+        out.append(t("management.finding.calibration", lang, kappa=fmt_number(cal["kappa"], lang, digits=2),
+                     low=fmt_number(cal["kappa_low"], lang, digits=2), high=fmt_number(cal["kappa_high"], lang, digits=2),
+                     n=fmt_number(cal["n"], lang)))
+    n_un = int((~r.unanswered["covered"].astype(bool)).sum()) if len(r.unanswered) else 0
+    if n_un:
+        out.append(t("management.finding.unanswered", lang, count=n_un))
+    if len(r.pareto):
+        r_ = r.pareto.iloc[0]
+        out.append(t("management.finding.lessons", lang, category=str(r_["category"]),
+                     share=fmt_percent(r_["share"], lang), without=int(r.pareto["without_action"].sum())))
+    tr = r.training
+    if len(tr) and tr["change"].notna().any():
+        r_ = tr.loc[tr["change"].astype(float).idxmax()]
+        out.append(t("management.finding.training", lang, skill=item_label(r_["skill"], lang),
+                     change=fmt_signed(float(r_["change"]), lang, digits=2), low=fmt_number(r_["low"], lang, digits=2),
+                     high=fmt_number(r_["high"], lang, digits=2), n=int(r_["employees"])))
+    return out[:5] or [skipped(r, lang) or t("management.skipped.all", lang)]
+
+
+def focus_text(point: FocusPoint, lang: str) -> str:
+    """A focus point of a unit pack as a sentence in *lang*: numbers and frontline-skill names
+    follow the report language (its ``values`` are ``(name, kind, value)``)."""
+    filled: dict[str, str] = {}
+    for name, kind, value in point.values:
+        if kind == "item":
+            filled[name] = item_label(value, lang)
+        elif kind == "int":
+            filled[name] = fmt_number(value, lang, digits=0)
+        elif kind == "score":
+            filled[name] = fmt_number(value, lang, digits=1)
+        elif kind == "signed":
+            v = _float(value)
+            filled[name] = fmt_signed(v, lang, digits=1)
+        elif kind == "date":
+            filled[name] = fmt_date(value, lang)
+        else:
+            filled[name] = str(value)
+    return t(point.key, lang, **filled)
+
+
+# --------------------------------------------------------------------------- figures
+
+
+def figures(r: ManagementResult, lang: str) -> dict[str, Any]:
+    """Charts via :mod:`svcwork.charts` (keys: observation_heatmap, observation_trend, actions_status,
+    actions_burndown, lessons_pareto, training_change) — those with data only."""
+    figs: dict[str, Any] = {}
+    if len(r.unit_items):
+        figs["observation_heatmap"] = _fig_heatmap(r, lang)
+    if len(r.trend) and r.trend["period"].nunique() >= 2:
+        figs["observation_trend"] = _fig_trend(r, lang)
+    if len(r.by_unit):
+        figs["actions_status"] = _fig_status(r, lang)
+    if len(r.burndown):
+        figs["actions_burndown"] = _fig_burndown(r, lang)
+    if len(r.rounds) >= 2:
+        figs["actions_rounds"] = _fig_rounds(r, lang)
+    if len(r.pareto):
+        figs["lessons_pareto"] = _fig_pareto(r, lang)
+    if len(r.training) and r.training["change"].notna().any():
+        figs["training_change"] = _fig_training(r, lang)
+    return figs
+
+
+def _fig_heatmap(r: ManagementResult, lang: str):
+    ui = r.unit_items
+    units = sorted(ui["unit"].astype(str).unique())
+    items = list(dict.fromkeys(r.items.sort_values("mean")["item"].astype(str))) if len(r.items) else []
+    items += sorted(set(ui["item"].astype(str)) - set(items))
+    grid = np.full((len(units), len(items)), np.nan)
+    for _, r_ in ui.iterrows():
+        grid[units.index(str(r_["unit"])), items.index(str(r_["item"]))] = r_["mean"]
+    fig, ax = charts.new_figure(size=(max(6.0, 1.1 * len(items) + 3), max(3.0, 0.5 * len(units) + 2)))
+    masked = np.ma.masked_invalid(grid)
+    cmap = matplotlib.colormaps["RdBu"].with_extremes(bad="#f0f1f3")  # diverging, safe for colour-blind readers
+    im = ax.imshow(masked, cmap=cmap, vmin=SCALE[0], vmax=SCALE[-1], aspect="auto")
+    ax.set_xticks(range(len(items)), [item_label(i, lang) for i in items], rotation=30,
+                  ha="left" if lang == "he" else "right")
+    ax.set_yticks(range(len(units)), units)
+    ax.grid(False)
+    for (i, j), v in np.ndenumerate(grid):
+        dark = not np.isnan(v) and abs(v - (SCALE[0] + SCALE[-1]) / 2) > 0.65 * (SCALE[-1] - SCALE[0]) / 2
+        ax.text(j, i, SUPPRESSED if np.isnan(v) else f"{v:.1f}", ha="center", va="center", fontsize=9,
+                color="white" if dark else "#222222")  # readable on the map's dark ends
+    fig.colorbar(im, ax=ax, label=t("management.fig.mean_score", lang), shrink=0.8)
+    charts.finish(ax, lang=lang, title=t("management.fig.heatmap", lang))
+    return fig
+
+
+def _fig_trend(r: ManagementResult, lang: str):
+    fig, ax = charts.new_figure()
+    periods = sorted(r.trend["period"].astype(str).unique())
+    for item, g in r.trend.groupby("item", sort=True):
+        x = [periods.index(p) for p in g["period"].astype(str)]
+        ax.plot(x, g["mean"], marker="o", label=item_label(item, lang))
+    ax.set_xticks(range(len(periods)), periods)
+    ax.set_ylim(SCALE[0] - 0.2, SCALE[-1] + 0.2)
+    ax.legend(loc="best", fontsize=8)
+    charts.finish(ax, lang=lang, title=t("management.fig.trend", lang), xlabel=t("management.col.period", lang),
+                  ylabel=t("management.fig.mean_score", lang))
+    return fig
+
+
+def _fig_status(r: ManagementResult, lang: str):
+    f = r.by_unit
+    labels = [u if isinstance(u, str) and u else t("management.organisation_wide", lang) for u in f["unit"]]
+    fig, ax = charts.new_figure(size=(8.0, max(3.0, 0.45 * len(labels) + 1.5)))
+    left = np.zeros(len(f))
+    colours = {"done": charts.GOOD, "in progress": charts.PALETTE[1], "open": charts.accent(r.accent),
+               "cancelled": charts.NEUTRAL}
+    for s in ("done", "in progress", "open", "cancelled"):
+        vals = f[s].to_numpy(dtype=float)
+        ax.barh(range(len(f)), vals, left=left, color=colours[s], label=_status_label(s, lang))
+        left += vals
+    over = f["overdue"].to_numpy(dtype=float)
+    for i, v in enumerate(over):
+        if v:
+            ax.text(left[i], i, "  " + t("management.fig.overdue_n", lang, count=int(v)), va="center",
+                    ha="right" if lang == "he" else "left", color=charts.BAD, fontsize=8)
+    ax.set_yticks(range(len(f)), labels)
+    ax.invert_yaxis()
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.legend(loc="upper center", bbox_to_anchor=(0.5, -0.18), ncol=4, fontsize=8)
+    charts.finish(ax, lang=lang, title=t("management.fig.status", lang), xlabel=t("management.fig.actions", lang))
+    return fig
+
+
+def _fig_burndown(r: ManagementResult, lang: str):
+    b = r.burndown
+    fig, ax = charts.new_figure()
+    ax.step(b["date"], b["planned"], where="post", color=charts.NEUTRAL, label=t("management.col.planned_remaining", lang))
+    act = b.dropna(subset=["actual"])
+    ax.scatter(act["date"], act["actual"].astype(float), color=charts.accent(r.accent), zorder=3, s=50,
+               label=t("management.col.actual_remaining", lang))
+    ax.axvline(pd.Timestamp(r.report_date), color=charts.BAD, linestyle=":", linewidth=1)
+    ax.set_ylim(bottom=0)
+    ax.legend(loc="best", fontsize=8)
+    fig.autofmt_xdate()
+    charts.finish(ax, lang=lang, title=t("management.fig.burndown", lang), ylabel=t("management.fig.actions", lang))
+    return fig
+
+
+def _fig_rounds(r: ManagementResult, lang: str):
+    r_ = r.rounds
+    by_dates = "due" in r_.columns
+    fig, ax = charts.new_figure()
+    x = np.arange(len(r_))
+    ax.bar(x, r_["done"].astype(float), color=charts.GOOD,
+           label=t("management.col.done_now", lang) if by_dates else _status_label("done", lang))
+    ax.bar(x, r_["remaining"].astype(float), bottom=r_["done"].astype(float), color=charts.accent(r.accent),
+           label=t("management.col.not_done_now", lang) if by_dates else t("management.col.remaining", lang))
+    if by_dates:
+        ax.plot(x, r_["planned"].astype(float), color=charts.NEUTRAL, marker="o", linestyle="--",
+                label=t("management.col.planned_remaining", lang))
+    ax.set_xticks(x, r_["round"].astype(str))
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+    ax.legend(loc="best", fontsize=8)
+    charts.finish(ax, lang=lang, title=t("management.fig.rounds_due" if by_dates else "management.fig.rounds", lang),
+                  xlabel=t("management.col.round", lang), ylabel=t("management.fig.actions", lang))
+    return fig
+
+
+def _fig_pareto(r: ManagementResult, lang: str):
+    p = r.pareto
+    fig, ax = charts.new_figure()
+    x = np.arange(len(p))
+    colours = [charts.accent(r.accent) if v else charts.NEUTRAL for v in p["vital_few"]]
+    ax.bar(x, p["n"], color=colours)
+    ax.set_xticks(x, p["category"].astype(str), rotation=30, ha="left" if lang == "he" else "right")
+    ax2 = ax.twinx()
+    ax2.plot(x, 100 * p["cumulative"], color=charts.BAD, marker="o")
+    ax2.set_ylim(0, 105)
+    ax2.axhline(80, color=charts.NEUTRAL, linestyle=":", linewidth=1)
+    ax2.set_ylabel(t("management.fig.cumulative_pct", lang))
+    ax2.grid(False)
+    if lang == "he":  # value axis of the bars moves right (finish); the cumulative axis goes left
+        ax2.yaxis.tick_left()
+        ax2.yaxis.set_label_position("left")
+    charts.finish(ax, lang=lang, title=t("management.fig.pareto", lang), ylabel=t("management.col.events", lang))
+    return fig
+
+
+def _fig_training(r: ManagementResult, lang: str):
+    tr = r.training.dropna(subset=["change"]).sort_values("change")
+    fig, ax = charts.new_figure(size=(8.0, max(3.0, 0.5 * len(tr) + 1.5)))
+    y = np.arange(len(tr))
+    ch = tr["change"].astype(float).to_numpy()
+    lo = (ch - tr["low"].astype(float).fillna(pd.Series(ch, index=tr.index)).to_numpy())
+    hi = (tr["high"].astype(float).fillna(pd.Series(ch, index=tr.index)).to_numpy() - ch)
+    ax.errorbar(ch, y, xerr=[lo, hi], fmt="o", color=charts.accent(r.accent), capsize=4)
+    ax.axvline(0, color=charts.NEUTRAL, linewidth=1)
+    ax.set_yticks(y, [f"{item_label(s, lang)} (n={n})" for s, n in zip(tr["skill"], tr["n"])])
+    charts.finish(ax, lang=lang, title=t("management.fig.training", lang),
+                  xlabel=f"{t('management.fig.change', lang)} ({r.training_scale})")
+    return fig
+
+
+# --------------------------------------------------------------------------- a unit manager's pack
+
+
+def pack_tables(pack: UnitPack, lang: str) -> dict[str, pd.DataFrame]:
+    """The pack's small tables, headers translated (keys: signals (KPIs), survey, observations,
+    actions, training — those with rows)."""
+    c = lambda k: _col(k, lang)  # noqa: E731
+    out: dict[str, pd.DataFrame] = {}
+    kpi = [s for s in pack.signals if s.kind == "kpi"]
+    survey = [s for s in pack.signals if s.kind == "survey"]
+    if kpi:
+        f = pd.DataFrame([{c("indicator"): s.label, c("value"): round_or_none(s.value, 3),
+                           c("low"): round_or_none(s.low, 3), c("high"): round_or_none(s.high, 3),
+                           c("target"): round_or_none(s.target, 3),
+                           c("signal"): _yes_no(s.signal, lang), c("note"): s.note} for s in kpi])
+        if all(s.low is None and s.high is None for s in kpi):  # a KPI value has no interval: no empty columns
+            f = f.drop(columns=[c("low"), c("high")])
+        out["signals"] = f
+    if survey:
+        out["survey"] = pd.DataFrame([{c("survey_item"): s.label, c("responses"): s.n,
+                                       c("pct_agree"): round_or_none(s.value, 1), c("low"): round_or_none(s.low, 1),
+                                       c("high"): round_or_none(s.high, 1), c("signal"): _yes_no(s.signal, lang),
+                                       c("note"): s.note} for s in survey])
+    if pack.items:
+        out["observations"] = pd.DataFrame([{c("item"): item_label(i.item, lang), c("n"): i.n,
+                                             c("mean"): round_or_none(i.mean, 2), c("low"): round_or_none(i.low, 2),
+                                             c("high"): round_or_none(i.high, 2), c("falling"): _yes_no(i.falling, lang),
+                                             c("coaching_focus"): _yes_no(any(x.item == i.item for x in pack.coaching),
+                                                                          lang)}
+                                            for i in pack.items])
+    if pack.open_actions:
+        out["actions"] = pd.DataFrame([{c("action_id"): a.action_id, c("action"): a.action, c("owner"): a.owner,
+                                        c("due_date"): a.due_date, c("status"): _status_label(a.status, lang),
+                                        c("days_overdue"): a.days_overdue} for a in pack.open_actions])
+    if pack.training:
+        out["training"] = pd.DataFrame([{c("skill"): item_label(s.skill, lang), c("n"): s.n,
+                                         c("change"): round_or_none(s.mean_change, 2),
+                                         c("low"): round_or_none(s.low, 2), c("high"): round_or_none(s.high, 2),
+                                         c("dz"): round_or_none(s.dz, 2)} for s in pack.training])
+    return out

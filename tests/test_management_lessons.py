@@ -1,0 +1,41 @@
+"""Management, lessons learned: Pareto shares, vital few, recurrence, lessons with and without an action
+(:mod:`svcwork.management.lessons`)."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+from test_management_actions import _actions
+
+from svcwork.management import lessons_pareto, lessons_without_action
+
+
+def _lessons() -> pd.DataFrame:
+    cats = ["Systems"] * 5 + ["Conduct"] * 3 + ["Process", "Signage"]
+    months = [1, 2, 2, 3, 5, 4, 4, 4, 6, 6]
+    return pd.DataFrame({
+        "date": [pd.Timestamp(2026, m, 3) for m in months],
+        "unit": ["Revenue", "Revenue", "Parking", "Revenue", "Revenue", "Parking", "Parking", "Parking", "Parking", "Parking"],
+        "event": [f"event {i}" for i in range(10)],
+        "category": [c.lower() if i == 4 else c for i, c in enumerate(cats)],  # "systems" is the same category
+        "lesson": [None] * 10,
+        "action_id": ["A4", None, None, "a3", None, None, "A5", None, "A1", None],
+    })
+
+
+def test_lessons_pareto_by_hand():
+    p = lessons_pareto(_lessons(), actions=_actions()).set_index("category")
+    assert list(p.index) == ["Systems", "Conduct", "Process", "Signage"]
+    assert p["n"].tolist() == [5, 3, 1, 1]
+    assert p["share"].tolist() == pytest.approx([0.5, 0.3, 0.1, 0.1])
+    assert p["cumulative"].tolist() == pytest.approx([0.5, 0.8, 0.9, 1.0])
+    assert p["vital_few"].tolist() == [True, True, False, False]  # the first 80 % of events
+    assert p.loc["Systems", "recurring"] and p.loc["Systems", "periods"] == 4
+    assert not p.loc["Conduct", "recurring"]  # three events, one month
+    assert p.loc["Systems", "with_action"] == 2 and p.loc["Systems", "action_done"] == 1  # a3 -> A3 done
+    assert p.loc["Conduct", "with_action"] == 1
+    assert p["without_action"].sum() == 6
+    q = lessons_pareto(_lessons(), actions=_actions(), period="Q").set_index("category")
+    assert q.loc["Systems", "periods"] == 2
+    unlinked = lessons_without_action(_lessons(), actions=_actions())
+    assert len(unlinked) == 6 and list(unlinked["date"]) == sorted(unlinked["date"])
