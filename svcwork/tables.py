@@ -17,7 +17,7 @@ import pandas as pd
 
 from .i18n import t
 
-__all__ = ["KINDS", "kind_of", "translate", "with_keys", "column_key", "column_kind"]
+__all__ = ["KINDS", "kind_of", "translate", "with_keys", "keyed", "column_key", "column_kind"]
 
 KINDS = ("count", "share", "percent", "days", "hours", "score", "p_value", "limit", "number", "text", "date")
 _ATTR = "column_keys"
@@ -70,6 +70,29 @@ def with_keys(frame: pd.DataFrame, keys: Mapping[str, str]) -> pd.DataFrame:
     """*frame* (already translated) with the catalogue key of some headers recorded."""
     out = frame.copy()
     out.attrs[_ATTR] = {**out.attrs.get(_ATTR, {}), **{h: k for h, k in keys.items() if h in frame.columns}}
+    return out
+
+
+def keyed(frame: pd.DataFrame, prefixes: tuple[str, ...], lang: str) -> pd.DataFrame:
+    """*frame*, translated just now with ``t(prefix + name, lang)`` headers, with those keys recorded.
+
+    For tables built row by row with translated headers: each header is matched against the
+    catalogue keys under *prefixes* in the same language at the same moment, so the record and the
+    header come from one catalogue (rewording a header changes both).  Headers already recorded
+    are kept; headers not found stay unrecorded (formatted per value).
+    """
+    from . import i18n
+
+    known = dict(frame.attrs.get(_ATTR, {}))
+    wanted = {str(h) for h in frame.columns} - set(known)
+    if wanted:
+        for key in i18n.CATALOGUE:
+            if key.startswith(prefixes):
+                text = t(key, lang)
+                if text in wanted:
+                    known.setdefault(text, key)
+    out = frame.copy(deep=False)
+    out.attrs[_ATTR] = known
     return out
 
 

@@ -26,6 +26,7 @@ from ..common import round_or_none, yes_no
 from ..i18n import fmt_date, fmt_number, fmt_percent, fmt_signed, t
 from ..privacy import SUPPRESSED
 from ..schema import ENUMS
+from ..tables import keyed
 from ._base import ALL, SCALE, STATUSES, _float, _to_date
 from .items import item_label, survey_item_key
 
@@ -97,7 +98,7 @@ def tables(r: ManagementResult, lang: str) -> dict[str, pd.DataFrame]:
         _lesson_tables(r, lang, out)
     if r.has_training:
         _training_tables(r, lang, out)
-    return out
+    return {slug: keyed(frame, ("management.col.",), lang) for slug, frame in out.items()}
 
 
 def _observation_tables(r: ManagementResult, lang: str, out: dict[str, pd.DataFrame]) -> None:

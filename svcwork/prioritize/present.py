@@ -21,6 +21,7 @@ import numpy as np
 import pandas as pd
 
 from ..i18n import t
+from ..tables import keyed
 from .scoring import QUADRANTS
 from .waves import fmt_amount
 
@@ -221,7 +222,7 @@ def tables(res: PrioritizationResult, lang: str) -> dict[str, pd.DataFrame]:
         out["plan_conflicts"] = pd.DataFrame({col("conflict"): [c.text(lang) for c in res.conflicts]})
     if res.notes:
         out["method_notes"] = pd.DataFrame({col("note"): [note_text(k, p, lang) for k, p in res.notes]})
-    return out
+    return {slug: keyed(frame, ("prioritize.col.",), lang) for slug, frame in out.items()}
 
 
 # =========================================================================== figures
