@@ -18,7 +18,7 @@ import re
 import warnings
 import zipfile
 import zlib
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from types import MappingProxyType
 from typing import Mapping
@@ -28,7 +28,8 @@ import pandas as pd
 
 from .errors import ERROR, HEBREW, WARNING, IntakeError, Problem, problems_frame
 from .i18n import t
-from .exports.dates import EXCEL_EPOCH, as_dates, backwards_cases, localize, outside_period, read_datetimes
+from .exports.dates import (EXCEL_EPOCH, DatesRead, as_dates, backwards_cases, localize, outside_period,
+                            read_datetimes)
 from .exports.files import Found, data_suffix, discover
 from .exports.scales import Scale, custom_labels, parse_scale, read_item, read_scores
 from .exports.text import Unreadable, gunzip, read_csv, short, unique_names
@@ -202,6 +203,13 @@ class _Collector:
     def error(self, code: str, **kw) -> None:
         self.add(ERROR, code, **kw)
 
+    def absorb(self, other: _Collector) -> None:
+        """Add the problems collected in *other*, in order (those beyond the per-column limit counted)."""
+        overflow = [r for key, r in other._overflow.items() for _ in range(other._counts[key] - _MAX_PER_COLUMN)]
+        for r in other.items + overflow:
+            self.add(r.severity, r.code, file=r.file, sheet=r.sheet, sheet_label=r.sheet_label, row=r.row,
+                     column=r.column, column_label=r.column_label, value=r.value, table=r.table, **r.params)
+
     def warning(self, code: str, **kw) -> None:
         self.add(WARNING, code, **kw)
 
@@ -248,6 +256,9 @@ def _render(raw: _Raw, lang: str) -> Problem:
             params[name] = t(f"intake.{name}.{k}", lang)
     if params.get("file_name") in _COMPANION_KEYS:
         params["file_name"] = _sheet_title(params["file_name"], lang)
+    for name in ("order", "other"):  # day/month orders (DMY …) as the date_order setting names them
+        if params.get(name) in ENUMS["date_order"].keys:
+            params[name] = _order_name(params[name], lang)
     he, en = params.pop("he", None), params.pop("en", None)
     if he is not None and en is not None:  # accepted names: the workbook's language first
         params["names"] = f"„{he}”" if lang == "he" else (f"“{en}” or “{he}”" if he != en else f"“{en}”")
@@ -364,6 +375,25 @@ def _limit_mb(name: str, default: float) -> float:
         return default
 
 
+#: Reading a CSV export takes about nine times its size in memory (measured by
+#: benchmarks/bench_load_dates.py: a 2M-event log of 190–200 MB peaks at 1.8–1.9 GB).
+MEMORY_PER_FILE_MB = 10
+
+
+def default_max_mb() -> float:
+    """The largest data file read by default: a tenth of this machine's memory, 200 MB to 4 GB.
+
+    A 2M-event case log (a normal municipal year, about 200 MB) needs about 2 GB; on a 16 GB laptop
+    the limit is 1.6 GB.  ``SVCWORK_MAX_MB`` overrides it; a larger export may also be gzipped or
+    split into parts (``cases-1.csv``, ``cases-2.csv`` …).
+    """
+    try:
+        memory = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (AttributeError, ValueError, OSError):  # pragma: no cover - not POSIX
+        return 1000.0
+    return float(min(4000, max(200, round(memory / 1e6 / MEMORY_PER_FILE_MB, -1))))
+
+
 def _mb(x: float) -> str:
     """Megabytes for a message: whole numbers from 10 MB, else three significant digits (0.05, 2.5)."""
     return f"{x:,.0f}" if x >= 10 else f"{x:.3g}"
@@ -372,7 +402,7 @@ def _mb(x: float) -> str:
 def _check_file(path: Path, col: _Collector, *, file: str) -> bool:
     """Size limit; returns False (after recording the problem) when the file must not be read."""
     size = path.stat().st_size
-    limit = _limit_mb("SVCWORK_MAX_MB", 200)
+    limit = _limit_mb("SVCWORK_MAX_MB", default_max_mb())
     if size > limit * 1e6:
         col.error("too_large", file=file, size=_mb(size / 1e6), limit=_mb(limit))
         return False
@@ -1357,7 +1387,7 @@ class _TableRead:
 
 
 def _unpacked_limit() -> int:
-    return int(_limit_mb("SVCWORK_MAX_UNPACKED_MB", 1000) * 1e6)
+    return int(_limit_mb("SVCWORK_MAX_UNPACKED_MB", default_max_mb()) * 1e6)
 
 
 def _fill_merged(rows: list[list], ranges: list, col: _Collector, *, file: str) -> list[list]:
@@ -1472,16 +1502,37 @@ def _order_name(order: str, lang: str = "en") -> str:
     return ENUMS["date_order"].label(order, lang)
 
 
+def _read_dates(texts: Mapping[str, pd.Series], columns: list[Column], *, opts: _ReadOptions,
+                epoch: dt.datetime) -> dict[str, DatesRead]:
+    """The date columns of one file read together: an order one column proves holds for those that could only assume.
+
+    One export writes its dates one way; a deadline column with no day above 12 is read in the order
+    the event times prove (as proven, no warning), never in the default.
+    """
+    reads = {c.key: read_datetimes(texts[c.key], order=opts.date_order, default_order=opts.default_order, epoch=epoch)
+             for c in columns}
+    proven = {r.order for r in reads.values() if r.order_source == "data"}
+    if opts.date_order is None and len(proven) == 1:
+        order = proven.pop()
+        for k, r in reads.items():
+            if r.order_source == "default" and r.order is not None:
+                reads[k] = replace(read_datetimes(texts[k], order=order, default_order=order, epoch=epoch),
+                                   order_source="data")
+    return reads
+
+
 def _read_times(text: pd.Series, c: Column, label: str, rows: pd.Series, col: _Collector, where: dict, *,
-                opts: _ReadOptions, epoch: dt.datetime, groups: pd.Series | None) -> tuple[pd.Series, tuple[str, ...]]:
-    """A date or timestamp column read as meant (see :mod:`svcwork.exports.dates`), its problems recorded."""
-    r = read_datetimes(text, order=opts.date_order, default_order=opts.default_order, epoch=epoch)
+                opts: _ReadOptions, epoch: dt.datetime, groups: pd.Series | None, r: DatesRead
+                ) -> tuple[pd.Series, tuple[str, ...], str | None, bool]:
+    """A date or timestamp column read as meant (see :mod:`svcwork.exports.dates`), its problems recorded.
+
+    *r* is the column as :func:`_read_dates` read it.  Returns the values, the time-zone offsets seen,
+    the day/month order used (None: no value could swap) and whether the data proved that order.
+    """
     code = "not_timestamp" if c.kind == "timestamp" else "not_date"
     other = {"DMY": "MDY", "MDY": "DMY"}.get(r.order or "", "")
     if r.contradicting:
         first = r.contradicting[0]
-        bad_rows = r.bad.copy()
-        bad_rows.loc[list(r.contradicting)] = False  # quoted in the order problem instead of one by one
         if r.mixed:
             col.error("date_order_mixed", **where, row=int(rows.loc[first]), column=c.key, column_label=label,
                       value=text.loc[first], order=r.order, other=other, proof=_rows_text(rows, r.proof),
@@ -1489,9 +1540,8 @@ def _read_times(text: pd.Series, c: Column, label: str, rows: pd.Series, col: _C
         else:
             col.error("date_order_contradicted", **where, row=int(rows.loc[first]), column=c.key, column_label=label,
                       value=text.loc[first], order=r.order, other=other, rows=_rows_text(rows, r.contradicting))
-        contra_mask = pd.Series(False, index=text.index)
-        contra_mask.loc[list(r.contradicting)] = True
-        _report_bad(col, r.bad & ~contra_mask & ~_swappable_bad(text, r), rows, text, code, where, c, label)
+        # values that are dates in the other order are that one problem, not "not a date" one by one
+        _report_bad(col, r.bad & ~_swappable_bad(text, r, other, epoch), rows, text, code, where, c, label)
     else:
         _report_bad(col, r.bad, rows, text, code, where, c, label)
     if r.order_source == "default" and r.order is not None:
@@ -1502,7 +1552,7 @@ def _read_times(text: pd.Series, c: Column, label: str, rows: pd.Series, col: _C
                     value=text.loc[i], order=r.order, count=int(swappable.sum()),
                     example=pd.Timestamp(value).strftime("%Y-%m-%d"))
     if c.kind == "date":
-        return as_dates(r), ()
+        return as_dates(r), (), r.order, r.order_source == "data"
     local = localize(r.naive, opts.tz, groups=groups)
     if local.ambiguous.any():
         n, by = int(local.ambiguous.sum()), int(local.by_order.sum())
@@ -1517,12 +1567,16 @@ def _read_times(text: pd.Series, c: Column, label: str, rows: pd.Series, col: _C
     if len(r.offsets) > 1:
         col.warning("mixed_offsets", **where, column=c.key, column_label=label, count=len(r.offsets),
                     found=", ".join(sorted(r.offsets)))
-    return values, tuple(sorted(r.offsets))
+    return values, tuple(sorted(r.offsets)), r.order, r.order_source == "data"
 
 
-def _swappable_bad(text: pd.Series, r) -> pd.Series:  # noqa: ANN001 - DatesRead
+def _swappable_bad(text: pd.Series, r, other: str, epoch: dt.datetime) -> pd.Series:  # noqa: ANN001 - DatesRead
+    """The values not read in the order used that read in the *other* order (all of them, not only those quoted)."""
     mask = pd.Series(False, index=text.index)
     mask.loc[list(r.contradicting)] = True
+    if other and r.bad.any():
+        again = read_datetimes(text[r.bad], order=other, default_order=other, epoch=epoch)
+        mask.loc[again.bad.index[~again.bad.to_numpy()]] = True
     return mask
 
 
@@ -1557,6 +1611,12 @@ def _read_item(text: pd.Series, c: Column, label: str, rows: pd.Series, col: _Co
     return values.astype("float64")
 
 
+#: Trimmed from both ends of every companion cell: white space and invisible direction marks (LRM, RLM,
+#: embeddings, isolates, a stray BOM), which Hebrew exports put around dates and names.
+_STRIP = "".join(ch for ch in map(chr, range(0x3001)) if ch.isspace()) + "\u200e\u200f\u202a\u202b\u202c\u202d\u202e" \
+    "\u2066\u2067\u2068\u2069\ufeff"
+
+
 def _companion_frame(table: _TableRead, name: str, col: _Collector, *, file: str,
                      opts: _ReadOptions) -> tuple[pd.DataFrame | None, Mapping[str, Scale]]:
     """A companion's raw table checked, typed and pseudonymised; the scales its scores are on."""
@@ -1588,7 +1648,7 @@ def _companion_frame(table: _TableRead, name: str, col: _Collector, *, file: str
     rows = pd.Series(np.arange(first_row, first_row + len(frame)), index=frame.index, dtype="int64")
     texts: dict[str, pd.Series] = {}
     for k in frame.columns:
-        text = frame[k].astype("string").str.strip()
+        text = frame[k].astype("string").str.strip(_STRIP)
         texts[k] = text.mask(text == "")
     filled = pd.Series(False, index=frame.index)
     for text in texts.values():
@@ -1604,9 +1664,13 @@ def _companion_frame(table: _TableRead, name: str, col: _Collector, *, file: str
         col.warning("companion_empty", **where, file_name=name)
     out: dict[str, pd.Series] = {}
     found_offsets: dict[str, tuple[str, ...]] = {}
+    orders: dict[str, str | None] = {}
+    orders_proven: dict[str, str] = {}
     scales: dict[str, Scale] = {}
     file_scales = opts.scales.get(name, {})
     groups = texts.get("case_id") if name == "cases" else None
+    dates = _read_dates(texts, [c for c in schema_.columns if c.kind in ("date", "timestamp") and c.key in texts],
+                        opts=opts, epoch=table.epoch)
     if name == "training" and "pre_score" in texts and "post_score" in texts:
         declared = (file_scales.get("pre_score") or file_scales.get("post_score") or file_scales.get("*")
                     or (None, {}))[0]
@@ -1622,6 +1686,9 @@ def _companion_frame(table: _TableRead, name: str, col: _Collector, *, file: str
             _report_bad(col, outside & ~unknown, rows, texts[k], "out_of_range", where, c, labels[k],
                         lo=_fmt(scores.scale.lo), hi=_fmt(scores.scale.hi))
             out[k] = values.mask(unknown | outside).astype("float64")
+            dont_know = int((present & values.isna() & ~unknown & ~outside).sum())  # "N/A", "לא רלוונטי" …
+            if dont_know:
+                col.warning("dont_know", **where, column=k, column_label=labels[k], count=dont_know)
         scales["training"] = scores.scale
         if scores.scale_source != "declared" and (scores.scale.lo, scores.scale.hi) != (1, 5):
             both = pd.concat([out["pre_score"], out["post_score"]])
@@ -1658,8 +1725,10 @@ def _companion_frame(table: _TableRead, name: str, col: _Collector, *, file: str
                 _report_bad(col, out_of, rows, text, "out_of_range", where, c, label, lo=_fmt(c.lo), hi=_fmt(c.hi))
                 values = values.mask(out_of)
         elif c.kind in ("date", "timestamp"):
-            values, offsets = _read_times(text, c, label, rows, col, where, opts=opts, epoch=table.epoch,
-                                          groups=groups)
+            values, offsets, orders[c.key], proven = _read_times(text, c, label, rows, col, where, opts=opts,
+                                                                 epoch=table.epoch, groups=groups, r=dates[c.key])
+            if proven:
+                orders_proven[c.key] = orders[c.key]
             if c.kind == "timestamp":
                 found_offsets[c.key] = offsets
         else:  # pragma: no cover - companions use the kinds above only
@@ -1681,6 +1750,8 @@ def _companion_frame(table: _TableRead, name: str, col: _Collector, *, file: str
                               other=int(firsts[v]))
     result = result.reset_index(drop=True)
     result.attrs["offsets"] = found_offsets  # time-zone offsets seen per timestamp column (normalised to UTC)
+    result.attrs["date_orders"] = orders  # the day/month order each date column was read in (None: no choice)
+    result.attrs["orders_proven"] = orders_proven  # … of those, the orders the data proved
     return result, scales
 
 
@@ -1693,21 +1764,45 @@ def _read_companion(found: Found, col: _Collector, *, opts: _ReadOptions) -> tup
     if found.how == "parts":
         col.warning("companion_parts", file=found.paths[0].name, file_name=name, count=len(found.paths),
                     found=", ".join(p.name for p in found.paths))
-    frames, scales, offsets = [], {}, {}
-    for p in found.paths:
-        table = _read_companion_table(p, col, name=name)
-        if table is None:
-            return None, {}
-        frame, sc = _companion_frame(table, name, col, file=p.name, opts=opts)
+    if len(found.paths) == 1:
+        parts = [_read_part(found.paths[0], name, col, opts)]
+    else:  # the parts are one export: an order proven by one part holds for the parts that could only assume one
+        parts = [_read_part(p, name, _Collector(), opts) for p in found.paths]
+        proven = {o for _, f, _, _ in parts if f is not None for o in f.attrs.get("orders_proven", {}).values()}
+        if len(proven) == 1 and opts.date_order is None:
+            order = proven.pop()
+            parts = [_read_part(p, name, _Collector(), replace(opts, default_order=order))
+                     if order != opts.default_order and any(r.code == "date_order_assumed" for r in c.items)
+                     else (p, f, sc, c) for p, f, sc, c in parts]
+            for _, _, _, c in parts:
+                c.items = [r for r in c.items if not (r.code == "date_order_assumed" and r.params.get("order") == order)]
+        for _, _, _, c in parts:
+            col.absorb(c)
+    frames, scales, offsets, orders = [], {}, {}, {}
+    for p, frame, sc, _ in parts:
         if frame is None:
             return None, {}
         frames.append(frame.assign(_file=p.name) if len(found.paths) > 1 else frame)
         scales.update(sc)
         for k, v in frame.attrs.get("offsets", {}).items():
             offsets[k] = tuple(sorted(set(offsets.get(k, ())) | set(v)))
+        for k, v in frame.attrs.get("date_orders", {}).items():
+            orders[k] = orders.get(k) or v
     result = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
     result.attrs["offsets"] = offsets
+    result.attrs["date_orders"] = orders
     return result, scales
+
+
+def _read_part(path: Path, name: str, col: _Collector, opts: _ReadOptions
+               ) -> tuple[Path, pd.DataFrame | None, Mapping[str, Scale], _Collector]:
+    """One file of a companion: (path, frame or None, scales, the collector its problems went to)."""
+    table = _read_companion_table(path, col, name=name)
+    if table is None:
+        return path, None, {}, col
+    frame, sc = _companion_frame(table, name, col, file=path.name, opts=opts)
+    return path, frame, sc, col
+
 
 
 #: Values this many days outside the engagement period are reported; above the share, as an error.
@@ -1950,7 +2045,8 @@ def _run(path: str | os.PathLike, *, lang: str | None, key: bytes | None) -> tup
         wb.close()
 
     language_value = settings_values.get("language")
-    lang_out = lang or (language_value if isinstance(language_value, str) else template_lang)
+    data_lang = language_value if isinstance(language_value, str) else template_lang  # the engagement's own
+    lang_out = lang or data_lang
     settings = _settings(settings_values, settings_rows, matched.get("Engagement"), col, file=file) \
         if settings_read else None
     for s in SHEETS:
@@ -1965,9 +2061,10 @@ def _run(path: str | os.PathLike, *, lang: str | None, key: bytes | None) -> tup
         key = pseudonymisation_key(folder)
     companions: dict[str, pd.DataFrame | None] = {c.key: None for c in COMPANIONS}
     scales: dict[str, Scale] = {}
-    tz = (settings.timezone if settings and settings.timezone else ("Asia/Jerusalem" if lang_out == "he" else "UTC"))
+    # defaults where the data and the form are silent follow the engagement, never the message language
+    tz = (settings.timezone if settings and settings.timezone else ("Asia/Jerusalem" if data_lang == "he" else "UTC"))
     opts = _ReadOptions(tz=tz, date_order=settings.date_order if settings else None,
-                        default_order=_default_order(lang_out), column_map=column_map,
+                        default_order=_default_order(data_lang), column_map=column_map,
                         scales=_scales_spec(reads.get("Scales"), col, file=file), key=key)
     files: dict[str, str] = {}
     if given.is_dir() or intake.parent == folder:
@@ -1991,7 +2088,9 @@ def _run(path: str | os.PathLike, *, lang: str | None, key: bytes | None) -> tup
             companions[c.key], sc = _read_companion(found, col, opts=opts)
             scales.update(sc)
         if settings is not None and not col.has_errors:
-            _plausible(companions, settings, col, files, {"cases": settings.date_order})
+            used = {k: f.attrs.get("date_orders", {}).get("timestamp" if k == "cases" else "date")
+                    for k, f in companions.items() if f is not None}
+            _plausible(companions, settings, col, files, {k: v or settings.date_order for k, v in used.items()})
 
     engagement = None
     if not col.has_errors and settings is not None:

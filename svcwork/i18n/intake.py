@@ -183,9 +183,9 @@ MESSAGES = {
                              "which the data does not prove; if the scale differs, declare it in the Scales sheet.",
                              "התשובות בעמודה „{column}” נקראו בסולם {scale} (נמצאו ערכים {lo}–{hi}), והנתונים אינם "
                              "מוכיחים זאת; אם הסולם שונה, יש להגדיר אותו בגיליון הסולמות."),
-    "intake.scale_read": ("The answers in column “{column}” are on a {scale} scale ({source}); for the results they "
+    "intake.scale_read": ("The answers in column “{column}” are on a {scale} scale ({scale_source}); for the results they "
                           "are placed on 1–5 in proportion (agree = the top quarter of the scale).",
-                          "התשובות בעמודה „{column}” הן בסולם {scale} ({source}); לצורך התוצאות הן מומרות ל־1–5 באופן "
+                          "התשובות בעמודה „{column}” הן בסולם {scale} ({scale_source}); לצורך התוצאות הן מומרות ל־1–5 באופן "
                           "יחסי (מסכים = הרבע העליון של הסולם)."),
     "intake.training_scale": ("The training scores are on a {scale} scale ({scale_source}); they are shown on that "
                               "scale.",
