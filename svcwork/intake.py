@@ -1817,7 +1817,7 @@ def _share(x: float) -> str:
 
 
 def _plausible(companions: Mapping[str, pd.DataFrame | None], settings: Settings, col: _Collector,
-               files: Mapping[str, str], dates_order: Mapping[str, str | None]) -> None:
+               files: Mapping[str, str], dates_order: Mapping[str, str | None], tz: str = "UTC") -> None:
     """Checks that catch a wrong read: values far outside the period, cases running backwards, one row per case."""
     start, end = settings.period_start, settings.period_end
     for name, column in (("cases", "timestamp"), ("survey", "date"), ("training", "date")):
@@ -1832,7 +1832,7 @@ def _plausible(companions: Mapping[str, pd.DataFrame | None], settings: Settings
             continue
         i = outside[outside].index[0]
         shown = values.loc[i]
-        shown = (shown.tz_convert(settings.timezone or "UTC") if getattr(shown, "tzinfo", None) else shown)
+        shown = shown.tz_convert(tz) if getattr(shown, "tzinfo", None) else shown  # as the client wrote it
         (col.error if n / total > PERIOD_ERROR_SHARE else col.warning)(
             "outside_period_most" if n / total > PERIOD_ERROR_SHARE else "outside_period", file=files[name],
             table=name, column=column, row=int(frame.loc[i, "_row"]), first_row=int(frame.loc[i, "_row"]),
@@ -2090,7 +2090,8 @@ def _run(path: str | os.PathLike, *, lang: str | None, key: bytes | None) -> tup
         if settings is not None and not col.has_errors:
             used = {k: f.attrs.get("date_orders", {}).get("timestamp" if k == "cases" else "date")
                     for k, f in companions.items() if f is not None}
-            _plausible(companions, settings, col, files, {k: v or settings.date_order for k, v in used.items()})
+            _plausible(companions, settings, col, files, {k: v or settings.date_order for k, v in used.items()},
+                       tz=tz)
 
     engagement = None
     if not col.has_errors and settings is not None:

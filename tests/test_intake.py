@@ -944,3 +944,29 @@ def test_svcwork_key_creates_the_project_key_once_and_never_prints_it(tmp_path, 
     assert pseudonymisation_key(project / "client-a") == pseudonymisation_key(project)
     assert not (tmp_path / "user-config" / "svcwork" / "secret.key").exists()
     assert main(["key", str(tmp_path / "nowhere")]) == 2
+
+
+def test_an_old_excel_xls_export_is_read_with_its_date_cells_and_title_line(tmp_path):
+    """An Excel 97–2003 export (tests/data/xls/cases.xls, written once with xlwt 1.3.0: a title line,
+    Hebrew headers, date cells) is read by calamine like an .xlsx: rows keep the sheet's row numbers,
+    date cells are naive local times placed in the engagement's time zone."""
+    path = ROOT / "tests" / "data" / "xls" / "cases.xls"
+    before = sha256_file(path)
+    log = load_companion("cases", path, timezone="Asia/Jerusalem", lang="he")
+    assert len(log) == 12 and log["case_id"].nunique() == 4 and log["_row"].tolist()[:2] == [4, 5]
+    first = pd.Timestamp("2025-05-13 08:16:53").tz_localize("Asia/Jerusalem").tz_convert("UTC")
+    assert log["timestamp"].iloc[0] == first and log["timestamp"].iloc[-1] == first + pd.Timedelta(days=3, hours=6)
+    assert log["activity"].iloc[0] == "פנייה התקבלה"
+    assert sha256_file(path) == before
+    folder = tmp_path / "client"
+    write_xlsx(folder / "intake.xlsx", hebrew_sheets(), rtl=True)
+    shutil.copy(path, folder / "פניות.xls")
+    result = validate(folder)  # May 2025 is far outside the form's 2026 period: said, in local time
+    assert [p.code for p in result.problems if p.is_error] == ["outside_period_most"]
+    assert "08:16" in next(p.message for p in result.problems if p.code == "outside_period_most")
+    sheets = hebrew_sheets()
+    sheets["פרטי הארגון"][3:5] = [["תחילת תקופה", "01/05/2025"], ["סוף תקופה", "31/05/2025"]]
+    write_xlsx(folder / "intake.xlsx", sheets, rtl=True)
+    result = validate(folder)
+    assert result.ok, [(p.code, p.message) for p in result.problems if p.is_error]
+    assert len(result.engagement.cases) == 12
