@@ -13,7 +13,6 @@ from typing import Any, Mapping, Sequence
 
 import pandas as pd
 
-from .. import charts
 from ..intake import Engagement
 from ._base import _check_alpha, _check_engagement, _check_min_size, _check_period, _frame
 from .actions import (_kpi_aliases, action_status, burn_down, burn_down_by_round, burn_down_rounds,
@@ -72,7 +71,7 @@ def analyse(engagement: Engagement, *, period: str = "M", top_items: int = 3, al
     min_size = _check_min_size(int(s.min_group_size))
     report = s.period_end
     kw: dict[str, Any] = dict(language=engagement.language, report_date=report, min_size=min_size, period=period,
-                              alpha=alpha, accent=charts.accent(s.accent_color))
+                              alpha=alpha, accent=s.accent_color)
     services = _frame(engagement, "Services")
     obs = _frame(engagement, "Observations")
     base = None

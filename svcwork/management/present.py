@@ -44,10 +44,6 @@ def _col(key: str, lang: str) -> str:
     return t(f"management.col.{key}", lang)
 
 
-def _yes_no(value: object, lang: str) -> str:
-    return yes_no(value, lang, blank="")
-
-
 def _item_labels(series: pd.Series, lang: str) -> pd.Series:
     return series.map(lambda v: item_label(v, lang))
 
@@ -125,7 +121,7 @@ def _observation_tables(r: ManagementResult, lang: str, out: dict[str, pd.DataFr
                                                   "mean": "mean", "low": "low", "high": "high"})
     if len(r.coaching):
         f = r.coaching[r.coaching["focus"]]
-        f = f.assign(item=_item_labels(f["item"], lang), falling=f["falling"].map(lambda v: _yes_no(v, lang)))
+        f = f.assign(item=_item_labels(f["item"], lang), falling=f["falling"].map(lambda v: yes_no(v, lang, blank="")))
         out["coaching_focus"] = _fmt(lang, f, {"unit": "unit", "rank": "rank", "item": "item", "n": "n",
                                                "mean": "mean", "slope": "slope", "slope_low": "low",
                                                "slope_high": "high", "falling": "falling"}, digits=3)
@@ -193,8 +189,8 @@ def _unanswered_table(r: ManagementResult, lang: str, out: dict[str, pd.DataFram
 def _lesson_tables(r: ManagementResult, lang: str, out: dict[str, pd.DataFrame]) -> None:
     """Lessons learned: Pareto of categories, lessons without an action."""
     if len(r.pareto):
-        f = r.pareto.assign(vital_few=r.pareto["vital_few"].map(lambda v: _yes_no(v, lang)),
-                            recurring=r.pareto["recurring"].map(lambda v: _yes_no(v, lang)))
+        f = r.pareto.assign(vital_few=r.pareto["vital_few"].map(lambda v: yes_no(v, lang, blank="")),
+                            recurring=r.pareto["recurring"].map(lambda v: yes_no(v, lang, blank="")))
         out["lessons_pareto"] = _fmt(lang, f, {"category": "category", "n": "events", "share": "share",
                                                "cumulative": "cumulative", "vital_few": "vital_few",
                                                "recurring": "recurring", "periods": "periods",
@@ -474,21 +470,21 @@ def pack_tables(pack: UnitPack, lang: str) -> dict[str, pd.DataFrame]:
         f = pd.DataFrame([{c("indicator"): s.label, c("value"): round_or_none(s.value, 3),
                            c("low"): round_or_none(s.low, 3), c("high"): round_or_none(s.high, 3),
                            c("target"): round_or_none(s.target, 3),
-                           c("signal"): _yes_no(s.signal, lang), c("note"): s.note} for s in kpi])
+                           c("signal"): yes_no(s.signal, lang, blank=""), c("note"): s.note} for s in kpi])
         if all(s.low is None and s.high is None for s in kpi):  # a KPI value has no interval: no empty columns
             f = f.drop(columns=[c("low"), c("high")])
         out["signals"] = f
     if survey:
         out["survey"] = pd.DataFrame([{c("survey_item"): s.label, c("responses"): s.n,
                                        c("pct_agree"): round_or_none(s.value, 1), c("low"): round_or_none(s.low, 1),
-                                       c("high"): round_or_none(s.high, 1), c("signal"): _yes_no(s.signal, lang),
+                                       c("high"): round_or_none(s.high, 1), c("signal"): yes_no(s.signal, lang, blank=""),
                                        c("note"): s.note} for s in survey])
     if pack.items:
         out["observations"] = pd.DataFrame([{c("item"): item_label(i.item, lang), c("n"): i.n,
                                              c("mean"): round_or_none(i.mean, 2), c("low"): round_or_none(i.low, 2),
-                                             c("high"): round_or_none(i.high, 2), c("falling"): _yes_no(i.falling, lang),
-                                             c("coaching_focus"): _yes_no(any(x.item == i.item for x in pack.coaching),
-                                                                          lang)}
+                                             c("high"): round_or_none(i.high, 2), c("falling"): yes_no(i.falling, lang, blank=""),
+                                             c("coaching_focus"): yes_no(any(x.item == i.item for x in pack.coaching),
+                                                                          lang, blank="")}
                                             for i in pack.items])
     if pack.open_actions:
         out["actions"] = pd.DataFrame([{c("action_id"): a.action_id, c("action"): a.action, c("owner"): a.owner,

@@ -1,0 +1,308 @@
+"""KPIs under control: control charts, Western Electric signals and the KPI scorecard.
+
+* :func:`xmr_limits` — individuals and moving-range chart (Wheeler & Chambers 1992; d₂ = 1.128,
+  D₄ = 3.267);
+* :func:`p_chart` — limits for each sample size, and Laney's p′ chart for very large samples
+  (Laney 2002);
+* :func:`western_electric` — rules 1–4 (Western Electric *Statistical Quality Control Handbook*
+  1956);
+* :func:`control_chart` — the chart for a KPI's kind; :func:`kpi_scorecard` — each KPI against its
+  target, with its chart, signals, traffic light, Theil–Sen trend and call-out.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from types import MappingProxyType
+from typing import Any, Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+from scipy import stats
+
+from ..common import require_columns
+from ._base import _floats, error, what
+
+__all__ = ["XmRLimits", "xmr_limits", "PChart", "p_chart", "western_electric", "ControlChart", "control_chart",
+           "Scorecard", "kpi_scorecard"]
+
+D2 = 1.128           # E(range of 2 normals) / sigma (Montgomery, Appendix VI)
+D4 = 3.267           # upper limit factor of the moving-range chart for n = 2
+E2 = 3 / D2          # 2.66: individuals-chart limit factor on the average moving range
+
+
+@dataclass(frozen=True)
+class XmRLimits:
+    """Individuals (X) and moving-range (mR) chart limits."""
+
+    centre: float
+    lower: float
+    upper: float
+    mr_bar: float
+    mr_upper: float
+    sigma: float
+    n: int
+
+
+def xmr_limits(values: Sequence[float] | np.ndarray | pd.Series) -> XmRLimits:
+    """XmR chart limits (Wheeler & Chambers 1992; Montgomery, *Introduction to SQC*, §6.4).
+
+    Centre = mean; σ̂ = mR̄/d₂ with d₂ = 1.128; natural process limits = mean ± 3σ̂ = mean ±
+    2.66·mR̄; moving-range upper limit = D₄·mR̄ = 3.267·mR̄.  Missing values are skipped.
+    """
+    x = _floats(values, "values").ravel()
+    x = x[~np.isnan(x)]
+    if len(x) < 2:
+        raise error("xmr_short", found=len(x))
+    mr_bar = float(np.mean(np.abs(np.diff(x))))
+    centre = float(np.mean(x))
+    return XmRLimits(centre, centre - E2 * mr_bar, centre + E2 * mr_bar, mr_bar, D4 * mr_bar, mr_bar / D2, len(x))
+
+
+@dataclass(frozen=True)
+class PChart:
+    """p-chart: proportions, centre line, and limits for each sample (Laney p′ when ``laney``)."""
+
+    p: np.ndarray
+    sizes: np.ndarray
+    centre: float
+    sigma: np.ndarray
+    lower: np.ndarray
+    upper: np.ndarray
+    laney: bool
+    sigma_z: float
+
+
+def p_chart(counts: Sequence[float] | np.ndarray, sizes: Sequence[float] | np.ndarray, *, laney: bool | None = None,
+            large_n: float = 1000) -> PChart:
+    """p-chart with a limit for each sample size (Montgomery, *Introduction to SQC*, §7.2).
+
+    ``p̄ = Σx/Σn``; limits ``p̄ ± 3√(p̄(1−p̄)/nᵢ)`` clipped to [0, 1].  With very large samples
+    every point falls outside such limits (overdispersion); Laney's p′ chart (Laney 2002,
+    *Quality Engineering* 14(4):531–537) widens them by σ_z, the moving-range σ of the
+    z-scores ``(pᵢ − p̄)/σᵢ``.  ``laney=None`` uses p′ when the average sample is at least
+    *large_n*.
+    """
+    x, n = _floats(counts, "counts").ravel(), _floats(sizes, "sizes").ravel()
+    if len(x) != len(n):
+        raise error("p_length", counts=len(x), sizes=len(n))
+    if len(x) == 0 or np.isnan(x).any() or np.isnan(n).any():
+        raise error("p_missing")
+    if np.any(n <= 0) or np.any(x < 0) or np.any(x > n * (1 + 1e-9)):
+        raise error("p_counts")
+    pbar = float(x.sum() / n.sum())
+    p = x / n
+    sigma = np.sqrt(pbar * (1 - pbar) / n)
+    use_laney = bool(np.mean(n) >= large_n) if laney is None else bool(laney)
+    sigma_z = 1.0
+    if use_laney and len(x) >= 2 and 0 < pbar < 1:
+        zs = (p - pbar) / sigma
+        sigma_z = float(np.mean(np.abs(np.diff(zs))) / D2)
+        sigma = sigma * sigma_z
+    else:
+        use_laney = False
+    return PChart(p, n, pbar, sigma, np.clip(pbar - 3 * sigma, 0, 1), np.clip(pbar + 3 * sigma, 0, 1), use_laney,
+                  sigma_z)
+
+
+def western_electric(values: Sequence[float] | np.ndarray, centre: float | np.ndarray, sigma: float | np.ndarray, *,
+                     periods: Sequence[object] | None = None) -> pd.DataFrame:
+    """Western Electric rules 1–4 (*Statistical Quality Control Handbook*, 1956; Montgomery §5.3.6).
+
+    With ``z = (x − centre)/σ``: rule 1 — a point beyond 3σ; rule 2 — 2 of 3 successive points
+    beyond 2σ on the same side; rule 3 — 4 of 5 beyond 1σ on the same side; rule 4 — 8
+    successive points on the same side of the centre line.  A signal is listed at the point
+    that completes the pattern (which must itself lie in the zone); at the start of a series a
+    pattern may be completed by fewer points than the window (2 of the first 2 beyond 2σ).
+    *centre* and *sigma* may vary by point (p-charts).  Returns ``position``, ``period``, ``rule``,
+    ``side`` (+1/−1) and ``z``.
+    """
+    x = _floats(values, "values").ravel()
+    c = np.broadcast_to(_floats(centre, "centre"), x.shape)
+    s = np.broadcast_to(_floats(sigma, "sigma"), x.shape)
+    if periods is not None and len(periods) != len(x):
+        raise error("periods", n=len(x), found=len(periods))
+    with np.errstate(divide="ignore", invalid="ignore"):
+        z = np.where(s > 0, (x - c) / s, np.nan)
+
+    def window_count(flag: np.ndarray, w: int) -> np.ndarray:
+        return np.convolve(flag.astype(int), np.ones(w, int), mode="full")[: len(flag)]
+
+    hits: list[tuple[int, int, int]] = []
+    with np.errstate(invalid="ignore"):
+        for side in (1, -1):
+            u = side * z
+            for rule, (zone, w, k) in {1: (3, 1, 1), 2: (2, 3, 2), 3: (1, 5, 4), 4: (0, 8, 8)}.items():
+                flag = u > zone
+                fire = flag & (window_count(flag, w) >= k)
+                hits.extend((int(i), rule, side) for i in np.flatnonzero(fire))
+    hits.sort()
+    frame = pd.DataFrame(hits, columns=["position", "rule", "side"])
+    frame["z"] = z[frame["position"].to_numpy()] if len(frame) else pd.Series(dtype=float)
+    frame.insert(1, "period", [periods[i] for i in frame["position"]] if periods is not None else frame["position"])
+    return frame
+
+
+@dataclass(frozen=True)
+class ControlChart:
+    """A control chart of one series: method, points, centre, limits and Western Electric signals."""
+
+    method: str  # "xmr", "p" or "laney"
+    periods: tuple
+    values: np.ndarray
+    centre: np.ndarray
+    lower: np.ndarray
+    upper: np.ndarray
+    sigma: np.ndarray
+    signals: pd.DataFrame
+
+    @property
+    def in_control(self) -> bool:
+        return self.signals.empty
+
+
+def control_chart(values: Sequence[float] | np.ndarray, *, kind: str = "mean", sizes: Sequence[float] | None = None,
+                  periods: Sequence[object] | None = None, laney: bool | None = None,
+                  large_n: float = 1000) -> ControlChart:
+    """The chart for a KPI's kind: XmR for means and counts, p-chart (or Laney p′) for proportions.
+
+    A proportion without a denominator for every period falls back to an XmR chart.
+    """
+    if kind not in ("mean", "count", "proportion"):
+        raise error("kind", found=repr(kind))
+    x = _floats(values, "values").ravel()
+    periods = tuple(periods) if periods is not None else tuple(range(len(x)))
+    if len(periods) != len(x):
+        raise error("periods", n=len(x), found=len(periods))
+    keep = ~np.isnan(x)
+    x = x[keep]
+    periods = tuple(p for p, k in zip(periods, keep) if k)
+    n = None if sizes is None else _floats(sizes, "sizes").ravel()[keep]
+    if kind == "proportion" and n is not None and np.all(np.isfinite(n)) and np.all(n > 0) and len(x) >= 2:
+        if np.any((x < 0) | (x > 1)):
+            raise error("proportions")
+        pc = p_chart(x * n, n, laney=laney, large_n=large_n)
+        centre = np.full(len(x), pc.centre)
+        sig = western_electric(x, centre, pc.sigma, periods=periods)
+        return ControlChart("laney" if pc.laney else "p", periods, x, centre, pc.lower, pc.upper, pc.sigma, sig)
+    lim = xmr_limits(x)
+    centre = np.full(len(x), lim.centre)
+    sigma = np.full(len(x), lim.sigma)
+    lower, upper = np.full(len(x), lim.lower), np.full(len(x), lim.upper)
+    if kind in ("count", "proportion"):
+        lower = np.maximum(lower, 0)
+    if kind == "proportion":
+        upper = np.minimum(upper, 1)
+    return ControlChart("xmr", periods, x, centre, lower, upper, sigma, western_electric(x, centre, sigma,
+                                                                                       periods=periods))
+
+
+@dataclass(frozen=True)
+class Scorecard:
+    """The KPI scorecard (one row per KPI) and each KPI's control chart."""
+
+    table: pd.DataFrame
+    charts: Mapping[str, ControlChart]
+
+
+def _kpi_series(values: pd.DataFrame, kind: str) -> pd.DataFrame:
+    """One value per period: the organisation's row, or the units' rows combined."""
+    v = values.dropna(subset=["period", "value"])
+    org = v[v["unit"].isna()]
+    src = org if len(org) else v
+    rows = []
+    for period, g in src.groupby("period", sort=True):
+        nn = g["n"].astype(float)
+        if len(g) == 1:
+            value, n = float(g["value"].iloc[0]), float(nn.iloc[0])
+        elif kind == "count":
+            value, n = float(g["value"].sum()), math.nan
+        elif nn.notna().all() and nn.sum() > 0:
+            value, n = float((g["value"] * nn).sum() / nn.sum()), float(nn.sum())
+        else:
+            value, n = float(g["value"].mean()), math.nan
+        rows.append((period, value, n))
+    return pd.DataFrame(rows, columns=["period", "value", "n"])
+
+
+def _trend(values: np.ndarray, direction: str) -> str:
+    if len(values) < 4:
+        return "short"
+    res = stats.theilslopes(values, np.arange(len(values)), alpha=0.95)
+    lo, hi = float(res[2]), float(res[3])
+    if lo > 0 or hi < 0:
+        rising = lo > 0
+        return "improving" if rising == (direction == "higher") else "worsening"
+    return "stable"
+
+
+def kpi_scorecard(kpis: pd.DataFrame, values: pd.DataFrame, *, laney: bool | None = None, large_n: float = 1000,
+                  amber_band: float = 0.05) -> Scorecard:
+    """Each KPI against its target, with its control chart and Western Electric signals.
+
+    ``last`` is the latest period's value (the organisation's row, or the units combined —
+    weighted by ``n`` for proportions and means, summed for counts); ``met`` compares it with the
+    target in the KPI's direction; ``light`` is green when met, amber when missed by at most
+    *amber_band* of the target, red otherwise; ``trend`` is the sign of the Theil–Sen slope (Sen
+    1968) when its 95% interval excludes zero (four periods or more).  The chart follows the
+    kind (missing kind: proportion when every value is in [0, 1] with a denominator, else mean);
+    proportions given as percentages (values above 1) are divided by 100.  ``callout`` is
+    ``met_out_of_control`` (meets the target but the process is not stable: the good figure may
+    not last) or ``missed_in_control`` (misses it while stable: a system problem, not a special
+    cause).
+    """
+    require_columns(kpis, ["kpi_id", "direction", "target"], what("kpis_sheet"))
+    require_columns(values, ["kpi_id", "period", "value"], what("kpi_values_sheet"))
+    values = values.copy()
+    if "n" not in values.columns:
+        values["n"] = np.nan
+    if "unit" not in values.columns:
+        values["unit"] = pd.NA
+    rows, charts = [], {}
+    for _, k in kpis.iterrows():
+        kid = k["kpi_id"]
+        if kid is None or kid is pd.NA:
+            continue
+        v = values[values["kpi_id"].astype("string").str.casefold() == str(kid).casefold()]
+        kind = k.get("kind") if isinstance(k.get("kind"), str) else None
+        if kind is None:
+            vals = v["value"].dropna()
+            kind = "proportion" if len(vals) and vals.between(0, 1).all() and v["n"].notna().all() else "mean"
+        series = _kpi_series(v, kind)
+        target = float(k["target"]) if pd.notna(k["target"]) else math.nan
+        if kind == "proportion" and len(series) and series["value"].max() > 1:
+            series["value"] = series["value"] / 100
+            if target > 1:
+                target /= 100
+        direction = k["direction"] if k["direction"] in ("higher", "lower") else "higher"
+        row: dict[str, Any] = {"kpi_id": kid, "kpi_name": k.get("kpi_name"), "direction": direction, "kind": kind,
+                               "unit_of_measure": k.get("unit_of_measure"), "owner": k.get("owner"), "target": target,
+                               "periods": len(series), "last": math.nan, "last_period": None, "met": None,
+                               "light": None, "trend": "short", "method": None, "in_control": None, "signals": 0,
+                               "callout": None}
+        if len(series):
+            last = float(series["value"].iloc[-1])
+            row["last"], row["last_period"] = last, series["period"].iloc[-1]
+            if math.isfinite(target):
+                met = last >= target if direction == "higher" else last <= target
+                gap = abs(last - target)
+                row["met"] = bool(met)
+                row["light"] = "green" if met else ("amber" if gap <= amber_band * abs(target) else "red")
+            row["trend"] = _trend(series["value"].to_numpy(dtype=float), direction)
+        if len(series) >= 2:
+            chart = control_chart(series["value"].to_numpy(dtype=float), kind=kind,
+                                  sizes=series["n"].to_numpy(dtype=float), periods=list(series["period"]),
+                                  laney=laney, large_n=large_n)
+            charts[str(kid)] = chart
+            row["method"] = chart.method
+            row["in_control"] = chart.in_control
+            row["signals"] = len(chart.signals)
+            if row["met"] is True and not chart.in_control:
+                row["callout"] = "met_out_of_control"
+            elif row["met"] is False and chart.in_control:
+                row["callout"] = "missed_in_control"
+        rows.append(row)
+    columns = ["kpi_id", "kpi_name", "direction", "kind", "unit_of_measure", "owner", "target", "periods", "last",
+               "last_period", "met", "light", "trend", "method", "in_control", "signals", "callout"]
+    return Scorecard(pd.DataFrame(rows, columns=columns), MappingProxyType(charts))

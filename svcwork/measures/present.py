@@ -1,0 +1,529 @@
+"""How a measures result is shown: translated tables, figures and sentences.
+
+Everything here needs a language, matplotlib or a header; the computation modules of
+:mod:`svcwork.measures` return frames and small objects only.  ``MeasuresResult.tables``,
+``figures``, ``findings`` and ``skipped`` call these.
+
+* :func:`tables` — the report and workbook tables: headers from the catalogue
+  (``measures.col.*``) through :func:`svcwork.tables.translate`, so each header's key travels with
+  the frame and results.xlsx formats the column by the key's kind; items, statuses and channels in
+  the report language; shares as % with one decimal; every frame was suppressed before;
+* :func:`figures` — the charts, via :mod:`svcwork.charts` (imported when drawing); every one shows
+  its uncertainty (intervals, control limits);
+* :func:`findings`, :func:`skipped` — the sentences of the executive summary.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from typing import TYPE_CHECKING, Any, Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+from ..common import yes_no
+from ..i18n import fmt_number, fmt_percent, t
+from ..schema import ENUMS
+from ..tables import translate
+from ._base import Message, _period_label
+from .drivers import _focus_items
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .kpis import ControlChart
+    from .result import MeasuresResult
+
+__all__ = ["tables", "figures", "findings", "skipped"]
+
+
+# =========================================================================== tables
+_PCT = 100.0
+
+
+def _label_item(item: str, lang: str) -> str:
+    return t(f"measures.item.{item}", lang)
+
+
+def _label_channel(value: object, lang: str) -> object:
+    if isinstance(value, str) and value in ENUMS["channel"].keys:
+        return ENUMS["channel"].label(value, lang)
+    if value == "*":
+        return t("measures.all_channels", lang)
+    return value
+
+
+def _headers(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """Columns named ``measures.col.<column>`` in *lang*; each header's key recorded (its format follows the key)."""
+    return translate(frame, {c: f"measures.col.{c}" for c in frame.columns}, lang)
+
+
+def _fmt_group(frame: pd.DataFrame, col: str, lang: str, names: Mapping[str, str] | None = None) -> pd.Series:
+    s = frame[col]
+    if col == "month":
+        return s.map(lambda v: _period_label(pd.Timestamp(v)) if pd.notna(v) else "—")
+    if col == "channel":
+        return s.map(lambda v: _label_channel(v, lang))
+    if col == "service_id" and names:
+        return s.map(lambda v: f"{v} · {names[v]}" if v in names else v)
+    return s
+
+
+def _survey_view(tab: pd.DataFrame, by: Sequence[str], lang: str, names: Mapping[str, str]) -> pd.DataFrame:
+    if tab.empty:
+        return _headers(pd.DataFrame(columns=[*by, "item", "n", "pct_agree", "low", "high", "mean_100", "mean_low",
+                                              "mean_high", "unstable"]), lang)
+    v = pd.DataFrame({c: _fmt_group(tab, c, lang, names) for c in by})
+    v["item"] = tab["item"].map(lambda i: _label_item(i, lang))
+    v["n"] = tab["n"].astype(int)
+    for c in ("pct_agree", "low", "high"):
+        v[c] = (tab[c] * _PCT).round(1)
+    for c in ("mean_100", "mean_low", "mean_high"):
+        v[c] = tab[c].round(1)
+    v["unstable"] = tab["unstable"].map(lambda b: yes_no(b, lang))
+    return _headers(v, lang)
+
+
+def tables(res: MeasuresResult, lang: str) -> dict[str, pd.DataFrame]:
+    """The report's tables (translated headers, shares as % with one decimal, small groups suppressed)."""
+    out: dict[str, pd.DataFrame] = {}
+    names = res.service_names
+    if res.survey_shown:
+        out["survey_items"] = _survey_view(res.items, (), lang, names)
+        for dim, tab in res.by.items():
+            slug = {"service_id": "service"}.get(dim, dim)
+            out[f"survey_by_{slug}"] = _survey_view(tab, (dim,), lang, names)
+        if not res.nps.empty:
+            v = pd.DataFrame({
+                "breakdown": res.nps["breakdown"].map(lambda d: t(f"measures.col.{d}", lang) if d != "all"
+                                                       else t("measures.all", lang)),
+                "group": [(_label_channel(g, lang) if d == "channel" else
+                           _period_label(pd.Timestamp(g)) if d == "month" else
+                           t("measures.all", lang) if d == "all" else g)
+                          for d, g in zip(res.nps["breakdown"], res.nps["group"])],
+                "n": res.nps["n"].astype(int), "promoters": res.nps["promoters"].astype(int),
+                "detractors": res.nps["detractors"].astype(int), "nps": res.nps["nps"].round(1),
+                "low": res.nps["low"].round(1), "high": res.nps["high"].round(1),
+                "unstable": res.nps["unstable"].map(lambda b: yes_no(b, lang))})
+            out["nps"] = _headers(v, lang)
+        if not res.unit_vs_all.empty:
+            u = res.unit_vs_all
+            v = pd.DataFrame({"unit": u["unit"], "item": u["item"].map(lambda i: _label_item(i, lang)),
+                              "n": u["n"].astype(int), "pct_agree": (u["pct"] * _PCT).round(1),
+                              "pct_rest": (u["pct_rest"] * _PCT).round(1), "pct_all": (u["pct_all"] * _PCT).round(1),
+                              "diff": (u["diff"] * _PCT).round(1), "diff_low": (u["low"] * _PCT).round(1),
+                              "diff_high": (u["high"] * _PCT).round(1),
+                              "status": u["status"].map(lambda s: t(f"measures.status.{s}", lang))})
+            out["unit_vs_all"] = _headers(v, lang)
+        if not res.wave_over_wave.empty:
+            w = res.wave_over_wave
+            v = pd.DataFrame({"item": w["item"].map(lambda i: _label_item(i, lang)), "wave_from": w["wave_from"],
+                              "wave_to": w["wave_to"], "n_from": w["n_from"].astype(int),
+                              "pct_from": (w["pct_from"] * _PCT).round(1), "n_to": w["n_to"].astype(int),
+                              "pct_to": (w["pct_to"] * _PCT).round(1), "diff": (w["diff"] * _PCT).round(1),
+                              "diff_low": (w["low"] * _PCT).round(1), "diff_high": (w["high"] * _PCT).round(1),
+                              "status": w["status"].map(lambda s: t(f"measures.status.{s}", lang))})
+            out["wave_over_wave"] = _headers(v, lang)
+        if not res.weighting.empty:
+            w = res.weighting
+            v = pd.DataFrame({"item": w["item"].map(lambda i: _label_item(i, lang)), "n": w["n"].astype(int),
+                              "pct_unweighted": (w["pct_unweighted"] * _PCT).round(1),
+                              "low_unweighted": (w["low_unweighted"] * _PCT).round(1),
+                              "high_unweighted": (w["high_unweighted"] * _PCT).round(1),
+                              "pct_weighted": (w["pct_weighted"] * _PCT).round(1),
+                              "low_weighted": (w["low_weighted"] * _PCT).round(1),
+                              "high_weighted": (w["high_weighted"] * _PCT).round(1),
+                              "n_eff": w["n_eff"].round(0).astype(int),
+                              "weighted_by": w["by"].map(lambda s: " × ".join(t(f"measures.col.{c}", lang)
+                                                                              for c in s.split(" × ")))})
+            out["weighting"] = _headers(v, lang)
+        if res.drivers is not None:
+            d = res.drivers.table
+            v = pd.DataFrame({"driver": d["driver"].map(lambda i: _label_item(i, lang)), "rank": d["rank"]})
+            v["share_pct"] = (d["share"] * _PCT).round(1)
+            for c in ("share_low", "share_high"):
+                v[c] = (d[c] * _PCT).round(1)
+            for c in ("shapley", "shapley_low", "shapley_high", "relative_weight", "relative_weight_low",
+                      "relative_weight_high"):
+                v[c] = d[c].round(4)
+            out["drivers"] = _headers(v, lang)
+        if not res.ipa.empty:
+            p = res.ipa
+            v = pd.DataFrame({"item": p["item"].map(lambda i: _label_item(i, lang)),
+                              "importance": (p["importance"] * _PCT).round(1),
+                              "importance_low": (p["importance_low"] * _PCT).round(1),
+                              "importance_high": (p["importance_high"] * _PCT).round(1),
+                              "performance": (p["performance"] * _PCT).round(1),
+                              "performance_low": (p["performance_low"] * _PCT).round(1),
+                              "performance_high": (p["performance_high"] * _PCT).round(1),
+                              "quadrant": p["quadrant"].map(lambda q: t(f"measures.quadrant.{q}", lang))})
+            out["importance_performance"] = _headers(v, lang)
+        if not res.service_signal.empty:
+            s = res.service_signal
+            v = pd.DataFrame({"service_id": _fmt_group(s, "service_id", lang, names), "n": s["n"].astype(int),
+                              "gap": (s["gap"] * _PCT).round(1),
+                              "items": s["items"].map(lambda x: ", ".join(_label_item(i, lang)
+                                                                          for i in x.split(", ")))})
+            out["service_signal"] = _headers(v, lang)
+        if not res.themes.empty:
+            th = res.themes
+            v = pd.DataFrame({"theme": th["he" if lang == "he" else "en"], "mentions": th["mentions"].astype(int),
+                              "comments": th["comments"].astype(int), "share_pct": (th["share"] * _PCT).round(1),
+                              "low": (th["low"] * _PCT).round(1), "high": (th["high"] * _PCT).round(1)})
+            out["themes"] = _headers(v, lang)
+        if not res.comments.empty:
+            out["comments"] = _headers(res.comments.rename(columns={"comment": "comment_redacted"}), lang)
+    if res.kpis_available and not res.scorecard.empty:
+        s = res.scorecard
+        v = pd.DataFrame({
+            "kpi_id": s["kpi_id"], "kpi_name": s["kpi_name"],
+            "direction": s["direction"].map(lambda d: t(f"measures.direction.{d}", lang)),
+            "owner": s["owner"].map(lambda o: o if isinstance(o, str) else "—"),
+            "target": s["target"], "last": s["last"],
+            "last_period": s["last_period"].map(lambda p: _period_label(pd.Timestamp(p))
+                                                if p is not None and pd.notna(p) else "—"),
+            "met": s["met"].map(lambda b: yes_no(b, lang)),
+            "light": s["light"].map(lambda x: t(f"measures.light.{x}", lang) if isinstance(x, str) else "—"),
+            "trend": s["trend"].map(lambda x: t(f"measures.trend.{x}", lang)),
+            "method": s["method"].map(lambda x: t(f"measures.method.{x}", lang) if isinstance(x, str) else "—"),
+            "in_control": s["in_control"].map(lambda b: yes_no(b, lang)),
+            "signals": s["signals"].astype(int),
+            "callout": s["callout"].map(lambda x: t(f"measures.callout.{x}", lang) if isinstance(x, str) else "")})
+        out["kpi_scorecard"] = _headers(v, lang)
+        rows = []
+        for kid, chart in res.charts.items():
+            for sg in chart.signals.itertuples():
+                rows.append({"kpi_id": kid, "period": _period_label(pd.Timestamp(sg.period)),
+                             "value": float(chart.values[sg.position]), "rule": int(sg.rule),
+                             "rule_text": t(f"measures.rule.{int(sg.rule)}", lang),
+                             "side": t("measures.side.above" if sg.side > 0 else "measures.side.below", lang)})
+        out["kpi_signals"] = _headers(pd.DataFrame(rows, columns=["kpi_id", "period", "value", "rule", "rule_text",
+                                                                  "side"]), lang)
+    if res.standards_available and not res.standards.empty:
+        s = res.standards
+        v = pd.DataFrame({
+            "service_id": s["service_id"].map(lambda x: t("measures.all_services", lang) if x == "*"
+                                              else (f"{x} · {names[x]}" if x in names else x)),
+            "channel": s["channel"].map(lambda x: _label_channel(x, lang)),
+            "measure": s["measure"].map(lambda m: t(f"measures.measure.{m}", lang)),
+            "target": s["target"], "cases": s["n"].astype(int), "met_count": s["met"].astype(int),
+            "share_pct": (s["share"] * _PCT).round(1), "low": (s["low"] * _PCT).round(1),
+            "high": (s["high"] * _PCT).round(1), "pending": s["pending"].astype(int),
+            "median_days": s["median_days"].round(1)})
+        out["service_standards"] = _headers(v, lang)
+    return out
+
+
+# =========================================================================== figures
+def _fig_interval_dots(labels: Sequence[str], values: np.ndarray, lows: np.ndarray, highs: np.ndarray,
+                       colors: Sequence[str], *, lang: str, title: str, xlabel: str, ref: float | None = None,
+                       ref_label: str | None = None, hollow: Sequence[bool] | None = None, legend: Sequence = (),
+                       xlim: tuple[float, float] | None = (0, 100)):
+    from ..charts import GREY, finish, new_figure
+
+    fig, ax = new_figure(size=(8.0, max(2.6, 0.42 * len(labels) + 1.4)))
+    y = np.arange(len(labels))
+    ax.hlines(y, lows, highs, colors=list(colors), linewidth=2.2, zorder=2)
+    hollow = list(hollow) if hollow is not None else [False] * len(labels)
+    for yi, v, c, h in zip(y, values, colors, hollow):
+        ax.plot([v], [yi], marker="o", markersize=7, color=c, markerfacecolor="white" if h else c, zorder=3,
+                linestyle="none")
+    if ref is not None and np.isfinite(ref):
+        ax.axvline(ref, color=GREY, linestyle="--", linewidth=1, label=ref_label)
+    ax.set_yticks(y, list(labels))
+    ax.invert_yaxis()
+    if xlim is not None:
+        ax.set_xlim(*xlim)
+    handles = [h for h in legend]
+    if ref is not None and ref_label:
+        handles.append(ax.get_lines()[-1])
+    if handles:
+        ax.legend(handles=handles, loc="best", fontsize=8)
+    finish(ax, lang=lang, title=title, xlabel=xlabel, mirror_x=True, value_axis="y")
+    ax.grid(axis="y", visible=False)
+    return fig
+
+
+def _legend_handles(entries: Sequence[tuple[str, str, bool]]) -> list:
+    from matplotlib.lines import Line2D
+
+    return [Line2D([0], [0], marker="o", color=c, markerfacecolor="white" if hollow else c, label=label,
+                   linestyle="-") for label, c, hollow in entries]
+
+
+def _control_figure(kid: str, name: str | None, chart: ControlChart, target: float | None, lang: str, color: str):
+    from ..charts import BAD, GREY, NEUTRAL, PALETTE, finish, new_figure
+
+    fig, ax = new_figure(size=(8.0, 4.0))
+    x = np.arange(len(chart.values))
+    ax.plot(x, chart.values, marker="o", color=color, linewidth=1.5, label=t("measures.legend.value", lang), zorder=3)
+    ax.plot(x, chart.centre, color=NEUTRAL, linewidth=1.2, label=t("measures.legend.centre", lang))
+    step = "mid" if chart.method != "xmr" else None
+    if step:
+        ax.step(x, chart.upper, where="mid", color=GREY, linestyle="--", linewidth=1,
+                label=t("measures.legend.limits", lang))
+        ax.step(x, chart.lower, where="mid", color=GREY, linestyle="--", linewidth=1)
+    else:
+        ax.plot(x, chart.upper, color=GREY, linestyle="--", linewidth=1, label=t("measures.legend.limits", lang))
+        ax.plot(x, chart.lower, color=GREY, linestyle="--", linewidth=1)
+    if target is not None and math.isfinite(target):
+        ax.axhline(target, color=PALETTE[1], linestyle=":", linewidth=1.5, label=t("measures.legend.target", lang))
+    if not chart.signals.empty:
+        pos = chart.signals["position"].to_numpy()
+        ax.scatter(x[pos], chart.values[pos], s=140, facecolors="none", edgecolors=BAD, linewidths=2, zorder=4,
+                   label=t("measures.legend.signal", lang))
+        for p, grp in chart.signals.groupby("position"):
+            ax.annotate(",".join(str(r) for r in sorted(set(grp["rule"]))), (x[p], chart.values[p]),
+                        textcoords="offset points", xytext=(0, 10), ha="center", fontsize=8, color=BAD)
+    labels = [_period_label(pd.Timestamp(p)) if not isinstance(p, (int, np.integer)) else str(p) for p in chart.periods]
+    every = max(1, len(labels) // 12)
+    ax.set_xticks(x[::every], labels[::every], rotation=45, ha="right")
+    ax.legend(loc="best", fontsize=8)
+    title = t("measures.title.control", lang, kpi=f"{kid} · {name}" if name else kid,
+              method=t(f"measures.method.{chart.method}", lang))
+    finish(ax, lang=lang, title=title, xlabel=t("measures.axis.period", lang), ylabel=t("measures.axis.value", lang))
+    return fig
+
+
+def figures(res: MeasuresResult, lang: str) -> dict[str, Any]:
+    """The report's figures; every one shows its uncertainty (intervals, control limits)."""
+    from ..charts import BAD, GOOD, GREY, NEUTRAL, PALETTE, accent, finish, new_figure
+
+    figs: dict[str, Any] = {}
+    acc = accent(res.accent_color)
+    level = int(round(res.confidence * 100))
+    ci_entry = (t("measures.legend.interval", lang, level=level), acc, False)
+    unstable_entry = (t("measures.legend.unstable", lang), acc, True)
+    if res.survey_shown and not res.items.empty:
+        it = res.items
+        figs["survey_items"] = _fig_interval_dots(
+            [_label_item(i, lang) for i in it["item"]], it["pct_agree"].to_numpy() * 100, it["low"].to_numpy() * 100,
+            it["high"].to_numpy() * 100, [acc] * len(it), lang=lang,
+            title=t("measures.title.survey_items", lang, level=level), xlabel=t("measures.axis.pct_agree", lang),
+            hollow=it["unstable"].tolist(), legend=_legend_handles([ci_entry, unstable_entry]))
+    if res.survey_shown and not res.unit_vs_all.empty:
+        item = "satisfaction" if (res.unit_vs_all["item"] == "satisfaction").any() else res.unit_vs_all["item"].iloc[0]
+        u = res.unit_vs_all[res.unit_vs_all["item"] == item]
+        by_unit = res.by["unit"].set_index(["unit", "item"])
+        lows = [by_unit.loc[(g, item), "low"] * 100 for g in u["unit"]]
+        highs = [by_unit.loc[(g, item), "high"] * 100 for g in u["unit"]]
+        colours = [GOOD if s == "higher" else BAD if s == "lower" else NEUTRAL for s in u["status"]]
+        figs["unit_comparison"] = _fig_interval_dots(
+            list(u["unit"]), u["pct"].to_numpy() * 100, np.array(lows), np.array(highs), colours, lang=lang,
+            title=t("measures.title.unit_comparison", lang, item=_label_item(item, lang)),
+            xlabel=t("measures.axis.pct_agree", lang), ref=float(u["pct_all"].iloc[0]) * 100,
+            ref_label=t("measures.legend.all_units", lang),
+            legend=_legend_handles([(t("measures.status.higher", lang), GOOD, False),
+                                    (t("measures.status.lower", lang), BAD, False),
+                                    (t("measures.status.same", lang), NEUTRAL, False)]))
+    if res.survey_shown and "wave" in res.by and res.by["wave"]["wave"].nunique() >= 2:
+        wv = res.by["wave"]
+        order = list(dict.fromkeys(list(res.wave_over_wave["wave_from"]) + list(res.wave_over_wave["wave_to"]))) \
+            if not res.wave_over_wave.empty else sorted(wv["wave"].unique(), key=str)
+        order = [w for w in order if w in set(wv["wave"])]
+        fig, ax = new_figure(size=(8.0, 4.0))
+        x = np.arange(len(order))
+        for k, item in enumerate([i for i in ("satisfaction", "trust") if i in set(wv["item"])] or
+                                 [wv["item"].iloc[0]]):
+            s = wv[wv["item"] == item].set_index("wave").reindex(order)
+            off = (k - 0.5) * 0.08
+            col = acc if k == 0 else PALETTE[1]
+            ax.errorbar(x + off, s["pct_agree"] * 100, yerr=[(s["pct_agree"] - s["low"]) * 100,
+                                                             (s["high"] - s["pct_agree"]) * 100],
+                        marker="o", capsize=4, color=col, label=_label_item(item, lang))
+        ax.set_xticks(x, [str(w) for w in order])
+        ax.set_ylim(0, 100)
+        ax.legend(loc="lower left", fontsize=8, title=t("measures.legend.interval", lang, level=level),
+                  title_fontsize=8)
+        finish(ax, lang=lang, title=t("measures.title.wave_trend", lang), xlabel=t("measures.col.wave", lang),
+               ylabel=t("measures.axis.pct_agree", lang))
+        figs["wave_trend"] = fig
+    if res.survey_shown and not res.nps.empty:
+        dim = next((d for d in ("unit", "wave", "channel") if (res.nps["breakdown"] == d).sum() >= 2), "all")
+        s = res.nps[res.nps["breakdown"].isin(["all", dim])]
+        labels = [t("measures.all", lang) if b == "all" else (_label_channel(g, lang) if b == "channel" else str(g))
+                  for b, g in zip(s["breakdown"], s["group"])]
+        colours = [GREY if b == "all" else acc for b in s["breakdown"]]
+        figs["nps"] = _fig_interval_dots(
+            labels, s["nps"].to_numpy(), s["low"].to_numpy(), s["high"].to_numpy(), colours, lang=lang,
+            title=t("measures.title.nps", lang, dim=t(f"measures.col.{dim}", lang) if dim != "all"
+                    else t("measures.all", lang)),
+            xlabel=t("measures.axis.nps", lang), xlim=(-100, 100), hollow=s["unstable"].tolist(),
+            legend=_legend_handles([ci_entry, unstable_entry]), ref=0.0)
+    if res.drivers is not None:
+        from matplotlib.lines import Line2D
+
+        d = res.drivers.table
+        rw_handle = Line2D([0], [0], marker="D", linestyle="none", color=PALETTE[1], markersize=5,
+                           label=t("measures.legend.rw", lang))
+        fig = _fig_interval_dots(
+            [_label_item(i, lang) for i in d["driver"]], d["share"].to_numpy() * 100, d["share_low"].to_numpy() * 100,
+            d["share_high"].to_numpy() * 100, [acc] * len(d), lang=lang,
+            title=t("measures.title.drivers", lang, item=_label_item(res.drivers.outcome, lang),
+                    r2=f"{res.drivers.r2:.2f}"),
+            xlabel=t("measures.axis.importance", lang), xlim=None,
+            legend=[*_legend_handles([(t("measures.legend.bootstrap", lang, level=level), acc, False)]), rw_handle])
+        ax = fig.axes[0]
+        rw_share = d["relative_weight"].to_numpy() / res.drivers.r2 * 100
+        ax.plot(rw_share, np.arange(len(d)), marker="D", linestyle="none", color=PALETTE[1], markersize=5, zorder=4)
+        figs["drivers"] = fig
+    if not res.ipa.empty:
+        p = res.ipa
+        fig, ax = new_figure(size=(7.5, 5.5))
+        xs, ys = p["performance"].to_numpy() * 100, p["importance"].to_numpy() * 100
+        colours = {"concentrate": BAD, "keep_up": GOOD, "low_priority": NEUTRAL, "overkill": PALETTE[1]}
+        # a percentile bootstrap interval need not contain the point estimate (a skewed share near 0):
+        # the bar then starts at the estimate, never at a negative length
+        ax.errorbar(xs, ys, xerr=np.clip([xs - p["performance_low"] * 100, p["performance_high"] * 100 - xs], 0, None),
+                    yerr=np.clip([ys - p["importance_low"].fillna(p["importance"]).to_numpy() * 100,
+                                  p["importance_high"].fillna(p["importance"]).to_numpy() * 100 - ys], 0, None),
+                    fmt="none", ecolor=GREY, elinewidth=1, capsize=3, zorder=2)
+        for xi, yi, q, item in zip(xs, ys, p["quadrant"], p["item"]):
+            ax.scatter([xi], [yi], color=colours[q], s=60, zorder=3)
+            ax.annotate(_label_item(item, lang), (xi, yi), textcoords="offset points", fontsize=9,
+                        xytext=(-6, 6) if lang == "he" else (6, 6), ha="right" if lang == "he" else "left")
+        mx, my = float(p["performance_mean"].iloc[0]) * 100, float(p["importance_mean"].iloc[0]) * 100
+        ax.axvline(mx, color=GREY, linestyle="--", linewidth=1)
+        ax.axhline(my, color=GREY, linestyle="--", linewidth=1)
+        corners = {"concentrate": (0.02, 0.97, "left", "top"), "keep_up": (0.98, 0.97, "right", "top"),
+                   "low_priority": (0.02, 0.03, "left", "bottom"), "overkill": (0.98, 0.03, "right", "bottom")}
+        for q, (cx, cy, ha, va) in corners.items():
+            if lang == "he":
+                cx, ha = 1 - cx, {"left": "right", "right": "left"}[ha]
+            ax.text(cx, cy, t(f"measures.quadrant.{q}", lang), transform=ax.transAxes, ha=ha, va=va, fontsize=9,
+                    color=colours[q], fontweight="bold")
+        finish(ax, lang=lang, title=t("measures.title.ipa", lang, level=level),
+               xlabel=t("measures.axis.performance", lang), ylabel=t("measures.axis.importance", lang))
+        figs["importance_performance"] = fig
+    if res.survey_shown and not res.themes.empty and res.themes["mentions"].sum() > 0:
+        th = res.themes[res.themes["mentions"] > 0].head(10)
+        figs["themes"] = _fig_interval_dots(
+            list(th["he" if lang == "he" else "en"]), th["share"].to_numpy() * 100, th["low"].to_numpy() * 100,
+            th["high"].to_numpy() * 100, [acc] * len(th), lang=lang,
+            title=t("measures.title.themes", lang, n=int(th["comments"].iloc[0])),
+            xlabel=t("measures.axis.share", lang),
+            xlim=None, legend=_legend_handles([ci_entry]))
+    if res.kpis_available and not res.scorecard.empty and res.charts:
+        names = dict(zip(res.scorecard["kpi_id"].astype(str), res.scorecard["kpi_name"]))
+        targets = dict(zip(res.scorecard["kpi_id"].astype(str), res.scorecard["target"]))
+        lights = dict(zip(res.scorecard["kpi_id"].astype(str), res.scorecard["light"]))
+        for kid, chart in res.charts.items():
+            name = names.get(kid)
+            figs[f"control_{re.sub(r'[^0-9A-Za-z_-]+', '_', kid)}"] = _control_figure(
+                kid, name if isinstance(name, str) else None, chart, targets.get(kid), lang, acc)
+        shown = list(res.charts.items())[:12]
+        fig, axes = new_figure(size=(8.0, 1.7 * len(shown) + 0.8), nrows=len(shown), ncols=1, squeeze=False)
+        light_colour = {"green": GOOD, "amber": PALETTE[1], "red": BAD}
+        for ax, (kid, chart) in zip(axes[:, 0], shown):
+            x = np.arange(len(chart.values))
+            ax.fill_between(x, chart.lower, chart.upper, color=GREY, alpha=0.18, step="mid" if chart.method != "xmr"
+                            else None, label=t("measures.legend.limits", lang))
+            ax.plot(x, chart.values, color=acc, linewidth=1.4, marker="o", markersize=3)
+            tg = targets.get(kid)
+            if tg is not None and math.isfinite(tg):
+                ax.axhline(tg, color=PALETTE[1], linestyle=":", linewidth=1.3)
+            ax.plot([x[-1]], [chart.values[-1]], marker="o", markersize=10,
+                    color=light_colour.get(lights.get(kid), NEUTRAL), zorder=4)
+            if not chart.signals.empty:
+                pos = chart.signals["position"].to_numpy()
+                ax.scatter(x[pos], chart.values[pos], s=60, facecolors="none", edgecolors=BAD, linewidths=1.5,
+                           zorder=5)
+            ax.set_xticks([])
+            name = names.get(kid)
+            finish(ax, lang=lang, title=t("measures.title.scorecard_panel", lang,
+                                          kpi=f"{kid} · {name}" if isinstance(name, str) else kid,
+                                          last=fmt_number(float(chart.values[-1]), lang, digits=2),
+                                          target=fmt_number(tg, lang, digits=2)))
+            ax.title.set_fontsize(9)
+        fig.suptitle(t("measures.title.scorecard", lang), fontweight="bold",
+                     x=0.98 if lang == "he" else 0.02, ha="right" if lang == "he" else "left")
+        figs["scorecard"] = fig
+    if res.standards_available and not res.standards.empty:
+        s = res.standards
+        names = res.service_names
+        labels = [f"{t(f'measures.measure.{m}', lang)} ≤ {fmt_number(tg, lang, digits=0)} · "
+                  f"{t('measures.all_services', lang) if sid == '*' else names.get(sid, sid)} · "
+                  f"{_label_channel(ch, lang)}" for m, tg, sid, ch in zip(s["measure"], s["target"], s["service_id"],
+                                                                          s["channel"])]
+        figs["service_standards"] = _fig_interval_dots(
+            labels, s["share"].to_numpy() * 100, s["low"].to_numpy() * 100, s["high"].to_numpy() * 100,
+            [acc] * len(s), lang=lang, title=t("measures.title.standards", lang),
+            xlabel=t("measures.axis.share_met", lang), legend=_legend_handles([ci_entry]))
+    return figs
+
+
+# =========================================================================== findings and skipped parts
+def _pct(v: float, lang: str) -> str:
+    return fmt_percent(v, lang, digits=0)
+
+
+def findings(res: MeasuresResult, lang: str) -> list[str]:
+    """One to five short sentences for the executive summary."""
+    out: list[str] = []
+    level = int(round(res.confidence * 100))
+    sep = ", "
+    if not res.available:
+        return [t("measures.skipped.all", lang)]
+    if res.survey_shown and not res.items.empty and (res.items["item"] == "satisfaction").any():
+        r = res.items[res.items["item"] == "satisfaction"].iloc[0]
+        out.append(t("measures.finding.csat", lang, pct=_pct(r["pct_agree"], lang), low=_pct(r["low"], lang),
+                     high=_pct(r["high"], lang), n=fmt_number(r["n"], lang), level=level))
+    if res.kpis_available and not res.scorecard.empty:
+        s = res.scorecard
+        with_target = s[s["met"].notna()]
+        if len(with_target):
+            out.append(t("measures.finding.kpis_met", lang, met=int((with_target["met"] == True).sum()),  # noqa: E712
+                         total=len(with_target)))
+        mo = list(s.loc[s["callout"] == "met_out_of_control", "kpi_id"].astype(str))
+        mi = list(s.loc[s["callout"] == "missed_in_control", "kpi_id"].astype(str))
+        if mo:
+            out.append(t("measures.finding.met_out", lang, kpis=sep.join(mo)))
+        if mi:
+            out.append(t("measures.finding.missed_in", lang, kpis=sep.join(mi)))
+    if res.survey_shown and not res.unit_vs_all.empty:
+        item = "satisfaction" if (res.unit_vs_all["item"] == "satisfaction").any() else res.unit_vs_all["item"].iloc[0]
+        u = res.unit_vs_all[res.unit_vs_all["item"] == item]
+        hi = list(u.loc[u["status"] == "higher", "unit"].astype(str))
+        lo = list(u.loc[u["status"] == "lower", "unit"].astype(str))
+        if hi or lo:
+            out.append(t("measures.finding.units_differ", lang, item=_label_item(item, lang), count=len(hi) + len(lo),
+                         higher=sep.join(hi) or "—", lower=sep.join(lo) or "—"))
+        else:
+            out.append(t("measures.finding.units_same", lang, item=_label_item(item, lang)))
+    if not res.ipa.empty:
+        focus = _focus_items(res.ipa)
+        if focus:
+            out.append(t("measures.finding.concentrate", lang, items=sep.join(_label_item(i, lang) for i in focus)))
+        elif res.drivers is not None:
+            top = res.drivers.table.iloc[0]
+            out.append(t("measures.finding.driver", lang, outcome=_label_item(res.drivers.outcome, lang),
+                         driver=_label_item(top["driver"], lang), share=_pct(top["share"], lang)))
+    if res.standards_available and not res.standards.empty:
+        s = res.standards.sort_values("n", ascending=False, kind="stable").iloc[0]
+        out.append(t("measures.finding.standards", lang, pct=_pct(s["share"], lang), low=_pct(s["low"], lang),
+                     high=_pct(s["high"], lang), measure=t(f"measures.measure.{s['measure']}", lang),
+                     target=fmt_number(s["target"], lang), level=level))
+    if res.nps_overall is not None:
+        v = res.nps_overall
+        out.append(t("measures.finding.nps", lang, value=f"{v.value:+.0f}", low=f"{v.low:+.0f}", high=f"{v.high:+.0f}",
+                     level=level))
+    if not res.wave_over_wave.empty:
+        w = res.wave_over_wave[(res.wave_over_wave["item"] == "satisfaction") & res.wave_over_wave["significant"]]
+        if len(w):
+            r = w.iloc[-1]
+            out.append(t("measures.finding.wave", lang, wave_from=r["wave_from"], wave_to=r["wave_to"],
+                         before=_pct(r["pct_from"], lang), after=_pct(r["pct_to"], lang)))
+    if not out:
+        out.append(res.skipped(lang) or t("measures.skipped.all", lang))
+    return out[:5]
+
+
+def _value(value: object, lang: str) -> object:
+    return t(value.key, lang, **dict(value.values)) if isinstance(value, Message) else value
+
+
+def skipped(res: MeasuresResult, lang: str) -> str:
+    """Sentences saying which parts were skipped and why ('' when nothing was), reasons in *lang*."""
+    if not res.available:
+        return t("measures.skipped.all", lang)
+    return " ".join(t(key, lang, **{k: _value(v, lang) for k, v in params}) for key, params in res.notes)
+

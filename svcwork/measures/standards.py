@@ -1,0 +1,92 @@
+"""Service standards: the share of cases meeting the first-response and resolution standards.
+
+Times per case come from the case-log engine :mod:`svcwork.caselog` (the same closure, first
+response and resolution as the journeys section), each share with a Wilson interval.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Sequence
+
+import numpy as np
+import pandas as pd
+
+from ..caselog import case_times
+from ..common import require_columns
+from ..privacy import suppress
+from ._base import what
+from .intervals import wilson_interval
+
+__all__ = ["CASE_MEASURES", "standards_share"]
+
+
+#: The case measures a standard can set (from the case log).
+CASE_MEASURES = ("first_response_days", "resolution_days")
+
+
+def standards_share(cases: pd.DataFrame, standards: pd.DataFrame | None = None, *,
+                    default_resolution_days: float | None = None, confidence: float = 0.95,
+                    min_group_size: int = 1, end_activities: Sequence[str] | None = None,
+                    response_activities: Sequence[str] | None = None) -> pd.DataFrame:
+    """Share of cases meeting each first-response / resolution standard, with a Wilson interval.
+
+    Per case, the times of the case-log engine (:mod:`svcwork.caselog`, the same as the journeys
+    section): first-response days = from the first event to the first later response activity
+    (*response_activities*; by default the second event: the first thing that happened after the
+    citizen's contact); resolution days = from the first event to the end of the last one of a
+    *closed* case (an activity named like "closed"/"נסגר" or in *end_activities*, or an
+    ``outcome``; an ``end_timestamp`` is the end of an activity and closes a case only in a
+    one-row-per-case export).  An open case counts as not met once it is older than the target at
+    the log's last timestamp; an open case still within the target is not decided yet and is left
+    out (column ``pending``).  When the log shows no closure at all, every case with two events or
+    more is taken as resolved at the end of its last event.  A case with one event has no first
+    response.  A standard row applies to cases of its service and channel (``*`` = all).  When no
+    resolution standard is given, *default_resolution_days* (the engagement's ``sla_days``) is used
+    for all services.  Standards on other measures (seconds to answer, KPIs) cannot be checked from
+    a case log and are skipped.  Rows with fewer than *min_group_size* cases are dropped.
+    """
+    require_columns(cases, ["case_id", "timestamp"], what("standards_cases"))
+    if "activity" not in cases.columns:  # a log of case ids and times only: no activity can close a case
+        cases = cases.assign(activity="")
+    usable = cases[["case_id", "activity", "timestamp"]].notna().all(axis=1).any()
+    times = (case_times(cases, end_activities=end_activities, response_activities=response_activities)
+             if usable else pd.DataFrame(columns=["service_id", "channel", *CASE_MEASURES, "open_age_days"]))
+    st = (standards if standards is not None else pd.DataFrame(columns=["service_id", "measure", "target", "channel"]))
+    require_columns(st, ["service_id", "measure", "target"], what("standards_sheet"))
+    st = st.copy()
+    if "channel" not in st.columns:
+        st["channel"] = "*"
+    st = st[st["measure"].isin(CASE_MEASURES)]
+    if default_resolution_days is not None and not (st["measure"] == "resolution_days").any():
+        st = pd.concat([st, pd.DataFrame([{"service_id": "*", "measure": "resolution_days",
+                                           "target": float(default_resolution_days), "channel": "*",
+                                           "default": True}])], ignore_index=True)
+    rows = []
+    for _, s in st.iterrows():
+        sid = s["service_id"] if isinstance(s["service_id"], str) else "*"
+        ch = s["channel"] if isinstance(s["channel"], str) and s["channel"] else "*"
+        scope = pd.Series(True, index=times.index)
+        if sid.strip() != "*":
+            scope &= times["service_id"].astype("string").str.casefold() == sid.casefold()
+        if ch != "*":
+            scope &= times["channel"].astype("string") == ch
+        target = float(s["target"])
+        vals = times.loc[scope & times[s["measure"]].notna(), s["measure"]]
+        late_open = pending = 0
+        if s["measure"] == "resolution_days":
+            age = times.loc[scope, "open_age_days"].dropna()
+            late_open, pending = int((age > target).sum()), int((age <= target).sum())
+        met = int((vals <= target).sum())
+        rows.append({"service_id": sid, "channel": ch, "measure": s["measure"], "target": target,
+                     "n": int(len(vals)) + late_open, "met": met, "pending": pending,
+                     "median_days": float(vals.median()) if len(vals) else math.nan,
+                     "default": bool(s.get("default", False) is True)})
+    columns = ["service_id", "channel", "measure", "target", "n", "met", "share", "low", "high", "pending",
+               "median_days", "default"]
+    if not rows:
+        return pd.DataFrame(columns=columns)
+    out = pd.DataFrame(rows)
+    ci = wilson_interval(out["met"].to_numpy(float), out["n"].to_numpy(float), confidence)
+    out["share"], out["low"], out["high"] = np.atleast_1d(ci.value), np.atleast_1d(ci.low), np.atleast_1d(ci.high)
+    return suppress(out[out["n"] > 0][columns], count="n", min_size=max(min_group_size, 1)).reset_index(drop=True)
