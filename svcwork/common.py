@@ -7,15 +7,18 @@ by every analysis, in the catalogue's words.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
-from typing import Any, Iterable
+from pathlib import Path
+from typing import Any, Iterable, Mapping
 
+import numpy as np
 import pandas as pd
 
 from .errors import AnalysisError
 from .i18n import t
 
-__all__ = ["is_blank", "round_or_none", "yes_no", "require_columns"]
+__all__ = ["is_blank", "round_or_none", "yes_no", "require_columns", "json_ready"]
 
 
 def is_blank(value: Any) -> bool:
@@ -60,3 +63,27 @@ def require_columns(frame: Any, columns: Iterable[str], what: str, lang: str = "
     if missing:
         raise AnalysisError(t("analysis.error.columns", lang, what=what, missing=", ".join(missing),
                               found=", ".join(map(str, frame.columns)) or "—"))
+
+
+def json_ready(value: Any) -> Any:
+    """*value* with numpy/pandas scalars, dates and NaN turned into plain JSON values."""
+    if isinstance(value, Mapping):
+        return {str(k): json_ready(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple, set, frozenset)):
+        return [json_ready(v) for v in value]
+    if isinstance(value, np.ndarray):
+        return [json_ready(v) for v in value.tolist()]
+    if isinstance(value, (np.bool_, bool)):
+        return bool(value)
+    if isinstance(value, (np.integer,)):
+        return int(value)
+    if isinstance(value, (float, np.floating)):
+        f = float(value)
+        return None if math.isnan(f) or math.isinf(f) else f
+    if value is None or value is pd.NA or value is pd.NaT:
+        return None
+    if isinstance(value, (pd.Timestamp, dt.datetime, dt.date)):
+        return value.isoformat()
+    if isinstance(value, Path):
+        return str(value)
+    return value

@@ -1,0 +1,261 @@
+"""results.xlsx: a contents sheet, then one sheet per result table, formatted from its columns' kinds.
+
+Sheet names are each table's title in the report's language (Excel-safe, unique); a typed column
+(:mod:`svcwork.tables`) takes its number format from its kind, an untyped one from its values; dates
+are real Excel dates, client text is always written as text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+import re
+from pathlib import Path
+from typing import Any, Mapping, Sequence
+
+import numpy as np
+import pandas as pd
+
+from .common import json_ready
+from .i18n import t
+from .tables import column_kind
+
+__all__ = ["write_results_workbook", "sheet_name", "caption", "known"]
+
+
+def known(key: str) -> bool:
+    """Is *key* in the message catalogue?"""
+    from .i18n import CATALOGUE
+
+    return key in CATALOGUE
+
+
+_SHEET_BAD = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
+
+
+def sheet_name(section: str, slug: str, index: int, lang: str) -> str:
+    """The table's sheet name in results.xlsx: its title in *lang*, Excel-safe (≤ 31 characters,
+    none of ``[]:*?/\\``); a table without a title gets the analysis's short name and its number."""
+    title = caption(section, slug, lang)
+    if title is None:
+        key = f"report.sheet_short.{section}"
+        title = f"{t(key, lang) if known(key) else section} {index + 1}"
+    name = " ".join(_SHEET_BAD.sub("-", title).split()).strip("'")[:31].strip()
+    return name or str(index + 1)
+
+
+def caption(section: str, slug: str, lang: str) -> str | None:
+    from .i18n import CATALOGUE
+
+    key = f"report.caption.{section}.{slug}"
+    return t(key, lang) if key in CATALOGUE else None
+
+
+#: Tab colour of each analysis's sheets in results.xlsx (the charts' colour-blind-safe palette).
+_TAB_COLOURS = {"intake": "8A8F98", "prioritization": "0072B2", "journeys": "E69F00", "measures": "009E73",
+                "management": "CC79A7"}
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_ISO_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
+#: The last part of the catalogue key of a column header that holds shares (0–1) — or
+#: percentages, when the values exceed 1 ("journeys.col.sla_met", "management.col.done_share").
+_SHARE_KEY = re.compile(r"(?:^|_)(?:share|rate|sla_met|fcr|met|exact|within_one|cumulative|p_top|p_first|"
+                        r"probability|takeup)(?:$|_)")
+_SHARE_WORD = re.compile(r"\b(share|rate|take-up|probability)\b|%|שיעור|הסתברות", re.I)
+#: A confidence level in a header ("95% CI low") says nothing about the column's unit.
+_LEVEL = re.compile(r"\d+(?:\.\d+)?\s?%")
+#: A column of interval limits: it takes the format of the share or percentage it bounds.
+_LIMIT_WORD = re.compile(r"\b(low|high|lower|upper|limit)\b|גבול|תחתון|עליון", re.I)
+_HEADER_KEYS: dict[str, dict[str, list[str]]] = {}
+
+
+def _header_keys(header: str, lang: str) -> list[str]:
+    """The catalogue keys whose text in *lang* is *header* (how a column was named)."""
+    if lang not in _HEADER_KEYS:
+        from .i18n import CATALOGUE
+
+        index: dict[str, list[str]] = {}
+        for key, entry in CATALOGUE.items():
+            index.setdefault(entry["he" if lang == "he" else "en"].casefold(), []).append(key)
+        _HEADER_KEYS[lang] = index
+    return _HEADER_KEYS[lang].get(str(header).casefold(), [])
+
+
+def _date_formats(lang: str) -> tuple[str, str, str]:
+    """Excel number formats for a date, a date and time, and a month."""
+    if lang == "he":
+        return "dd/mm/yyyy", "dd/mm/yyyy hh:mm", "mm/yyyy"
+    return "yyyy-mm-dd", "yyyy-mm-dd hh:mm", "yyyy-mm"
+
+
+def _naive(value: Any) -> dt.datetime:
+    ts = pd.Timestamp(value)
+    if ts.tzinfo is not None:
+        ts = ts.tz_convert("UTC").tz_localize(None)
+    return ts.to_pydatetime()
+
+
+def _excel_column(header: str, values: pd.Series, lang: str, *,
+                  share_format: str | None = None, kind: str | None = None) -> tuple[list[Any], str | None]:
+    """A column's cell values for Excel and its number format (``None``: per cell / text).
+
+    Dates (date, datetime and ISO-text columns) become real dates; months (``2026-03``) the
+    first of the month shown as a month; shares (0–1) get a percent format, percentage columns
+    (0–100) one decimal, and the limits of their intervals (*share_format*: the format of the
+    share column just before) the same; booleans are yes/no in *lang*.  Everything else is left as it is.
+    """
+    date_fmt, datetime_fmt, month_fmt = _date_formats(lang)
+
+    def blank(v: Any) -> bool:
+        return v is None or v is pd.NA or v is pd.NaT or (isinstance(v, float) and math.isnan(v))
+
+    present = [v for v in values if not blank(v)]
+    if not present:
+        return [None] * len(values), None
+    if pd.api.types.is_bool_dtype(values) or all(isinstance(v, (bool, np.bool_)) for v in present):
+        return [None if blank(v) else t("template.yes" if v else "template.no", lang) for v in values], None
+    if pd.api.types.is_datetime64_any_dtype(values) or all(isinstance(v, (pd.Timestamp, dt.datetime)) for v in present):
+        cells = [None if blank(v) else _naive(v) for v in values]
+        timed = any(c is not None and (c.hour or c.minute or c.second) for c in cells)
+        return cells, datetime_fmt if timed else date_fmt
+    if all(isinstance(v, dt.date) for v in present):
+        return [None if blank(v) else v for v in values], date_fmt
+    if all(isinstance(v, str) for v in present):
+        if all(_ISO_DATE.match(v) for v in present):
+            try:
+                return [None if blank(v) else dt.date.fromisoformat(v) for v in values], date_fmt
+            except ValueError:
+                pass
+        elif all(_ISO_MONTH.match(v) for v in present):
+            return [None if blank(v) else dt.date(int(v[:4]), int(v[5:7]), 1) for v in values], month_fmt
+        return list(values), None
+    numeric = all(isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, (bool, np.bool_))
+                  for v in present)
+    if numeric:
+        cells = [None if blank(v) else (int(v) if isinstance(v, (int, np.integer)) else float(v)) for v in values]
+        if all(isinstance(v, (int, np.integer)) for v in present):
+            return cells, "#,##0"
+        if kind is not None:  # typed column (svcwork.tables): the kind decides, never the header's words
+            if kind == "share":
+                return cells, "0.0%" if all(-1.0 <= float(v) <= 1.0 for v in present) else "0.0"
+            if kind == "percent":
+                return cells, "0.0"
+            if kind == "limit":
+                fits = share_format == "0.0" or all(-1.0 <= float(v) <= 1.0 for v in present)
+                return cells, share_format if share_format and fits else None
+            if kind in ("days", "hours"):
+                return cells, "#,##0.0"
+            if kind == "p_value":
+                return cells, "0.0000"
+            if kind == "count":
+                return cells, "#,##0"
+            return cells, None
+        plain = _LEVEL.sub("", str(header))
+        share = (any(_SHARE_KEY.search(k.rsplit(".", 1)[-1]) for k in _header_keys(header, lang))
+                 or bool(_SHARE_WORD.search(plain)))
+        if share:
+            fraction = "%" not in plain and all(-1.0 <= float(v) <= 1.0 for v in present)
+            return cells, "0.0%" if fraction else "0.0"
+        if share_format and _LIMIT_WORD.search(str(header)):
+            fits = share_format == "0.0" or all(-1.0 <= float(v) <= 1.0 for v in present)
+            return cells, share_format if fits else None
+        return cells, None
+    return list(values), None
+
+
+def _width(header: str, cells: Sequence[Any]) -> float:
+    longest = max([len(str(c)) for c in cells[:200] if c is not None] + [0])
+    return float(min(60, max(9, min(len(str(header)), 28) + 2, longest + 2)))
+
+
+def _style_sheet(ws: Any, frame: pd.DataFrame, *, lang: str, header_fill: Any, tab: str | None) -> None:
+    from openpyxl.styles import Alignment, Font
+    from openpyxl.utils import get_column_letter
+
+    from .workbook import set_text
+
+    ws.sheet_view.rightToLeft = lang == "he"
+    if tab:
+        ws.sheet_properties.tabColor = tab
+    for j, col in enumerate(frame.columns, start=1):
+        c = set_text(ws.cell(row=1, column=j), str(col))
+        c.font = Font(bold=True, color="FFFFFF")
+        c.fill = header_fill
+        c.alignment = Alignment(wrap_text=True, vertical="top")
+    share_format = None
+    for j, col in enumerate(frame.columns, start=1):
+        cells, number_format = _excel_column(str(col), frame.iloc[:, j - 1], lang, share_format=share_format,
+                                             kind=column_kind(frame, col))
+        # an interval's limits follow their share or percentage column directly
+        share_format = number_format if number_format in ("0.0%", "0.0") else None
+        long_text = False
+        for i_row, value in enumerate(cells, start=2):
+            cell_format = number_format
+            if isinstance(value, (pd.Timestamp, dt.datetime)) and not number_format:  # a date in a mixed column
+                value, cell_format = _naive(value), _date_formats(lang)[1]
+            elif isinstance(value, float) and not math.isfinite(value):
+                value = None
+            elif not isinstance(value, (str, int, float, dt.date, type(None))) or isinstance(value, bool):
+                value = json_ready(value)
+                if isinstance(value, (list, dict)):
+                    value = json.dumps(value, ensure_ascii=False)
+            cell = set_text(ws.cell(row=i_row, column=j), value)
+            if cell_format and value is not None:
+                cell.number_format = cell_format
+            elif isinstance(value, float):
+                cell.number_format = "#,##0.00" if abs(value) >= 1 else "0.000"
+            if isinstance(value, str) and len(value) > 60:
+                long_text = True
+                cell.alignment = Alignment(wrap_text=True, vertical="top")
+        width = 60.0 if long_text else _width(str(col), cells)
+        if number_format and "yy" in number_format:  # dates print wider than their Python text
+            width = max(width, 12.0 if "h" not in number_format else 17.0)
+        ws.column_dimensions[get_column_letter(j)].width = width
+    ws.freeze_panes = "A2"
+    if len(frame.columns):
+        ws.auto_filter.ref = f"A1:{get_column_letter(len(frame.columns))}{max(1, len(frame) + 1)}"
+
+
+def write_results_workbook(path: Path, tables: Mapping[str, Mapping[str, pd.DataFrame]], *, lang: str) -> Path:
+    """results.xlsx: a contents sheet, then one sheet per table, named by its title in *lang*.
+
+    Every sheet is right-to-left for Hebrew, with a styled, frozen header row and filters;
+    dates are real Excel dates (day/month/year for Hebrew), shares have a percent format,
+    numbers thousands separators; client text is always written as text (never a formula).
+    Sheet names are at most 31 characters, without ``[]:*?/\\``, and unique (case-insensitive).
+    """
+    import openpyxl
+    from openpyxl.styles import Font, PatternFill
+    from openpyxl.worksheet.hyperlink import Hyperlink
+
+    from .workbook import save_workbook
+
+    wb = openpyxl.Workbook()
+    contents_ws = wb.active
+    contents_ws.title = t("report.sheet.contents", lang)[:31]
+    used: set[str] = {contents_ws.title.casefold()}
+    header_fill = PatternFill("solid", fgColor="1F4E79")
+    index_rows: list[tuple[str, str, int]] = []
+    for section, frames in tables.items():
+        for i, (slug, frame) in enumerate(frames.items()):
+            base = sheet_name(section, slug, i, lang)
+            name, n = base, 2
+            while name.casefold() in used:
+                suffix = f" ({n})"
+                name = f"{base[:31 - len(suffix)].rstrip()}{suffix}"
+                n += 1
+            used.add(name.casefold())
+            ws = wb.create_sheet(name)
+            _style_sheet(ws, frame, lang=lang, header_fill=header_fill, tab=_TAB_COLOURS.get(section))
+            title = t(f"report.section.{section}", lang) if known(f"report.section.{section}") else section
+            index_rows.append((title, name, int(len(frame))))
+    contents = pd.DataFrame(index_rows, columns=[t("report.col.analysis", lang), t("report.col.table", lang),
+                                                 t("report.col.rows", lang)])
+    _style_sheet(contents_ws, contents, lang=lang, header_fill=header_fill, tab="1F4E79")
+    for r, (_, name, _) in enumerate(index_rows, start=2):  # each table's name links to its sheet
+        cell = contents_ws.cell(row=r, column=2)  # its text is written by _style_sheet
+        quoted = name.replace("'", "''")
+        cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{quoted}'!A1", display=name)
+        cell.font = Font(color="0563C1", underline="single")
+    return save_workbook(wb, path)
