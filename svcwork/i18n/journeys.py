@@ -105,7 +105,6 @@ MESSAGES: dict[str, tuple[str, str]] = {     # "journeys.*"
     "journeys.col.digital_match": ("Digital match", "מענה דיגיטלי מקביל"),
     "journeys.col.digital_share": ("Digital take-up", "שיעור שימוש דיגיטלי"),
     "journeys.col.source": ("Source", "מקור"),
-    "journeys.col.measure": ("Commitment", "התחייבות"),
     "journeys.col.target": ("Target", "יעד"),
     "journeys.col.median": ("Actual, median (days)", "בפועל, חציון (ימים)"),
     "journeys.col.met": ("Share meeting the target", "שיעור העומדים ביעד"),

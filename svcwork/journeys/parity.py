@@ -1,0 +1,87 @@
+"""Channel parity: which channel offers which service, how completely, and how much goes digital.
+
+Reference: the intake contract (Channels sheet); UK Government Service Standard point 3, "Provide a
+joined-up experience across all channels" (2019).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from ..caselog import channel_key
+from ..errors import AnalysisError
+from ..i18n import t
+from ._base import CHANNELS, DIGITAL
+
+__all__ = ["ChannelParity", "channel_parity"]
+
+
+@dataclass(frozen=True)
+class ChannelParity:
+    """The Channels sheet read as parity: which channel offers which service, and how completely.
+
+    ``availability``: service × channel with "yes"/"partial"/"no" (missing: not listed);
+    ``end_to_end``: service × channel booleans; ``frontal``: services available at the counter;
+    ``without_digital``: frontal services that neither web nor app offers end to end;
+    ``takeup``: per service, the digital share of requests (``source`` "log" when the case log
+    gives it, else "intake" from ``share_pct``); ``volumes``: service × channel case counts from the log.
+    """
+
+    availability: pd.DataFrame
+    end_to_end: pd.DataFrame
+    frontal: tuple[str, ...]
+    without_digital: tuple[str, ...]
+    takeup: pd.DataFrame
+    volumes: pd.DataFrame
+
+
+def channel_parity(channels: pd.DataFrame, *, cases: pd.DataFrame | None = None) -> ChannelParity:
+    """Channel parity from the Channels sheet, with channel volumes from a per-case table.
+
+    A service is *frontal* when it is available (fully or partly) at the counter, and has a
+    *digital match* when web or app offers it fully and end to end (intake contract; UK Government
+    Service Standard point 3, "Provide a joined-up experience across all channels", 2019).
+    ``cases``: one row per case with ``service_id`` and ``channel`` (e.g. ``CaseLogAnalysis.cases``).
+    """
+    need = {"service_id", "channel", "available"}
+    if not need <= set(channels.columns):
+        raise AnalysisError(t("journeys.error.columns", "en", missing=", ".join(sorted(need - set(channels.columns))),
+                              found=", ".join(map(str, channels.columns))))
+    ch = channels.loc[channels["service_id"].notna() & channels["channel"].notna()].copy()
+    ch["channel"] = [channel_key(c) for c in ch["channel"]]
+    ch["available"] = ch["available"].astype("string").str.lower()
+    e2e_col = ch["end_to_end"].astype("string").str.lower() if "end_to_end" in ch else pd.Series(pd.NA, index=ch.index)
+    ch["e2e"] = (e2e_col == "yes").fillna(False).astype(bool)
+    order = [c for c in CHANNELS.keys if c in set(ch["channel"])] + sorted(
+        {str(c) for c in ch["channel"]} - set(CHANNELS.keys))
+    services = list(dict.fromkeys(ch["service_id"].astype(str)))
+    avail = ch.pivot_table(index="service_id", columns="channel", values="available", aggfunc="first")
+    avail = avail.reindex(index=services, columns=order)
+    e2e = ch.pivot_table(index="service_id", columns="channel", values="e2e", aggfunc="max").reindex(
+        index=services, columns=order).fillna(False).astype(bool)
+    counter = ch.loc[(ch["channel"] == "counter") & ch["available"].isin(["yes", "partial"]), "service_id"]
+    frontal = tuple(dict.fromkeys(counter.astype(str)))
+    digital_ok = ch.loc[ch["channel"].isin(DIGITAL) & (ch["available"] == "yes") & ch["e2e"], "service_id"]
+    without = tuple(s for s in frontal if s not in set(digital_ok.astype(str)))
+    volumes = pd.DataFrame()
+    take = []
+    if cases is not None and {"service_id", "channel"} <= set(cases.columns):
+        known = cases.loc[cases["service_id"].notna() & cases["channel"].notna(), ["service_id", "channel"]]
+        if len(known):
+            volumes = pd.crosstab(known["service_id"].astype(str), known["channel"].astype(str))
+    for s in sorted(set(services) | set(volumes.index)):
+        if s in volumes.index and volumes.loc[s].sum() > 0:
+            row = volumes.loc[s]
+            total = int(row.sum())
+            digital = int(row[[c for c in row.index if c in DIGITAL]].sum())
+            take.append((s, total, digital, digital / total, "log"))
+        else:
+            sub = ch.loc[ch["service_id"].astype(str) == s]
+            pct = sub["share_pct"] if "share_pct" in sub else pd.Series(dtype=float)
+            if pct.notna().any():
+                dig = float(pct[sub["channel"].isin(DIGITAL)].fillna(0).sum())
+                take.append((s, None, None, min(dig / 100.0, 1.0), "intake"))
+    takeup = pd.DataFrame(take, columns=["service_id", "cases", "digital_cases", "digital_share", "source"])
+    return ChannelParity(avail, e2e, frontal, without, takeup, volumes)

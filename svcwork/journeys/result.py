@@ -1,0 +1,231 @@
+"""The result of the journeys analysis for one engagement: its data, the views shown of it, ``summary()``.
+
+Data only: :mod:`svcwork.journeys.present` turns a result into translated tables, figures and
+sentences; the methods :meth:`~JourneysResult.tables`, :meth:`~JourneysResult.figures`,
+:meth:`~JourneysResult.findings` and :meth:`~JourneysResult.skipped` hand over to it.  The views
+here (monthly capability, deviations, hand-off matrix, digital take-up …) are the frames those
+tables and charts show, groups under ``min_group_size`` already suppressed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Mapping
+
+import pandas as pd
+
+from ..common import round_or_none
+from ..privacy import suppress
+from .capability import capability_table
+from .log import CaseLogAnalysis
+from .parity import ChannelParity
+from .standards import StandardsConsistency
+
+__all__ = ["JourneysResult"]
+
+
+@dataclass(frozen=True)
+class JourneysResult:
+    """Journey maps, case-log analytics and channel parity for one engagement (see :func:`analyse`)."""
+
+    language: str
+    min_group_size: int
+    sla_days: int
+    repeat_contact_days: int
+    accent: str | None
+    journey: pd.DataFrame
+    services: pd.DataFrame
+    log: CaseLogAnalysis | None
+    parity: ChannelParity | None
+    standards: pd.DataFrame
+    callouts: Mapping[tuple[str, int], tuple[str, int, int]] = field(default_factory=dict)
+    top_k: int = 10
+    ideal_path: tuple[str, ...] | None = None
+    edge_share: float = 0.05
+    standards_checked: pd.DataFrame = field(default_factory=pd.DataFrame)
+    consistency: StandardsConsistency | None = None
+    service_panels: int = 12
+
+    # ---- availability
+    @property
+    def available(self) -> bool:
+        return self.log is not None or len(self.journey) > 0 or self.parity is not None
+
+    @property
+    def cases_available(self) -> bool:
+        return self.log is not None
+
+    @property
+    def journeys_available(self) -> bool:
+        return len(self.journey) > 0
+
+    @property
+    def channels_available(self) -> bool:
+        return self.parity is not None
+
+    # ---- the views shown (suppressed)
+    def ideal(self) -> tuple[str, ...] | None:
+        """The intended path: ``ideal_path`` when given, else the most common path of closed cases (else of all)."""
+        if self.log is None or not len(self.log.variants.table):
+            return None
+        if self.ideal_path:
+            return tuple(self.ideal_path)
+        table = self.log.variants.table
+        cases = self.log.cases
+        if self.log.closure_known and cases["closed"].any():
+            closed_ranks = cases.loc[cases["closed"].fillna(False).astype(bool), "variant"]
+            return tuple(table.loc[int(closed_ranks.value_counts().sort_index(kind="stable").idxmax()), "variant"]) \
+                if len(closed_ranks) else tuple(table["variant"].iloc[0])
+        return tuple(table["variant"].iloc[0])
+
+    def top_handoffs(self, n: int = 5) -> list[dict[str, object]]:
+        """The *n* busiest hand-offs between units (``from``, ``to``, ``count``), small ones suppressed."""
+        if self.log is None:
+            return []
+        pairs = suppress(self.log.handoffs.pairs, count="count", min_size=self.min_group_size)
+        return [{"from": str(a), "to": str(b), "count": int(c)}
+                for a, b, c in pairs[["from", "to", "count"]].head(n).itertuples(index=False)]
+
+    def monthly_capability(self) -> pd.DataFrame:
+        """Per month of opening: cases, median and p90 end-to-end days (2 decimals), share within the deadline."""
+        if self.log is None:
+            return pd.DataFrame()
+        cases = self.log.cases
+        g = cases.groupby("month", sort=True, observed=True)
+        cap = pd.DataFrame({"cases": g.size(), "median_days": g["days"].median().round(2),
+                            "p90_days": g["days"].quantile(0.9).round(2),
+                            "sla_met": (1 - g["sla_breach"].mean()).round(4)}).reset_index()
+        return suppress(cap, count="cases", min_size=self.min_group_size).reset_index(drop=True)
+
+    def capability_by(self, dim: str) -> pd.DataFrame:
+        """:func:`~svcwork.journeys.capability_table` by *dim* (``service_id``, ``channel``, ``unit``), small
+        groups suppressed (empty without a case log)."""
+        if self.log is None:
+            return pd.DataFrame()
+        return suppress(capability_table(self.log.cases, by=dim), count="cases", min_size=self.min_group_size)
+
+    def service_capability(self) -> tuple[pd.DataFrame, list[str], list[str], int]:
+        """(monthly table of the drawn services, services drawn, services left out for the cap, services too
+        small to draw): a service is drawn when at least one month has ``min_group_size`` cases."""
+        if self.log is None or not self.log.cases["service_id"].notna().any():
+            return pd.DataFrame(), [], [], 0
+        cases = self.log.cases
+        tab = self.capability_by("service_id")
+        tab["service_id"] = tab["service_id"].astype(str)
+        volume = cases["service_id"].dropna().astype(str).value_counts()
+        volume = volume.rename_axis("sid").reset_index().sort_values(["count", "sid"], ascending=[False, True],
+                                                                      kind="stable")
+        eligible = [sid for sid in volume["sid"] if sid in set(tab["service_id"])]
+        cap = max(int(self.service_panels), 1)
+        return tab, eligible[:cap], eligible[cap:], int(len(volume) - len(eligible))
+
+    def deviations(self) -> pd.DataFrame:
+        """Activities outside the ideal path, by the number of cases that contain them."""
+        log = self.log
+        ideal = set(self.ideal() or ())
+        if log is None:
+            return pd.DataFrame()
+        table = log.variants.table
+        counts: dict[str, int] = {}
+        for v, c in zip(table["variant"], table["cases"]):
+            for a in set(v) - ideal:
+                counts[a] = counts.get(a, 0) + int(c)
+        rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+        frame = pd.DataFrame(rows, columns=["activity", "cases"])
+        frame["share"] = (frame["cases"] / max(log.n_cases, 1)).round(4)
+        return suppress(frame, count="cases", min_size=self.min_group_size).head(15).reset_index(drop=True)
+
+    def handoff_matrix(self, limit: int = 15) -> pd.DataFrame:
+        """Hand-offs from (rows) × to (columns) between the *limit* busiest units; cells under
+        ``min_group_size`` blank (NA)."""
+        log = self.log
+        if log is None or log.handoffs.matrix.empty:
+            return pd.DataFrame()
+        mat = log.handoffs.matrix
+        kept = mat.where(mat >= self.min_group_size)
+        rows = kept.index[kept.notna().any(axis=1)]
+        cols = kept.columns[kept.notna().any(axis=0)]
+        units = list(dict.fromkeys([*rows, *cols]))
+        volume = (mat.sum(axis=1) + mat.sum(axis=0)).reindex(units).sort_values(ascending=False, kind="stable")
+        units = list(volume.index[:limit])
+        out = kept.reindex(index=[u for u in units if u in rows], columns=[u for u in units if u in cols])
+        return out.astype("Int64")
+
+    def takeup(self) -> pd.DataFrame:
+        """Digital take-up per service (:attr:`ChannelParity.takeup`) without services of too few logged cases."""
+        p = self.parity
+        if p is None or p.takeup.empty:
+            return pd.DataFrame()
+        take = p.takeup
+        small = (take["source"] == "log") & (take["cases"].fillna(0) < self.min_group_size)
+        return take.loc[~small].reset_index(drop=True)
+
+    def journey_steps(self) -> list[tuple[str, pd.DataFrame]]:
+        """Each journey of the Journey sheet with its steps, in the order the journeys first appear."""
+        j = self.journey
+        names = list(dict.fromkeys(j["journey"].astype(str)))
+        return [(n, j.loc[j["journey"].astype(str) == n]) for n in names]
+
+    # ---- summary
+    def summary(self) -> dict[str, object]:
+        """The ``journey`` and ``channels`` blocks of summary.json (plain JSON types; None when unknown)."""
+        journey: dict[str, object] = {k: None for k in (
+            "cases", "events", "variants", "top_variant_share", "median_case_days", "p90_case_days", "sla_breach_rate",
+            "handoffs_per_case", "repeat_contact_rate", "fcr")}
+        journey["top_handoffs"] = []
+        journey["not_measurable"] = []
+        if self.log is not None:
+            log = self.log
+            table = log.variants.table
+            journey.update({
+                "cases": int(log.n_cases),
+                "events": int(log.n_events),
+                "variants": int(len(table)),
+                "top_variant_share": round_or_none(float(table["share"].iloc[0]) if len(table) else None, 4),
+                "median_case_days": round_or_none(log.quantile("days", 0.5), 4),
+                "p90_case_days": round_or_none(log.quantile("days", 0.9), 4),
+                "sla_breach_rate": round_or_none(log.rate("sla_breach"), 4),
+                "handoffs_per_case": round_or_none(log.handoffs.per_case_mean, 4) if log.units_known else None,
+                "repeat_contact_rate": round_or_none(log.repeats.rate, 4),
+                "fcr": round_or_none(log.fcr, 4),
+                "top_handoffs": self.top_handoffs(),
+            })
+            journey["not_measurable"] = list(log.not_measurable)
+            if not log.per_event:
+                journey.update({"variants": None, "top_variant_share": None, "handoffs_per_case": None, "fcr": None,
+                                "top_handoffs": []})
+        channels = {"frontal_services": list(self.parity.frontal) if self.parity else [],
+                    "frontal_without_digital": list(self.parity.without_digital) if self.parity else []}
+        return {"journey": journey, "channels": channels}
+
+    # ---- presentation (svcwork.journeys.present)
+    def skipped(self, lang: str) -> str:
+        """A sentence naming what was skipped and why (empty when nothing was)."""
+        from .present import skipped
+
+        return skipped(self, lang)
+
+    def tables(self, lang: str) -> dict[str, pd.DataFrame]:
+        """Report/workbook tables, headers translated, groups under ``min_group_size`` suppressed.
+
+        Among them ``capability_by_group`` (monthly median/p90 end-to-end days per service, channel and
+        unit), ``standards`` (each commitment against the case log, pooled and per channel) and
+        ``standards_consistency`` (per service: the target in force on each channel, flagged when the
+        channels promise different things; available without a case log too)."""
+        from .present import tables
+
+        return tables(self, lang)
+
+    def figures(self, lang: str) -> dict[str, Any]:
+        """Journey maps (``journey_map_1`` …), process map, hand-off matrix, capability (whole log and
+        ``capability_by_service``), variants, channel parity and digital take-up (each only when its data
+        is there)."""
+        from .present import figures
+
+        return figures(self, lang)
+
+    def findings(self, lang: str) -> list[str]:
+        """One to five sentences from the numbers, for the executive summary."""
+        from .present import findings
+
+        return findings(self, lang)

@@ -1,0 +1,57 @@
+"""Grouped case measures (svcwork.journeys.capability): KPIs per group against numpy, and monthly
+capability worked by hand (percentiles: Hyndman & Fan definition 7)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+import pytest
+from test_journeys_handoffs import frame
+
+from conftest import EVENTLOGS
+from svcwork import AnalysisError
+from svcwork.journeys.capability import breakdown, capability_table
+from svcwork.journeys.log import analyse_log, load_cases
+
+
+def test_breakdown_median_and_p90_match_numpy():
+    log = load_cases(EVENTLOGS / "receipt.csv", timezone="Europe/Amsterdam")
+    a = analyse_log(log)
+    table = breakdown(a.cases, "channel").set_index("channel")
+    web = a.cases.loc[a.cases["channel"] == "web", "days"].to_numpy()
+    assert table.loc["web", "cases"] == len(web)
+    assert table.loc["web", "median_days"] == pytest.approx(np.percentile(web, 50))
+    assert table.loc["web", "p90_days"] == pytest.approx(np.percentile(web, 90))
+
+
+def _two_service_log() -> pd.DataFrame:
+    """Service A: January cases lasting 1, 2, 3, 4 and 10 days, February cases 2, 4, 6 and 8 days; service B:
+    three January cases of 5 days.  Each case: Received, then Closed after its duration."""
+    rows = []
+    spec = [("A", "2026-01-05", d) for d in (1, 2, 3, 4, 10)] + [("A", "2026-02-03", d) for d in (2, 4, 6, 8)] + \
+           [("B", "2026-01-12", 5)] * 3
+    for k, (sid, day, d) in enumerate(spec):
+        start = pd.Timestamp(day, tz="UTC") + pd.Timedelta(hours=k)
+        rows += [(f"c{k}", "Received", start, sid), (f"c{k}", "Closed", start + pd.Timedelta(days=d), sid)]
+    return frame(rows, columns=("case_id", "activity", "timestamp", "service_id"))
+
+
+def test_capability_table_monthly_median_and_p90_worked_by_hand():
+    cases = analyse_log(_two_service_log(), sla_days=7).cases
+    by = capability_table(cases, by="service_id").set_index(["service_id", "month"])
+    jan, feb = pd.Period("2026-01", "M"), pd.Period("2026-02", "M")
+    # A, January: sorted 1 2 3 4 10 -> median 3; p90 at position 0.9 * 4 = 3.6: 4 + 0.6 * (10 - 4) = 7.6
+    # (Hyndman & Fan definition 7); within 7 days: all but the 10-day case -> 4/5
+    assert by.loc[("A", jan), "cases"] == 5
+    assert by.loc[("A", jan), "median_days"] == pytest.approx(3.0)
+    assert by.loc[("A", jan), "p90_days"] == pytest.approx(7.6)
+    assert by.loc[("A", jan), "sla_met"] == pytest.approx(0.8)
+    # A, February: 2 4 6 8 -> median 5; p90 at 0.9 * 3 = 2.7: 6 + 0.7 * 2 = 7.4; the 8-day case misses -> 3/4
+    assert by.loc[("A", feb), ["median_days", "p90_days", "sla_met"]].tolist() == pytest.approx([5.0, 7.4, 0.75])
+    assert by.loc[("B", jan), ["cases", "median_days", "p90_days", "sla_met"]].tolist() == pytest.approx([3, 5, 5, 1])
+    assert (by["deadline_days"] == 7).all()  # no case has its own deadline: sla_days after opening
+    # whole log, January: 1 2 3 4 5 5 5 10 -> median (4 + 5) / 2 = 4.5; p90 at 0.9 * 7 = 6.3: 5 + 0.3 * 5 = 6.5
+    whole = capability_table(cases).set_index("month")
+    assert whole.loc[jan, ["cases", "median_days", "p90_days"]].tolist() == pytest.approx([8, 4.5, 6.5])
+    with pytest.raises(AnalysisError):
+        capability_table(cases.drop(columns="deadline"), by="service_id")

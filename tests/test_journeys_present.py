@@ -1,0 +1,209 @@
+"""Journeys presentation (svcwork.journeys.present, .plots): tables and figures in both languages, nothing
+suppressed or identifying leaves, right-to-left charts in Hebrew, typed table headers."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import numpy as np
+import pandas as pd
+import pytest
+from test_journeys_analysis import _cells, cases_csv, client  # noqa: F401  (module fixtures)
+
+from conftest import hebrew_sheets, write_xlsx
+from svcwork import AnalysisError, load
+from svcwork.charts import SLIDE_SIZE
+from svcwork.i18n import t
+from svcwork.journeys import present
+from svcwork.journeys.analysis import analyse
+from svcwork.journeys.present import channel_label
+from svcwork.tables import column_key, column_kind
+
+
+def test_suppressed_groups_never_appear_in_tables(client):
+    eng = load(client)
+    m = eng.settings.min_group_size
+    res = analyse(eng)
+    for lang in ("en", "he"):
+        tables = res.tables(lang)
+        text = _cells(tables)
+        # S3 ("Welfare desk", 3 cases), its unit "Tiny unit" (3 cases) and channel kiosk (3 cases) are all below 5
+        for small in ("Welfare", "Tiny unit", "kiosk", "עמדה"):
+            assert small not in text, (lang, small)
+        for name, table in tables.items():
+            for col in (t("journeys.col.cases", lang), t("journeys.col.handoffs", lang)):
+                if col in table.columns and name != "data_quality":
+                    values = pd.to_numeric(table[col], errors="coerce").dropna()
+                    assert (values >= m).all(), (lang, name, col)
+        matrix = tables["handoff_matrix"].drop(columns=t("journeys.col.from", lang))
+        values = matrix.apply(pd.to_numeric, errors="coerce").to_numpy(dtype=float)
+        assert np.all(np.isnan(values) | (values >= m))
+
+
+def test_no_citizen_identifier_appears_in_any_table_or_sentence(client):
+    eng = load(client)
+    res = analyse(eng)
+    clear = {line.split(",")[5] for line in (client / "cases.csv").read_text().splitlines()[1:]}
+    pseudonyms = set(eng.cases["citizen_id"].dropna())
+    for lang in ("en", "he"):
+        text = _cells(res.tables(lang)) + "\n".join(res.findings(lang)) + json.dumps(res.summary())
+        assert not any(c in text for c in clear)
+        assert not any(p in text for p in pseudonyms)
+        assert "ID-3" not in text and "cit-" not in text
+
+
+def test_figures_journey_map_is_a_slide_and_runs_right_to_left_in_hebrew(client):
+    res = analyse(load(client))
+    for lang in ("en", "he"):
+        figs = res.figures(lang)
+        assert {"journey_map_1", "process_map", "capability", "variants", "handoff_matrix", "channel_parity"} <= set(figs)
+        fig = figs["journey_map_1"]
+        assert tuple(fig.get_size_inches()) == pytest.approx(SLIDE_SIZE)
+        ax = fig.axes[0]
+        xs = {tx.get_text(): tx.get_position()[0] for tx in ax.texts}
+        first, last = xs["Reads the website"], xs["Calls the centre"]
+        assert (first > last) if lang == "he" else (first < last)
+        assert any(tx.get_text() == t("journeys.lane.visibility", lang) for tx in ax.texts)
+        assert ax.get_title(loc="right" if lang == "he" else "left") == t("journeys.fig.journey_map", lang,
+                                                                           journey="Applying for a parking permit")
+        for f in figs.values():
+            f.clear()
+
+
+def test_hebrew_engagement_tables_speak_hebrew(tmp_path):
+    folder = tmp_path / "dugma"
+    sheets = hebrew_sheets()
+    sheets["מסע לקוח"] = [
+        ["מסע", "צעד", "שלב", "נקודת מגע", "ערוץ", "רגש", "נקודת כאב", "רגע האמת", "ביסוס"],
+        ["תו חניה", 1, "בירור", "קריאה באתר", "אתר", 1, None, "לא", "חלקי"],
+        ["תו חניה", 2, "המתנה", "המתנה להחלטה", "טלפון", -2, "המתנה ארוכה להחלטה", "כן", "מבוסס נתונים"],
+    ]
+    write_xlsx(folder / "intake.xlsx", sheets, rtl=True)
+    cases_csv(folder / "cases.csv")
+    eng = load(folder)
+    res = analyse(eng)
+    tables = res.tables(eng.language)
+    assert eng.language == "he"
+    assert list(tables["data_quality"].columns)[0] == "בדיקה"
+    assert t("journeys.col.sla_met", "he") in tables["kpis_by_service"].columns
+    assert all(re.search(r"[\u0590-\u05ff]", f) for f in res.findings("he"))
+    figs = res.figures("he")
+    assert "journey_map_1" in figs
+    for f in figs.values():
+        f.clear()
+
+
+def _panels(fig) -> dict[str, object]:
+    """Visible panels by title, in reading order (top to bottom; left to right, or right to left when mirrored)."""
+    axes = [ax for ax in fig.axes if ax.get_visible()]
+    rtl = any(ax.xaxis_inverted() for ax in axes)
+    axes.sort(key=lambda ax: (-round(ax.get_position().y0, 3), -ax.get_position().x0 if rtl else ax.get_position().x0))
+    return {ax.get_title(loc="right") or ax.get_title(loc="left"): ax for ax in axes}
+
+
+def _figure_text(fig) -> str:
+    parts = [tx.get_text() for tx in fig.findobj(lambda o: hasattr(o, "get_text"))]
+    for ax in fig.axes:
+        parts += [ax.get_title(loc=w) for w in ("left", "center", "right")]
+    return "\n".join(parts)
+
+
+def test_capability_by_service_small_multiples_and_the_group_table(client):
+    # cases_csv: S1 has 30 cases (i < 30), S2 20, S3 3 (below min_group_size 5), all opened in January 2026;
+    # case i lasts 3 + i % 20 days.  S1: i % 20 over i < 30 is 0..19 once and 0..9 again -> sorted, the 15th
+    # and 16th are both 7 -> median 10 days; p90 at 0.9 * 29 = 26.1 between 16 and 17 -> 16.1 + 3 = 19.1 days.
+    # S2: i % 20 takes 0..19 once -> median 9.5 + 3 = 12.5; p90 at 17.1 -> 17.1 + 3 = 20.1.  Deadline 14 days.
+    eng = load(client)
+    res = analyse(eng)
+    for lang in ("en", "he"):
+        fig = res.figures(lang)["capability_by_service"]
+        panels = _panels(fig)
+        assert list(panels) == ["S1 Parking permit", "S2 Property tax"]
+        s1, s2 = panels.values()
+        assert [float(line.get_ydata()[0]) for line in s1.get_lines()[:2]] == pytest.approx([10.0, 19.1])
+        assert [float(line.get_ydata()[0]) for line in s2.get_lines()[:2]] == pytest.approx([12.5, 20.1])
+        assert list(s1.get_lines()[2].get_ydata()) == pytest.approx([14, 14])  # the deadline
+        text = _figure_text(fig)
+        assert "Welfare" not in text and "S3" not in text  # 3 cases: never drawn nor named
+        assert t("journeys.capability.small", lang, count="1", size="5") in text
+        if lang == "he":  # time runs right to left; the first service sits on the right
+            assert s1.xaxis_inverted() and s1.get_position().x0 > s2.get_position().x0
+            assert fig.get_suptitle() == t("journeys.fig.capability_by_service", "he")
+        else:
+            assert not s1.xaxis_inverted() and s1.get_position().x0 < s2.get_position().x0
+        fig.clear()
+    # a cap of one panel: S2 is named under the chart instead of drawn
+    one = analyse(eng, service_panels=1).figures("en")["capability_by_service"]
+    assert list(_panels(one)) == ["S1 Parking permit"]
+    assert t("journeys.capability.rest", "en", services="S2 Property tax") in _figure_text(one)
+    one.clear()
+    with pytest.raises(AnalysisError):
+        analyse(eng, service_panels=0)
+    # the table: one row per group and month, small groups (S3, kiosk, Tiny unit: 3 cases) left out
+    for lang in ("en", "he"):
+        table = res.tables(lang)["capability_by_group"]
+        col = {k: t(f"journeys.col.{k}", lang) for k in ("breakdown", "group", "cases", "median_days", "p90_days",
+                                                          "sla_met")}
+        rows = {(b, g): r for b, g, r in zip(table[col["breakdown"]], table[col["group"]], table.to_dict("records"))}
+        service, channel, unit = (t(f"journeys.col.{k}", lang) for k in ("service", "channel", "unit"))
+        assert set(rows) == {(service, "S1 Parking permit"), (service, "S2 Property tax"),
+                             (channel, channel_label("counter", lang)),
+                             (channel, channel_label("web", lang)), (unit, "Parking"), (unit, "Revenue")}
+        s1 = rows[(service, "S1 Parking permit")]
+        assert (s1[col["cases"]], s1[col["median_days"]], s1[col["p90_days"]]) == (30, 10.0, 19.1)
+        assert s1[col["sla_met"]] == pytest.approx(round(22 / 30, 4))  # breaches at i = 12..19: 8 of 30
+        # web: S1 cases with i % 3 != 0 -> i % 20 sorted 0 1 2 2 3 4 5 5 6 7 8 8 9 10 11 13 14 16 17 19:
+        # median (7 + 8) / 2 + 3 = 10.5
+        assert rows[(channel, channel_label("web", lang))][col["median_days"]] == 10.5
+        assert (table[col["cases"]] >= eng.settings.min_group_size).all()
+
+
+def test_the_results_views_are_those_of_the_present_module(client):
+    # the result's tables/figures/findings/skipped hand over to present: the same output either way
+    res = analyse(load(client))
+    for lang in ("en", "he"):
+        mine, theirs = res.tables(lang), present.tables(res, lang)
+        assert mine.keys() == theirs.keys()
+        for name in mine:
+            pd.testing.assert_frame_equal(mine[name], theirs[name])
+            assert mine[name].attrs == theirs[name].attrs
+        assert res.findings(lang) == present.findings(res, lang)
+        assert res.skipped(lang) == present.skipped(res, lang)
+    figs, same = res.figures("en"), present.figures(res, "en")
+    assert set(figs) == set(same)
+    for f in [*figs.values(), *same.values()]:
+        f.clear()
+
+
+def test_tables_are_typed_by_the_catalogue_key_of_each_header(client):
+    # results.xlsx formats a column by the kind of its header's catalogue key (svcwork.tables), never by the
+    # translated words: every header from the catalogue records its key; only the columns named after a
+    # channel (text cells) have none, and the hand-off matrix's columns named after units are hand-off counts
+    res = analyse(load(client))
+    for lang in ("en", "he"):
+        tables = res.tables(lang)
+        for name, frame in tables.items():
+            for header in frame.columns:
+                key = column_key(frame, header)
+                if key is None and name in ("standards_consistency", "channel_parity"):
+                    assert header in {channel_label(c, lang) for c in ("counter", "phone", "web", "app", "email",
+                                                                        "mail", "chat", "kiosk")}, (lang, name, header)
+                    continue
+                assert key is not None, (lang, name, header)
+                if name == "handoff_matrix" and header != t("journeys.col.from", lang):
+                    assert key == "journeys.col.handoffs" and column_kind(frame, header) == "count"
+                    continue
+                assert t(key, lang) == header, (lang, name, header, key)
+
+        def kinds(name):
+            return [column_kind(tables[name], h) for h in tables[name].columns]
+
+        assert kinds("capability") == [None, "count", "days", "days", "share"]
+        assert kinds("capability_by_group") == [None, None, None, "count", "days", "days", "share"]
+        assert kinds("handoffs") == [None, None, "count", "hours", None]  # ping-pong: whole numbers, no kind needed
+        assert kinds("standards")[5:10] == ["count", "share", "limit", "limit", None]
+        assert kinds("variants")[3:] == ["count", "share", "share", "days"]
+        kpi = dict(zip(tables["kpis_by_service"].columns, kinds("kpis_by_service")))
+        assert kpi[t("journeys.col.sla_met", lang)] == "share" and kpi[t("journeys.col.fcr", lang)] == "share"
+        assert kpi[t("journeys.col.median_days", lang)] == "days" and kpi[t("journeys.col.cases", lang)] == "count"
