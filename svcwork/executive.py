@@ -97,7 +97,7 @@ def _journey_pain(summary: Mapping[str, Any], lang: str) -> dict | None:
     return {"items": [], "lines": lines} if lines else None
 
 
-def _kpi_value(value: Any, info: Mapping[str, Any]) -> str:
+def _kpi_value(value: Any, info: Mapping[str, Any], *, pct_digits: int = 0) -> str:
     """A KPI value as the client reads it: a percentage for a proportion, else the number and its unit."""
     if not isinstance(value, (int, float)):
         return "—"
@@ -105,9 +105,44 @@ def _kpi_value(value: Any, info: Mapping[str, Any]) -> str:
     unit = info.get("unit_of_measure")
     unit = unit.strip() if isinstance(unit, str) else ""
     if kind == "proportion" or "%" in unit:
-        return fmt_percent(value if abs(value) <= 1 else value / 100)
+        return fmt_percent(value if abs(value) <= 1 else value / 100, digits=pct_digits)
     number = fmt_number(value, digits=0 if float(value).is_integer() else 2 if abs(value) < 10 else 1)
     return f"{number} {unit}" if unit else number
+
+
+#: How the executive summary reads a KPI's control chart (summary.json's ``status``, see
+#: :func:`svcwork.measures.kpis.control_chart`): signals in the bad direction need attention, an
+#: improvement does not.
+_BAD_STATUS = ("deteriorated", "unstable")
+
+
+def _kpi_chart(k: Mapping[str, Any], lang: str, value) -> str:
+    """The control-chart half of a KPI's line: improved, worsened, unstable or stable — never
+    "out of control" for an improvement."""
+    status = k.get("status")
+    signals = [s for s in k.get("signals") or [] if isinstance(s, Mapping)]
+    latest = max((str(s.get("period")) for s in signals if s.get("period") is not None), default="—")
+    level, since = value(k.get("new_level")), k.get("shift_period") or "—"
+    better, worse = int(k.get("signals_better") or 0), int(k.get("signals_worse") or 0)
+    shifted = isinstance(k.get("new_level"), (int, float))
+    if status == "improved":
+        if shifted:
+            return t("report.exec.kpi_chart_improved_shift", lang, level=level, period=since)
+        return (t("report.exec.kpi_chart_improved_one", lang, period=latest) if better == 1 else
+                t("report.exec.kpi_chart_improved", lang, signals=better, period=latest))
+    if status == "deteriorated":
+        if shifted:
+            return t("report.exec.kpi_chart_worsened_shift", lang, level=level, period=since)
+        return (t("report.exec.kpi_chart_worsened_one", lang, period=latest) if worse == 1 else
+                t("report.exec.kpi_chart_worsened", lang, signals=worse, period=latest))
+    if status == "unstable":
+        if shifted:
+            return t("report.exec.kpi_chart_unstable_shift", lang, worse=worse, better=better, level=level,
+                     period=since)
+        return t("report.exec.kpi_chart_unstable", lang, worse=worse, better=better, period=latest)
+    if status is None and signals:  # a summary written before charts were read against their direction
+        return t("report.exec.kpi_chart_signals", lang, signals=len(signals), period=latest)
+    return t("report.exec.kpi_chart_stable", lang)
 
 
 def _kpi_signals(summary: Mapping[str, Any], lang: str, kpis: pd.DataFrame | None) -> dict | None:
@@ -120,31 +155,55 @@ def _kpi_signals(summary: Mapping[str, Any], lang: str, kpis: pd.DataFrame | Non
         for rec in kpis.to_dict("records"):
             info[str(rec.get("kpi_id"))] = rec
     judged = [k for k in rows if k.get("met") is not None]
-    lead = [t("report.exec.kpis_met", lang, met=sum(bool(k["met"]) for k in judged), total=len(judged))] if judged else []
+    met = sum(bool(k["met"]) for k in judged)
+    if len(judged) == 1:
+        lead = [t("report.exec.kpi_one_met" if met else "report.exec.kpi_one_missed", lang)]
+    else:
+        lead = [t("report.exec.kpis_met", lang, met=met, total=len(judged))] if judged else []
     lines = []
+    # needing attention: a missed target, or control-chart signals in the bad direction (an improved
+    # KPI meeting its target needs none); missed and worsening first, then missed while stable, met
+    # (or without a target) but worsening, and missed while improving
     attention = []
     for k in rows:
-        met, in_control = k.get("met"), k.get("in_control")
-        if met is False:
-            attention.append((0 if in_control is False else 1, k))
-        elif in_control is False:
-            attention.append((2, k))
+        missed = k.get("met") is False
+        status = k.get("status")
+        bad = status in _BAD_STATUS or (status is None and k.get("in_control") is False)
+        if missed or bad:
+            order = (0 if bad else 3 if status == "improved" else 1) if missed else 2
+            attention.append((order, k))
     attention.sort(key=lambda x: (x[0], -len(x[1].get("signals") or []), str(x[1]["kpi_id"])))
     items = []
-    for order, k in attention[:EXECUTIVE_KPIS]:
+    for _, k in attention[:EXECUTIVE_KPIS]:
         i = info.get(str(k["kpi_id"]), {})
-        signals = [s for s in k.get("signals") or [] if isinstance(s, Mapping)]
-        latest = max((str(s.get("period")) for s in signals if s.get("period") is not None), default="—")
-        key = ("report.exec.kpi_missed_out", "report.exec.kpi_missed_in", "report.exec.kpi_met_out")[order]
-        values = {"kpi": _label(k["kpi_id"], names), "last": _kpi_value(k.get("last"), i),
-                  "target": _kpi_value(k.get("target"), i)}
-        if order != 1:
-            values.update(signals=len(signals), period=latest)
-        items.append(t(key, lang, **values))
-    if len(attention) > EXECUTIVE_KPIS:
-        lines.append(t("report.exec.kpi_more", lang, count=len(attention) - EXECUTIVE_KPIS))
+        values = {"last": _kpi_value(k.get("last"), i), "target": _kpi_value(k.get("target"), i)}
+        target = (t("report.exec.kpi_target_missed", lang, **values) if k.get("met") is False else
+                  t("report.exec.kpi_target_met", lang, **values) if k.get("met") is True else
+                  t("report.exec.kpi_target_none", lang, last=values["last"]))
+        chart = _kpi_chart(k, lang, lambda v, i=i: _kpi_value(v, i, pct_digits=1))
+        items.append(t("report.exec.kpi_line", lang, kpi=_label(k["kpi_id"], names), target=target, chart=chart))
+    more = len(attention) - EXECUTIVE_KPIS
+    if more == 1:
+        lines.append(t("report.exec.kpi_more_one", lang))
+    elif more > 1:
+        lines.append(t("report.exec.kpi_more", lang, count=more))
     if not attention:
         lines.append(t("report.exec.kpis_quiet", lang))
+    # improvements that need no attention: the new level, and the limits to recompute from it
+    seen = {str(k["kpi_id"]) for _, k in attention}
+    improved = [k for k in rows if k.get("status") == "improved" and str(k["kpi_id"]) not in seen
+                and isinstance(k.get("new_level"), (int, float))]
+    if len(improved) == 1:
+        k = improved[0]
+        lines.append(t("report.exec.kpi_improved_one", lang, kpi=_label(k["kpi_id"], names),
+                       level=_kpi_value(k["new_level"], info.get(str(k["kpi_id"]), {}), pct_digits=1),
+                       period=k.get("shift_period") or "—"))
+    elif improved:
+        named = [t("report.exec.kpi_level", lang, kpi=_label(k["kpi_id"], names),
+                   level=_kpi_value(k["new_level"], info.get(str(k["kpi_id"]), {}), pct_digits=1),
+                   period=k.get("shift_period") or "—")
+                 for k in improved]
+        lines.append(t("report.exec.kpis_improved", lang, kpis="; ".join(named)))
     return {"lead": lead, "items": items, "lines": lines}
 
 
@@ -184,8 +243,11 @@ def executive_summary(summary: Mapping[str, Any], *, lang: str, services: pd.Dat
       quick wins, and how robust the ranks are over the ``acceptability`` weight samples);
     - ``pain``: the biggest journey pain (``journey``): the share of cases missing their deadline
       or, when larger, the share of repeat contacts; and the most frequent hand-off;
-    - ``kpis``: KPIs meeting their target, then those needing attention (``kpis``): missed and
-      out of control, missed while in control (a system problem), met but out of control;
+    - ``kpis``: KPIs meeting their target, then those needing attention (``kpis``) — a missed
+      target or control-chart signals in the bad direction (``status`` deteriorated or unstable):
+      missed and worsening, missed while stable (a system problem), met but worsening, missed
+      while improving; the :data:`EXECUTIVE_KPIS` first are named, the rest counted; then the
+      improved KPIs that need no attention, with their new level (recompute the limits from it);
     - ``actions``: open and overdue actions as of the report date (``actions``), and the longest
       overdue one (from the management section's *overdue* table).
 

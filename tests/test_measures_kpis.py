@@ -139,3 +139,139 @@ def test_kpi_trend_uses_theil_sen():
                            "value": np.arange(10, 0, -1.0)})
     row = M.kpi_scorecard(kpis, values).table.iloc[0]
     assert stats.theilslopes(values["value"])[0] < 0 and row["trend"] == "improving"
+
+
+# =========================================================================== a chart read against the KPI's direction
+# Wheeler, *Understanding Variation* (2nd ed. 2000), ch. 6, and Montgomery, *Introduction to Statistical
+# Quality Control* (8th ed.), §5.3 and §6.3: a sustained run after a change means the process has shifted;
+# chart the data in two phases, each with its own centre line and limits, and recompute the limits from
+# the new level.  A signal in the good direction is an improvement, not a process "out of control".
+from svcwork.measures.kpis import MIN_PHASE, STATUSES, control_chart  # noqa: E402
+
+NOISE = np.array([0.3, -0.2, 0.1, -0.3, 0.2, -0.1, 0.25, -0.15, 0.05, -0.25])
+STEP_UP = np.r_[10 + NOISE, 13 + NOISE[:8]]  # level 10 for ten periods, then 13 for eight
+
+
+def _xmr_by_hand(v: np.ndarray) -> tuple[float, float, float]:
+    """Centre and natural process limits of an individuals chart: x̄ ± 3·mR̄/d₂, d₂ = 1.128 (Wheeler)."""
+    centre, mr_bar = v.mean(), np.abs(np.diff(v)).mean()
+    return centre, centre - 3 * mr_bar / 1.128, centre + 3 * mr_bar / 1.128
+
+
+@pytest.mark.parametrize("direction,status,reading", [("higher", "improved", "better"),
+                                                      ("lower", "deteriorated", "worse")])
+def test_a_step_is_one_shift_split_into_phases_with_their_own_limits(direction, status, reading):
+    periods = list(pd.date_range("2025-01-01", periods=18, freq="MS"))
+    chart = control_chart(STEP_UP, direction=direction, periods=periods)
+    # against the centre line of the whole series both levels signal: the old one below, the new one above
+    assert set(chart.signals["side"]) == {-1, 1} and not chart.in_control
+    # ... yet it is one change: every signal reads in the shift's direction
+    assert chart.status == status and set(chart.signals["direction"]) == {reading}
+    better, worse = (len(chart.signals), 0) if reading == "better" else (0, len(chart.signals))
+    assert (chart.signals_better, chart.signals_worse) == (better, worse)
+    # split at the first point of the first run on the new side (period 11), each phase on its own limits
+    old, new = chart.phases
+    assert (old.start, old.stop, new.start, new.stop) == (0, 10, 10, 18)
+    assert new.period == pd.Timestamp("2025-11-01") == chart.shift_period
+    for phase, values in ((old, STEP_UP[:10]), (new, STEP_UP[10:])):
+        centre, lower, upper = _xmr_by_hand(values)  # the second method: numpy on the hand-made series
+        assert phase.centre == pytest.approx(centre, abs=1e-12)
+        np.testing.assert_allclose(phase.lower, lower, atol=1e-12)
+        np.testing.assert_allclose(phase.upper, upper, atol=1e-12)
+        assert phase.signals.empty  # each level is stable on its own limits
+    assert chart.new_level == pytest.approx(STEP_UP[10:].mean()) == pytest.approx(13.0125)
+    # the chart of the whole series is unchanged: its centre, limits and signals keep their meaning
+    whole = control_chart(STEP_UP, periods=periods)
+    np.testing.assert_array_equal(chart.centre, whole.centre)
+    pd.testing.assert_frame_equal(chart.signals.drop(columns="direction"), whole.signals)
+    assert whole.status is None and whole.direction is None and whole.phases == ()
+
+
+@pytest.mark.parametrize("direction,status", [("higher", "deteriorated"), ("lower", "improved")])
+def test_a_step_down_reads_by_the_kpis_direction(direction, status):
+    chart = control_chart(np.r_[13 + NOISE, 10 + NOISE[:8]], direction=direction)
+    assert chart.status == status and chart.phases[1].start == 10
+    assert chart.new_level == pytest.approx(10.0125)
+
+
+def test_a_p_chart_shift_gets_limits_for_each_phase_and_sample():
+    # complaints as a share of 400 contacts: 30% for twelve months, then 20% (lower is better)
+    p = np.r_[0.30 + NOISE * 0.02, 0.30 + NOISE[:2] * 0.02, 0.20 + NOISE[:6] * 0.02]
+    sizes = np.full(len(p), 400.0)
+    chart = control_chart(p, kind="proportion", sizes=sizes, direction="lower")
+    assert chart.method == "p" and chart.status == "improved" and chart.signals_worse == 0
+    old, new = chart.phases
+    assert (old.stop, new.start) == (12, 12)
+    for phase, part in ((old, slice(0, 12)), (new, slice(12, None))):
+        x, n = p[part] * sizes[part], sizes[part]
+        pbar = x.sum() / n.sum()  # Montgomery §7.2, by hand
+        assert phase.centre == pytest.approx(pbar, abs=1e-12)
+        np.testing.assert_allclose(phase.upper, pbar + 3 * np.sqrt(pbar * (1 - pbar) / n), atol=1e-12)
+        np.testing.assert_allclose(phase.lower, pbar - 3 * np.sqrt(pbar * (1 - pbar) / n), atol=1e-12)
+    assert chart.new_level == pytest.approx(p[12:].mean())
+
+
+@pytest.mark.parametrize("direction", ["higher", "lower"])
+def test_single_points_read_by_their_side(direction):
+    good = 1 if direction == "higher" else -1
+    up = np.r_[NOISE, NOISE]
+    up[12] += 3  # one point far above the limits
+    chart = control_chart(up, direction=direction)
+    assert list(chart.signals["rule"]) == [1] and chart.phases == () and chart.new_level is None
+    assert chart.status == ("improved" if good > 0 else "deteriorated")
+    both = up.copy()
+    both[5] -= 3  # and one far below
+    chart = control_chart(both, direction=direction)
+    assert chart.status == "unstable" and (chart.signals_better, chart.signals_worse) == (1, 1)
+    assert control_chart(np.r_[NOISE, NOISE], direction=direction).status == "stable"
+
+
+def test_a_passing_rise_is_not_a_new_level():
+    # five good months in the middle, then back: signals on both sides, no shift to report
+    bump = np.r_[NOISE, NOISE]
+    bump[8:13] += 1.5
+    chart = control_chart(bump, direction="higher")
+    assert chart.phases == () and chart.new_level is None
+    assert chart.status == "unstable" and chart.signals_better and chart.signals_worse
+
+
+def test_a_special_cause_of_the_old_level_keeps_its_own_direction():
+    # the step of test_a_step_is_one_shift… with one point far below the old level's own limits
+    series = STEP_UP.copy()
+    series[3] = 7.0
+    chart = control_chart(series, direction="higher")
+    assert chart.phases[1].start == 10 and list(chart.phases[0].signals["position"]) == [3]
+    at3 = chart.signals[chart.signals["position"] == 3]
+    assert set(at3["direction"]) == {"worse"} and chart.signals_worse == len(at3)
+    assert chart.status == "unstable" and chart.new_level == pytest.approx(13.0125)
+
+
+def test_a_recent_shift_with_a_few_points_is_reported_from_three():
+    late = np.r_[10 + NOISE, 10 + NOISE[:5], 13, 13.2, 12.9]
+    chart = control_chart(late, direction="higher")
+    assert chart.status == "improved" and chart.phases[1].start == 15
+    assert chart.new_level == pytest.approx(13.0333, abs=1e-4)
+    # two points are not yet a level: the signals read by their side
+    assert control_chart(np.r_[10 + NOISE, 10 + NOISE[:6], 13, 13.2], direction="higher").phases == ()
+    assert MIN_PHASE == 5
+
+
+def test_kpi_scorecard_reads_each_chart_against_the_kpis_direction():
+    periods = pd.date_range("2025-01-01", periods=18, freq="MS")
+    kpis = pd.DataFrame({"kpi_id": ["UP", "WAIT", "FLAT"], "direction": ["higher", "lower", "higher"],
+                         "target": [12.0, 11.0, 0.0], "kind": ["mean", "mean", "mean"]})
+    values = pd.DataFrame({"kpi_id": np.repeat(["UP", "WAIT", "FLAT"], 18), "period": np.tile(periods, 3),
+                           "value": np.r_[STEP_UP, STEP_UP, np.r_[NOISE, NOISE[:8]]]})
+    card = M.kpi_scorecard(kpis, values)
+    s = card.table.set_index("kpi_id")
+    assert s.loc["UP", "status"] == "improved" and s.loc["UP", "met"] and s.loc["UP", "signals_worse"] == 0
+    assert s.loc["UP", "callout"] == "met_out_of_control"  # the call-out keeps its meaning
+    assert s.loc["WAIT", "status"] == "deteriorated" and s.loc["WAIT", "signals_better"] == 0
+    for k in ("UP", "WAIT"):
+        assert s.loc[k, "signals"] == s.loc[k, "signals_better"] + s.loc[k, "signals_worse"]
+        assert s.loc[k, "new_level"] == pytest.approx(13.0125) and s.loc[k, "shift_period"] == periods[10]
+    assert s.loc["FLAT", "status"] == "stable" and np.isnan(s.loc["FLAT", "new_level"])
+    assert s.loc["FLAT", "shift_period"] is None or pd.isna(s.loc["FLAT", "shift_period"])
+    assert set(s["status"]) <= set(STATUSES)
+    with pytest.raises(AnalysisError, match="direction"):
+        control_chart(STEP_UP, direction="up")

@@ -94,3 +94,68 @@ def test_importance_chart_survives_an_estimate_outside_its_bootstrap_interval(tm
     assert "importance_performance" in figs
     for f in figs.values():
         f.clear()
+
+
+def _read_kpis() -> M.MeasuresResult:
+    """Hand-made KPIs: UP improves by a step (green), WAIT worsens by the same step (red), CALLS is stable and
+    misses its target, ONE has a single bad point (see test_measures_kpis for the charts)."""
+    import numpy as np
+
+    noise = np.array([0.3, -0.2, 0.1, -0.3, 0.2, -0.1, 0.25, -0.15, 0.05, -0.25])
+    step = np.r_[10 + noise, 13 + noise[:8]]
+    spike = np.r_[noise, noise[:8]] + 20
+    spike[12] += 3
+    periods = pd.date_range("2025-01-01", periods=18, freq="MS")
+    kpis = pd.DataFrame({"kpi_id": ["UP", "WAIT", "CALLS", "ONE"], "kpi_name": ["Up", "Wait", "Calls", "One"],
+                         "direction": ["higher", "lower", "higher", "lower"], "target": [12.0, 11.0, 50.0, 25.0],
+                         "kind": ["mean"] * 4})
+    values = pd.DataFrame({"kpi_id": np.repeat(kpis["kpi_id"], 18), "period": np.tile(periods, 4),
+                           "value": np.r_[step, step, np.r_[noise, noise[:8]] + 40, spike]})
+    card = M.kpi_scorecard(kpis, values)
+    return M.MeasuresResult(available=True, language="he", min_group_size=1, confidence=0.95, kpis_available=True,
+                            scorecard=card.table, charts=card.charts)
+
+
+def test_an_improvement_reads_as_one_never_as_out_of_control():
+    res = _read_kpis()
+    for lang in ("en", "he"):
+        card = present.tables(res, lang)["kpi_scorecard"].set_index(t("measures.col.kpi_id", lang))
+        notes = card[t("measures.col.callout", lang)]
+        assert notes["UP"] == t("measures.note.improved_shift", lang, level="13.0", period="2025-11")
+        assert notes["WAIT"].startswith(t("measures.reading.deteriorated", lang)) and "13.0" in notes["WAIT"]
+        assert notes["ONE"] == t("measures.note.worsened_one", lang, period="2026-01")
+        assert notes["CALLS"] == t("measures.callout.missed_in_control", lang)
+        assert t("measures.callout.met_out_of_control", lang) not in " ".join(notes)
+        reading = card[t("measures.col.reading", lang)]
+        assert reading["UP"] == t("measures.reading.improved", lang)
+        assert reading["CALLS"] == t("measures.reading.stable", lang)
+        assert card.loc["UP", t("measures.col.new_level", lang)] == "13.0"
+        assert card.loc["UP", t("measures.col.shift_period", lang)] == "2025-11"
+        better, worse = t("measures.col.better_count", lang), t("measures.col.worse_count", lang)
+        assert card.loc["UP", worse] == 0 and card.loc["UP", better] == card.loc["UP", t("measures.col.signals", lang)]
+        # the old level's points read low against the centre line of the whole series: said so, per signal
+        signals = present.tables(res, lang)["kpi_signals"]
+        up = signals[signals[t("measures.col.kpi_id", lang)] == "UP"]
+        reads = set(up[t("measures.col.signal_direction", lang)])
+        assert reads == {t("measures.signal.before_better", lang, period="2025-11"), t("measures.signal.better", lang)}
+        figs = present.figures(res, lang)
+        assert {"control_UP", "scorecard"} <= set(figs)
+        legend = [x.get_text() for x in figs["control_UP"].axes[0].get_legend().get_texts()]
+        assert t("measures.legend.signal_better", lang) in legend and t("measures.legend.phase_centre", lang) in legend
+        assert t("measures.legend.signal_worse", lang) not in legend
+        for f in figs.values():
+            f.clear()
+
+
+def test_findings_name_worse_and_improved_kpis_apart():
+    res = _read_kpis()
+    for lang in ("en", "he"):
+        findings = present.findings(res, lang)
+        assert findings[0] == t("measures.finding.kpis_met", lang, met=2, total=4)  # UP and ONE
+        assert findings[1] == t("measures.finding.worse", lang, kpis="WAIT, ONE")  # not UP: it improved
+        assert findings[2] == t("measures.finding.missed_in_one", lang, kpis="CALLS")  # one KPI: singular
+        assert findings[3] == t("measures.finding.improved_one", lang, kpis="UP (≈ 13.0)")
+    # a single KPI with a target: no "1 of 1 KPIs"
+    one = M.MeasuresResult(available=True, language="en", min_group_size=1, confidence=0.95, kpis_available=True,
+                           scorecard=res.scorecard.iloc[:1], charts={"UP": res.charts["UP"]})
+    assert present.findings(one, "en")[0] == t("measures.finding.kpi_one_met", "en")

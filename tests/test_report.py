@@ -369,7 +369,8 @@ def test_executive_summary_names_the_four_points_with_their_numbers(lang):
                          quadrant=report._lower(t("prioritize.quadrant.major_project", lang), lang))
     # the biggest journey pain with its figure
     assert "29%" in text["pain"] and "7.0" in text["pain"] and "28.1" in text["pain"] and "2,344" in text["pain"]
-    # KPI signals: counted, then the ones needing attention with their numbers
+    # KPI signals: counted, then the ones needing attention with their numbers (this summary predates the
+    # charts' reading against each KPI's direction: K01's signals are named without a direction)
     assert t("report.exec.kpis_met", lang, met=2, total=3) in text["kpis"]
     assert blocks[2]["items"][0].startswith("K02 זמן טיפול") and "16.3" in blocks[2]["items"][0]
     assert "81%" in blocks[2]["items"][1] and "2026-10" in blocks[2]["items"][1]
@@ -377,6 +378,53 @@ def test_executive_summary_names_the_four_points_with_their_numbers(lang):
     assert t("report.exec.actions_overdue", lang, overdue=5, open=15, done=9, total=25,
              date="31/10/2026" if lang == "he" else "2026-10-31") in text["actions"]
     assert "תסריט" in text["actions"] and "273" in text["actions"]
+
+
+def _kpi(kpi_id, met, status, *, last=1.0, target=1.0, better=0, worse=0, level=None, since=None, periods=()):
+    return {"kpi_id": kpi_id, "met": met, "in_control": status == "stable", "last": last, "target": target,
+            "status": status, "signals_better": better, "signals_worse": worse, "new_level": level,
+            "shift_period": since, "signals": [{"period": p, "rule": 3} for p in periods]}
+
+
+# K01 improved by a sustained shift and meets its target (green); K02 worsened and misses it (red); K03 is quiet
+READ_KPIS = [_kpi("K01", True, "improved", last=0.8127, target=0.8, better=15, level=0.7948, since="2026-03",
+                  periods=["2025-08", "2026-10"]),
+             _kpi("K02", False, "deteriorated", last=16.34, target=14.0, worse=1, periods=["2026-06"]),
+             _kpi("K03", True, "stable", last=3.0, target=5.0)]
+
+
+@pytest.mark.parametrize("lang", ["he", "en"])
+def test_executive_kpi_lines_count_only_what_needs_attention(lang):
+    block = executive_summary({"kpis": READ_KPIS}, lang=lang, kpis=KPIS)[2]
+    assert block["lead"] == [t("report.exec.kpis_met", lang, met=2, total=3)]
+    # only the red, worsening KPI needs attention, named with its numbers and the bad direction
+    assert block["items"] == [t("report.exec.kpi_line", lang, kpi="K02 זמן טיפול",
+                                target=t("report.exec.kpi_target_missed", lang, last="16.3 ימים", target="14 ימים"),
+                                chart=t("report.exec.kpi_chart_worsened_one", lang, period="2026-06"))]
+    # the green improved KPI is not counted: it reads as an improvement, with its new level
+    assert block["lines"] == [t("report.exec.kpi_improved_one", lang, kpi="K01 שיחות שנענו",
+                                level="79.5%", period="2026-03")]
+    text = " ".join(block["items"] + block["lines"])
+    assert "out of control" not in text and "אינו בבקרה" not in text
+    assert t("report.exec.kpi_more", lang, count=1) not in text and t("report.exec.kpi_more_one", lang) not in text
+
+
+@pytest.mark.parametrize("lang", ["he", "en"])
+def test_executive_kpi_count_agrees_with_the_list(lang):
+    red = [_kpi(f"R{i}", False, "stable") for i in range(4)]  # four need attention, three are named
+    greens = [_kpi(f"G{i}", True, "improved", better=3, level=0.5, since="2026-01") for i in range(3)]
+    block = executive_summary({"kpis": red + greens}, lang=lang)[2]
+    assert len(block["items"]) == 3 and all(i.startswith("R") for i in block["items"])
+    assert block["lines"][0] == t("report.exec.kpi_more_one", lang)  # one more, in the singular
+    assert block["lines"][1] == t("report.exec.kpis_improved", lang, kpis="; ".join(
+        t("report.exec.kpi_level", lang, kpi=f"G{i}", level="0.50", period="2026-01") for i in range(3)))
+    five = executive_summary({"kpis": [*red, _kpi("W", True, "unstable", better=1, worse=2, periods=["2026-02"])]},
+                             lang=lang)[2]
+    assert five["lines"] == [t("report.exec.kpi_more", lang, count=2)]  # met but signalling both ways: counted
+    quiet = executive_summary({"kpis": greens}, lang=lang)[2]
+    assert quiet["items"] == [] and quiet["lines"][0] == t("report.exec.kpis_quiet", lang)
+    one = executive_summary({"kpis": [_kpi("K", False, "stable")]}, lang=lang)[2]
+    assert one["lead"] == [t("report.exec.kpi_one_missed", lang)]  # never "0 of 1 KPIs"
 
 
 @pytest.mark.parametrize("lang", ["he", "en"])

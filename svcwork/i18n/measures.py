@@ -99,6 +99,12 @@ MESSAGES: dict[str, tuple[str, str]] = {     # "measures.*"
     "measures.col.in_control": ("In control", "בבקרה"),
     "measures.col.signals": ("Signals", "אותות"),
     "measures.col.callout": ("Note", "הערה"),
+    "measures.col.reading": ("Control-chart reading", "קריאת תרשים הבקרה"),
+    "measures.col.better_count": ("Signals: better", "אותות: שיפור"),
+    "measures.col.worse_count": ("Signals: worse", "אותות: הרעה"),
+    "measures.col.new_level": ("New level", "רמה חדשה"),
+    "measures.col.shift_period": ("New level since", "הרמה החדשה החל מ־"),
+    "measures.col.signal_direction": ("Reads as", "משמעות"),
     "measures.col.period": ("Period", "תקופה"),
     "measures.col.value": ("Value", "ערך"),
     "measures.col.rule": ("Rule", "כלל"),
@@ -137,6 +143,46 @@ MESSAGES: dict[str, tuple[str, str]] = {     # "measures.*"
     "measures.callout.met_out_of_control": ("Meets the target but is out of control: look for the special cause before "
                                             "relying on it.",
                                             "עומד ביעד אך אינו בבקרה: יש לאתר את הגורם המיוחד לפני שסומכים על התוצאה."),
+    # how a KPI's control chart reads against its direction (svcwork.measures.kpis.control_chart)
+    "measures.reading.stable": ("Stable: no signal", "יציב: אין אותות"),
+    "measures.reading.improved": ("Improved", "השתפר"),
+    "measures.reading.deteriorated": ("Worsened", "החמיר"),
+    "measures.reading.unstable": ("Unstable: signals both ways", "לא יציב: אותות לשני הכיוונים"),
+    "measures.signal.better": ("Better (the good direction)", "שיפור (בכיוון הרצוי)"),
+    "measures.signal.worse": ("Worse (the bad direction)", "הרעה (בכיוון הלא רצוי)"),
+    "measures.signal.before_better": ("Improvement: the level before the shift of {period}",
+                                      "שיפור: הרמה שלפני השינוי ב־{period}"),
+    "measures.signal.before_worse": ("Deterioration: the level before the shift of {period}",
+                                     "הרעה: הרמה שלפני השינוי ב־{period}"),
+    "measures.note.improved_shift": ("Improved: the process has shifted to a new level (≈ {level}) from {period}; "
+                                     "recompute the limits from the new level.",
+                                     "השתפר: התהליך עבר לרמה חדשה (≈ {level}) החל מ־{period}; יש לחשב מחדש את גבולות "
+                                     "הבקרה מהרמה החדשה."),
+    "measures.note.improved": ("Improved: {count} signals in the good direction, the latest in {period}: find what "
+                               "went right and keep it.",
+                               "השתפר: {count} אותות בכיוון הרצוי, האחרון ב־{period}: כדאי לברר מה הצליח ולשמר "
+                               "אותו."),
+    "measures.note.improved_one": ("Improved: a signal in the good direction in {period}: find what went right and "
+                                   "keep it.",
+                                   "השתפר: אות בכיוון הרצוי ב־{period}: כדאי לברר מה הצליח ולשמר אותו."),
+    "measures.note.worsened_shift": ("Worsened: the process has shifted to a new level (≈ {level}) from {period}; find "
+                                     "the cause and remove it, and recompute the limits only if the change is to stay.",
+                                     "החמיר: התהליך עבר לרמה חדשה (≈ {level}) החל מ־{period}; יש לאתר את הגורם "
+                                     "ולהסירו, ולחשב מחדש את הגבולות רק אם השינוי נשאר."),
+    "measures.note.worsened": ("Worsened: {count} signals in the bad direction, the latest in {period}: find the "
+                               "special cause.",
+                               "החמיר: {count} אותות בכיוון הלא רצוי, האחרון ב־{period}: יש לאתר את הגורם המיוחד."),
+    "measures.note.worsened_one": ("Worsened: a signal in the bad direction in {period}: find the special cause.",
+                                   "החמיר: אות בכיוון הלא רצוי ב־{period}: יש לאתר את הגורם המיוחד."),
+    "measures.note.unstable": ("Unstable: signals in both directions ({worse} worse, {better} better), the latest in "
+                               "{period}: find the special causes before relying on the figure.",
+                               "לא יציב: אותות לשני הכיוונים ({worse} להרעה, {better} לשיפור), האחרון ב־{period}: יש "
+                               "לאתר את הגורמים המיוחדים לפני שסומכים על הנתון."),
+    "measures.note.unstable_shift": ("Unstable: signals in both directions ({worse} worse, {better} better); the level "
+                                     "has shifted to ≈ {level} from {period}: find the special causes before relying "
+                                     "on the figure.",
+                                     "לא יציב: אותות לשני הכיוונים ({worse} להרעה, {better} לשיפור); הרמה השתנתה "
+                                     "ל־≈ {level} החל מ־{period}: יש לאתר את הגורמים המיוחדים לפני שסומכים על הנתון."),
     "measures.callout.missed_in_control": ("Misses the target while in control: a system problem, not a special cause.",
                                            "אינו עומד ביעד אף שהוא בבקרה: בעיה מערכתית ולא גורם מיוחד."),
     "measures.rule.1": ("One point beyond 3σ", "נקודה אחת מעבר ל־3σ"),
@@ -190,7 +236,10 @@ MESSAGES: dict[str, tuple[str, str]] = {     # "measures.*"
     "measures.legend.centre": ("Centre line", "קו מרכז"),
     "measures.legend.limits": ("Control limits", "גבולות בקרה"),
     "measures.legend.target": ("Target", "יעד"),
-    "measures.legend.signal": ("Signal (out of control)", "חריגה מבקרה (אות)"),
+    "measures.legend.signal": ("Signal", "אות"),
+    "measures.legend.signal_better": ("Signal: better", "אות: שיפור"),
+    "measures.legend.signal_worse": ("Signal: worse", "אות: הרעה"),
+    "measures.legend.phase_centre": ("Centre line of each phase", "קו המרכז של כל שלב"),
     "measures.legend.interval": ("{level}% confidence interval", "רווח סמך {level}%"),
     "measures.legend.bootstrap": ("{level}% bootstrap interval (Shapley share)", "רווח סמך bootstrap ‏{level}% (חלק Shapley)"),
     "measures.legend.rw": ("Relative weight (Johnson)", "משקל יחסי (Johnson)"),
@@ -215,12 +264,26 @@ MESSAGES: dict[str, tuple[str, str]] = {     # "measures.*"
     "measures.finding.driver": ("The strongest driver of {outcome} is {driver} ({share} of the explained variance).",
                                 "גורם המפתח החזק ביותר של {outcome} הוא {driver} ({share} מהשונות המוסברת)."),
     "measures.finding.kpis_met": ("{met} of {total} KPIs meet their targets.", "{met} מתוך {total} מדדים עומדים ביעד."),
-    "measures.finding.met_out": ("{kpis}: meet the target but are out of control — find the special cause before "
-                                 "relying on the figure.",
-                                 "{kpis}: עומדים ביעד אך אינם בבקרה — יש לאתר את הגורם המיוחד לפני שסומכים על הנתון."),
+    "measures.finding.kpi_one_met": ("The only KPI with a target meets it.", "המדד היחיד שיש לו יעד עומד בו."),
+    "measures.finding.kpi_one_missed": ("The only KPI with a target misses it.", "המדד היחיד שיש לו יעד אינו עומד בו."),
+    "measures.finding.worse": ("{kpis}: control-chart signals in the bad direction — find the special cause before "
+                               "relying on the figure.",
+                               "{kpis}: אותות בכיוון הלא רצוי בתרשים הבקרה — יש לאתר את הגורם המיוחד לפני שסומכים על "
+                               "הנתון."),
     "measures.finding.missed_in": ("{kpis}: miss the target while in control — only a change to the system will close "
                                    "the gap.",
                                    "{kpis}: אינם עומדים ביעד אף שהם בבקרה — רק שינוי במערכת יסגור את הפער."),
+    "measures.finding.missed_in_one": ("{kpis}: misses the target while in control — only a change to the system will "
+                                       "close the gap.",
+                                       "{kpis}: אינו עומד ביעד אף שהוא בבקרה — רק שינוי במערכת יסגור את הפער."),
+    "measures.finding.improved": ("{kpis}: improved — each process has shifted to a new level; recompute the limits "
+                                  "from the new levels.",
+                                  "{kpis}: השתפרו — כל תהליך עבר לרמה חדשה; יש לחשב מחדש את גבולות הבקרה מהרמות "
+                                  "החדשות."),
+    "measures.finding.improved_one": ("{kpis}: improved — the process has shifted to a new level; recompute the limits "
+                                      "from the new level.",
+                                      "{kpis}: השתפר — התהליך עבר לרמה חדשה; יש לחשב מחדש את גבולות הבקרה מהרמה "
+                                      "החדשה."),
     "measures.finding.standards": ("{pct} of cases meet the standard “{measure} ≤ {target}” ({level}% confidence "
                                    "interval {low}–{high}).",
                                    "{pct} מהפניות עומדות באמת המידה „{measure} ≤ {target}” (רווח סמך {level}%: "
@@ -303,6 +366,8 @@ MESSAGES: dict[str, tuple[str, str]] = {     # "measures.*"
                                "periods: נדרשת תקופה אחת לכל ערך ({n}); נמצאו {found}"),
     "measures.error.kind": ("kind must be mean, proportion or count; found {found}",
                             "kind חייב להיות mean‏, proportion או count; נמצא {found}"),
+    "measures.error.direction": ("direction must be higher or lower; found {found}",
+                                 "direction חייב להיות higher או lower; נמצא {found}"),
     "measures.error.proportions": ("proportions must lie between 0 and 1", "שיעורים חייבים להיות בין 0 ל־1"),
     "measures.error.outcome": ("outcome must be one of {expected}; found {found}",
                                "outcome חייב להיות אחד מאלה: {expected}; נמצא {found}"),

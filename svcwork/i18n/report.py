@@ -115,22 +115,66 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                  "יחידות {per_case} פעמים בממוצע."),
     "report.exec.kpis": ("KPI signals", "אותות במדדים"),
     "report.exec.kpis_met": ("{met} of {total} KPIs meet their target.", "{met} מתוך {total} מדדים עומדים ביעד."),
-    "report.exec.kpi_met_out": ("{kpi}: meets the target ({last}; target {target}) but is out of control "
-                                "(control-chart signals: {signals}, latest {period}) — find the special cause before "
-                                "relying on it.",
-                                "{kpi}: עומד ביעד ({last}; יעד {target}) אך אינו בבקרה (אותות בתרשים הבקרה: {signals}, "
-                                "האחרון ב־{period}) — יש לאתר את הגורם המיוחד לפני שסומכים על הנתון."),
-    "report.exec.kpi_missed_in": ("{kpi}: misses the target ({last}; target {target}) while in control — only a change "
-                                  "to the system will close the gap.",
-                                  "{kpi}: אינו עומד ביעד ({last}; יעד {target}) אף שהוא בבקרה — רק שינוי במערכת "
-                                  "יסגור את הפער."),
-    "report.exec.kpi_missed_out": ("{kpi}: misses the target ({last}; target {target}) and is out of control "
-                                   "(control-chart signals: {signals}, latest {period}).",
-                                   "{kpi}: אינו עומד ביעד ({last}; יעד {target}) ואינו בבקרה (אותות בתרשים הבקרה: "
-                                   "{signals}, האחרון ב־{period})."),
+    "report.exec.kpi_one_met": ("The only KPI with a target meets it.", "המדד היחיד שיש לו יעד עומד בו."),
+    "report.exec.kpi_one_missed": ("The only KPI with a target misses it.", "המדד היחיד שיש לו יעד אינו עומד בו."),
+    # one KPI needing attention: "{kpi}: {target}; {chart}."
+    "report.exec.kpi_line": ("{kpi}: {target}; {chart}.", "{kpi}: {target}; {chart}."),
+    "report.exec.kpi_target_missed": ("misses the target ({last}; target {target})",
+                                      "אינו עומד ביעד ({last}; יעד {target})"),
+    "report.exec.kpi_target_met": ("meets the target ({last}; target {target})", "עומד ביעד ({last}; יעד {target})"),
+    "report.exec.kpi_target_none": ("latest value {last}, no target", "ערך אחרון {last}, ללא יעד"),
+    "report.exec.kpi_chart_stable": ("in control — only a change to the system will close the gap",
+                                     "בבקרה — רק שינוי במערכת יסגור את הפער"),
+    "report.exec.kpi_chart_improved_shift": ("improved: the process has shifted to a new level (≈ {level}) from "
+                                             "{period}; recompute the limits from the new level",
+                                             "השתפר: התהליך עבר לרמה חדשה (≈ {level}) החל מ־{period}; יש לחשב מחדש "
+                                             "את גבולות הבקרה מהרמה החדשה"),
+    "report.exec.kpi_chart_improved": ("improved: {signals} control-chart signals in the good direction, the latest in "
+                                       "{period}",
+                                       "השתפר: {signals} אותות בכיוון הרצוי בתרשים הבקרה, האחרון ב־{period}"),
+    "report.exec.kpi_chart_improved_one": ("improved: a control-chart signal in the good direction in {period}",
+                                           "השתפר: אות בכיוון הרצוי בתרשים הבקרה ב־{period}"),
+    "report.exec.kpi_chart_worsened_shift": ("worsened: the process has shifted to a new level (≈ {level}) from "
+                                             "{period} — find the cause and remove it",
+                                             "החמיר: התהליך עבר לרמה חדשה (≈ {level}) החל מ־{period} — יש לאתר את "
+                                             "הגורם ולהסירו"),
+    "report.exec.kpi_chart_worsened": ("worsened: {signals} control-chart signals in the bad direction, the latest in "
+                                       "{period} — find the special cause",
+                                       "החמיר: {signals} אותות בכיוון הלא רצוי בתרשים הבקרה, האחרון ב־{period} — יש "
+                                       "לאתר את הגורם המיוחד"),
+    "report.exec.kpi_chart_worsened_one": ("worsened: a control-chart signal in the bad direction in {period} — find "
+                                           "the special cause",
+                                           "החמיר: אות בכיוון הלא רצוי בתרשים הבקרה ב־{period} — יש לאתר את הגורם "
+                                           "המיוחד"),
+    "report.exec.kpi_chart_unstable": ("unstable: control-chart signals in both directions ({worse} worse, {better} "
+                                       "better), the latest in {period} — find the special causes before relying on "
+                                       "the figure",
+                                       "לא יציב: אותות לשני הכיוונים בתרשים הבקרה ({worse} להרעה, {better} לשיפור), "
+                                       "האחרון ב־{period} — יש לאתר את הגורמים המיוחדים לפני שסומכים על הנתון"),
+    "report.exec.kpi_chart_unstable_shift": ("unstable: control-chart signals in both directions ({worse} worse, "
+                                             "{better} better); the level has shifted to ≈ {level} from {period} — "
+                                             "find the special causes before relying on the figure",
+                                             "לא יציב: אותות לשני הכיוונים בתרשים הבקרה ({worse} להרעה, {better} "
+                                             "לשיפור); הרמה השתנתה ל־≈ {level} החל מ־{period} — יש לאתר את הגורמים "
+                                             "המיוחדים לפני שסומכים על הנתון"),
+    "report.exec.kpi_chart_signals": ("control-chart signals: {signals}, the latest in {period}",
+                                      "אותות בתרשים הבקרה: {signals}, האחרון ב־{period}"),
     "report.exec.kpi_more": ("{count} more KPIs need attention: see the measurement section.",
                              "{count} מדדים נוספים דורשים תשומת לב: הפירוט בפרק המדידה."),
-    "report.exec.kpis_quiet": ("Every KPI meets its target and is in control.", "כל המדדים עומדים ביעד ונמצאים בבקרה."),
+    "report.exec.kpi_more_one": ("One more KPI needs attention: see the measurement section.",
+                                 "מדד נוסף אחד דורש תשומת לב: הפירוט בפרק המדידה."),
+    "report.exec.kpis_quiet": ("No KPI needs attention: none misses its target and no control chart signals a change "
+                               "for the worse.",
+                               "אין מדד הדורש תשומת לב: אין מדד שאינו עומד ביעד, ואף תרשים בקרה אינו מאותת על הרעה."),
+    "report.exec.kpi_improved_one": ("Improved: {kpi} — the process has shifted to a new level (≈ {level}) from "
+                                     "{period}; recompute the limits from the new level.",
+                                     "השתפר: {kpi} — התהליך עבר לרמה חדשה (≈ {level}) החל מ־{period}; יש לחשב מחדש את "
+                                     "גבולות הבקרה מהרמה החדשה."),
+    "report.exec.kpis_improved": ("Improved: {kpis} — each process has shifted to a new level; recompute the limits "
+                                  "from the new levels.",
+                                  "השתפרו: {kpis} — כל תהליך עבר לרמה חדשה; יש לחשב מחדש את גבולות הבקרה מהרמות "
+                                  "החדשות."),
+    "report.exec.kpi_level": ("{kpi} (≈ {level} from {period})", "{kpi} (≈ {level} החל מ־{period})"),
     "report.exec.actions": ("Overdue actions", "פעולות באיחור"),
     "report.exec.actions_overdue": ("{overdue} of the {open} open actions are overdue as of {date}; {done} of {total} "
                                     "actions are done.",

@@ -6,14 +6,20 @@
   (Laney 2002);
 * :func:`western_electric` — rules 1–4 (Western Electric *Statistical Quality Control Handbook*
   1956);
-* :func:`control_chart` — the chart for a KPI's kind; :func:`kpi_scorecard` — each KPI against its
-  target, with its chart, signals, traffic light, Theil–Sen trend and call-out.
+* :func:`control_chart` — the chart for a KPI's kind; read against the KPI's direction (higher or
+  lower is better), each signal is ``better`` or ``worse`` and the chart is ``stable``,
+  ``improved``, ``deteriorated`` or ``unstable``; a sustained shift splits the series into two
+  phases, each with its own centre line and limits (Wheeler, *Understanding Variation*, 2nd ed.
+  2000, ch. 6; Montgomery, *Introduction to Statistical Quality Control*, 8th ed., §5.3 and
+  §6.3 on phases and revising control limits);
+* :func:`kpi_scorecard` — each KPI against its target, with its chart, signals, reading, traffic
+  light, Theil–Sen trend and call-out.
 """
 
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
 from typing import Any, Mapping, Sequence
 
@@ -24,12 +30,25 @@ from scipy import stats
 from ..common import require_columns
 from ._base import _floats, error, what
 
-__all__ = ["XmRLimits", "xmr_limits", "PChart", "p_chart", "western_electric", "ControlChart", "control_chart",
-           "Scorecard", "kpi_scorecard"]
+__all__ = ["XmRLimits", "xmr_limits", "PChart", "p_chart", "western_electric", "Phase", "ControlChart",
+           "control_chart", "STATUSES", "MIN_PHASE", "MIN_NEW_PHASE", "Scorecard", "kpi_scorecard"]
 
 D2 = 1.128           # E(range of 2 normals) / sigma (Montgomery, Appendix VI)
 D4 = 3.267           # upper limit factor of the moving-range chart for n = 2
 E2 = 3 / D2          # 2.66: individuals-chart limit factor on the average moving range
+
+#: How a control chart reads against the KPI's direction (see :class:`ControlChart`).
+STATUSES = ("stable", "improved", "deteriorated", "unstable")
+
+#: The fewest points of the old phase before a shift (the baseline the shift is read against).
+MIN_PHASE = 5
+
+#: The fewest points of the new phase: a shift at the end of the series is reported with trial
+#: limits from as few as three values (two moving ranges), to be recomputed as more values come in.
+MIN_NEW_PHASE = 3
+
+#: Western Electric run rules: rule → (zone in σ, window of points).
+_RUNS = {2: (2, 3), 3: (1, 5), 4: (0, 8)}
 
 
 @dataclass(frozen=True)
@@ -145,8 +164,32 @@ def western_electric(values: Sequence[float] | np.ndarray, centre: float | np.nd
 
 
 @dataclass(frozen=True)
+class Phase:
+    """One phase of a control chart: positions ``start`` to ``stop − 1`` with their own limits.
+
+    ``centre`` is the phase's centre line (its mean, or p̄ of a p-chart); ``lower``, ``upper`` and
+    ``sigma`` hold one value per point of the phase; ``signals`` are the Western Electric signals
+    of the phase charted on its own limits, at positions of the whole series.
+    """
+
+    start: int
+    stop: int
+    period: object
+    centre: float
+    lower: np.ndarray
+    upper: np.ndarray
+    sigma: np.ndarray
+    signals: pd.DataFrame
+
+
+@dataclass(frozen=True)
 class ControlChart:
-    """A control chart of one series: method, points, centre, limits and Western Electric signals."""
+    """A control chart of one series: method, points, centre, limits and Western Electric signals.
+
+    When read against a KPI's ``direction`` (:func:`control_chart` with ``direction``), every
+    signal has a ``direction`` column, ``better`` or ``worse``, and ``phases`` holds the two
+    phases of a sustained shift (empty when there is none); see :func:`control_chart`.
+    """
 
     method: str  # "xmr", "p" or "laney"
     periods: tuple
@@ -156,19 +199,164 @@ class ControlChart:
     upper: np.ndarray
     sigma: np.ndarray
     signals: pd.DataFrame
+    direction: str | None = None  # "higher" or "lower" is better; None: not read
+    phases: tuple[Phase, ...] = ()
 
     @property
     def in_control(self) -> bool:
         return self.signals.empty
 
+    def _count(self, reading: str) -> int | None:
+        if self.direction is None:
+            return None
+        return int((self.signals["direction"] == reading).sum()) if len(self.signals) else 0
+
+    @property
+    def signals_better(self) -> int | None:
+        """Signals in the good direction (None when the chart was not read against a direction)."""
+        return self._count("better")
+
+    @property
+    def signals_worse(self) -> int | None:
+        """Signals in the bad direction (None when the chart was not read against a direction)."""
+        return self._count("worse")
+
+    @property
+    def status(self) -> str | None:
+        """``stable`` (no signal), ``improved`` (signals only in the good direction), ``deteriorated``
+        (only in the bad direction) or ``unstable`` (both); None when not read against a direction."""
+        if self.direction is None:
+            return None
+        better, worse = self.signals_better, self.signals_worse
+        return ("unstable" if better and worse else "improved" if better else "deteriorated" if worse
+                else "stable")
+
+    @property
+    def new_level(self) -> float | None:
+        """The last phase's centre line after a sustained shift; None when there is no shift."""
+        return self.phases[-1].centre if self.phases else None
+
+    @property
+    def shift_period(self) -> object:
+        """The first period of the last phase (where the shift began); None when there is no shift."""
+        return self.phases[-1].period if self.phases else None
+
+
+def _run_start(z: np.ndarray, position: int, rule: int, side: int) -> int:
+    """The first point of the run behind a run-rule signal (rules 2–4) at *position*.
+
+    The pattern's first point beyond its zone, taken back over the points just before it on the
+    same side of the centre line: the run is the whole stretch on that side, where the level
+    moved.
+    """
+    zone, window = _RUNS[rule]
+    lo = max(0, position - window + 1)
+    with np.errstate(invalid="ignore"):
+        start = next(j for j in range(lo, position + 1) if side * z[j] > zone)
+        while start > 0 and side * z[start - 1] > 0:
+            start -= 1
+    return start
+
+
+def _phase(chart: ControlChart, kind: str, sizes: np.ndarray | None, start: int, stop: int,
+           large_n: float) -> Phase:
+    """Positions *start*…*stop* − 1 charted on their own limits, by the whole chart's method."""
+    laney = chart.method == "laney" if chart.method != "xmr" else None
+    part = control_chart(chart.values[start:stop], kind=kind, sizes=None if sizes is None else sizes[start:stop],
+                         periods=list(chart.periods[start:stop]), laney=laney, large_n=large_n)
+    signals = part.signals.assign(position=part.signals["position"] + start)
+    return Phase(start, stop, chart.periods[start], float(part.centre[0]), part.lower, part.upper, part.sigma,
+                 signals)
+
+
+def _shift(chart: ControlChart, kind: str, sizes: np.ndarray | None, large_n: float
+           ) -> tuple[int, Phase, Phase] | None:
+    """A sustained shift of the chart: ``(side, old phase, new phase)``, or None.
+
+    The side is that of the last run signal (rules 2–4; a single point beyond a limit is not a
+    shift).  The new phase begins at the first point of the first run on that side after every
+    signal on the other side (:func:`_run_start`).  It is a shift when the old phase has at least
+    :data:`MIN_PHASE` points and the new one :data:`MIN_NEW_PHASE`, the new phase's centre line
+    lies on that side of the old one, the
+    new phase, charted on its own limits, shows no signal back towards the old level (the new
+    level holds), and the old phase shows no run away from the new level (the old phase is one
+    level, not a passing rise or dip that has since ended).
+    """
+    sig = chart.signals
+    runs = sig[sig["rule"] >= 2]
+    if runs.empty:
+        return None
+    side = int(runs["side"].iloc[-1])
+    other = sig.loc[sig["side"] == -side, "position"]
+    after = int(other.max()) if len(other) else -1
+    first = runs[(runs["side"] == side) & (runs["position"] > after)]
+    if first.empty:
+        return None
+    with np.errstate(divide="ignore", invalid="ignore"):
+        z = np.where(chart.sigma > 0, (chart.values - chart.centre) / chart.sigma, np.nan)
+    at = int(first["position"].min())
+    start = min(_run_start(z, at, int(r), side) for r in first.loc[first["position"] == at, "rule"])
+    n = len(chart.values)
+    if start < MIN_PHASE or n - start < MIN_NEW_PHASE:
+        return None
+    old, new = _phase(chart, kind, sizes, 0, start, large_n), _phase(chart, kind, sizes, start, n, large_n)
+    if side * (new.centre - old.centre) <= 0 or (new.signals["side"] == -side).any():
+        return None
+    if ((old.signals["side"] == -side) & (old.signals["rule"] >= 2)).any():
+        return None
+    return side, old, new
+
+
+def _read(chart: ControlChart, direction: str, kind: str, sizes: np.ndarray | None, large_n: float) -> ControlChart:
+    """The chart read against *direction*: each signal ``better`` or ``worse``, and the phases of a shift.
+
+    A signal is better when its point lies on the good side of the centre line (above when higher
+    is better; every rule 1–4 looks at one side).  After a sustained shift the centre line of the
+    whole series lies between the two levels, so the points before the shift read low (or high)
+    against it only because the level later moved: such a signal takes the shift's direction —
+    unless its point is also beyond the old phase's own limits (rule 1 of the old phase), a
+    special cause of its own.
+    """
+    good = 1 if direction == "higher" else -1
+    sig = chart.signals
+    reading = np.where(sig["side"].to_numpy() * good > 0, "better", "worse").astype(object)
+    phases: tuple[Phase, ...] = ()
+    shift = _shift(chart, kind, sizes, large_n)
+    if shift is not None:
+        side, old, new = shift
+        own = set(old.signals.loc[(old.signals["rule"] == 1) & (old.signals["side"] == -side), "position"])
+        moved = ((sig["position"] < new.start) & (sig["side"] == -side) & ~sig["position"].isin(own)).to_numpy()
+        reading[moved] = "better" if side * good > 0 else "worse"
+        phases = (old, new)
+    return replace(chart, signals=sig.assign(direction=pd.Series(reading, index=sig.index, dtype=object)),
+                   direction=direction, phases=phases)
+
 
 def control_chart(values: Sequence[float] | np.ndarray, *, kind: str = "mean", sizes: Sequence[float] | None = None,
                   periods: Sequence[object] | None = None, laney: bool | None = None,
-                  large_n: float = 1000) -> ControlChart:
+                  large_n: float = 1000, direction: str | None = None) -> ControlChart:
     """The chart for a KPI's kind: XmR for means and counts, p-chart (or Laney p′) for proportions.
 
     A proportion without a denominator for every period falls back to an XmR chart.
+
+    With *direction* (``"higher"`` or ``"lower"`` is better) the chart is read as a KPI's: each
+    signal is ``better`` (its point on the good side of the centre line) or ``worse``, and the
+    chart's :attr:`~ControlChart.status` is ``stable`` (no signal), ``improved`` (only better),
+    ``deteriorated`` (only worse) or ``unstable`` (both).  A signal in the good direction is an
+    improvement, not a process "out of control".  When a run rule (2–4) shows a sustained shift
+    the series is split into two phases at the first point of the first run on the new side, and
+    each phase gets its own centre line and limits (Wheeler, *Understanding Variation*, ch. 6:
+    the process has shifted, recompute the limits from the new level; Montgomery §5.3/§6.3 on
+    phases and revised limits): :attr:`~ControlChart.new_level` is the last phase's centre line.
+    The shift must hold (at least :data:`MIN_PHASE` points before it and :data:`MIN_NEW_PHASE`
+    after, the new level on the shift's side of the old, no signal back towards the old level in
+    the new phase, no run away from the new level in the old phase); the points
+    before it that read low (or high) only against the centre line of the whole series take the
+    shift's direction.  The chart's own centre, limits and signals (``in_control``) are those of
+    the whole series either way.
     """
+    if direction is not None and direction not in ("higher", "lower"):
+        raise error("direction", found=repr(direction))
     if kind not in ("mean", "count", "proportion"):
         raise error("kind", found=repr(kind))
     x = _floats(values, "values").ravel()
@@ -185,7 +373,8 @@ def control_chart(values: Sequence[float] | np.ndarray, *, kind: str = "mean", s
         pc = p_chart(x * n, n, laney=laney, large_n=large_n)
         centre = np.full(len(x), pc.centre)
         sig = western_electric(x, centre, pc.sigma, periods=periods)
-        return ControlChart("laney" if pc.laney else "p", periods, x, centre, pc.lower, pc.upper, pc.sigma, sig)
+        chart = ControlChart("laney" if pc.laney else "p", periods, x, centre, pc.lower, pc.upper, pc.sigma, sig)
+        return chart if direction is None else _read(chart, direction, kind, n, large_n)
     lim = xmr_limits(x)
     centre = np.full(len(x), lim.centre)
     sigma = np.full(len(x), lim.sigma)
@@ -194,8 +383,9 @@ def control_chart(values: Sequence[float] | np.ndarray, *, kind: str = "mean", s
         lower = np.maximum(lower, 0)
     if kind == "proportion":
         upper = np.minimum(upper, 1)
-    return ControlChart("xmr", periods, x, centre, lower, upper, sigma, western_electric(x, centre, sigma,
-                                                                                       periods=periods))
+    chart = ControlChart("xmr", periods, x, centre, lower, upper, sigma, western_electric(x, centre, sigma,
+                                                                                        periods=periods))
+    return chart if direction is None else _read(chart, direction, kind, n, large_n)
 
 
 @dataclass(frozen=True)
@@ -248,9 +438,14 @@ def kpi_scorecard(kpis: pd.DataFrame, values: pd.DataFrame, *, laney: bool | Non
     1968) when its 95% interval excludes zero (four periods or more).  The chart follows the
     kind (missing kind: proportion when every value is in [0, 1] with a denominator, else mean);
     proportions given as percentages (values above 1) are divided by 100.  ``callout`` is
-    ``met_out_of_control`` (meets the target but the process is not stable: the good figure may
-    not last) or ``missed_in_control`` (misses it while stable: a system problem, not a special
-    cause).
+    ``met_out_of_control`` (meets the target but the chart shows a signal, in either direction)
+    or ``missed_in_control`` (misses it while stable: a system problem, not a special cause).
+
+    The chart is read against the KPI's direction (:func:`control_chart`): ``signals`` =
+    ``signals_better`` + ``signals_worse``; ``status`` is ``stable``, ``improved``,
+    ``deteriorated`` or ``unstable`` (None without a chart); after a sustained shift,
+    ``new_level`` is the new phase's centre line and ``shift_period`` its first period (NaN and
+    None without a shift).
     """
     require_columns(kpis, ["kpi_id", "direction", "target"], what("kpis_sheet"))
     require_columns(values, ["kpi_id", "period", "value"], what("kpi_values_sheet"))
@@ -280,7 +475,8 @@ def kpi_scorecard(kpis: pd.DataFrame, values: pd.DataFrame, *, laney: bool | Non
                                "unit_of_measure": k.get("unit_of_measure"), "owner": k.get("owner"), "target": target,
                                "periods": len(series), "last": math.nan, "last_period": None, "met": None,
                                "light": None, "trend": "short", "method": None, "in_control": None, "signals": 0,
-                               "callout": None}
+                               "callout": None, "status": None, "signals_better": 0, "signals_worse": 0,
+                               "new_level": math.nan, "shift_period": None}
         if len(series):
             last = float(series["value"].iloc[-1])
             row["last"], row["last_period"] = last, series["period"].iloc[-1]
@@ -293,16 +489,20 @@ def kpi_scorecard(kpis: pd.DataFrame, values: pd.DataFrame, *, laney: bool | Non
         if len(series) >= 2:
             chart = control_chart(series["value"].to_numpy(dtype=float), kind=kind,
                                   sizes=series["n"].to_numpy(dtype=float), periods=list(series["period"]),
-                                  laney=laney, large_n=large_n)
+                                  laney=laney, large_n=large_n, direction=direction)
             charts[str(kid)] = chart
             row["method"] = chart.method
             row["in_control"] = chart.in_control
             row["signals"] = len(chart.signals)
+            row.update(status=chart.status, signals_better=chart.signals_better, signals_worse=chart.signals_worse,
+                       new_level=chart.new_level if chart.new_level is not None else math.nan,
+                       shift_period=chart.shift_period)
             if row["met"] is True and not chart.in_control:
                 row["callout"] = "met_out_of_control"
             elif row["met"] is False and chart.in_control:
                 row["callout"] = "missed_in_control"
         rows.append(row)
     columns = ["kpi_id", "kpi_name", "direction", "kind", "unit_of_measure", "owner", "target", "periods", "last",
-               "last_period", "met", "light", "trend", "method", "in_control", "signals", "callout"]
+               "last_period", "met", "light", "trend", "method", "in_control", "signals", "callout", "status",
+               "signals_better", "signals_worse", "new_level", "shift_period"]
     return Scorecard(pd.DataFrame(rows, columns=columns), MappingProxyType(charts))

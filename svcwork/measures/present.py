@@ -33,11 +33,88 @@ if TYPE_CHECKING:  # pragma: no cover
     from .kpis import ControlChart
     from .result import MeasuresResult
 
-__all__ = ["tables", "figures", "findings", "skipped"]
+__all__ = ["tables", "figures", "findings", "skipped", "kpi_note"]
 
 
 # =========================================================================== tables
 _PCT = 100.0
+
+
+def _when(period: object) -> str:
+    """A period as the report shows it ("2026-03"); "—" when unknown."""
+    if period is None or (not isinstance(period, str) and pd.isna(period)):
+        return "—"
+    try:
+        return _period_label(pd.Timestamp(period))
+    except (TypeError, ValueError):
+        return str(period)
+
+
+def _level(value: object, kind: object, lang: str) -> str:
+    """A KPI's level as the client reads it: a percentage for a proportion, else a number."""
+    if not isinstance(value, (int, float, np.floating)) or not math.isfinite(value):
+        return "—"
+    if kind == "proportion":
+        return fmt_percent(value, lang, digits=1)
+    return fmt_number(value, lang, digits=0 if abs(value) >= 100 else 1 if abs(value) >= 10 else 2)
+
+
+def _field(row: Mapping[str, Any], key: str) -> Any:
+    value = row.get(key)
+    return None if value is None or (not isinstance(value, str) and pd.isna(value)) else value
+
+
+def _before_shift(chart: ControlChart, position: int, side: int, reads: object) -> bool:
+    """Whether a signal lies before a sustained shift and was read in the shift's direction.
+
+    Such a point reads low (or high) only against the centre line of the whole series, which lies
+    between the old level and the new (see :func:`svcwork.measures.kpis.control_chart`).
+    """
+    if not chart.phases or chart.direction is None or position >= chart.phases[-1].start:
+        return False
+    moved = 1 if chart.phases[-1].centre > chart.phases[0].centre else -1
+    good = 1 if chart.direction == "higher" else -1
+    return side == -moved and reads == ("better" if moved * good > 0 else "worse")
+
+
+def kpi_note(row: Mapping[str, Any], chart: ControlChart | None, lang: str) -> str:
+    """The scorecard's note on one KPI: how its control chart reads against its direction.
+
+    A signal in the good direction is an improvement (after a sustained shift: the new level,
+    and "recompute the limits from the new level"), never "out of control"; signals in the bad
+    direction ask for the special cause; a KPI missing its target while stable is a system
+    problem.  '' when there is nothing to say.
+    """
+    status = _field(row, "status")
+    signals = chart.signals if chart is not None else pd.DataFrame(columns=["period", "direction"])
+    level = _level(_field(row, "new_level"), _field(row, "kind"), lang)
+    since = _when(_field(row, "shift_period"))
+
+    def latest(reading: str | None = None) -> str:
+        rows = signals if reading is None or "direction" not in signals else signals[signals["direction"] == reading]
+        return _when(max(rows["period"])) if len(rows) else "—"
+
+    if status == "improved":
+        if _field(row, "new_level") is not None:
+            return t("measures.note.improved_shift", lang, level=level, period=since)
+        count = int(_field(row, "signals_better") or 0)
+        return (t("measures.note.improved_one", lang, period=latest("better")) if count == 1 else
+                t("measures.note.improved", lang, count=count, period=latest("better")))
+    if status == "deteriorated":
+        if _field(row, "new_level") is not None:
+            return t("measures.note.worsened_shift", lang, level=level, period=since)
+        count = int(_field(row, "signals_worse") or 0)
+        return (t("measures.note.worsened_one", lang, period=latest("worse")) if count == 1 else
+                t("measures.note.worsened", lang, count=count, period=latest("worse")))
+    if status == "unstable":
+        values = {"worse": int(_field(row, "signals_worse") or 0), "better": int(_field(row, "signals_better") or 0)}
+        if _field(row, "new_level") is not None:
+            return t("measures.note.unstable_shift", lang, level=level, period=since, **values)
+        return t("measures.note.unstable", lang, period=latest(), **values)
+    callout = _field(row, "callout")
+    if status is None and isinstance(callout, str):  # a scorecard not read against its direction
+        return t(f"measures.callout.{callout}", lang)
+    return t("measures.callout.missed_in_control", lang) if callout == "missed_in_control" else ""
 
 
 def _label_item(item: str, lang: str) -> str:
@@ -174,6 +251,8 @@ def tables(res: MeasuresResult, lang: str) -> dict[str, pd.DataFrame]:
             out["comments"] = _headers(res.comments.rename(columns={"comment": "comment_redacted"}), lang)
     if res.kpis_available and not res.scorecard.empty:
         s = res.scorecard
+        rows = s.to_dict("records")
+        reading = s["status"] if "status" in s.columns else pd.Series(None, index=s.index, dtype=object)
         v = pd.DataFrame({
             "kpi_id": s["kpi_id"], "kpi_name": s["kpi_name"],
             "direction": s["direction"].map(lambda d: t(f"measures.direction.{d}", lang)),
@@ -187,17 +266,29 @@ def tables(res: MeasuresResult, lang: str) -> dict[str, pd.DataFrame]:
             "method": s["method"].map(lambda x: t(f"measures.method.{x}", lang) if isinstance(x, str) else "—"),
             "in_control": s["in_control"].map(lambda b: yes_no(b, lang)),
             "signals": s["signals"].astype(int),
-            "callout": s["callout"].map(lambda x: t(f"measures.callout.{x}", lang) if isinstance(x, str) else "")})
+            "better_count": (s["signals_better"] if "signals_better" in s.columns else 0),
+            "worse_count": (s["signals_worse"] if "signals_worse" in s.columns else 0),
+            "reading": reading.map(lambda x: t(f"measures.reading.{x}", lang) if isinstance(x, str) else "—"),
+            "new_level": [_level(_field(r, "new_level"), _field(r, "kind"), lang) if _field(r, "new_level") is not None
+                          else "—" for r in rows],
+            "shift_period": [_when(_field(r, "shift_period")) for r in rows],
+            "callout": [kpi_note(r, res.charts.get(str(r["kpi_id"])), lang) for r in rows]})
+        v[["better_count", "worse_count"]] = v[["better_count", "worse_count"]].fillna(0).astype(int)
         out["kpi_scorecard"] = _headers(v, lang)
         rows = []
         for kid, chart in res.charts.items():
             for sg in chart.signals.itertuples():
+                reads = getattr(sg, "direction", None)
+                text = t(f"measures.signal.{reads}", lang) if isinstance(reads, str) else "—"
+                if _before_shift(chart, sg.position, sg.side, reads):
+                    text = t(f"measures.signal.before_{reads}", lang, period=_when(chart.shift_period))
                 rows.append({"kpi_id": kid, "period": _period_label(pd.Timestamp(sg.period)),
                              "value": float(chart.values[sg.position]), "rule": int(sg.rule),
                              "rule_text": t(f"measures.rule.{int(sg.rule)}", lang),
-                             "side": t("measures.side.above" if sg.side > 0 else "measures.side.below", lang)})
+                             "side": t("measures.side.above" if sg.side > 0 else "measures.side.below", lang),
+                             "signal_direction": text})
         out["kpi_signals"] = _headers(pd.DataFrame(rows, columns=["kpi_id", "period", "value", "rule", "rule_text",
-                                                                  "side"]), lang)
+                                                                  "side", "signal_direction"]), lang)
     if res.standards_available and not res.standards.empty:
         s = res.standards
         v = pd.DataFrame({
@@ -251,7 +342,7 @@ def _legend_handles(entries: Sequence[tuple[str, str, bool]]) -> list:
 
 
 def _control_figure(kid: str, name: str | None, chart: ControlChart, target: float | None, lang: str, color: str):
-    from ..charts import BAD, GREY, NEUTRAL, PALETTE, finish, new_figure
+    from ..charts import BAD, GOOD, GREY, NEUTRAL, PALETTE, finish, new_figure
 
     fig, ax = new_figure(size=(8.0, 4.0))
     x = np.arange(len(chart.values))
@@ -267,13 +358,26 @@ def _control_figure(kid: str, name: str | None, chart: ControlChart, target: flo
         ax.plot(x, chart.lower, color=GREY, linestyle="--", linewidth=1)
     if target is not None and math.isfinite(target):
         ax.axhline(target, color=PALETTE[1], linestyle=":", linewidth=1.5, label=t("measures.legend.target", lang))
+    for phase in chart.phases:  # the level of each phase after a sustained shift (black: never the accent)
+        ax.plot(x[phase.start:phase.stop], np.full(phase.stop - phase.start, phase.centre), color=PALETTE[7],
+                linewidth=1.6, linestyle="-.",
+                label=t("measures.legend.phase_centre", lang) if phase is chart.phases[0] else None)
+    if chart.phases:
+        ax.axvline(chart.phases[-1].start - 0.5, color=GREY, linestyle=":", linewidth=1)
     if not chart.signals.empty:
-        pos = chart.signals["position"].to_numpy()
-        ax.scatter(x[pos], chart.values[pos], s=140, facecolors="none", edgecolors=BAD, linewidths=2, zorder=4,
-                   label=t("measures.legend.signal", lang))
-        for p, grp in chart.signals.groupby("position"):
-            ax.annotate(",".join(str(r) for r in sorted(set(grp["rule"]))), (x[p], chart.values[p]),
-                        textcoords="offset points", xytext=(0, 10), ha="center", fontsize=8, color=BAD)
+        reads = (chart.signals["direction"] if "direction" in chart.signals
+                 else pd.Series(None, index=chart.signals.index, dtype=object))
+        for reading, colour, key in ((None, BAD, "signal"), ("better", GOOD, "signal_better"),
+                                     ("worse", BAD, "signal_worse")):
+            these = chart.signals[reads.isna()] if reading is None else chart.signals[reads == reading]
+            if these.empty:
+                continue
+            pos = these["position"].to_numpy()
+            ax.scatter(x[pos], chart.values[pos], s=140, facecolors="none", edgecolors=colour, linewidths=2, zorder=4,
+                       label=t(f"measures.legend.{key}", lang))
+            for p, grp in these.groupby("position"):
+                ax.annotate(",".join(str(r) for r in sorted(set(grp["rule"]))), (x[p], chart.values[p]),
+                            textcoords="offset points", xytext=(0, 10), ha="center", fontsize=8, color=colour)
     labels = [_period_label(pd.Timestamp(p)) if not isinstance(p, (int, np.integer)) else str(p) for p in chart.periods]
     every = max(1, len(labels) // 12)
     ax.set_xticks(x[::every], labels[::every], rotation=45, ha="right")
@@ -425,8 +529,12 @@ def figures(res: MeasuresResult, lang: str) -> dict[str, Any]:
                     color=light_colour.get(lights.get(kid), NEUTRAL), zorder=4)
             if not chart.signals.empty:
                 pos = chart.signals["position"].to_numpy()
-                ax.scatter(x[pos], chart.values[pos], s=60, facecolors="none", edgecolors=BAD, linewidths=1.5,
-                           zorder=5)
+                reads = chart.signals["direction"] if "direction" in chart.signals else [None] * len(pos)
+                ax.scatter(x[pos], chart.values[pos], s=60, facecolors="none", linewidths=1.5, zorder=5,
+                           edgecolors=[GOOD if r == "better" else BAD for r in reads])
+            for phase in chart.phases:
+                ax.plot(x[phase.start:phase.stop], np.full(phase.stop - phase.start, phase.centre), color=PALETTE[7],
+                        linewidth=1.0, linestyle="-.")
             ax.set_xticks([])
             name = names.get(kid)
             finish(ax, lang=lang, title=t("measures.title.scorecard_panel", lang,
@@ -470,15 +578,25 @@ def findings(res: MeasuresResult, lang: str) -> list[str]:
     if res.kpis_available and not res.scorecard.empty:
         s = res.scorecard
         with_target = s[s["met"].notna()]
-        if len(with_target):
-            out.append(t("measures.finding.kpis_met", lang, met=int((with_target["met"] == True).sum()),  # noqa: E712
-                         total=len(with_target)))
-        mo = list(s.loc[s["callout"] == "met_out_of_control", "kpi_id"].astype(str))
+        met = int((with_target["met"] == True).sum())  # noqa: E712
+        if len(with_target) == 1:
+            out.append(t("measures.finding.kpi_one_met" if met else "measures.finding.kpi_one_missed", lang))
+        elif len(with_target):
+            out.append(t("measures.finding.kpis_met", lang, met=met, total=len(with_target)))
+        status = s["status"] if "status" in s.columns else pd.Series(None, index=s.index, dtype=object)
+        worse = list(s.loc[status.isin(["deteriorated", "unstable"]), "kpi_id"].astype(str))
         mi = list(s.loc[s["callout"] == "missed_in_control", "kpi_id"].astype(str))
-        if mo:
-            out.append(t("measures.finding.met_out", lang, kpis=sep.join(mo)))
+        shifted = s[(status == "improved") & s.get("new_level", pd.Series(np.nan, index=s.index)).notna()]
+        if worse:
+            out.append(t("measures.finding.worse", lang, kpis=sep.join(worse)))
         if mi:
-            out.append(t("measures.finding.missed_in", lang, kpis=sep.join(mi)))
+            out.append(t("measures.finding.missed_in_one" if len(mi) == 1 else "measures.finding.missed_in", lang,
+                         kpis=sep.join(mi)))
+        if len(shifted):
+            named = [f"{r.kpi_id} (≈ {_level(r.new_level, getattr(r, 'kind', None), lang)})"
+                     for r in shifted.itertuples()]
+            out.append(t("measures.finding.improved_one" if len(named) == 1 else "measures.finding.improved", lang,
+                         kpis=sep.join(named)))
     if res.survey_shown and not res.unit_vs_all.empty:
         item = "satisfaction" if (res.unit_vs_all["item"] == "satisfaction").any() else res.unit_vs_all["item"].iloc[0]
         u = res.unit_vs_all[res.unit_vs_all["item"] == item]

@@ -69,7 +69,14 @@ class MeasuresResult:
         return Interval(r["pct_agree"], r["low"], r["high"], r["n"]).as_dict()
 
     def summary(self) -> dict:
-        """JSON-serialisable summary: ``survey`` (n, csat, trust, nps, …) and ``kpis`` (one entry each)."""
+        """JSON-serialisable summary: ``survey`` (n, csat, trust, nps, …) and ``kpis`` (one entry each).
+
+        Each KPI: its last value, target, ``met``, the control chart's ``signals`` (period and rule),
+        ``in_control``, ``light``, ``trend``, ``callout``, ``period``, and the chart read against the
+        KPI's direction: ``status`` (stable, improved, deteriorated, unstable), ``signals_better``,
+        ``signals_worse``, ``new_level`` (the centre line after a sustained shift, else None) and
+        ``shift_period`` (where the new level began, else None).
+        """
         survey: dict[str, Any] = {"available": self.survey_available, "n": int(self.survey_n),
                                   "csat": self._item("satisfaction"), "trust": self._item("trust"),
                                   "nps": (self.nps_overall.as_dict(2) if self.nps_overall is not None else None),
@@ -109,7 +116,9 @@ class MeasuresResult:
                          "target": round_or_none(r.target),
                          "met": _py(r.met), "signals": signals, "in_control": _py(r.in_control),
                          "light": _py(r.light), "trend": _py(r.trend), "callout": _py(r.callout),
-                         "period": _py(r.last_period)})
+                         "period": _py(r.last_period), "status": _py(r.status),
+                         "signals_better": int(r.signals_better), "signals_worse": int(r.signals_worse),
+                         "new_level": round_or_none(r.new_level), "shift_period": _py(r.shift_period)})
         standards = [{"service_id": r.service_id, "channel": r.channel, "measure": r.measure,
                       "target": round_or_none(r.target), "n": int(r.n), "share": round_or_none(r.share),
                       "low": round_or_none(r.low), "high": round_or_none(r.high)}
