@@ -33,7 +33,7 @@ def linked_findings(engagement: Engagement, *, outcome: str = "satisfaction") ->
     """The findings of the other analyses that the action plan should answer, derived cheaply.
 
     ``pain_points``: the Journey sheet's pain points (:func:`svcwork.journeys.pain_points`);
-    ``kpi_signals``: KPIs whose control chart shows a Western Electric signal or which miss
+    ``kpi_signals``: KPIs with control-chart signals in the wrong direction (not a shift for the better) or which miss
     their target (:func:`svcwork.measures.kpi_signals`, the measures scorecard);
     ``drivers``: the survey items in the importance–performance "concentrate here" quadrant
     (:func:`svcwork.measures.weak_drivers`, key drivers of *outcome*).  Only what these need is
@@ -62,19 +62,24 @@ def _kpi_unit_signal(row: Mapping[str, Any], chart: Any, lang: str) -> UnitSigna
     met = row.get("met")
     met = bool(met) if isinstance(met, (bool, np.bool_)) else None
     n_sig = int(row.get("signals") or 0)
+    status = row.get("status")
+    bad = int(row.get("signals_worse") or 0) if status is not None else n_sig  # signals in the wrong direction
     parts = [_period_text(row.get("last_period"))]
     if met is not None:
         parts.append(t("management.note.kpi_met" if met else "management.note.kpi_missed", lang))
-    if n_sig and chart is not None and len(chart.signals):
-        parts.append(t("management.note.kpi_signals", lang, count=n_sig,
-                       period=_period_text(max(chart.signals["period"]))))
+    if status == "improved":  # a shift in the good direction is an improvement, not a problem
+        parts.append(t("management.note.kpi_shifted_up", lang, period=_period_text(row.get("shift_period")
+                                                                                 or row.get("last_period"))))
+    elif bad and chart is not None and len(chart.signals):
+        parts.append(t("management.note.kpi_bad_signals" if status is not None else "management.note.kpi_signals",
+                       lang, count=bad, period=_period_text(max(chart.signals["period"]))))
     elif isinstance(row.get("in_control"), (bool, np.bool_)) and bool(row["in_control"]):
         parts.append(t("management.note.kpi_in_control", lang))
     if row.get("trend") in ("improving", "worsening"):
         parts.append(t(f"management.note.kpi_{row['trend']}", lang))
     name = row.get("kpi_name")
     label = name.strip() if isinstance(name, str) and name.strip() else str(row.get("kpi_id"))
-    return UnitSignal(label, _float(row.get("last")), _float(row.get("target")), signal=bool(n_sig > 0 or met is False),
+    return UnitSignal(label, _float(row.get("last")), _float(row.get("target")), signal=bool(bad > 0 or met is False),
                       note="; ".join(p for p in parts if p), kind="kpi")
 
 

@@ -98,14 +98,22 @@ def _kpi_signal_names(scorecard: pd.DataFrame) -> list[str]:
     if scorecard.empty:
         return []
     missed = scorecard["met"].map(lambda m: isinstance(m, (bool, np.bool_)) and not m).astype(bool)
-    hit = (scorecard["signals"].fillna(0).astype(int) > 0) | missed
+    if "status" in scorecard.columns:  # a shift in the good direction is not a finding
+        worse = scorecard["status"].isin(["deteriorated", "unstable"]).to_numpy(dtype=bool)
+    else:
+        worse = (scorecard["signals"].fillna(0).astype(int) > 0).to_numpy(dtype=bool)
+    hit = pd.Series(worse, index=scorecard.index) | missed
     names = [n if isinstance(n, str) and n.strip() else str(k)
              for k, n in zip(scorecard.loc[hit, "kpi_id"], scorecard.loc[hit, "kpi_name"])]
     return list(dict.fromkeys(n.strip() for n in names))
 
 
 def kpi_signals(engagement: Engagement, *, laney: bool | None = None, large_n: float = 1000) -> list[str]:
-    """KPIs with a finding: a Western Electric signal on the control chart, or a missed target.
+    """KPIs with a finding: a missed target, or control-chart signals in the wrong direction.
+
+    A KPI whose chart shows only an improvement (a shift in its good direction, status
+    ``improved``) is not a finding (Wheeler 2000, ch. 6: a signal says the process changed,
+    its direction says whether for the better).
 
     The scorecard of :func:`analyse` (:func:`kpi_scorecard`, same options), without the survey
     and case-log parts.  Returns each such KPI's ``kpi_name`` (its ``kpi_id`` when unnamed), in
