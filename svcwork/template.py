@@ -156,7 +156,7 @@ def _example_cell_value(column: Column, lang: str) -> object:
 
     Text examples come from ``Column.example_he`` for Hebrew (falling back to ``Column.example``),
     enumeration examples are written as the value's label in *lang*, ISO dates as dates
-    (see ``intake._is_example_row``, which accepts either language).
+    (see ``intake.sheets._is_example_row``, which accepts either language).
     """
     value = column.example_in(lang)
     if value is None:

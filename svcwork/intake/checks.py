@@ -1,0 +1,290 @@
+"""Checks across rows, sheets and files, once each sheet and companion file has been read.
+
+Within a sheet: unique identifiers and unique rows.  Across sheets: references to services,
+KPIs and actions that exist; service dependencies that name known services and form no cycle;
+criteria named as the Services columns they weigh (English or Hebrew); service standards on
+known measures and channels.  The criteria and standards checks return the sheets with the
+names replaced by canonical keys.
+
+Across the companion files (:func:`_plausible`, run only when nothing else is wrong): values
+far outside the engagement period and case logs running backwards in time — the signs of a
+date read in the wrong order — and a case log with one row per case.
+"""
+
+from __future__ import annotations
+
+from typing import Mapping
+
+import numpy as np
+import pandas as pd
+
+from ..exports.dates import backwards_cases, outside_period
+from ..schema import CRITERIA_COLUMNS, ENUMS, STANDARD_MEASURES, Sheet, normalize_name, sheet
+from .engagement import Settings
+from .problems import _Collector
+from .sheets import _SheetRead
+
+
+def _check_unique(read: _SheetRead, sheet_schema: Sheet, col: _Collector, *, file: str) -> None:
+    frame = read.frame
+    where = dict(file=file, sheet=sheet_schema.key, sheet_label=read.sheet_label)
+    for c in sheet_schema.columns:
+        if not c.unique or frame.empty:
+            continue
+        values = frame[c.key]
+        keys = values.str.casefold() if c.kind in ("id", "text") else values
+        dup = keys.duplicated(keep="first") & keys.notna()
+        if dup.any():
+            first_row = frame.loc[~keys.duplicated(keep="first")].set_index(keys[~keys.duplicated(keep="first")])["_row"]
+            for idx in np.flatnonzero(dup.to_numpy()):
+                col.error("duplicate_id", **where, row=int(frame["_row"].iat[idx]), column=c.key,
+                          column_label=read.labels.get(c.key), value=values.iat[idx],
+                          other=int(first_row[keys.iat[idx]]))
+    together = [k for k in sheet_schema.unique_together]
+    if together and not frame.empty:
+        key_frame = frame[together].astype("string").apply(lambda s: s.str.casefold()).fillna("")
+        dup = key_frame.duplicated(keep="first")
+        if dup.any():
+            firsts = frame.loc[~dup, "_row"].to_numpy()
+            first_keys = key_frame.loc[~dup].apply(tuple, axis=1).tolist()
+            lookup = dict(zip(first_keys, firsts))
+            names = ", ".join(read.labels.get(k, k) for k in together)
+            for idx in np.flatnonzero(dup.to_numpy()):
+                row_key = tuple(key_frame.iloc[idx])
+                col.error("duplicate_row", **where, row=int(frame["_row"].iat[idx]), columns=names,
+                          other=int(lookup[row_key]))
+
+
+def _check_refs(reads: Mapping[str, _SheetRead], col: _Collector, *, file: str) -> None:
+    def ids(sheet_key: str, column: str) -> set[str]:
+        r = reads.get(sheet_key)
+        if r is None:
+            return set()
+        return {v.casefold() for v in r.frame[column].dropna()}
+
+    service_ids = ids("Services", "service_id")
+    kpi_ids = ids("KPIs", "kpi_id")
+    action_ids = ids("Actions", "action_id")
+    rules = (
+        ("Channels", "service_id", service_ids, "service", "Services", ()),
+        ("Standards", "service_id", service_ids, "service", "Services", ("*",)),
+        ("KPIs", "service_id", service_ids, "service", "Services", ()),
+        ("Actions", "service_id", service_ids, "service", "Services", ()),
+        ("KPI values", "kpi_id", kpi_ids, "kpi", "KPIs", ()),
+        ("Lessons", "action_id", action_ids, "action", "Actions", ()),
+    )
+    for sheet_key, column, known, target, ref_sheet, wildcards in rules:
+        r = reads.get(sheet_key)
+        if r is None or r.frame.empty or (sheet_key != "Lessons" and ref_sheet not in reads):
+            continue
+        values = r.frame[column]
+        for idx in np.flatnonzero(values.notna().to_numpy()):
+            v = values.iat[idx]
+            if v.casefold() not in known and v not in wildcards:
+                col.error("unknown_ref", file=file, sheet=sheet_key, sheet_label=r.sheet_label,
+                          row=int(r.frame["_row"].iat[idx]), column=column, column_label=r.labels.get(column), value=v,
+                          target_key=target, ref_sheet_key=ref_sheet)
+    services = reads.get("Services")
+    if services is not None and not services.frame.empty:
+        _check_dependencies(services, service_ids, col, file=file)
+
+
+def _check_dependencies(read: _SheetRead, known: set[str], col: _Collector, *, file: str) -> None:
+    frame = read.frame
+    where = dict(file=file, sheet="Services", sheet_label=read.sheet_label, column="depends_on",
+                 column_label=read.labels.get("depends_on"))
+    graph: dict[str, list[str]] = {}
+    rows: dict[str, int] = {}
+    for sid, deps, row in zip(frame["service_id"], frame["depends_on"], frame["_row"]):
+        if sid is None or sid is pd.NA:
+            continue
+        me = sid.casefold()
+        rows.setdefault(me, int(row))
+        for d in deps:
+            if d.casefold() == me:
+                col.error("self_dependency", **where, row=int(row), value=sid)
+            elif d.casefold() not in known:
+                col.error("unknown_ref", **where, row=int(row), value=d, target_key="service", ref_sheet_key="Services")
+            else:
+                graph.setdefault(me, []).append(d.casefold())
+    names = {sid.casefold(): sid for sid in frame["service_id"].dropna()}
+    for cycle in _cycles(graph):
+        text = " → ".join(names.get(n, n) for n in (*cycle, cycle[0]))
+        col.error("dependency_cycle", **where, row=rows.get(cycle[0]), value=names.get(cycle[0], cycle[0]), cycle=text)
+
+
+def _cycles(graph: Mapping[str, list[str]]) -> list[tuple[str, ...]]:
+    """One representative cycle per strongly connected component with a cycle (Tarjan, 1972)."""
+    index: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on: set[str] = set()
+    found: list[tuple[str, ...]] = []
+    counter = [0]
+
+    def visit(root: str) -> None:
+        work = [(root, iter(graph.get(root, ())))]
+        index[root] = low[root] = counter[0]
+        counter[0] += 1
+        stack.append(root)
+        on.add(root)
+        while work:
+            node, children = work[-1]
+            advanced = False
+            for child in children:
+                if child not in index:
+                    index[child] = low[child] = counter[0]
+                    counter[0] += 1
+                    stack.append(child)
+                    on.add(child)
+                    work.append((child, iter(graph.get(child, ()))))
+                    advanced = True
+                    break
+                if child in on:
+                    low[node] = min(low[node], index[child])
+            if advanced:
+                continue
+            work.pop()
+            if work:
+                low[work[-1][0]] = min(low[work[-1][0]], low[node])
+            if low[node] == index[node]:
+                component = []
+                while True:
+                    w = stack.pop()
+                    on.discard(w)
+                    component.append(w)
+                    if w == node:
+                        break
+                if len(component) > 1:
+                    found.append(tuple(sorted(component)))
+
+    for n in sorted(graph):
+        if n not in index:
+            visit(n)
+    return found
+
+
+def _check_criteria(reads: Mapping[str, _SheetRead], col: _Collector, *, file: str) -> dict[str, pd.DataFrame]:
+    """Map criterion names (English or Hebrew) to Services column keys; returns replaced frames."""
+    services = sheet("Services")
+    allowed = {normalize_name(n): c.key for c in services.columns if c.key in CRITERIA_COLUMNS for n in c.names()}
+    out: dict[str, pd.DataFrame] = {}
+    criteria = reads.get("Criteria")
+    known: set[str] = set()
+    if criteria is not None and not criteria.frame.empty:
+        frame = criteria.frame
+        keys = []
+        for name, row in zip(frame["criterion"], frame["_row"]):
+            key = allowed.get(normalize_name(name)) if name is not None and name is not pd.NA else None
+            if key is None and name is not None and name is not pd.NA:
+                col.error("criterion_unknown", file=file, sheet="Criteria", sheet_label=criteria.sheet_label,
+                          row=int(row), column="criterion", column_label=criteria.labels.get("criterion"), value=name,
+                          allowed_headers=("Services", CRITERIA_COLUMNS))
+            keys.append(key)
+            if key:
+                known.add(key)
+        out["Criteria"] = frame.assign(criterion=pd.Series(keys, dtype="string", index=frame.index))
+        weights = frame["weight"].dropna()
+        if len(weights) and (weights <= 0).all():
+            col.error("weights_zero", file=file, sheet="Criteria", sheet_label=criteria.sheet_label, column="weight",
+                      column_label=criteria.labels.get("weight"))
+    pairwise = reads.get("Pairwise")
+    if pairwise is not None and not pairwise.frame.empty:
+        frame = pairwise.frame
+        pool = known or set(CRITERIA_COLUMNS)
+        mapped = {}
+        for column in ("criterion_a", "criterion_b"):
+            keys = []
+            for name, row in zip(frame[column], frame["_row"]):
+                key = allowed.get(normalize_name(name)) if name is not None and name is not pd.NA else None
+                if name is not None and name is not pd.NA and (key is None or key not in pool):
+                    col.error("criterion_unknown", file=file, sheet="Pairwise", sheet_label=pairwise.sheet_label,
+                              row=int(row), column=column, column_label=pairwise.labels.get(column), value=name,
+                              allowed_headers=("Services", tuple(k for k in CRITERIA_COLUMNS if k in pool)))
+                keys.append(key)
+            mapped[column] = pd.Series(keys, dtype="string", index=frame.index)
+        same = (mapped["criterion_a"] == mapped["criterion_b"]).fillna(False)
+        for idx in np.flatnonzero(same.to_numpy()):
+            col.error("pairwise_self", file=file, sheet="Pairwise", sheet_label=pairwise.sheet_label,
+                      row=int(frame["_row"].iat[idx]), column="criterion_b",
+                      column_label=pairwise.labels.get("criterion_b"), value=frame["criterion_b"].iat[idx])
+        out["Pairwise"] = frame.assign(**mapped)
+    return out
+
+
+def _check_standards(reads: Mapping[str, _SheetRead], col: _Collector, *, file: str) -> dict[str, pd.DataFrame]:
+    standards = reads.get("Standards")
+    if standards is None or standards.frame.empty:
+        return {}
+    frame = standards.frame
+    kpis = {v.casefold() for v in reads["KPIs"].frame["kpi_id"].dropna()} if "KPIs" in reads else set()
+    channel_lookup = ENUMS["channel"].lookup()
+    where = dict(file=file, sheet="Standards", sheet_label=standards.sheet_label)
+    channels = []
+    for measure, channel, row in zip(frame["measure"], frame["channel"], frame["_row"]):
+        if measure is not None and measure is not pd.NA:
+            m = normalize_name(measure).replace(" ", "_")
+            if m not in STANDARD_MEASURES and measure.casefold() not in kpis:
+                col.error("measure_unknown", **where, row=int(row), column="measure",
+                          column_label=standards.labels.get("measure"), value=measure,
+                          allowed=", ".join(STANDARD_MEASURES))
+        if channel is None or channel is pd.NA or channel.strip() in ("*", ""):
+            channels.append("*")
+            continue
+        key = channel_lookup.get(normalize_name(channel))
+        if key is None:
+            col.error("not_in_enum", **where, row=int(row), column="channel", column_label=standards.labels.get("channel"),
+                      value=channel, enum="channel")
+        channels.append(key)
+    measures = [normalize_name(m).replace(" ", "_") if normalize_name(m).replace(" ", "_") in STANDARD_MEASURES else m
+                for m in frame["measure"].fillna("")]
+    return {"Standards": frame.assign(channel=pd.Series(channels, dtype="string", index=frame.index),
+                                      measure=pd.Series(measures, dtype="string", index=frame.index))}
+
+
+#: Values this many days outside the engagement period are reported; above the share, as an error.
+PERIOD_MARGIN_DAYS = 92
+PERIOD_ERROR_SHARE = 0.5
+#: A warning when at least this share of multi-event cases (and 5 cases) go back in time in file order.
+BACKWARDS_SHARE = 0.2
+
+
+def _share(x: float) -> str:
+    return f"{100 * x:.1f}%" if x < 0.995 else f"{100 * x:.0f}%"
+
+
+def _plausible(companions: Mapping[str, pd.DataFrame | None], settings: Settings, col: _Collector,
+               files: Mapping[str, str], dates_order: Mapping[str, str | None], tz: str = "UTC") -> None:
+    """Checks that catch a wrong read: values far outside the period, cases running backwards, one row per case."""
+    start, end = settings.period_start, settings.period_end
+    for name, column in (("cases", "timestamp"), ("survey", "date"), ("training", "date")):
+        frame = companions.get(name)
+        if frame is None or column not in frame.columns or frame.empty:
+            continue
+        values = frame[column]
+        total = int(values.notna().sum())
+        outside = outside_period(values, start, end, margin_days=PERIOD_MARGIN_DAYS)
+        n = int(outside.sum())
+        if not n or not total:
+            continue
+        i = outside[outside].index[0]
+        shown = values.loc[i]
+        shown = shown.tz_convert(tz) if getattr(shown, "tzinfo", None) else shown  # as the client wrote it
+        (col.error if n / total > PERIOD_ERROR_SHARE else col.warning)(
+            "outside_period_most" if n / total > PERIOD_ERROR_SHARE else "outside_period", file=files[name],
+            table=name, column=column, row=int(frame.loc[i, "_row"]), first_row=int(frame.loc[i, "_row"]),
+            value=pd.Timestamp(shown).strftime("%Y-%m-%d %H:%M" if column == "timestamp" else "%Y-%m-%d"),
+            count=n, total=total, share=_share(n / total), margin=PERIOD_MARGIN_DAYS, start=start.isoformat(),
+            end=end.isoformat())
+    cases = companions.get("cases")
+    if cases is None or cases.empty:
+        return
+    back, multi, first_rows = backwards_cases(cases["case_id"], cases["timestamp"])
+    if multi and back >= 5 and back / multi >= BACKWARDS_SHARE:
+        order = dates_order.get("cases") or "—"
+        col.warning("backwards_cases", file=files["cases"], table="cases", column="timestamp",
+                    row=int(cases.loc[first_rows[0], "_row"]), first_row=int(cases.loc[first_rows[0], "_row"]),
+                    count=back, total=multi, share=_share(back / multi), order=order)
+    n_cases = int(cases["case_id"].nunique())
+    if n_cases >= 2 and n_cases == int(cases["case_id"].notna().sum()):
+        col.warning("one_row_per_case", file=files["cases"], table="cases", count=n_cases)

@@ -1,0 +1,210 @@
+"""The whole engagement: the intake workbook, its sheets, its companion files, checked together.
+
+:func:`_run` is the one pass :func:`validate` and :func:`load` share: open the workbook safely,
+read every sheet, type the settings, run the checks across rows and sheets, find and read the
+companion files in the client folder, run the plausibility checks, and — when no error was
+found — build the :class:`~svcwork.intake.engagement.Engagement`.  The problems are collected
+language-neutral all along and rendered once, in the engagement's language (or the one asked for).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from types import MappingProxyType
+
+import pandas as pd
+
+from ..errors import HEBREW, IntakeError
+from ..exports.files import discover
+from ..exports.scales import Scale
+from ..exports.text import short as _short
+from ..i18n import t
+from ..paths import client_slug, find_intake, sha256_file
+from ..privacy import pseudonymisation_key, pseudonymise
+from ..schema import COMPANIONS, ENUMS, SHEETS, normalize_name
+from .cache import read_cache, save_cache
+from .cells import _empty_frame
+from .checks import _check_criteria, _check_refs, _check_standards, _check_unique, _plausible
+from .columns import _namespace
+from .companions import _read_companion
+from .engagement import Engagement, InputFile, Validation
+from .options import _default_order, _ReadOptions, _scales_spec, parse_column_map
+from .problems import _Collector
+from .sheets import _read_settings, _read_table, _settings, _SheetRead
+from .workbook import _open_workbook
+
+
+#: Optional sheets whose absence is not worth a warning (most clients need neither).
+_QUIET_SHEETS = ("Columns", "Scales")
+
+
+def _match_sheets(names: list[str]) -> dict[str, str]:
+    """Canonical sheet key -> the workbook's sheet name (first match wins)."""
+    lookup = {normalize_name(n): s.key for s in SHEETS for n in s.names()}
+    out: dict[str, str] = {}
+    for name in names:
+        key = lookup.get(normalize_name(name))
+        if key is not None and key not in out:
+            out[key] = name
+    return out
+
+
+def _template_language(names: list[str]) -> str:
+    return "he" if any(HEBREW.search(n) for n in names) else "en"
+
+
+def _run(path: str | os.PathLike, *, lang: str | None, key: bytes | None) -> tuple[Validation, _Collector]:
+    col = _Collector()
+    given = Path(path)
+    folder = given if given.is_dir() else given.parent
+    intake = find_intake(given)
+    fallback = lang or os.environ.get("SVCWORK_LANG", "en")
+    if not given.exists():
+        col.error("file_missing", file=given.name or str(given), path=str(given))
+        return Validation(given, col.render(fallback), fallback), col
+    if not intake.is_file():
+        col.error("no_intake", file=intake.name, path=str(given))
+        return Validation(given, col.render(fallback), fallback), col
+    file = intake.name
+    wb = _open_workbook(intake, col, file=file)
+    if wb is None:
+        return Validation(given, col.render(fallback), fallback), col
+    inputs = [InputFile("intake", intake, sha256_file(intake), intake.stat().st_size)]
+    try:
+        names = list(wb.sheetnames)
+        template_lang = _template_language(names)
+        matched = _match_sheets(names)
+        epoch = wb.epoch
+        lookups = {n: e.lookup() for n, e in ENUMS.items()}
+        reads: dict[str, _SheetRead] = {}
+        settings_values: dict[str, object] = {}
+        settings_rows: dict[str, int] = {}
+        settings_read = False  # the Engagement sheet could be read (a corrupt one is one problem, not one per setting)
+        for s in SHEETS:
+            label = matched.get(s.key)
+            if label is None:
+                if s.required:
+                    col.error("sheet_missing", file=file, sheet=s.key, he=s.he, en=s.en, found=", ".join(names) or "—")
+                elif s.key not in _QUIET_SHEETS:
+                    col.warning("sheet_empty", file=file, sheet=s.key)
+                continue
+            try:
+                rows = wb.rows(label)
+            except Exception as exc:  # noqa: BLE001 - a broken sheet is a corrupt file for the user
+                col.error("corrupt", file=file, sheet=s.key, sheet_label=label, reason_key="broken_sheet",
+                          detail=f"{type(exc).__name__}: {_short(exc)}")
+                continue
+            if s.settings:
+                settings_values, settings_rows = _read_settings(rows, label, col, file=file, epoch=epoch, lookups=lookups)
+                settings_read = True
+                continue
+            read = _read_table(rows, s, label, col, file=file, epoch=epoch)
+            if read is None:
+                if s.key not in _QUIET_SHEETS and not any(r.code in ("column_missing", "header_missing") and r.sheet == s.key
+                                                  for r in col.items):
+                    (col.error if s.required else col.warning)("sheet_empty", file=file, sheet=s.key, sheet_label=label)
+                continue
+            if read.frame.empty and s.key not in _QUIET_SHEETS:
+                (col.error if s.required else col.warning)("sheet_empty", file=file, sheet=s.key, sheet_label=label)
+            reads[s.key] = read
+    finally:
+        wb.close()
+
+    language_value = settings_values.get("language")
+    data_lang = language_value if isinstance(language_value, str) else template_lang  # the engagement's own
+    lang_out = lang or data_lang
+    settings = _settings(settings_values, settings_rows, matched.get("Engagement"), col, file=file) \
+        if settings_read else None
+    for s in SHEETS:
+        if s.key in reads:
+            _check_unique(reads[s.key], s, col, file=file)
+    _check_refs(reads, col, file=file)
+    replaced = {**_check_criteria(reads, col, file=file), **_check_standards(reads, col, file=file)}
+    column_map = parse_column_map(settings.column_map if settings else None,
+                                  reads["Columns"].frame if "Columns" in reads else None, col=col, file=file)
+
+    if key is None:  # the project's key: SVCWORK_KEY, else the nearest .svcwork/secret.key, else the user's
+        key = pseudonymisation_key(folder)
+    companions: dict[str, pd.DataFrame | None] = {c.key: None for c in COMPANIONS}
+    scales: dict[str, Scale] = {}
+    # defaults where the data and the form are silent follow the engagement, never the message language
+    tz = (settings.timezone if settings and settings.timezone else ("Asia/Jerusalem" if data_lang == "he" else "UTC"))
+    opts = _ReadOptions(tz=tz, date_order=settings.date_order if settings else None,
+                        default_order=_default_order(data_lang), column_map=column_map,
+                        scales=_scales_spec(reads.get("Scales"), col, file=file), key=key)
+    files: dict[str, str] = {}
+    if given.is_dir() or intake.parent == folder:
+        declared = {c.key: getattr(settings, f"{c.key}_file", None) if settings else None for c in COMPANIONS}
+        disc = discover(folder, intake=intake, declared=declared)
+        for name, spec in disc.missing.items():
+            col.error("companion_declared_missing", file=file, sheet="Engagement", column=f"{name}_file",
+                      row=settings_rows.get(f"{name}_file"), file_name=name, value=spec,
+                      found=", ".join(p.name for p in disc.unused) or "—")
+        for name, paths in disc.ambiguous.items():
+            col.error("companion_ambiguous", file=paths[0].name, file_name=name, found=", ".join(p.name for p in paths))
+        for p in disc.unused:
+            col.warning("file_unused", file=p.name, value=p.name)
+        for c in COMPANIONS:
+            found = disc.found.get(c.key)
+            if found is None:
+                continue
+            for p in found.paths:
+                inputs.append(InputFile(c.key, p, sha256_file(p), p.stat().st_size))
+            files[c.key] = found.paths[0].name
+            companions[c.key], sc = _read_companion(found, col, opts=opts)
+            scales.update(sc)
+        if settings is not None and not col.has_errors:
+            used = {k: f.attrs.get("date_orders", {}).get("timestamp" if k == "cases" else "date")
+                    for k, f in companions.items() if f is not None}
+            _plausible(companions, settings, col, files, {k: v or settings.date_order for k, v in used.items()},
+                       tz=tz)
+
+    engagement = None
+    if not col.has_errors and settings is not None:
+        tables = {}
+        for s in SHEETS:
+            if s.settings:
+                continue
+            frame = replaced.get(s.key, reads[s.key].frame if s.key in reads else _empty_frame(s))
+            for c in s.columns:
+                if c.identifier and c.key in frame.columns:
+                    frame = frame.assign(**{c.key: pseudonymise(frame[c.key], namespace=_namespace(c.key), key=key)})
+            tables[s.key] = frame
+        engagement = Engagement(
+            slug=client_slug(given), folder=folder.resolve(), settings=settings, tables=MappingProxyType(tables),
+            cases=companions.get("cases"), survey=companions.get("survey"), training=companions.get("training"),
+            problems=col.render(lang_out), inputs=tuple(inputs), template_language=template_lang,
+            scales=MappingProxyType(scales))
+    return Validation(given, col.render(lang_out), lang_out, engagement), col
+
+
+def validate(path: str | os.PathLike, *, lang: str | None = None, key: bytes | None = None) -> Validation:
+    """Check a client folder (or an intake workbook) and report every problem at once.
+
+    Never raises for bad input: unreadable files, missing sheets and bad cells all become
+    :class:`~svcwork.errors.Problem` records (severity, code, file, sheet, Excel row, column,
+    value, expected, message in the workbook's language).  ``result.ok`` is True when the
+    engagement can be analysed (warnings allowed); ``result.engagement`` is then loaded.
+    """
+    result, _ = _run(path, lang=lang, key=key)
+    return result
+
+
+def load(path: str | os.PathLike, *, key: bytes | None = None, cache_dir: str | os.PathLike | None = None) -> Engagement:
+    """Load a validated engagement, or raise :class:`~svcwork.errors.IntakeError` with every problem.
+
+    With *cache_dir*, an engagement saved there by :func:`save_cache` is reused when the
+    input files' SHA-256 still match (``svcwork run`` loads once for all its notebooks).
+    """
+    if cache_dir:
+        cached = read_cache(cache_dir, path)
+        if cached is not None:
+            return cached
+    result = validate(path, key=key)
+    if not result.ok or result.engagement is None:
+        raise IntakeError(list(result.problems), t("intake.summary_bad", result.language, errors=result.n_errors,
+                                                   warnings=result.n_warnings))
+    if cache_dir:
+        save_cache(result.engagement, cache_dir)
+    return result.engagement

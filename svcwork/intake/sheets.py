@@ -1,0 +1,248 @@
+"""Reading the intake form's sheets: each table sheet into a typed frame, the Engagement sheet into Settings.
+
+A table sheet (:func:`_read_table`) is found by its header row — the row within the first 30
+naming most of the schema's columns, in Hebrew or English — so title lines above it do not
+matter; unknown columns are kept as text, a missing required column is a problem, and the
+template's grey example row is skipped with a warning.  Every cell goes through
+:func:`~svcwork.intake.cells._coerce`; a cell that does not fit is recorded with its sheet,
+Excel row and column, and left empty so that the other cells are still checked.
+
+The Engagement sheet (:func:`_read_settings`, :func:`_settings`) is a list of field/value rows;
+it becomes :class:`~svcwork.intake.engagement.Settings` with the schema's defaults filled in.
+Checks that need more than one row or sheet are in :mod:`svcwork.intake.checks`.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from dataclasses import dataclass
+from typing import Mapping
+
+import pandas as pd
+
+from ..schema import ENUMS, SETTINGS, SETTINGS_HEADER, Sheet, normalize_name
+from .cells import _Bad, _as_text, _blank, _coerce, _letter, _typed_column
+from .engagement import Settings
+from .problems import _Collector
+
+
+def _name_index(sheet_schema: Sheet) -> dict[str, str]:
+    index: dict[str, str] = {}
+    for c in sheet_schema.columns:
+        for name in c.names():
+            index.setdefault(normalize_name(name), c.key)
+    return index
+
+
+def _find_header(rows: list[tuple], index: Mapping[str, str], *, scan: int = 30) -> int | None:
+    """Index of the header row: the first of the rows (within *scan*) naming most known columns."""
+    best, best_hits = None, 0
+    for i, row in enumerate(rows[:scan]):
+        hits = len({index[n] for n in (normalize_name(v) for v in row if isinstance(v, str)) if n in index})
+        if hits > best_hits:
+            best, best_hits = i, hits
+    return best
+
+
+@dataclass(frozen=True)
+class _SheetRead:
+    frame: pd.DataFrame
+    labels: Mapping[str, str]  # canonical column key -> header as found
+    sheet_label: str
+
+
+def _read_table(rows: list[tuple], sheet_schema: Sheet, sheet_label: str, col: _Collector, *, file: str,
+                epoch: dt.datetime) -> _SheetRead | None:
+    index = _name_index(sheet_schema)
+    header_i = _find_header(rows, index)
+    where = dict(file=file, sheet=sheet_schema.key, sheet_label=sheet_label)
+    if header_i is None:
+        if any(any(not _blank(v) for v in r) for r in rows):
+            col.error("header_missing", **where, row=None,
+                      expected_headers=(sheet_schema.key, tuple(c.key for c in sheet_schema.required_columns)))
+        return None
+    header = rows[header_i]
+    positions: dict[str, int] = {}
+    labels: dict[str, str] = {}
+    extras: dict[str, int] = {}
+    for j, name in enumerate(header):
+        if _blank(name):
+            continue
+        key = index.get(normalize_name(name))
+        if key is None:
+            extras.setdefault(_as_text(name), j)
+        elif key in positions:
+            col.warning("column_duplicate", **where, row=header_i + 1, column=key, column_label=_as_text(name),
+                        first=_letter(positions[key]), second=_letter(j))
+        else:
+            positions[key] = j
+            labels[key] = _as_text(name)
+    found = ", ".join(_as_text(v) for v in header if not _blank(v)) or "—"
+    missing = [c for c in sheet_schema.required_columns if c.key not in positions]
+    for c in missing:
+        col.error("column_missing", **where, row=header_i + 1, column=c.key, he=c.he, en=c.en, found=found)
+    if missing:
+        return None
+
+    lookups = {name: e.lookup() for name, e in ENUMS.items()}
+    data: dict[str, list] = {k: [] for k in positions}
+    extra_data: dict[str, list] = {k: [] for k in extras}
+    excel_rows: list[int] = []
+    examples = _example_values(sheet_schema)
+    first_row = True  # the template's grey example row is the first row under the header; later rows are data
+    for i in range(header_i + 1, len(rows)):
+        row = rows[i]
+        cells = {k: (row[j] if j < len(row) else None) for k, j in positions.items()}
+        if all(_blank(v) for v in cells.values()):
+            continue
+        excel_row = i + 1
+        if first_row and _is_example_row(cells, examples):
+            first_row = False
+            col.warning("example_row", **where, row=excel_row)
+            continue
+        first_row = False
+        clean: dict[str, object] = {}
+        for key, raw in cells.items():
+            c = sheet_schema.column(key)
+            if _blank(raw):
+                if c.required:
+                    col.error("required_empty", **where, row=excel_row, column=key, column_label=labels[key])
+                clean[key] = None
+                continue
+            try:
+                clean[key] = _coerce(raw, c, epoch, lookups)
+            except _Bad as bad:
+                col.error(bad.code, **where, row=excel_row, column=key, column_label=labels[key],
+                          value=None if c.identifier else raw, **bad.params)
+                clean[key] = None
+        for key in positions:
+            data[key].append(clean[key])
+        for name, j in extras.items():
+            extra_data[name].append(_as_text(row[j]) if j < len(row) and not _blank(row[j]) else None)
+        excel_rows.append(excel_row)
+
+    columns: dict[str, pd.Series] = {}
+    for c in sheet_schema.columns:
+        values = data.get(c.key, [None] * len(excel_rows))
+        columns[c.key] = _typed_column(values, c.kind)
+    frame = pd.DataFrame(columns)
+    frame["_row"] = pd.Series(excel_rows, dtype="int64")
+    for name, values in extra_data.items():
+        if name not in frame.columns:
+            frame[name] = pd.Series(values, dtype="string")
+    return _SheetRead(frame, labels, sheet_label)
+
+
+def _example_values(sheet_schema: Sheet) -> dict[str, frozenset[str]]:
+    """Per column with an example, the normalised values that read as the template's example.
+
+    Either language's example is accepted (``Column.example`` and ``Column.example_he``), and for an
+    enumeration any accepted spelling of the example's value (``"no"``, ``"לא"``, ``"n"`` …), so the
+    grey row of a Hebrew or an English template is recognised whichever sheet it sits in.
+    """
+    out: dict[str, frozenset[str]] = {}
+    for c in sheet_schema.columns:
+        if c.example is None:
+            continue
+        accepted = {normalize_name(c.example)}
+        if c.example_he is not None:
+            accepted.add(normalize_name(c.example_he))
+        if c.kind == "enum":
+            lookup = ENUMS[c.enum].lookup()
+            key = lookup.get(normalize_name(c.example))
+            accepted |= {name for name, k in lookup.items() if k == key}
+        out[c.key] = frozenset(accepted)
+    return out
+
+
+def _is_example_row(cells: Mapping[str, object], examples: Mapping[str, frozenset[str]]) -> bool:
+    """True when every filled cell (at least two) holds an accepted value of its column's example."""
+    filled = {k: v for k, v in cells.items() if not _blank(v)}
+    if len(filled) < 2 or not examples:
+        return False
+    for k, v in filled.items():
+        if k not in examples:
+            return False
+        text = _as_text(v)
+        if isinstance(v, dt.datetime):
+            text = v.date().isoformat()
+        if normalize_name(text) not in examples[k]:
+            return False
+    return True
+
+
+def _read_settings(rows: list[tuple], sheet_label: str, col: _Collector, *, file: str, epoch: dt.datetime,
+                   lookups: Mapping[str, Mapping[str, str]]) -> tuple[dict[str, object], dict[str, int]]:
+    where = dict(file=file, sheet="Engagement", sheet_label=sheet_label)
+    names = {normalize_name(n): c for c in SETTINGS for n in c.names()}
+    header_names = {normalize_name(n) for pair in SETTINGS_HEADER.values() for n in (pair[0], pair[1], *pair[2])}
+    field_j, value_j, start = 0, 1, 0
+    for i, row in enumerate(rows[:30]):
+        normalised = [normalize_name(v) if isinstance(v, str) else "" for v in row]
+        hits = [j for j, n in enumerate(normalised) if n in header_names]
+        if len(hits) >= 2:
+            field_j, value_j, start = hits[0], hits[1], i + 1
+            break
+    values: dict[str, object] = {}
+    where_rows: dict[str, int] = {}
+    for i in range(start, len(rows)):
+        row = rows[i]
+        name = row[field_j] if field_j < len(row) else None
+        raw = row[value_j] if value_j < len(row) else None
+        if _blank(name):
+            continue
+        setting = names.get(normalize_name(name))
+        if setting is None:
+            if not _blank(raw) and start:
+                col.warning("setting_unknown", **where, row=i + 1, value=_as_text(name))
+            continue
+        where_rows[setting.key] = i + 1
+        if _blank(raw):
+            continue
+        try:
+            values[setting.key] = _coerce(raw, setting, epoch, lookups)
+        except _Bad as bad:
+            col.error(bad.code, **where, row=i + 1, column=setting.key, column_label=_as_text(name), value=raw,
+                      **bad.params)
+    return values, where_rows
+
+
+_COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
+
+
+def _settings(values: dict[str, object], rows: Mapping[str, int], sheet_label: str | None, col: _Collector, *,
+              file: str) -> Settings | None:
+    where = dict(file=file, sheet="Engagement", sheet_label=sheet_label)
+    ok = True
+    reported = {r.column for r in col.items if r.sheet == "Engagement"}
+    for c in SETTINGS:
+        if c.required and values.get(c.key) is None:
+            ok = False
+            if c.key not in reported:
+                col.error("setting_missing", **where, row=rows.get(c.key), column=c.key)
+    start, end = values.get("period_start"), values.get("period_end")
+    if start is not None and end is not None and end < start:
+        col.error("period_order", **where, row=rows.get("period_end"), column="period_end", start=start.isoformat(),
+                  end=end.isoformat())
+    caps = values.get("wave_capacities")
+    if caps is not None:
+        numbers = pd.to_numeric(pd.Series(list(caps), dtype="string"), errors="coerce").astype(float).tolist()
+        waves = values.get("waves") or next(c.default for c in SETTINGS if c.key == "waves")
+        if any(math.isnan(x) or x < 0 for x in numbers) or len(numbers) != int(waves):
+            ok = False
+            col.error("wave_capacities", **where, row=rows.get("wave_capacities"), column="wave_capacities",
+                      value=", ".join(map(str, caps)), waves=int(waves), found=len(numbers))
+        else:
+            values = {**values, "wave_capacities": tuple(numbers)}
+    color = values.get("accent_color")
+    if color is not None and not _COLOR.match(str(color)):
+        col.warning("bad_color", **where, row=rows.get("accent_color"), column="accent_color", value=color)
+        values = {**values, "accent_color": None}
+    if not ok:
+        return None
+    kwargs = {c.key: values[c.key] for c in SETTINGS if values.get(c.key) is not None}
+    if "service_values" in kwargs:
+        kwargs["service_values"] = tuple(kwargs["service_values"])
+    return Settings(**kwargs)

@@ -1,0 +1,342 @@
+"""Opening input files safely: size limits, what the file really is, and the .xlsx workbook itself.
+
+Before any reader sees an intake workbook it is checked here, cheapest first: its size
+(:func:`_check_file`), its type from its first bytes (an old .xls, a password-protected file,
+a CSV renamed .xlsx, an OpenDocument or Word file), the unpacked size its zip declares (a zip
+bomb is refused before anything is unpacked) and the prolog of every XML part (a DTD or an
+entity declaration anywhere before the root element is refused; parsed with defusedxml).
+Only then is it opened with calamine (:func:`_open_workbook`), and the cells holding Excel
+errors (``#REF!`` …), which calamine reads as empty, are found so they can be reported.
+
+Every refusal is one problem recorded on the collector, never an exception.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import os
+import re
+import zipfile
+import zlib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping
+
+from ..exports.text import short as _short
+from .problems import _Collector
+
+
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ZIP_MAGIC = b"PK\x03\x04"
+_ENCRYPTION_MARK = "EncryptionInfo".encode("utf-16-le")
+
+
+def _limit_mb(name: str, default: float) -> float:
+    try:
+        return float(os.environ.get(name, default))
+    except ValueError:
+        return default
+
+
+#: Reading a CSV export takes about nine times its size in memory (measured by
+#: benchmarks/bench_load_dates.py: a 2M-event log of 190–200 MB peaks at 1.8–1.9 GB).
+MEMORY_PER_FILE_MB = 10
+
+
+def default_max_mb() -> float:
+    """The largest data file read by default: a tenth of this machine's memory, 200 MB to 4 GB.
+
+    A 2M-event case log (a normal municipal year, about 200 MB) needs about 2 GB; on a 16 GB laptop
+    the limit is 1.6 GB.  ``SVCWORK_MAX_MB`` overrides it; a larger export may also be gzipped or
+    split into parts (``cases-1.csv``, ``cases-2.csv`` …).
+    """
+    try:
+        memory = os.sysconf("SC_PHYS_PAGES") * os.sysconf("SC_PAGE_SIZE")
+    except (AttributeError, ValueError, OSError):  # pragma: no cover - not POSIX
+        return 1000.0
+    return float(min(4000, max(200, round(memory / 1e6 / MEMORY_PER_FILE_MB, -1))))
+
+
+def _unpacked_limit() -> int:
+    return int(_limit_mb("SVCWORK_MAX_UNPACKED_MB", default_max_mb()) * 1e6)
+
+
+def _mb(x: float) -> str:
+    """Megabytes for a message: whole numbers from 10 MB, else three significant digits (0.05, 2.5)."""
+    return f"{x:,.0f}" if x >= 10 else f"{x:.3g}"
+
+
+def _check_file(path: Path, col: _Collector, *, file: str) -> bool:
+    """Size limit; returns False (after recording the problem) when the file must not be read."""
+    size = path.stat().st_size
+    limit = _limit_mb("SVCWORK_MAX_MB", default_max_mb())
+    if size > limit * 1e6:
+        col.error("too_large", file=file, size=_mb(size / 1e6), limit=_mb(limit))
+        return False
+    return True
+
+
+def _sniff_workbook(path: Path, col: _Collector, *, file: str) -> bool:
+    """Recognise what the file really is before handing it to the reader.
+
+    Order matters: file type first, then the declared unpacked size (zip bomb) before anything is
+    unpacked, then the prolog of every XML part (a DTD anywhere before the root element is refused).
+    """
+    with open(path, "rb") as fh:
+        head = fh.read(8)
+        if head.startswith(_OLE_MAGIC):
+            fh.seek(0)
+            data = fh.read(4 * 1024 * 1024)
+            code = "encrypted" if _ENCRYPTION_MARK in data else "not_xlsx_xls"
+            col.error(code, file=file)
+            return False
+    if not head:
+        col.error("corrupt", file=file, reason_key="empty", detail="empty file")
+        return False
+    if not head.startswith(_ZIP_MAGIC):
+        with open(path, "rb") as fh:
+            sample = fh.read(4096)
+        if b"\x00" not in sample and _decodes(sample):
+            col.error("not_xlsx_text", file=file)
+        else:
+            col.error("not_xlsx_other", file=file, kind_key="binary")
+        return False
+    try:
+        with zipfile.ZipFile(path) as zf:
+            infos = zf.infolist()
+            names = {i.filename for i in infos}
+            unpacked = sum(i.file_size for i in infos)
+            if "mimetype" in names and b"opendocument" in zf.read("mimetype")[:200]:
+                col.error("not_xlsx_other", file=file, kind_key="ods")
+                return False
+            if "xl/workbook.xml" not in names and "xl/workbook.bin" not in names:
+                col.error("not_xlsx_other", file=file, kind_key="word" if "word/document.xml" in names else "zip")
+                return False
+            if "xl/workbook.bin" in names:
+                col.error("not_xlsx_other", file=file, kind_key="xlsb")
+                return False
+            limit = _limit_mb("SVCWORK_MAX_UNPACKED_MB", 1000)
+            if unpacked > limit * 1e6:
+                col.error("zip_bomb", file=file, size=_mb(unpacked / 1e6), limit=_mb(limit))
+                return False
+            for info in infos:
+                if info.is_dir():
+                    continue
+                verdict, why = _check_xml_part(zf, info)
+                if verdict == "unsafe":
+                    col.error("unsafe_xml", file=file, detail=f"{info.filename}: {why}")
+                    return False
+                if verdict == "corrupt":
+                    col.error("corrupt", file=file, reason_key="broken_part", detail=f"{info.filename}: {why}")
+                    return False
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError, RuntimeError,
+            zlib.error) as exc:
+        col.error("corrupt", file=file, reason_key="broken_zip", detail=_short(exc))
+        return False
+    return True
+
+
+_XML_PART_SUFFIXES = (".xml", ".rels", ".vml")
+_PROLOG_LIMIT = 1 << 20  # Office prologs are a few hundred bytes; a longer one is refused, not read on and on
+
+
+class _RootSeen(Exception):
+    """Raised by :class:`_PrologTarget` at the root element: the prolog (where a DTD would be) is over."""
+
+
+class _PrologTarget:
+    def start(self, tag, attrib):  # noqa: ARG002 - ElementTree target protocol
+        raise _RootSeen
+
+    def end(self, tag):  # pragma: no cover - never reached before start
+        pass
+
+    def data(self, data):
+        pass
+
+    def close(self):
+        return None
+
+
+def _looks_like_xml(head: bytes) -> bool:
+    if head.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff", b"<\x00", b"\x00<")):
+        return True
+    return head.lstrip(b" \t\r\n").startswith(b"<")
+
+
+def _check_xml_part(zf: zipfile.ZipFile, info: zipfile.ZipInfo) -> tuple[str, str]:
+    """("ok"|"unsafe"|"corrupt", why) for one zip member, reading only its XML prolog.
+
+    The prolog is parsed with defusedxml (expat; DTDs, entity declarations and external references
+    forbidden) in whatever encoding the part declares, UTF-16 included, so a DOCTYPE cannot hide
+    behind a long comment, a byte-order mark or another encoding.  Parts that are not XML (images,
+    ``vbaProject.bin``) are skipped; calamine does not read them as XML.
+    """
+    from xml.etree.ElementTree import ParseError
+
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import XMLParser
+
+    named_xml = info.filename.lower().endswith(_XML_PART_SUFFIXES)
+    with zf.open(info) as fh:
+        chunk = fh.read(4096)
+        if not named_xml and not _looks_like_xml(chunk):
+            return "ok", ""
+        parser = XMLParser(target=_PrologTarget(), forbid_dtd=True, forbid_entities=True, forbid_external=True)
+        read = 0
+        try:
+            while chunk:
+                read += len(chunk)
+                parser.feed(chunk)
+                if read > _PROLOG_LIMIT:
+                    return "unsafe", f"no root element in the first {_PROLOG_LIMIT} bytes"
+                chunk = fh.read(65536)
+            parser.close()
+        except _RootSeen:
+            return "ok", ""
+        except DefusedXmlException as exc:
+            return "unsafe", type(exc).__name__
+        except ParseError as exc:  # not well-formed: broken if it claims to be XML, else not XML after all
+            return ("corrupt", _short(exc)) if named_xml else ("ok", "")
+    return ("corrupt", "no root element") if named_xml else ("ok", "")
+
+
+def _decodes(sample: bytes) -> bool:
+    for enc in ("utf-8", "cp1255"):
+        try:
+            sample.decode(enc)
+            return True
+        except UnicodeDecodeError:
+            continue
+    return False
+
+
+@dataclass
+class _Workbook:
+    """An opened workbook: sheet names and rows, read with calamine (Rust; no XML entity expansion)."""
+
+    book: object
+    sheetnames: list[str]
+    epoch: dt.datetime
+
+    errors: Mapping[str, list[tuple[int, int, str]]] = field(default_factory=dict)
+
+    def rows(self, name: str, *, max_rows: int = 1_100_000) -> list[list]:
+        """All rows of sheet *name* as value lists (index 0 is Excel row 1; empty cells are "").
+
+        Cells holding an Excel error (``#REF!`` …) keep the error text, so it can be reported.
+        """
+        sheet_ = self.book.get_sheet_by_name(name)
+        rows = sheet_.to_python(skip_empty_area=False, nrows=max_rows)
+        for r, c, text in self.errors.get(name, ()):
+            while len(rows) <= r:
+                rows.append([])
+            row = rows[r]
+            if len(row) <= c:
+                row.extend([""] * (c + 1 - len(row)))
+            row[c] = text
+        return rows
+
+    def close(self) -> None:
+        self.book.close()
+
+
+def _local(tag: str) -> str:
+    return tag.rsplit("}", 1)[-1]
+
+
+def _safe_xml(data: bytes):
+    """Parse an XML part with defusedxml (no DTD, no entities, no external references)."""
+    from defusedxml.ElementTree import fromstring
+
+    return fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
+
+
+def _workbook_facts(zf: zipfile.ZipFile) -> tuple[bool, list[tuple[str, str]], dict[str, str]]:
+    """From xl/workbook.xml and its relationships: the 1904 date system flag, (sheet name, r:id) pairs, r:id -> part."""
+    root = _safe_xml(zf.read("xl/workbook.xml"))
+    date1904 = False
+    sheets: list[tuple[str, str]] = []
+    for el in root.iter():
+        name = _local(el.tag)
+        if name == "workbookPr":
+            date1904 = str(el.get("date1904", "")).strip().lower() in ("1", "true")
+        elif name == "sheet":
+            rid = next((v for k, v in el.attrib.items() if _local(k) == "id"), None)
+            if el.get("name") is not None and rid is not None:
+                sheets.append((el.get("name"), rid))
+    rels: dict[str, str] = {}
+    if "xl/_rels/workbook.xml.rels" in zf.namelist():
+        for el in _safe_xml(zf.read("xl/_rels/workbook.xml.rels")).iter():
+            if _local(el.tag) == "Relationship" and el.get("Id") and el.get("Target"):
+                target = el.get("Target")
+                rels[el.get("Id")] = target.lstrip("/") if target.startswith("/") else "xl/" + target
+    return date1904, sheets, rels
+
+
+_HAS_ERROR_CELL = re.compile(rb"""\bt\s*=\s*["']e["']""")
+
+
+_CELL_REF = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d+)")  # A1, $B$7: column letters, row number
+
+
+def _error_cells(zf: zipfile.ZipFile, sheets: list[tuple[str, str]], rels: Mapping[str, str]
+                 ) -> dict[str, list[tuple[int, int, str]]]:
+    """Cells holding Excel errors, per sheet name: (row index, column index, error text).
+
+    calamine reads error cells as empty; the sheets that contain ``t="e"`` are parsed (defusedxml,
+    streaming) to find them.
+    """
+    from defusedxml.ElementTree import iterparse
+    from openpyxl.utils import column_index_from_string
+
+    out: dict[str, list[tuple[int, int, str]]] = {}
+    members = set(zf.namelist())
+    for name, rid in sheets:
+        target = rels.get(rid)
+        if target is None or target not in members:
+            continue
+        data = zf.read(target)
+        if not _HAS_ERROR_CELL.search(data):
+            continue
+        found: list[tuple[int, int, str]] = []
+        for _, el in iterparse(io.BytesIO(data), events=("end",), forbid_dtd=True):
+            tag = _local(el.tag)
+            if tag == "c":
+                m = _CELL_REF.fullmatch(el.get("r") or "") if el.get("t") == "e" else None
+                if m:
+                    value = next((child.text for child in el if _local(child.tag) == "v"), None)
+                    if value:
+                        found.append((int(m.group(2)) - 1, column_index_from_string(m.group(1).upper()) - 1, value))
+            elif tag == "row":
+                el.clear()
+        if found:
+            out[name] = found
+    return out
+
+
+def _open_workbook(path: Path, col: _Collector, *, file: str) -> _Workbook | None:
+    """Open an .xlsx safely (size, type and zip-bomb checks first); None after recording a problem."""
+    import python_calamine as pc
+
+    if not _check_file(path, col, file=file) or not _sniff_workbook(path, col, file=file):
+        return None
+    try:
+        with zipfile.ZipFile(path) as zf:
+            date1904, sheets, rels = _workbook_facts(zf)
+            epoch = dt.datetime(1904, 1, 1) if date1904 else dt.datetime(1899, 12, 30)
+            errors = _error_cells(zf, sheets, rels)
+        book = pc.CalamineWorkbook.from_path(str(path))
+        names = [m.name for m in book.sheets_metadata if m.typ == pc.SheetTypeEnum.WorkSheet]
+        return _Workbook(book, names, epoch, errors)
+    except Exception as exc:  # noqa: BLE001 - any parser failure is a corrupt/unsafe file for the user
+        name = type(exc).__name__
+        if name == "PasswordError":
+            col.error("encrypted", file=file)
+        elif name in ("DTDForbidden", "EntitiesForbidden", "ExternalReferenceForbidden") or (
+                name == "XmlError" and re.search(r"entit|doctype|dtd", str(exc), re.I)):
+            col.error("unsafe_xml", file=file, detail=_short(exc))
+        else:
+            col.error("corrupt", file=file, reason_key="unreadable", detail=f"{name}: {_short(exc)}")
+        return None
