@@ -8,9 +8,10 @@ by every analysis, in the catalogue's words.
 from __future__ import annotations
 
 import datetime as dt
+import importlib
 import math
 from pathlib import Path
-from typing import Any, Iterable, Mapping
+from typing import Any, ClassVar, Iterable, Mapping
 
 import numpy as np
 import pandas as pd
@@ -18,7 +19,7 @@ import pandas as pd
 from .errors import AnalysisError
 from .i18n import t
 
-__all__ = ["is_blank", "round_or_none", "yes_no", "require_columns", "json_ready"]
+__all__ = ["is_blank", "round_or_none", "yes_no", "require_columns", "json_ready", "Presented"]
 
 
 def is_blank(value: Any) -> bool:
@@ -87,3 +88,33 @@ def json_ready(value: Any) -> Any:
     if isinstance(value, Path):
         return str(value)
     return value
+
+
+class Presented:
+    """The report's views of an analysis result, written by its analysis's ``present`` module.
+
+    A result holds data and ``summary()``; its tables, figures, findings and the sentence saying
+    what was skipped come from ``present`` (the module named by ``_PRESENT``, imported on first
+    use), as pingouin keeps plotting apart from its computations.
+    """
+
+    _PRESENT: ClassVar[str]
+
+    def _present(self) -> Any:
+        return importlib.import_module(self._PRESENT)
+
+    def tables(self, lang: str) -> dict[str, pd.DataFrame]:
+        """The report's and workbook's tables, headers in *lang*, small groups suppressed."""
+        return self._present().tables(self, lang)
+
+    def figures(self, lang: str) -> dict[str, Any]:
+        """The report's charts, labels in *lang* (only those with data)."""
+        return self._present().figures(self, lang)
+
+    def findings(self, lang: str) -> list[str]:
+        """One to five sentences from the numbers, for the executive summary."""
+        return self._present().findings(self, lang)
+
+    def skipped(self, lang: str) -> str:
+        """What was skipped and why, in *lang* (empty when nothing was)."""
+        return self._present().skipped(self, lang)

@@ -10,11 +10,11 @@ tables and charts show, groups under ``min_group_size`` already suppressed.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Mapping
+from typing import Mapping
 
 import pandas as pd
 
-from ..common import round_or_none
+from ..common import Presented, round_or_none
 from ..privacy import suppress
 from .capability import capability_table
 from .log import CaseLogAnalysis
@@ -25,8 +25,10 @@ __all__ = ["JourneysResult"]
 
 
 @dataclass(frozen=True)
-class JourneysResult:
+class JourneysResult(Presented):
     """Journey maps, case-log analytics and channel parity for one engagement (see :func:`analyse`)."""
+
+    _PRESENT = "svcwork.journeys.present"  # the module that writes its tables, figures and findings
 
     language: str
     min_group_size: int
@@ -197,35 +199,3 @@ class JourneysResult:
         channels = {"frontal_services": list(self.parity.frontal) if self.parity else [],
                     "frontal_without_digital": list(self.parity.without_digital) if self.parity else []}
         return {"journey": journey, "channels": channels}
-
-    # ---- presentation (svcwork.journeys.present)
-    def skipped(self, lang: str) -> str:
-        """A sentence naming what was skipped and why (empty when nothing was)."""
-        from .present import skipped
-
-        return skipped(self, lang)
-
-    def tables(self, lang: str) -> dict[str, pd.DataFrame]:
-        """Report/workbook tables, headers translated, groups under ``min_group_size`` suppressed.
-
-        Among them ``capability_by_group`` (monthly median/p90 end-to-end days per service, channel and
-        unit), ``standards`` (each commitment against the case log, pooled and per channel) and
-        ``standards_consistency`` (per service: the target in force on each channel, flagged when the
-        channels promise different things; available without a case log too)."""
-        from .present import tables
-
-        return tables(self, lang)
-
-    def figures(self, lang: str) -> dict[str, Any]:
-        """Journey maps (``journey_map_1`` …), process map, hand-off matrix, capability (whole log and
-        ``capability_by_service``), variants, channel parity and digital take-up (each only when its data
-        is there)."""
-        from .present import figures
-
-        return figures(self, lang)
-
-    def findings(self, lang: str) -> list[str]:
-        """One to five sentences from the numbers, for the executive summary."""
-        from .present import findings
-
-        return findings(self, lang)

@@ -13,7 +13,7 @@ from typing import Any, Mapping, Sequence
 
 import pandas as pd
 
-from ..common import round_or_none
+from ..common import Presented, round_or_none
 from ._base import ALL, STATUSES, _empty
 from .packs import UnitPack, UnitSignal, unit_packs
 
@@ -21,12 +21,14 @@ __all__ = ["ManagementResult"]
 
 
 @dataclass(frozen=True, eq=False)
-class ManagementResult:
+class ManagementResult(Presented):
     """Observations, actions, lessons and training for one engagement (see :func:`svcwork.management.analyse`).
 
     Every grouped frame here has already passed suppression; employee codes appear only as the
     loader's pseudonyms, and only in ``employees``.
     """
+
+    _PRESENT = "svcwork.management.present"  # the module that writes its tables, figures and findings
 
     language: str
     report_date: dt.date
@@ -70,12 +72,6 @@ class ManagementResult:
     def available(self) -> bool:
         """Whether there was any management data (observations, actions, lessons or training)."""
         return self.has_observations or self.has_actions or self.has_lessons or self.has_training
-
-    def skipped(self, lang: str) -> str:
-        """Why (parts of) the analysis were skipped, as one sentence."""
-        from .present import skipped
-
-        return skipped(self, lang)
 
     @property
     def training(self) -> pd.DataFrame:
@@ -142,23 +138,3 @@ class ManagementResult:
                         "top_category": str(self.pareto["category"].iloc[0]) if len(self.pareto) else None},
             "findings_without_action": int((~self.unanswered["covered"].astype(bool)).sum()) if len(self.unanswered) else 0,
         }
-
-    # ------------------------------------------------------------------ presentation (svcwork.management.present)
-    def tables(self, lang: str) -> dict[str, pd.DataFrame]:
-        """Tables for the report and workbook (translated headers, suppressed, pseudonyms only)."""
-        from .present import tables
-
-        return tables(self, lang)
-
-    def findings(self, lang: str) -> list[str]:
-        """One to five sentences for the executive summary, written from the numbers."""
-        from .present import findings
-
-        return findings(self, lang)
-
-    def figures(self, lang: str) -> dict[str, Any]:
-        """Charts via :mod:`svcwork.charts` (keys: observation_heatmap, observation_trend, actions_status,
-        actions_burndown, lessons_pareto, training_change) — those with data only."""
-        from .present import figures
-
-        return figures(self, lang)

@@ -12,8 +12,8 @@ from typing import Any, Mapping
 
 import pandas as pd
 
-from ..common import round_or_none
-from . import present
+from ..common import Presented, round_or_none
+
 from ._base import _py
 from .drivers import DriverAnalysis, _focus_items
 from .intervals import Interval
@@ -23,7 +23,7 @@ __all__ = ["MeasuresResult"]
 
 
 @dataclass(frozen=True)
-class MeasuresResult:
+class MeasuresResult(Presented):
     """Service measurement and control for one engagement (see :func:`analyse`).
 
     Frames hold English keys and shares (0–1) and are already suppressed for small groups;
@@ -32,6 +32,8 @@ class MeasuresResult:
     key and its values (a reason is a :class:`~svcwork.measures._base.Message`, worded in the
     report's language).
     """
+
+    _PRESENT = "svcwork.measures.present"  # the module that writes its tables, figures and findings
 
     available: bool
     language: str
@@ -126,20 +128,3 @@ class MeasuresResult:
         return {"available": self.available, "survey": survey, "kpis": kpis, "standards": standards,
                 "service_signal": [{"service_id": str(r.service_id), "gap": round_or_none(r.gap), "n": int(r.n)}
                                    for r in self.service_signal.itertuples()] if not self.service_signal.empty else []}
-
-    # ----------------------------------------------------------------- presentation (svcwork.measures.present)
-    def skipped(self, lang: str) -> str:
-        """Sentences saying which parts were skipped and why ('' when nothing was)."""
-        return present.skipped(self, lang)
-
-    def tables(self, lang: str) -> dict[str, pd.DataFrame]:
-        """The report's tables (translated headers, shares as % with one decimal, small groups suppressed)."""
-        return present.tables(self, lang)
-
-    def figures(self, lang: str) -> dict[str, Any]:
-        """The report's figures; every one shows its uncertainty (intervals, control limits)."""
-        return present.figures(self, lang)
-
-    def findings(self, lang: str) -> list[str]:
-        """One to five short sentences for the executive summary."""
-        return present.findings(self, lang)

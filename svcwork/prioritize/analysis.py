@@ -17,7 +17,7 @@ from typing import Any, Mapping
 import numpy as np
 import pandas as pd
 
-from ..common import is_blank, round_or_none
+from ..common import Presented, is_blank, round_or_none
 from ..errors import AnalysisError
 from ..i18n import t
 from ..schema import CRITERIA_COLUMNS as CRITERIA_COLUMNS_ORDER
@@ -36,12 +36,14 @@ DEFAULT_CRITERIA = ("benefit", "visibility", "effort")
 
 
 @dataclass(frozen=True)
-class PrioritizationResult:
+class PrioritizationResult(Presented):
     """Everything :func:`analyse` found: the data of every step, and :meth:`summary` for ``summary.json``.
 
     ``tables``, ``figures``, ``findings`` and ``skipped`` render it for the report in Hebrew or
     English (see :mod:`svcwork.prioritize.present`).
     """
+
+    _PRESENT = "svcwork.prioritize.present"  # the module that writes its tables, figures and findings
 
     available: bool
     language: str
@@ -166,19 +168,6 @@ class PrioritizationResult:
     def note_text(self, key: str, params: Mapping[str, Any], lang: str) -> str:
         """A method note in *lang* (criteria names and units translated)."""
         return present.note_text(key, params, lang)
-
-    def tables(self, lang: str) -> dict[str, pd.DataFrame]:
-        """The report's tables, headers in *lang*: see :func:`.present.tables`."""
-        return present.tables(self, lang)
-
-    def figures(self, lang: str) -> dict[str, Any]:
-        """The report's charts, labels in *lang*: see :func:`.present.figures`."""
-        return present.figures(self, lang)
-
-    def findings(self, lang: str) -> list[str]:
-        """Up to five sentences for the report, in *lang*: see :func:`.present.findings`."""
-        return present.findings(self, lang)
-
 
 def _intake_locks(services: pd.DataFrame, waves: int, lang: str) -> dict[str, int]:
     """The Services sheet's ``locked_wave`` column as service id -> wave (blank cells are free).
