@@ -24,15 +24,15 @@ CLIENTS = ("neve-tamar", "northfield-licensing", "rashut-hagimlaot")
 def key_figures(client: Path) -> dict:
     """The summary of every analysis on *client*, computed as the notebooks compute them."""
     import svcwork
-    from svcwork import journeys, management, measures, prioritize
+    from svcwork import journeys, links, management, measures, prioritize
     from svcwork.report import json_ready
 
     e = svcwork.load(client)
     figures = {
-        "prioritization": prioritize.analyse(e, benefit_signal=measures.benefit_signal(e)).summary(),
+        "prioritization": prioritize.analyse(e, benefit_signal=links.benefit_signal(e)).summary(),
         "journeys": journeys.analyse(e).summary(),
         "measures": measures.analyse(e).summary(),
-        "management": management.analyse(e, **management.linked_findings(e)).summary(),
+        "management": management.analyse(e, **links.linked_findings(e)).summary(),
     }
     return json.loads(json.dumps(json_ready(figures), ensure_ascii=False, sort_keys=True))
 

@@ -303,9 +303,9 @@ def test_benefit_signal_is_shown_beside_the_rank_and_never_changes_the_score(tmp
 
 
 def test_an_empty_survey_signal_adds_no_evidence(english_client):
-    from svcwork import measures
+    from svcwork import links
     eng = svcwork.load(english_client)  # no survey companion file
-    res = analyse(eng, n_samples=500, benefit_signal=measures.benefit_signal(eng))
+    res = analyse(eng, n_samples=500, benefit_signal=links.benefit_signal(eng))
     assert res.survey_focus == () and all(p["survey_signal"] is None for p in res.summary()["priorities"])
     assert any("no benefit signal" in n for n in res.summary()["notes"])
     with pytest.raises(AnalysisError, match="between 0 and 1"):

@@ -17,9 +17,11 @@ The package, one module per section:
 * :mod:`~svcwork.management.packs` — one manager pack per unit, with focus points;
 * :mod:`~svcwork.management.result` and :mod:`~svcwork.management.analysis` — the result and
   :func:`analyse`;
-* :mod:`~svcwork.management.present` — tables, figures and sentences in a language;
-* :mod:`~svcwork.management.links` — what comes from the journeys and measures analyses
-  (:func:`linked_findings`, :func:`unit_signals`); no other module imports it.
+* :mod:`~svcwork.management.present` — tables, figures and sentences in a language.
+
+What comes from the journeys and measures analyses (the findings the action plan should answer,
+each unit's KPI and survey signals) is derived in :mod:`svcwork.links`
+(:func:`svcwork.links.linked_findings`, :func:`svcwork.links.unit_signals`), which no analysis imports.
 
 Methods and references
 ----------------------
@@ -61,7 +63,6 @@ from .calibration import (CALIBRATION_COLUMNS, Agreement, icc_1_1, icc_1_1_clust
 from .items import item_label
 from .kpis import kpi_snapshot
 from .lessons import lessons_pareto, lessons_without_action
-from .links import linked_findings, unit_signals
 from .observations import coaching_focus, observation_scores, observation_trend, publishable_observations
 from .packs import SIGNAL_KINDS, ActionItem, FocusPoint, ItemScore, SkillChange, UnitPack, UnitSignal, unit_packs
 from .result import ManagementResult
@@ -94,7 +95,6 @@ __all__ = [
     "burn_down_rounds",
     "burn_down_by_round",
     "findings_without_action",
-    "linked_findings",
     "lessons_pareto",
     "lessons_without_action",
     "paired_change",
@@ -102,7 +102,6 @@ __all__ = [
     "training_effect",
     "training_transfer",
     "kpi_snapshot",
-    "unit_signals",
     "unit_packs",
     "analyse",
 ]

@@ -47,9 +47,11 @@ The package, one module per section:
   and resolution as the journeys section).
 * :mod:`~svcwork.measures.result` and :mod:`~svcwork.measures.analysis` — the result (data and
   ``summary()``) and :func:`analyse`;
-* :mod:`~svcwork.measures.links` — what prioritisation and management take from here
-  (:func:`benefit_signal`, :func:`weak_drivers`, :func:`kpi_signals`);
 * :mod:`~svcwork.measures.present` — tables, figures and sentences in a language.
+
+What prioritisation and management take from here (the benefit signal, the weak drivers, the KPI
+signals) is derived in :mod:`svcwork.links`, which no analysis imports: read from a
+:class:`MeasuresResult`, or computed cheaply through the same code path as :func:`analyse`.
 
 Errors are :class:`~svcwork.errors.AnalysisError` with catalogue messages (``measures.error.*``).
 """
@@ -68,7 +70,6 @@ from .intervals import Interval, ces, newcombe_interval, nps, wilson_interval
 from .kpis import D2, D4, E2  # noqa: F401 - Wheeler's constants, importable from here
 from .kpis import (ControlChart, PChart, Scorecard, XmRLimits, control_chart, kpi_scorecard, p_chart, western_electric,
                    xmr_limits)
-from .links import benefit_signal, kpi_signals, weak_drivers
 from .result import MeasuresResult
 from .standards import CASE_MEASURES, standards_share  # noqa: F401 - CASE_MEASURES: used by svcwork.journeys
 from .survey import compare_groups, compare_waves, item_table, nps_table
@@ -112,7 +113,4 @@ __all__ = [
     "standards_share",
     "MeasuresResult",
     "analyse",
-    "benefit_signal",
-    "kpi_signals",
-    "weak_drivers",
 ]

@@ -1,0 +1,413 @@
+"""The links between the analyses, in one place that the analyses do not import.
+
+What one analysis takes from another:
+
+* :func:`benefit_signal` — the survey's benefit signal per service, for prioritisation
+  (``prioritize.analyse(engagement, benefit_signal=...)``);
+* :func:`weak_drivers` — the "concentrate here" survey items, for management's findings without an action;
+* :func:`kpi_signals` — KPIs with a control-chart signal or a missed target, for management;
+* :func:`linked_findings` — the findings of the journeys and measures analyses that the action
+  plan should answer (journey pain points, KPI signals, weak survey drivers), as the keywords of
+  :func:`svcwork.management.analyse`;
+* :func:`unit_signals` — each unit's KPI control-chart signals and survey shares (from the
+  measures analysis) for its manager pack (:func:`svcwork.management.packs.unit_packs`).
+
+The measures links read a full :class:`~svcwork.measures.MeasuresResult` when one is given
+(``measures_result=``) and otherwise compute only what they need through the same code path as
+:func:`svcwork.measures.analyse` (same preparation, suppression, quadrants and scorecard; no
+bootstrap, no other tables): both give the same values.
+
+Reuse within a run: :func:`remember` keeps a result on disk under ``<cache_dir>/.results/``
+(the engagement cache that ``svcwork run`` passes to every notebook), keyed by the input files'
+SHA-256, the svcwork version, the name and the options; :func:`measures_result` uses it, so the
+notebooks that need the measures analysis (prioritisation, measures, management) run it once.
+
+The analyses take these as plain series, lists and mappings; only this module imports the
+analyses' results (no analysis package imports it).
+"""
+
+from __future__ import annotations
+
+import copyreg
+import hashlib
+import io
+import math
+import os
+import pickle
+import warnings
+from pathlib import Path
+from types import MappingProxyType
+from typing import TYPE_CHECKING, Any, Callable, Mapping, TypeVar
+
+import numpy as np
+import pandas as pd
+
+from . import __version__
+from .i18n import fmt_number, t
+from .intake import Engagement
+from .journeys import pain_points as _journey_pain_points
+from .management._base import _check_engagement, _float, _frame, _service_units, _text
+from .management.packs import UnitSignal
+from .measures import analyse as _measures_analyse
+from .measures import kpi_scorecard
+from .measures._base import A11_ITEMS, error
+from .measures.analysis import _drivers_ipa, _prepare_survey, _service_signal
+from .measures.drivers import _focus_items
+from .measures.survey import _items_present, item_table
+from .paths import atomic_write_bytes
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .measures import MeasuresResult
+
+__all__ = ["remember", "result_key", "measures_result", "benefit_signal", "weak_drivers", "kpi_signals",
+           "linked_findings", "unit_signals"]
+
+T = TypeVar("T")
+
+#: Where :func:`remember` keeps its results, inside the run's cache folder.
+RESULTS_DIR = ".results"
+
+
+# =========================================================================== reuse within a run
+def _mapping_proxy(items: dict) -> MappingProxyType:
+    return MappingProxyType(items)
+
+
+class _Pickler(pickle.Pickler):
+    """A pickler that also keeps read-only mappings (the results' ``by``, ``charts`` …) as read-only mappings."""
+
+    dispatch_table = copyreg.dispatch_table.copy()
+    dispatch_table[MappingProxyType] = lambda proxy: (_mapping_proxy, (dict(proxy),))
+
+
+def _dumps(value: object) -> bytes:
+    buffer = io.BytesIO()
+    _Pickler(buffer, protocol=pickle.HIGHEST_PROTOCOL).dump(value)
+    return buffer.getvalue()
+
+
+def result_key(engagement: Engagement, name: str, **params: Any) -> str | None:
+    """The key :func:`remember` stores *name* under for *engagement* and *params* (hex SHA-256).
+
+    A digest of the input files' SHA-256 (``engagement.inputs``, with their roles), the svcwork
+    version, *name* and the sorted *params* (by their ``repr``, so give plain values).  None
+    when the engagement has no input files (built in memory): nothing identifies it, so
+    nothing is remembered.
+    """
+    if not engagement.inputs:
+        return None
+    h = hashlib.sha256()
+    for part in ([f"{f.role}:{f.sha256}" for f in engagement.inputs]
+                 + [f"svcwork {__version__}", f"name {name}"]
+                 + [f"{k}={v!r}" for k, v in sorted(params.items())]):
+        h.update(part.encode("utf-8") + b"\0")
+    return h.hexdigest()
+
+
+def remember(cache_dir: str | os.PathLike | None, engagement: Engagement, name: str,
+             compute: Callable[..., T], **params: Any) -> T:
+    """``compute(engagement, **params)``, computed once per run: kept on disk in *cache_dir*.
+
+    The value is stored as a pickle under ``<cache_dir>/.results/`` (written atomically), under
+    :func:`result_key` — the input files' SHA-256, the svcwork version, *name* and *params* — so
+    a later notebook of the same run with the same inputs and options reads it instead of
+    computing it again; changed inputs, options or svcwork give a new key.  *cache_dir* is the
+    folder ``svcwork run`` passes to the notebooks (removed with the run's other temporary
+    files; its pickles are pseudonymised data, never part of a report).  Without *cache_dir*
+    (or for an engagement without input files) the value is simply computed.  A stored value
+    that cannot be read is computed again; one that cannot be stored is returned with a warning.
+    """
+    key = result_key(engagement, name, **params) if cache_dir else None
+    if key is None:
+        return compute(engagement, **params)
+    file = Path(cache_dir) / RESULTS_DIR / f"{name}-{key}.pkl"
+    if file.is_file():
+        try:
+            return pickle.loads(file.read_bytes())
+        except Exception:  # noqa: BLE001 - a broken or stale file is computed again
+            pass
+    value = compute(engagement, **params)
+    try:
+        atomic_write_bytes(file, _dumps(value))
+    except (OSError, pickle.PicklingError, TypeError, AttributeError) as exc:
+        warnings.warn(f"svcwork: {name} not kept for reuse ({exc})", RuntimeWarning, stacklevel=2)
+    return value
+
+
+def measures_result(engagement: Engagement, *, cache_dir: str | os.PathLike | None = None,
+                    **options: Any) -> MeasuresResult:
+    """``svcwork.measures.analyse(engagement, **options)``, run once per run (:func:`remember`).
+
+    With the *cache_dir* of ``svcwork run`` the first notebook that needs the measures
+    analysis computes it and the others read it; without, it is computed.  Pass the result to
+    :func:`benefit_signal`, :func:`weak_drivers`, :func:`kpi_signals`, :func:`linked_findings`
+    and :func:`unit_signals` as ``measures_result=``.
+    """
+    return remember(cache_dir, engagement, "measures", _measures_analyse, **options)
+
+
+# =========================================================================== from measures
+def _check_outcome(outcome: str) -> None:
+    if outcome not in A11_ITEMS:
+        raise error("outcome", expected=", ".join(A11_ITEMS), found=repr(outcome))
+
+
+def _survey_focus(engagement: Engagement, *, outcome: str, seed: int) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``(ipa, service_signal)`` as :func:`svcwork.measures.analyse` computes them, without the bootstrap
+    or other tables.
+
+    The same preparation, suppression (``min_group_size``), key driver point estimates and
+    quadrants as :func:`svcwork.measures.analyse` (through :func:`_drivers_ipa` and
+    :func:`_service_signal`); empty frames when the survey is absent or too small.
+    """
+    _check_outcome(outcome)
+    empty = pd.DataFrame()
+    if not engagement.has("survey"):
+        return empty, empty
+    min_size = int(engagement.settings.min_group_size)
+    frame, _ = _prepare_survey(engagement.survey)
+    if len(frame) < min_size:
+        return empty, empty
+    items = _items_present(frame, None)
+    overall = item_table(frame, items=items, min_group_size=min_size)
+    _, ipa, _ = _drivers_ipa(frame, items, overall, outcome=outcome, n_boot=0, seed=seed, confidence=0.95,
+                             min_size=min_size)
+    by_service = (item_table(frame, by=("service_id",), items=items, min_group_size=min_size)
+                  if frame["service_id"].notna().any() else None)
+    return ipa, _service_signal(ipa, by_service)
+
+
+def benefit_signal(engagement: Engagement, *, seed: int = 0, outcome: str = "satisfaction",
+                   measures_result: MeasuresResult | None = None) -> pd.Series:
+    """The survey's benefit signal for prioritisation, per service (index ``service_id``).
+
+    The importance–performance analysis (Martilla & James 1977) names the "concentrate here"
+    items: drivers of *outcome* (Shapley share of R², Lindeman, Merenda & Gold 1980) above the
+    mean importance and below the mean % agree.  For each service the value is the share of
+    its respondents *not* agreeing (1 − top-2-box) on those items, averaged over the items:
+    0–1, higher = more to gain (0.40: 40% do not agree).  It is exactly the ``gap`` column of
+    ``analyse(...).service_signal`` (same code path), computed without the bootstrap and the
+    other survey tables, so it is cheap.  The quadrants use point estimates only, so *seed*
+    does not change the result (it is accepted so calls can mirror
+    :func:`svcwork.measures.analyse`).
+    Services with fewer than ``min_group_size`` responses are left out (suppressed, as in every
+    survey table).  Empty when there is no survey, too few responses for a key driver
+    analysis, no "concentrate here" item or no ``service_id`` in the survey.  Sorted from the
+    largest gap down.  Pass it to ``prioritize.analyse(engagement, benefit_signal=...)``.
+
+    With *measures_result* (``measures.analyse(engagement)``, e.g. :func:`measures_result`) its
+    ``service_signal`` is read instead (the same values; *seed* and *outcome* are then the
+    result's own).
+    """
+    if measures_result is not None:
+        _check_outcome(outcome)
+        sig = measures_result.service_signal
+    else:
+        _, sig = _survey_focus(engagement, outcome=outcome, seed=seed)
+    index = pd.Index([], dtype=object, name="service_id")
+    if sig.empty:
+        return pd.Series([], index=index, dtype=float, name="survey_gap")
+    return pd.Series(sig["gap"].to_numpy(dtype=float), index=pd.Index(sig["service_id"].astype(str).to_numpy(),
+                                                                       dtype=object, name="service_id"),
+                     name="survey_gap")
+
+
+def weak_drivers(engagement: Engagement, *, seed: int = 0, outcome: str = "satisfaction",
+                 lang: str | None = None, measures_result: MeasuresResult | None = None) -> list[str]:
+    """The survey items in the "concentrate here" quadrant, as labels an action plan can mention.
+
+    Short item names (``measures.item_short.*``: "Ease", "קלות", …) in *lang* (default: the
+    engagement's language), in driver-rank order: the findings that
+    :func:`svcwork.management.findings_without_action` checks against the Actions sheet as
+    ``drivers`` (it matches any name of the item, in either language, in an action's
+    ``finding`` or ``action`` text).  Same quadrants as :func:`svcwork.measures.analyse` (point
+    estimates, so *seed* does not change the result); ``[]`` when there is no key driver
+    analysis.  With *measures_result* its ``ipa`` table is read instead (the same items).
+    """
+    if measures_result is not None:
+        _check_outcome(outcome)
+        ipa = measures_result.ipa
+    else:
+        ipa, _ = _survey_focus(engagement, outcome=outcome, seed=seed)
+    lang = lang or engagement.language
+    return [t(f"measures.item_short.{i}", lang) for i in _focus_items(ipa)]
+
+
+def _kpi_signal_names(scorecard: pd.DataFrame) -> list[str]:
+    if scorecard.empty:
+        return []
+    missed = scorecard["met"].map(lambda m: isinstance(m, (bool, np.bool_)) and not m).astype(bool)
+    if "status" in scorecard.columns:  # a shift in the good direction is not a finding
+        worse = scorecard["status"].isin(["deteriorated", "unstable"]).to_numpy(dtype=bool)
+    else:
+        worse = (scorecard["signals"].fillna(0).astype(int) > 0).to_numpy(dtype=bool)
+    hit = pd.Series(worse, index=scorecard.index) | missed
+    names = [n if isinstance(n, str) and n.strip() else str(k)
+             for k, n in zip(scorecard.loc[hit, "kpi_id"], scorecard.loc[hit, "kpi_name"])]
+    return list(dict.fromkeys(n.strip() for n in names))
+
+
+def kpi_signals(engagement: Engagement, *, laney: bool | None = None, large_n: float = 1000,
+                measures_result: MeasuresResult | None = None) -> list[str]:
+    """KPIs with a finding: a missed target, or control-chart signals in the wrong direction.
+
+    A KPI whose chart shows only an improvement (a shift in its good direction, status
+    ``improved``) is not a finding (Wheeler 2000, ch. 6: a signal says the process changed,
+    its direction says whether for the better).
+
+    The scorecard of :func:`svcwork.measures.analyse` (:func:`kpi_scorecard`, same options), without
+    the survey and case-log parts.  Returns each such KPI's ``kpi_name`` (its ``kpi_id`` when unnamed), in
+    the order of the KPIs sheet: the ``kpi_signals`` that
+    :func:`svcwork.management.findings_without_action` checks against the Actions sheet.
+    ``[]`` when the KPIs or KPI values sheet is empty.  With *measures_result* its ``scorecard``
+    is read instead (the same KPIs; *laney* and *large_n* are then the result's own).
+    """
+    if measures_result is not None:
+        return _kpi_signal_names(measures_result.scorecard)
+    if not (engagement.has("KPIs") and engagement.has("KPI values")):
+        return []
+    card = kpi_scorecard(engagement.table("KPIs"), engagement.table("KPI values"), laney=laney, large_n=large_n)
+    return _kpi_signal_names(card.table)
+
+
+# =========================================================================== for management
+def linked_findings(engagement: Engagement, *, outcome: str = "satisfaction",
+                    measures_result: MeasuresResult | None = None) -> dict[str, list[str]]:
+    """The findings of the other analyses that the action plan should answer, derived cheaply.
+
+    ``pain_points``: the Journey sheet's pain points (:func:`svcwork.journeys.pain_points`);
+    ``kpi_signals``: KPIs with control-chart signals in the wrong direction (not a shift for the better) or which miss
+    their target (:func:`kpi_signals`, the measures scorecard);
+    ``drivers``: the survey items in the importance–performance "concentrate here" quadrant
+    (:func:`weak_drivers`, key drivers of *outcome*).  Only what these need is
+    computed (no survey bootstrap, no case-log analysis).  The keys are the keywords of
+    :func:`svcwork.management.analyse`: ``analyse(engagement, **linked_findings(engagement))``
+    flags the ones no action answers (with each unit's coaching-focus observation items, which
+    ``analyse`` adds).  With *measures_result* (:func:`measures_result`) the KPI signals and
+    drivers are read from it (the same values, nothing computed again).
+    """
+    _check_engagement(engagement, "linked_findings")
+    return {"pain_points": _journey_pain_points(engagement),
+            "kpi_signals": kpi_signals(engagement, measures_result=measures_result),
+            "drivers": weak_drivers(engagement, outcome=outcome, measures_result=measures_result)}
+
+
+def _period_text(value: object) -> str:
+    if value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
+        return ""
+    try:
+        return pd.Timestamp(value).strftime("%Y-%m")
+    except (TypeError, ValueError):
+        return str(value)
+
+
+def _kpi_unit_signal(row: Mapping[str, Any], chart: Any, lang: str) -> UnitSignal:
+    """One scorecard row (:func:`svcwork.measures.kpi_scorecard`) as a pack signal."""
+    met = row.get("met")
+    met = bool(met) if isinstance(met, (bool, np.bool_)) else None
+    n_sig = int(row.get("signals") or 0)
+    status = row.get("status")
+    bad = int(row.get("signals_worse") or 0) if status is not None else n_sig  # signals in the wrong direction
+    parts = [_period_text(row.get("last_period"))]
+    if met is not None:
+        parts.append(t("management.note.kpi_met" if met else "management.note.kpi_missed", lang))
+    if status == "improved":  # a shift in the good direction is an improvement, not a problem
+        parts.append(t("management.note.kpi_shifted_up", lang, period=_period_text(row.get("shift_period")
+                                                                                 or row.get("last_period"))))
+    elif bad and chart is not None and len(chart.signals):
+        parts.append(t("management.note.kpi_bad_signals" if status is not None else "management.note.kpi_signals",
+                       lang, count=bad, period=_period_text(max(chart.signals["period"]))))
+    elif isinstance(row.get("in_control"), (bool, np.bool_)) and bool(row["in_control"]):
+        parts.append(t("management.note.kpi_in_control", lang))
+    if row.get("trend") in ("improving", "worsening"):
+        parts.append(t(f"management.note.kpi_{row['trend']}", lang))
+    name = row.get("kpi_name")
+    label = name.strip() if isinstance(name, str) and name.strip() else str(row.get("kpi_id"))
+    return UnitSignal(label, _float(row.get("last")), _float(row.get("target")), signal=bool(bad > 0 or met is False),
+                      note="; ".join(p for p in parts if p), kind="kpi")
+
+
+def _survey_label(item: str, lang: str) -> str:
+    from .i18n import CATALOGUE
+
+    key = f"measures.item.{item}"
+    return t(key, lang) if key in CATALOGUE else str(item)
+
+
+def unit_signals(engagement: Engagement, *, lang: str | None = None,
+                 measures_result: MeasuresResult | None = None) -> dict[str, tuple[UnitSignal, ...]]:
+    """Each unit's KPI and survey results for its manager pack, from the measures analysis.
+
+    *measures_result* is ``svcwork.measures.analyse(engagement)`` (e.g. :func:`measures_result`);
+    when None it is computed here with ``n_boot=0`` (the packs need no key-driver bootstrap, and
+    nothing they read depends on it).  Nothing is re-estimated:
+
+    * survey (``kind="survey"``): the unit's rows of the by-unit item table
+      (:func:`svcwork.measures.item_table`: share agreeing, top-2-box, in % with its Wilson
+      interval and the responses; units and items below ``min_group_size`` and the secondary
+      suppressions are absent, so they never reach a pack).  ``signal`` when the unit is
+      significantly below the other units (:func:`svcwork.measures.compare_groups`, Newcombe
+      interval of the difference); the note gives the difference and marks unstable estimates;
+    * KPIs (``kind="kpi"``): the unit's KPIs — those with values for the unit in the KPI values
+      sheet (:func:`svcwork.measures.kpi_scorecard` on the unit's values) and those whose
+      service belongs to the unit (the Services sheet; the engagement scorecard row) — with the
+      latest value against the target; ``signal`` when the control chart shows a Western
+      Electric signal or the target is missed.
+
+    Returns a mapping of unit to signals (KPIs first), for :func:`~svcwork.management.packs.unit_packs`.
+    """
+    _check_engagement(engagement, "unit_signals", lang or "en")
+    lang = lang or engagement.language
+    m = measures_result if measures_result is not None else _measures_analyse(engagement, n_boot=0)
+    out: dict[str, list[UnitSignal]] = {}
+    # KPIs: per-unit series first, then the organisation's series of KPIs attached to a unit's service
+    kpis, values = _frame(engagement, "KPIs"), _frame(engagement, "KPI values")
+    card = m.scorecard
+    if kpis is not None and values is not None:
+        seen: set[tuple[str, str]] = set()
+        if "unit" in values.columns:
+            unit_text = _text(values["unit"])
+            for unit in sorted(set(unit_text.dropna())):
+                sub = kpi_scorecard(kpis, values[(unit_text == unit).fillna(False).to_numpy(dtype=bool)])
+                for row in sub.table.to_dict("records"):
+                    if not row.get("periods"):
+                        continue
+                    out.setdefault(unit, []).append(_kpi_unit_signal(row, sub.charts.get(str(row["kpi_id"])), lang))
+                    seen.add((unit, str(row["kpi_id"]).casefold()))
+        units = _service_units(_frame(engagement, "Services"))
+        svc = {str(k).strip().casefold(): units.get(str(v).strip().casefold())
+               for k, v in zip(kpis["kpi_id"], kpis["service_id"] if "service_id" in kpis.columns else [None] * len(kpis))
+               if isinstance(k, str) and isinstance(v, str)}
+        if len(card):
+            for row in card.to_dict("records"):
+                unit = svc.get(str(row["kpi_id"]).strip().casefold())
+                if unit is None or (unit, str(row["kpi_id"]).casefold()) in seen or not row.get("periods"):
+                    continue
+                out.setdefault(unit, []).append(_kpi_unit_signal(row, m.charts.get(str(row["kpi_id"])), lang))
+    # survey: the suppressed by-unit item table and the unit-against-the-rest comparison
+    by_unit = m.by.get("unit")
+    if by_unit is not None and len(by_unit):
+        diffs: dict[tuple[str, str], Mapping[str, Any]] = {
+            (str(r["unit"]), str(r["item"])): r for r in m.unit_vs_all.to_dict("records")}
+
+        def pct(v: object) -> float | None:
+            return None if _float(v) is None else 100 * float(v)
+
+        for row in by_unit.to_dict("records"):
+            unit, item = row.get("unit"), row.get("item")
+            if not isinstance(unit, str) or not unit.strip() or _float(row.get("pct_agree")) is None:
+                continue
+            d = diffs.get((unit, str(item)))
+            notes = []
+            if d is not None and d.get("status") in ("lower", "higher"):
+                notes.append(t(f"management.note.survey_{d['status']}", lang,
+                               diff=fmt_number(abs(100 * float(d["diff"])), lang, digits=1),
+                               low=fmt_number(100 * float(d["low"]), lang, digits=1),
+                               high=fmt_number(100 * float(d["high"]), lang, digits=1)))
+            if bool(row.get("unstable")):
+                notes.append(t("management.note.survey_unstable", lang))
+            out.setdefault(unit, []).append(UnitSignal(
+                _survey_label(str(item), lang), pct(row["pct_agree"]), low=pct(row.get("low")), high=pct(row.get("high")),
+                signal=bool(d is not None and d.get("status") == "lower"), note="; ".join(notes), kind="survey",
+                n=int(row["n"])))
+    return {u: tuple(v) for u, v in sorted(out.items())}
