@@ -4,7 +4,7 @@
 Observations (scores, trends, coaching focus, observer calibration), the action plan (status,
 overdue, burn-down, findings without an action), lessons learned, training effect and transfer,
 and the KPI snapshot.  The findings of the other analyses come in as plain lists
-(:func:`svcwork.management.linked_findings` derives them); nothing here imports another analysis.
+(:func:`svcwork.links.linked_findings` derives them); nothing here imports another analysis.
 """
 
 from __future__ import annotations
@@ -47,7 +47,7 @@ def analyse(engagement: Engagement, *, period: str = "M", top_items: int = 3, al
         Calibration pairs must be the same employee, item and day (a joint observation).
     pain_points, kpi_signals, drivers : sequences of str
         Findings of the journeys and measures analyses; flagged when no action answers them
-        (:func:`svcwork.management.linked_findings` derives all three from the engagement).
+        (:func:`svcwork.links.linked_findings` derives all three from the engagement).
         Each unit's first coaching-focus item, and every significantly falling item, are
         checked as well.  A KPI's id and name count as the same finding (from the KPIs sheet).
     previous_actions : mapping of round label to Actions frame, optional

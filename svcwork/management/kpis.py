@@ -1,7 +1,7 @@
 """KPI snapshot: the latest value of each KPI per unit against its target.
 
 The fallback signals of a unit's pack when the measures analysis passes none in (no
-control-chart signals here; :func:`svcwork.management.unit_signals` gives those).
+control-chart signals here; :func:`svcwork.links.unit_signals` gives those).
 """
 
 from __future__ import annotations

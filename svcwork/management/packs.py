@@ -1,7 +1,7 @@
 """Manager packs: one short page of data per unit manager, and its suggested focus points.
 
 Each pack holds a unit's KPI and survey signals (passed in, see
-:func:`svcwork.management.unit_signals`, else the KPI snapshot), observation items and coaching
+:func:`svcwork.links.unit_signals`, else the KPI snapshot), observation items and coaching
 focus, open and overdue actions, training change and recurring lessons — all of it already
 suppressed below ``min_group_size`` and without any employee code.  The focus points are
 catalogue keys with their values; :mod:`svcwork.management.present` writes them and the pack's
@@ -237,7 +237,7 @@ def unit_packs(result: "ManagementResult", *, signals: Mapping[str, Sequence[Uni
     """One :class:`UnitPack` per unit found in any of the management data (or in *signals*).
 
     *signals* maps a unit name to its KPI and survey results (``UnitSignal`` or mappings with
-    the same fields): :func:`~svcwork.management.links.unit_signals` builds them from the
+    the same fields): :func:`~svcwork.links.unit_signals` builds them from the
     measures analysis (KPI control-chart signals, survey shares with Wilson intervals,
     suppressed).  Units missing from it fall back to the latest KPI values against their
     targets from the intake (:func:`~svcwork.management.kpis.kpi_snapshot`, no control-chart

@@ -21,7 +21,7 @@ The steps, each a pure function (frames/arrays in, small frozen results out), on
 * **Roadmap** (:mod:`.waves`) — :func:`plan_waves`: an integer program solved by HiGHS through
   :func:`scipy.optimize.milp`, with the greedy sort it replaces as a baseline.
 * **Survey evidence** (:mod:`.survey`) — :func:`survey_focus`: the services the survey says to
-  concentrate on (the benefit signal of :func:`svcwork.measures.benefit_signal`), shown beside
+  concentrate on (the benefit signal of :func:`svcwork.links.benefit_signal`), shown beside
   the rank; it never changes the weighted score.
 
 :func:`analyse` (:mod:`.analysis`) runs them on an :class:`~svcwork.intake.Engagement` and

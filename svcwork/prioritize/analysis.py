@@ -217,7 +217,7 @@ def analyse(engagement, *, top_n: int = 5, seed: int = 20260101, n_samples: int 
     reported (``conflicts``), never raised.
 
     Survey evidence: ``benefit_signal`` (service id -> 0–1, e.g.
-    ``svcwork.measures.benefit_signal(engagement)``: the share of respondents not agreeing on
+    ``svcwork.links.benefit_signal(engagement)``: the share of respondents not agreeing on
     the "concentrate here" items) adds a column to the priorities table, a sentence to the
     reasoning of the services the survey says to concentrate on (:func:`survey_focus`), a
     ``survey_signal`` to each summary entry and a finding naming those wave 1 leaves out.  It

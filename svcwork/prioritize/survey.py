@@ -1,6 +1,6 @@
 """Survey evidence: the services the citizen survey says to concentrate on.
 
-:func:`survey_focus` matches the survey's benefit signal (:func:`svcwork.measures.benefit_signal`)
+:func:`survey_focus` matches the survey's benefit signal (:func:`svcwork.links.benefit_signal`)
 to the services and applies the mean cross-hair of importance–performance analysis.  It is shown
 beside the rank and never changes the weighted score.
 """
@@ -43,7 +43,7 @@ def survey_focus(signal: Mapping[str, float] | pd.Series, services: Sequence[str
 
     *signal* maps service ids to the survey's benefit signal on 0–1: the share of a service's
     respondents not agreeing on the importance–performance "concentrate here" items
-    (:func:`svcwork.measures.benefit_signal`).  Ids are matched to *services* ignoring case;
+    (:func:`svcwork.links.benefit_signal`).  Ids are matched to *services* ignoring case;
     ids that are not services are listed in ``unknown``; missing values are ignored.  The focus
     set applies the data-centred cross-hair of importance–performance analysis (Martilla &
     James 1977) to services: a signal above the mean over the services with a signal (so at
