@@ -6,7 +6,8 @@ figures and tables under ``<output_dir>/sections/`` and saves every figure as PN
 under ``<output_dir>/figures/``.  After all notebooks ran, :func:`assemble` builds:
 
 - ``report.html``: self-contained (figures embedded, CSS inline, no script, no network),
-  right-to-left for Hebrew, made of the notebooks' displayed outputs (never code), with an
+  right-to-left for Hebrew, built from the recorded sections only (findings, tables, figures,
+  the skipped sentence; never from the notebooks' output or code), with an
   executive summary written from the analyses' key figures (:func:`executive_summary`: the
   services to fix first and why, the biggest journey pain, KPI signals, overdue actions) and
   data-quality and methods appendices.  It is a steering-committee document: each key table
@@ -22,6 +23,7 @@ under ``<output_dir>/figures/``.  After all notebooks ran, :func:`assemble` buil
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import html
 import json
@@ -116,6 +118,9 @@ QUALITY_TABLES = frozenset({("journeys", "data_quality")})
 KEY_TABLES = frozenset({("measures", "comments"), ("intake", "problems"), ("intake", "inventory")})
 
 _DETAIL_SLUG = re.compile(r"(?:^|_)(?:by_month|monthly|by_group|burndown|by_unit_item)(?:$|_)")
+
+#: How a figure of each layout is marked in the report (see :func:`_figure_layout`).
+_FIGURE_CLASS = {"landscape": "landscape", "tall": "tall"}
 
 #: A figure at least this wide (inches; slide-sized maps) is printed turned on a page of its own.
 LANDSCAPE_MIN_WIDTH_IN = 12.0
@@ -228,17 +233,43 @@ def _sections_dir(output_dir: str | os.PathLike) -> Path:
     return Path(output_dir) / "sections"
 
 
+def _table_specs(section: str, tables: Mapping[str, pd.DataFrame], lang: str) -> list[dict]:
+    """How each table of a section is shown, in order: its slug and id, caption, results.xlsx sheet,
+    role (:func:`table_role`), rows and the rows shown in the report (:data:`BODY_ROWS`)."""
+    specs = []
+    for i, (slug, frame) in enumerate(tables.items()):
+        role = table_role(section, slug, frame)
+        specs.append({"slug": slug, "id": f"{section}.{slug}", "caption": _caption(section, slug, lang),
+                      "sheet": sheet_name(section, slug, i, lang), "role": role, "rows": int(len(frame)),
+                      "max_rows": None if role == "detail" else BODY_ROWS})
+    return specs
+
+
+def _figure_spec(figure: Mapping) -> dict:
+    """A recorded figure: its PNG file (under ``figures/``), title, alt text and layout."""
+    title = str(figure.get("title") or "")
+    layout = figure.get("layout") or "portrait"
+    return {"file": str(figure["file"]), "title": title, "alt": str(figure.get("alt") or title),
+            "layout": layout if layout in ("portrait", "landscape", "tall") else "portrait"}
+
+
 def record(result: AnalysisResult, *, section: str, output_dir: str | os.PathLike, lang: str,
            tables: Mapping[str, pd.DataFrame] | None = None, figures: Sequence[Mapping] = ()) -> Path:
-    """Write the result's summary, findings and tables for the report assembler."""
+    """Write the section's record for the report assembler: ``sections/<section>.json`` (title,
+    summary, findings, the skipped sentence, each table's caption, sheet and role, each figure's
+    file, title, alt text and layout, in the order shown) and ``sections/<section>.tables.pkl``
+    (the tables themselves, in the same order)."""
     tables = dict(result.tables(lang) if tables is None else tables) if result.available else {}
     payload = {
         "section": section,
+        "title": t(f"report.section.{section}", lang),
+        "lang": lang,
         "available": bool(result.available),
         "skipped": None if result.available else result.skipped(lang),
         "summary": json_ready(result.summary()),
         "findings": list(result.findings(lang)) if result.available else [],
-        "figures": list(figures),
+        "tables": _table_specs(section, tables, lang),
+        "figures": [_figure_spec(f) for f in figures] if result.available else [],
     }
     folder = _sections_dir(output_dir)
     atomic_write_text(folder / f"{section}.json", json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True))
@@ -260,11 +291,10 @@ def show_result(result: AnalysisResult, *, section: str, lang: str, output_dir: 
         items = "".join(f"<li>{html.escape(f)}</li>" for f in findings)
         _display_html(f"<ul class='findings' dir='{direction(lang)}'>{items}</ul>")
     tables = result.tables(lang)
-    for i, (slug, frame) in enumerate(tables.items()):
-        role = table_role(section, slug, frame)
-        _display_html(table_html(frame, lang=lang, caption=_caption(section, slug, lang),
-                                 max_rows=NOTEBOOK_ROWS if role == "detail" else BODY_ROWS,
-                                 sheet=sheet_name(section, slug, i, lang), role=role, table_id=f"{section}.{slug}"))
+    for spec in _table_specs(section, tables, lang):
+        _display_html(table_html(tables[spec["slug"]], lang=lang, caption=spec["caption"],
+                                 max_rows=spec["max_rows"] or NOTEBOOK_ROWS, sheet=spec["sheet"],
+                                 role=spec["role"], table_id=spec["id"]))
     figures = []
     for slug, fig in result.figures(lang).items():
         title = _caption(section, slug, lang) or _figure_title(fig) or t(f"report.section.{section}", lang)
@@ -275,7 +305,7 @@ def show_result(result: AnalysisResult, *, section: str, lang: str, output_dir: 
             folder = Path(output_dir) / "figures"
             atomic_write_bytes(folder / f"{section}-{slug}.png", png)
             save_figure(fig, folder, f"{section}-{slug}", formats=("svg",))
-            figures.append({"file": f"{section}-{slug}.png", "title": title, "layout": layout})
+            figures.append({"file": f"{section}-{slug}.png", "title": title, "alt": title, "layout": layout})
         close(fig)
     if output_dir:
         record(result, section=section, output_dir=output_dir, lang=lang, tables=tables, figures=figures)
@@ -407,53 +437,45 @@ def build_summary(engagement: Any, sections: Mapping[str, Mapping]) -> dict:
 _SECTION_ONLY = frozenset({"available"})
 
 
-_OUTPUT_SKIP_TAGS = {"report-skip", "parameters", "injected-parameters"}
-
-
-def _notebook_fragments(path: Path) -> list[str]:
-    """The displayed outputs of an executed notebook, as HTML fragments (no code, no streams)."""
-    import nbformat
-
-    nb = nbformat.read(path, as_version=4)
-    parts: list[str] = []
-    for cell in nb.cells:
-        if cell.cell_type != "code" or _OUTPUT_SKIP_TAGS & set(cell.metadata.get("tags", [])):
+def _section_html(record: Mapping, frames: Mapping[str, pd.DataFrame], out: Path, *,
+                  lang: str) -> tuple[list[str], list[str], list[str]]:
+    """A recorded section as HTML: the fragments of its body (heading, skipped sentence or findings,
+    key tables, figures), those for the data-quality appendix, and the sheet names of its detail
+    tables left to results.xlsx."""
+    d = direction(lang)
+    title = record.get("title") or t(f"report.section.{record['section']}", lang)
+    body = [f"<h2 dir='{d}'>{html.escape(title)}</h2>"]
+    quality: list[str] = []
+    detail: list[str] = []
+    if not record["available"]:
+        if record.get("skipped") is not None:
+            body.append(f"<p class='skipped' dir='{d}'>{html.escape(record['skipped'])}</p>")
+        return body, quality, detail
+    if record.get("findings"):
+        items = "".join(f"<li>{html.escape(f)}</li>" for f in record["findings"])
+        body.append(f"<ul class='findings' dir='{d}'>{items}</ul>")
+    specs = record.get("tables")
+    if specs is None:  # a record written before tables were described in it
+        specs = _table_specs(record["section"], frames, lang)
+    for spec in specs:
+        frame = frames.get(spec["slug"])
+        if frame is None:
             continue
-        for output in cell.get("outputs", []):
-            if output.get("output_type") not in ("display_data", "execute_result"):
-                continue
-            data = output.get("data", {})
-            if "image/png" in data:
-                meta = output.get("metadata", {}) or {}
-                png_meta = meta.get("image/png", {}) or {}
-                alt = html.escape(str(png_meta.get("alt", "") or meta.get("alt", "")))
-                layout = png_meta.get("svcwork_layout")
-                cls = f" class='{layout}'" if layout in ("landscape", "tall") else ""
-                parts.append(f"<figure{cls}><img alt='{alt}' src='data:image/png;base64,{data['image/png'].strip()}'/>"
-                             f"</figure>")
-            elif "text/html" in data:
-                parts.append("".join(data["text/html"]) if isinstance(data["text/html"], list) else data["text/html"])
-    return parts
-
-
-_TABLE_DIV = re.compile(r"<div class='svc-table'[^>]*\sdata-role='(detail|quality)'[^>]*>")
-_DATA_SHEET = re.compile(r"\sdata-sheet='([^']*)'")
-
-
-def _sort_fragments(fragments: Sequence[str]) -> tuple[list[str], list[str], list[str]]:
-    """The fragments for the report body, those for the data-quality appendix, and the sheet
-    names of the detail tables left to results.xlsx."""
-    body, quality, detail = [], [], []
-    for fragment in fragments:
-        m = _TABLE_DIV.match(fragment.lstrip())
-        if m is None:
-            body.append(fragment)
-        elif m.group(1) == "quality":
-            quality.append(fragment)
-        else:
-            sheet = _DATA_SHEET.search(m.group(0))
-            if sheet:
-                detail.append(html.unescape(sheet.group(1)))
+        if spec["role"] == "detail":
+            detail.append(spec["sheet"])
+            continue
+        fragment = table_html(frame, lang=lang, caption=spec.get("caption"), max_rows=spec.get("max_rows") or BODY_ROWS,
+                              sheet=spec.get("sheet"), role=spec["role"], table_id=spec.get("id"))
+        (quality if spec["role"] == "quality" else body).append(fragment)
+    for fig in record.get("figures", []):
+        png = out / "figures" / Path(fig["file"]).name  # figures/ only
+        if not png.is_file():
+            continue
+        layout = _FIGURE_CLASS.get(fig.get("layout") or "")
+        cls = f" class='{layout}'" if layout else ""
+        alt = html.escape(fig.get("alt") or fig.get("title") or "")
+        data = base64.b64encode(png.read_bytes()).decode("ascii")
+        body.append(f"<figure{cls}><img alt='{alt}' src='data:image/png;base64,{data}'/></figure>")
     return body, quality, detail
 
 
@@ -477,22 +499,27 @@ def _css() -> str:
     return (templates_dir() / "report" / "report.css").read_text(encoding="utf-8")
 
 
-def assemble(out: str | os.PathLike, engagement: Any, *, lang: str, notebooks: Sequence[Path]) -> dict[str, Path]:
-    """Build report.html, summary.json and results.xlsx in *out* from the executed notebooks."""
+def assemble(out: str | os.PathLike, engagement: Any, *, lang: str,
+             notebooks: Sequence[Path] | None = None) -> dict[str, Path]:
+    """Build report.html, summary.json, results.xlsx and slides.pptx in *out* from the sections the
+    notebooks recorded there (:func:`record`); the notebooks' output is never read.
+
+    *notebooks*, when given, are the notebooks that ran: a section is in the report body when its
+    notebook is among them and it was recorded.
+    """
     from .charts import accent
 
     out = Path(out)
     sections = _load_sections(out)
     tables = _load_tables(out)
     summary = build_summary(engagement, sections)
-    by_name = {p.name: p for p in notebooks}
+    ran = None if notebooks is None else {Path(p).name for p in notebooks}
     blocks, quality = [], []
     quote = "„{}”" if lang == "he" else "“{}”"
     for s in SECTIONS:
-        p = by_name.get(s.notebook)
-        if p is None or not p.is_file():
+        if s.key not in sections or (ran is not None and s.notebook not in ran):
             continue
-        body, checks, detail = _sort_fragments(_notebook_fragments(p))
+        body, checks, detail = _section_html(sections[s.key], tables.get(s.key, {}), out, lang=lang)
         if detail:  # detail tables: named here, in full in results.xlsx
             note = t("report.detail_tables", lang, sheets=", ".join(quote.format(d) for d in detail))
             body.append(f"<p class='note detail-tables'>{html.escape(note)}</p>")
@@ -560,7 +587,7 @@ def write_unit_packs(packs: Sequence[Any], *, output_dir: str | os.PathLike, eng
     their control-chart signals, survey results with intervals, observation summary, open and
     overdue actions, training) — for a team meeting.
 
-    Pass packs built with the unit's signals (``result.unit_packs(signals=management.unit_signals(
+    Pass packs built with the unit's signals (``result.unit_packs(signals=links.unit_signals(
     engagement))``) for the KPI and survey tables.  Numbers that round to zero are shown as 0,
     never "-0" (:func:`table_html` formats every cell so).
     """

@@ -8,6 +8,7 @@ import json
 import math
 import re
 import zipfile
+from dataclasses import dataclass
 from pathlib import Path
 
 import numpy as np
@@ -186,6 +187,81 @@ def test_report_body_keeps_key_tables_short_and_names_the_detail_sheets(hebrew_r
     assert "data-table='journeys.data_quality'" in quality and "data-table='intake.problems'" in quality
     # slide-sized figures (process map, journey maps) print turned on a page of their own
     assert page.count("<figure class='landscape'>") >= 2
+
+
+@pytest.mark.slow
+def test_report_is_built_from_the_recorded_sections_not_the_notebooks(hebrew_run, tmp_path):
+    """Every section records its findings, tables (caption, sheet, role) and figures (file, alt,
+    layout); the assembler reads those records only: without the executed notebooks the report is the same."""
+    import shutil
+
+    for s in SECTIONS:
+        sec = json.loads((hebrew_run / "sections" / f"{s.key}.json").read_text(encoding="utf-8"))
+        assert sec["available"] and sec["title"] == s.title("he") and sec["tables"], s.key
+        frames = pd.read_pickle(hebrew_run / "sections" / f"{s.key}.tables.pkl")
+        assert [spec["slug"] for spec in sec["tables"]] == list(frames)
+        for spec in sec["tables"]:
+            assert spec["role"] == report.table_role(s.key, spec["slug"], frames[spec["slug"]])
+            assert spec["sheet"] and spec["id"] == f"{s.key}.{spec['slug']}"
+        for fig in sec["figures"]:
+            assert fig["alt"] and fig["layout"] in ("portrait", "landscape", "tall")
+    copy = tmp_path / "neve-tamar"
+    shutil.copytree(hebrew_run, copy, ignore=shutil.ignore_patterns("notebooks"))
+    report.assemble(copy, load(DEMO_HE), lang="he")
+    assert (copy / "report.html").read_text(encoding="utf-8") == (hebrew_run / "report.html").read_text(encoding="utf-8")
+
+
+@dataclass
+class _Recorded:
+    """An analysis result with a key, a detail and a quality table, one figure and a finding."""
+
+    available: bool = True
+
+    def summary(self) -> dict:
+        return {"recorded": {"n": 1}}
+
+    def tables(self, lang: str) -> dict:
+        return {"priorities": pd.DataFrame({"service": [f"<b>s{i}</b>" for i in range(20)], "score": range(20)}),
+                "capability_by_group": pd.DataFrame({"group": list(range(50))}),
+                "data_quality": pd.DataFrame({"check": ["dates"], "rows": [3]})}
+
+    def figures(self, lang: str) -> dict:
+        fig, ax = charts.new_figure(size=(14.0, 8.0))
+        ax.plot([0, 1], [1, 0])
+        charts.finish(ax, lang=lang, title="<i>a map</i>")
+        return {"map": fig}
+
+    def findings(self, lang: str) -> list[str]:
+        return ["<script>x</script> finding"] if self.available else []
+
+    def skipped(self, lang: str) -> str:
+        return "no case log <here>"
+
+
+def test_assemble_builds_sections_from_their_records(tmp_path, monkeypatch):
+    """Findings, key tables (capped), detail tables named, quality tables in the appendix, figures as
+    data URIs with their alt text and layout, and the skipped sentence: all from sections/*.json."""
+    monkeypatch.setattr(report, "_display_html", lambda markup: None)
+    monkeypatch.setattr(report, "_display_png", lambda png, **kw: None)
+    report.show_result(_Recorded(), section="journeys", lang="en", output_dir=tmp_path)
+    report.show_result(_Recorded(available=False), section="measures", lang="en", output_dir=tmp_path)
+    sec = json.loads((tmp_path / "sections" / "journeys.json").read_text(encoding="utf-8"))
+    assert [(x["slug"], x["role"]) for x in sec["tables"]] == [
+        ("priorities", "key"), ("capability_by_group", "detail"), ("data_quality", "quality")]
+    assert sec["figures"] == [{"file": "journeys-map.png", "title": "<i>a map</i>", "alt": "<i>a map</i>",
+                               "layout": "landscape"}]
+    body, quality, detail = report._section_html(sec, pd.read_pickle(tmp_path / "sections" / "journeys.tables.pkl"),
+                                                 tmp_path, lang="en")
+    page = "\n".join(body)
+    assert body[0] == f"<h2 dir='ltr'>{html.escape(t('report.section.journeys', 'en'))}</h2>"
+    assert "&lt;script&gt;x&lt;/script&gt; finding" in page and "<script>" not in page
+    assert "data-table='journeys.priorities'" in page and page.count("<tr>") == report.BODY_ROWS + 1
+    assert "capability_by_group" not in page and detail == [t("report.caption.journeys.capability_by_group", "en")]
+    assert len(quality) == 1 and "data-table='journeys.data_quality'" in quality[0]
+    assert "<figure class='landscape'><img alt='&lt;i&gt;a map&lt;/i&gt;' src='data:image/png;base64," in page
+    skipped = json.loads((tmp_path / "sections" / "measures.json").read_text(encoding="utf-8"))
+    body, quality, detail = report._section_html(skipped, {}, tmp_path, lang="en")
+    assert body[1] == "<p class='skipped' dir='ltr'>no case log &lt;here&gt;</p>" and not quality and not detail
 
 
 @pytest.mark.slow
