@@ -43,6 +43,7 @@ from .charts import close, figure_bytes, save_figure
 from .errors import problems_frame
 from .i18n import direction, fmt_date, t, unsigned_zero
 from .paths import atomic_write_bytes, atomic_write_text, templates_dir
+from .tables import column_kind
 from .common import json_ready
 from .executive import EXECUTIVE_KPIS, EXECUTIVE_SERVICES, _lower, executive_summary  # noqa: F401 - re-exported
 from .results_book import caption as _caption, sheet_name, write_results_workbook
@@ -140,11 +141,29 @@ class AnalysisResult(Protocol):  # what every analysis module's result offers
 _NUM = re.compile(r"^[\s−\-+]?[\d,.]+\s?%?$")
 
 
-def _cell(value: Any, lang: str) -> str:
+#: How a typed column's numbers are written (svcwork.tables kinds): shares as percentages, percentages,
+#: days and hours with one decimal, counts whole, p-values to three decimals ("<0.001" below).
+def _typed_number(f: float, kind: str | None) -> str | None:
+    if kind == "share" and -1.0 <= f <= 1.0:
+        return unsigned_zero(f"{100 * f:.1f}%")
+    if kind in ("percent", "days", "hours"):
+        return unsigned_zero(f"{f:,.1f}")
+    if kind == "count" and f.is_integer():
+        return f"{int(f):,}"
+    if kind == "p_value":
+        return "<0.001" if 0 <= f < 0.001 else f"{f:.3f}"
+    return None
+
+
+def _cell(value: Any, lang: str, kind: str | None = None) -> str:
     if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or value is pd.NaT:
         return "<td class='na'>—</td>"
     if isinstance(value, (bool, np.bool_)):
         return f"<td>{html.escape(t('template.yes' if value else 'template.no', lang))}</td>"
+    if kind is not None and isinstance(value, (int, float, np.integer, np.floating)):
+        typed = _typed_number(float(value), kind)
+        if typed is not None:
+            return f"<td class='num'>{html.escape(typed)}</td>"
     if isinstance(value, (int, np.integer)):
         return f"<td class='num'>{int(value):,}</td>"
     if isinstance(value, (float, np.floating)):
@@ -168,7 +187,11 @@ def table_html(frame: pd.DataFrame, *, lang: str, caption: str | None = None, ma
     """
     shown = frame.head(max_rows)
     head = "".join(f"<th>{html.escape(str(c))}</th>" for c in shown.columns)
-    body = "".join("<tr>" + "".join(_cell(v, lang) for v in row) + "</tr>"
+    kinds: list[str | None] = []
+    for c in shown.columns:  # typed columns (svcwork.tables) are written by their kind; an interval's
+        kind = column_kind(frame, c)  # limits as the share or percentage they bound
+        kinds.append((kinds[-1] if kinds and kinds[-1] in ("share", "percent") else None) if kind == "limit" else kind)
+    body = "".join("<tr>" + "".join(_cell(v, lang, k) for v, k in zip(row, kinds)) + "</tr>"
                    for row in shown.itertuples(index=False, name=None))
     cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""
     more = ""

@@ -58,3 +58,23 @@ def test_translate_records_keys_and_keeps_the_input():
     assert list(frame.columns) == ["n"] and not frame.attrs
     assert tables.column_key(out, out.columns[0]) == "measures.col.n"
     assert tables.column_kind(out.reset_index(drop=True), out.columns[0]) == "count"
+
+
+@pytest.mark.parametrize("lang", ["en", "he"])
+def test_the_html_table_writes_typed_columns_by_their_kind(monkeypatch, lang):
+    from svcwork.report import table_html
+
+    def cells(html_text: str) -> list[str]:
+        import re
+
+        return re.findall(r"<td class='num'>([^<]*)</td>", html_text)
+
+    before = cells(table_html(_typed(lang), lang=lang))
+    assert before[:5] == ["120", "61.0%", "52.0%", "69.0%", "3.2"]  # count, share, its limits, days
+    reworded = dict(CATALOGUE)
+    reworded["journeys.col.sla_met"] = {"en": "Within the deadline", "he": "בתוך המועד"}
+    monkeypatch.setattr(i18n, "CATALOGUE", MappingProxyType(reworded))
+    assert cells(table_html(_typed(lang), lang=lang)) == before
+    untyped = _typed(lang).copy()
+    untyped.attrs = {}
+    assert cells(table_html(untyped, lang=lang))[1] == "0.610"  # without kinds: written from the value
