@@ -94,18 +94,14 @@ def kpi_note(row: Mapping[str, Any], chart: ControlChart | None, lang: str) -> s
         rows = signals if reading is None or "direction" not in signals else signals[signals["direction"] == reading]
         return _when(max(rows["period"])) if len(rows) else "—"
 
-    if status == "improved":
+    one_way = {"improved": ("improved", "better"), "deteriorated": ("worsened", "worse")}
+    if status in one_way:  # signals in one direction only: a shift to a new level, or single signals
+        word, reading = one_way[status]
         if _field(row, "new_level") is not None:
-            return t("measures.note.improved_shift", lang, level=level, period=since)
-        count = int(_field(row, "signals_better") or 0)
-        return (t("measures.note.improved_one", lang, period=latest("better")) if count == 1 else
-                t("measures.note.improved", lang, count=count, period=latest("better")))
-    if status == "deteriorated":
-        if _field(row, "new_level") is not None:
-            return t("measures.note.worsened_shift", lang, level=level, period=since)
-        count = int(_field(row, "signals_worse") or 0)
-        return (t("measures.note.worsened_one", lang, period=latest("worse")) if count == 1 else
-                t("measures.note.worsened", lang, count=count, period=latest("worse")))
+            return t(f"measures.note.{word}_shift", lang, level=level, period=since)
+        count = int(_field(row, f"signals_{reading}") or 0)
+        return (t(f"measures.note.{word}_one", lang, period=latest(reading)) if count == 1 else
+                t(f"measures.note.{word}", lang, count=count, period=latest(reading)))
     if status == "unstable":
         values = {"worse": int(_field(row, "signals_worse") or 0), "better": int(_field(row, "signals_better") or 0)}
         if _field(row, "new_level") is not None:
