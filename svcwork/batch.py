@@ -27,7 +27,7 @@ from typing import Callable, Iterator, Sequence
 
 from . import __version__
 from .errors import IntakeError, NotebookError, Problem, SvcworkError, UsageError
-from .i18n import t
+from .i18n import t, user_language
 from .paths import PACKAGE_DIR, atomic_dir, atomic_write_text, client_slug, find_intake, notebooks_dir, templates_dir
 
 __all__ = ["NOTEBOOK_PARAMETERS", "ClientResult", "BatchResult", "WarmKernel", "run_client", "run_batch", "find_clients",
@@ -120,13 +120,14 @@ def check_notebook_parameters(path: Path) -> None:
     try:
         declared = papermill.inspect_notebook(str(path))
     except Exception as exc:  # noqa: BLE001 - papermill raises plain errors for unreadable notebooks
-        raise UsageError(f"cannot read the parameters of notebook {path.name}: expected a notebook with a kernel "
-                         f"and a cell tagged 'parameters' ({type(exc).__name__}: {_first_line(str(exc))})") from None
+        raise UsageError(t("cli.error.notebook_unreadable", user_language(), name=path.name,
+                           detail=f"{type(exc).__name__}: {_first_line(str(exc))}")) from None
     missing = [p for p in NOTEBOOK_PARAMETERS if p not in declared]
     if missing:
-        raise UsageError(f"notebook {path.name} does not declare the parameter(s) {', '.join(missing)} in its "
-                         f"'parameters' cell; expected {', '.join(NOTEBOOK_PARAMETERS)}, found "
-                         f"{', '.join(declared) or 'none'}")
+        lang = user_language()
+        raise UsageError(t("cli.error.notebook_parameters", lang, name=path.name, missing=", ".join(missing),
+                           expected=", ".join(NOTEBOOK_PARAMETERS),
+                           found=", ".join(declared) or t("cli.found.none", lang)))
 
 
 def _execute(notebook: Path, target: Path, *, parameters: dict, cwd: Path, timeout: float | None,
@@ -579,12 +580,13 @@ def find_clients(folder: str | os.PathLike) -> list[Path]:
     """Client folders under *folder*: every sub-folder holding an intake workbook."""
     root = Path(folder)
     if not root.is_dir():
-        raise UsageError(f"expected a folder of client folders, found {'a file' if root.exists() else 'nothing'} "
-                         f"at {root}")
+        lang = user_language()
+        raise UsageError(t("cli.error.not_clients_folder", lang, path=root,
+                           found=t("cli.found.file" if root.exists() else "cli.found.nothing", lang)))
     found = [p for p in sorted(root.iterdir()) if p.is_dir() and not p.name.startswith(".")
              and find_intake(p).is_file()]
     if not found:
-        raise UsageError(f"no client folders (sub-folders with an intake.xlsx) in {root}")
+        raise UsageError(t("cli.error.no_clients", user_language(), path=root))
     return found
 
 
@@ -596,8 +598,7 @@ def _batch_lock(out: Path) -> Iterator[None]:
         try:
             fcntl.flock(fh, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise UsageError(f"another svcwork batch is writing to {out}; wait for it to finish or choose another "
-                             f"output folder") from None
+            raise UsageError(t("cli.error.batch_busy", user_language(), path=out)) from None
         yield
     finally:
         fh.close()
@@ -742,7 +743,7 @@ def _run_on_dask(address: str, folders: Sequence[Path], out: Path, *, force: boo
     try:
         from distributed import Client, as_completed as dask_completed
     except ImportError:  # pragma: no cover - distributed is a dependency
-        raise UsageError("--scheduler needs the 'distributed' package (pip install distributed)") from None
+        raise UsageError(t("cli.error.no_distributed", user_language())) from None
     import socket
     from urllib.parse import urlsplit
 
@@ -753,10 +754,10 @@ def _run_on_dask(address: str, folders: Sequence[Path], out: Path, *, force: boo
         socket.create_connection((where.hostname, where.port), timeout=5).close()
         client = Client(address, timeout=30)
     except ValueError:
-        raise UsageError(f"--scheduler expects an address such as tcp://host:8786, found {address!r}") from None
+        raise UsageError(t("cli.error.scheduler_address", user_language(), value=repr(address))) from None
     except (OSError, TimeoutError) as exc:
-        raise UsageError(f"cannot reach the Dask scheduler at {address}: expected a running scheduler "
-                         f"(tcp://host:port), found none ({type(exc).__name__})") from None
+        raise UsageError(t("cli.error.scheduler_down", user_language(), address=address,
+                           detail=type(exc).__name__)) from None
     with client:
         futures = {client.submit(_run_in_worker, folder, out, force, timeout, pdf, key=f"svcwork-{folder.name}-{i}",
                                  pure=False): folder for i, folder in enumerate(folders)}

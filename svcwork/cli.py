@@ -16,6 +16,7 @@ from typing import Sequence
 
 from . import __version__
 from .errors import SvcworkError, UsageError
+from .i18n import t, user_language
 
 __all__ = ["main"]
 
@@ -76,7 +77,7 @@ def _timeout_argument(s: argparse.ArgumentParser) -> None:
 
 def _timeout(args: argparse.Namespace) -> float | None:
     if args.timeout < 0 or args.timeout != args.timeout:
-        raise UsageError(f"--timeout expects seconds (0 for no limit), found {args.timeout:g}")
+        raise UsageError(t("cli.error.timeout", user_language(), value=f"{args.timeout:g}"))
     return args.timeout or None
 
 
@@ -91,7 +92,7 @@ def _cmd_key(args: argparse.Namespace) -> int:
     from .privacy import init_project_key
 
     if not args.project.is_dir():
-        raise UsageError(f"expected an existing project folder, found no folder at {args.project}")
+        raise UsageError(t("cli.error.no_project", user_language(), path=args.project))
     # the path only, never the key itself
     print(init_project_key(args.project))
     return 0
@@ -165,7 +166,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     from .batch import find_clients, run_batch
 
     if args.jobs < 1:
-        raise UsageError(f"--jobs expects 1 or more, found {args.jobs}")
+        raise UsageError(t("cli.error.jobs", user_language(), value=args.jobs))
     timeout = _timeout(args)
     with _progress(total=len(find_clients(args.clients))) as progress:
         result = run_batch(args.clients, args.output, jobs=args.jobs, force=args.force, scheduler=args.scheduler,

@@ -28,7 +28,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import AnalysisError, UsageError
-from .i18n import direction, t
+from .i18n import direction, t, user_language
 from .measures import newcombe_interval
 
 __all__ = ["PortfolioResult", "portfolio", "read_summaries", "compare_clients", "competition_rank", "client_codes",
@@ -76,7 +76,7 @@ def competition_rank(values: Sequence[float | None] | pd.Series, *, higher_is_be
 def client_codes(count: int) -> list[str]:
     """Letters for anonymised clients: A … Z, then AA, AB, … (spreadsheet-column style)."""
     if count < 0:
-        raise AnalysisError(f"expected a number of clients ≥ 0; found {count}")
+        raise AnalysisError(t("cli.error.portfolio_count", user_language(), value=count))
     out = []
     for i in range(count):
         code, k = "", i + 1
@@ -91,7 +91,7 @@ def _number(value: Any, where: str) -> float | None:
     if value is None:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, float)):
-        raise AnalysisError(f"{where}: expected a number or null; found {value!r}")
+        raise AnalysisError(t("cli.error.portfolio_number", user_language(), where=where, value=repr(value)))
     f = float(value)
     return None if math.isnan(f) or math.isinf(f) else f
 
@@ -101,7 +101,8 @@ def _block(summary: Mapping, key: str, where: str) -> Mapping:
     if value is None:
         return {}
     if not isinstance(value, Mapping):
-        raise AnalysisError(f"{where}: expected '{key}' to be an object; found {type(value).__name__}")
+        raise AnalysisError(t("cli.error.portfolio_object", user_language(), where=where, key=key,
+                              found=type(value).__name__))
     return value
 
 
@@ -110,7 +111,7 @@ def _interval(block: Mapping, key: str, where: str) -> tuple[float | None, float
     if item is None:
         return None, None, None, None
     if not isinstance(item, Mapping):
-        raise AnalysisError(f"{where}: expected '{key}' to be an object with value, low, high and n; found {item!r}")
+        raise AnalysisError(t("cli.error.portfolio_interval", user_language(), where=where, key=key, value=repr(item)))
     value = _number(item.get("value"), f"{where} {key}.value")
     if value is None:  # suppressed or not measured
         return None, None, None, None
@@ -122,7 +123,7 @@ def _interval(block: Mapping, key: str, where: str) -> tuple[float | None, float
 def _client_row(summary: Mapping, slug: str) -> dict[str, Any]:
     where = f"summary of client {slug!r}"
     if not isinstance(summary, Mapping):
-        raise AnalysisError(f"{where}: expected a JSON object; found {type(summary).__name__}")
+        raise AnalysisError(t("cli.error.portfolio_summary", user_language(), where=where, found=type(summary).__name__))
     survey = _block(summary, "survey", where)
     journey = _block(summary, "journey", where)
     actions = _block(summary, "actions", where)
@@ -139,7 +140,7 @@ def _client_row(summary: Mapping, slug: str) -> dict[str, Any]:
     row["fcr"] = _number(journey.get("fcr"), f"{where} journey.fcr")
     kpis = summary.get("kpis") or []
     if not isinstance(kpis, list):
-        raise AnalysisError(f"{where}: expected 'kpis' to be a list; found {type(kpis).__name__}")
+        raise AnalysisError(t("cli.error.portfolio_kpis", user_language(), where=where, found=type(kpis).__name__))
     judged = [k.get("met") for k in kpis if isinstance(k, Mapping) and isinstance(k.get("met"), bool)]
     row["kpis_met"] = sum(judged) if judged else None
     row["kpis_total"] = len(judged) if judged else None
@@ -252,9 +253,9 @@ def compare_clients(summaries: Mapping[str, Mapping], *, anonymise: bool = False
     for n < 10,000).  A difference is real when its interval excludes zero.
     """
     if not isinstance(summaries, Mapping) or not summaries:
-        raise AnalysisError("expected the summaries of one or more clients (slug → summary.json content); found none")
+        raise AnalysisError(t("cli.error.portfolio_empty", user_language()))
     if not 0 < confidence < 1:
-        raise AnalysisError(f"expected a confidence between 0 and 1; found {confidence!r}")
+        raise AnalysisError(t("cli.error.portfolio_confidence", user_language(), value=repr(confidence)))
     slugs = sorted(summaries)
     rows = [_client_row(summaries[s], s) for s in slugs]
     codes = client_codes(len(rows))
@@ -318,8 +319,9 @@ def read_summaries(out_dir: str | os.PathLike) -> tuple[dict[str, dict], list[st
     """
     out = Path(out_dir)
     if not out.is_dir():
-        raise UsageError(f"expected a batch output folder (made by `svcwork batch`), found "
-                         f"{'a file' if out.exists() else 'nothing'} at {out}")
+        lang = user_language()
+        raise UsageError(t("cli.error.not_batch_folder", lang, path=out,
+                           found=t("cli.found.file" if out.exists() else "cli.found.nothing", lang)))
     found: dict[str, dict] = {}
     for folder in sorted(p for p in out.iterdir() if p.is_dir() and not p.name.startswith(".")):
         path = folder / "summary.json"
@@ -328,11 +330,10 @@ def read_summaries(out_dir: str | os.PathLike) -> tuple[dict[str, dict], list[st
         try:
             found[folder.name] = json.loads(path.read_text(encoding="utf-8"))
         except (OSError, UnicodeDecodeError, ValueError) as exc:
-            raise AnalysisError(f"{path}: expected a summary.json written by svcwork; cannot read it "
-                                f"({type(exc).__name__}: {exc})") from None
+            raise AnalysisError(t("cli.error.summary_unreadable", user_language(), path=path,
+                                  detail=f"{type(exc).__name__}: {exc}")) from None
     if not found:
-        raise UsageError(f"no client results (<client>/summary.json) in {out}; expected the output folder of "
-                         f"`svcwork batch`")
+        raise UsageError(t("cli.error.no_results", user_language(), path=out))
     missing: list[str] = []
     manifest = out / "batch.json"
     if manifest.is_file():

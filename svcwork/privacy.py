@@ -27,6 +27,7 @@ import numpy as np
 import pandas as pd
 
 from .errors import SvcworkError
+from .i18n import t, user_language
 
 __all__ = ["pseudonymisation_key", "project_key_file", "init_project_key", "pseudonymise", "suppress",
            "SUPPRESSED"]
@@ -77,11 +78,10 @@ def _read_or_create(path: Path) -> bytes:
         except FileNotFoundError:
             return _create_key(path)
     except OSError as exc:
-        raise SvcworkError(f"the pseudonymisation key file {path} cannot be read or created ({exc.strerror or exc})",
+        raise SvcworkError(t("cli.error.key_unreadable", user_language(), path=path, detail=exc.strerror or exc),
                            code="key_file") from None
     if not key:
-        raise SvcworkError(f"the pseudonymisation key file {path} is empty; delete it or restore the project's key",
-                           code="key_file")
+        raise SvcworkError(t("cli.error.key_empty", user_language(), path=path), code="key_file")
     return key
 
 

@@ -35,7 +35,7 @@ from openpyxl.worksheet.datavalidation import DataValidation
 from openpyxl.worksheet.worksheet import Worksheet
 
 from .errors import UsageError
-from .i18n import CATALOGUE, LANGUAGES, t
+from .i18n import CATALOGUE, LANGUAGES, t, user_language
 from .exports.files import COMPANION_FILE_NAMES, DATA_SUFFIXES
 from .paths import COMPANION_SUFFIXES, atomic_write_bytes, atomic_write_text
 from .schema import (COMPANIONS, CRITERIA_COLUMNS, ENUMS, FRONTLINE_SKILLS, SHEETS, STANDARD_MEASURES, Column, Sheet,
@@ -413,7 +413,7 @@ def _table_sheet(wb: Workbook, s: Sheet, lang: str) -> None:
 
 def _check_lang(lang: str) -> None:
     if lang not in LANGUAGES:
-        raise UsageError(f"template language: expected one of {', '.join(LANGUAGES)}, found {lang!r}")
+        raise UsageError(t("cli.error.template_lang", user_language(), expected=", ".join(LANGUAGES), value=repr(lang)))
 
 
 def build_template(*, lang: str) -> Workbook:

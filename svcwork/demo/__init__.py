@@ -56,6 +56,7 @@ from typing import Callable, Sequence
 import numpy as np
 from openpyxl import Workbook
 
+from ..i18n import t, user_language
 from ..paths import atomic_write_bytes
 from ..workbook import save_workbook
 from .cases import _cases
@@ -120,9 +121,11 @@ def generate(out_dir: str | Path, *, seed: int = DEFAULT_SEED, clients: Sequence
     wanted = list(CLIENTS) if clients is None else list(clients)
     unknown = [c for c in wanted if c not in CLIENTS]
     if unknown:
-        raise UsageError(f"unknown demo client(s) {', '.join(unknown)}; expected one of {', '.join(CLIENTS)}")
+        raise UsageError(t("cli.error.demo_client", user_language(), names=", ".join(unknown),
+                           expected=", ".join(CLIENTS)))
     if export_style is not None and export_style not in _EXPORT_STYLES:
-        raise UsageError(f"unknown export style {export_style}; expected one of {', '.join(_EXPORT_STYLES)}")
+        raise UsageError(t("cli.error.export_style", user_language(), value=export_style,
+                           expected=", ".join(_EXPORT_STYLES)))
     written: list[Path] = []
     for index, slug in enumerate(CLIENTS):
         if slug not in wanted:

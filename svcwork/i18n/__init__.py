@@ -18,7 +18,7 @@ from typing import Mapping
 
 from . import analysis, cli, charts, intake, journeys, management, measures, portfolio, prioritize, report, template
 
-__all__ = ["t", "CATALOGUE", "LANGUAGES", "fmt_number", "fmt_signed", "fmt_percent", "fmt_date", "direction",
+__all__ = ["t", "user_language", "CATALOGUE", "LANGUAGES", "fmt_number", "fmt_signed", "fmt_percent", "fmt_date", "direction",
            "unsigned_zero"]
 
 LANGUAGES = ("he", "en")
@@ -36,6 +36,13 @@ def _merge(*parts: dict[str, tuple[str, str]]) -> Mapping[str, Mapping[str, str]
 
 CATALOGUE: Mapping[str, Mapping[str, str]] = _merge(*(m.MESSAGES for m in (
     analysis, intake, template, cli, report, prioritize, journeys, measures, management, charts, portfolio)))
+
+
+def user_language() -> str:
+    """The language of messages that belong to no engagement (command-line usage): ``SVCWORK_LANG``, else English."""
+    import os
+
+    return "he" if os.environ.get("SVCWORK_LANG", "").strip().casefold() in ("he", "iw", "heb", "hebrew") else "en"
 
 
 def t(key: str, lang: str = "en", /, **values: object) -> str:

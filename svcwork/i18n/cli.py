@@ -8,4 +8,72 @@ MESSAGES = {
                         "✓ {path}: אפשר לנתח ({errors} שגיאות, {warnings} אזהרות)."),
     "cli.validate.bad": ("✗ {path}: {errors} errors, {warnings} warnings — fix the errors and validate again.",
                          "✗ {path}: {errors} שגיאות, {warnings} אזהרות — יש לתקן את השגיאות ולבדוק שוב."),
+    # usage errors of the commands (what was typed, or the folders given)
+    "cli.error.notebook_unreadable": ("cannot read the parameters of notebook {name}: expected a notebook with a kernel "
+                                      "and a cell tagged 'parameters' ({detail})",
+                                      "לא ניתן לקרוא את הפרמטרים של המחברת {name}: נדרשת מחברת עם ליבה ותא מתויג "
+                                      "'parameters' ({detail})"),
+    "cli.error.notebook_parameters": ("notebook {name} does not declare the parameter(s) {missing} in its 'parameters' "
+                                      "cell; expected {expected}, found {found}",
+                                      "המחברת {name} אינה מגדירה את הפרמטרים {missing} בתא 'parameters'; נדרשים "
+                                      "{expected}, נמצאו {found}"),
+    "cli.error.not_clients_folder": ("expected a folder of client folders, found {found} at {path}",
+                                     "נדרשת תיקייה של תיקיות לקוחות, נמצא {found} ב־{path}"),
+    "cli.found.file": ("a file", "קובץ"),
+    "cli.found.nothing": ("nothing", "כלום"),
+    "cli.found.none": ("none", "אין"),
+    "cli.error.no_clients": ("no client folders (sub-folders with an intake.xlsx) in {path}",
+                             "אין תיקיות לקוחות (תיקיות משנה עם intake.xlsx) ב־{path}"),
+    "cli.error.batch_busy": ("another svcwork batch is writing to {path}; wait for it to finish or choose another output "
+                             "folder",
+                             "הפקה אחרת של svcwork כותבת ל־{path}; יש להמתין לסיומה או לבחור תיקיית פלט אחרת"),
+    "cli.error.no_distributed": ("--scheduler needs the 'distributed' package (pip install distributed)",
+                                 "‎--scheduler‎ דורש את החבילה distributed ‏(pip install distributed)"),
+    "cli.error.scheduler_address": ("--scheduler expects an address such as tcp://host:8786, found {value}",
+                                    "‎--scheduler‎ מצפה לכתובת כגון tcp://host:8786, נמצא {value}"),
+    "cli.error.scheduler_down": ("cannot reach the Dask scheduler at {address}: expected a running scheduler "
+                                 "(tcp://host:port), found none ({detail})",
+                                 "אין גישה למתזמן Dask בכתובת {address}: נדרש מתזמן פעיל (tcp://host:port), לא נמצא "
+                                 "({detail})"),
+    "cli.error.timeout": ("--timeout expects seconds (0 for no limit), found {value}",
+                          "‎--timeout‎ מצפה למספר שניות (0 ללא מגבלה), נמצא {value}"),
+    "cli.error.jobs": ("--jobs expects 1 or more, found {value}", "‎--jobs‎ מצפה ל־1 ומעלה, נמצא {value}"),
+    "cli.error.no_project": ("expected an existing project folder, found no folder at {path}",
+                             "נדרשת תיקיית פרויקט קיימת, לא נמצאה תיקייה ב־{path}"),
+    "cli.error.demo_client": ("unknown demo client(s) {names}; expected one of {expected}",
+                              "לקוחות הדגמה לא מוכרים: {names}; נדרש אחד מ־{expected}"),
+    "cli.error.export_style": ("unknown export style {value}; expected one of {expected}",
+                               "סגנון ייצוא לא מוכר: {value}; נדרש אחד מ־{expected}"),
+    "cli.error.template_lang": ("template language: expected one of {expected}, found {value}",
+                                "שפת התבנית: נדרש אחד מ־{expected}, נמצא {value}"),
+    "cli.error.not_batch_folder": ("expected a batch output folder (made by `svcwork batch`), found {found} at {path}",
+                                   "נדרשת תיקיית פלט של הפקה (שנוצרה ב־`svcwork batch`), נמצא {found} ב־{path}"),
+    "cli.error.no_results": ("no client results (<client>/summary.json) in {path}; expected the output folder of "
+                             "`svcwork batch`",
+                             "אין תוצאות לקוחות (‎<client>/summary.json‎) ב־{path}; נדרשת תיקיית הפלט של "
+                             "`svcwork batch`"),
+    "cli.error.summary_unreadable": ("{path}: expected a summary.json written by svcwork; cannot read it ({detail})",
+                                     "{path}: נדרש summary.json שנכתב על ידי svcwork; לא ניתן לקרוא אותו ({detail})"),
+    "cli.error.key_unreadable": ("the pseudonymisation key file {path} cannot be read or created ({detail})",
+                                 "לא ניתן לקרוא או ליצור את קובץ מפתח הכינויים {path} ‏({detail})"),
+    "cli.error.key_empty": ("the pseudonymisation key file {path} is empty; delete it or restore the project's key",
+                            "קובץ מפתח הכינויים {path} ריק; יש למחוק אותו או לשחזר את מפתח הפרויקט"),
+    # what a portfolio reads from each client's summary.json
+    "cli.error.portfolio_count": ("expected a number of clients ≥ 0; found {value}",
+                                  "נדרש מספר ארגונים ≥ 0; נמצא {value}"),
+    "cli.error.portfolio_number": ("{where}: expected a number or null; found {value}",
+                                   "{where}: נדרש מספר או null; נמצא {value}"),
+    "cli.error.portfolio_object": ("{where}: expected '{key}' to be an object; found {found}",
+                                   "{where}: נדרש ש־'{key}' יהיה אובייקט; נמצא {found}"),
+    "cli.error.portfolio_interval": ("{where}: expected '{key}' to be an object with value, low, high and n; found {value}",
+                                     "{where}: נדרש ש־'{key}' יהיה אובייקט עם value, low, high ו־n; נמצא {value}"),
+    "cli.error.portfolio_summary": ("{where}: expected a JSON object; found {found}",
+                                    "{where}: נדרש אובייקט JSON; נמצא {found}"),
+    "cli.error.portfolio_kpis": ("{where}: expected 'kpis' to be a list; found {found}",
+                                 "{where}: נדרש ש־'kpis' תהיה רשימה; נמצא {found}"),
+    "cli.error.portfolio_empty": ("expected the summaries of one or more clients (slug → summary.json content); "
+                                  "found none",
+                                  "נדרשים הסיכומים של ארגון אחד או יותר (תיקייה → תוכן summary.json); לא נמצאו"),
+    "cli.error.portfolio_confidence": ("expected a confidence between 0 and 1; found {value}",
+                                       "נדרשת רמת סמך בין 0 ל־1; נמצא {value}"),
 }
