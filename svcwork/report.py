@@ -231,11 +231,10 @@ def _display_html(markup: str) -> None:
     display(HTML(markup))
 
 
-def _display_png(png: bytes, *, alt: str, layout: str = "portrait") -> None:
+def _display_png(png: bytes, *, alt: str) -> None:
     from IPython.display import Image, display
 
-    metadata = {"alt": alt} if layout == "portrait" else {"alt": alt, "svcwork_layout": layout}
-    display(Image(data=png, format="png", metadata=metadata))
+    display(Image(data=png, format="png", metadata={"alt": alt}))
 
 
 def _figure_layout(fig: Any) -> str:
@@ -323,7 +322,7 @@ def show_result(result: AnalysisResult, *, section: str, lang: str, output_dir: 
         title = _caption(section, slug, lang) or _figure_title(fig) or t(f"report.section.{section}", lang)
         layout = _figure_layout(fig)
         png = figure_bytes(fig, "png")  # rendered once: shown here, embedded in the report, saved
-        _display_png(png, alt=title, layout=layout)
+        _display_png(png, alt=title)
         if output_dir:
             folder = Path(output_dir) / "figures"
             atomic_write_bytes(folder / f"{section}-{slug}.png", png)

@@ -19,7 +19,7 @@ import pandas as pd
 
 from .common import json_ready
 from .i18n import t
-from .tables import column_kind
+from .tables import SHARE_NAME, column_kind
 
 __all__ = ["write_results_workbook", "sheet_name", "caption", "known"]
 
@@ -58,10 +58,6 @@ _TAB_COLOURS = {"intake": "8A8F98", "prioritization": "0072B2", "journeys": "E69
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _ISO_MONTH = re.compile(r"^\d{4}-(0[1-9]|1[0-2])$")
-#: The last part of the catalogue key of a column header that holds shares (0–1) — or
-#: percentages, when the values exceed 1 ("journeys.col.sla_met", "management.col.done_share").
-_SHARE_KEY = re.compile(r"(?:^|_)(?:share|rate|sla_met|fcr|met|exact|within_one|cumulative|p_top|p_first|"
-                        r"probability|takeup)(?:$|_)")
 _SHARE_WORD = re.compile(r"\b(share|rate|take-up|probability)\b|%|שיעור|הסתברות", re.I)
 #: A confidence level in a header ("95% CI low") says nothing about the column's unit.
 _LEVEL = re.compile(r"\d+(?:\.\d+)?\s?%")
@@ -152,7 +148,7 @@ def _excel_column(header: str, values: pd.Series, lang: str, *,
                 return cells, "#,##0"
             return cells, None
         plain = _LEVEL.sub("", str(header))
-        share = (any(_SHARE_KEY.search(k.rsplit(".", 1)[-1]) for k in _header_keys(header, lang))
+        share = (any(SHARE_NAME.search(k.rsplit(".", 1)[-1]) for k in _header_keys(header, lang))
                  or bool(_SHARE_WORD.search(plain)))
         if share:
             fraction = "%" not in plain and all(-1.0 <= float(v) <= 1.0 for v in present)

@@ -17,14 +17,14 @@ import pandas as pd
 
 from .i18n import t
 
-__all__ = ["KINDS", "kind_of", "translate", "with_keys", "keyed", "column_key", "column_kind"]
+__all__ = ["KINDS", "SHARE_NAME", "kind_of", "translate", "with_keys", "keyed", "column_key", "column_kind"]
 
 KINDS = ("count", "share", "percent", "days", "hours", "score", "p_value", "limit", "number", "text", "date")
 _ATTR = "column_keys"
 
 #: The last part of a header's catalogue key, by kind ("journeys.col.sla_met" → share).
-_SHARE = re.compile(r"(?:^|_)(?:share|rate|sla_met|fcr|met|exact|within_one|cumulative|p_top|p_first|"
-                    r"probability|takeup|agree_share)(?:$|_)")
+SHARE_NAME = re.compile(r"(?:^|_)(?:share|rate|sla_met|fcr|met|exact|within_one|cumulative|p_top|p_first|"
+                        r"probability|takeup)(?:$|_)")
 _PERCENT = re.compile(r"(?:^|_)(?:pct|percent)(?:$|_)|^pct_")
 _COUNT = re.compile(r"^(?:n|n_\w+|cases|events|responses|employees|count|handoffs|sessions|actions|events_n|"
                     r"planned|done|due|remaining|open|overdue|total|rank|\w+_count|\w+_n)$")
@@ -41,11 +41,11 @@ def kind_of(key: str | None) -> str | None:
     last = key.rsplit(".", 1)[-1]
     if _LIMIT.search(last):
         return "limit"
-    if _P.match(last) and not _SHARE.search(last):
+    if _P.match(last) and not SHARE_NAME.search(last):
         return "p_value"
     if _PERCENT.search(last):
         return "percent"
-    if _SHARE.search(last):
+    if SHARE_NAME.search(last):
         return "share"
     if _DAYS.search(last):
         return "days"

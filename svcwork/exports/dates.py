@@ -310,8 +310,10 @@ def read_datetimes(text: pd.Series, *, order: str | None = None, default_order: 
         source = None
     offsets = frozenset()
     if aware.notna().any():
-        found = text[aware.notna()].astype(str).str.extract(r"(Z|[+-]\d{2}:?\d{2})\s*$", expand=False)
-        offsets = frozenset(found.dropna().unique().tolist())
+        # the offsets written (Z, +02:00 …), found by Arrow over the whole column: not a Python regex per row
+        arr = pa.array(text[aware.notna()].astype("string").to_numpy(dtype=object, na_value=None), type=pa.string())
+        found = pc.struct_field(pc.extract_regex(arr, pattern=r"(?P<o>Z|[+-]\d{2}:?\d{2})\s*$"), [0])
+        offsets = frozenset(v for v in pc.unique(found).to_pylist() if v is not None)
     return DatesRead(naive=naive, aware=aware, bad=bad, order=used_order, order_source=source, proof=proof,
                      contradicting=contradicting, formats=tuple(dict.fromkeys(formats)), offsets=offsets,
                      serials=serials)
