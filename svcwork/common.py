@@ -111,9 +111,33 @@ class Presented:
         """The report's charts, labels in *lang* (only those with data)."""
         return self._present().figures(self, lang)
 
-    def findings(self, lang: str) -> list[str]:
-        """One to five sentences from the numbers, for the executive summary."""
-        return self._present().findings(self, lang)
+    def findings(self, lang: str, *, marked: bool = False) -> list[str]:
+        """One to five sentences from the numbers; with *marked*, each quoted key figure carries
+        its marker (:func:`svcwork.keyfigures.quote`), as the report records them."""
+        from .keyfigures import plain
+
+        found = list(self._present().findings(self, lang))
+        return found if marked else [plain(f) for f in found]
+
+    def takeaways(self, lang: str) -> dict[str, str]:
+        """One sentence per figure (by its slug): what the chart shows, from the numbers (marked)."""
+        get = getattr(self._present(), "takeaways", None)
+        return dict(get(self, lang)) if get is not None and getattr(self, "available", True) else {}
+
+    def methods(self, lang: str) -> list[str]:
+        """The methods behind the section's numbers (names, parameters, seeds), for the report's
+        methods appendix rather than its body."""
+        get = getattr(self._present(), "methods", None)
+        return list(get(self, lang)) if get is not None and getattr(self, "available", True) else []
+
+    def key_figures(self) -> tuple:
+        """The figures the section's words quote (:class:`svcwork.keyfigures.KeyFigure`), from the
+        domain's ``figures`` module (none when the domain has none)."""
+        try:
+            module = importlib.import_module(self._PRESENT.rsplit(".", 1)[0] + ".figures")
+        except ModuleNotFoundError:
+            return ()
+        return tuple(module.key_figures(self)) if getattr(self, "available", True) else ()
 
     def skipped(self, lang: str) -> str:
         """What was skipped and why, in *lang* (empty when nothing was)."""

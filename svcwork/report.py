@@ -43,6 +43,7 @@ from .charts import close, figure_bytes, save_figure
 from .errors import problems_frame
 from .i18n import direction, fmt_date, t, unsigned_zero
 from .paths import atomic_write_bytes, atomic_write_text, templates_dir
+from .keyfigures import to_html
 from .tables import column_kind
 from .common import json_ready
 from .executive import EXECUTIVE_KPIS, EXECUTIVE_SERVICES, _lower, executive_summary  # noqa: F401 - re-exported
@@ -289,7 +290,8 @@ def record(result: AnalysisResult, *, section: str, output_dir: str | os.PathLik
         "available": bool(result.available),
         "skipped": None if result.available else result.skipped(lang),
         "summary": json_ready(result.summary()),
-        "findings": list(result.findings(lang)) if result.available else [],
+        "findings": list(_marked_findings(result, lang)) if result.available else [],
+        "key_figures": [f.as_record() for f in _key_figures(result)],
         "tables": _table_specs(section, tables, lang),
         "figures": [_figure_spec(f) for f in figures] if result.available else [],
     }
@@ -300,6 +302,19 @@ def record(result: AnalysisResult, *, section: str, output_dir: str | os.PathLik
     return folder / f"{section}.json"
 
 
+def _marked_findings(result: AnalysisResult, lang: str) -> list[str]:
+    """The findings with their key-figure markers (results without markers: as they are)."""
+    try:
+        return list(result.findings(lang, marked=True))  # type: ignore[call-arg]
+    except TypeError:
+        return list(result.findings(lang))
+
+
+def _key_figures(result: AnalysisResult) -> tuple:
+    get = getattr(result, "key_figures", None)
+    return tuple(get()) if callable(get) and result.available else ()
+
+
 def show_result(result: AnalysisResult, *, section: str, lang: str, output_dir: str | os.PathLike | None = None) -> None:
     """Display one analysis in a notebook; record it and save its figures when *output_dir* is set."""
     _display_html(f"<h2 dir='{direction(lang)}'>{html.escape(t(f'report.section.{section}', lang))}</h2>")
@@ -308,9 +323,9 @@ def show_result(result: AnalysisResult, *, section: str, lang: str, output_dir: 
         if output_dir:
             record(result, section=section, output_dir=output_dir, lang=lang)
         return
-    findings = result.findings(lang)
+    findings = _marked_findings(result, lang)
     if findings:
-        items = "".join(f"<li>{html.escape(f)}</li>" for f in findings)
+        items = "".join(f"<li>{to_html(f, link=False)}</li>" for f in findings)
         _display_html(f"<ul class='findings' dir='{direction(lang)}'>{items}</ul>")
     tables = result.tables(lang)
     for spec in _table_specs(section, tables, lang):
@@ -452,6 +467,8 @@ def build_summary(engagement: Any, sections: Mapping[str, Mapping]) -> dict:
     for name, keys in owners.items():
         if len(keys) == 1 and name not in out and name not in _SECTION_ONLY:
             out[name] = sections[keys[0]]["summary"][name]
+    # the registry of the figures the report's words quote (svcwork.keyfigures)
+    out["key_figures"] = {f["key"]: f for sec in sections.values() for f in sec.get("key_figures") or []}
     return json_ready(out)
 
 
@@ -474,7 +491,7 @@ def _section_html(record: Mapping, frames: Mapping[str, pd.DataFrame], out: Path
             body.append(f"<p class='skipped' dir='{d}'>{html.escape(record['skipped'])}</p>")
         return body, quality, detail
     if record.get("findings"):
-        items = "".join(f"<li>{html.escape(f)}</li>" for f in record["findings"])
+        items = "".join(f"<li>{to_html(f)}</li>" for f in record["findings"])
         body.append(f"<ul class='findings' dir='{d}'>{items}</ul>")
     specs = record.get("tables")
     if specs is None:  # a record written before tables were described in it
