@@ -770,22 +770,22 @@ def _run_on_dask(address: str, folders: Sequence[Path], out: Path, *, force: boo
                                           error=f"worker died: {type(exc).__name__}", code="worker"))
 
 
-def _key_figures(summary: dict, lang: str = "en") -> list[tuple[str, str]]:
-    """The index page's key figures of one client, labelled in the client's language."""
-    from .i18n import fmt_number, fmt_percent
+#: The key figures the batch index shows for each client (the report's registry, same definitions).
+INDEX_FIGURES = ("journeys.cases", "measures.item.satisfaction", "management.actions_overdue")
 
-    out = []
-    j = summary.get("journey") or {}
-    if j.get("cases") is not None:
-        out.append((t("batch.figure.cases", lang), fmt_number(j["cases"], lang)))
-    s = summary.get("survey") or {}
-    csat = s.get("csat") or {}
-    if csat.get("value") is not None:
-        out.append((t("batch.figure.csat", lang), fmt_percent(csat["value"], lang)))
-    a = summary.get("actions") or {}
-    if a.get("overdue") is not None:
-        out.append((t("batch.figure.overdue", lang), fmt_number(a["overdue"], lang)))
-    return out
+
+def _key_figures(summary: dict, lang: str = "en") -> list[tuple[str, str, str]]:
+    """The index page's key figures of one client from its report's registry (summary.json's
+    ``key_figures``): its name in the client's language, its value as the report shows it, and
+    the anchor of its definition in the report."""
+    from .keyfigures import figure_anchor, from_records
+
+    try:
+        figures = from_records(summary.get("key_figures") or {})
+    except (TypeError, ValueError):  # a summary written by another version
+        return []
+    return [(figures[k].label(lang), figures[k].shown(lang), figure_anchor(k)) for k in INDEX_FIGURES
+            if k in figures and figures[k].value is not None]
 
 
 def _write_index(batch: BatchResult) -> None:

@@ -135,7 +135,8 @@ def _cmd_validate(args: argparse.Namespace) -> int:
                   + (" — " + quote.format(p.value) if p.value not in (None, "") else ""))
             print(f"    {p.message}")
         key = "cli.validate.ok" if result.ok else "cli.validate.bad"
-        print(t(key, lang, path=args.path, errors=result.n_errors, warnings=result.n_warnings), file=sys.stderr)
+        print(t(key, lang, path=args.path, errors=t("cli.count.errors", lang, n=result.n_errors),
+                warnings=t("cli.count.warnings", lang, n=result.n_warnings)), file=sys.stderr)
     return 0 if result.ok else 1
 
 

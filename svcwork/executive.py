@@ -1,22 +1,47 @@
-"""The executive summary: what the steering committee reads first, written from summary.json's figures."""
+"""The executive summary and the one-page dashboard: what the steering committee reads first.
+
+Both are written from summary.json: its key figures (``key_figures``, :mod:`svcwork.keyfigures`)
+give every number, quoted with its marker so the reader goes from it to its definition in one
+click; its section figures give only what is not a number (which services are in wave 1, a
+KPI's control-chart reading).  No sentence here computes a number of its own.
+"""
 
 from __future__ import annotations
 
-import datetime as dt
+from dataclasses import dataclass
 from typing import Any, Mapping
 
 import pandas as pd
 
-from .i18n import fmt_date, fmt_number, fmt_percent, t
+from .i18n import fmt_date, fmt_period, t
+from .keyfigures import KeyFigure, base_text, from_records, quote
 from .results_book import known
 
-__all__ = ["executive_summary", "EXECUTIVE_SERVICES", "EXECUTIVE_KPIS"]
+__all__ = ["executive_summary", "dashboard", "Tile", "CONVENTIONS", "EXECUTIVE_SERVICES", "EXECUTIVE_KPIS", "STANDARD_BANDS",
+           "biggest_pain"]
 
-#: How many services the executive summary names as the ones to fix first.
+#: How many services the executive summary names when there is no roadmap (else: all of wave 1).
 EXECUTIVE_SERVICES = 3
 
-#: How many KPIs needing attention the executive summary names (the rest are counted).
+#: How many KPIs needing attention the executive summary names (the rest are in the measures section).
 EXECUTIVE_KPIS = 3
+
+#: The dashboard's reading of a share of cases meeting the service standard: at least the first
+#: is on track, at least the second is to watch, below it needs attention (svcwork's convention,
+#: stated on the dashboard and defined in the key-figures appendix).
+STANDARD_BANDS = (0.90, 0.75)
+
+#: The report's own conventions that its words quote, as key figures (summary.json lists them).
+CONVENTIONS: tuple[KeyFigure, ...] = (
+    KeyFigure("report.standard_good", STANDARD_BANDS[0], "share", "summary"),
+    KeyFigure("report.standard_watch", STANDARD_BANDS[1], "share", "summary"),
+)
+
+#: How the executive summary reads a KPI's control chart (summary.json's ``status``, see
+#: :func:`svcwork.measures.kpis.control_chart`): signals in the bad direction need attention, an
+#: improvement does not.
+_BAD_STATUS = ("deteriorated", "unstable")
+
 
 def _names(frame: pd.DataFrame | None, key: str, name: str) -> dict[str, str]:
     """``{id: name}`` from an intake table (empty when the table or its columns are missing)."""
@@ -31,235 +56,333 @@ def _label(code: str, names: Mapping[str, str]) -> str:
     return f"{code} {name}" if name else str(code)
 
 
-def _num(value: Any, digits: int = 1) -> str:
-    return fmt_number(value, digits=digits) if isinstance(value, (int, float)) else "—"
+def _lower(text: str, lang: str) -> str:
+    """A label inside an English sentence starts in lower case ("Quick win" → "quick win")."""
+    return text[:1].lower() + text[1:] if lang != "he" and text[1:2].islower() else text
 
 
-def _share(value: Any) -> str:
-    return fmt_percent(value) if isinstance(value, (int, float)) else "—"
+def _figures(summary: Mapping[str, Any]) -> dict[str, KeyFigure]:
+    return from_records(summary.get("key_figures") or {})
 
 
-def _fix_first(summary: Mapping[str, Any], lang: str, services: Mapping[str, str]) -> dict | None:
+def _q(figs: Mapping[str, KeyFigure], key: str, lang: str, attr: str = "value") -> str | None:
+    """The figure *key* quoted (None when the registry lacks it or it has no value)."""
+    f = figs.get(key)
+    return quote(f, lang, attr) if f is not None and getattr(f, attr) is not None else None
+
+
+# ----------------------------------------------------------------------------- where to start
+def _wave_one(summary: Mapping[str, Any]) -> tuple[list[Mapping], bool]:
+    """The services of wave 1 of the roadmap, by rank (else the best-ranked, and False)."""
     ranked = sorted((p for p in summary.get("priorities") or [] if isinstance(p, Mapping) and p.get("rank")),
                     key=lambda p: p["rank"])
-    planned = [p for p in ranked if p.get("wave") is not None]  # deferred by the roadmap: not "first"
-    top = (planned or ranked)[:EXECUTIVE_SERVICES]
+    first = [p for p in ranked if p.get("wave") == 1]
+    return (first, True) if first else (ranked[:EXECUTIVE_SERVICES], False)
+
+
+def _fix_first(summary: Mapping[str, Any], figs: Mapping[str, KeyFigure], lang: str,
+               services: Mapping[str, str]) -> dict | None:
+    top, roadmap = _wave_one(summary)
     if not top:
         return None
     items = []
     for p in top:
         q = p.get("quadrant")
         quadrant = _lower(t(f"prioritize.quadrant.{q}", lang), lang) if q and known(f"prioritize.quadrant.{q}") else "—"
-        values = {"service": _label(p["service_id"], services), "score": _num(p.get("score"), 2), "quadrant": quadrant}
-        items.append(t("report.exec.fix_first_item", lang, wave=p["wave"], **values) if p.get("wave") is not None
-                     else t("report.exec.fix_first_deferred", lang, **values))
+        score = _q(figs, f"prioritize.score.{p['service_id']}", lang) or "—"
+        items.append(t("report.exec.start_item", lang, service=_label(p["service_id"], services), score=score,
+                       quadrant=quadrant))
+    lead = [t("report.exec.start_roadmap" if roadmap else "report.exec.start_ranked", lang)]
     lines = []
-    weights = {k: v for k, v in (summary.get("criteria_weights") or {}).items() if isinstance(v, (int, float))}
+    weights = {k.split(".", 2)[2]: f for k, f in figs.items() if k.startswith("prioritize.weight.")}
     if weights:
-        heaviest = max(weights, key=lambda k: (weights[k], k))
+        heaviest = max(weights, key=lambda k: (weights[k].value or 0, k))
         criterion = (_lower(t(f"prioritize.criterion.{heaviest}", lang), lang) if known(f"prioritize.criterion.{heaviest}")
                      else heaviest)
-        lines.append(t("report.exec.fix_first_why", lang, criterion=criterion, weight=round(100 * weights[heaviest]),
-                       quick=sum(p.get("quadrant") == "quick_win" for p in top), n=len(top)))
-    p_top = [p.get("p_top_n") for p in top]
-    samples = (summary.get("acceptability") or {}).get("n_samples")
-    if p_top and all(isinstance(v, (int, float)) for v in p_top) and summary.get("top_n") and samples:
-        lowest = min(p_top)
-        if lowest >= 0.9995:
-            lines.append(t("report.exec.fix_first_robust_all", lang, top=summary["top_n"], samples=fmt_number(samples)))
-        else:
-            lines.append(t("report.exec.fix_first_robust", lang, top=summary["top_n"],
-                           p=fmt_percent(lowest, digits=0 if lowest < 0.99 else 1), samples=fmt_number(samples)))
-    return {"items": items, "lines": lines}
+        lines.append(t("report.exec.start_why", lang, criterion=criterion, weight=quote(weights[heaviest], lang)))
+    p_top = [figs.get(f"prioritize.p_top.{p['service_id']}") for p in top]
+    top_n = figs.get("prioritize.top_n")
+    if p_top and all(f is not None and f.value is not None for f in p_top) and top_n is not None:
+        low = min(p_top, key=lambda f: (f.value, f.key))
+        high = max(p_top, key=lambda f: (f.value, f.key))
+        values = {"top": quote(top_n, lang), "samples": base_text(low, lang)}
+        lines.append(t("report.exec.start_robust_same", lang, p=quote(low, lang), **values)
+                     if low.shown(lang) == high.shown(lang) else
+                     t("report.exec.start_robust", lang, low=quote(low, lang), high=quote(high, lang), **values))
+    return {"lead": lead, "items": items, "lines": lines}
 
 
-def _lower(text: str, lang: str) -> str:
-    """A label inside an English sentence starts in lower case ("Quick win" → "quick win")."""
-    return text[:1].lower() + text[1:] if lang != "he" and text[1:2].islower() else text
+# ----------------------------------------------------------------------------- citizens' pain
+@dataclass(frozen=True)
+class Pain:
+    """The service citizens suffer most with: worst on time and on the survey together."""
+
+    service_id: str
+    days: KeyFigure
+    survey: KeyFigure
+    nps: KeyFigure | None
 
 
-def _journey_pain(summary: Mapping[str, Any], lang: str) -> dict | None:
-    j = summary.get("journey")
-    if not isinstance(j, Mapping) or not j.get("cases"):
+def biggest_pain(figs: Mapping[str, KeyFigure]) -> Pain | None:
+    """The service with the worst mean rank over its median case time (longest first) and its
+    share of satisfied respondents (lowest first), among services that have both figures (groups
+    below the minimum size have none); ties go to the longer time, then the id.
+
+    The prioritisation score may weigh the survey lightly or not at all; this reading puts the
+    journeys and the survey side by side as the citizen meets them.
+    """
+    days = {k.split(".", 2)[2]: f for k, f in figs.items()
+            if k.startswith("journeys.median_case_days.") and f.value is not None}
+    sat = {k.split(".", 2)[2]: f for k, f in figs.items()
+           if k.startswith("measures.satisfaction.") and f.value is not None}
+    both = sorted(set(days) & set(sat))
+    if not both:
         return None
+    by_days = {s: r for r, s in enumerate(sorted(both, key=lambda s: (-days[s].value, s)))}
+    by_sat = {s: r for r, s in enumerate(sorted(both, key=lambda s: (sat[s].value, s)))}
+    worst = min(both, key=lambda s: (by_days[s] + by_sat[s], -days[s].value, s))
+    return Pain(worst, days[worst], sat[worst], figs.get(f"measures.nps.{worst}"))
+
+
+def _pain(summary: Mapping[str, Any], figs: Mapping[str, KeyFigure], lang: str,
+          services: Mapping[str, str]) -> dict | None:
     lines = []
-    sla, repeat = j.get("sla_breach_rate"), j.get("repeat_contact_rate")
-    if isinstance(sla, (int, float)) and (not isinstance(repeat, (int, float)) or sla >= repeat):
-        lines.append(t("report.exec.pain_sla", lang, share=_share(sla), median=_num(j.get("median_case_days")),
-                       p90=_num(j.get("p90_case_days"))))
-    elif isinstance(repeat, (int, float)):
-        lines.append(t("report.exec.pain_repeat", lang, share=_share(repeat), fcr=_share(j.get("fcr"))))
-    handoffs = [h for h in j.get("top_handoffs") or [] if isinstance(h, Mapping) and h.get("count")]
-    if handoffs:
-        h = handoffs[0]
-        lines.append(t("report.exec.pain_handoff", lang, source=h.get("from"), target=h.get("to"),
-                       count=fmt_number(h["count"]), per_case=_num(j.get("handoffs_per_case"))))
-    return {"items": [], "lines": lines} if lines else None
+    pain = biggest_pain(figs)
+    if pain is not None:
+        values = {"service": _label(pain.service_id, services), "days": quote(pain.days, lang),
+                  "cases": base_text(pain.days, lang), "all_days": _q(figs, "journeys.median_case_days", lang) or "—",
+                  "satisfied": quote(pain.survey, lang), "respondents": base_text(pain.survey, lang),
+                  "all_satisfied": _q(figs, "measures.item.satisfaction", lang) or "—"}
+        lines.append(t("report.exec.pain_service", lang, **values))
+        if pain.nps is not None and pain.nps.value is not None:
+            lines.append(t("report.exec.pain_nps", lang, nps=quote(pain.nps, lang),
+                           all_nps=_q(figs, "measures.nps", lang) or "—"))
+        wave = next((p.get("wave") for p in summary.get("priorities") or []
+                     if isinstance(p, Mapping) and str(p.get("service_id")) == pain.service_id), None)
+        lines.append(t("report.exec.pain_wave", lang, wave=fmt_period(wave, lang)) if isinstance(wave, int) else
+                     t("report.exec.pain_no_wave", lang))
+    missed = figs.get("journeys.deadline_missed")
+    if missed is not None and missed.value is not None:
+        lines.append(t("report.exec.pain_deadline", lang, share=quote(missed, lang), cases=base_text(missed, lang)))
+    standard = figs.get("measures.standard_met")
+    if standard is not None and standard.value is not None:
+        lines.append(t("report.exec.pain_standard", lang, share=quote(standard, lang),
+                       days=_q(figs, "measures.standard_days", lang) or "—", cases=base_text(standard, lang)))
+    items = sorted((f for k, f in figs.items() if k.startswith("measures.item.") and f.value is not None),
+                   key=lambda f: (f.value, f.key))[:2]
+    if items:
+        named = [t("report.exec.pain_item", lang, item=_item_label(f.item or f.key.rsplit(".", 1)[-1], lang),
+                   share=quote(f, lang)) for f in items]
+        lines.append(t("report.exec.pain_weakest", lang, items="; ".join(named)))
+    return {"lead": [], "items": [], "lines": lines} if lines else None
 
 
-def _kpi_value(value: Any, info: Mapping[str, Any], *, pct_digits: int = 0) -> str:
-    """A KPI value as the client reads it: a percentage for a proportion, else the number and its unit."""
-    if not isinstance(value, (int, float)):
-        return "—"
-    kind = str(info.get("kind") or "").casefold()
-    unit = info.get("unit_of_measure")
-    unit = unit.strip() if isinstance(unit, str) else ""
-    if kind == "proportion" or "%" in unit:
-        return fmt_percent(value if abs(value) <= 1 else value / 100, digits=pct_digits)
-    number = fmt_number(value, digits=0 if float(value).is_integer() else 2 if abs(value) < 10 else 1)
-    return f"{number} {unit}" if unit else number
+def _item_label(item: str, lang: str) -> str:
+    key = f"measures.item.{item}"
+    return _lower(t(key, lang), lang) if known(key) else item
 
 
-#: How the executive summary reads a KPI's control chart (summary.json's ``status``, see
-#: :func:`svcwork.measures.kpis.control_chart`): signals in the bad direction need attention, an
-#: improvement does not.
-_BAD_STATUS = ("deteriorated", "unstable")
-
-
-def _kpi_chart(k: Mapping[str, Any], lang: str, value) -> str:
-    """The control-chart half of a KPI's line: improved, worsened, unstable or stable — never
-    "out of control" for an improvement."""
+# ----------------------------------------------------------------------------- under control?
+def _kpi_chart(k: Mapping[str, Any], lang: str, level: str | None) -> str:
+    """The control-chart half of a KPI's line — never "out of control" for an improvement."""
     status = k.get("status")
     signals = [s for s in k.get("signals") or [] if isinstance(s, Mapping)]
-    latest = max((str(s.get("period")) for s in signals if s.get("period") is not None), default="—")
-    level, since = value(k.get("new_level")), k.get("shift_period") or "—"
-    better, worse = int(k.get("signals_better") or 0), int(k.get("signals_worse") or 0)
-    shifted = isinstance(k.get("new_level"), (int, float))
-    if status == "improved":
-        if shifted:
-            return t("report.exec.kpi_chart_improved_shift", lang, level=level, period=since)
-        return (t("report.exec.kpi_chart_improved_one", lang, period=latest) if better == 1 else
-                t("report.exec.kpi_chart_improved", lang, signals=better, period=latest))
-    if status == "deteriorated":
-        if shifted:
-            return t("report.exec.kpi_chart_worsened_shift", lang, level=level, period=since)
-        return (t("report.exec.kpi_chart_worsened_one", lang, period=latest) if worse == 1 else
-                t("report.exec.kpi_chart_worsened", lang, signals=worse, period=latest))
-    if status == "unstable":
-        if shifted:
-            return t("report.exec.kpi_chart_unstable_shift", lang, worse=worse, better=better, level=level,
-                     period=since)
-        return t("report.exec.kpi_chart_unstable", lang, worse=worse, better=better, period=latest)
-    if status is None and signals:  # a summary written before charts were read against their direction
-        return t("report.exec.kpi_chart_signals", lang, signals=len(signals), period=latest)
+    latest = fmt_period(max((str(s.get("period")) for s in signals if s.get("period") is not None), default="—"), lang)
+    since = fmt_period(k.get("shift_period") or "—", lang)
+    if status in ("improved", "deteriorated", "unstable"):
+        word = {"improved": "improved", "deteriorated": "worsened", "unstable": "unstable"}[status]
+        if level is not None:
+            return t(f"report.exec.kpi_chart_{word}_shift", lang, level=level, period=since)
+        return t(f"report.exec.kpi_chart_{word}", lang, period=latest)
     return t("report.exec.kpi_chart_stable", lang)
 
 
-def _kpi_signals(summary: Mapping[str, Any], lang: str, kpis: pd.DataFrame | None) -> dict | None:
+def _kpi_signals(summary: Mapping[str, Any], figs: Mapping[str, KeyFigure], lang: str,
+                 kpis: pd.DataFrame | None) -> dict | None:
     rows = [k for k in summary.get("kpis") or [] if isinstance(k, Mapping) and k.get("kpi_id")]
     if not rows:
         return None
     names = _names(kpis, "kpi_id", "kpi_name")
-    info: dict[str, dict] = {}
-    if kpis is not None and "kpi_id" in getattr(kpis, "columns", ()):
-        for rec in kpis.to_dict("records"):
-            info[str(rec.get("kpi_id"))] = rec
-    judged = [k for k in rows if k.get("met") is not None]
-    met = sum(bool(k["met"]) for k in judged)
-    if len(judged) == 1:
-        lead = [t("report.exec.kpi_one_met" if met else "report.exec.kpi_one_missed", lang)]
-    else:
-        lead = [t("report.exec.kpis_met", lang, met=met, total=len(judged))] if judged else []
-    lines = []
-    # needing attention: a missed target, or control-chart signals in the bad direction (an improved
-    # KPI meeting its target needs none); missed and worsening first, then missed while stable, met
-    # (or without a target) but worsening, and missed while improving
+    lead = []
+    met, judged = figs.get("measures.kpis_met"), figs.get("measures.kpis_judged")
+    if met is not None and judged is not None and judged.value:
+        lead.append(t("report.exec.kpis_met", lang, n=met.value, met=quote(met, lang), total=quote(judged, lang)))
+    # needing attention: a missed target, or control-chart signals in the bad direction; missed and
+    # worsening first, then missed while stable, met (or without a target) but worsening, and
+    # missed while improving
     attention = []
     for k in rows:
         missed = k.get("met") is False
-        status = k.get("status")
-        bad = status in _BAD_STATUS or (status is None and k.get("in_control") is False)
+        bad = k.get("status") in _BAD_STATUS
         if missed or bad:
-            order = (0 if bad else 3 if status == "improved" else 1) if missed else 2
+            order = (0 if bad else 3 if k.get("status") == "improved" else 1) if missed else 2
             attention.append((order, k))
-    attention.sort(key=lambda x: (x[0], -len(x[1].get("signals") or []), str(x[1]["kpi_id"])))
+    attention.sort(key=lambda x: (x[0], str(x[1]["kpi_id"])))
     items = []
     for _, k in attention[:EXECUTIVE_KPIS]:
-        i = info.get(str(k["kpi_id"]), {})
-        values = {"last": _kpi_value(k.get("last"), i), "target": _kpi_value(k.get("target"), i)}
-        target = (t("report.exec.kpi_target_missed", lang, **values) if k.get("met") is False else
-                  t("report.exec.kpi_target_met", lang, **values) if k.get("met") is True else
-                  t("report.exec.kpi_target_none", lang, last=values["last"]))
-        chart = _kpi_chart(k, lang, lambda v, i=i: _kpi_value(v, i, pct_digits=1))
-        items.append(t("report.exec.kpi_line", lang, kpi=_label(k["kpi_id"], names), target=target, chart=chart))
-    more = len(attention) - EXECUTIVE_KPIS
-    if more == 1:
-        lines.append(t("report.exec.kpi_more_one", lang))
-    elif more > 1:
-        lines.append(t("report.exec.kpi_more", lang, count=more))
+        kid = str(k["kpi_id"])
+        last, target = _q(figs, f"measures.kpi_last.{kid}", lang), _q(figs, f"measures.kpi_target.{kid}", lang)
+        target_text = (t("report.exec.kpi_target_missed", lang, last=last or "—", target=target or "—")
+                       if k.get("met") is False else
+                       t("report.exec.kpi_target_met", lang, last=last or "—", target=target or "—")
+                       if k.get("met") is True else t("report.exec.kpi_target_none", lang, last=last or "—"))
+        chart = _kpi_chart(k, lang, _q(figs, f"measures.kpi_new_level.{kid}", lang))
+        items.append(t("report.exec.kpi_line", lang, kpi=_label(kid, names), target=target_text, chart=chart))
+    lines = []
+    count = figs.get("measures.kpis_attention")
+    if attention and count is not None and len(attention) > EXECUTIVE_KPIS:
+        lines.append(t("report.exec.kpi_attention", lang, n=count.value, count=quote(count, lang),
+                       shown=EXECUTIVE_KPIS))
     if not attention:
         lines.append(t("report.exec.kpis_quiet", lang))
-    # improvements that need no attention: the new level, and the limits to recompute from it
     seen = {str(k["kpi_id"]) for _, k in attention}
-    improved = [k for k in rows if k.get("status") == "improved" and str(k["kpi_id"]) not in seen
-                and isinstance(k.get("new_level"), (int, float))]
-    if len(improved) == 1:
-        k = improved[0]
-        lines.append(t("report.exec.kpi_improved_one", lang, kpi=_label(k["kpi_id"], names),
-                       level=_kpi_value(k["new_level"], info.get(str(k["kpi_id"]), {}), pct_digits=1),
-                       period=k.get("shift_period") or "—"))
-    elif improved:
-        named = [t("report.exec.kpi_level", lang, kpi=_label(k["kpi_id"], names),
-                   level=_kpi_value(k["new_level"], info.get(str(k["kpi_id"]), {}), pct_digits=1),
-                   period=k.get("shift_period") or "—")
-                 for k in improved]
-        lines.append(t("report.exec.kpis_improved", lang, kpis="; ".join(named)))
+    improved = [str(k["kpi_id"]) for k in rows if k.get("status") == "improved" and str(k["kpi_id"]) not in seen]
+    named = [t("report.exec.kpi_level", lang, kpi=_label(kid, names), level=level) for kid in improved
+             if (level := _q(figs, f"measures.kpi_new_level.{kid}", lang)) is not None]
+    if named:
+        lines.append(t("report.exec.kpis_improved", lang, n=len(named), kpis="; ".join(named)))
     return {"lead": lead, "items": items, "lines": lines}
 
 
-def _overdue_actions(summary: Mapping[str, Any], lang: str, overdue: pd.DataFrame | None) -> dict | None:
-    a = summary.get("actions")
-    if not isinstance(a, Mapping) or not a.get("total"):
+# ----------------------------------------------------------------------------- the action plan
+def _actions(summary: Mapping[str, Any], figs: Mapping[str, KeyFigure], lang: str,
+             overdue: pd.DataFrame | None) -> dict | None:
+    total = figs.get("management.actions_total")
+    if total is None or not total.value:
         return None
     try:
+        import datetime as dt
+
         date = fmt_date(dt.date.fromisoformat(str(summary.get("report_date"))), lang)
     except ValueError:
         date = "—"
-    values = {"open": a.get("open", 0), "done": a.get("done", 0), "total": a.get("total", 0), "date": date}
-    if not a.get("overdue"):
-        return {"items": [], "lines": [t("report.exec.actions_none", lang, **values)]}
-    lines = [t("report.exec.actions_overdue", lang, overdue=a["overdue"], **values)]
-    # the longest overdue action, from the management section's own (suppressed) table
-    cols = {c: t(f"management.col.{c}", lang) for c in ("action", "owner", "days_overdue")}
-    if overdue is not None and len(overdue) and set(cols.values()) <= set(overdue.columns):
-        worst = overdue.sort_values(cols["days_overdue"], ascending=False, kind="stable").iloc[0]
-        if pd.notna(worst[cols["days_overdue"]]) and pd.notna(worst[cols["action"]]):
-            owner = worst[cols["owner"]] if pd.notna(worst[cols["owner"]]) else "—"
-            lines.append(t("report.exec.actions_worst", lang, action=worst[cols["action"]], owner=owner,
-                           days=int(worst[cols["days_overdue"]])))
-    return {"items": [], "lines": lines}
+    values = {name: _q(figs, f"management.actions_{name}", lang) or "—" for name in ("open", "done", "total", "overdue")}
+    n_overdue = figs.get("management.actions_overdue")
+    lines = [t("report.exec.actions_status", lang, n=total.value, date=date, **values)]
+    if n_overdue is not None and n_overdue.value:
+        lines.append(t("report.exec.actions_overdue", lang, n=n_overdue.value, overdue=values["overdue"], date=date))
+        worst = _worst_overdue(overdue, lang)
+        if worst is not None:
+            lines.append(worst)
+    else:
+        lines.append(t("report.exec.actions_none", lang, date=date))
+    uncovered = figs.get("management.findings_without_action")
+    if uncovered is not None and uncovered.value is not None:
+        lines.append(t("report.exec.actions_uncovered", lang, n=uncovered.value, count=quote(uncovered, lang))
+                     if uncovered.value else t("report.exec.actions_all_covered", lang))
+    return {"lead": [], "items": [], "lines": lines}
+
+
+def _worst_overdue(overdue: pd.DataFrame | None, lang: str) -> str | None:
+    """The longest overdue action, from the management section's own (suppressed) table: named
+    with its owner and due date (its days late are in that table)."""
+    cols = {c: t(f"management.col.{c}", lang) for c in ("action", "owner", "days_overdue", "due_date")}
+    if overdue is None or not len(overdue) or not {cols["action"], cols["days_overdue"]} <= set(overdue.columns):
+        return None
+    worst = overdue.sort_values(cols["days_overdue"], ascending=False, kind="stable").iloc[0]
+    if pd.isna(worst[cols["action"]]):
+        return None
+    owner = worst.get(cols["owner"])
+    due = worst.get(cols["due_date"])
+    return t("report.exec.actions_worst", lang, action=worst[cols["action"]],
+             owner=owner if isinstance(owner, str) and owner.strip() else "—",
+             due=fmt_date(pd.Timestamp(due), lang) if due is not None and not pd.isna(due) else "—")
 
 
 def executive_summary(summary: Mapping[str, Any], *, lang: str, services: pd.DataFrame | None = None,
                       kpis: pd.DataFrame | None = None, overdue: pd.DataFrame | None = None) -> list[dict]:
-    """The executive summary, written from the analyses' key figures (``summary.json``'s keys).
+    """The executive summary from summary.json (its ``key_figures`` and section figures).
 
     Four blocks, in this order, each ``{"key", "title", "lead", "items", "lines", "missing"}`` in
-    *lang* (sentences before the list of items, the items, sentences after):
+    *lang*, every number a marked key figure (:func:`svcwork.keyfigures.quote`):
 
-    - ``fix_first``: the :data:`EXECUTIVE_SERVICES` best-ranked services the roadmap plans
-      (``priorities``; all ranked services when there is no roadmap) with score, quadrant and
-      wave, and why (the heaviest criterion of ``criteria_weights``, the
-      quick wins, and how robust the ranks are over the ``acceptability`` weight samples);
-    - ``pain``: the biggest journey pain (``journey``): the share of cases missing their deadline
-      or, when larger, the share of repeat contacts; and the most frequent hand-off;
-    - ``kpis``: KPIs meeting their target, then those needing attention (``kpis``) — a missed
-      target or control-chart signals in the bad direction (``status`` deteriorated or unstable):
-      missed and worsening, missed while stable (a system problem), met but worsening, missed
-      while improving; the :data:`EXECUTIVE_KPIS` first are named, the rest counted; then the
-      improved KPIs that need no attention, with their new level (recompute the limits from it);
-    - ``actions``: open and overdue actions as of the report date (``actions``), and the longest
-      overdue one (from the management section's *overdue* table).
+    - ``fix_first`` — where to start: the services of wave 1 of the roadmap exactly as the
+      prioritisation section shows them (without a roadmap, the :data:`EXECUTIVE_SERVICES`
+      best-ranked, and it says so), with score and quadrant; why (the heaviest criterion); how
+      robust their ranks are over the weight samples (the lowest and highest share);
+    - ``pain`` — the citizens' biggest pain from the journeys and the survey together
+      (:func:`biggest_pain`), where the roadmap puts that service (the prioritisation score may
+      not count the survey), the share of cases missing their own deadline beside the share
+      meeting the service standard (two definitions, each named), and the weakest survey items;
+    - ``kpis`` — whether service is under control: KPIs meeting their target; those needing
+      attention (a missed target or signals in the bad direction) named, the count of all;
+      improvements with their new level;
+    - ``actions`` — what the action plan has done: done, open and overdue as of the report date,
+      the longest overdue action, and the findings no action answers.
 
     A block whose analysis is missing says so.  *services* and *kpis* (the intake's Services and
-    KPIs sheets) give names to the codes.
+    KPIs sheets) give names to the codes; *overdue* is the management section's overdue table.
     """
+    figs = _figures(summary)
+    names = _names(services, "service_id", "service_name")
     blocks = []
-    for key, block in (("fix_first", _fix_first(summary, lang, _names(services, "service_id", "service_name"))),
-                       ("pain", _journey_pain(summary, lang)),
-                       ("kpis", _kpi_signals(summary, lang, kpis)),
-                       ("actions", _overdue_actions(summary, lang, overdue))):
+    for key, block in (("fix_first", _fix_first(summary, figs, lang, names)),
+                       ("pain", _pain(summary, figs, lang, names)),
+                       ("kpis", _kpi_signals(summary, figs, lang, kpis)),
+                       ("actions", _actions(summary, figs, lang, overdue))):
         block = block or {"lines": [t("report.exec.missing", lang)], "missing": True}
         blocks.append({"key": key, "title": t(f"report.exec.{key}", lang), "missing": False, "lead": [], "items": [],
                        "lines": [], **block})
     return blocks
+
+
+# ----------------------------------------------------------------------------- the dashboard
+@dataclass(frozen=True)
+class Tile:
+    """One traffic light of the dashboard: what, its value and base (marked), and its reading
+    (``good``, ``watch``, ``bad`` or ``none``) in words as well as colour."""
+
+    key: str
+    title: str
+    value: str
+    base: str
+    status: str
+    reading: str
+    section: str
+
+
+def _tile(key: str, lang: str, value: str, base: str, status: str, section: str, **values: Any) -> Tile:
+    return Tile(key, t(f"report.dash.{key}", lang), value, base, status,
+                t(f"report.dash.{status}", lang) + " — " + t(f"report.dash.{key}.{status}", lang, **values), section)
+
+
+def dashboard(summary: Mapping[str, Any], *, lang: str) -> list[Tile]:
+    """The one-page dashboard that opens the report: KPIs against targets, citizens' satisfaction
+    (and its change over the period), cases meeting the service standard, the action plan.
+
+    Readings: KPIs good when none needs attention, bad when fewer than half meet their target;
+    satisfaction good/bad when the change over the period is a clear rise/fall, else watch;
+    the service standard by :data:`STANDARD_BANDS`; the action plan good with nothing overdue,
+    bad when more than a quarter of the open actions are overdue.
+    """
+    figs = _figures(summary)
+    tiles: list[Tile] = []
+    met, judged, attention = (figs.get(f"measures.kpis_{k}") for k in ("met", "judged", "attention"))
+    if met is not None and judged is not None and judged.value:
+        status = ("good" if attention is not None and not attention.value else
+                  "bad" if met.value / judged.value < 0.5 else "watch")
+        tiles.append(_tile("kpis", lang, t("report.dash.of", lang, part=quote(met, lang), whole=quote(judged, lang)),
+                           t("report.dash.kpis.base", lang), status, "measures"))
+    sat = figs.get("measures.item.satisfaction")
+    if sat is not None and sat.value is not None:
+        change = figs.get("measures.change.satisfaction")
+        if change is not None and change.low is not None and change.high is not None:
+            status = "good" if change.low > 0 else "bad" if change.high < 0 else "watch"
+            base = t("report.dash.change", lang, change=quote(change, lang))
+        else:
+            status, base = "watch", base_text(sat, lang)
+        tiles.append(_tile("satisfaction", lang, quote(sat, lang), base, status, "measures"))
+    std = figs.get("measures.standard_met")
+    if std is not None and std.value is not None:
+        good, watch = STANDARD_BANDS
+        status = "good" if std.value >= good else "watch" if std.value >= watch else "bad"
+        tiles.append(_tile("standard", lang, quote(std, lang), base_text(std, lang), status, "measures",
+                           good=quote(CONVENTIONS[0], lang), watch=quote(CONVENTIONS[1], lang)))
+    overdue, open_ = figs.get("management.actions_overdue"), figs.get("management.actions_open")
+    if overdue is not None and open_ is not None and overdue.value is not None:
+        status = ("good" if not overdue.value else
+                  "bad" if open_.value and overdue.value / open_.value > 0.25 else "watch")
+        tiles.append(_tile("actions", lang, quote(overdue, lang),
+                           t("report.dash.actions.base", lang, n=open_.value, open=quote(open_, lang)), status,
+                           "management"))
+    return tiles

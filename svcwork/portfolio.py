@@ -483,10 +483,11 @@ def _names(labels: Sequence[str]) -> str:
 
 
 def _findings(res: PortfolioResult, lang: str) -> list[str]:
-    out = [t("portfolio.finding.count", lang, count=len(res.clients))]
+    out = [t("portfolio.finding.count", lang, n=len(res.clients), count=len(res.clients))]
     if res.missing:
-        out.append(t("portfolio.finding.missing_anonymous", lang, count=len(res.missing)) if res.anonymised else
-                   t("portfolio.finding.missing", lang, count=len(res.missing), clients=_names(res.missing)))
+        out.append(t("portfolio.finding.missing_anonymous", lang, n=len(res.missing), count=len(res.missing)) if res.anonymised else
+                   t("portfolio.finding.missing", lang, n=len(res.missing), count=len(res.missing),
+                                     clients=_names(res.missing)))
     rows = res.clients.to_dict("records")
     # "best" and "most" are only said when the clients differ (not when every client ties)
     best = [r for r in rows if r["csat_rank"] == 1]

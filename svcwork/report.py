@@ -26,6 +26,7 @@ from __future__ import annotations
 import base64
 import datetime as dt
 import html
+import itertools
 import json
 import math
 import os
@@ -33,7 +34,7 @@ import pickle
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Mapping, Protocol, Sequence
+from typing import Any, Iterable, Iterator, Mapping, Protocol, Sequence
 
 import numpy as np
 import pandas as pd
@@ -43,10 +44,11 @@ from .charts import close, figure_bytes, save_figure
 from .errors import problems_frame
 from .i18n import direction, fmt_date, t, unsigned_zero
 from .paths import atomic_write_bytes, atomic_write_text, templates_dir
-from .keyfigures import to_html
+from .appendix import key_figures_html
+from .keyfigures import from_records, plain, to_html
 from .tables import column_kind
 from .common import json_ready
-from .executive import EXECUTIVE_KPIS, EXECUTIVE_SERVICES, _lower, executive_summary  # noqa: F401 - re-exported
+from .executive import CONVENTIONS, dashboard, executive_summary
 from .results_book import caption as _caption, sheet_name, write_results_workbook
 
 __all__ = ["SECTIONS", "Section", "show_result", "show_intake", "table_html", "record", "assemble",
@@ -269,11 +271,23 @@ def _table_specs(section: str, tables: Mapping[str, pd.DataFrame], lang: str) ->
 
 
 def _figure_spec(figure: Mapping) -> dict:
-    """A recorded figure: its PNG file (under ``figures/``), title, alt text and layout."""
+    """A recorded figure: its PNG file (under ``figures/``), title, alt text, layout and takeaway
+    (one marked sentence saying what it shows)."""
     title = str(figure.get("title") or "")
     layout = figure.get("layout") or "portrait"
     return {"file": str(figure["file"]), "title": title, "alt": str(figure.get("alt") or title),
-            "layout": layout if layout in ("portrait", "landscape", "tall") else "portrait"}
+            "layout": layout if layout in ("portrait", "landscape", "tall") else "portrait",
+            "takeaway": str(figure.get("takeaway") or "")}
+
+
+def _takeaways(result: AnalysisResult, lang: str) -> dict[str, str]:
+    get = getattr(result, "takeaways", None)
+    return dict(get(lang)) if callable(get) and result.available else {}
+
+
+def _methods(result: AnalysisResult, lang: str) -> list[str]:
+    get = getattr(result, "methods", None)
+    return [plain(m) for m in get(lang)] if callable(get) and result.available else []
 
 
 def record(result: AnalysisResult, *, section: str, output_dir: str | os.PathLike, lang: str,
@@ -294,6 +308,7 @@ def record(result: AnalysisResult, *, section: str, output_dir: str | os.PathLik
         "key_figures": [f.as_record() for f in _key_figures(result)],
         "tables": _table_specs(section, tables, lang),
         "figures": [_figure_spec(f) for f in figures] if result.available else [],
+        "methods": _methods(result, lang),
     }
     folder = _sections_dir(output_dir)
     atomic_write_text(folder / f"{section}.json", json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True))
@@ -333,16 +348,20 @@ def show_result(result: AnalysisResult, *, section: str, lang: str, output_dir: 
                                  max_rows=spec["max_rows"] or NOTEBOOK_ROWS, sheet=spec["sheet"],
                                  role=spec["role"], table_id=spec["id"]))
     figures = []
+    takeaways = _takeaways(result, lang)
     for slug, fig in result.figures(lang).items():
         title = _caption(section, slug, lang) or _figure_title(fig) or t(f"report.section.{section}", lang)
         layout = _figure_layout(fig)
         png = figure_bytes(fig, "png")  # rendered once: shown here, embedded in the report, saved
         _display_png(png, alt=title)
+        if takeaways.get(slug):
+            _display_html(f"<p class='takeaway' dir='{direction(lang)}'>{to_html(takeaways[slug], link=False)}</p>")
         if output_dir:
             folder = Path(output_dir) / "figures"
             atomic_write_bytes(folder / f"{section}-{slug}.png", png)
             save_figure(fig, folder, f"{section}-{slug}", formats=("svg",))
-            figures.append({"file": f"{section}-{slug}.png", "title": title, "alt": title, "layout": layout})
+            figures.append({"file": f"{section}-{slug}.png", "title": title, "alt": title, "layout": layout,
+                            "takeaway": takeaways.get(slug, "")})
         close(fig)
     if output_dir:
         record(result, section=section, output_dir=output_dir, lang=lang, tables=tables, figures=figures)
@@ -381,17 +400,25 @@ class IntakeReview:
 
     def tables(self, lang: str) -> dict[str, pd.DataFrame]:
         from .schema import COMPANIONS, SHEETS
+        from .tables import translate
 
         eng = self.engagement
         rows = []
         for s in SHEETS:
             if s.settings:
                 continue
-            rows.append((s.title(lang), len(eng.tables[s.key])))
+            rows.append((s.title(lang), s.row_he if lang == "he" else s.row_en, len(eng.tables[s.key]), None))
         for c in COMPANIONS:
             frame = getattr(eng, c.key)
-            rows.append((c.title(lang), None if frame is None else len(frame)))
-        inventory = pd.DataFrame(rows, columns=[t("report.col.data", lang), t("report.col.rows", lang)])
+            cases = (int(frame["case_id"].nunique()) if c.key == "cases" and frame is not None and "case_id" in frame.columns
+                     else None)
+            rows.append((c.title(lang), c.row_he if lang == "he" else c.row_en, None if frame is None else len(frame), cases))
+        keys = {"data": "report.col.data", "row_is": "report.col.row_is", "rows": "report.col.rows",
+                "cases": "report.col.cases"}
+        inventory = pd.DataFrame(rows, columns=list(keys)).astype({"rows": "Int64", "cases": "Int64"})
+        if inventory["cases"].isna().all():
+            inventory = inventory.drop(columns="cases")
+        inventory = translate(inventory, keys, lang)
         return {"inventory": inventory, "problems": problems_table(eng.problems, lang)}
 
     def figures(self, lang: str) -> dict:
@@ -399,7 +426,7 @@ class IntakeReview:
 
     def findings(self, lang: str) -> list[str]:
         eng = self.engagement
-        return [t("report.finding.intake", lang, organization=eng.settings.organization,
+        return [t("report.finding.intake", lang, n=len(eng.warnings), organization=eng.settings.organization,
                   start=fmt_date(eng.settings.period_start, lang), end=fmt_date(eng.settings.period_end, lang),
                   warnings=len(eng.warnings))]
 
@@ -468,7 +495,8 @@ def build_summary(engagement: Any, sections: Mapping[str, Mapping]) -> dict:
         if len(keys) == 1 and name not in out and name not in _SECTION_ONLY:
             out[name] = sections[keys[0]]["summary"][name]
     # the registry of the figures the report's words quote (svcwork.keyfigures)
-    out["key_figures"] = {f["key"]: f for sec in sections.values() for f in sec.get("key_figures") or []}
+    out["key_figures"] = {**{f.key: f.as_record() for f in CONVENTIONS},
+                          **{f["key"]: f for sec in sections.values() for f in sec.get("key_figures") or []}}
     return json_ready(out)
 
 
@@ -476,11 +504,25 @@ def build_summary(engagement: Any, sections: Mapping[str, Mapping]) -> dict:
 _SECTION_ONLY = frozenset({"available"})
 
 
+def _figure_html(fig: Mapping, png: bytes, *, number: int, lang: str) -> str:
+    """A chart of the report: the picture, then "Figure N. caption" and its one-line takeaway."""
+    layout = _FIGURE_CLASS.get(fig.get("layout") or "")
+    cls = f" class='{layout}'" if layout else ""
+    alt = html.escape(fig.get("alt") or fig.get("title") or "")
+    data = base64.b64encode(png).decode("ascii")
+    label = html.escape(t("report.figure_label", lang, n=number))
+    caption = f"<span class='fig-no'>{label}</span> {html.escape(fig.get('title') or '')}"
+    if fig.get("takeaway"):
+        caption += f"<span class='takeaway'>{to_html(fig['takeaway'])}</span>"
+    return (f"<figure id='figure-{number}'{cls}><img alt='{alt}' src='data:image/png;base64,{data}'/>"
+            f"<figcaption>{caption}</figcaption></figure>")
+
+
 def _section_html(record: Mapping, frames: Mapping[str, pd.DataFrame], out: Path, *,
-                  lang: str) -> tuple[list[str], list[str], list[str]]:
+                  lang: str, numbers: Iterator[int]) -> tuple[list[str], list[str], list[str]]:
     """A recorded section as HTML: the fragments of its body (heading, skipped sentence or findings,
-    key tables, figures), those for the data-quality appendix, and the sheet names of its detail
-    tables left to results.xlsx."""
+    key tables, figures numbered from *numbers*), those for the data-quality appendix, and the
+    sheet names of its detail tables left to results.xlsx."""
     d = direction(lang)
     title = record.get("title") or t(f"report.section.{record['section']}", lang)
     body = [f"<h2 dir='{d}'>{html.escape(title)}</h2>"]
@@ -508,13 +550,8 @@ def _section_html(record: Mapping, frames: Mapping[str, pd.DataFrame], out: Path
         (quality if spec["role"] == "quality" else body).append(fragment)
     for fig in record.get("figures", []):
         png = out / "figures" / Path(fig["file"]).name  # figures/ only
-        if not png.is_file():
-            continue
-        layout = _FIGURE_CLASS.get(fig.get("layout") or "")
-        cls = f" class='{layout}'" if layout else ""
-        alt = html.escape(fig.get("alt") or fig.get("title") or "")
-        data = base64.b64encode(png.read_bytes()).decode("ascii")
-        body.append(f"<figure{cls}><img alt='{alt}' src='data:image/png;base64,{data}'/></figure>")
+        if png.is_file():
+            body.append(_figure_html(fig, png.read_bytes(), number=next(numbers), lang=lang))
     return body, quality, detail
 
 
@@ -554,11 +591,12 @@ def assemble(out: str | os.PathLike, engagement: Any, *, lang: str,
     summary = build_summary(engagement, sections)
     ran = None if notebooks is None else {Path(p).name for p in notebooks}
     blocks, quality = [], []
+    numbers = itertools.count(1)
     quote = "„{}”" if lang == "he" else "“{}”"
     for s in SECTIONS:
         if s.key not in sections or (ran is not None and s.notebook not in ran):
             continue
-        body, checks, detail = _section_html(sections[s.key], tables.get(s.key, {}), out, lang=lang)
+        body, checks, detail = _section_html(sections[s.key], tables.get(s.key, {}), out, lang=lang, numbers=numbers)
         if detail:  # detail tables: named here, in full in results.xlsx
             note = t("report.detail_tables", lang, sheets=", ".join(quote.format(d) for d in detail))
             body.append(f"<p class='note detail-tables'>{html.escape(note)}</p>")
@@ -567,18 +605,26 @@ def assemble(out: str | os.PathLike, engagement: Any, *, lang: str,
         else:
             blocks.append({"key": s.key, "title": s.title(lang), "html": "\n".join(body)})
         quality.extend(checks)
-    executive = executive_summary(summary, lang=lang, services=_intake_table(engagement, "Services"),
-                                  kpis=_intake_table(engagement, "KPIs"),
-                                  overdue=tables.get("management", {}).get("actions_overdue"))
+    executive = [{**b, **{part: [to_html(x) for x in b[part]] for part in ("lead", "items", "lines")}}
+                 for b in executive_summary(summary, lang=lang, services=_intake_table(engagement, "Services"),
+                                            kpis=_intake_table(engagement, "KPIs"),
+                                            overdue=tables.get("management", {}).get("actions_overdue"))]
+    tiles = [{"key": d.key, "title": d.title, "value": to_html(d.value), "base": to_html(d.base), "status": d.status,
+              "reading": to_html(d.reading), "section": d.section} for d in dashboard(summary, lang=lang)]
+    registry = from_records(summary["key_figures"])
+    in_report = {b["key"]: b["title"] for b in blocks} | {"summary": t("report.executive_summary", lang)}
+    figures_appendix = key_figures_html(registry, lang=lang, sections=in_report)
     skipped = [sections[k]["skipped"] for k in sections if not sections[k]["available"] and sections[k].get("skipped")]
-    methods = [(s.title(lang), t(f"report.methods.{s.key}", lang)) for s in SECTIONS if s.key in sections]
+    methods = [(s.title(lang), [t(f"report.methods.{s.key}", lang), *sections[s.key].get("methods", [])])
+               for s in SECTIONS if s.key in sections]
     st = engagement.settings
     page = _render(
         "report.html.j2", lang=lang, dir=direction(lang), css=_css(), accent=accent(st.accent_color),
         t=lambda key, **kw: t(key, lang, **kw), organization=st.organization, unit=st.unit,
         consultant=st.consultant, vision=st.service_vision, values=list(st.service_values),
         period=f"{fmt_date(st.period_start, lang)} – {fmt_date(st.period_end, lang)}",
-        executive=executive, skipped=skipped, methods=methods, version=__version__,
+        executive=executive, tiles=tiles, key_figures=figures_appendix, skipped=skipped, methods=methods,
+        version=__version__,
         blocks=blocks, quality="\n".join(quality))
     paths = {
         "report": atomic_write_text(out / "report.html", page),

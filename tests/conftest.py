@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 from pathlib import Path
 from typing import Mapping, Sequence
@@ -111,3 +112,50 @@ def hebrew_client(tmp_path: Path) -> Path:
     folder = tmp_path / "dugma"
     write_xlsx(folder / "intake.xlsx", hebrew_sheets(), rtl=True)
     return folder
+
+
+# ---------------------------------------------------------------------------------------- demo reports
+#: The demo clients (each in its own language) and the English client again in Hebrew, so every
+#: report check runs on both languages.
+DEMO_CLIENTS = ROOT / "data" / "clients"
+
+
+def _in_language(client: Path, folder: Path, lang: str) -> Path:
+    """A copy of *client* whose Engagement sheet asks for a report in *lang* (the inputs untouched)."""
+    import shutil
+
+    copy = folder / f"{client.name}-{lang}"
+    shutil.copytree(client, copy)
+    wb = openpyxl.load_workbook(copy / "intake.xlsx")
+    ws = wb[wb.sheetnames[0]]
+    for row in ws.iter_rows(min_row=2):
+        if str(row[0].value).strip() in ("language", "שפה"):
+            row[1].value = lang
+    wb.save(copy / "intake.xlsx")
+    return copy
+
+
+@pytest.fixture(scope="session")
+def demo_reports(tmp_path_factory) -> dict[str, Path]:
+    """Every demo client's run output (no PDF), once per test session: ``{name: output folder}``
+    for the demo clients and ``northfield-licensing-he`` (the English client reported in Hebrew);
+    each client's input folder is ``<output>/../../demo-clients*/<name>`` (:func:`demo_input`)."""
+    from svcwork import batch
+
+    clients = tmp_path_factory.mktemp("demo-clients")
+    for client in sorted(p for p in DEMO_CLIENTS.iterdir() if p.is_dir()):
+        import shutil
+
+        shutil.copytree(client, clients / client.name)
+    _in_language(DEMO_CLIENTS / "northfield-licensing", clients, "he")
+    out = tmp_path_factory.mktemp("demo-reports")
+    result = batch.run_batch(clients, out, jobs=2, pdf=False)
+    failed = [c.describe() for c in result.clients if not c.ok]
+    assert not failed, failed
+    (out / "inputs.json").write_text(json.dumps({c.slug: str(clients / c.slug) for c in result.clients}))
+    return {c.slug: out / c.slug for c in result.clients}
+
+
+def demo_input(output: Path) -> Path:
+    """The input folder of a :func:`demo_reports` run."""
+    return Path(json.loads((output.parent / "inputs.json").read_text())[output.name])

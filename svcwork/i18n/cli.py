@@ -4,10 +4,13 @@ from __future__ import annotations
 
 # --------------------------------------------------------------------------- command line
 MESSAGES = {
-    "cli.validate.ok": ("✓ {path}: can be analysed ({errors} errors, {warnings} warnings).",
-                        "✓ {path}: אפשר לנתח ({errors} שגיאות, {warnings} אזהרות)."),
-    "cli.validate.bad": ("✗ {path}: {errors} errors, {warnings} warnings — fix the errors and validate again.",
-                         "✗ {path}: {errors} שגיאות, {warnings} אזהרות — יש לתקן את השגיאות ולבדוק שוב."),
+    "cli.validate.ok": ("✓ {path}: can be analysed ({errors}, {warnings}).", "✓ {path}: אפשר לנתח ({errors}, {warnings})."),
+    "cli.validate.bad": ("✗ {path}: {errors}, {warnings} — fix the errors and validate again.",
+                         "✗ {path}: {errors}, {warnings} — יש לתקן את השגיאות ולבדוק שוב."),
+    "cli.count.errors": ({"one": "{n} error", "other": "{n} errors"},
+                         {"one": "שגיאה אחת", "two": "שתי שגיאות", "other": "{n} שגיאות"}),
+    "cli.count.warnings": ({"one": "{n} warning", "other": "{n} warnings"},
+                           {"one": "אזהרה אחת", "two": "שתי אזהרות", "other": "{n} אזהרות"}),
     # usage errors of the commands (what was typed, or the folders given)
     "cli.error.notebook_unreadable": ("cannot read the parameters of notebook {name}: expected a notebook with a kernel "
                                       "and a cell tagged 'parameters' ({detail})",

@@ -23,10 +23,26 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.section.management": ("Service management and the moment of truth", "ניהול השירות ורגע האמת"),
     "report.col.data": ("Data", "נתונים"),
     "report.col.rows": ("Rows", "שורות"),
+    "report.key_figures": ("Key figures and their definitions", "נתוני מפתח והגדרותיהם"),
+    "report.kf.caption": ("Every figure the report's text quotes: what it counts and the base it rests on",
+                          "כל נתון שהטקסט של הדוח מצטט: מה הוא סופר ועל איזה בסיס"),
+    "report.kf.name": ("Figure", "נתון"),
+    "report.kf.value": ("Value", "ערך"),
+    "report.kf.base": ("Base", "בסיס"),
+    "report.kf.interval": ("95% interval", "רווח סמך 95%"),
+    "report.kf.definition": ("Definition", "הגדרה"),
+    "report.kf.section": ("Shown in", "מוצג בפרק"),
+    "report.figure_label": ("Figure {n}.", "איור {n}."),
+    "report.col.row_is": ("One row is", "כל שורה היא"),
+    "report.col.cases": ("Cases", "פניות"),
     "report.caption.intake.inventory": ("Data received", "הנתונים שהתקבלו"),
     "report.caption.intake.problems": ("Intake data-quality findings", "ממצאי איכות הנתונים בקליטה"),
-    "report.finding.intake": ("{organization}: data for {start} – {end}, with {warnings} data-quality warnings.",
-                              "{organization}: נתונים לתקופה {start} – {end}, עם {warnings} אזהרות איכות נתונים."),
+    "report.finding.intake": ({"one": "{organization}: data for {start} – {end}, with {warnings} data-quality warning.",
+                               "other": "{organization}: data for {start} – {end}, with {warnings} data-quality warnings."},
+                              {"one": "{organization}: נתונים לתקופה {start} – {end}, עם אזהרת איכות נתונים אחת.",
+                               "two": "{organization}: נתונים לתקופה {start} – {end}, עם שתי אזהרות איכות נתונים.",
+                               "other": "{organization}: נתונים לתקופה {start} – {end}, עם {warnings} אזהרות איכות "
+                                        "נתונים."}),
     "report.methods.intake": ("Every sheet and companion file is validated once against the intake schema; problems are "
                               "listed with file, sheet, row and column. Citizen and employee identifiers are replaced "
                               "on load by keyed pseudonyms (HMAC-SHA-256, RFC 2104); groups smaller than the "
@@ -89,101 +105,155 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.sheet_short.measures": ("Measures", "מדידה"),
     "report.sheet_short.management": ("Management", "ניהול"),
     # -- executive summary, written from the analyses' key figures
-    "report.exec.fix_first": ("Services to fix first", "השירותים לטיפול ראשון"),
-    "report.exec.fix_first_item": ("{service} — score {score}, {quadrant}, wave {wave}",
-                                   "{service} — ציון {score}, {quadrant}, גל {wave}"),
-    "report.exec.fix_first_deferred": ("{service} — score {score}, {quadrant}, deferred",
-                                       "{service} — ציון {score}, {quadrant}, נדחה לשלב מאוחר"),
-    "report.exec.fix_first_why": ("Why: they give the most benefit for the effort under the agreed criteria (the heaviest "
-                                  "is {criterion}, {weight}%); {quick} of the {n} are quick wins.",
-                                  "הסיבה: אלה השירותים שמניבים את התועלת הרבה ביותר ביחס למאמץ לפי הקריטריונים שנקבעו "
-                                  "(הכבד ביותר: {criterion}, {weight}%); {quick} מתוך {n} הם הישגים מהירים."),
-    "report.exec.fix_first_robust": ("Each stays in the top {top} in at least {p} of {samples} weight samples.",
-                                     "כל אחד מהם נשאר בין {top} הראשונים לפחות ב־{p} מתוך {samples} דגימות משקלים."),
-    "report.exec.fix_first_robust_all": ("Each stays in the top {top} in all {samples} weight samples.",
-                                         "כל אחד מהם נשאר בין {top} הראשונים בכל {samples} דגימות המשקלים."),
-    "report.exec.pain": ("Biggest journey pain", "נקודת הכאב הגדולה במסע הלקוח"),
-    "report.exec.pain_sla": ("{share} of cases miss their deadline; half take more than {median} days end to end, and "
-                             "one in ten more than {p90} days.",
-                             "{share} מהפניות חורגות מהיעד; מחצית הפניות אורכות יותר מ־{median} ימים מקצה לקצה, ואחת "
-                             "מכל עשר יותר מ־{p90} ימים."),
-    "report.exec.pain_repeat": ("{share} of cases are repeat contacts; only {fcr} are resolved at first contact.",
-                                "{share} מהפניות הן פניות חוזרות; רק {fcr} נפתרות בפנייה ראשונה."),
-    "report.exec.pain_handoff": ("The most frequent hand-off is from {source} to {target} ({count} times); a case is "
-                                 "handed off {per_case} times on average.",
-                                 "ההעברה השכיחה ביותר היא מ־{source} אל {target} ({count} פעמים); פנייה עוברת בין "
-                                 "יחידות {per_case} פעמים בממוצע."),
-    "report.exec.kpis": ("KPI signals", "אותות במדדים"),
-    "report.exec.kpis_met": ("{met} of {total} KPIs meet their target.", "{met} מתוך {total} מדדים עומדים ביעד."),
-    "report.exec.kpi_one_met": ("The only KPI with a target meets it.", "המדד היחיד שיש לו יעד עומד בו."),
-    "report.exec.kpi_one_missed": ("The only KPI with a target misses it.", "המדד היחיד שיש לו יעד אינו עומד בו."),
-    # one KPI needing attention: "{kpi}: {target}; {chart}."
+    "report.exec.fix_first": ("Where to start", "היכן להתחיל"),
+    "report.exec.start_roadmap": ("Wave 1 of the roadmap, as the prioritisation section plans it:",
+                                  "הגל הראשון של מפת הדרכים, כפי שפרק התעדוף מתכנן אותו:"),
+    "report.exec.start_ranked": ("There is no roadmap; the best-ranked services:",
+                                 "אין מפת דרכים; השירותים המדורגים ראשונים:"),
+    "report.exec.start_item": ("{service} — score {score}, {quadrant}", "{service} — ציון {score}, {quadrant}"),
+    "report.exec.start_why": ("Why: they give the most benefit for the effort under the agreed criteria (the heaviest "
+                              "is {criterion}, weight {weight}).",
+                              "למה: הם מניבים את התועלת הרבה ביותר ביחס למאמץ לפי הקריטריונים שסוכמו (הכבד ביותר: "
+                              "{criterion}, משקל {weight})."),
+    "report.exec.start_robust": ("Each stays among the top {top} in between {low} and {high} of {samples} around the "
+                                 "agreed weights.",
+                                 "כל אחד מהם נשאר בין {top} הראשונים ב־{low} עד {high} מתוך {samples} סביב המשקלות "
+                                 "שסוכמו."),
+    "report.exec.start_robust_same": ("Each stays among the top {top} in {p} of {samples} around the agreed weights.",
+                                      "כל אחד מהם נשאר בין {top} הראשונים ב־{p} מתוך {samples} סביב המשקלות שסוכמו."),
+    "report.exec.pain": ("The citizens' biggest pain", "הכאב הגדול של התושבים"),
+    "report.exec.pain_service": ("Citizens suffer most with {service}: half its cases take {days} days or more end to "
+                                 "end ({cases}; all services: {all_days} days), and {satisfied} of its respondents are "
+                                 "satisfied ({respondents}; all services: {all_satisfied}).",
+                                 "התושבים סובלים יותר מכול ב{service}: מחצית מהפניות בו נמשכות {days} ימים או יותר "
+                                 "מקצה לקצה ({cases}; בכל השירותים: {all_days} ימים), ו־{satisfied} מהמשיבים עליו "
+                                 "מרוצים ({respondents}; בכל השירותים: {all_satisfied})."),
+    "report.exec.pain_nps": ("Its net promoter score is {nps} (all services: {all_nps}).",
+                             "מדד הממליצים נטו שלו {nps} (בכל השירותים: {all_nps})."),
+    "report.exec.pain_wave": ("The priority score does not weigh the survey this way: the roadmap puts this service in "
+                              "wave {wave}.",
+                              "ציון התעדוף אינו שוקל כך את הסקר: מפת הדרכים מציבה שירות זה בגל {wave}."),
+    "report.exec.pain_no_wave": ("The priority score does not weigh the survey this way: the roadmap does not include "
+                                 "this service yet.",
+                                 "ציון התעדוף אינו שוקל כך את הסקר: מפת הדרכים עדיין אינה כוללת שירות זה."),
+    "report.exec.pain_deadline": ("{share} of cases miss their own deadline (the deadline recorded for the case, else "
+                                  "the service's standard; {cases}).",
+                                  "{share} מהפניות חורגות מהמועד שלהן (המועד שנרשם לפנייה, ואם אין — התקן של השירות; "
+                                  "{cases})."),
+    "report.exec.pain_standard": ("Measured against the published service standard ({days} days to resolve), {share} "
+                                  "of cases meet it ({cases}).",
+                                  "ביחס לאמנת השירות שפורסמה ({days} ימים לפתרון), {share} מהפניות עומדות בה "
+                                  "({cases})."),
+    "report.exec.pain_item": ("{item} {share}", "{item} {share}"),
+    "report.exec.pain_weakest": ("The weakest survey results: {items}.", "תוצאות הסקר החלשות ביותר: {items}."),
+    "report.exec.kpis": ("Is service under control?", "האם השירות בשליטה?"),
+    "report.exec.kpis_met": ({"one": "{met} of {total} KPIs meets its target.",
+                              "other": "{met} of {total} KPIs meet their target."},
+                             {"one": "{met} מתוך {total} מדדים עומד ביעד.",
+                              "other": "{met} מתוך {total} מדדים עומדים ביעד."}),
     "report.exec.kpi_line": ("{kpi}: {target}; {chart}.", "{kpi}: {target}; {chart}."),
     "report.exec.kpi_target_missed": ("misses the target ({last}; target {target})",
                                       "אינו עומד ביעד ({last}; יעד {target})"),
     "report.exec.kpi_target_met": ("meets the target ({last}; target {target})", "עומד ביעד ({last}; יעד {target})"),
     "report.exec.kpi_target_none": ("latest value {last}, no target", "ערך אחרון {last}, ללא יעד"),
-    "report.exec.kpi_chart_stable": ("in control — only a change to the system will close the gap",
-                                     "בבקרה — רק שינוי במערכת יסגור את הפער"),
-    "report.exec.kpi_chart_improved_shift": ("improved: the process has shifted to a new level (≈ {level}) from "
-                                             "{period}; recompute the limits from the new level",
-                                             "השתפר: התהליך עבר לרמה חדשה (≈ {level}) החל מ־{period}; יש לחשב מחדש "
-                                             "את גבולות הבקרה מהרמה החדשה"),
-    "report.exec.kpi_chart_improved": ("improved: {signals} control-chart signals in the good direction, the latest in "
+    "report.exec.kpi_chart_stable": ("stable — only a change to the system will close the gap",
+                                     "יציב — רק שינוי במערכת יסגור את הפער"),
+    "report.exec.kpi_chart_improved_shift": ("improved: the process has shifted to a new level ({level}) from {period}; "
+                                             "recompute the limits from it",
+                                             "השתפר: התהליך עבר לרמה חדשה ({level}) החל מ{period}; יש לחשב את הגבולות "
+                                             "מחדש ממנה"),
+    "report.exec.kpi_chart_improved": ("improved: the control chart signals a change in the good direction, the latest "
+                                       "in {period}",
+                                       "השתפר: תרשים הבקרה מאותת על שינוי בכיוון הרצוי, האחרון ב{period}"),
+    "report.exec.kpi_chart_worsened_shift": ("worsened: the process has shifted to a new level ({level}) from {period} "
+                                             "— find the cause",
+                                             "הורע: התהליך עבר לרמה חדשה ({level}) החל מ{period} — יש לאתר את הסיבה"),
+    "report.exec.kpi_chart_worsened": ("worsened: the control chart signals a change in the bad direction, the latest in "
+                                       "{period} — find the cause",
+                                       "הורע: תרשים הבקרה מאותת על שינוי בכיוון הלא רצוי, האחרון ב{period} — יש לאתר "
+                                       "את הסיבה"),
+    "report.exec.kpi_chart_unstable_shift": ("unstable: signals in both directions; the latest level is {level} from "
+                                             "{period}",
+                                             "לא יציב: אותות בשני הכיוונים; הרמה האחרונה {level} החל מ{period}"),
+    "report.exec.kpi_chart_unstable": ("unstable: the control chart signals changes in both directions, the latest in "
                                        "{period}",
-                                       "השתפר: {signals} אותות בכיוון הרצוי בתרשים הבקרה, האחרון ב־{period}"),
-    "report.exec.kpi_chart_improved_one": ("improved: a control-chart signal in the good direction in {period}",
-                                           "השתפר: אות בכיוון הרצוי בתרשים הבקרה ב־{period}"),
-    "report.exec.kpi_chart_worsened_shift": ("worsened: the process has shifted to a new level (≈ {level}) from "
-                                             "{period} — find the cause and remove it",
-                                             "החמיר: התהליך עבר לרמה חדשה (≈ {level}) החל מ־{period} — יש לאתר את "
-                                             "הגורם ולהסירו"),
-    "report.exec.kpi_chart_worsened": ("worsened: {signals} control-chart signals in the bad direction, the latest in "
-                                       "{period} — find the special cause",
-                                       "החמיר: {signals} אותות בכיוון הלא רצוי בתרשים הבקרה, האחרון ב־{period} — יש "
-                                       "לאתר את הגורם המיוחד"),
-    "report.exec.kpi_chart_worsened_one": ("worsened: a control-chart signal in the bad direction in {period} — find "
-                                           "the special cause",
-                                           "החמיר: אות בכיוון הלא רצוי בתרשים הבקרה ב־{period} — יש לאתר את הגורם "
-                                           "המיוחד"),
-    "report.exec.kpi_chart_unstable": ("unstable: control-chart signals in both directions ({worse} worse, {better} "
-                                       "better), the latest in {period} — find the special causes before relying on "
-                                       "the figure",
-                                       "לא יציב: אותות לשני הכיוונים בתרשים הבקרה ({worse} להרעה, {better} לשיפור), "
-                                       "האחרון ב־{period} — יש לאתר את הגורמים המיוחדים לפני שסומכים על הנתון"),
-    "report.exec.kpi_chart_unstable_shift": ("unstable: control-chart signals in both directions ({worse} worse, "
-                                             "{better} better); the level has shifted to ≈ {level} from {period} — "
-                                             "find the special causes before relying on the figure",
-                                             "לא יציב: אותות לשני הכיוונים בתרשים הבקרה ({worse} להרעה, {better} "
-                                             "לשיפור); הרמה השתנתה ל־≈ {level} החל מ־{period} — יש לאתר את הגורמים "
-                                             "המיוחדים לפני שסומכים על הנתון"),
-    "report.exec.kpi_chart_signals": ("control-chart signals: {signals}, the latest in {period}",
-                                      "אותות בתרשים הבקרה: {signals}, האחרון ב־{period}"),
-    "report.exec.kpi_more": ("{count} more KPIs need attention: see the measurement section.",
-                             "{count} מדדים נוספים דורשים תשומת לב: הפירוט בפרק המדידה."),
-    "report.exec.kpi_more_one": ("One more KPI needs attention: see the measurement section.",
-                                 "מדד נוסף אחד דורש תשומת לב: הפירוט בפרק המדידה."),
+                                       "לא יציב: תרשים הבקרה מאותת על שינויים בשני הכיוונים, האחרון ב{period}"),
+    "report.exec.kpi_attention": ({"one": "{count} KPI needs attention in all; the measurement section lists it.",
+                                   "other": "{count} KPIs need attention in all; the measurement section lists them."},
+                                  {"one": "מדד אחד בסך הכול דורש תשומת לב; פרק המדידה מפרט אותו.",
+                                   "two": "שני מדדים בסך הכול דורשים תשומת לב; פרק המדידה מפרט אותם.",
+                                   "other": "{count} מדדים בסך הכול דורשים תשומת לב; פרק המדידה מפרט אותם."}),
     "report.exec.kpis_quiet": ("No KPI needs attention: none misses its target and no control chart signals a change "
                                "for the worse.",
-                               "אין מדד הדורש תשומת לב: אין מדד שאינו עומד ביעד, ואף תרשים בקרה אינו מאותת על הרעה."),
-    "report.exec.kpi_improved_one": ("Improved: {kpi} — the process has shifted to a new level (≈ {level}) from "
-                                     "{period}; recompute the limits from the new level.",
-                                     "השתפר: {kpi} — התהליך עבר לרמה חדשה (≈ {level}) החל מ־{period}; יש לחשב מחדש את "
-                                     "גבולות הבקרה מהרמה החדשה."),
-    "report.exec.kpis_improved": ("Improved: {kpis} — each process has shifted to a new level; recompute the limits "
-                                  "from the new levels.",
-                                  "השתפרו: {kpis} — כל תהליך עבר לרמה חדשה; יש לחשב מחדש את גבולות הבקרה מהרמות "
-                                  "החדשות."),
-    "report.exec.kpi_level": ("{kpi} (≈ {level} from {period})", "{kpi} (≈ {level} החל מ־{period})"),
-    "report.exec.actions": ("Overdue actions", "פעולות באיחור"),
-    "report.exec.actions_overdue": ("{overdue} of the {open} open actions are overdue as of {date}; {done} of {total} "
-                                    "actions are done.",
-                                    "{overdue} מתוך {open} הפעולות הפתוחות באיחור נכון ל־{date}; {done} מתוך {total} "
-                                    "פעולות הושלמו."),
-    "report.exec.actions_worst": ("Longest overdue: “{action}” ({owner}), {days} days late.",
-                                  "הפעולה שבאיחור הגדול ביותר: „{action}” ({owner}), {days} ימי איחור."),
-    "report.exec.actions_none": ("No action is overdue as of {date}; {open} are open and {done} of {total} are done.",
-                                 "אין פעולות באיחור נכון ל־{date}; {open} פתוחות ו־{done} מתוך {total} הושלמו."),
+                               "אין מדד הדורש תשומת לב: כולם עומדים ביעד ואין תרשים בקרה המאותת על הרעה."),
+    "report.exec.kpis_improved": ({"one": "Improved: {kpis} — the process has shifted to a new level; recompute the "
+                                          "limits from it.",
+                                   "other": "Improved: {kpis} — each process has shifted to a new level; recompute the "
+                                            "limits from the new levels."},
+                                  {"one": "השתפר: {kpis} — התהליך עבר לרמה חדשה; יש לחשב את הגבולות מחדש ממנה.",
+                                   "other": "השתפרו: {kpis} — כל תהליך עבר לרמה חדשה; יש לחשב את הגבולות מחדש "
+                                            "מהרמות החדשות."}),
+    "report.exec.kpi_level": ("{kpi} (now {level})", "{kpi} (כעת {level})"),
+    "report.exec.actions": ("What the action plan has done", "מה תוכנית הפעולה השיגה"),
+    "report.exec.actions_status": ({"one": "As of {date}: {total} action in the plan; {done} done, {open} open.",
+                                    "other": "As of {date}: {total} actions in the plan; {done} done, {open} open."},
+                                   {"one": "נכון ל־{date}: פעולה אחת בתוכנית; {done} הושלמו, {open} פתוחות.",
+                                    "other": "נכון ל־{date}: {total} פעולות בתוכנית; {done} הושלמו, {open} פתוחות."}),
+    "report.exec.actions_overdue": ({"one": "{overdue} open action is overdue.",
+                                     "other": "{overdue} open actions are overdue."},
+                                    {"one": "פעולה פתוחה אחת באיחור.", "two": "שתי פעולות פתוחות באיחור.",
+                                     "other": "{overdue} פעולות פתוחות באיחור."}),
+    "report.exec.actions_worst": ("Longest overdue: “{action}” ({owner}), due {due}.",
+                                  "באיחור הרב ביותר: „{action}” ({owner}), מועד היעד {due}."),
+    "report.exec.actions_none": ("No action is overdue as of {date}.", "אין פעולה באיחור נכון ל־{date}."),
+    "report.exec.actions_uncovered": ({"one": "{count} finding of this report has no action linked to it.",
+                                       "other": "{count} findings of this report have no action linked to them."},
+                                      {"one": "לממצא אחד בדוח זה אין פעולה מקושרת.",
+                                       "two": "לשני ממצאים בדוח זה אין פעולה מקושרת.",
+                                       "other": "ל־{count} ממצאים בדוח זה אין פעולה מקושרת."}),
+    "report.exec.actions_all_covered": ("Every finding of this report has an action linked to it.",
+                                        "לכל ממצא בדוח זה יש פעולה מקושרת."),
+    "report.dash.title": ("At a glance", "במבט אחד"),
+    "report.dash.note": ("Each tile reads its figure in words as well as colour; a number links to its definition.",
+                         "כל אריח מפרש את נתונו במילים ולא רק בצבע; כל מספר מקושר להגדרתו."),
+    "report.dash.good": ("✓ On track", "✓ במסלול"),
+    "report.dash.watch": ("! Watch", "! למעקב"),
+    "report.dash.bad": ("✗ Needs attention", "✗ דורש טיפול"),
+    "report.dash.of": ("{part} of {whole}", "{part} מתוך {whole}"),
+    "report.dash.kpis": ("KPIs meeting their target", "מדדים העומדים ביעד"),
+    "report.dash.kpis.base": ("KPIs with a target", "מדדים שיש להם יעד"),
+    "report.dash.kpis.good": ("none needs attention", "אין מדד הדורש תשומת לב"),
+    "report.dash.kpis.watch": ("some miss their target or signal a change for the worse",
+                               "חלק אינם עומדים ביעד או מאותתים על הרעה"),
+    "report.dash.kpis.bad": ("fewer than half meet their target", "פחות ממחציתם עומדים ביעד"),
+    "report.dash.satisfaction": ("Respondents satisfied (survey)", "משיבים מרוצים (סקר)"),
+    "report.dash.change": ("change over the period: {change} points", "שינוי לאורך התקופה: {change} נקודות"),
+    "report.dash.satisfaction.good": ("a clear rise over the period", "עלייה ברורה לאורך התקופה"),
+    "report.dash.satisfaction.watch": ("no clear change over the period", "אין שינוי ברור לאורך התקופה"),
+    "report.dash.satisfaction.bad": ("a clear fall over the period", "ירידה ברורה לאורך התקופה"),
+    "report.dash.standard": ("Cases meeting the service standard", "פניות העומדות באמנת השירות"),
+    "report.dash.standard.good": ("at least {good} of cases", "לפחות {good} מהפניות"),
+    "report.dash.standard.watch": ("between {watch} and {good} of cases", "בין {watch} ל־{good} מהפניות"),
+    "report.dash.standard.bad": ("fewer than {watch} of cases", "פחות מ־{watch} מהפניות"),
+    "report.figure.standard_good": ("Service standard: on track from", "אמנת שירות: במסלול החל מ־"),
+    "report.figure.standard_good.def": ("The dashboard reads the share of cases meeting the service standard as on "
+                                        "track from this share (svcwork's convention).",
+                                        "לוח המחוונים מפרש את שיעור הפניות העומדות באמנת השירות כ'במסלול' החל משיעור "
+                                        "זה (מוסכמה של svcwork)."),
+    "report.figure.standard_watch": ("Service standard: to watch from", "אמנת שירות: למעקב החל מ־"),
+    "report.figure.standard_watch.def": ("Below this share of cases meeting the service standard the dashboard says "
+                                         "the standard needs attention; between it and the on-track share, to watch "
+                                         "(svcwork's convention).",
+                                         "מתחת לשיעור זה של פניות העומדות באמנת השירות לוח המחוונים מציין שהאמנה "
+                                         "דורשת טיפול; בינו לבין שיעור 'במסלול' — למעקב (מוסכמה של svcwork)."),
+    "report.dash.actions": ("Overdue actions", "פעולות באיחור"),
+    "report.dash.actions.base": ({"one": "of {open} open action", "other": "of {open} open actions"},
+                                 {"one": "מתוך פעולה פתוחה אחת", "two": "מתוך שתי פעולות פתוחות",
+                                  "other": "מתוך {open} פעולות פתוחות"}),
+    "report.dash.actions.good": ("none overdue", "אין פעולה באיחור"),
+    "report.dash.actions.watch": ("a few overdue", "מעטות באיחור"),
+    "report.dash.actions.bad": ("more than a quarter of the open actions are overdue",
+                                "יותר מרבע מהפעולות הפתוחות באיחור"),
     "report.exec.missing": ("Not analysed: the data for this part was not supplied.",
                             "לא נותח: הנתונים לחלק זה לא סופקו."),
     # -- table titles: caption in the report and sheet name in results.xlsx (at most 31 characters)
@@ -275,9 +345,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "the rest of the batch went on.",
                           "תהליך העבודה שהריץ את הלקוח הזה קרס (הופסק, התרסק או שנגמר הזיכרון) {detail}; שאר האצווה "
                           "המשיכה."),
-    "batch.figure.cases": ("cases", "פניות"),
-    "batch.figure.csat": ("satisfaction", "שביעות רצון"),
-    "batch.figure.overdue": ("overdue actions", "פעולות באיחור"),
     # the base of a key figure, as a sentence quotes it ({count}: the number, marked; n: the number)
     "figure.base.cases": ({"one": "{count} case", "other": "{count} cases"},
                           {"one": "פנייה אחת", "two": "שתי פניות", "other": "{count} פניות"}),
