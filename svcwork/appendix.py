@@ -16,19 +16,23 @@ from .keyfigures import KeyFigure, figure_anchor
 __all__ = ["key_figures_html"]
 
 
-def _section_link(figure: KeyFigure, lang: str, sections: Mapping[str, str]) -> str:
+def _section_link(figure: KeyFigure, lang: str, sections: Mapping[str, str], tables: Mapping[str, str]) -> str:
+    """A link to the table that shows the figure when the report body has it, else to its section."""
     title = sections.get(figure.section)
     if title is None:
         return ""
-    return f"<a href='#{html.escape(figure.section)}'>{html.escape(title)}</a>"
+    table = tables.get(f"{figure.section}.{figure.table}") if figure.table else None
+    target = table or figure.section
+    return f"<a href='#{html.escape(target, quote=True)}'>{html.escape(title)}</a>"
 
 
 def key_figures_html(figures: Mapping[str, KeyFigure], *, lang: str, sections: Mapping[str, str],
-                     quoted: set[str] | None = None) -> str:
+                     tables: Mapping[str, str] | None = None, quoted: set[str] | None = None) -> str:
     """The appendix table: name, value, base, interval, definition and section of each figure.
 
     *sections* maps a section key to its title (the sections in the report: a figure of another
-    section has no link); *quoted*, when given, limits the table to the figures the report's words
+    section has no link); *tables* maps ``<section>.<slug>`` of the tables in the report body to
+    their anchors (a figure whose table is there links to it); *quoted*, when given, limits the table to the figures the report's words
     quote (the rest stay in summary.json).
     """
     rows = []
@@ -43,7 +47,7 @@ def key_figures_html(figures: Mapping[str, KeyFigure], *, lang: str, sections: M
         rows.append(f"<tr id='{figure_anchor(key)}'><th scope='row'>{html.escape(f.label(lang))}</th>"
                     f"<td class='num'>{html.escape(f.shown(lang))}</td><td>{html.escape(base)}</td>"
                     f"<td class='num'>{html.escape(interval)}</td><td class='def'>{html.escape(f.definition(lang))}</td>"
-                    f"<td>{_section_link(f, lang, sections)}</td></tr>")
+                    f"<td>{_section_link(f, lang, sections, tables or {})}</td></tr>")
     if not rows:
         return ""
     head = "".join(f"<th scope='col'>{html.escape(t(f'report.kf.{c}', lang))}</th>"

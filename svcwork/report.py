@@ -45,7 +45,7 @@ from .errors import problems_frame
 from .i18n import direction, fmt_date, t, unsigned_zero
 from .paths import atomic_write_bytes, atomic_write_text, templates_dir
 from .appendix import key_figures_html
-from .keyfigures import from_records, plain, to_html
+from .keyfigures import from_records, plain, registry, to_html
 from .tables import column_kind
 from .common import json_ready
 from .executive import CONVENTIONS, dashboard, executive_summary
@@ -205,8 +205,15 @@ def table_html(frame: pd.DataFrame, *, lang: str, caption: str | None = None, ma
     attrs = "".join(f" data-{name}='{html.escape(value, quote=True)}'"
                     for name, value in (("role", role), ("table", table_id), ("sheet", sheet)) if value)
     wide = " class='wide'" if len(frame.columns) >= 10 else ""
+    if table_id:
+        attrs += f" id='{html.escape(table_anchor(table_id), quote=True)}'"
     return (f"<div class='svc-table' dir='{direction(lang)}'{attrs}><table{wide}>{cap}<thead><tr>{head}</tr></thead>"
             f"<tbody>{body}</tbody></table>{more}</div>")
+
+
+def table_anchor(table_id: str) -> str:
+    """The id of a table of the report (``<section>.<slug>``), for links from the key figures."""
+    return "table-" + re.sub(r"[^0-9A-Za-z_-]", "-", table_id)
 
 
 def table_role(section: str, slug: str, frame: pd.DataFrame) -> str:
@@ -613,7 +620,10 @@ def assemble(out: str | os.PathLike, engagement: Any, *, lang: str,
               "reading": to_html(d.reading), "section": d.section} for d in dashboard(summary, lang=lang)]
     registry = from_records(summary["key_figures"])
     in_report = {b["key"]: b["title"] for b in blocks} | {"summary": t("report.executive_summary", lang)}
-    figures_appendix = key_figures_html(registry, lang=lang, sections=in_report)
+    shown = {f"{k}.{spec['slug']}" for k, sec in sections.items() if k in in_report
+             for spec in sec.get("tables") or [] if spec.get("role") == "key"}
+    figures_appendix = key_figures_html(registry, lang=lang, sections=in_report,
+                                        tables={tid: table_anchor(tid) for tid in shown})
     skipped = [sections[k]["skipped"] for k in sections if not sections[k]["available"] and sections[k].get("skipped")]
     methods = [(s.title(lang), [t(f"report.methods.{s.key}", lang), *sections[s.key].get("methods", [])])
                for s in SECTIONS if s.key in sections]
@@ -667,6 +677,14 @@ def key_figures(result: AnalysisResult, *, digits: int = 4) -> str:
     return json.dumps(rounded(json_ready(result.summary())), ensure_ascii=False, indent=1, sort_keys=True)
 
 
+def _pack_focus(pack: Any, lang: str) -> list[str]:
+    """A pack's focus points with their key-figure markers (a pack without markers: as it is)."""
+    try:
+        return list(pack.focus_points(lang, marked=True))
+    except TypeError:
+        return list(pack.focus_points(lang))
+
+
 def write_unit_packs(packs: Sequence[Any], *, output_dir: str | os.PathLike, engagement: Any, lang: str) -> list[Path]:
     """One short page per unit manager: ``<output_dir>/units/<unit>.html`` (focus points, KPIs and
     their control-chart signals, survey results with intervals, observation summary, open and
@@ -688,13 +706,18 @@ def write_unit_packs(packs: Sequence[Any], *, output_dir: str | os.PathLike, eng
             continue
         tables = [(t(f"report.unit_table.{slug}", lang), table_html(frame, lang=lang))
                   for slug, frame in frames.items()]
+        figures = registry(getattr(pack, "key_figures", tuple)())
         page = _render("unit.html.j2", lang=lang, dir=direction(lang), css=_css(), accent=accent(st.accent_color),
                        t=lambda key, **kw: t(key, lang, **kw), organization=st.organization, unit=pack.unit,
                        period=f"{fmt_date(st.period_start, lang)} – {fmt_date(st.period_end, lang)}",
-                       focus=pack.focus_points(lang), tables=tables, version=__version__)
+                       focus=[to_html(f) for f in _pack_focus(pack, lang)], tables=tables, version=__version__,
+                       key_figures=key_figures_html(figures, lang=lang, sections={}))
         name = client_slug(pack.unit) or "unit"
         while name in used:
             name += "-"
         used.add(name)
+        # the pack's own figures beside it (the consistency test traces its focus points to them)
+        atomic_write_text(Path(output_dir) / "units" / f"{name}.figures.json",
+                          json.dumps({k: f.as_record() for k, f in figures.items()}, ensure_ascii=False, indent=1))
         written.append(atomic_write_text(Path(output_dir) / "units" / f"{name}.html", page))
     return written

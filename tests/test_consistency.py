@@ -62,7 +62,7 @@ def _prose(page: str) -> list:
     findings and figure takeaways."""
     soup = bs4.BeautifulSoup(page, "html.parser")
     found = []
-    for sel in ("#dashboard .tile", "#summary .exec", "ul.findings > li", "figcaption .takeaway", "ul.focus > li"):
+    for sel in ("#dashboard .tile", "#summary .exec", "ul.findings > li", "ol.findings > li", "figcaption .takeaway"):
         found.extend(soup.select(sel))
     return found
 
@@ -136,7 +136,9 @@ def test_the_unit_packs_quote_the_registry_too(demo_reports):
         figures, lang = _registry(run)
         client = _client_text(run)
         for page in sorted((run / "units").glob("*.html")):
-            found = _problems(page.read_text(encoding="utf-8"), figures, lang, client)
+            own = page.with_suffix(".figures.json")
+            pack = from_records(json.loads(own.read_text(encoding="utf-8"))) if own.is_file() else {}
+            found = _problems(page.read_text(encoding="utf-8"), {**figures, **pack}, lang, client)
             if found:
                 problems[f"{name}/{page.name}"] = found
     assert not problems, json.dumps(problems, ensure_ascii=False, indent=1)

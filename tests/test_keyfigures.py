@@ -56,3 +56,12 @@ def test_a_key_defined_twice_differently_is_refused():
         registry([MEDIAN, KeyFigure("journeys.median_case_days", 6.0, "days", "journeys")])
     with pytest.raises(ValueError):
         KeyFigure("journeys.x", 1, "percentage", "journeys")
+
+
+def test_summary_schema_knows_every_kind():
+    from conftest import ROOT
+
+    schema = json.loads((ROOT / "docs" / "summary.schema.json").read_text(encoding="utf-8"))
+    entry = schema["properties"]["key_figures"]["additionalProperties"]
+    assert set(entry["properties"]["kind"]["enum"]) == set(DIGITS)
+    assert "key_figures" in schema["required"]

@@ -249,18 +249,19 @@ def test_assemble_builds_sections_from_their_records(tmp_path, monkeypatch):
     assert [(x["slug"], x["role"]) for x in sec["tables"]] == [
         ("priorities", "key"), ("capability_by_group", "detail"), ("data_quality", "quality")]
     assert sec["figures"] == [{"file": "journeys-map.png", "title": "<i>a map</i>", "alt": "<i>a map</i>",
-                               "layout": "landscape"}]
+                               "layout": "landscape", "takeaway": ""}]
     body, quality, detail = report._section_html(sec, pd.read_pickle(tmp_path / "sections" / "journeys.tables.pkl"),
-                                                 tmp_path, lang="en")
+                                                 tmp_path, lang="en", numbers=iter(range(7, 99)))
     page = "\n".join(body)
     assert body[0] == f"<h2 dir='ltr'>{html.escape(t('report.section.journeys', 'en'))}</h2>"
     assert "&lt;script&gt;x&lt;/script&gt; finding" in page and "<script>" not in page
     assert "data-table='journeys.priorities'" in page and page.count("<tr>") == report.BODY_ROWS + 1
     assert "capability_by_group" not in page and detail == [t("report.caption.journeys.capability_by_group", "en")]
     assert len(quality) == 1 and "data-table='journeys.data_quality'" in quality[0]
-    assert "<figure class='landscape'><img alt='&lt;i&gt;a map&lt;/i&gt;' src='data:image/png;base64," in page
+    assert "<figure id='figure-7' class='landscape'><img alt='&lt;i&gt;a map&lt;/i&gt;' src='data:image/png;base64," in page
+    assert "<figcaption><span class='fig-no'>Figure 7.</span> &lt;i&gt;a map&lt;/i&gt;</figcaption>" in page
     skipped = json.loads((tmp_path / "sections" / "measures.json").read_text(encoding="utf-8"))
-    body, quality, detail = report._section_html(skipped, {}, tmp_path, lang="en")
+    body, quality, detail = report._section_html(skipped, {}, tmp_path, lang="en", numbers=iter(range(1, 9)))
     assert body[1] == "<p class='skipped' dir='ltr'>no case log &lt;here&gt;</p>" and not quality and not detail
 
 
