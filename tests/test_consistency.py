@@ -33,6 +33,7 @@ ALLOWED = [
     re.compile(r"\b[A-Za-z]{1,4}[-_]?\d{1,4}[A-Za-z]?\b"),  # ids: L01, N04, A05, S01, E017
     re.compile(r"\b(?:19|20)\d{2}\b"),                 # years (month names and years of periods)
     re.compile(r"95%"),                                # the confidence level of every interval
+    re.compile(r"\b(?:[Ww]ave|ב?גל) \d\b"),             # a wave of the roadmap is a label
 ]
 
 

@@ -125,7 +125,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.exec.pain_service": ("Citizens suffer most with {service}: half its cases take {days} days or more end to "
                                  "end ({cases}; all services: {all_days} days), and {satisfied} of its respondents are "
                                  "satisfied ({respondents}; all services: {all_satisfied}).",
-                                 "התושבים סובלים יותר מכול ב{service}: מחצית מהפניות בו נמשכות {days} ימים או יותר "
+                                 "התושבים סובלים יותר מכול בשירות {service}: מחצית מהפניות בו נמשכות {days} ימים או יותר "
                                  "מקצה לקצה ({cases}; בכל השירותים: {all_days} ימים), ו־{satisfied} מהמשיבים עליו "
                                  "מרוצים ({respondents}; בכל השירותים: {all_satisfied})."),
     "report.exec.pain_nps": ("Its net promoter score is {nps} (all services: {all_nps}).",
