@@ -655,7 +655,9 @@ def _write_slides(out: Path, sections: Mapping[str, Mapping], engagement: Any, *
         for fig in (sections.get(s.key) or {}).get("figures", []):
             png = out / "figures" / fig["file"]
             if png.is_file():
-                slides.append((fig["title"], png.read_bytes()))
+                number = len(slides) + 1  # the report's figure number (same order)
+                slides.append((f"{t('report.figure_label', lang, n=number)} {fig['title']}", png.read_bytes(),
+                               plain(fig.get("takeaway") or "")))
     st = engagement.settings
     return write_slides(out / "slides.pptx", slides, title=st.organization,
                         subtitle=f"{t('report.title', lang)} · {fmt_date(st.period_start, lang)} – "

@@ -117,7 +117,7 @@ def _accent_bar(slide, *, top_in: float, color: str) -> None:
     bar.name = "Accent bar"
 
 
-def slides_bytes(slides: Sequence[tuple[str, bytes]], *, title: str, subtitle: str, lang: str,
+def slides_bytes(slides: Sequence[tuple], *, title: str, subtitle: str, lang: str,
                  accent_color: str | None = None) -> bytes:
     """The presentation as .pptx bytes that depend only on the content (see :func:`write_slides`)."""
     from pptx import Presentation
@@ -143,7 +143,9 @@ def slides_bytes(slides: Sequence[tuple[str, bytes]], *, title: str, subtitle: s
     # one chart per slide
     area_top = _TITLE_TOP_IN + _TITLE_HEIGHT_IN + 0.25
     area_w, area_h = SLIDE_WIDTH_IN - 2 * _MARGIN_IN, SLIDE_HEIGHT_IN - area_top - 0.35
-    for index, (chart_title, png) in enumerate(slides, start=1):
+    for index, entry in enumerate(slides, start=1):
+        chart_title, png = entry[0], entry[1]
+        takeaway = _clean(entry[2]) if len(entry) > 2 and entry[2] else ""
         text = _clean(chart_title)
         px_w, px_h = _png_size(png, index, text)
         slide = prs.slides.add_slide(prs.slide_layouts[_LAYOUT_TITLE_ONLY])
@@ -157,7 +159,9 @@ def slides_bytes(slides: Sequence[tuple[str, bytes]], *, title: str, subtitle: s
         pic = slide.shapes.add_picture(io.BytesIO(bytes(png)), Inches(_MARGIN_IN + (area_w - w) / 2),
                                        Inches(area_top + (area_h - h) / 2), Inches(w), Inches(h))
         pic.name = f"Chart {index}"
-        pic._element.nvPicPr.cNvPr.set("descr", text)  # alternative text for screen readers
+        pic._element.nvPicPr.cNvPr.set("descr", f"{text}. {takeaway}" if takeaway else text)  # for screen readers
+        if takeaway:  # what the chart shows, in the speaker's notes
+            slide.notes_slide.notes_text_frame.text = takeaway
 
     cp = prs.core_properties
     cp.title = _clean(title)
@@ -171,9 +175,10 @@ def slides_bytes(slides: Sequence[tuple[str, bytes]], *, title: str, subtitle: s
     return reproducible_zip(raw.getvalue())
 
 
-def write_slides(path: str | os.PathLike, slides: Sequence[tuple[str, bytes]], *, title: str, subtitle: str,
+def write_slides(path: str | os.PathLike, slides: Sequence[tuple], *, title: str, subtitle: str,
                  lang: str, accent_color: str | None = None) -> Path:
-    """Write ``slides.pptx``: a title slide, then one slide per ``(chart title, PNG bytes)``.
+    """Write ``slides.pptx``: a title slide, then one slide per ``(chart title, PNG bytes)`` or
+    ``(chart title, PNG bytes, takeaway)`` (the takeaway goes to the speaker's notes and the alt text).
 
     16:9; titles right-aligned and right-to-left for ``lang="he"``; client text as plain
     text; *accent_color* (the intake's ``#RRGGBB``) colours titles and the rule under them.
