@@ -76,7 +76,12 @@ def _wave_one(summary: Mapping[str, Any]) -> tuple[list[Mapping], bool]:
     """The services of wave 1 of the roadmap, by rank (else the best-ranked, and False)."""
     ranked = sorted((p for p in summary.get("priorities") or [] if isinstance(p, Mapping) and p.get("rank")),
                     key=lambda p: p["rank"])
-    first = [p for p in ranked if p.get("wave") == 1]
+    wave_1 = summary.get("wave_1")
+    if isinstance(wave_1, list):  # the roadmap's own list, in its order
+        by_id = {str(p.get("service_id")): p for p in ranked}
+        first = [by_id[str(s)] for s in wave_1 if str(s) in by_id]
+    else:
+        first = [p for p in ranked if p.get("wave") == 1]
     return (first, True) if first else (ranked[:EXECUTIVE_SERVICES], False)
 
 
@@ -99,7 +104,8 @@ def _fix_first(summary: Mapping[str, Any], figs: Mapping[str, KeyFigure], lang: 
         heaviest = max(weights, key=lambda k: (weights[k].value or 0, k))
         criterion = (_lower(t(f"prioritize.criterion.{heaviest}", lang), lang) if known(f"prioritize.criterion.{heaviest}")
                      else heaviest)
-        lines.append(t("report.exec.start_why", lang, criterion=criterion, weight=quote(weights[heaviest], lang)))
+        lines.append(t("report.exec.start_why" if roadmap else "report.exec.start_why_ranked", lang, criterion=criterion,
+                       weight=quote(weights[heaviest], lang)))
     p_top = [figs.get(f"prioritize.p_top.{p['service_id']}") for p in top]
     top_n = figs.get("prioritize.top_n")
     if p_top and all(f is not None and f.value is not None for f in p_top) and top_n is not None:
@@ -159,7 +165,7 @@ def _pain(summary: Mapping[str, Any], figs: Mapping[str, KeyFigure], lang: str,
                            all_nps=_q(figs, "measures.nps", lang) or "—"))
         wave = next((p.get("wave") for p in summary.get("priorities") or []
                      if isinstance(p, Mapping) and str(p.get("service_id")) == pain.service_id), None)
-        lines.append(t("report.exec.pain_wave", lang, wave=fmt_period(wave, lang)) if isinstance(wave, int) else
+        lines.append(t("report.exec.pain_wave", lang, wave=wave) if isinstance(wave, int) else
                      t("report.exec.pain_no_wave", lang))
     missed = figs.get("journeys.deadline_missed")
     if missed is not None and missed.value is not None:

@@ -83,13 +83,24 @@ class KeyFigure:
     def name(self) -> str:
         return self.key.split(".")[1]
 
+    def _item(self, lang: str) -> str:
+        """The item's name in *lang* when the catalogue has one (a criterion, a survey item), else its id."""
+        from .i18n import CATALOGUE
+
+        if not self.item:
+            return ""
+        for key in (f"{self.domain}.criterion.{self.item}", f"{self.domain}.item.{self.item}"):
+            if key in CATALOGUE:
+                return t(key, lang)
+        return self.item
+
     def label(self, lang: str) -> str:
         """The figure's name in *lang*."""
-        return t(f"{self.domain}.figure.{self.name}", lang, item=self.item or "")
+        return t(f"{self.domain}.figure.{self.name}", lang, item=self._item(lang))
 
     def definition(self, lang: str) -> str:
         """What the figure counts and how, in *lang*."""
-        return t(f"{self.domain}.figure.{self.name}.def", lang, item=self.item or "")
+        return t(f"{self.domain}.figure.{self.name}.def", lang, item=self._item(lang))
 
     def shown(self, lang: str = "en", attr: str = "value") -> str:
         """The figure (or its ``base``, ``low``, ``high``) as every text shows it."""

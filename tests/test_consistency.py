@@ -15,6 +15,7 @@ import json
 import re
 from pathlib import Path
 
+import pandas as pd
 import pytest
 
 from svcwork.keyfigures import KeyFigure, figure_anchor, from_records
@@ -48,7 +49,7 @@ def _client_text(run: Path) -> list[str]:
     found = set()
     for frame in eng.tables.values():
         for col in frame.columns:
-            if frame[col].dtype == object:
+            if pd.api.types.is_string_dtype(frame[col]) or pd.api.types.is_object_dtype(frame[col]):
                 found.update(v.strip() for v in frame[col] if isinstance(v, str) and re.search(r"\d", v))
     return sorted(found, key=len, reverse=True)
 

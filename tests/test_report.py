@@ -37,6 +37,8 @@ ALLOWED_LATIN = {"AHP", "TOPSIS", "SMAA", "HiGHS", "CES", "NPS", "CSAT", "XmR", 
 
 def _text(page: str) -> str:
     page = re.sub(r"<style.*?</style>", " ", page, flags=re.S)
+    # the methods appendix cites its sources as published (authors and titles in Latin letters)
+    page = re.sub(r"<section id=\"methods\".*?</section>", " ", page, flags=re.S)
     page = re.sub(r"<img[^>]*>", " ", page)
     return html.unescape(re.sub(r"<[^>]+>", " ", page))
 

@@ -169,19 +169,19 @@ MESSAGES: dict[str, tuple[str, str]] = {   # "prioritize.*"
     "prioritize.reason.score": ("score {score} = {parts}", "ציון {score} = {parts}"),
     "prioritize.reason.imputed": ("missing {criteria} taken as the median", "ערך חסר ב{criteria} הושלם בחציון"),
     "prioritize.reason.visible": (", visible", ", נראה"),
-    "prioritize.reason.acceptability": ("in the top {n} in {p}% of weight samples",
-                                        "בין {n} הראשונים ב־{p}% מדגימות המשקלים"),
-    "prioritize.reason.topsis_in": ("TOPSIS puts it in the top {n} (rank {rank})",
-                                    "לפי TOPSIS הוא בין {n} הראשונים (דירוג {rank})"),
-    "prioritize.reason.topsis_out": ("TOPSIS puts it outside the top {n} (rank {rank})",
-                                     "לפי TOPSIS הוא מחוץ ל־{n} הראשונים (דירוג {rank})"),
+    "prioritize.reason.acceptability": ("in the top {n} in {p} of weight samples",
+                                        "בין {n} הראשונים ב־{p} מדגימות המשקלים"),
+    "prioritize.reason.topsis_in": ("the cross-check by closeness to the ideal puts it in the top {n} (rank {rank})",
+                                    "לפי הבקרה בקרבה לאידיאל הוא בין {n} הראשונים (דירוג {rank})"),
+    "prioritize.reason.topsis_out": ("the cross-check by closeness to the ideal puts it outside the top {n} (rank {rank})",
+                                     "לפי הבקרה בקרבה לאידיאל הוא מחוץ ל־{n} הראשונים (דירוג {rank})"),
     "prioritize.reason.mandatory": ("mandatory", "חובה"),
     "prioritize.reason.wave": ("wave {wave}", "גל {wave}"),
     "prioritize.reason.locked": ("wave {wave} (locked by the consultant)", "גל {wave} (נקבע על ידי היועץ)"),
-    "prioritize.reason.survey": ("the survey says concentrate here: {pct}% do not agree on the items that matter most "
-                                 "(services' mean {mean}%; evidence beside the rank, not part of the score)",
-                                 "לפי הסקר יש להתמקד כאן: {pct}% אינם מסכימים בפריטים החשובים ביותר (ממוצע השירותים "
-                                 "{mean}%; ראיה לצד הדירוג, לא חלק מהציון)"),
+    "prioritize.reason.survey": ("the survey says concentrate here: {pct} do not agree on the items that matter most "
+                                 "(services' mean {mean}; evidence beside the rank, not part of the score)",
+                                 "לפי הסקר יש להתמקד כאן: {pct} אינם מסכימים בפריטים החשובים ביותר (ממוצע השירותים "
+                                 "{mean}; ראיה לצד הדירוג, לא חלק מהציון)"),
     "prioritize.reason_code.capacity": ("capacity", "קיבולת"),
     "prioritize.reason_code.dependency": ("dependency", "תלות"),
     "prioritize.reason_code.low_value": ("low value", "ערך נמוך"),
@@ -204,11 +204,11 @@ MESSAGES: dict[str, tuple[str, str]] = {   # "prioritize.*"
     "prioritize.col.quadrant": ("Quadrant", "רביע"),
     "prioritize.col.visibility": ("Visibility", "נראות"),
     "prioritize.col.wave": ("Wave", "גל"),
-    "prioritize.col.p_top": ("P(top N)", "הסתברות להיות בראש הדירוג"),
-    "prioritize.col.p_first": ("P(rank 1)", "הסתברות לדירוג ראשון"),
+    "prioritize.col.p_top": ("Share of weight samples in the top N", "שיעור דגימות המשקלים בצמרת"),
+    "prioritize.col.p_first": ("Share of weight samples ranked first", "שיעור דגימות המשקלים בדירוג ראשון"),
     "prioritize.col.expected_rank": ("Expected rank", "דירוג צפוי"),
-    "prioritize.col.topsis_rank": ("TOPSIS rank", "דירוג TOPSIS"),
-    "prioritize.col.closeness": ("TOPSIS closeness", "מקדם קרבה (TOPSIS)"),
+    "prioritize.col.topsis_rank": ("Rank by closeness to the ideal (cross-check)", "דירוג לפי קרבה לאידיאל (בקרה)"),
+    "prioritize.col.closeness": ("Closeness to the ideal (cross-check)", "קרבה לאידיאל (בקרה)"),
     "prioritize.col.method_dependent": ("Depends on method", "תלוי בשיטה"),
     "prioritize.col.reasoning": ("Reasoning", "נימוק"),
     "prioritize.col.survey_signal": ("Survey: % not agreeing on the focus items",
@@ -340,8 +340,8 @@ MESSAGES: dict[str, tuple[str, str]] = {   # "prioritize.*"
     "prioritize.chart.top_holds": ("top {n} unchanged", "{n} הראשונים ללא שינוי"),
     "prioritize.chart.first_holds": ("first place unchanged", "המקום הראשון ללא שינוי"),
     "prioritize.chart.current_weight": ("current weight", "המשקל הנוכחי"),
-    "prioritize.chart.acceptability_title": ("Rank acceptability over {samples} weight samples",
-                                             "הסתברות לדירוג על פני {samples} דגימות משקלים"),
+    "prioritize.chart.acceptability_title": ("How often each service ranks high, over {samples} weight samples",
+                                             "באיזו תדירות כל שירות מדורג גבוה, על פני {samples} דגימות משקלים"),
     "prioritize.chart.probability": ("Share of weight samples", "שיעור מדגימות המשקלים"),
     "prioritize.chart.rank1": ("rank 1", "דירוג ראשון"),
     "prioritize.chart.rank_top": ("ranks 2–{n}", "דירוג 2-{n}"),
@@ -352,56 +352,417 @@ MESSAGES: dict[str, tuple[str, str]] = {   # "prioritize.*"
     "prioritize.chart.truncated": ("(the best-scoring {shown} of {total} planned services)",
                                    "({shown} השירותים בעלי הציון הגבוה ביותר מתוך {total} שבתוכנית)"),
     "prioritize.chart.no_plan": ("No roadmap could be planned.", "לא ניתן היה לתכנן מפת דרכים."),
-    # -- findings
-    "prioritize.finding.top": ("The top priorities are {services}, with value-for-effort scores from {high} down to {low}.",
-                               "בראש סדר העדיפויות: {services}, עם ציוני תועלת־למאמץ מ־{high} עד {low}."),
-    "prioritize.finding.weights": ("Weights come from {method}; the heaviest criterion is {criterion} ({weight}%).",
-                                   "המשקלים נקבעו לפי {method}; הקריטריון הכבד ביותר הוא {criterion} ({weight}%)."),
-    "prioritize.finding.cr_ok": ("The judgements are consistent enough (CR {cr} ≤ 0.10).",
-                                 "השיפוטים עקביים דיים (יחס עקביות {cr} ≤ 0.10)."),
-    "prioritize.finding.cr_bad": ("The judgements are inconsistent (CR {cr} > 0.10): ask again about {a} versus {b} "
-                                  "(answered {given}; about {consistent} would agree with the other answers).",
-                                  "השיפוטים אינם עקביים (יחס עקביות {cr} > 0.10): יש לשאול שוב על {a} מול {b} "
-                                  "(התשובה הייתה {given}; ערך של כ־{consistent} היה מתיישב עם שאר התשובות)."),
-    "prioritize.finding.robust": ("{service} stays in the top {n} in {p}% of {samples} weight samples around the "
-                                  "elicited weights.",
-                                  "{service} נשאר בין {n} הראשונים ב־{p}% מתוך {samples} דגימות משקלים סביב "
-                                  "המשקלים שנקבעו."),
-    "prioritize.finding.robust_method": ("The weights were drawn from a Dirichlet distribution with concentration "
-                                         "{concentration}, random seed {seed}.",
-                                         "המשקלים נדגמו מהתפלגות דיריכלה בפרמטר ריכוז {concentration}, זרע אקראי "
-                                         "{seed}."),
-    "prioritize.finding.gci_ok": ("The geometric consistency index is {gci}, within the threshold of {threshold} for {n} "
-                                  "criteria (Aguarón & Moreno-Jiménez 2003).",
-                                  "מדד העקביות הגאומטרי הוא {gci}, בתוך הסף {threshold} עבור {n} קריטריונים "
-                                  "(אגוארון ומורנו־חימנס 2003)."),
-    "prioritize.finding.gci_bad": ("The geometric consistency index is {gci}, above the threshold of {threshold} for {n} "
-                                   "criteria (Aguarón & Moreno-Jiménez 2003).",
-                                   "מדד העקביות הגאומטרי הוא {gci}, מעל הסף {threshold} עבור {n} קריטריונים "
-                                   "(אגוארון ומורנו־חימנס 2003)."),
-    "prioritize.finding.sensitive": ("The most sensitive weight is {criterion}: the top {n} holds while it stays "
-                                     "between {low} and {high} (now {weight}).",
-                                     "המשקל הרגיש ביותר הוא {criterion}: {n} הראשונים נשמרים כל עוד הוא בין {low} "
-                                     "ל־{high} (כעת {weight})."),
-    "prioritize.finding.gain": (" ({pct}% more than a greedy sort)", " ({pct}% יותר ממיון חמדני)"),
-    "prioritize.finding.gain_none": (" (the greedy sort happens to reach the same value here)",
-                                     " (כאן המיון החמדני מגיע במקרה לאותו ערך)"),
     "prioritize.chart.mandatory": ("mandatory (outlined)", "חובה (במסגרת)"),
-    "prioritize.finding.plan": ("The roadmap places {planned} of {total} services in {waves} waves, delivering value "
-                                "{value} against {greedy} for a greedy sort{gain}; {deferred} deferred ({capacity} for "
-                                "capacity, {dependency} for a dependency, {low_value} for low value).",
-                                "מפת הדרכים משבצת {planned} מתוך {total} שירותים ב־{waves} גלים, בערך כולל של {value} "
-                                "לעומת {greedy} במיון חמדני{gain}; {deferred} נדחו לשלב מאוחר ({capacity} בשל קיבולת, "
-                                "{dependency} בשל תלות, {low_value} בשל ערך נמוך)."),
-    "prioritize.finding.survey_later": ("The survey says to concentrate on {total} services; {count} of them are not "
-                                        "in wave 1: {services}.",
-                                        "לפי הסקר יש להתמקד ב־{total} שירותים; {count} מהם אינם בגל 1: {services}."),
-    "prioritize.finding.survey_first": ("Every service the survey says to concentrate on is in wave 1: {services}.",
-                                        "כל השירותים שלפי הסקר יש להתמקד בהם נמצאים בגל 1: {services}."),
-    "prioritize.finding.infeasible": ("No roadmap satisfies the constraints: {reasons}",
-                                      "אין מפת דרכים שעומדת באילוצים: {reasons}"),
-    "prioritize.finding.methods": ("TOPSIS agrees with the score ranking (Spearman {rho}); services whose top-{n} "
-                                   "place depends on the method: {services}.",
-                                   "שיטת TOPSIS מסכימה עם דירוג הציונים (ספירמן {rho}); שירותים שמקומם בין {n} "
-                                   "הראשונים תלוי בשיטה: {services}."),
+    # -- key figures: name and definition (svcwork.prioritize.figures)
+    "prioritize.figure.score": ("Priority score of {item}", "ציון העדיפות של {item}"),
+    "prioritize.figure.score.def": ("The service's weighted score: each criterion put on a scale from 0 to 1 (1 = best; "
+                                    "effort and resources reversed, as less is better), multiplied by its weight, and "
+                                    "added up. Between 0 and 1.",
+                                    "הציון המשוקלל של השירות: כל קריטריון מומר לסולם 0 עד 1 (1 = הטוב ביותר; מאמץ "
+                                    "ומשאבים הפוכים, כי פחות עדיף), מוכפל במשקלו, והתוצאות מסוכמות. בין 0 ל־1."),
+    "prioritize.figure.p_top": ("Share of weight samples with {item} in the top N",
+                                "שיעור דגימות המשקלים שבהן {item} בצמרת"),
+    "prioritize.figure.p_top.def": ("Of the weight samples (weights drawn at random around the agreed ones), the share "
+                                    "in which the service ranks among the top N by score. Shown to a tenth of a percent "
+                                    "where a whole percentage would round it up onto a round figure.",
+                                    "מתוך דגימות המשקלים (משקלים שנדגמו באקראי סביב המשקלים שנקבעו), השיעור שבו השירות "
+                                    "מדורג בצמרת לפי הציון. מוצג בדיוק של עשירית האחוז כשאחוז שלם היה מעגל "
+                                    "אותו כלפי מעלה למספר עגול."),
+    "prioritize.figure.p_first": ("Share of weight samples with {item} ranked first",
+                                  "שיעור דגימות המשקלים שבהן {item} מדורג ראשון"),
+    "prioritize.figure.p_first.def": ("Of the weight samples (weights drawn at random around the agreed ones), the share "
+                                      "in which the service has the highest score.",
+                                      "מתוך דגימות המשקלים (משקלים שנדגמו באקראי סביב המשקלים שנקבעו), השיעור שבו "
+                                      "לשירות הציון הגבוה ביותר."),
+    "prioritize.figure.survey_signal": ("Survey: share not agreeing on the focus items, {item}",
+                                        "סקר: שיעור שאינם מסכימים בפריטי המיקוד, {item}"),
+    "prioritize.figure.survey_signal.def": ("Of the service's survey respondents, the share who do not agree on the items "
+                                            "that matter most (the \"concentrate here\" items of the key driver "
+                                            "analysis). Evidence shown beside the score, not part of it.",
+                                            "מתוך משיבי הסקר על השירות, שיעור מי שאינם מסכימים בפריטים החשובים ביותר "
+                                            "(פריטי \"להתמקד כאן\" בניתוח גורמי המפתח). ראיה המוצגת לצד הציון ואינה "
+                                            "חלק ממנו."),
+    "prioritize.figure.survey_mean": ("Survey: mean share not agreeing on the focus items",
+                                      "סקר: השיעור הממוצע של מי שאינם מסכימים בפריטי המיקוד"),
+    "prioritize.figure.survey_mean.def": ("The mean, over the services with survey responses, of the share not agreeing "
+                                          "on the focus items: the line above which the survey points to a service.",
+                                          "הממוצע, על פני השירותים שיש עליהם תשובות בסקר, של שיעור מי שאינם מסכימים "
+                                          "בפריטי המיקוד: הקו שמעליו הסקר מצביע על שירות."),
+    "prioritize.figure.survey_focus": ("Services the survey points to", "שירותים שהסקר מצביע עליהם"),
+    "prioritize.figure.survey_focus.def": ("Services whose share not agreeing on the focus items is above the mean over "
+                                           "the services (the cross-hair of importance–performance analysis).",
+                                           "שירותים ששיעור מי שאינם מסכימים בפריטי המיקוד בהם גבוה מהממוצע על פני "
+                                           "השירותים (קו החציה של ניתוח חשיבות–ביצוע)."),
+    "prioritize.figure.survey_focus_later": ("Services the survey points to that are not in wave 1",
+                                             "שירותים שהסקר מצביע עליהם ואינם בגל 1"),
+    "prioritize.figure.survey_focus_later.def": ("Of the services the survey points to, those the roadmap puts in a later "
+                                                 "wave or defers.",
+                                                 "מבין השירותים שהסקר מצביע עליהם, אלה שמפת הדרכים משבצת בגל מאוחר יותר "
+                                                 "או דוחה."),
+    "prioritize.figure.weight": ("Weight of the criterion {item}", "משקל הקריטריון {item}"),
+    "prioritize.figure.weight.def": ("The criterion's share of the score (the weights add up to 100%). Its range (low to "
+                                     "high) is where this weight can move, the others rescaled in proportion, without "
+                                     "changing which services are in the top N; rounded inwards to whole percentages.",
+                                     "חלקו של הקריטריון בציון (סכום המשקלים 100%). הטווח (מהנמוך עד הגבוה) הוא התחום "
+                                     "שבו המשקל יכול לזוז, כששאר המשקלים מותאמים באופן יחסי, בלי לשנות אילו שירותים "
+                                     "בצמרת; מעוגל פנימה לאחוזים שלמים."),
+    "prioritize.figure.top_n": ("N, the size of the top group", "N, גודל הקבוצה שבראש הדירוג"),
+    "prioritize.figure.top_n.def": ("How many of the best-scoring services the robustness figures follow (the top N).",
+                                    "כמה מהשירותים בעלי הציון הגבוה ביותר נבדקים במדדי היציבות (N הראשונים)."),
+    "prioritize.figure.services": ("Services ranked", "שירותים שדורגו"),
+    "prioritize.figure.services.def": ("The services of the Services sheet, every one scored and ranked.",
+                                       "השירותים שבגיליון השירותים; כולם קיבלו ציון ודורגו."),
+    "prioritize.figure.criteria": ("Criteria of the score", "קריטריונים בציון"),
+    "prioritize.figure.criteria.def": ("The criteria the score weighs (the Criteria or Pairwise sheet, or the defaults).",
+                                       "הקריטריונים שהציון משקלל (מגיליון הקריטריונים או ההשוואות הזוגיות, או ברירת "
+                                       "המחדל)."),
+    "prioritize.figure.quick_wins": ("Quick wins", "הישגים מהירים"),
+    "prioritize.figure.quick_wins.def": ("Services with benefit above the middle of the scale and effort below it (the "
+                                         "effort and benefit matrix).",
+                                         "שירותים שהתועלת שלהם מעל אמצע הסולם והמאמץ מתחתיו (מטריצת המאמץ והתועלת)."),
+    "prioritize.figure.rank_correlation": ("Agreement with the cross-check ranking", "התאמה לדירוג הבקרה"),
+    "prioritize.figure.rank_correlation.def": ("Spearman's rank correlation between the ranking by score and the ranking "
+                                               "by closeness to an ideal service (TOPSIS); 1 means the same order.",
+                                               "מתאם הדירוג של ספירמן בין הדירוג לפי הציון לבין הדירוג לפי קרבה לשירות "
+                                               "אידיאלי (TOPSIS); 1 פירושו אותו סדר."),
+    "prioritize.figure.consistency_ratio": ("Consistency ratio of the pairwise comparisons",
+                                            "יחס העקביות של ההשוואות הזוגיות"),
+    "prioritize.figure.consistency_ratio.def": ("How far the pairwise judgements contradict one another (Saaty's "
+                                                "consistency ratio, CI/RI); 0 means fully consistent.",
+                                                "עד כמה השיפוטים הזוגיים סותרים זה את זה (יחס העקביות של Saaty, CI/RI); "
+                                                "0 פירושו עקביות מלאה."),
+    "prioritize.figure.cr_limit": ("Limit of the consistency ratio", "סף יחס העקביות"),
+    "prioritize.figure.cr_limit.def": ("The consistency ratio above which the judgements should be asked again (Saaty "
+                                       "1980).",
+                                       "יחס העקביות שמעליו יש לשאול שוב את השיפוטים (Saaty 1980)."),
+    "prioritize.figure.judgement_given": ("The judgement that departs most", "השיפוט החורג ביותר"),
+    "prioritize.figure.judgement_given.def": ("The pairwise judgement (how many times more important the first criterion "
+                                              "is than the second) that departs most from what the other judgements "
+                                              "imply.",
+                                              "השיפוט הזוגי (פי כמה הקריטריון הראשון חשוב מהשני) שחורג ביותר ממה "
+                                              "ששאר השיפוטים מרמזים."),
+    "prioritize.figure.judgement_consistent": ("The value that would agree with the other judgements",
+                                               "הערך שהיה מתיישב עם שאר השיפוטים"),
+    "prioritize.figure.judgement_consistent.def": ("The judgement the weights imply for that pair (the ratio of the two "
+                                                   "weights).",
+                                                   "השיפוט שהמשקלים מרמזים עבור הזוג הזה (היחס בין שני המשקלים)."),
+    "prioritize.figure.gci": ("Geometric consistency index", "מדד העקביות הגאומטרי"),
+    "prioritize.figure.gci.def": ("The consistency of the pairwise judgements for weights by the row geometric mean "
+                                  "(Crawford & Williams 1985); 0 means fully consistent.",
+                                  "עקביות השיפוטים הזוגיים כשהמשקלים מחושבים בממוצע הגאומטרי של השורות (קרופורד "
+                                  "וויליאמס 1985); 0 פירושו עקביות מלאה."),
+    "prioritize.figure.gci_limit": ("Limit of the geometric consistency index", "סף מדד העקביות הגאומטרי"),
+    "prioritize.figure.gci_limit.def": ("The index above which the judgements should be asked again, for this number of "
+                                        "criteria (Aguarón & Moreno-Jiménez 2003).",
+                                        "המדד שמעליו יש לשאול שוב את השיפוטים, עבור מספר הקריטריונים הזה (אגוארון "
+                                        "ומורנו־חימנס 2003)."),
+    "prioritize.figure.planned": ("Services planned in the roadmap", "שירותים במפת הדרכים"),
+    "prioritize.figure.planned.def": ("Services the roadmap places in one of its waves.",
+                                      "שירותים שמפת הדרכים משבצת באחד מגליה."),
+    "prioritize.figure.waves": ("Waves of the roadmap", "גלים במפת הדרכים"),
+    "prioritize.figure.waves.def": ("The number of waves (Engagement sheet).", "מספר הגלים (גיליון פרטי הארגון)."),
+    "prioritize.figure.wave_services": ("Services in wave {item}", "שירותים בגל {item}"),
+    "prioritize.figure.wave_services.def": ("Services the roadmap places in wave {item}.",
+                                            "שירותים שמפת הדרכים משבצת בגל {item}."),
+    "prioritize.figure.deferred": ("Services deferred", "שירותים שנדחו לשלב מאוחר"),
+    "prioritize.figure.deferred.def": ("Services the roadmap leaves out of every wave.",
+                                       "שירותים שמפת הדרכים אינה משבצת באף גל."),
+    "prioritize.figure.deferred_capacity": ("Services deferred for capacity", "שירותים שנדחו בשל קיבולת"),
+    "prioritize.figure.deferred_capacity.def": ("Deferred services that fit no wave they could join.",
+                                                "שירותים שנדחו משום שאינם נכנסים לאף גל שאליו יכלו להיכנס."),
+    "prioritize.figure.deferred_dependency": ("Services deferred for a dependency", "שירותים שנדחו בשל תלות"),
+    "prioritize.figure.deferred_dependency.def": ("Deferred services that wait for a service that is itself deferred.",
+                                                  "שירותים שנדחו משום שהם ממתינים לשירות שנדחה בעצמו."),
+    "prioritize.figure.deferred_low_value": ("Services deferred for low value", "שירותים שנדחו בשל ערך נמוך"),
+    "prioritize.figure.deferred_low_value.def": ("Deferred services with less value per unit of work than every service "
+                                                 "the roadmap chose freely (or a score of 0).",
+                                                 "שירותים שנדחו משום שהערך שלהם לכל יחידת עבודה נמוך מזה של כל שירות "
+                                                 "שמפת הדרכים בחרה בחופשיות (או שציונם 0)."),
+    "prioritize.figure.discount": ("Worth of a wave against the one before", "שווי גל ביחס לגל שלפניו"),
+    "prioritize.figure.discount.def": ("In the roadmap's value, a service planned one wave later counts for this share "
+                                       "of its score: wave 2 this share, wave 3 this share of it again, and so on, so "
+                                       "earlier waves are worth more.",
+                                       "בערך של מפת הדרכים, שירות שמשובץ גל אחד מאוחר יותר נספר בשיעור הזה מציונו: גל "
+                                       "2 בשיעור הזה, גל 3 בשיעור הזה ממנו שוב, וכן הלאה, כך שגלים מוקדמים שווים "
+                                       "יותר."),
+    "prioritize.figure.plan_value": ("Value of the roadmap", "ערך מפת הדרכים"),
+    "prioritize.figure.plan_value.def": ("The planned services' scores added up, each counted at the worth of its wave.",
+                                         "סכום הציונים של השירותים שבמפת הדרכים, כל אחד לפי שווי הגל שלו."),
+    "prioritize.figure.simple_value": ("Value of filling the waves in score order", "ערך מילוי הגלים לפי סדר הציונים"),
+    "prioritize.figure.simple_value.def": ("The same value for the plain alternative: services taken in score order, "
+                                           "each into the earliest wave with room whose dependencies are already "
+                                           "placed.",
+                                           "אותו ערך עבור החלופה הפשוטה: השירותים נלקחים לפי סדר הציונים, כל אחד לגל "
+                                           "המוקדם ביותר שיש בו מקום ושהשירותים שהוא תלוי בהם כבר שובצו."),
+    "prioritize.figure.gain": ("Gain of the roadmap over the score order", "היתרון של מפת הדרכים על סדר הציונים"),
+    "prioritize.figure.gain.def": ("The roadmap's value less the value of filling the waves in score order, divided by "
+                                   "the latter.",
+                                   "ערך מפת הדרכים פחות ערך מילוי הגלים לפי סדר הציונים, מחולק בערך האחרון."),
+    # -- count phrases (CLDR plural forms by n)
+    "prioritize.phrase.in_waves": ({"one": "in one wave", "other": "in {count} waves"},
+                                   {"one": "בגל אחד", "two": "בשני גלים", "other": "ב־{count} גלים"}),
+    "prioritize.phrase.planned_of": ({"one": "{planned} of one service", "other": "{planned} of {count} services"},
+                                     {"one": "{planned} מתוך שירות אחד", "two": "{planned} מתוך שני השירותים",
+                                      "other": "{planned} מתוך {count} שירותים"}),
+    "prioritize.phrase.deferred": ({"one": "one service is deferred", "other": "{count} services are deferred"},
+                                   {"one": "שירות אחד נדחה לשלב מאוחר", "two": "שני שירותים נדחו לשלב מאוחר",
+                                    "other": "{count} שירותים נדחו לשלב מאוחר"}),
+    "prioritize.phrase.none_deferred": ("none is deferred", "אף שירות לא נדחה"),
+    "prioritize.phrase.deferred_capacity": ({"one": "one for capacity", "other": "{count} for capacity"},
+                                            {"one": "אחד בשל קיבולת", "two": "שניים בשל קיבולת",
+                                             "other": "{count} בשל קיבולת"}),
+    "prioritize.phrase.deferred_dependency": ({"one": "one for a dependency", "other": "{count} for a dependency"},
+                                              {"one": "אחד בשל תלות", "two": "שניים בשל תלות",
+                                               "other": "{count} בשל תלות"}),
+    "prioritize.phrase.deferred_low_value": ({"one": "one for low value", "other": "{count} for low value"},
+                                             {"one": "אחד בשל ערך נמוך", "two": "שניים בשל ערך נמוך",
+                                              "other": "{count} בשל ערך נמוך"}),
+    "prioritize.phrase.criteria": ({"one": "one criterion", "other": "{count} criteria"},
+                                   {"one": "קריטריון אחד", "two": "שני קריטריונים", "other": "{count} קריטריונים"}),
+    "prioritize.phrase.named": ("{id} ({name})", "{id} ({name})"),
+    "prioritize.phrase.named_score": ("{id} ({name}, score {score})", "{id} ({name}, ציון {score})"),
+    "prioritize.phrase.id_score": ("{id} (score {score})", "{id} (ציון {score})"),
+    "prioritize.phrase.named_share": ("{id} ({name}, {share})", "{id} ({name}, {share})"),
+    "prioritize.phrase.id_share": ("{id} ({share})", "{id} ({share})"),
+    "prioritize.phrase.in_wave": ("{service} is in wave {wave}", "{service} בגל {wave}"),
+    "prioritize.phrase.deferred_for": ("{service} is deferred ({reason})", "{service} נדחה לשלב מאוחר ({reason})"),
+    "prioritize.phrase.and_more": ("and more in the waves table", "ועוד בטבלת הגלים"),
+    "prioritize.source.ahp": ("the pairwise comparisons of the criteria (Pairwise sheet)",
+                              "ההשוואות הזוגיות בין הקריטריונים (גיליון ההשוואות הזוגיות)"),
+    "prioritize.source.direct": ("the weights entered in the Criteria sheet", "המשקלים שהוזנו בגיליון הקריטריונים"),
+    # -- findings (every number a marked key figure; plain words, the methods in methods())
+    "prioritize.finding.start": ({"one": "The roadmap starts with one service in wave 1: {services}.",
+                                  "other": "The roadmap starts with {count} services in wave 1: {services}."},
+                                 {"one": "מפת הדרכים מתחילה בשירות אחד בגל 1: {services}.",
+                                  "two": "מפת הדרכים מתחילה בשני שירותים בגל 1: {services}.",
+                                  "other": "מפת הדרכים מתחילה ב־{count} שירותים בגל 1: {services}."}),
+    "prioritize.finding.start_none": ("The roadmap puts no service in wave 1.", "מפת הדרכים אינה משבצת אף שירות בגל 1."),
+    "prioritize.finding.top_in_wave_1": ("The highest-scoring services, {services}, are all in wave 1.",
+                                         "השירותים בעלי הציון הגבוה ביותר, {services}, כולם בגל 1."),
+    "prioritize.finding.top_differs": ("Ranked by score alone (not the roadmap), the highest are {services}. The roadmap "
+                                       "fits services into each wave's capacity, dependencies and required quick wins, "
+                                       "so it does not simply follow the score: {placed}.",
+                                       "לפי הציון בלבד (לא לפי מפת הדרכים), הגבוהים ביותר הם {services}. מפת הדרכים "
+                                       "משבצת שירותים לפי הקיבולת של כל גל, התלויות וההישגים המהירים הנדרשים, ולכן "
+                                       "אינה הולכת אחרי הציון בלבד: {placed}."),
+    "prioritize.finding.top_only": ("Ranked by score, the highest are {services}.",
+                                    "לפי הציון, הגבוהים ביותר הם {services}."),
+    "prioritize.finding.infeasible": ("No roadmap satisfies every constraint: {clash}. The conflicts table gives the "
+                                      "details.",
+                                      "אין מפת דרכים שעומדת בכל האילוצים: {clash}. הפרטים בטבלת האילוצים הסותרים."),
+    "prioritize.finding.plan": ("In all, the roadmap places {planned} {waves}; {deferred}.",
+                                "בסך הכול מפת הדרכים משבצת {planned} {waves}; {deferred}."),
+    "prioritize.finding.value": ("Its value adds up the planned services' scores, each wave counting for {discount} of "
+                                 "the one before: {value}, against {simple} for filling the waves simply in score "
+                                 "order{gain}.",
+                                 "ערכה הוא סכום הציונים של השירותים שבה, כשכל גל נספר ב־{discount} מהגל שלפניו: "
+                                 "{value}, לעומת {simple} במילוי הגלים פשוט לפי סדר הציונים{gain}."),
+    "prioritize.finding.gain": (" ({gain} more)", " (יותר ב־{gain})"),
+    "prioritize.finding.gain_none": (" (the same value)", " (אותו ערך)"),
+    "prioritize.finding.simple_breaks": (" That simple order would also break a constraint (a mandatory service, a "
+                                         "dependency or the quick wins required in wave 1).",
+                                         " הסדר הפשוט הזה גם היה מפר אילוץ (שירות חובה, תלות או ההישגים המהירים "
+                                         "הנדרשים בגל 1)."),
+    "prioritize.finding.weights": ("The score weighs {criteria}, with weights from {source}; the heaviest is "
+                                   "{criterion} ({weight}).",
+                                   "הציון משקלל {criteria}, במשקלים שנקבעו לפי {source}; הכבד ביותר הוא {criterion} "
+                                   "({weight})."),
+    "prioritize.finding.weights_equal": ("The score weighs {criteria} equally.", "הציון משקלל {criteria} במשקל שווה."),
+    "prioritize.finding.cr_ok": ("The comparisons are consistent enough (consistency ratio {cr}, within the usual limit "
+                                 "of {limit}).",
+                                 "ההשוואות עקביות דיין (יחס עקביות {cr}, בתוך הסף המקובל של {limit})."),
+    "prioritize.finding.cr_bad": ("The comparisons contradict one another (consistency ratio {cr}, above the usual limit "
+                                  "of {limit}): ask again about {a} versus {b} (answered {given}; about {consistent} "
+                                  "would agree with the other answers).",
+                                  "ההשוואות סותרות זו את זו (יחס עקביות {cr}, מעל הסף המקובל של {limit}): יש לשאול "
+                                  "שוב על {a} מול {b} (התשובה הייתה {given}; ערך של כ־{consistent} היה מתיישב עם שאר "
+                                  "התשובות)."),
+    "prioritize.finding.gci_ok": ("The geometric consistency index is {gci}, within the limit of {limit} for {criteria}.",
+                                  "מדד העקביות הגאומטרי הוא {gci}, בתוך הסף של {limit} עבור {criteria}."),
+    "prioritize.finding.gci_bad": ("The geometric consistency index is {gci}, above the limit of {limit} for {criteria}.",
+                                   "מדד העקביות הגאומטרי הוא {gci}, מעל הסף של {limit} עבור {criteria}."),
+    "prioritize.finding.robust": ("With the weights varied at random around the agreed ones ({samples}), the top {top} "
+                                  "by score ({services}) stay in the top {top} in between {low} and {high} of the "
+                                  "samples.",
+                                  "כשהמשקלים משתנים באקראי סביב המשקלים שנקבעו ({samples}), {top} הגבוהים בציון "
+                                  "({services}) נשארים בין {top} הראשונים ב־{low} עד {high} מהדגימות."),
+    "prioritize.finding.robust_same": ("With the weights varied at random around the agreed ones ({samples}), the top "
+                                       "{top} by score ({services}) each stay in the top {top} in {p} of the samples.",
+                                       "כשהמשקלים משתנים באקראי סביב המשקלים שנקבעו ({samples}), כל אחד מ־{top} "
+                                       "הגבוהים בציון ({services}) נשאר בין {top} הראשונים ב־{p} מהדגימות."),
+    "prioritize.finding.sensitive": ("The order is most sensitive to the weight of {criterion}: the top {top} stays the "
+                                     "same while it is between {low} and {high} (now {weight}).",
+                                     "הסדר רגיש ביותר למשקל של {criterion}: {top} הראשונים נשארים ללא שינוי כל עוד הוא "
+                                     "בין {low} ל־{high} (כעת {weight})."),
+    "prioritize.finding.insensitive": ("No single weight, moved on its own, changes the top {top}.",
+                                       "שינוי של משקל יחיד לבדו אינו משנה את {top} הראשונים."),
+    "prioritize.finding.crosscheck": ("A second way of scoring, by closeness to an ideal service, gives a ranking with a "
+                                      "rank correlation of {rho} to this one; {flagged}.",
+                                      "דרך ניקוד שנייה, לפי קרבה לשירות אידיאלי, נותנת דירוג עם מתאם דירוג של {rho} "
+                                      "לדירוג הזה; {flagged}."),
+    "prioritize.finding.flagged_none": ("no service's place in the top {top} depends on the way of scoring",
+                                        "מקומו של אף שירות בין {top} הראשונים אינו תלוי בדרך הניקוד"),
+    "prioritize.finding.flagged": ({"one": "whether {services} is in the top {top} depends on the way of scoring",
+                                    "other": "whether {services} are in the top {top} depends on the way of scoring"},
+                                   {"one": "השאלה אם {services} בין {top} הראשונים תלויה בדרך הניקוד",
+                                    "other": "השאלה אם {services} בין {top} הראשונים תלויה בדרך הניקוד"}),
+    "prioritize.finding.survey": ({"one": "The survey points to one service to concentrate on, where more respondents "
+                                          "than on average across the services ({mean}) do not agree on the items that "
+                                          "matter most: {services}.",
+                                   "other": "The survey points to {count} services to concentrate on, where more "
+                                            "respondents than on average across the services ({mean}) do not agree on "
+                                            "the items that matter most: {services}."},
+                                  {"one": "הסקר מצביע על שירות אחד שיש להתמקד בו, שבו יותר משיבים מהממוצע בשירותים "
+                                          "({mean}) אינם מסכימים בפריטים החשובים ביותר: {services}.",
+                                   "two": "הסקר מצביע על שני שירותים שיש להתמקד בהם, שבהם יותר משיבים מהממוצע "
+                                          "בשירותים ({mean}) אינם מסכימים בפריטים החשובים ביותר: {services}.",
+                                   "other": "הסקר מצביע על {count} שירותים שיש להתמקד בהם, שבהם יותר משיבים מהממוצע "
+                                            "בשירותים ({mean}) אינם מסכימים בפריטים החשובים ביותר: {services}."}),
+    "prioritize.finding.survey_later": ({"one": "The score does not include the survey, and one of them is not in wave "
+                                                "1: {services}.",
+                                         "other": "The score does not include the survey, and {count} of them are not in "
+                                                  "wave 1: {services}."},
+                                        {"one": "הציון אינו כולל את הסקר, ואחד מהם אינו בגל 1: {services}.",
+                                         "two": "הציון אינו כולל את הסקר, ושניים מהם אינם בגל 1: {services}.",
+                                         "other": "הציון אינו כולל את הסקר, ו־{count} מהם אינם בגל 1: {services}."}),
+    "prioritize.finding.survey_none_first": ({"one": "The score does not include the survey, and that service is not in "
+                                                     "wave 1: {services}.",
+                                              "other": "The score does not include the survey, and none of them is in "
+                                                       "wave 1: {services}."},
+                                             {"one": "הציון אינו כולל את הסקר, והשירות הזה אינו בגל 1: {services}.",
+                                              "other": "הציון אינו כולל את הסקר, ואף אחד מהם אינו בגל 1: {services}."}),
+    "prioritize.finding.survey_first": ({"one": "The score does not include the survey, but that service is in wave 1.",
+                                         "other": "The score does not include the survey, but all of them are in wave 1."},
+                                        {"one": "הציון אינו כולל את הסקר, אך השירות הזה בגל 1.",
+                                         "other": "הציון אינו כולל את הסקר, אך כולם בגל 1."}),
+    "prioritize.finding.survey_no_plan": ("The score does not include the survey.", "הציון אינו כולל את הסקר."),
+    "prioritize.finding.where_wave": ("{service}: wave {wave}", "{service}: גל {wave}"),
+    "prioritize.finding.where_deferred": ("{service}: deferred ({reason})", "{service}: נדחה לשלב מאוחר ({reason})"),
+    # -- why no roadmap, in a sentence (the conflicts table has the figures)
+    "prioritize.clash.locked_wave_range": ("{service} is locked to wave {wave}, beyond the last wave",
+                                           "{service} נקבע לגל {wave}, אחרי הגל האחרון"),
+    "prioritize.clash.locked_before_dependency": ("{service} is locked to wave {wave}, before {dependency}, which it "
+                                                  "depends on (wave {dependency_wave})",
+                                                  "{service} נקבע לגל {wave}, לפני {dependency} שהוא תלוי בו (גל "
+                                                  "{dependency_wave})"),
+    "prioritize.clash.chain_too_long": ("{service} must be planned but ends a chain of dependencies longer than the waves "
+                                        "left for it",
+                                        "{service} חייב להיכלל בתוכנית אך הוא סוף שרשרת תלויות ארוכה מהגלים שנותרו לו"),
+    "prioritize.clash.too_large": ("{service} must be planned but is larger than any wave",
+                                   "{service} חייב להיכלל בתוכנית אך הוא גדול מכל גל"),
+    "prioritize.clash.required_over_capacity": ("the mandatory and locked services need more than all waves hold",
+                                                "שירותי החובה והשירותים שנקבעו לגל דורשים יותר מכל הגלים יחד"),
+    "prioritize.clash.wave_overload": ("the services locked to wave {wave} need more than it holds",
+                                       "השירותים שנקבעו לגל {wave} דורשים יותר ממה שיש בו"),
+    "prioritize.clash.early_over_capacity": ("the services locked to wave {wave} or earlier need more than the waves up "
+                                             "to then hold",
+                                             "השירותים שנקבעו לגל {wave} או לפניו דורשים יותר ממה שיש בגלים עד אז"),
+    "prioritize.clash.quick_wins_too_few": ("too few visible quick wins can go into wave 1",
+                                            "מעט מדי הישגים מהירים נראים יכולים להיכנס לגל 1"),
+    "prioritize.clash.quick_wins_capacity": ("the visible quick wins required in wave 1 do not fit into it",
+                                             "ההישגים המהירים הנראים הנדרשים בגל 1 אינם נכנסים אליו"),
+    "prioritize.clash.groups": ("these constraints cannot all hold together: {groups}",
+                                "האילוצים האלה אינם יכולים להתקיים יחד: {groups}"),
+    "prioritize.clash.input": ("the roadmap's input could not be used", "לא ניתן היה להשתמש בנתוני מפת הדרכים"),
+    # -- takeaways: one sentence under each chart
+    "prioritize.takeaway.matrix": ({"one": "One service is a quick win, high benefit for low effort: {services}.",
+                                    "other": "{count} services are quick wins, high benefit for low effort: {services}."},
+                                   {"one": "שירות אחד הוא הישג מהיר, תועלת גבוהה במאמץ נמוך: {services}.",
+                                    "two": "שני שירותים הם הישגים מהירים, תועלת גבוהה במאמץ נמוך: {services}.",
+                                    "other": "{count} שירותים הם הישגים מהירים, תועלת גבוהה במאמץ נמוך: {services}."}),
+    "prioritize.takeaway.matrix_none": ("No service is a quick win (high benefit for low effort).",
+                                        "אף שירות אינו הישג מהיר (תועלת גבוהה במאמץ נמוך)."),
+    "prioritize.takeaway.acceptability": ("{service} ranks first in {p} of the {samples} drawn around the agreed weights; "
+                                          "the bars show how often each service ranks in the top {top}.",
+                                          "{service} מדורג ראשון ב־{p} מתוך {samples} שנדגמו סביב המשקלים שנקבעו; "
+                                          "העמודות מראות באיזו תדירות כל שירות מדורג בין {top} הראשונים."),
+    "prioritize.takeaway.waves": ("Wave 1 holds {services}; in all the roadmap places {planned} {waves}.",
+                                  "בגל 1: {services}; בסך הכול מפת הדרכים משבצת {planned} {waves}."),
+    "prioritize.takeaway.no_plan": ("No roadmap satisfies every constraint; the chart names the constraints that clash.",
+                                    "אין מפת דרכים שעומדת בכל האילוצים; התרשים מציין את האילוצים הסותרים."),
+    # -- methods appendix (method names, parameters, seeds, sources)
+    "prioritize.methods.score": ("Score: the weighted sum of the criteria (simple additive weighting; Fishburn 1967). "
+                                 "Each criterion is put on 0–1 with 1 = best: the 1–5 scores on their scale, other "
+                                 "criteria from their lowest to their highest value; costs (effort, resources) are "
+                                 "reversed; a missing value takes the criterion's median. A quick win has benefit above "
+                                 "{midpoint} and effort below {midpoint}. Where a score is shown with its parts, the "
+                                 "parts are rounded by the largest-remainder (Hamilton) method so that they add up to "
+                                 "the rounded score (Balinski & Young, Fair Representation, 2001).",
+                                 "ציון: סכום משוקלל של הקריטריונים (שקלול חיבורי פשוט; פישבורן 1967). כל קריטריון "
+                                 "מומר לסולם 0-1 שבו 1 = הטוב ביותר: ציוני 1-5 לפי הסולם שלהם, קריטריונים אחרים מהערך "
+                                 "הנמוך ביותר לגבוה ביותר; עלויות (מאמץ, משאבים) הפוכות; ערך חסר מקבל את חציון "
+                                 "הקריטריון. הישג מהיר: תועלת מעל {midpoint} ומאמץ מתחת ל־{midpoint}. כשציון מוצג עם "
+                                 "רכיביו, הרכיבים מעוגלים בשיטת השארית הגדולה ביותר (שיטת המילטון) כך שסכומם שווה "
+                                 "לציון המעוגל (בלינסקי ויאנג, Fair Representation, 2001)."),
+    "prioritize.methods.weights_ahp": ("Weights: the analytic hierarchy process (AHP; Saaty 1980), {how}; the raters' "
+                                       "judgements combined by their element-wise geometric mean (Forman & Peniwati "
+                                       "1998). Consistency ratio CR = CI/RI against the random index of {table}; the "
+                                       "judgements count as consistent up to CR {limit}.",
+                                       "משקלים: תהליך ההיררכיה האנליטית (AHP; Saaty 1980), {how}; שיפוטי המדרגים שולבו "
+                                       "בממוצע גאומטרי לכל תא (פורמן ופניוואטי 1998). יחס עקביות CR = CI/RI מול המדד "
+                                       "האקראי של {table}; השיפוטים נחשבים עקביים עד CR {limit}."),
+    "prioritize.methods.ahp_eigen": ("the principal eigenvector of the comparison matrix",
+                                     "הווקטור העצמי הראשי של מטריצת ההשוואות"),
+    "prioritize.methods.ahp_geometric": ("the row geometric mean of the comparison matrix (Crawford & Williams 1985), with "
+                                         "the geometric consistency index against the thresholds of Aguarón & "
+                                         "Moreno-Jiménez (2003)",
+                                         "הממוצע הגאומטרי של שורות מטריצת ההשוואות (קרופורד וויליאמס 1985), עם מדד "
+                                         "העקביות הגאומטרי מול הספים של אגוארון ומורנו־חימנס (2003)"),
+    "prioritize.methods.weights_direct": ("Weights: the Criteria sheet's weights divided by their sum.",
+                                          "משקלים: המשקלים שבגיליון הקריטריונים מחולקים בסכומם."),
+    "prioritize.methods.weights_default": ("Weights: equal, as neither the Criteria nor the Pairwise sheet gave usable "
+                                           "weights.",
+                                           "משקלים: שווים, כי גיליון הקריטריונים וגיליון ההשוואות הזוגיות לא נתנו "
+                                           "משקלים שמישים."),
+    "prioritize.methods.robustness": ("Robustness: SMAA-2 rank acceptability indices (Lahdelma & Salminen 2001) over "
+                                      "{samples} weight vectors drawn from a Dirichlet distribution centred on the agreed "
+                                      "weights with concentration {concentration} (the variance of a weight w is "
+                                      "w(1 − w)/(concentration + 1)), random seed {seed}: the same seed gives the same "
+                                      "shares. One-weight sensitivity: the exact crossover points of the score lines "
+                                      "when one weight moves and the others are rescaled in proportion (Triantaphyllou "
+                                      "& Sánchez 1997); the ranges in the text are rounded inwards.",
+                                      "יציבות: מדדי קבילות הדירוג SMAA-2 (להדלמה וסלמינן 2001) על פני {samples} "
+                                      "וקטורי משקלים שנדגמו מהתפלגות דיריכלה שמרכזה במשקלים שנקבעו, בפרמטר ריכוז "
+                                      "{concentration} (השונות של משקל w היא w(1 − w)/(concentration + 1)), זרע אקראי "
+                                      "{seed}: אותו זרע נותן אותם שיעורים. רגישות למשקל יחיד: נקודות החיתוך המדויקות "
+                                      "של קווי הציון כשמשקל אחד זז ושאר המשקלים מותאמים באופן יחסי (טריאנטפילו "
+                                      "וסנצ'ס 1997); הטווחים בטקסט מעוגלים פנימה."),
+    "prioritize.methods.crosscheck": ("Cross-check: TOPSIS (Hwang & Yoon 1981; vector normalisation, Euclidean "
+                                      "distances to the ideal and anti-ideal services); agreement with the score "
+                                      "ranking by Spearman's rho {rho} and Kendall's tau-b {tau} (scipy.stats).",
+                                      "בקרה: TOPSIS (הוואנג ויון 1981; נרמול וקטורי, מרחקים אוקלידיים מהשירות האידיאלי "
+                                      "ומהאנטי־אידיאלי); ההתאמה לדירוג הציונים לפי rho של ספירמן {rho} ו־tau-b של "
+                                      "קנדל {tau} (scipy.stats)."),
+    "prioritize.methods.roadmap": ("Roadmap: an integer program solved by HiGHS through scipy.optimize.milp (relative "
+                                   "gap reached {gap}): maximise the planned services' scores, a wave counting "
+                                   "{discount} of the one before (wave w weighted {discount}^(w − 1)), subject to each "
+                                   "wave's capacity, the dependencies ({dependencies}), mandatory and locked services "
+                                   "and {quick}. Baseline: the greedy sort and "
+                                   "fill (services in score order, each into the earliest wave with room whose "
+                                   "dependencies are placed){greedy}.",
+                                   "מפת דרכים: תוכנית בשלמים שנפתרה ב־HiGHS דרך scipy.optimize.milp (פער יחסי שהושג "
+                                   "{gap}): מיקסום סכום הציונים של השירותים שבתוכנית, כשכל גל נספר ב־{discount} מהגל "
+                                   "שלפניו (גל w במשקל {discount}^(w − 1)), בכפוף לקיבולת כל גל, לתלויות "
+                                   "({dependencies}), לשירותי החובה ולשירותים שנקבעו לגל, ול{quick}. "
+                                   "בסיס להשוואה: מיון חמדני ומילוי (השירותים לפי סדר הציונים, כל "
+                                   "אחד לגל המוקדם ביותר שיש בו מקום ושהשירותים שהוא תלוי בהם כבר שובצו){greedy}."),
+    "prioritize.methods.quick": ({"one": "at least one visible quick win in wave 1",
+                                  "other": "at least {count} visible quick wins in wave 1"},
+                                 {"one": "הישג מהיר נראה אחד לפחות בגל 1", "two": "שני הישגים מהירים נראים לפחות בגל 1",
+                                  "other": "{count} הישגים מהירים נראים לפחות בגל 1"}),
+    "prioritize.methods.no_quick": ("no minimum of quick wins in wave 1", "ללא מינימום של הישגים מהירים בגל 1"),
+    "prioritize.methods.same_wave": ("a service may share a wave with what it depends on",
+                                     "שירות יכול להיות באותו גל עם מה שהוא תלוי בו"),
+    "prioritize.methods.next_wave": ("a service comes at least one wave after what it depends on",
+                                     "שירות בא לפחות גל אחד אחרי מה שהוא תלוי בו"),
+    "prioritize.methods.greedy_infeasible": ("; here the greedy order breaks a constraint",
+                                             "; כאן הסדר החמדני מפר אילוץ"),
+    "prioritize.methods.survey": ("Survey evidence: the importance–performance cross-hair (Martilla & James 1977) "
+                                  "applied to services: a service is pointed to when its share of respondents not "
+                                  "agreeing on the \"concentrate here\" items is above the mean over the services. It "
+                                  "is shown beside the rank and does not change the score, the ranks or the roadmap.",
+                                  "ראיות מהסקר: קו החציה של ניתוח חשיבות–ביצוע (מרטילה וג'יימס 1977) על השירותים: "
+                                  "הסקר מצביע על שירות כששיעור המשיבים שאינם מסכימים בפריטי \"להתמקד כאן\" גבוה "
+                                  "מהממוצע על פני השירותים. הוא מוצג לצד הדירוג ואינו משנה את הציון, את הדירוג או את "
+                                  "מפת הדרכים."),
 }

@@ -111,10 +111,16 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.exec.start_ranked": ("There is no roadmap; the best-ranked services:",
                                  "אין מפת דרכים; השירותים המדורגים ראשונים:"),
     "report.exec.start_item": ("{service} — score {score}, {quadrant}", "{service} — ציון {score}, {quadrant}"),
-    "report.exec.start_why": ("Why: they give the most benefit for the effort under the agreed criteria (the heaviest "
-                              "is {criterion}, weight {weight}).",
-                              "למה: הם מניבים את התועלת הרבה ביותר ביחס למאמץ לפי הקריטריונים שסוכמו (הכבד ביותר: "
-                              "{criterion}, משקל {weight})."),
+    "report.exec.start_why": ("Why: the roadmap fits the services that give the most benefit for the effort under the "
+                              "agreed criteria (the heaviest is {criterion}, weight {weight}) into the waves' capacity, "
+                              "their dependencies and the quick wins required.",
+                              "למה: מפת הדרכים משבצת את השירותים המניבים את התועלת הרבה ביותר ביחס למאמץ לפי "
+                              "הקריטריונים שסוכמו (הכבד ביותר: {criterion}, משקל {weight}) בתוך הקיבולת של הגלים, "
+                              "התלויות ביניהם וההישגים המהירים הנדרשים."),
+    "report.exec.start_why_ranked": ("Why: they give the most benefit for the effort under the agreed criteria (the "
+                                     "heaviest is {criterion}, weight {weight}).",
+                                     "למה: הם מניבים את התועלת הרבה ביותר ביחס למאמץ לפי הקריטריונים שסוכמו (הכבד "
+                                     "ביותר: {criterion}, משקל {weight})."),
     "report.exec.start_robust": ("Each stays among the top {top} in between {low} and {high} of {samples} around the "
                                  "agreed weights.",
                                  "כל אחד מהם נשאר בין {top} הראשונים ב־{low} עד {high} מתוך {samples} סביב המשקלות "
@@ -265,8 +271,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.caption.prioritization.rater_disagreement": ("Disagreement between raters", "פערים בין המדרגים"),
     "report.caption.prioritization.sensitivity": ("Sensitivity of the weights", "ניתוח רגישות למשקלים"),
     "report.caption.prioritization.reversals": ("Weights that reverse ranks", "משקלים שהופכים את הדירוג"),
-    "report.caption.prioritization.acceptability": ("Rank acceptability", "הסתברות לדירוג"),
-    "report.caption.prioritization.methods": ("Score and TOPSIS compared", "השוואה לשיטת TOPSIS"),
+    "report.caption.prioritization.acceptability": ("How often each ranks high", "באיזו תדירות מדורג גבוה"),
+    "report.caption.prioritization.methods": ("Cross-check: second scoring", "בדיקה צולבת: ניקוד שני"),
     "report.caption.prioritization.waves": ("Roadmap waves", "גלי מפת הדרכים"),
     "report.caption.prioritization.deferred": ("Deferred services", "שירותים שנדחו לשלב מאוחר"),
     "report.caption.prioritization.method_notes": ("Method notes", "הערות שיטה"),

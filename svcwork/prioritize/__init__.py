@@ -25,8 +25,10 @@ The steps, each a pure function (frames/arrays in, small frozen results out), on
   the rank; it never changes the weighted score.
 
 :func:`analyse` (:mod:`.analysis`) runs them on an :class:`~svcwork.intake.Engagement` and
-returns a :class:`PrioritizationResult`: the data, and ``summary()`` for ``summary.json``.  Its
-tables, figures and findings (Hebrew and English) are made in :mod:`.present`.
+returns a :class:`PrioritizationResult`: the data, and ``summary()`` for ``summary.json`` (with
+``wave_1``, the services the roadmap starts with).  Its key figures — every number its sentences
+quote — are listed in :mod:`.figures`; its tables and charts are made in :mod:`.present`, its
+findings, chart takeaways and methods appendix (Hebrew and English) in :mod:`.present_text`.
 """
 
 from __future__ import annotations

@@ -97,9 +97,16 @@ class PrioritizationResult(Presented):
 
     # ------------------------------------------------------------------ summary.json
     def summary(self) -> dict:
+        """The result for ``summary.json``.
+
+        ``priorities`` lists every service by score (``rank``) with its roadmap ``wave`` (``None``:
+        deferred, or no roadmap); ``wave_1`` lists the services of the roadmap's wave 1 — what the
+        committee starts with — best score first (empty when no roadmap could be planned).  The
+        best scores and wave 1 differ when capacity, dependencies or the quick-win minimum say so.
+        """
         if not self.available:
-            return {"available": False, "priorities": [], "criteria_weights": {}, "consistency_ratio": None,
-                    "method": None}
+            return {"available": False, "priorities": [], "wave_1": [], "criteria_weights": {},
+                    "consistency_ratio": None, "method": None}
         p_top = self.acceptability.top
         priorities = []
         for sid in self.order:
@@ -134,6 +141,8 @@ class PrioritizationResult(Presented):
             "raters": None if self.pairwise is None else len(self.pairwise.raters),
             "top_n": self.top_n,
             "priorities": priorities,
+            # what the committee starts with: the roadmap's wave 1, best score first (empty without a roadmap)
+            "wave_1": [str(sid) for sid in self.order if self.wave_of(sid) == 1],
             "rank_correlation": {"spearman": round_or_none(self.comparison.spearman, 6),
                                  "kendall": round_or_none(self.comparison.kendall, 6)},
             "method_dependent": [str(s) for s in self.comparison.flagged],

@@ -7,8 +7,11 @@ nothing here computes a number the result does not already hold.
 * :func:`tables` — the priorities with a reasoning per service traced to the intake cells,
   the contributions, weights, AHP consistency and rater disagreement, sensitivity, reversals,
   rank acceptability, the method comparison, the waves and the deferred services, method notes;
+  where parts are shown beside their total (a score and its contributions, the waves' values and
+  the roadmap's), the parts are rounded to add up to the total shown (:func:`.figures.rounded_parts`);
 * :func:`figures` — the effort/benefit matrix, weight ranges, rank acceptability, the roadmap;
-* :func:`findings` — up to five sentences for the report;
+* :func:`findings`, :func:`takeaways`, :func:`methods` — the sentences, written from the key
+  figures (:mod:`.figures`) in :mod:`.present_text`;
 * :func:`note_text` and :func:`skipped` — a method note and the skipped message in a language.
 """
 
@@ -20,15 +23,21 @@ from typing import TYPE_CHECKING, Any, Mapping
 import numpy as np
 import pandas as pd
 
-from ..i18n import t
+from ..i18n import fmt_number, t
+from ..keyfigures import DIGITS, show
 from ..tables import keyed
+from .figures import rounded_parts, share_kind, wave_members
+from .present_text import findings, methods, takeaways
 from .scoring import QUADRANTS
 from .waves import fmt_amount
 
 if TYPE_CHECKING:
     from .analysis import PrioritizationResult
 
-__all__ = ["tables", "figures", "findings", "note_text", "skipped"]
+__all__ = ["tables", "figures", "findings", "takeaways", "methods", "note_text", "skipped", "METHOD_NOTES"]
+
+#: Method notes that belong to the methods appendix (:func:`methods`), not to the method-notes table.
+METHOD_NOTES = frozenset({"acceptability"})
 
 
 def skipped(lang: str) -> str:
@@ -54,20 +63,28 @@ def note_text(key: str, params: Mapping[str, Any], lang: str) -> str:
 
 # =========================================================================== tables
 def _reasoning(res: PrioritizationResult, sid: Any, lang: str) -> str:
-    """Why *sid* stands where it does: the score's parts, quadrant, survey, robustness, wave."""
-    parts = " + ".join(f"{_crit(c, lang)} {res.score.contributions.loc[sid, c]:.2f}"
-                       for c in res.score.contributions.columns)
-    bits = [t("prioritize.reason.score", lang, score=f"{res.score.scores[sid]:.2f}", parts=parts)]
+    """Why *sid* stands where it does: the score's parts, quadrant, survey, robustness, wave.
+
+    The score is shown by the rule of its key figure (two decimals) and its parts by the
+    largest-remainder rounding (:func:`.figures.rounded_parts`), so the parts shown add up to the
+    score shown."""
+    digits = DIGITS["score"]
+    score = float(res.score.scores[sid])
+    row = res.score.contributions.loc[sid]
+    shown = rounded_parts(row.to_list(), digits, total=score)
+    parts = " + ".join(f"{_crit(c, lang)} {fmt_number(v, lang, digits=digits)}" for c, v in zip(row.index, shown))
+    bits = [t("prioritize.reason.score", lang, score=show(score, "score", lang), parts=parts)]
     imputed = [_crit(c, lang) for c in res.score.imputed.columns if res.score.imputed.loc[sid, c]]
     if imputed:
         bits.append(t("prioritize.reason.imputed", lang, criteria=", ".join(imputed)))
     bits.append(t(f"prioritize.quadrant.{res.quadrant[sid]}", lang)
                 + (t("prioritize.reason.visible", lang) if res.visible[sid] else ""))
     if sid in res.survey_focus:
-        bits.append(t("prioritize.reason.survey", lang, pct=f"{100 * res.survey_of(sid):.0f}",
-                      mean=f"{100 * float(res.survey_signal.mean()):.0f}"))  # the cross-hair of survey_focus
-    bits.append(t("prioritize.reason.acceptability", lang, p=f"{100 * res.acceptability.top[sid]:.0f}",
-                  n=res.top_n))
+        mean = float(res.survey_signal.mean())  # the cross-hair of survey_focus
+        bits.append(t("prioritize.reason.survey", lang, pct=show(res.survey_of(sid), "share", lang),
+                      mean=show(mean, "share", lang)))
+    p = float(res.acceptability.top[sid])
+    bits.append(t("prioritize.reason.acceptability", lang, p=show(p, share_kind(p), lang), n=res.top_n))
     if sid in res.comparison.flagged:
         key = "prioritize.reason.topsis_in" if res.topsis.rank[sid] <= res.top_n else "prioritize.reason.topsis_out"
         bits.append(t(key, lang, n=res.top_n, rank=int(res.topsis.rank[sid])))
@@ -100,7 +117,7 @@ def tables(res: PrioritizationResult, lang: str) -> dict[str, pd.DataFrame]:
             col("service_id"): str(sid),
             col("service_name"): res.services.loc[sid, "service_name"],
             col("unit"): res.services.loc[sid, "unit"],
-            col("score"): round(float(res.score.scores[sid]), 3),
+            col("score"): round(float(res.score.scores[sid]), DIGITS["score"]),
             col("quadrant"): t(f"prioritize.quadrant.{res.quadrant[sid]}", lang),
             col("visibility"): _num(res.services.loc[sid, "visibility"]),
             col("wave"): w if w is not None else t("prioritize.deferred", lang) if res.plan is not None else None,
@@ -113,22 +130,27 @@ def tables(res: PrioritizationResult, lang: str) -> dict[str, pd.DataFrame]:
     out["priorities"] = pd.DataFrame(rows)
     contrib = []
     raw = res.services
+    weights = _shown_weights(res)
     for sid in res.order:
+        # the parts rounded to add up to the score of the priorities table (largest remainder)
+        parts = dict(zip(res.score.contributions.columns,
+                         rounded_parts(res.score.contributions.loc[sid].to_list(), DIGITS["score"],
+                                       total=float(res.score.scores[sid]))))
         for c in res.score.contributions.columns:
             contrib.append({col("service_id"): str(sid), col("intake_row"): int(raw.loc[sid, "_row"]),
                             col("criterion"): _crit(c, lang),
                             col("value"): _num(raw.loc[sid, c]),
                             col("normalised"): round(float(res.score.normalised.loc[sid, c]), 4),
-                            col("weight"): round(float(res.weights[c]), 4),
-                            col("contribution"): round(float(res.score.contributions.loc[sid, c]), 4),
+                            col("weight"): weights[c],
+                            col("contribution"): parts[c],
                             col("imputed"): t("prioritize.yes", lang) if res.score.imputed.loc[sid, c] else ""})
     out["contributions"] = pd.DataFrame(contrib)
     wrows = []
-    for c, wt in res.weights.items():
+    for c in res.weights.index:
         lo, hi = res.score.scales[c]
         wrows.append({col("criterion"): _crit(c, lang),
                       col("direction"): t(f"prioritize.direction.{res.directions[c]}", lang),
-                      col("weight"): round(float(wt), 4),
+                      col("weight"): weights[c],
                       col("source"): t(f"prioritize.method.{res.method}", lang),
                       col("input_weight"): None if res.direct is None or c not in res.direct.raw.index
                       else _num(res.direct.raw[c]),
@@ -197,7 +219,7 @@ def tables(res: PrioritizationResult, lang: str) -> dict[str, pd.DataFrame]:
         col("expected_rank"): [round(float(acc.expected_rank[s]), 2) for s in res.order]})
     out["methods"] = pd.DataFrame({
         col("service_id"): [str(s) for s in res.order],
-        col("score"): [round(float(res.score.scores[s]), 3) for s in res.order],
+        col("score"): [round(float(res.score.scores[s]), DIGITS["score"]) for s in res.order],
         col("rank"): [int(res.score.rank[s]) for s in res.order],
         col("closeness"): [round(float(res.topsis.closeness[s]), 3) for s in res.order],
         col("topsis_rank"): [int(res.topsis.rank[s]) for s in res.order],
@@ -206,22 +228,25 @@ def tables(res: PrioritizationResult, lang: str) -> dict[str, pd.DataFrame]:
     if res.plan is not None:
         unit = t(f"prioritize.unit.{res.plan_unit}", lang)
         lrows = []
-        for _, r in res.plan.load.iterrows():
-            members = [str(s) for s in res.order if res.wave_of(s) == int(r["wave"])]
+        # the waves' values rounded to add up to the roadmap's value as the findings show it
+        values = rounded_parts(res.plan.load["value"].to_list(), DIGITS["score"], total=res.plan.value)
+        for (_, r), value in zip(res.plan.load.iterrows(), values):
+            members = [str(s) for s in wave_members(res, int(r["wave"]))]
             lrows.append({col("wave"): int(r["wave"]), col("capacity"): fmt_amount(r["capacity"]) + " " + unit,
                           col("used"): fmt_amount(r["used"]) + " " + unit, col("services"): ", ".join(members),
-                          col("value"): round(float(r["value"]), 3)})
+                          col("value"): value})
         out["waves"] = pd.DataFrame(lrows)
         out["deferred"] = pd.DataFrame([{
-            col("service_id"): str(s), col("score"): round(float(res.score.scores[s]), 3),
+            col("service_id"): str(s), col("score"): round(float(res.score.scores[s]), DIGITS["score"]),
             col("reason"): t(f"prioritize.reason_code.{res.plan.reasons[s][0]}", lang),
             col("detail"): t(f"prioritize.deferred.{res.plan.reasons[s][0]}", lang, unit=unit,
                              **res.plan.reasons[s][1])} for s in res.order if s in res.plan.reasons],
             columns=[col("service_id"), col("score"), col("reason"), col("detail")])
     elif res.conflicts:
         out["plan_conflicts"] = pd.DataFrame({col("conflict"): [c.text(lang) for c in res.conflicts]})
-    if res.notes:
-        out["method_notes"] = pd.DataFrame({col("note"): [note_text(k, p, lang) for k, p in res.notes]})
+    notes = [(k, p) for k, p in res.notes if k not in METHOD_NOTES]  # those go to the methods appendix
+    if notes:
+        out["method_notes"] = pd.DataFrame({col("note"): [note_text(k, p, lang) for k, p in notes]})
     return {slug: keyed(frame, ("prioritize.col.",), lang) for slug, frame in out.items()}
 
 
@@ -411,94 +436,15 @@ def _wave_figure(res: PrioritizationResult, lang: str):
     return fig
 
 
-# =========================================================================== findings
-def findings(res: PrioritizationResult, lang: str) -> list[str]:
-    """Up to five sentences for the report in *lang*: the top, the weights, robustness, the roadmap, the survey."""
-    if not res.available:
-        return [skipped(lang)]
-    out = []
-    top = res.order[: min(3, len(res.order))]
-    names = ", ".join(f"{s} ({res.services.loc[s, 'service_name']})" for s in top)
-    out.append(t("prioritize.finding.top", lang, services=names,
-                 high=f"{res.score.scores[top[0]]:.2f}", low=f"{res.score.scores[top[-1]]:.2f}"))
-    heaviest = res.weights.idxmax()
-    base = t("prioritize.finding.weights", lang, method=t(f"prioritize.method.{res.method}", lang),
-             criterion=_crit(heaviest, lang), weight=f"{100 * res.weights[heaviest]:.0f}")
-    if res.ahp is not None and res.ahp.consistency_ratio is not None:
-        if res.ahp.acceptable:
-            base += " " + t("prioritize.finding.cr_ok", lang, cr=f"{res.ahp.consistency_ratio:.2f}")
-        else:
-            j = res.ahp.most_inconsistent[0]
-            base += " " + t("prioritize.finding.cr_bad", lang, cr=f"{res.ahp.consistency_ratio:.2f}",
-                            a=_crit(j.a, lang), b=_crit(j.b, lang), given=f"{j.value:.3g}",
-                            consistent=f"{j.consistent_value:.2g}")
-    if res.ahp is not None and res.ahp.geometric_consistency_index is not None \
-            and res.ahp.gci_threshold is not None:
-        base += " " + t("prioritize.finding.gci_ok" if res.ahp.gci_acceptable else "prioritize.finding.gci_bad",
-                        lang, gci=f"{res.ahp.geometric_consistency_index:.2f}",
-                        threshold=f"{res.ahp.gci_threshold:.2f}", n=res.ahp.n)
-    out.append(base)
-    lead = res.order[0]
-    crit = res.sensitivity.most_sensitive
-    text = t("prioritize.finding.robust", lang, service=lead, p=f"{100 * res.acceptability.top[lead]:.0f}",
-             n=res.top_n, samples=f"{res.acceptability.n_samples:,}")
-    text += " " + t("prioritize.finding.robust_method", lang, concentration=f"{res.acceptability.concentration:g}",
-                    seed=res.acceptability.seed)
-    if crit is not None:
-        r = next(x for x in res.sensitivity.ranges if x.criterion == crit)
-        text += " " + t("prioritize.finding.sensitive", lang, criterion=_crit(crit, lang), n=res.top_n,
-                        low=f"{r.lower:.2f}", high=f"{r.upper:.2f}", weight=f"{r.weight:.2f}")
-    out.append(text)
-    if res.plan is not None:
-        p = res.plan
-        counts = {code: sum(1 for c, _ in p.reasons.values() if c == code) for code in ("capacity", "dependency",
-                                                                                        "low_value")}
-        if p.value - p.greedy_value <= 1e-9 * max(1.0, abs(p.value)):
-            gain = t("prioritize.finding.gain_none", lang)
-        elif p.greedy_value > 0:
-            gain = t("prioritize.finding.gain", lang, pct=f"{100 * (p.value - p.greedy_value) / p.greedy_value:.1f}")
-        else:
-            gain = ""
-        out.append(t("prioritize.finding.plan", lang, planned=int(p.wave.notna().sum()), total=len(p.wave),
-                     waves=p.waves, value=f"{p.value:.2f}", greedy=f"{p.greedy_value:.2f}", gain=gain,
-                     deferred=len(p.deferred), capacity=counts["capacity"], dependency=counts["dependency"],
-                     low_value=counts["low_value"]))
-    elif res.conflicts:
-        out.append(t("prioritize.finding.infeasible", lang, reasons=" ".join(c.text(lang) for c in res.conflicts)))
-    if res.survey_focus:
-        out.append(_survey_finding(res, lang))
-    cmp = res.comparison
-    if cmp.spearman is not None:
-        flagged = ", ".join(map(str, cmp.flagged)) if cmp.flagged else t("prioritize.none", lang)
-        out.append(t("prioritize.finding.methods", lang, rho=f"{cmp.spearman:.2f}", n=res.top_n, services=flagged))
-    return out[:5]
-
-
-def _survey_finding(res: PrioritizationResult, lang: str) -> str:
-    """The services the survey says to concentrate on that wave 1 leaves out (or: all are in it)."""
-    def name(s: Any) -> str:
-        n = res.services.loc[s, "service_name"]
-        return f"{s} ({n})" if isinstance(n, str) and n.strip() else str(s)
-
-    later = [s for s in res.survey_focus if res.wave_of(s) != 1]
-    if not later:
-        return t("prioritize.finding.survey_first", lang, services=", ".join(name(s) for s in res.survey_focus))
-    where = []
-    for s in later:
-        w = res.wave_of(s)
-        if res.plan is None:
-            where.append(name(s))
-        else:
-            place = t("prioritize.reason.wave", lang, wave=w) if w is not None else t("prioritize.deferred", lang)
-            where.append(f"{name(s)} — {place}")
-    return t("prioritize.finding.survey_later", lang, count=len(later), total=len(res.survey_focus),
-             services="; ".join(where))
-
-
 # =========================================================================== helpers
 def _reading_order(handles: list, labels: list, lang: str) -> tuple[list, list]:
     """Legend entries in reading order: for Hebrew the first entry goes to the right."""
     return (handles[::-1], labels[::-1]) if lang == "he" else (list(handles), list(labels))
+
+
+def _shown_weights(res: PrioritizationResult) -> dict[str, float]:
+    """The weights as the tables show them: three decimals that add up to 1 (largest remainder)."""
+    return dict(zip(res.weights.index, rounded_parts(res.weights.to_list(), 3, total=1.0)))
 
 
 def _num(x: Any) -> float | None:
