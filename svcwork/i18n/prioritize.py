@@ -408,7 +408,7 @@ MESSAGES: dict[str, tuple[str, str]] = {   # "prioritize.*"
                                      "בצמרת; מעוגל פנימה לאחוזים שלמים."),
     "prioritize.figure.top_n": ("N, the size of the top group", "N, גודל הקבוצה שבראש הדירוג"),
     "prioritize.figure.top_n.def": ("How many of the best-scoring services the robustness figures follow (the top N).",
-                                    "כמה מהשירותים בעלי הציון הגבוה ביותר נבדקים במדדי היציבות (N הראשונים)."),
+                                    "כמה מהשירותים בעלי הציון הגבוה ביותר נבדקים במדדי היציבות (הצמרת)."),
     "prioritize.figure.services": ("Services ranked", "שירותים שדורגו"),
     "prioritize.figure.services.def": ("The services of the Services sheet, every one scored and ranked.",
                                        "השירותים שבגיליון השירותים; כולם קיבלו ציון ודורגו."),
