@@ -112,7 +112,7 @@ class Presented:
         return self._present().figures(self, lang)
 
     def findings(self, lang: str, *, marked: bool = False) -> list[str]:
-        """One to five sentences from the numbers; with *marked*, each quoted key figure carries
+        """The section's findings, a sentence each, from the numbers; with *marked*, each quoted key figure carries
         its marker (:func:`svcwork.keyfigures.quote`), as the report records them."""
         from .keyfigures import plain
 

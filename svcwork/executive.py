@@ -37,11 +37,6 @@ CONVENTIONS: tuple[KeyFigure, ...] = (
     KeyFigure("report.standard_watch", STANDARD_BANDS[1], "share", "summary"),
 )
 
-#: How the executive summary reads a KPI's control chart (summary.json's ``status``, see
-#: :func:`svcwork.measures.kpis.control_chart`): signals in the bad direction need attention, an
-#: improvement does not.
-_BAD_STATUS = ("deteriorated", "unstable")
-
 
 def _names(frame: pd.DataFrame | None, key: str, name: str) -> dict[str, str]:
     """``{id: name}`` from an intake table (empty when the table or its columns are missing)."""
@@ -213,17 +208,15 @@ def _kpi_signals(summary: Mapping[str, Any], figs: Mapping[str, KeyFigure], lang
     met, judged = figs.get("measures.kpis_met"), figs.get("measures.kpis_judged")
     if met is not None and judged is not None and judged.value:
         lead.append(t("report.exec.kpis_met", lang, n=met.value, met=quote(met, lang), total=quote(judged, lang)))
-    # needing attention: a missed target, or control-chart signals in the bad direction; missed and
-    # worsening first, then missed while stable, met (or without a target) but worsening, and
-    # missed while improving
-    attention = []
-    for k in rows:
-        missed = k.get("met") is False
-        bad = k.get("status") in _BAD_STATUS
-        if missed or bad:
-            order = (0 if bad else 3 if k.get("status") == "improved" else 1) if missed else 2
-            attention.append((order, k))
-    attention.sort(key=lambda x: (x[0], str(x[1]["kpi_id"])))
+    # needing attention, by the measures section's one rule (svcwork.measures.figures.attention_groups):
+    # signals in the bad direction first, then a missed target while stable (a system problem), with
+    # no chart reading, and while improving
+    from .measures.figures import attention_groups
+
+    groups = attention_groups(pd.DataFrame(rows))
+    by_id = {str(k["kpi_id"]): k for k in rows}
+    attention = [(order, by_id[kid]) for order, name in enumerate(("worse", "missed_stable", "missed", "missed_improved"))
+                 for kid in groups[name]]
     items = []
     for _, k in attention[:EXECUTIVE_KPIS]:
         kid = str(k["kpi_id"])

@@ -84,11 +84,20 @@ class KeyFigure:
         return self.key.split(".")[1]
 
     def _item(self, lang: str) -> str:
-        """The item's name in *lang* when the catalogue has one (a criterion, a survey item), else its id."""
+        """The item's name in *lang*: the domain's own naming (``svcwork.<domain>.figures.item_name``)
+        when it has one, else the catalogue's criterion or item name, else the id."""
+        import importlib
+
         from .i18n import CATALOGUE
 
         if not self.item:
             return ""
+        try:
+            named = getattr(importlib.import_module(f"svcwork.{self.domain}.figures"), "item_name", None)
+        except ModuleNotFoundError:
+            named = None
+        if named is not None:
+            return named(self, lang)
         for key in (f"{self.domain}.criterion.{self.item}", f"{self.domain}.item.{self.item}"):
             if key in CATALOGUE:
                 return t(key, lang)

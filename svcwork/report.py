@@ -97,7 +97,7 @@ DETAIL_TABLES = frozenset({
     ("journeys", "capability"), ("journeys", "capability_by_group"),
     ("measures", "survey_by_unit"), ("measures", "survey_by_channel"), ("measures", "survey_by_service"),
     ("measures", "survey_by_wave"), ("measures", "survey_by_month"), ("measures", "nps"),
-    ("measures", "unit_vs_all"), ("measures", "kpi_signals"),
+    ("measures", "unit_vs_all"), ("measures", "kpi_signals"), ("measures", "wave_over_wave"),
     ("management", "observations_by_unit_item"), ("management", "actions_burndown"),
     ("management", "training_effect"),
     # what a chart of the section shows
@@ -622,10 +622,18 @@ def assemble(out: str | os.PathLike, engagement: Any, *, lang: str,
     in_report = {b["key"]: b["title"] for b in blocks} | {"summary": t("report.executive_summary", lang)}
     shown = {f"{k}.{spec['slug']}" for k, sec in sections.items() if k in in_report
              for spec in sec.get("tables") or [] if spec.get("role") == "key"}
-    figures_appendix = key_figures_html(registry, lang=lang, sections=in_report,
+    # the appendix defines what the report's words quote (summary.json keeps every figure)
+    prose = [x for b in executive for part in ("lead", "items", "lines") for x in b[part]]
+    prose += [x for d in tiles for x in (d["value"], d["base"], d["reading"])]
+    prose += [to_html(f) for k in in_report if k in sections for f in sections[k].get("findings") or []]
+    prose += [to_html(fig.get("takeaway") or "") for k in in_report if k in sections
+              for fig in sections[k].get("figures") or []]
+    quoted = {m.split("@", 1)[0] for x in prose for m in re.findall(r"data-figure='([^']+)'", x)}
+    figures_appendix = key_figures_html(registry, lang=lang, sections=in_report, quoted=quoted,
                                         tables={tid: table_anchor(tid) for tid in shown})
     skipped = [sections[k]["skipped"] for k in sections if not sections[k]["available"] and sections[k].get("skipped")]
-    methods = [(s.title(lang), [t(f"report.methods.{s.key}", lang), *sections[s.key].get("methods", [])])
+    # each section's own account of its methods, else the general one
+    methods = [(s.title(lang), sections[s.key].get("methods") or [t(f"report.methods.{s.key}", lang)])
                for s in SECTIONS if s.key in sections]
     st = engagement.settings
     page = _render(
@@ -679,22 +687,15 @@ def key_figures(result: AnalysisResult, *, digits: int = 4) -> str:
     return json.dumps(rounded(json_ready(result.summary())), ensure_ascii=False, indent=1, sort_keys=True)
 
 
-def _pack_focus(pack: Any, lang: str) -> list[str]:
-    """A pack's focus points with their key-figure markers (a pack without markers: as it is)."""
-    try:
-        return list(pack.focus_points(lang, marked=True))
-    except TypeError:
-        return list(pack.focus_points(lang))
-
-
 def write_unit_packs(packs: Sequence[Any], *, output_dir: str | os.PathLike, engagement: Any, lang: str) -> list[Path]:
     """One short page per unit manager: ``<output_dir>/units/<unit>.html`` (focus points, KPIs and
     their control-chart signals, survey results with intervals, observation summary, open and
     overdue actions, training) — for a team meeting.
 
-    Pass packs built with the unit's signals (``result.unit_packs(signals=links.unit_signals(
-    engagement))``) for the KPI and survey tables.  Numbers that round to zero are shown as 0,
-    never "-0" (:func:`table_html` formats every cell so).
+    Pass packs built by :func:`svcwork.unit_signals.manager_packs` (KPIs and actions placed by
+    ownership, the unit's signals and case figures).  Every number of the focus points and case
+    lines links to its definition on the page (the pack's key figures, also written beside the
+    page as ``<unit>.figures.json``).  Numbers that round to zero are shown as 0, never "-0".
     """
     from .charts import accent
     from .paths import client_slug
@@ -704,7 +705,7 @@ def write_unit_packs(packs: Sequence[Any], *, output_dir: str | os.PathLike, eng
     used: set[str] = set()
     for pack in packs:
         frames = pack.tables(lang)
-        if not frames:  # nothing above the minimum group size to show: no page (it would only reveal the unit)
+        if not getattr(pack, "has_content", bool(frames)):  # nothing above the minimum group size: no page
             continue
         tables = [(t(f"report.unit_table.{slug}", lang), table_html(frame, lang=lang))
                   for slug, frame in frames.items()]
@@ -712,7 +713,9 @@ def write_unit_packs(packs: Sequence[Any], *, output_dir: str | os.PathLike, eng
         page = _render("unit.html.j2", lang=lang, dir=direction(lang), css=_css(), accent=accent(st.accent_color),
                        t=lambda key, **kw: t(key, lang, **kw), organization=st.organization, unit=pack.unit,
                        period=f"{fmt_date(st.period_start, lang)} – {fmt_date(st.period_end, lang)}",
-                       focus=[to_html(f) for f in _pack_focus(pack, lang)], tables=tables, version=__version__,
+                       focus=[to_html(f) for f in pack.focus_points(lang, marked=True)],
+                       cases=[to_html(c) for c in pack.case_lines(lang, marked=True)] if hasattr(pack, "case_lines") else [],
+                       tables=tables, version=__version__,
                        key_figures=key_figures_html(figures, lang=lang, sections={}))
         name = client_slug(pack.unit) or "unit"
         while name in used:

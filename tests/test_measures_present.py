@@ -8,7 +8,8 @@ from test_measures_analysis import full_client  # noqa: F401  (fixture)
 
 from svcwork import load
 from svcwork import measures as M
-from svcwork.i18n import t
+from svcwork.i18n import fmt_number, fmt_period, t
+from svcwork.keyfigures import plain
 from svcwork.measures import present
 from svcwork.measures._base import Message
 from svcwork.report import write_results_workbook
@@ -33,7 +34,10 @@ def test_tables_record_each_headers_catalogue_key(full_client):  # noqa: F811
         assert column_kind(tables["service_standards"], t("measures.col.median_days", lang)) == "days"
     # the result's methods hand over to present
     pd.testing.assert_frame_equal(res.tables("he")["nps"], present.tables(res, "he")["nps"])
-    assert res.findings("en") == present.findings(res, "en") and res.skipped("he") == present.skipped(res, "he")
+    # findings carry their key-figure markers; the result strips them unless asked to keep them
+    assert res.findings("en", marked=True) == present.findings(res, "en")
+    assert res.skipped("he") == present.skipped(res, "he")
+    assert res.findings("en") == [plain(f) for f in present.findings(res, "en")]
 
 
 def test_a_share_in_percent_keeps_one_decimal_in_the_workbook_even_when_small(tmp_path):
@@ -148,14 +152,28 @@ def test_an_improvement_reads_as_one_never_as_out_of_control():
 
 
 def test_findings_name_worse_and_improved_kpis_apart():
+    # UP improved (a new level) and meets its target; WAIT worsened; CALLS misses its target while stable; ONE
+    # meets its target but has one signal in the bad direction: 2 of 4 meet, 3 need attention — never UP
     res = _read_kpis()
     for lang in ("en", "he"):
-        findings = present.findings(res, lang)
-        assert findings[0] == t("measures.finding.kpis_met", lang, met=2, total=4)  # UP and ONE
-        assert findings[1] == t("measures.finding.worse", lang, kpis="WAIT, ONE")  # not UP: it improved
-        assert findings[2] == t("measures.finding.missed_in_one", lang, kpis="CALLS")  # one KPI: singular
-        assert findings[3] == t("measures.finding.improved_one", lang, kpis="UP (≈ 13.0)")
+        last = {k: fmt_number(v, lang, digits=1) for k, v in zip(res.scorecard["kpi_id"], res.scorecard["last"])}
+        findings = [plain(f) for f in present.findings(res, lang)]
+        head = t("measures.finding.kpis_met", lang, n=2, met="2", base=t("figure.base.kpis", lang, n=4, count="4"))
+        assert findings[0].startswith(t("measures.finding.attention", lang, n=3, head=head, count="3",
+                                        kpis="WAIT, CALLS, ONE"))
+        worse = t("measures.finding.worse", lang, n=2, kpis="; ".join([
+            t("measures.finding.kpi_value", lang, kpi="WAIT", last=last["WAIT"], period=fmt_period("2026-06", lang),
+              target="11.0"),
+            t("measures.finding.kpi_value", lang, kpi="ONE", last=last["ONE"], period=fmt_period("2026-06", lang),
+              target="25.0")]))
+        stable = t("measures.finding.missed_stable", lang, n=1, kpis=t(
+            "measures.finding.kpi_value", lang, kpi="CALLS", last=last["CALLS"], period=fmt_period("2026-06", lang),
+            target="50.0"))
+        assert worse in findings[0] and stable in findings[0] and "UP" not in findings[0]
+        assert findings[1] == t("measures.finding.improved", lang, n=1, kpis=t(
+            "measures.finding.kpi_level", lang, kpi="UP", level="13.0", period=fmt_period("2025-11", lang)))
     # a single KPI with a target: no "1 of 1 KPIs"
     one = M.MeasuresResult(available=True, language="en", min_group_size=1, confidence=0.95, kpis_available=True,
                            scorecard=res.scorecard.iloc[:1], charts={"UP": res.charts["UP"]})
-    assert present.findings(one, "en")[0] == t("measures.finding.kpi_one_met", "en")
+    assert one.findings("en")[0] == t("measures.finding.attention_none", "en",
+                                      head=t("measures.finding.kpi_one_met", "en"))

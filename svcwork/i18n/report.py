@@ -303,6 +303,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.caption.measures.survey_by_month": ("Survey by month", "הסקר לפי חודש"),
     "report.caption.measures.nps": ("NPS by group", "מדד NPS לפי פילוח"),
     "report.caption.measures.unit_vs_all": ("Each unit against the others", "כל יחידה מול שאר היחידות"),
+    "report.caption.measures.survey_change": ("Change over the whole period", "השינוי לאורך כל התקופה"),
     "report.caption.measures.wave_over_wave": ("Change between survey waves", "שינוי בין גלי הסקר"),
     "report.caption.measures.weighting": ("Weighted survey results", "תוצאות הסקר בשקלול"),
     "report.caption.measures.drivers": ("Key drivers of satisfaction", "גורמי מפתח לשביעות רצון"),

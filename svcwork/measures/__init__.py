@@ -11,6 +11,8 @@ The package, one module per section:
 * :mod:`~svcwork.measures.intervals` — **proportions**: :func:`wilson_interval` (Wilson 1927 score
   interval); differences between two independent proportions by :func:`newcombe_interval`
   (Newcombe 1998, method 10: the hybrid score interval built from the two Wilson intervals).
+  Differences of two means by :func:`welch_interval` (Welch 1947); a linear trend in proportions
+  across ordered groups by :func:`cochran_armitage` (Cochran 1954; Armitage 1955).
   **NPS** — :func:`nps`: promoters (9–10) minus detractors (0–6), with the adjusted-Wald interval
   of Rocks (2016, *The American Statistician* 70(4)) — ¾ added to promoters and detractors, 3 to
   n — whose standard error is that of a difference of two trinomial proportions,
@@ -26,7 +28,9 @@ The package, one module per section:
   :func:`numpy.bincount` per item: a million responses take well under a second.
   :func:`nps_table`; **comparisons** — :func:`compare_groups` (each unit against all other units)
   and :func:`compare_waves` (each wave against the one before), both with Newcombe intervals; a
-  difference is coloured only when the interval excludes zero.
+  difference is coloured only when the interval excludes zero; :func:`wave_change` — the whole
+  period: the last wave against the first (Newcombe; Welch for mean scores) and the
+  Cochran–Armitage trend across all the waves.
 * :mod:`~svcwork.measures.weighting` — :func:`rake`: iterative proportional fitting to known
   volumes (Deming & Stephan 1940); weighted estimates use Kish's (1965) effective sample size.
 * :mod:`~svcwork.measures.comments` — :func:`redact` removes e-mail addresses, phone numbers,
@@ -40,14 +44,19 @@ The package, one module per section:
 * :mod:`~svcwork.measures.kpis` — **control**: :func:`xmr_limits` (individuals and moving range
   chart, Wheeler & Chambers 1992; d₂ = 1.128, D₄ = 3.267), :func:`p_chart` (limits for each
   sample size, and Laney's p′ chart for very large samples, Laney 2002), :func:`western_electric`
-  (rules 1–4, Western Electric *Statistical Quality Control Handbook* 1956), :func:`kpi_scorecard`.
+  (rules 1–4, Western Electric *Statistical Quality Control Handbook* 1956), :func:`kpi_scorecard`;
+  :func:`survey_kpis` finds a KPI that reports a survey item (a "customers satisfied" KPI), which
+  the report sets beside the survey's own figure.
 * :mod:`~svcwork.measures.standards` — **service standards**: :func:`standards_share`: the share
   of cases meeting the first-response and resolution standards of the Standards sheet, from the
   case log, timed by the case-log engine :mod:`svcwork.caselog` (the same closure, first response
   and resolution as the journeys section).
 * :mod:`~svcwork.measures.result` and :mod:`~svcwork.measures.analysis` — the result (data and
   ``summary()``) and :func:`analyse`;
-* :mod:`~svcwork.measures.present` — tables, figures and sentences in a language.
+* :mod:`~svcwork.measures.figures` — the key figures the sentences quote (named, defined once);
+* :mod:`~svcwork.measures.present` — tables and figures in a language, and
+  :mod:`~svcwork.measures.present_text` — findings, chart takeaways and methods, every number a
+  key figure.
 
 What prioritisation and management take from here (the benefit signal, the weak drivers, the KPI
 signals) is derived in :mod:`svcwork.links`, which no analysis imports: read from a
@@ -66,13 +75,13 @@ from .analysis import analyse
 from .comments import DEFAULT_CODE_FRAME, CodeFrame, Theme, code_themes, redact, theme_table, valid_israeli_id
 from .drivers import MAX_EXACT_DRIVERS, QUADRANTS  # noqa: F401 - constants importable from here
 from .drivers import DriverAnalysis, Importance, driver_importance, importance_performance, relative_weights, shapley_r2
-from .intervals import Interval, ces, newcombe_interval, nps, wilson_interval
+from .intervals import Interval, Trend, ces, cochran_armitage, newcombe_interval, nps, welch_interval, wilson_interval
 from .kpis import D2, D4, E2  # noqa: F401 - Wheeler's constants, importable from here
-from .kpis import (ControlChart, PChart, Scorecard, XmRLimits, control_chart, kpi_scorecard, p_chart, western_electric,
-                   xmr_limits)
+from .kpis import (ControlChart, PChart, Scorecard, XmRLimits, control_chart, kpi_scorecard, p_chart, survey_kpis,
+                   western_electric, xmr_limits)
 from .result import MeasuresResult
 from .standards import CASE_MEASURES, standards_share  # noqa: F401 - CASE_MEASURES: used by svcwork.journeys
-from .survey import compare_groups, compare_waves, item_table, nps_table
+from .survey import compare_groups, compare_waves, item_table, nps_table, wave_change
 from .weighting import rake
 
 __all__ = [
@@ -81,12 +90,16 @@ __all__ = [
     "Interval",
     "wilson_interval",
     "newcombe_interval",
+    "welch_interval",
+    "Trend",
+    "cochran_armitage",
     "nps",
     "ces",
     "item_table",
     "nps_table",
     "compare_groups",
     "compare_waves",
+    "wave_change",
     "rake",
     "valid_israeli_id",
     "redact",
@@ -110,6 +123,7 @@ __all__ = [
     "control_chart",
     "Scorecard",
     "kpi_scorecard",
+    "survey_kpis",
     "standards_share",
     "MeasuresResult",
     "analyse",

@@ -1,9 +1,10 @@
 """The engagement-level analysis: :func:`analyse` runs every part on an Engagement.
 
 Survey (companion file): item tables overall and by unit, channel, service, wave and month; NPS;
-CES; unit-vs-all and wave-over-wave comparisons; raking to known volumes; key drivers and
-importance–performance; redacted comments and themes.  KPIs: scorecard and control charts.  Case
-log: the share of cases meeting the service standards.  Parts whose data are absent are skipped
+CES; unit-vs-all and wave-over-wave comparisons, and the change over the whole period (last wave
+against the first, and the trend across all the waves); raking to known volumes; key drivers and
+importance–performance; redacted comments and themes.  KPIs: scorecard and control charts, and
+the KPIs that report a survey item.  Case log: the share of cases meeting the service standards.  Parts whose data are absent are skipped
 and said so (notes of the result); nothing raises for missing data.
 """
 
@@ -21,10 +22,11 @@ from ._base import A11_ITEMS, DIMENSIONS, DRIVER_ITEMS, _z, error, reason
 from .comments import DEFAULT_CODE_FRAME, CodeFrame, code_themes, redact, theme_table
 from .drivers import DriverAnalysis, _focus_items, driver_importance, importance_performance
 from .intervals import Interval
-from .kpis import kpi_scorecard
+from .kpis import kpi_scorecard, survey_kpis
 from .result import MeasuresResult
 from .standards import standards_share
-from .survey import _items_present, _month, compare_groups, compare_waves, item_table, nps_table
+from .survey import (_items_present, _month, _wave_order, compare_groups, compare_waves, item_table, nps_table,
+                     wave_change)
 from .weighting import rake
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -204,6 +206,10 @@ def _analyse_survey(eng: Engagement, out: dict, *, seed: int, confidence: float,
         cmp_ = compare_waves(frame, wave="wave", items=a11, min_group_size=min_size, confidence=confidence)
         shown = set(by["wave"]["wave"])
         out["wave_over_wave"] = cmp_[cmp_["wave_from"].isin(shown) & cmp_["wave_to"].isin(shown)].reset_index(drop=True)
+        # the whole period: the last wave against the first, and the trend across every wave shown
+        order = [w for w in _wave_order(frame, "wave") if w in shown]
+        out["wave_change"] = wave_change(frame, wave="wave", items=items, order=order, min_group_size=min_size,
+                                         confidence=confidence)
     # weighting to known volumes
     if weighting:
         margins = _margins(frame, eng.table("Services"), eng.table("Channels"))
@@ -271,8 +277,8 @@ def analyse(engagement: Engagement, *, seed: int = 0, confidence: float = 0.95, 
     out: dict[str, Any] = dict(language=engagement.language, min_group_size=int(settings.min_group_size),
                                confidence=confidence, accent_color=settings.accent_color, by={},
                                **{k: pd.DataFrame() for k in ("items", "nps", "unit_vs_all", "wave_over_wave",
-                                                              "weighting", "ipa", "service_signal", "themes",
-                                                              "comments", "scorecard", "standards")})
+                                                              "wave_change", "weighting", "ipa", "service_signal",
+                                                              "themes", "comments", "scorecard", "standards")})
     services = engagement.table("Services")
     out["service_names"] = MappingProxyType({str(k): str(v) for k, v in zip(services.get("service_id", []),
                                                                            services.get("service_name", []))
@@ -286,7 +292,8 @@ def analyse(engagement: Engagement, *, seed: int = 0, confidence: float = 0.95, 
     if engagement.has("KPIs") and engagement.has("KPI values"):
         card = kpi_scorecard(engagement.table("KPIs"), engagement.table("KPI values"), laney=laney, large_n=large_n,
                              amber_band=amber_band)
-        out.update(kpis_available=True, scorecard=card.table, charts=card.charts)
+        out.update(kpis_available=True, scorecard=card.table, charts=card.charts,
+                   survey_kpis=MappingProxyType(survey_kpis(card.table)))
     else:
         notes.append(("measures.skipped.kpis", ()))
     if engagement.has("cases"):

@@ -1,8 +1,14 @@
-"""Estimates with their uncertainty: proportions (Wilson), differences (Newcombe), NPS (Rocks), CES.
+"""Estimates with their uncertainty: proportions (Wilson), differences (Newcombe, Welch), trends
+(Cochran–Armitage), NPS (Rocks), CES.
 
 * :func:`wilson_interval` — the Wilson (1927) score interval of a proportion; vectorised.
 * :func:`newcombe_interval` — p₁ − p₂ of two independent proportions (Newcombe 1998, method 10:
   the hybrid score interval built from the two Wilson intervals).
+* :func:`welch_interval` — μ₁ − μ₂ of two independent means with unequal variances (Welch 1947:
+  the t interval with the Welch–Satterthwaite degrees of freedom).
+* :func:`cochran_armitage` — the Cochran–Armitage test for a linear trend in proportions across
+  ordered groups (Cochran 1954; Armitage 1955; Agresti, *Categorical Data Analysis*, 3rd ed. 2013,
+  §5.3.5 and §3.4.6), with the slope it tests.
 * :func:`nps` — promoters (9–10) minus detractors (0–6), with the adjusted-Wald interval of Rocks
   (2016, *The American Statistician* 70(4)): ¾ added to promoters and detractors, 3 to n, and the
   standard error of a difference of two trinomial proportions,
@@ -23,7 +29,8 @@ from scipy import stats
 from ..common import round_or_none
 from ._base import _floats, _out, _py, _z, error
 
-__all__ = ["Interval", "wilson_interval", "newcombe_interval", "nps", "ces"]
+__all__ = ["Interval", "wilson_interval", "newcombe_interval", "welch_interval", "Trend", "cochran_armitage", "nps",
+           "ces"]
 
 
 @dataclass(frozen=True)
@@ -86,6 +93,77 @@ def newcombe_interval(successes1: float | np.ndarray, n1: float | np.ndarray, su
     low = np.clip(d - np.sqrt((p1 - l1) ** 2 + (u2 - p2) ** 2), -1, 1)
     high = np.clip(d + np.sqrt((u1 - p1) ** 2 + (p2 - l2) ** 2), -1, 1)
     return Interval(_out(d), _out(low), _out(high), _out(np.asarray(a.n) + np.asarray(b.n)))
+
+
+def welch_interval(mean1: float | np.ndarray, var1: float | np.ndarray, n1: float | np.ndarray,
+                   mean2: float | np.ndarray, var2: float | np.ndarray, n2: float | np.ndarray,
+                   confidence: float = 0.95) -> Interval:
+    """Interval for μ₁ − μ₂ of two independent samples with unequal variances (Welch 1947, *Biometrika* 34).
+
+    ``se = √(s₁²/n₁ + s₂²/n₂)``; degrees of freedom by Welch–Satterthwaite,
+    ``ν = se⁴ / [(s₁²/n₁)²/(n₁ − 1) + (s₂²/n₂)²/(n₂ − 1)]``; limits ``d ± t₍ν₎ · se``.
+    *var* are the sample variances (ddof = 1).  Vectorised; ``n`` of the result is ``n1 + n2``.
+    """
+    m1, v1, k1, m2, v2, k2 = (_floats(v, name) for v, name in ((mean1, "mean1"), (var1, "var1"), (n1, "n1"),
+                                                              (mean2, "mean2"), (var2, "var2"), (n2, "n2")))
+    z = _z(confidence)  # checks the confidence
+    with np.errstate(divide="ignore", invalid="ignore"):
+        a, b = v1 / k1, v2 / k2
+        se = np.sqrt(a + b)
+        df = (a + b) ** 2 / (a * a / (k1 - 1) + b * b / (k2 - 1))
+        q = np.where(np.isfinite(df), stats.t.ppf(0.5 + confidence / 2, np.where(np.isfinite(df), df, 1)), z)
+        d = m1 - m2
+        half = np.where((k1 > 1) & (k2 > 1), q * se, np.nan)
+    return Interval(_out(d), _out(d - half), _out(d + half), _out(k1 + k2))
+
+
+@dataclass(frozen=True)
+class Trend:
+    """A Cochran–Armitage trend test: ``z`` (positive: rising with the score), two-sided ``p``, the
+    ``slope`` it tests (the change in the proportion per unit of score, least squares weighted by
+    group size) and ``n`` (all trials)."""
+
+    z: float
+    p: float
+    slope: float
+    n: float
+
+
+def cochran_armitage(successes: Sequence[float] | np.ndarray, n: Sequence[float] | np.ndarray,
+                     scores: Sequence[float] | np.ndarray | None = None) -> Trend:
+    """Cochran–Armitage test for a linear trend in proportions across ordered groups.
+
+    With group sizes nᵢ, successes xᵢ, scores sᵢ (default 0, 1, 2 …), N = Σnᵢ, p̄ = Σxᵢ/N and
+    s̄ = Σnᵢsᵢ/N: ``T = Σxᵢ(sᵢ − s̄)``, ``Var T = p̄(1 − p̄)Σnᵢ(sᵢ − s̄)²`` and ``z = T/√Var T``,
+    compared with the standard normal (Cochran 1954, *Biometrics* 10:417–451; Armitage 1955,
+    *Biometrics* 11:375–386; Agresti 2013, §5.3.5).  ``z² = N r²`` where r is the correlation of
+    outcome and score over all trials; the linear-by-linear statistic of a 2 × k table,
+    ``M² = (N − 1) r²`` (Agresti 2013, §3.4.6), differs from ``z²`` only by the factor (N − 1)/N.
+    ``slope = T / Σnᵢ(sᵢ − s̄)²``.  Groups with ``n == 0`` are ignored; with fewer than two
+    groups, or no variation in the outcome, ``z`` and ``p`` are NaN.
+    """
+    x, m = _floats(successes, "successes").ravel(), _floats(n, "n").ravel()
+    s = np.arange(len(x), dtype=float) if scores is None else _floats(scores, "scores").ravel()
+    if not len(x) == len(m) == len(s):
+        raise error("shape", successes=np.shape(x), n=np.shape(m))
+    if np.any((m < 0) | (x < 0) | (x > m)):
+        i = int(np.flatnonzero((m < 0) | (x < 0) | (x > m))[0])
+        raise error("successes", successes=float(x[i]), n=float(m[i]))
+    keep = m > 0
+    x, m, s = x[keep], m[keep], s[keep]
+    total = float(m.sum())
+    if len(x) < 2 or total == 0:
+        return Trend(math.nan, math.nan, math.nan, total)
+    pbar = float(x.sum()) / total
+    sbar = float((m * s).sum()) / total
+    ss = float((m * (s - sbar) ** 2).sum())
+    t_stat = float((x * (s - sbar)).sum())
+    var = pbar * (1 - pbar) * ss
+    slope = t_stat / ss if ss > 0 else math.nan
+    if var <= 0:
+        return Trend(math.nan, math.nan, slope, total)
+    z = t_stat / math.sqrt(var)
+    return Trend(z, float(2 * stats.norm.sf(abs(z))), slope, total)
 
 
 def _nps_from_counts(promoters: np.ndarray, detractors: np.ndarray, n: np.ndarray, z: float

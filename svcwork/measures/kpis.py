@@ -13,7 +13,9 @@
   2000, ch. 6; Montgomery, *Introduction to Statistical Quality Control*, 8th ed., §5.3 and
   §6.3 on phases and revising control limits);
 * :func:`kpi_scorecard` — each KPI against its target, with its chart, signals, reading, traffic
-  light, Theil–Sen trend and call-out.
+  light, Theil–Sen trend and call-out;
+* :func:`survey_kpis` — the KPIs that report what a survey item also measures (a "customers
+  satisfied" KPI beside the survey's satisfaction), so the report sets the two side by side.
 """
 
 from __future__ import annotations
@@ -31,7 +33,8 @@ from ..common import require_columns
 from ._base import _floats, error, what
 
 __all__ = ["XmRLimits", "xmr_limits", "PChart", "p_chart", "western_electric", "Phase", "ControlChart",
-           "control_chart", "STATUSES", "MIN_PHASE", "MIN_NEW_PHASE", "Scorecard", "kpi_scorecard"]
+           "control_chart", "STATUSES", "MIN_PHASE", "MIN_NEW_PHASE", "Scorecard", "kpi_scorecard", "SURVEY_KPI_WORDS",
+           "survey_kpis"]
 
 D2 = 1.128           # E(range of 2 normals) / sigma (Montgomery, Appendix VI)
 D4 = 3.267           # upper limit factor of the moving-range chart for n = 2
@@ -506,3 +509,32 @@ def kpi_scorecard(kpis: pd.DataFrame, values: pd.DataFrame, *, laney: bool | Non
                "last_period", "met", "light", "trend", "method", "in_control", "signals", "callout", "status",
                "signals_better", "signals_worse", "new_level", "shift_period"]
     return Scorecard(pd.DataFrame(rows, columns=columns), MappingProxyType(charts))
+
+
+#: Word stems in a KPI's name (case-folded, either language) that make it a report of a survey item.
+SURVEY_KPI_WORDS: Mapping[str, tuple[str, ...]] = MappingProxyType({
+    "satisfaction": ("satisf", "מרוצ", "שביעות רצון", "שביעות-רצון"),
+    "trust": ("trust", "אמון"),
+})
+
+
+def survey_kpis(scorecard: pd.DataFrame) -> dict[str, str]:
+    """``{kpi_id: survey item}`` for the proportion KPIs whose name says they report a survey item.
+
+    A KPI such as "Customers satisfied (survey)" measures satisfaction by the organisation's own
+    method (its own question, scale, sample and month), so its value differs from the survey's
+    share agreeing; the report names both with their definitions side by side.  A KPI's name is
+    matched against :data:`SURVEY_KPI_WORDS`; only proportions (shares) are matched, and the first
+    item whose words match wins.
+    """
+    out: dict[str, str] = {}
+    if scorecard.empty or "kpi_name" not in scorecard.columns:
+        return out
+    for kid, name, kind in zip(scorecard["kpi_id"], scorecard["kpi_name"], scorecard["kind"]):
+        if not isinstance(name, str) or kind != "proportion":
+            continue
+        folded = name.casefold()
+        item = next((i for i, words in SURVEY_KPI_WORDS.items() if any(w in folded for w in words)), None)
+        if item is not None:
+            out[str(kid)] = item
+    return out

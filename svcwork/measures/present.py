@@ -10,7 +10,8 @@ Everything here needs a language, matplotlib or a header; the computation module
   the report language; shares as % with one decimal; every frame was suppressed before;
 * :func:`figures` — the charts, via :mod:`svcwork.charts` (imported when drawing); every one shows
   its uncertainty (intervals, control limits);
-* :func:`findings`, :func:`skipped` — the sentences of the executive summary.
+* :func:`findings`, :func:`takeaways`, :func:`methods` — the section in words, every number a
+  marked key figure (:mod:`svcwork.measures.present_text`); :func:`skipped` — what was skipped.
 """
 
 from __future__ import annotations
@@ -23,17 +24,17 @@ import numpy as np
 import pandas as pd
 
 from ..common import yes_no
-from ..i18n import fmt_number, fmt_percent, t
+from ..i18n import fmt_number, fmt_percent, fmt_period, t
 from ..schema import ENUMS
 from ..tables import translate
 from ._base import Message, _period_label
-from .drivers import _focus_items
+from .present_text import findings, methods, takeaways  # noqa: F401 - the section in words (present_text)
 
 if TYPE_CHECKING:  # pragma: no cover
     from .kpis import ControlChart
     from .result import MeasuresResult
 
-__all__ = ["tables", "figures", "findings", "skipped", "kpi_note"]
+__all__ = ["tables", "figures", "findings", "takeaways", "methods", "skipped", "kpi_note"]
 
 
 # =========================================================================== tables
@@ -125,6 +126,11 @@ def _label_channel(value: object, lang: str) -> object:
     return value
 
 
+def _waves(values: pd.Series, lang: str) -> pd.Series:
+    """Wave labels as the reader says them ("2025Q3" → "Q3 2025" / "רבעון 3 2025"; others unchanged)."""
+    return values.map(lambda v: fmt_period(v, lang) if isinstance(v, str) else v)
+
+
 def _headers(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
     """Columns named ``measures.col.<column>`` in *lang*; each header's key recorded (its format follows the key)."""
     return translate(frame, {c: f"measures.col.{c}" for c in frame.columns}, lang)
@@ -132,6 +138,8 @@ def _headers(frame: pd.DataFrame, lang: str) -> pd.DataFrame:
 
 def _fmt_group(frame: pd.DataFrame, col: str, lang: str, names: Mapping[str, str] | None = None) -> pd.Series:
     s = frame[col]
+    if col == "wave":  # "2025Q3" as the reader says it: "Q3 2025" / "רבעון 3 2025"
+        return _waves(s, lang)
     if col == "month":
         return s.map(lambda v: _period_label(pd.Timestamp(v)) if pd.notna(v) else "—")
     if col == "channel":
@@ -171,6 +179,7 @@ def tables(res: MeasuresResult, lang: str) -> dict[str, pd.DataFrame]:
                                                        else t("measures.all", lang)),
                 "group": [(_label_channel(g, lang) if d == "channel" else
                            _period_label(pd.Timestamp(g)) if d == "month" else
+                           fmt_period(g, lang) if d == "wave" else
                            t("measures.all", lang) if d == "all" else g)
                           for d, g in zip(res.nps["breakdown"], res.nps["group"])],
                 "n": res.nps["n"].astype(int), "promoters": res.nps["promoters"].astype(int),
@@ -189,13 +198,25 @@ def tables(res: MeasuresResult, lang: str) -> dict[str, pd.DataFrame]:
             out["unit_vs_all"] = _headers(v, lang)
         if not res.wave_over_wave.empty:
             w = res.wave_over_wave
-            v = pd.DataFrame({"item": w["item"].map(lambda i: _label_item(i, lang)), "wave_from": w["wave_from"],
-                              "wave_to": w["wave_to"], "n_from": w["n_from"].astype(int),
+            v = pd.DataFrame({"item": w["item"].map(lambda i: _label_item(i, lang)), "wave_from": _waves(w["wave_from"], lang),
+                              "wave_to": _waves(w["wave_to"], lang), "n_from": w["n_from"].astype(int),
                               "pct_from": (w["pct_from"] * _PCT).round(1), "n_to": w["n_to"].astype(int),
                               "pct_to": (w["pct_to"] * _PCT).round(1), "diff": (w["diff"] * _PCT).round(1),
                               "diff_low": (w["low"] * _PCT).round(1), "diff_high": (w["high"] * _PCT).round(1),
                               "status": w["status"].map(lambda s: t(f"measures.status.{s}", lang))})
             out["wave_over_wave"] = _headers(v, lang)
+        if not res.wave_change.empty:
+            w = res.wave_change
+            v = pd.DataFrame({"item": w["item"].map(lambda i: _label_item(i, lang)), "wave_first": _waves(w["wave_first"], lang),
+                              "wave_last": _waves(w["wave_last"], lang),
+                              "pct_first": (w["pct_first"] * _PCT).round(1), "pct_last": (w["pct_last"] * _PCT).round(1),
+                              "diff": (w["diff"] * _PCT).round(1), "diff_low": (w["low"] * _PCT).round(1),
+                              "diff_high": (w["high"] * _PCT).round(1),
+                              "status": w["status"].map(lambda s: t(f"measures.status.{s}", lang)),
+                              "mean_diff": w["mean_diff"].round(1),
+                              "trend": w["trend"].map(lambda s: t(f"measures.trend_wave.{s}", lang)),
+                              "p_trend": w["trend_p"].round(4)})
+            out["survey_change"] = _headers(v, lang)
         if not res.weighting.empty:
             w = res.weighting
             v = pd.DataFrame({"item": w["item"].map(lambda i: _label_item(i, lang)), "n": w["n"].astype(int),
@@ -270,6 +291,8 @@ def tables(res: MeasuresResult, lang: str) -> dict[str, pd.DataFrame]:
             "shift_period": [_when(_field(r, "shift_period")) for r in rows],
             "callout": [kpi_note(r, res.charts.get(str(r["kpi_id"])), lang) for r in rows]})
         v[["better_count", "worse_count"]] = v[["better_count", "worse_count"]].fillna(0).astype(int)
+        if reading.notna().any():  # read against each KPI's direction: "in control: no" would call an
+            v = v.drop(columns=["in_control"])  # improvement out of control; the reading says which way
         out["kpi_scorecard"] = _headers(v, lang)
         rows = []
         for kid, chart in res.charts.items():
@@ -378,8 +401,7 @@ def _control_figure(kid: str, name: str | None, chart: ControlChart, target: flo
     every = max(1, len(labels) // 12)
     ax.set_xticks(x[::every], labels[::every], rotation=45, ha="right")
     ax.legend(loc="best", fontsize=8)
-    title = t("measures.title.control", lang, kpi=f"{kid} · {name}" if name else kid,
-              method=t(f"measures.method.{chart.method}", lang))
+    title = t("measures.title.control", lang, kpi=f"{kid} · {name}" if name else kid)  # the method: methods()
     finish(ax, lang=lang, title=title, xlabel=t("measures.axis.period", lang), ylabel=t("measures.axis.value", lang))
     return fig
 
@@ -430,7 +452,7 @@ def figures(res: MeasuresResult, lang: str) -> dict[str, Any]:
             ax.errorbar(x + off, s["pct_agree"] * 100, yerr=[(s["pct_agree"] - s["low"]) * 100,
                                                              (s["high"] - s["pct_agree"]) * 100],
                         marker="o", capsize=4, color=col, label=_label_item(item, lang))
-        ax.set_xticks(x, [str(w) for w in order])
+        ax.set_xticks(x, [fmt_period(str(w), lang) for w in order])
         ax.set_ylim(0, 100)
         ax.legend(loc="lower left", fontsize=8, title=t("measures.legend.interval", lang, level=level),
                   title_fontsize=8)
@@ -440,7 +462,8 @@ def figures(res: MeasuresResult, lang: str) -> dict[str, Any]:
     if res.survey_shown and not res.nps.empty:
         dim = next((d for d in ("unit", "wave", "channel") if (res.nps["breakdown"] == d).sum() >= 2), "all")
         s = res.nps[res.nps["breakdown"].isin(["all", dim])]
-        labels = [t("measures.all", lang) if b == "all" else (_label_channel(g, lang) if b == "channel" else str(g))
+        labels = [t("measures.all", lang) if b == "all" else (_label_channel(g, lang) if b == "channel" else
+                                                               fmt_period(str(g), lang) if b == "wave" else str(g))
                   for b, g in zip(s["breakdown"], s["group"])]
         colours = [GREY if b == "all" else acc for b in s["breakdown"]]
         figs["nps"] = _fig_interval_dots(
@@ -555,82 +578,7 @@ def figures(res: MeasuresResult, lang: str) -> dict[str, Any]:
     return figs
 
 
-# =========================================================================== findings and skipped parts
-def _pct(v: float, lang: str) -> str:
-    return fmt_percent(v, lang, digits=0)
-
-
-def findings(res: MeasuresResult, lang: str) -> list[str]:
-    """One to five short sentences for the executive summary."""
-    out: list[str] = []
-    level = int(round(res.confidence * 100))
-    sep = ", "
-    if not res.available:
-        return [t("measures.skipped.all", lang)]
-    if res.survey_shown and not res.items.empty and (res.items["item"] == "satisfaction").any():
-        r = res.items[res.items["item"] == "satisfaction"].iloc[0]
-        out.append(t("measures.finding.csat", lang, pct=_pct(r["pct_agree"], lang), low=_pct(r["low"], lang),
-                     high=_pct(r["high"], lang), n=fmt_number(r["n"], lang), level=level))
-    if res.kpis_available and not res.scorecard.empty:
-        s = res.scorecard
-        with_target = s[s["met"].notna()]
-        met = int((with_target["met"] == True).sum())  # noqa: E712
-        if len(with_target) == 1:
-            out.append(t("measures.finding.kpi_one_met" if met else "measures.finding.kpi_one_missed", lang))
-        elif len(with_target):
-            out.append(t("measures.finding.kpis_met", lang, met=met, total=len(with_target)))
-        status = s["status"] if "status" in s.columns else pd.Series(None, index=s.index, dtype=object)
-        worse = list(s.loc[status.isin(["deteriorated", "unstable"]), "kpi_id"].astype(str))
-        mi = list(s.loc[s["callout"] == "missed_in_control", "kpi_id"].astype(str))
-        shifted = s[(status == "improved") & s.get("new_level", pd.Series(np.nan, index=s.index)).notna()]
-        if worse:
-            out.append(t("measures.finding.worse", lang, kpis=sep.join(worse)))
-        if mi:
-            out.append(t("measures.finding.missed_in_one" if len(mi) == 1 else "measures.finding.missed_in", lang,
-                         kpis=sep.join(mi)))
-        if len(shifted):
-            named = [f"{r.kpi_id} (≈ {_level(r.new_level, getattr(r, 'kind', None), lang)})"
-                     for r in shifted.itertuples()]
-            out.append(t("measures.finding.improved_one" if len(named) == 1 else "measures.finding.improved", lang,
-                         kpis=sep.join(named)))
-    if res.survey_shown and not res.unit_vs_all.empty:
-        item = "satisfaction" if (res.unit_vs_all["item"] == "satisfaction").any() else res.unit_vs_all["item"].iloc[0]
-        u = res.unit_vs_all[res.unit_vs_all["item"] == item]
-        hi = list(u.loc[u["status"] == "higher", "unit"].astype(str))
-        lo = list(u.loc[u["status"] == "lower", "unit"].astype(str))
-        if hi or lo:
-            out.append(t("measures.finding.units_differ", lang, item=_label_item(item, lang), count=len(hi) + len(lo),
-                         higher=sep.join(hi) or "—", lower=sep.join(lo) or "—"))
-        else:
-            out.append(t("measures.finding.units_same", lang, item=_label_item(item, lang)))
-    if not res.ipa.empty:
-        focus = _focus_items(res.ipa)
-        if focus:
-            out.append(t("measures.finding.concentrate", lang, items=sep.join(_label_item(i, lang) for i in focus)))
-        elif res.drivers is not None:
-            top = res.drivers.table.iloc[0]
-            out.append(t("measures.finding.driver", lang, outcome=_label_item(res.drivers.outcome, lang),
-                         driver=_label_item(top["driver"], lang), share=_pct(top["share"], lang)))
-    if res.standards_available and not res.standards.empty:
-        s = res.standards.sort_values("n", ascending=False, kind="stable").iloc[0]
-        out.append(t("measures.finding.standards", lang, pct=_pct(s["share"], lang), low=_pct(s["low"], lang),
-                     high=_pct(s["high"], lang), measure=t(f"measures.measure.{s['measure']}", lang),
-                     target=fmt_number(s["target"], lang), level=level))
-    if res.nps_overall is not None:
-        v = res.nps_overall
-        out.append(t("measures.finding.nps", lang, value=f"{v.value:+.0f}", low=f"{v.low:+.0f}", high=f"{v.high:+.0f}",
-                     level=level))
-    if not res.wave_over_wave.empty:
-        w = res.wave_over_wave[(res.wave_over_wave["item"] == "satisfaction") & res.wave_over_wave["significant"]]
-        if len(w):
-            r = w.iloc[-1]
-            out.append(t("measures.finding.wave", lang, wave_from=r["wave_from"], wave_to=r["wave_to"],
-                         before=_pct(r["pct_from"], lang), after=_pct(r["pct_to"], lang)))
-    if not out:
-        out.append(res.skipped(lang) or t("measures.skipped.all", lang))
-    return out[:5]
-
-
+# =========================================================================== skipped parts
 def _value(value: object, lang: str) -> object:
     return t(value.key, lang, **dict(value.values)) if isinstance(value, Message) else value
 

@@ -30,7 +30,11 @@ class MeasuresResult(Presented):
     :mod:`~svcwork.measures.present` translates and formats them (:meth:`tables`, :meth:`figures`,
     :meth:`findings`, :meth:`skipped`).  ``notes`` are the skipped parts and notes, each a catalogue
     key and its values (a reason is a :class:`~svcwork.measures._base.Message`, worded in the
-    report's language).
+    report's language).  ``wave_change`` is the survey's change over the whole period (the last
+    wave against the first, and the trend across all the waves: :func:`~svcwork.measures.wave_change`);
+    ``survey_kpis`` maps each KPI that reports a survey item to that item
+    (:func:`~svcwork.measures.survey_kpis`).  The key figures its sentences quote come from
+    :mod:`~svcwork.measures.figures` (:meth:`key_figures`).
     """
 
     _PRESENT = "svcwork.measures.present"  # the module that writes its tables, figures and findings
@@ -49,6 +53,7 @@ class MeasuresResult(Presented):
     nps: pd.DataFrame = field(default_factory=pd.DataFrame)
     unit_vs_all: pd.DataFrame = field(default_factory=pd.DataFrame)
     wave_over_wave: pd.DataFrame = field(default_factory=pd.DataFrame)
+    wave_change: pd.DataFrame = field(default_factory=pd.DataFrame)
     weighting: pd.DataFrame = field(default_factory=pd.DataFrame)
     drivers: DriverAnalysis | None = None
     ipa: pd.DataFrame = field(default_factory=pd.DataFrame)
@@ -58,6 +63,7 @@ class MeasuresResult(Presented):
     kpis_available: bool = False
     scorecard: pd.DataFrame = field(default_factory=pd.DataFrame)
     charts: Mapping[str, ControlChart] = field(default_factory=dict)
+    survey_kpis: Mapping[str, str] = field(default_factory=dict)
     standards_available: bool = False
     standards: pd.DataFrame = field(default_factory=pd.DataFrame)
     service_names: Mapping[str, str] = field(default_factory=dict)

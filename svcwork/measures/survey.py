@@ -14,6 +14,10 @@
 * :func:`compare_groups` (each unit against all other units) and :func:`compare_waves` (each wave
   against the one before), both with Newcombe intervals; a difference is coloured only when the
   interval excludes zero.
+* :func:`wave_change` — the change over the whole period: the last wave against the first (Newcombe
+  interval for the share agreeing, Welch interval for the mean score) and the Cochran–Armitage
+  trend test across all the waves, so a steady rise that no pair of adjacent waves shows alone is
+  still found.
 """
 
 from __future__ import annotations
@@ -27,9 +31,9 @@ import pandas as pd
 from ..common import require_columns
 from ..privacy import suppress
 from ._base import A11_ITEMS, ITEM_SCALES, _floats, _z, error, what
-from .intervals import _mean_ci, _nps_from_counts, newcombe_interval, wilson_interval
+from .intervals import _mean_ci, _nps_from_counts, cochran_armitage, newcombe_interval, welch_interval, wilson_interval
 
-__all__ = ["item_table", "nps_table", "compare_groups", "compare_waves"]
+__all__ = ["item_table", "nps_table", "compare_groups", "compare_waves", "wave_change"]
 
 
 def _month(values: pd.Series) -> pd.Series:
@@ -344,3 +348,65 @@ def compare_waves(frame: pd.DataFrame, *, wave: str = "wave", items: Sequence[st
     r["status"] = np.where(r["low"] > 0, "up", np.where(r["high"] < 0, "down", "same"))
     return r[columns]
 
+
+
+def wave_change(frame: pd.DataFrame, *, wave: str = "wave", items: Sequence[str] | None = None,
+                order: Sequence[object] | None = None, min_group_size: int = 1, confidence: float = 0.95
+                ) -> pd.DataFrame:
+    """The change of each item over the whole period: the last wave against the first, and the trend.
+
+    Waves are ordered by *order* (which may also leave waves out, e.g. those suppressed in the
+    report), else as in :func:`compare_waves`; waves with fewer than *min_group_size* answers to
+    an item are left out for that item.  Per
+    item with at least two waves: ``wave_first``, ``wave_last``, ``waves`` (how many), the share
+    agreeing in each (``n_first``, ``pct_first``, ``n_last``, ``pct_last``), their difference
+    ``diff`` = last − first with the Newcombe (1998, method 10) interval ``low``–``high``,
+    ``significant`` and ``status`` (``up``/``down`` when the interval excludes zero, else
+    ``same``); the mean on the 0–100 scale in each (``mean_first``, ``mean_last``) and its
+    difference ``mean_diff`` with Welch's interval ``mean_low``–``mean_high``; and the
+    Cochran–Armitage test for a linear trend of the share agreeing across all the waves (scores
+    0, 1, 2 … in wave order): ``trend_z``, ``trend_p``, ``trend_slope`` (change in the share per
+    wave) and ``trend`` (``up``/``down`` when ``trend_p`` < 1 − *confidence*, else ``same``).
+    """
+    require_columns(frame, [wave], what("wave_comparison"))
+    items = _items_present(frame, items)
+    alpha = 1 - confidence
+    _z(confidence)
+    ranked = list(order) if order is not None else _wave_order(frame, wave)
+    rows = []
+    for item in items:
+        lo, hi, cut = ITEM_SCALES[item]
+        sub = frame.loc[frame[item].notna() & frame[wave].notna(), [wave, item]]
+        scaled = (sub[item].astype(float) - lo) * (100.0 / (hi - lo))
+        grouped = scaled.groupby(sub[wave], sort=False, observed=True)
+        n = grouped.size()
+        mean, var = grouped.mean(), grouped.var(ddof=1)
+        agree = (sub[item] >= cut).groupby(sub[wave], sort=False, observed=True).sum()
+        waves = [w for w in ranked if n.get(w, 0) >= max(min_group_size, 1)]
+        if len(waves) < 2:
+            continue
+        first, last = waves[0], waves[-1]
+        trend = cochran_armitage([float(agree[w]) for w in waves], [float(n[w]) for w in waves])
+        rows.append({"item": item, "wave_first": first, "wave_last": last, "waves": len(waves),
+                     "n_first": int(n[first]), "a_first": float(agree[first]), "n_last": int(n[last]),
+                     "a_last": float(agree[last]), "mean_first": float(mean[first]), "var_first": float(var[first]),
+                     "mean_last": float(mean[last]), "var_last": float(var[last]), "trend_z": trend.z,
+                     "trend_p": trend.p, "trend_slope": trend.slope})
+    columns = ["item", "wave_first", "wave_last", "waves", "n_first", "pct_first", "n_last", "pct_last", "diff", "low",
+               "high", "significant", "status", "mean_first", "mean_last", "mean_diff", "mean_low", "mean_high",
+               "trend_z", "trend_p", "trend_slope", "trend"]
+    if not rows:
+        return pd.DataFrame(columns=columns)
+    r = pd.DataFrame(rows)
+    d = newcombe_interval(r["a_last"].to_numpy(), r["n_last"].to_numpy(), r["a_first"].to_numpy(),
+                          r["n_first"].to_numpy(), confidence)
+    r["pct_first"], r["pct_last"] = r["a_first"] / r["n_first"], r["a_last"] / r["n_last"]
+    r["diff"], r["low"], r["high"] = np.atleast_1d(d.value), np.atleast_1d(d.low), np.atleast_1d(d.high)
+    r["significant"] = (r["low"] > 0) | (r["high"] < 0)
+    r["status"] = np.where(r["low"] > 0, "up", np.where(r["high"] < 0, "down", "same"))
+    w = welch_interval(r["mean_last"].to_numpy(), r["var_last"].to_numpy(), r["n_last"].to_numpy(),
+                       r["mean_first"].to_numpy(), r["var_first"].to_numpy(), r["n_first"].to_numpy(), confidence)
+    r["mean_diff"], r["mean_low"], r["mean_high"] = np.atleast_1d(w.value), np.atleast_1d(w.low), np.atleast_1d(w.high)
+    sure = r["trend_p"].to_numpy(dtype=float) < alpha
+    r["trend"] = np.where(sure & (r["trend_z"] > 0), "up", np.where(sure & (r["trend_z"] < 0), "down", "same"))
+    return r[columns]
