@@ -37,10 +37,18 @@ its last event (§9.4).  The rules:
    as resolved at the end of its last event; a case with a single event is undetermined.
 6. **Age of an open case** (:func:`open_age_days`): from its start to the log's as-of time; defined
    only for open cases (closure known, case not closed).
-7. **Deadline and breach** (:func:`deadlines`, :func:`breached`): a case's deadline is its own
-   ``deadline`` (the first one given in its events), else ``sla_days`` after it started; it is missed
-   when the case finished after it — a closed case finishes at its end, an open case is still
-   running at the as-of time, and when closure is not known every case is judged by its end.
+7. **Deadline and breach** (:func:`deadlines`, :func:`breached`, :func:`pending`): a case's deadline
+   is its own ``deadline`` (the first one given in its events), else ``sla_days`` after it started;
+   it is missed when the case finished after it — a closed case finishes at its end, an open case is
+   still running at the as-of time, and when closure is not known every case is judged by its end.
+   An open case whose deadline has not passed at the as-of time is **pending**: not decided yet, so
+   a share of cases within (or past) their deadline leaves it out, as the service standards of
+   :func:`svcwork.measures.standards_share` leave out an open case still within its target.
+8. **Time to closure, counting open cases** (:func:`closure_times`): for estimates of end-to-end
+   time that count the cases still open (Kaplan–Meier: E. L. Kaplan & P. Meier, "Nonparametric
+   estimation from incomplete observations", JASA 53, 1958), a closed case is observed to finish
+   at its end, an open case is observed up to its age at the as-of time without finishing (right
+   censored); when closure is not known every case is taken as finished at its end.
 
 Resolution and first-response times are those of the Standards sheet (intake contract:
 ``first_response_days``, ``resolution_days``).  Arrays are per case in the order of
@@ -62,8 +70,8 @@ from .i18n import t
 from .schema import ENUMS, companion, normalize_name
 
 __all__ = ["CLOSING_WORDS", "CaseLog", "Closure", "prepare", "closure", "first_response_days", "resolution_days",
-           "open_age_days", "deadlines", "breached", "case_times", "canonical", "channel_key", "named_activities",
-           "to_ns"]
+           "open_age_days", "deadlines", "breached", "pending", "closure_times", "case_times", "canonical", "channel_key",
+           "named_activities", "to_ns"]
 
 NAT = np.iinfo(np.int64).min
 DAY_NS = 86_400 * 10**9
@@ -378,6 +386,24 @@ def breached(L: CaseLog, closing: Closure, deadline: np.ndarray) -> np.ndarray:
     """Per case: finished after its deadline (rule 7; open cases are still running at the as-of time)."""
     finish = np.where(closing.closed, L.case_end, L.as_of) if closing.known else L.case_end
     return finish > deadline
+
+
+def pending(L: CaseLog, closing: Closure, deadline: np.ndarray) -> np.ndarray:
+    """Per case: not decided yet (rule 7) — open at the as-of time with its deadline not passed.
+
+    Never pending when the log records no closure (every case is judged by its end)."""
+    return closing.open & (L.as_of <= deadline)
+
+
+# =========================================================================== rule 8: time to closure
+def closure_times(L: CaseLog, closing: Closure) -> tuple[np.ndarray, np.ndarray]:
+    """``(days, finished)`` per case (rule 8): a closed case's days from start to end (finished), an
+    open case's age at the as-of time (not finished: right censored); when closure is not known,
+    every case's days from start to end, all finished.  The input of a Kaplan–Meier estimate."""
+    if not closing.known:
+        return (L.case_end - L.case_start) / DAY_NS, np.ones(L.n_cases, dtype=bool)
+    finish = np.where(closing.closed, L.case_end, L.as_of)
+    return (finish - L.case_start) / DAY_NS, closing.closed.copy()
 
 
 # =========================================================================== the per-case table

@@ -164,7 +164,10 @@ def _pain(summary: Mapping[str, Any], figs: Mapping[str, KeyFigure], lang: str,
                      t("report.exec.pain_no_wave", lang))
     missed = figs.get("journeys.deadline_missed")
     if missed is not None and missed.value is not None:
-        lines.append(t("report.exec.pain_deadline", lang, share=quote(missed, lang), cases=base_text(missed, lang)))
+        own, days = figs.get("journeys.own_deadline_cases"), figs.get("journeys.deadline_days")
+        lines.append(t("report.exec.pain_deadline", lang, share=quote(missed, lang), cases=base_text(missed, lang),
+                       own=t("figure.base.cases", lang, n=own.value, count=quote(own, lang)) if own else "—",
+                       days=t("journeys.phrase.days", lang, n=days.value, count=quote(days, lang)) if days else "—"))
     standard = figs.get("measures.standard_met")
     if standard is not None and standard.value is not None:
         lines.append(t("report.exec.pain_standard", lang, share=quote(standard, lang),

@@ -91,12 +91,13 @@ def test_engagement_summary_is_plain_json_with_the_issue_keys(client):
     s = res.summary()
     json.dumps(s, allow_nan=False)
     assert set(s) == {"journey", "channels"}
-    assert set(s["journey"]) == {"cases", "events", "variants", "top_variant_share", "median_case_days", "p90_case_days",
-                                 "sla_breach_rate", "handoffs_per_case", "repeat_contact_rate", "fcr", "top_handoffs",
-                                 "not_measurable"}
+    assert set(s["journey"]) == {"cases", "events", "closed_cases", "open_cases", "variants", "top_variant_share",
+                                 "median_case_days", "p90_case_days", "sla_breach_rate", "handoffs_per_case",
+                                 "repeat_contact_rate", "fcr", "top_handoffs", "not_measurable"}
     assert set(s["channels"]) == {"frontal_services", "frontal_without_digital"}
     j = s["journey"]
     assert j["cases"] == 53 and j["events"] == 3 * 53 + 2 * 8 + 3  # 8 S1 transfers (i % 4 == 0, i < 30), 3 in S3
+    assert (j["closed_cases"], j["open_cases"]) == (53, 0)  # every case has its "Closed" event
     # breach: 3 + i % 20 > 14  <=>  i % 20 >= 12: i in 12..19, 32..39 and 52 -> 17 of 53
     assert j["sla_breach_rate"] == pytest.approx(round(17 / 53, 4))
     # repeat: the second case of each citizen's pair (odd i, opened 12 h later): 26 of 53
@@ -199,7 +200,7 @@ def test_computation_modules_hold_no_presentation():
     import svcwork.journeys as package
 
     folder = Path(package.__file__).parent
-    presentation = {"present", "plots", "maps"}
+    presentation = {"present", "present_words", "plots", "maps"}  # present_words: findings, takeaways, methods
     computation = [p for p in folder.glob("*.py") if p.stem not in presentation | {"__init__"}]
     assert {p.stem for p in computation} >= set(SECTIONS) - {"maps"}
     for path in computation:

@@ -1,5 +1,8 @@
-"""Grouped case measures (svcwork.journeys.capability): KPIs per group against numpy, and monthly
-capability worked by hand (percentiles: Hyndman & Fan definition 7)."""
+"""Grouped case measures (svcwork.journeys.capability): KPIs per group and monthly capability worked by hand.
+
+End-to-end time counts the cases still open (Kaplan–Meier, svcwork.journeys.survival); with every case
+finished its quantiles are the inverse of the empirical distribution function (Hyndman & Fan 1996,
+definition 1: numpy's ``method="inverted_cdf"``), which the hand-worked answers below use."""
 
 from __future__ import annotations
 
@@ -15,13 +18,16 @@ from svcwork.journeys.log import analyse_log, load_cases
 
 
 def test_breakdown_median_and_p90_match_numpy():
+    # the receipt log records no closure: every case is taken as finished at its last event, so the
+    # Kaplan–Meier quantiles are numpy's inverse-empirical-distribution quantiles of its days
     log = load_cases(EVENTLOGS / "receipt.csv", timezone="Europe/Amsterdam")
     a = analyse_log(log)
+    assert not a.closure_known and a.cases["finished"].all()
     table = breakdown(a.cases, "channel").set_index("channel")
     web = a.cases.loc[a.cases["channel"] == "web", "days"].to_numpy()
     assert table.loc["web", "cases"] == len(web)
-    assert table.loc["web", "median_days"] == pytest.approx(np.percentile(web, 50))
-    assert table.loc["web", "p90_days"] == pytest.approx(np.percentile(web, 90))
+    assert table.loc["web", "median_days"] == pytest.approx(np.quantile(web, 0.5, method="inverted_cdf"))
+    assert table.loc["web", "p90_days"] == pytest.approx(np.quantile(web, 0.9, method="inverted_cdf"))
 
 
 def _two_service_log() -> pd.DataFrame:
@@ -40,18 +46,22 @@ def test_capability_table_monthly_median_and_p90_worked_by_hand():
     cases = analyse_log(_two_service_log(), sla_days=7).cases
     by = capability_table(cases, by="service_id").set_index(["service_id", "month"])
     jan, feb = pd.Period("2026-01", "M"), pd.Period("2026-02", "M")
-    # A, January: sorted 1 2 3 4 10 -> median 3; p90 at position 0.9 * 4 = 3.6: 4 + 0.6 * (10 - 4) = 7.6
-    # (Hyndman & Fan definition 7); within 7 days: all but the 10-day case -> 4/5
-    assert by.loc[("A", jan), "cases"] == 5
+    # every case closed: the p-quantile is the ceil(n p)-th smallest duration (inverse of the empirical
+    # distribution).  A, January: sorted 1 2 3 4 10 -> median the 3rd = 3; p90 the ceil(4.5) = 5th = 10;
+    # within 7 days: all but the 10-day case -> 4/5
+    assert by.loc[("A", jan), "cases"] == 5 and by.loc[("A", jan), "open"] == 0
     assert by.loc[("A", jan), "median_days"] == pytest.approx(3.0)
-    assert by.loc[("A", jan), "p90_days"] == pytest.approx(7.6)
+    assert by.loc[("A", jan), "p90_days"] == pytest.approx(10.0)
     assert by.loc[("A", jan), "sla_met"] == pytest.approx(0.8)
-    # A, February: 2 4 6 8 -> median 5; p90 at 0.9 * 3 = 2.7: 6 + 0.7 * 2 = 7.4; the 8-day case misses -> 3/4
-    assert by.loc[("A", feb), ["median_days", "p90_days", "sla_met"]].tolist() == pytest.approx([5.0, 7.4, 0.75])
+    # A, February: 2 4 6 8 -> median the 2nd = 4; p90 the ceil(3.6) = 4th = 8; the 8-day case misses -> 3/4
+    assert by.loc[("A", feb), ["median_days", "p90_days", "sla_met"]].tolist() == pytest.approx([4.0, 8.0, 0.75])
     assert by.loc[("B", jan), ["cases", "median_days", "p90_days", "sla_met"]].tolist() == pytest.approx([3, 5, 5, 1])
     assert (by["deadline_days"] == 7).all()  # no case has its own deadline: sla_days after opening
-    # whole log, January: 1 2 3 4 5 5 5 10 -> median (4 + 5) / 2 = 4.5; p90 at 0.9 * 7 = 6.3: 5 + 0.3 * 5 = 6.5
+    # whole log, January: 1 2 3 4 5 5 5 10 -> median the 4th = 4; p90 the ceil(7.2) = 8th = 10
     whole = capability_table(cases).set_index("month")
-    assert whole.loc[jan, ["cases", "median_days", "p90_days"]].tolist() == pytest.approx([8, 4.5, 6.5])
+    assert whole.loc[jan, ["cases", "median_days", "p90_days"]].tolist() == pytest.approx([8, 4, 10])
+    for q, column in ((0.5, "median_days"), (0.9, "p90_days")):  # the same as numpy's inverted_cdf
+        days = cases.loc[cases["month"] == jan, "days"].to_numpy()
+        assert whole.loc[jan, column] == pytest.approx(np.quantile(days, q, method="inverted_cdf"))
     with pytest.raises(AnalysisError):
         capability_table(cases.drop(columns="deadline"), by="service_id")

@@ -15,6 +15,7 @@ from conftest import hebrew_sheets, write_xlsx
 from svcwork import AnalysisError, load
 from svcwork.charts import SLIDE_SIZE
 from svcwork.i18n import t
+from svcwork.keyfigures import plain
 from svcwork.journeys import present
 from svcwork.journeys.analysis import analyse
 from svcwork.journeys.present import channel_label
@@ -111,9 +112,10 @@ def _figure_text(fig) -> str:
 
 def test_capability_by_service_small_multiples_and_the_group_table(client):
     # cases_csv: S1 has 30 cases (i < 30), S2 20, S3 3 (below min_group_size 5), all opened in January 2026;
-    # case i lasts 3 + i % 20 days.  S1: i % 20 over i < 30 is 0..19 once and 0..9 again -> sorted, the 15th
-    # and 16th are both 7 -> median 10 days; p90 at 0.9 * 29 = 26.1 between 16 and 17 -> 16.1 + 3 = 19.1 days.
-    # S2: i % 20 takes 0..19 once -> median 9.5 + 3 = 12.5; p90 at 17.1 -> 17.1 + 3 = 20.1.  Deadline 14 days.
+    # case i lasts 3 + i % 20 days, and every case is closed, so the end-to-end quantiles (Kaplan–Meier) are
+    # the ceil(n p)-th smallest durations.  S1: i % 20 over i < 30 is 0..19 once and 0..9 again -> sorted
+    # 0 0 1 1 … 9 9 10 11 … 19: median the 15th = 7 -> 10 days; p90 the 27th = 16 -> 19 days.
+    # S2: i % 20 takes 0..19 once -> median the 10th = 9 -> 12 days; p90 the 18th = 17 -> 20.  Deadline 14 days.
     eng = load(client)
     res = analyse(eng)
     for lang in ("en", "he"):
@@ -121,12 +123,12 @@ def test_capability_by_service_small_multiples_and_the_group_table(client):
         panels = _panels(fig)
         assert list(panels) == ["S1 Parking permit", "S2 Property tax"]
         s1, s2 = panels.values()
-        assert [float(line.get_ydata()[0]) for line in s1.get_lines()[:2]] == pytest.approx([10.0, 19.1])
-        assert [float(line.get_ydata()[0]) for line in s2.get_lines()[:2]] == pytest.approx([12.5, 20.1])
+        assert [float(line.get_ydata()[0]) for line in s1.get_lines()[:2]] == pytest.approx([10.0, 19.0])
+        assert [float(line.get_ydata()[0]) for line in s2.get_lines()[:2]] == pytest.approx([12.0, 20.0])
         assert list(s1.get_lines()[2].get_ydata()) == pytest.approx([14, 14])  # the deadline
         text = _figure_text(fig)
         assert "Welfare" not in text and "S3" not in text  # 3 cases: never drawn nor named
-        assert t("journeys.capability.small", lang, count="1", size="5") in text
+        assert t("journeys.capability.small", lang, n=1, count="1", size="5") in text
         if lang == "he":  # time runs right to left; the first service sits on the right
             assert s1.xaxis_inverted() and s1.get_position().x0 > s2.get_position().x0
             assert fig.get_suptitle() == t("journeys.fig.capability_by_service", "he")
@@ -143,19 +145,19 @@ def test_capability_by_service_small_multiples_and_the_group_table(client):
     # the table: one row per group and month, small groups (S3, kiosk, Tiny unit: 3 cases) left out
     for lang in ("en", "he"):
         table = res.tables(lang)["capability_by_group"]
-        col = {k: t(f"journeys.col.{k}", lang) for k in ("breakdown", "group", "cases", "median_days", "p90_days",
-                                                          "sla_met")}
+        col = {k: t(f"journeys.col.{k}", lang) for k in ("breakdown", "group", "cases", "sla_met")}
+        col.update(median_days=t("journeys.col.km_median_days", lang), p90_days=t("journeys.col.km_p90_days", lang))
         rows = {(b, g): r for b, g, r in zip(table[col["breakdown"]], table[col["group"]], table.to_dict("records"))}
         service, channel, unit = (t(f"journeys.col.{k}", lang) for k in ("service", "channel", "unit"))
         assert set(rows) == {(service, "S1 Parking permit"), (service, "S2 Property tax"),
                              (channel, channel_label("counter", lang)),
                              (channel, channel_label("web", lang)), (unit, "Parking"), (unit, "Revenue")}
         s1 = rows[(service, "S1 Parking permit")]
-        assert (s1[col["cases"]], s1[col["median_days"]], s1[col["p90_days"]]) == (30, 10.0, 19.1)
+        assert (s1[col["cases"]], s1[col["median_days"]], s1[col["p90_days"]]) == (30, 10.0, 19.0)
         assert s1[col["sla_met"]] == pytest.approx(round(22 / 30, 4))  # breaches at i = 12..19: 8 of 30
         # web: S1 cases with i % 3 != 0 -> i % 20 sorted 0 1 2 2 3 4 5 5 6 7 8 8 9 10 11 13 14 16 17 19:
-        # median (7 + 8) / 2 + 3 = 10.5
-        assert rows[(channel, channel_label("web", lang))][col["median_days"]] == 10.5
+        # median the 10th = 7 -> 10 days
+        assert rows[(channel, channel_label("web", lang))][col["median_days"]] == 10.0
         assert (table[col["cases"]] >= eng.settings.min_group_size).all()
 
 
@@ -168,7 +170,9 @@ def test_the_results_views_are_those_of_the_present_module(client):
         for name in mine:
             pd.testing.assert_frame_equal(mine[name], theirs[name])
             assert mine[name].attrs == theirs[name].attrs
-        assert res.findings(lang) == present.findings(res, lang)
+        assert res.findings(lang) == [plain(x) for x in present.findings(res, lang)]  # Presented strips the markers
+        assert res.findings(lang, marked=True) == present.findings(res, lang)
+        assert res.takeaways(lang) == present.takeaways(res, lang) and res.methods(lang) == present.methods(res, lang)
         assert res.skipped(lang) == present.skipped(res, lang)
     figs, same = res.figures("en"), present.figures(res, "en")
     assert set(figs) == set(same)
@@ -199,11 +203,11 @@ def test_tables_are_typed_by_the_catalogue_key_of_each_header(client):
         def kinds(name):
             return [column_kind(tables[name], h) for h in tables[name].columns]
 
-        assert kinds("capability") == [None, "count", "days", "days", "share"]
-        assert kinds("capability_by_group") == [None, None, None, "count", "days", "days", "share"]
+        assert kinds("capability") == [None, "count", "count", "days", "days", "share"]  # month, cases, still open …
+        assert kinds("capability_by_group") == [None, None, None, "count", "count", "days", "days", "share"]
         assert kinds("handoffs") == [None, None, "count", "hours", None]  # ping-pong: whole numbers, no kind needed
         assert kinds("standards")[5:10] == ["count", "share", "limit", "limit", None]
         assert kinds("variants")[3:] == ["count", "share", "share", "days"]
         kpi = dict(zip(tables["kpis_by_service"].columns, kinds("kpis_by_service")))
         assert kpi[t("journeys.col.sla_met", lang)] == "share" and kpi[t("journeys.col.fcr", lang)] == "share"
-        assert kpi[t("journeys.col.median_days", lang)] == "days" and kpi[t("journeys.col.cases", lang)] == "count"
+        assert kpi[t("journeys.col.km_median_days", lang)] == "days" and kpi[t("journeys.col.cases", lang)] == "count"

@@ -14,6 +14,7 @@ from svcwork import AnalysisError, load
 from svcwork.i18n import t
 from svcwork.journeys.analysis import analyse
 from svcwork.journeys.present import channel_label
+from svcwork.journeys.present_words import named_service
 from svcwork.journeys.standards import standards_consistency
 
 
@@ -135,7 +136,10 @@ def test_services_whose_channels_promise_different_things_are_flagged(standards_
         assert (every[counter], every[web], every[status]) == ("10", "10", t("journeys.consistency.ok", lang))
         assert table.index[table[service] == "S1 Parking permit"][0] == 0  # flagged rows first
         assert "Welfare" not in _cells({"x": table}) and "kiosk" not in _cells({"x": table})
-        sentence = t("journeys.finding.standards_mixed", lang, count="2", services="S1 Parking permit, S2 Property tax")
+        # the services named by id with their names in quotes; the count agrees with its noun (CLDR plural forms)
+        sentence = t("journeys.finding.standards_mixed", lang, n=2, count="2",
+                     services=", ".join(named_service(res, s, lang) for s in ("S1", "S2")))
+        assert named_service(res, "S1", lang) == ("S1 “Parking permit”" if lang == "en" else "S1 „Parking permit”")
         assert any(sentence in f for f in res.findings(lang)) and len(res.findings(lang)) <= 5
 
 
@@ -151,5 +155,6 @@ def test_standards_without_a_case_log_are_still_checked_for_consistency(tmp_path
     row = tables["standards_consistency"].iloc[0]
     assert row[t("journeys.col.status", "he")] == t("journeys.consistency.different", "he", targets="דלפק 5, אתר 7")
     assert res.consistency.flagged == ("S1",)
-    assert any(t("journeys.finding.standards_mixed", "he", count="1", services="S1 Parking permit") in f
-               for f in res.findings("he"))
+    one = t("journeys.finding.standards_mixed", "he", n=1, count="1", services=named_service(res, "S1", "he"))
+    assert one.startswith("שירות אחד ") and "1" not in one.replace("S1", "")  # the Hebrew "one" form spells it
+    assert any(one in f for f in res.findings("he"))

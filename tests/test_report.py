@@ -190,7 +190,7 @@ def test_report_body_keeps_key_tables_short_and_names_the_detail_sheets(hebrew_r
     quality = re.search(r"<section id=\"quality\".*?</section>", page, flags=re.S).group(0)
     assert "data-table='journeys.data_quality'" in quality and "data-table='intake.problems'" in quality
     # slide-sized figures (process map, journey maps) print turned on a page of their own
-    assert page.count("<figure class='landscape'>") >= 2
+    assert len(re.findall(r"<figure id='figure-\d+' class='landscape'>", page)) >= 2
 
 
 @pytest.mark.slow
@@ -277,13 +277,13 @@ def test_executive_summary_opens_with_the_four_points_from_the_numbers(hebrew_ru
     opening = page[start:start + 3000]
     for key in ("fix_first", "pain", "kpis", "actions"):
         assert t(f"report.exec.{key}", "he") in opening, key
-    top = min(summary["priorities"], key=lambda p: p["rank"])
-    assert top["service_id"] in opening and f"{top['score']:.2f}" in opening
-    assert f"{round(100 * summary['journey']['sla_breach_rate'])}%" in opening
-    met = sum(bool(k["met"]) for k in summary["kpis"] if k["met"] is not None)
-    assert t("report.exec.kpis_met", "he", met=met, total=len(summary["kpis"])) in opening
-    a = summary["actions"]
-    assert f"{a['overdue']} מתוך {a['open']}" in opening
+    figures = from_records(summary["key_figures"])
+    first = summary["wave_1"][0]  # wave 1 of the roadmap, as the prioritisation section has it
+    assert first in opening and figures[f"prioritize.score.{first}"].shown("he") in opening
+    assert figures["journeys.deadline_missed"].shown("he") in opening
+    met, judged = figures["measures.kpis_met"], figures["measures.kpis_judged"]
+    assert plain(t("report.exec.kpis_met", "he", n=met.value, met=met.shown("he"), total=judged.shown("he"))) in opening
+    assert figures["management.actions_overdue"].shown("he") in opening
 
 
 @pytest.mark.slow
@@ -356,14 +356,14 @@ def test_results_workbook_names_sheets_in_the_workbook_language_with_dates_and_s
         "journeys": {"kpis_by_unit": shares, "capability": dates, "not_a_known_table": unnamed},
         "measures": {"survey_by_unit": unnamed}}, lang="he")
     wb = openpyxl.load_workbook(path)
-    assert wb.sheetnames == ["תוכן", "מדדי טיפול לפי יחידה", "זמן טיפול לפי חודש", "מסע לקוח 3", "הסקר לפי יחידה"]
+    assert wb.sheetnames == ["תוכן", "מדדי טיפול לפי יחידה", "זמן טיפול לפי חודש פתיחה", "מסע לקוח 3", "הסקר לפי יחידה"]
     ws = wb["מדדי טיפול לפי יחידה"]
     assert ws.sheet_view.rightToLeft and ws.freeze_panes == "A2" and ws.auto_filter.ref == "A1:E4"
     assert ws["A2"].data_type == "s" and ws["A2"].value == "=SUM(A1)"  # client text, never a formula
     assert ws["B2"].value == 0.5 and ws["B2"].number_format == "0.0%" and ws["B4"].value is None
     assert ws["C2"].number_format == "0.0" and ws["D2"].number_format == "0.0"  # a percentage and its limit
     assert ws["E2"].value == 12000 and ws["E2"].number_format == "#,##0"
-    ws = wb["זמן טיפול לפי חודש"]
+    ws = wb["זמן טיפול לפי חודש פתיחה"]
     assert ws["A2"].is_date and ws["A2"].value == dt.datetime(2026, 1, 31) and ws["A2"].number_format == "dd/mm/yyyy"
     assert ws["A3"].value is None
     assert ws["B2"].is_date and ws["B2"].number_format == "dd/mm/yyyy"
@@ -371,9 +371,9 @@ def test_results_workbook_names_sheets_in_the_workbook_language_with_dates_and_s
     assert ws["D2"].is_date and ws["D2"].value == dt.datetime(2026, 1, 2)
     assert ws["E2"].data_type == "s" and ws["E2"].value == "2026-13"  # not a date: left as text
     en = openpyxl.load_workbook(write_results_workbook(tmp_path / "e.xlsx", {"journeys": {"capability": dates}}, lang="en"))
-    assert en.sheetnames == ["Contents", "End-to-end time by month"]
-    assert en["End-to-end time by month"]["A2"].number_format == "yyyy-mm-dd"
-    assert en["End-to-end time by month"]["C2"].number_format == "yyyy-mm"
+    assert en.sheetnames == ["Contents", "Time by month of opening"]
+    assert en["Time by month of opening"]["A2"].number_format == "yyyy-mm-dd"
+    assert en["Time by month of opening"]["C2"].number_format == "yyyy-mm"
 
 
 def test_sheet_names_are_excel_safe_and_table_titles_fit():
@@ -421,6 +421,7 @@ FIGURES = {f["key"]: f for f in [
     _f("journeys.median_case_days.S08", 12.4, "days", "journeys", base=2100, base_of="cases", item="S08"),
     _f("journeys.median_case_days.S04", 49.0, "days", "journeys", base=120, base_of="cases", item="S04"),
     _f("journeys.deadline_missed", 0.2919, "share", "journeys", base=7500, base_of="closed_cases"),
+    _f("journeys.own_deadline_cases", 2811, "count", "journeys"), _f("journeys.deadline_days", 15, "count", "journeys"),
     _f("measures.item.satisfaction", 0.59, "share", "measures", base=2429, base_of="responses", low=0.57, high=0.61,
        item="satisfaction"),
     _f("measures.item.trust", 0.50, "share", "measures", base=2440, base_of="responses", item="trust"),
@@ -487,7 +488,7 @@ def test_executive_summary_tells_the_committee_what_matters_from_the_registry(la
     assert "S04 רישוי" in text["pain"] and "49.0" in text["pain"] and "31%" in text["pain"] and "-50" in text["pain"]
     assert t("report.exec.pain_wave", lang, wave="2") in text["pain"]
     # the two time figures named side by side, each with its definition
-    assert "29%" in text["pain"] and "67%" in text["pain"] and "15" in text["pain"]
+    assert "29%" in text["pain"] and "67%" in text["pain"] and "15" in text["pain"] and "2,811" in text["pain"]
     # the weakest survey items, NPS and trust among the figures the text names
     assert "50%" in text["pain"]
     # under control: counts from the registry, the missed KPI named, the improvement with its level

@@ -129,10 +129,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                       "כל אחד מהם נשאר בין {top} הראשונים ב־{p} מתוך {samples} סביב המשקלות שסוכמו."),
     "report.exec.pain": ("The citizens' biggest pain", "הכאב הגדול של התושבים"),
     "report.exec.pain_service": ("Citizens suffer most with {service}: half its cases take {days} days or more end to "
-                                 "end ({cases}; all services: {all_days} days), and {satisfied} of its respondents are "
+                                 "end, counting cases still open ({cases}; all services: {all_days} days), and {satisfied} of its respondents are "
                                  "satisfied ({respondents}; all services: {all_satisfied}).",
                                  "התושבים סובלים יותר מכול בשירות {service}: מחצית מהפניות בו נמשכות {days} ימים או יותר "
-                                 "מקצה לקצה ({cases}; בכל השירותים: {all_days} ימים), ו־{satisfied} מהמשיבים עליו "
+                                 "מקצה לקצה, כולל פניות שעדיין פתוחות ({cases}; בכל השירותים: {all_days} ימים), ו־{satisfied} מהמשיבים עליו "
                                  "מרוצים ({respondents}; בכל השירותים: {all_satisfied})."),
     "report.exec.pain_nps": ("Its net promoter score is {nps} (all services: {all_nps}).",
                              "מדד הממליצים נטו שלו {nps} (בכל השירותים: {all_nps})."),
@@ -142,10 +142,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.exec.pain_no_wave": ("The priority score does not weigh the survey this way: the roadmap does not include "
                                  "this service yet.",
                                  "ציון התעדוף אינו שוקל כך את הסקר: מפת הדרכים עדיין אינה כוללת שירות זה."),
-    "report.exec.pain_deadline": ("{share} of cases miss their own deadline (the deadline recorded for the case, else "
-                                  "the service's standard; {cases}).",
-                                  "{share} מהפניות חורגות מהמועד שלהן (המועד שנרשם לפנייה, ואם אין — התקן של השירות; "
-                                  "{cases})."),
+    "report.exec.pain_deadline": ("{share} of cases missed their own deadline — the deadline recorded for the case "
+                                  "where the log has one ({own}), else {days} from opening (the default); cases still "
+                                  "open within their deadline are not counted ({cases}).",
+                                  "{share} מהפניות חרגו מהמועד שלהן — המועד שנרשם לפנייה ביומן כשיש ({own}), ואחרת "
+                                  "{days} מהפתיחה (ברירת המחדל); פניות שעדיין פתוחות בתוך המועד אינן נספרות ({cases})."),
     "report.exec.pain_standard": ("Measured against the published service standard ({days} days to resolve), {share} "
                                   "of cases meet it ({cases}).",
                                   "ביחס לאמנת השירות שפורסמה ({days} ימים לפתרון), {share} מהפניות עומדות בה "
@@ -280,8 +281,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.caption.journeys.kpis_by_service": ("Case measures by service", "מדדי טיפול לפי שירות"),
     "report.caption.journeys.kpis_by_channel": ("Case measures by channel", "מדדי טיפול לפי ערוץ"),
     "report.caption.journeys.kpis_by_unit": ("Case measures by unit", "מדדי טיפול לפי יחידה"),
-    "report.caption.journeys.capability": ("End-to-end time by month", "זמן טיפול לפי חודש"),
-    "report.caption.journeys.capability_by_group": ("Time by month and group", "זמן טיפול לפי חודש ופילוח"),
+    "report.caption.journeys.capability": ("Time by month of opening", "זמן טיפול לפי חודש פתיחה"),
+    "report.caption.journeys.capability_by_group": ("Time by month opened and group", "זמן לפי חודש פתיחה ופילוח"),
     "report.caption.journeys.variants": ("Most common paths", "המסלולים הנפוצים"),
     "report.caption.journeys.ideal_path": ("Ideal path", "המסלול הרצוי"),
     "report.caption.journeys.deviations": ("Deviations from the ideal path", "סטיות מהמסלול הרצוי"),
@@ -385,6 +386,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
                              {"one": "ממצא אחד", "two": "שני ממצאים", "other": "{count} ממצאים"}),
     "figure.base.periods": ({"one": "{count} period", "other": "{count} periods"},
                             {"one": "תקופה אחת", "two": "שתי תקופות", "other": "{count} תקופות"}),
+    "figure.base.citizens": ({"one": "{count} citizen", "other": "{count} citizens"},
+                             {"one": "פונה אחד", "two": "שני פונים", "other": "{count} פונים"}),
+    "figure.base.handoffs": ({"one": "{count} hand-off", "other": "{count} hand-offs"},
+                             {"one": "העברה אחת", "two": "שתי העברות", "other": "{count} העברות"}),
     "figure.base.units": ({"one": "{count} unit", "other": "{count} units"},
                           {"one": "יחידה אחת", "two": "שתי יחידות", "other": "{count} יחידות"}),
 }

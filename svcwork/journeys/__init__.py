@@ -34,8 +34,11 @@ The package, one module per section (computation: frames in, frames or small fro
 * :mod:`~svcwork.journeys.variants`, :mod:`~svcwork.journeys.dfg`, :mod:`~svcwork.journeys.handoffs`,
   :mod:`~svcwork.journeys.repeats`, :mod:`~svcwork.journeys.quality` — variants, the directly-follows
   graph, hand-offs and ping-pong, repeat contact, data quality;
+* :mod:`~svcwork.journeys.survival` — end-to-end time counting the cases still open (Kaplan–Meier
+  quantiles through statsmodels' ``SurvfuncRight``), so a recent month whose slow cases are still open
+  shows a blank, never a spurious fall;
 * :mod:`~svcwork.journeys.capability` — KPIs per group (:func:`breakdown`) and per month
-  (:func:`capability_table`);
+  (:func:`capability_table`), times counting open cases;
 * :mod:`~svcwork.journeys.standards` — the Standards sheet against the log per channel, and
   whether each service promises the same on every channel;
 * :mod:`~svcwork.journeys.parity` — channel parity and digital take-up;
@@ -45,8 +48,11 @@ The package, one module per section (computation: frames in, frames or small fro
 
 Presentation (words, tables with typed headers, matplotlib):
 
-* :mod:`~svcwork.journeys.present` — the result's tables, figures, findings and skipped message,
-  and the labels and numbers as they are shown;
+* :mod:`~svcwork.journeys.figures` — the key figures every sentence quotes (``journeys.cases``,
+  ``journeys.median_case_days.<service_id>`` …), each defined in the catalogue;
+* :mod:`~svcwork.journeys.present` — the result's tables, figures and skipped message, and the labels
+  and numbers as they are shown; :mod:`~svcwork.journeys.present_words` — its findings, one takeaway
+  per chart and the methods appendix, written from the key figures;
 * :mod:`~svcwork.journeys.maps` — :func:`journey_map` and :func:`process_map`;
 * :mod:`~svcwork.journeys.plots` — the result's charts.
 """

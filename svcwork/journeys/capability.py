@@ -1,8 +1,12 @@
 """Grouped case measures: KPIs per service, channel or unit, and end-to-end time per month (capability).
 
-Both read the per-case table of :func:`svcwork.journeys.analyse_log`; percentiles are numpy's linear
-interpolation (Hyndman & Fan 1996, definition 7).  Small groups are not suppressed here: the result
-and its presentation do that before anything is shown.
+Both read the per-case table of :func:`svcwork.journeys.analyse_log`.  End-to-end time counts the
+cases still open: its median and 90th percentile are Kaplan–Meier estimates
+(:mod:`svcwork.journeys.survival`), NaN where more than half (a tenth) of a group's cases are still
+open at the longest time observed.  The share within the deadline leaves out the cases not decided
+yet (open, deadline not passed: rule 7 of :mod:`svcwork.caselog`); by month of opening, a month
+with such cases has no share yet (its cohort is not complete).  Small groups are not suppressed
+here: the result and its presentation do that before anything is shown.
 """
 
 from __future__ import annotations
@@ -12,6 +16,7 @@ import pandas as pd
 
 from ..errors import AnalysisError
 from ..i18n import t
+from .survival import km_by
 
 __all__ = ["KPI_COLUMNS", "CAPABILITY_COLUMNS", "breakdown", "capability_table"]
 
@@ -20,65 +25,87 @@ KPI_COLUMNS = ("cases", "median_days", "p90_days", "median_first_response_days",
                "rework_rate", "handoffs_per_case", "repeat_contact_rate", "fcr")
 
 
+def _known_mean(s: pd.Series) -> float:
+    s = s.dropna()
+    return float(s.astype(float).mean()) if len(s) else np.nan
+
+
+def _columns_needed(cases: pd.DataFrame, need: set[str]) -> None:
+    if not need <= set(cases.columns):
+        raise AnalysisError(t("journeys.error.columns", "en", missing=", ".join(sorted(need - set(cases.columns))),
+                              found=", ".join(map(str, cases.columns))))
+
+
 def breakdown(cases: pd.DataFrame, by: str) -> pd.DataFrame:
     """Case KPIs per value of *by* (``service_id``, ``channel``, ``unit``, ``month`` …) from the per-case
-    table of :func:`analyse_log`: cases, median and 90th-percentile end-to-end days, median first
-    response, share within the deadline, closure, rework, hand-offs per case, repeat contact and FCR.
-    Percentiles are numpy's linear interpolation (Hyndman & Fan 1996, definition 7).  Rows without a
-    value of *by* are left out; small groups are NOT suppressed here (do it before showing).
+    table of :func:`analyse_log`: cases, median and 90th-percentile end-to-end days counting the cases
+    still open (Kaplan–Meier, :func:`~svcwork.journeys.survival.km_quantiles`), median first response,
+    share within the deadline (cases decided: pending ones left out), closure, rework, hand-offs per
+    case, repeat contact and FCR.  Rows without a value of *by* are left out; small groups are NOT
+    suppressed here (do it before showing).
     """
-    if by not in cases.columns:
-        raise AnalysisError(t("journeys.error.columns", "en", missing=by, found=", ".join(map(str, cases.columns))))
+    _columns_needed(cases, {by})
     frame = cases.loc[cases[by].notna()]
     if frame.empty:
         return pd.DataFrame(columns=[by, *KPI_COLUMNS])
     g = frame.groupby(by, sort=True, observed=True)
+    times = km_by(frame, by)
     out = pd.DataFrame({
         "cases": g.size(),
-        "median_days": g["days"].median(),
-        "p90_days": g["days"].quantile(0.9),
+        "median_days": times["median_days"],
+        "p90_days": times["p90_days"],
         "median_first_response_days": g["first_response_days"].median(),
-        "sla_met": 1 - g["sla_breach"].mean(),
-        "closure_rate": g["closed"].apply(lambda s: s.dropna().astype(float).mean() if s.notna().any() else np.nan),
-        "rework_rate": g["rework"].mean(),
+        "sla_met": 1 - g["sla_breach"].apply(_known_mean),
+        "closure_rate": g["closed"].apply(_known_mean),
+        "rework_rate": g["rework"].apply(_known_mean),
         "handoffs_per_case": g["handoffs"].mean(),
-        "repeat_contact_rate": g["repeat"].apply(lambda s: s.dropna().astype(float).mean() if s.notna().any() else np.nan),
-        "fcr": g["fcr"].apply(lambda s: s.dropna().astype(float).mean() if s.notna().any() else np.nan),
+        "repeat_contact_rate": g["repeat"].apply(_known_mean),
+        "fcr": g["fcr"].apply(_known_mean),
     })
     return out.reset_index().sort_values("cases", ascending=False, kind="stable", ignore_index=True)
 
 
 #: The columns of :func:`capability_table` after the group column (if any).
-CAPABILITY_COLUMNS = ("month", "cases", "median_days", "p90_days", "sla_met", "deadline_days")
+CAPABILITY_COLUMNS = ("month", "cases", "open", "median_days", "p90_days", "sla_met", "deadline_days")
 
 
 def capability_table(cases: pd.DataFrame, *, by: str | None = None) -> pd.DataFrame:
     """End-to-end time over time: per month of opening (and per value of *by*, e.g. ``service_id``,
-    ``channel`` or ``unit``) the cases opened, the median and 90th percentile of their end-to-end days,
-    the share within their deadline and the median deadline (days from opening to the case's deadline).
+    ``channel`` or ``unit``) the cases opened, how many are still open, the median and 90th percentile
+    of their end-to-end days counting the open ones (Kaplan–Meier; NaN while not estimable), the share
+    within their deadline — only for a month whose every case is decided (closed, or open past its
+    deadline), NaN while any is pending — and the median deadline (days from opening to the case's
+    deadline).
 
-    Reads the per-case table of :func:`analyse_log`.  A capability chart drawn from percentiles, as
-    for a non-normal quality characteristic (D. C. Montgomery, *Introduction to Statistical Quality
-    Control*, 8th ed., 2019, §8.3.3); percentiles are numpy's linear interpolation (Hyndman & Fan
-    1996, definition 7).  Rows without a value of *by* are left out; small groups are NOT suppressed
-    here (do it before showing).
+    Reads the per-case table of :func:`analyse_log`.  Median and p90 are read from the cohort's
+    Kaplan–Meier curve, so a recent month whose slow cases are still open shows a blank, never a
+    spurious fall (a month's cases that have not finished are the slow ones).  A capability chart
+    drawn from percentiles, as for a non-normal quality characteristic (D. C. Montgomery,
+    *Introduction to Statistical Quality Control*, 8th ed., 2019, §8.3.3).  Rows without a value of
+    *by* are left out; small groups are NOT suppressed here (do it before showing).
     """
-    need = {"month", "days", "sla_breach", "start", "deadline"} | ({by} if by else set())
-    if not need <= set(cases.columns):
-        raise AnalysisError(t("journeys.error.columns", "en", missing=", ".join(sorted(need - set(cases.columns))),
-                              found=", ".join(map(str, cases.columns))))
+    _columns_needed(cases, {"month", "time_days", "finished", "pending", "closed", "sla_breach", "start", "deadline"}
+             | ({by} if by else set()))
     keys = [by, "month"] if by else ["month"]
     frame = cases.loc[cases[by].notna()] if by else cases
     columns = [*([by] if by else []), *CAPABILITY_COLUMNS]
     if frame.empty:
         return pd.DataFrame(columns=columns)
-    frame = frame.assign(_deadline_days=(frame["deadline"] - frame["start"]) / pd.Timedelta(days=1))
+    frame = frame.assign(_deadline_days=(frame["deadline"] - frame["start"]) / pd.Timedelta(days=1),
+                         _open=frame["closed"].notna() & ~frame["closed"].fillna(True).astype(bool))
     g = frame.groupby(keys, sort=True, observed=True)
+    met = 1 - g["sla_breach"].apply(_known_mean)
+    complete = ~g["pending"].any()
+    times = km_by(frame, keys)
+    still_open = pd.array(g["_open"].sum().to_numpy(dtype=np.int64), dtype="Int64")
+    if not frame["closed"].notna().any():  # the log records no closure: which cases are open is unknown
+        still_open[:] = pd.NA
     out = pd.DataFrame({
         "cases": g.size(),
-        "median_days": g["days"].median(),
-        "p90_days": g["days"].quantile(0.9),
-        "sla_met": 1 - g["sla_breach"].mean(),
+        "open": pd.Series(still_open, index=met.index),
+        "median_days": times["median_days"],
+        "p90_days": times["p90_days"],
+        "sla_met": met.where(complete),
         "deadline_days": g["_deadline_days"].median(),
     }).reset_index()
     return out[columns]

@@ -14,8 +14,8 @@ from typing import Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from ..caselog import CASE_COLUMNS, DAY_NS, NAME_INDEX, breached, closure, deadlines, first_response_days, \
-    open_age_days, prepare, resolution_days
+from ..caselog import CASE_COLUMNS, DAY_NS, NAME_INDEX, NAT, breached, closure, closure_times, deadlines, \
+    first_response_days, open_age_days, pending, prepare, resolution_days
 from ..errors import AnalysisError
 from ..i18n import t
 from ..intake import load_companion
@@ -25,6 +25,7 @@ from .dfg import DirectlyFollows, _dfg
 from .handoffs import Handoffs, _handoffs
 from .quality import DataQuality, _loaded_offsets, _quality
 from .repeats import RepeatContacts, _repeats
+from .survival import km_quantiles
 from .variants import Variants, _variants
 
 __all__ = ["load_cases", "case_durations", "CaseLogAnalysis", "analyse_log"]
@@ -65,9 +66,12 @@ class CaseLogAnalysis:
 
     ``cases`` has one row per case: ``case_id``, ``start``, ``end``, ``events``, ``days``,
     ``first_response_days``, ``service_id``, ``channel``, ``unit`` (the receiving unit),
-    ``deadline``, ``closed``, ``resolution_days``, ``open_age_days``, ``sla_breach``, ``rework``,
-    ``handoffs``, ``pingpong``, ``variant``, ``repeat``, ``followed_by_repeat``, ``fcr``, ``month``.
-    The timing columns follow the rules of :mod:`svcwork.caselog`.
+    ``deadline``, ``own_deadline`` (the log gives the case's deadline), ``closed``,
+    ``resolution_days``, ``open_age_days``, ``time_days`` and ``finished`` (time to closure
+    counting open cases: :func:`~svcwork.caselog.closure_times`), ``pending`` (open, deadline not
+    passed), ``sla_breach`` (NA while pending), ``rework``, ``handoffs``, ``pingpong``, ``variant``,
+    ``repeat``, ``followed_by_repeat``, ``fcr``, ``month``.  The timing columns follow the rules of
+    :mod:`svcwork.caselog`.
     """
 
     cases: pd.DataFrame
@@ -83,6 +87,7 @@ class CaseLogAnalysis:
     end_activities: tuple[str, ...]
     as_of: pd.Timestamp
     per_event: bool = True  # False for a one-row-per-case export: hand-offs, FCR, variants, rework unknown
+    response_activities: tuple[str, ...] | None = None  # as given (None: the second event is the response)
 
     #: What a one-row-per-case export cannot measure (marked so in the report and summary.json).
     NEEDS_EVENTS = ("variants", "handoffs", "fcr", "rework", "first_response")
@@ -105,8 +110,31 @@ class CaseLogAnalysis:
         return float(s.astype(float).mean()) if len(s) else None
 
     def quantile(self, column: str, q: float) -> float | None:
+        """numpy's linear-interpolation quantile of a column over the cases where it is known."""
         s = self.cases[column].dropna()
         return float(s.quantile(q)) if len(s) else None
+
+    def time_quantile(self, q: float) -> float | None:
+        """The *q*-quantile of end-to-end days counting the cases still open (Kaplan–Meier,
+        :func:`~svcwork.journeys.survival.km_quantiles`); None when not estimable yet."""
+        value = km_quantiles(self.cases["time_days"].to_numpy(dtype=float),
+                             self.cases["finished"].to_numpy(dtype=bool), (q,))[0]
+        return None if value != value else value
+
+    @property
+    def n_closed(self) -> int | None:
+        """Cases closed (None when the log records no closure)."""
+        return int(self.cases["closed"].sum()) if self.closure_known else None
+
+    @property
+    def n_open(self) -> int | None:
+        """Cases still open at the log's as-of time (None when the log records no closure)."""
+        return int((~self.cases["closed"].astype(bool)).sum()) if self.closure_known else None
+
+    @property
+    def n_decided(self) -> int:
+        """Cases whose deadline is decided: closed, past their deadline, or judged by their end."""
+        return int(self.cases["sla_breach"].notna().sum())
 
     @property
     def fcr(self) -> float | None:
@@ -120,22 +148,30 @@ def analyse_log(log: pd.DataFrame, *, sla_days: int = 14, repeat_contact_days: i
 
     The timing of each case follows the rules of :mod:`svcwork.caselog` (the same as the service
     standards of :func:`svcwork.measures.standards_share`).  Per case: end-to-end days (first event to
-    end of last; for a case still open this is a lower bound — the citizen is still waiting — so
-    ``median_case_days``/``p90_case_days`` read best with the closure rate beside them), time to
-    first response (from the first event to the first later event whose activity is in
+    end of last; for a case still open a lower bound — the citizen is still waiting); the time to
+    closure counting open cases (``time_days``/``finished``: a closed case at its end, an open case
+    censored at its age on the log's last date), from which every median and 90th percentile of
+    end-to-end time is a Kaplan–Meier estimate (:mod:`svcwork.journeys.survival`); time to first
+    response (from the first event to the first later event whose activity is in
     ``response_activities`` — e.g. "reply sent", "call citizen"; when none are given, to the case's
     second event, whatever it is: a proxy that counts an internal step such as "assigned" as the
-    response), the deadline (the case's own, else ``sla_days`` after it opened) and whether it was
-    missed (closed cases: by their end; open cases: by the last timestamp of the log), closure (an
+    response); the deadline (the case's own, else ``sla_days`` after it opened) and whether it was
+    missed (closed cases: by their end; open cases: by the last timestamp of the log; an open case
+    whose deadline has not passed is pending, ``sla_breach`` NA: not decided yet); closure (an
     ``outcome`` recorded or an activity in ``end_activities``; when none are given, activities named
     like "closed", "resolved", "נסגר" …; an ``end_timestamp`` is the end of an activity and closes a
     case only in a one-row-per-case export), resolution days (closed cases) and the age of open cases
     at the log's last timestamp, rework (an activity repeated in the case), hand-offs and ping-pong
-    (:func:`handoffs`), repeat contact (:func:`repeat_contacts`) and first-contact resolution: closed, no hand-off, and no repeat
-    contact before or after it (the SQM/COPC reading of FCR; unknown for cases without a citizen
-    id, and for every case when the log records no closure, i.e. no end activity and no outcome,
-    or no units).  ``offsets``: the time-zone offsets the loader normalised, for the data-quality
-    section; by default those :func:`load_cases` / :func:`svcwork.load` recorded in ``log.attrs``.
+    (:func:`handoffs`), repeat contact (:func:`repeat_contacts`) and first-contact resolution (FCR):
+    the case was closed, never passed from one unit to another (no hand-off: the unit that received
+    it closed it), and its citizen opened no other case within ``repeat_contact_days`` days before
+    or after it — the contact-centre reading of FCR (SQM Group; COPC CX Standard, 2020) with the
+    receiving unit as the first point of contact, so a unit that passes every case on resolves none
+    at first contact.  FCR is unknown for cases without a citizen id, and for every case when the
+    log records no closure (no end activity and no outcome) or no units.  An open case is not
+    resolved at first contact.  ``offsets``: the time-zone offsets the loader normalised, for the
+    data-quality section; by default those :func:`load_cases` / :func:`svcwork.load` recorded in
+    ``log.attrs``.
     """
     if not isinstance(sla_days, (int, np.integer)) or sla_days < 0:
         raise AnalysisError(t("journeys.error.days", lang, value=sla_days))
@@ -157,7 +193,12 @@ def analyse_log(log: pd.DataFrame, *, sla_days: int = 14, repeat_contact_days: i
     closed, closure_known, ends_found = closing.closed, closing.known, closing.end_activities
     per_event = not L.one_row_per_case
     deadline = deadlines(L, int(sla_days))
-    breach = breached(L, closing, deadline)
+    waiting = pending(L, closing, deadline)
+    breach = pd.array(breached(L, closing, deadline), dtype="boolean")
+    breach[waiting] = pd.NA  # not decided yet: open, deadline not passed
+    time_days, finished = closure_times(L, closing)
+    dl = L.times("deadline")
+    own = L.any_per_case(dl != NAT) if dl is not None else np.zeros(C, dtype=bool)
     as_of = L.as_of
 
     # rework: an activity repeated inside a case
@@ -190,9 +231,13 @@ def analyse_log(log: pd.DataFrame, *, sla_days: int = 14, repeat_contact_days: i
         "channel": L.first_labels("channel"),
         "unit": L.first_labels("unit"),
         "deadline": pd.to_datetime(deadline, unit="ns"),
+        "own_deadline": own,
         "closed": closing.column(),
         "resolution_days": resolution_days(L, closing),
         "open_age_days": open_age_days(L, closing),
+        "time_days": time_days,
+        "finished": finished,
+        "pending": waiting,
         "sla_breach": breach,
         "rework": rework,
         "handoffs": per_case_ho,
@@ -213,4 +258,4 @@ def analyse_log(log: pd.DataFrame, *, sla_days: int = 14, repeat_contact_days: i
         cases["rework"] = pd.array([pd.NA] * C, dtype="boolean")
     return CaseLogAnalysis(cases, quality, var, dfg, ho, rep, rework_by_act.loc[lambda s: s > 0].sort_values(ascending=False),
                            int(sla_days), closure_known, units_known, ends_found, pd.Timestamp(as_of, unit="ns"),
-                           per_event)
+                           per_event, tuple(map(str, response_activities)) if response_activities is not None else None)

@@ -232,8 +232,12 @@ def process_map(dfg: DirectlyFollows, *, lang: str, min_share: float = 0.05, min
     ax.set_xlim(-0.6, max(len(order) - 0.4, 2.4))
     ax.set_ylim(-2.2, 2.2)
     hidden_act = max(len(dfg.frequency) - len(shown), 0)
-    note = t("journeys.map.hidden", lang, edges=fmt_number(len(dfg.edges) - len(edges), lang),
-             count=fmt_number(threshold, lang), activities=fmt_number(hidden_act, lang)) + " " + t("journeys.map.back", lang)
+    hidden_edges = len(dfg.edges) - len(edges)
+    note = t("journeys.map.hidden", lang,
+             edges=t("journeys.phrase.transitions", lang, n=hidden_edges, count=fmt_number(hidden_edges, lang)),
+             count=fmt_number(threshold, lang),
+             activities=t("journeys.phrase.activities", lang, n=hidden_act, count=fmt_number(hidden_act, lang))) + \
+        " " + t("journeys.map.back", lang)
     ax.text(1.0 if lang == "he" else 0.0, 0.0, note, transform=ax.transAxes, ha="right" if lang == "he" else "left",
             va="top", fontsize=7.5, color="#555555")
     charts.finish(ax, lang=lang, title=title, mirror_x=True, value_axis="none")

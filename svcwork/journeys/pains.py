@@ -85,7 +85,7 @@ def pain_kind(text: object, cases: pd.DataFrame | None, *, min_size: int,
         if kind == "sla" and channel in QUEUE_CHANNELS and not LONG_WAIT.search(str(text)):
             return None
         if kind == "sla":
-            mask = cases["sla_breach"].astype(bool)
+            mask = cases["sla_breach"].dropna().astype(bool)  # pending cases are not decided yet
         elif kind == "handoff":
             mask = cases["handoffs"].dropna() > 0
         elif kind == "rework":

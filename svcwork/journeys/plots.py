@@ -26,7 +26,9 @@ __all__ = ["capability_chart", "capability_by_service_chart", "variants_chart", 
 
 
 def capability_chart(res: JourneysResult, lang: str) -> Figure | None:
-    """Monthly median and p90 end-to-end days of the whole log against the deadline (None: no month to show)."""
+    """Monthly median and p90 end-to-end days of the whole log, counting the cases still open
+    (Kaplan–Meier: a month not estimable yet is a gap, never a fall), against the deadline (None:
+    no month to show)."""
     cap = res.monthly_capability()
     if cap.empty:
         return None
@@ -36,18 +38,23 @@ def capability_chart(res: JourneysResult, lang: str) -> Figure | None:
     ax.plot(x, cap["median_days"], marker="o", color=colour, label=t("journeys.legend.median", lang))
     ax.plot(x, cap["p90_days"], marker="o", color=charts.PALETTE[1], label=t("journeys.legend.p90", lang))
     ax.axhline(res.sla_days, color=charts.BAD, ls="--", lw=1, label=t("journeys.legend.sla", lang, days=res.sla_days))
-    ax.set_ylim(bottom=0)
-    ax.legend(loc="best")
+    top = float(np.nanmax([cap["p90_days"].max(), cap["median_days"].max(), float(res.sla_days), 1.0]))
+    ax.set_ylim(0, top * 1.3)  # a band above the lines for the legend: never over a point
+    ax.legend(loc="upper center", ncol=3)
     charts.finish(ax, lang=lang, title=t("journeys.fig.capability", lang), xlabel=t("journeys.col.month", lang),
                   ylabel=t("journeys.axis.days", lang))
     fig.autofmt_xdate()
+    if cap[["median_days", "p90_days"]].isna().to_numpy().any():
+        fig.text(0.99 if lang == "he" else 0.01, -0.02, t("journeys.fig.capability_note", lang),
+                 ha="right" if lang == "he" else "left", va="top", fontsize=7.5, color="#555555")
     return fig
 
 
 def capability_by_service_chart(res: JourneysResult, lang: str) -> Figure | None:
     """Small multiples: one panel per service (the ``service_panels`` largest that have a month of at
-    least ``min_group_size`` cases), monthly median and p90 end-to-end days against the median deadline
-    of the service's cases; shared time axis, running right to left in Hebrew."""
+    least ``min_group_size`` cases), monthly median and p90 end-to-end days counting the cases still
+    open (Kaplan–Meier; gaps where not estimable yet) against the median deadline of the service's
+    cases; shared time axis, running right to left in Hebrew."""
     import matplotlib.dates as mdates
 
     tab, shown, rest, small = res.service_capability()
@@ -111,8 +118,10 @@ def capability_by_service_chart(res: JourneysResult, lang: str) -> Figure | None
             names.append(t("journeys.capability.more", lang, count=fmt_number(len(rest) - 8, lang)))
         notes.append(t("journeys.capability.rest", lang, services=", ".join(names)))
     if small:
-        notes.append(t("journeys.capability.small", lang, count=fmt_number(small, lang),
+        notes.append(t("journeys.capability.small", lang, n=small, count=fmt_number(small, lang),
                        size=fmt_number(res.min_group_size, lang)))
+    if tab.loc[tab["service_id"].isin(shown), ["median_days", "p90_days"]].isna().to_numpy().any():
+        notes.append(t("journeys.fig.capability_note", lang))
     if notes:
         columns = max(int(fig.get_figwidth() * 16), 40)
         fig.supxlabel("\n".join(textwrap.fill(x, columns) for x in notes), x=0.99 if rtl else 0.01,

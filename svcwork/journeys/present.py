@@ -10,7 +10,9 @@ the result does not already hold.
   never by the translated words;
 * :func:`figures` — the journey maps and the process map (:mod:`~svcwork.journeys.maps`) and the
   charts of the result (:mod:`~svcwork.journeys.plots`);
-* :func:`findings` — up to five sentences for the executive summary;
+* :func:`findings`, :func:`takeaways`, :func:`methods` — up to five sentences quoting the key figures
+  of :mod:`~svcwork.journeys.figures` (marked), one sentence per chart, and the methods appendix
+  (all written in :mod:`~svcwork.journeys.present_words`);
 * :func:`skipped` — what was skipped and why, in a language;
 * :func:`data_quality_table` — the data-quality checks of a log (:meth:`DataQuality.table`);
 * the labels and numbers as every table, chart and sentence shows them: :func:`service_label`,
@@ -38,8 +40,8 @@ if TYPE_CHECKING:
     from .quality import DataQuality
     from .result import JourneysResult
 
-__all__ = ["tables", "figures", "findings", "skipped", "data_quality_table", "service_label", "channel_label",
-           "measure_label", "hours_text", "target_text", "path_text", "wrap", "callout_text"]
+__all__ = ["tables", "figures", "findings", "takeaways", "methods", "skipped", "data_quality_table", "service_label",
+           "channel_label", "measure_label", "hours_text", "target_text", "path_text", "wrap", "callout_text"]
 
 
 # =========================================================================== labels and numbers as shown
@@ -150,9 +152,10 @@ def data_quality_table(q: DataQuality, lang: str) -> pd.DataFrame:
         ("no_resource", q.no_resource, q.no_resource / E, "" if q.resource_column else absent),
         ("offsets", len(q.offsets), None,
          t("journeys.dq.offsets_note", lang, found=", ".join(q.offsets)) if len(q.offsets) > 1 else ""),
-        ("ties", q.tie_events, q.tie_events / E, t("journeys.dq.cases_note", lang, count=fmt_number(q.tie_cases))),
+        ("ties", q.tie_events, q.tie_events / E,
+         t("journeys.dq.cases_note", lang, n=q.tie_cases, count=fmt_number(q.tie_cases, lang))),
         ("out_of_order", q.out_of_order_events, q.out_of_order_events / E,
-         t("journeys.dq.cases_note", lang, count=fmt_number(q.out_of_order_cases))),
+         t("journeys.dq.cases_note", lang, n=q.out_of_order_cases, count=fmt_number(q.out_of_order_cases, lang))),
         ("duplicates", q.duplicate_events, q.duplicate_events / E, ""),
         ("single_event", q.single_event_cases, q.single_event_cases / C, ""),
     ]
@@ -182,7 +185,7 @@ def tables(res: JourneysResult, lang: str) -> dict[str, pd.DataFrame]:
         cap = res.monthly_capability()
         if len(cap):
             out["capability"] = translate(cap.assign(month=cap["month"].astype(str)),
-                                          _keys("month", "cases", "median_days", "p90_days", "sla_met"), lang)
+                                          {**_keys("month", "cases", "open", "sla_met"), **_KM}, lang)
         groups = _capability_groups(res, lang)
         if len(groups):
             out["capability_by_group"] = groups
@@ -236,12 +239,16 @@ def tables(res: JourneysResult, lang: str) -> dict[str, pd.DataFrame]:
     return out
 
 
+#: End-to-end time counting open cases (Kaplan–Meier): headers that say so.
+_KM = {"median_days": "journeys.col.km_median_days", "p90_days": "journeys.col.km_p90_days"}
+
+
 def _kpi_table(table: pd.DataFrame, dim: str, lang: str) -> pd.DataFrame:
     table = table.copy()
     for c in KPI_COLUMNS[1:]:
         table[c] = pd.to_numeric(table[c], errors="coerce").round(4 if c.endswith(("rate", "met")) or c == "fcr" else 2)
     head = {"service_id": "service", "channel": "channel", "unit": "unit"}[dim]
-    return translate(table, {dim: f"journeys.col.{head}", **_keys(*KPI_COLUMNS)}, lang)
+    return translate(table, {dim: f"journeys.col.{head}", **_keys(*KPI_COLUMNS), **_KM}, lang)
 
 
 def _capability_groups(res: JourneysResult, lang: str) -> pd.DataFrame:
@@ -260,6 +267,7 @@ def _capability_groups(res: JourneysResult, lang: str) -> pd.DataFrame:
             "group": [label(v) for v in tab[dim]],
             "month": tab["month"].astype(str).to_numpy(),
             "cases": tab["cases"].astype(np.int64).to_numpy(),
+            "open": pd.array(tab["open"], dtype="Int64"),
             "median_days": tab["median_days"].astype(float).round(2).to_numpy(),
             "p90_days": tab["p90_days"].astype(float).round(2).to_numpy(),
             "sla_met": tab["sla_met"].astype(float).round(4).to_numpy(),
@@ -267,7 +275,7 @@ def _capability_groups(res: JourneysResult, lang: str) -> pd.DataFrame:
     if not parts:
         return pd.DataFrame()
     return translate(pd.concat(parts, ignore_index=True),
-                     _keys("breakdown", "group", "month", "cases", "median_days", "p90_days", "sla_met"), lang)
+                     {**_keys("breakdown", "group", "month", "cases", "open", "sla_met"), **_KM}, lang)
 
 
 def _variants_table(res: JourneysResult, lang: str) -> pd.DataFrame:
@@ -290,7 +298,7 @@ def _variants_table(res: JourneysResult, lang: str) -> pd.DataFrame:
         cases = log.cases
         other = cases.loc[cases["variant"].isin(rest.index), "days"]
         rows.loc[len(rows)] = [
-            "…", t("journeys.variants.other", lang, count=fmt_number(len(rest), lang),
+            "…", t("journeys.variants.other", lang, n=len(rest), count=fmt_number(len(rest), lang),
                    single=fmt_number(int((rest["cases"] == 1).sum()), lang)),
             None, int(rest["cases"].sum()), round(float(rest["cases"].sum() / log.n_cases), 4), 1.0,
             round(float(other.median()), 2)]
@@ -501,64 +509,6 @@ def figures(res: JourneysResult, lang: str) -> dict[str, Any]:
     return figs
 
 
-# =========================================================================== findings
-def _standards_finding(res: JourneysResult, lang: str) -> str | None:
-    """A sentence flagging the services whose channels promise different things (None: nothing to say)."""
-    c = res.consistency
-    if c is None or c.services.empty:
-        return None
-    flagged = [service_label(res, x) for x in c.flagged]
-    if c.all_services_flagged:
-        flagged.insert(0, t("journeys.all_services", lang))
-    if not flagged:
-        return t("journeys.finding.standards_same", lang)
-    names = flagged[:5] + ([t("journeys.capability.more", lang, count=fmt_number(len(flagged) - 5, lang))]
-                           if len(flagged) > 5 else [])
-    return t("journeys.finding.standards_mixed", lang, count=fmt_number(len(flagged), lang), services=", ".join(names))
-
-
-def findings(res: JourneysResult, lang: str) -> list[str]:
-    """One to five sentences from the numbers, for the executive summary."""
-    out: list[str] = []
-    s = res.summary()["journey"]
-    log = res.log
-    if log is not None:
-        if s["median_case_days"] is not None:
-            out.append(t("journeys.finding.time", lang, median=hours_text(24 * s["median_case_days"], lang),
-                         p90=hours_text(24 * s["p90_case_days"], lang),
-                         breach=fmt_percent(s["sla_breach_rate"], lang), days=res.sla_days))
-        if not log.per_event:
-            out.append(t("journeys.finding.per_case", lang, cases=fmt_number(log.n_cases, lang)))
-        else:
-            out.append(t("journeys.finding.variants", lang, share=fmt_percent(s["top_variant_share"], lang),
-                         k=fmt_number(log.variants.variants_for(0.8), lang), variants=fmt_number(s["variants"], lang)))
-        tops = res.top_handoffs(1)
-        if tops:
-            top = log.handoffs.pairs.iloc[0]
-            out.append(t("journeys.finding.handoffs", lang, per_case=fmt_number(s["handoffs_per_case"], lang, digits=1),
-                         source=tops[0]["from"], target=tops[0]["to"], count=fmt_number(tops[0]["count"], lang),
-                         lost=hours_text(float(top["median_hours_lost"]), lang)))
-        if s["repeat_contact_rate"] is not None:
-            text = t("journeys.finding.repeat", lang, rate=fmt_percent(s["repeat_contact_rate"], lang),
-                     days=res.repeat_contact_days, fcr=fmt_percent(s["fcr"], lang) if s["fcr"] is not None else "—")
-            if log.repeats.channel_switching is not None and log.repeats.citizens_with_repeat >= res.min_group_size:
-                text += " " + t("journeys.finding.switching", lang, share=fmt_percent(log.repeats.channel_switching, lang))
-            out.append(text)
-    channel_text = []
-    if res.parity is not None and res.parity.frontal:
-        missing = res.parity.without_digital
-        if missing:
-            channel_text.append(t("journeys.finding.digital_gap", lang, count=len(missing),
-                                  frontal=len(res.parity.frontal),
-                                  services=", ".join(service_label(res, x) for x in missing[:5])))
-        else:
-            channel_text.append(t("journeys.finding.digital_ok", lang, frontal=len(res.parity.frontal)))
-    std = _standards_finding(res, lang)
-    if std:
-        channel_text.append(std)
-    if channel_text:  # one sentence group on the channels: parity and the commitments made on them
-        out.append(" ".join(channel_text))
-    if not out and res.journeys_available:
-        pains = int(res.journey["pain_point"].notna().sum()) if "pain_point" in res.journey else 0
-        out.append(t("journeys.finding.maps", lang, journeys=len(res.journey_steps()), pains=pains))
-    return out[:5]
+# =========================================================================== findings, takeaways, methods
+# written from the key figures in present_words (every number quoted, never formatted here)
+from .present_words import findings, methods, takeaways  # noqa: E402

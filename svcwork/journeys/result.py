@@ -89,14 +89,14 @@ class JourneysResult(Presented):
                 for a, b, c in pairs[["from", "to", "count"]].head(n).itertuples(index=False)]
 
     def monthly_capability(self) -> pd.DataFrame:
-        """Per month of opening: cases, median and p90 end-to-end days (2 decimals), share within the deadline."""
+        """Per month of opening (:func:`~svcwork.journeys.capability_table`): cases, still open, median
+        and p90 end-to-end days counting the open cases (Kaplan–Meier, 2 decimals; NaN while not
+        estimable), share within the deadline (NaN while a case of the month is pending)."""
         if self.log is None:
             return pd.DataFrame()
-        cases = self.log.cases
-        g = cases.groupby("month", sort=True, observed=True)
-        cap = pd.DataFrame({"cases": g.size(), "median_days": g["days"].median().round(2),
-                            "p90_days": g["days"].quantile(0.9).round(2),
-                            "sla_met": (1 - g["sla_breach"].mean()).round(4)}).reset_index()
+        cap = capability_table(self.log.cases)[["month", "cases", "open", "median_days", "p90_days", "sla_met"]]
+        cap = cap.assign(median_days=cap["median_days"].astype(float).round(2),
+                         p90_days=cap["p90_days"].astype(float).round(2), sla_met=cap["sla_met"].astype(float).round(4))
         return suppress(cap, count="cases", min_size=self.min_group_size).reset_index(drop=True)
 
     def capability_by(self, dim: str) -> pd.DataFrame:
@@ -170,10 +170,14 @@ class JourneysResult(Presented):
 
     # ---- summary
     def summary(self) -> dict[str, object]:
-        """The ``journey`` and ``channels`` blocks of summary.json (plain JSON types; None when unknown)."""
+        """The ``journey`` and ``channels`` blocks of summary.json (plain JSON types; None when unknown).
+
+        The values of the section's key figures (:mod:`svcwork.journeys.figures`): end-to-end
+        median and p90 count the cases still open (Kaplan–Meier; None while not estimable), the
+        deadline breach rate is over the cases decided (pending ones left out)."""
         journey: dict[str, object] = {k: None for k in (
-            "cases", "events", "variants", "top_variant_share", "median_case_days", "p90_case_days", "sla_breach_rate",
-            "handoffs_per_case", "repeat_contact_rate", "fcr")}
+            "cases", "events", "closed_cases", "open_cases", "variants", "top_variant_share", "median_case_days",
+            "p90_case_days", "sla_breach_rate", "handoffs_per_case", "repeat_contact_rate", "fcr")}
         journey["top_handoffs"] = []
         journey["not_measurable"] = []
         if self.log is not None:
@@ -182,10 +186,12 @@ class JourneysResult(Presented):
             journey.update({
                 "cases": int(log.n_cases),
                 "events": int(log.n_events),
+                "closed_cases": log.n_closed,
+                "open_cases": log.n_open,
                 "variants": int(len(table)),
                 "top_variant_share": round_or_none(float(table["share"].iloc[0]) if len(table) else None, 4),
-                "median_case_days": round_or_none(log.quantile("days", 0.5), 4),
-                "p90_case_days": round_or_none(log.quantile("days", 0.9), 4),
+                "median_case_days": round_or_none(log.time_quantile(0.5), 4),
+                "p90_case_days": round_or_none(log.time_quantile(0.9), 4),
                 "sla_breach_rate": round_or_none(log.rate("sla_breach"), 4),
                 "handoffs_per_case": round_or_none(log.handoffs.per_case_mean, 4) if log.units_known else None,
                 "repeat_contact_rate": round_or_none(log.repeats.rate, 4),
