@@ -112,6 +112,13 @@ DETAIL_TABLES = frozenset({
     ("management", "observations_by_observer"), ("management", "calibration"),
     # process-mining detail (the process map draws the rework loops)
     ("journeys", "deviations"), ("journeys", "rework"),
+    # tables that support rather than tell (#18): checks of a method, breakdowns a chart or the unit
+    # packs show, and lists the findings already count
+    ("prioritization", "ahp_consistency"), ("prioritization", "method_notes"),
+    ("journeys", "kpis_by_channel"), ("journeys", "kpis_by_unit"), ("journeys", "ideal_path"),
+    ("journeys", "handoffs"), ("journeys", "standards_consistency"),
+    ("measures", "service_signal"),
+    ("management", "actions_by_source"), ("management", "actions_rounds"), ("management", "lessons_without_action"),
 })
 
 #: Tables that belong in the data-quality appendix (an analysis's own checks of its input).
