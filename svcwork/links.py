@@ -7,8 +7,8 @@ What one analysis takes from another:
 * :func:`weak_drivers` — the "concentrate here" survey items, for management's findings without an action;
 * :func:`kpi_signals` — KPIs with a control-chart signal or a missed target, for management;
 * :func:`linked_findings` — the findings of the journeys and measures analyses that the action
-  plan should answer (journey pain points, KPI signals, weak survey drivers), as the keywords of
-  :func:`svcwork.management.analyse`;
+  plan should answer (journey pain points, KPI signals, weak survey drivers), each with the ids
+  an action names to answer it, as the keywords of :func:`svcwork.management.analyse`;
 * :func:`unit_signals` — each unit's KPI control-chart signals and survey shares (from the
   measures analysis) for its manager pack (:func:`svcwork.management.packs.unit_packs`).
 
@@ -45,6 +45,7 @@ from . import __version__
 from .i18n import t
 from .intake import Engagement
 from .journeys import pain_points as _journey_pain_points
+from .management import Finding, resolve_findings
 from .management._base import _check_engagement
 from .measures import analyse as _measures_analyse
 from .measures import kpi_scorecard
@@ -215,10 +216,8 @@ def weak_drivers(engagement: Engagement, *, seed: int = 0, outcome: str = "satis
     """The survey items in the "concentrate here" quadrant, as labels an action plan can mention.
 
     Short item names (``measures.item_short.*``: "Ease", "קלות", …) in *lang* (default: the
-    engagement's language), in driver-rank order: the findings that
-    :func:`svcwork.management.findings_without_action` checks against the Actions sheet as
-    ``drivers`` (it matches any name of the item, in either language, in an action's
-    ``finding`` or ``action`` text).  Same quadrants as :func:`svcwork.measures.analyse` (point
+    engagement's language), in driver-rank order (:func:`linked_findings` gives the same items as
+    findings named by their keys, which the Actions sheet's ``survey_item`` links to).  Same quadrants as :func:`svcwork.measures.analyse` (point
     estimates, so *seed* does not change the result); ``[]`` when there is no key driver
     analysis.  With *measures_result* its ``ipa`` table is read instead (the same items).
     """
@@ -231,7 +230,13 @@ def weak_drivers(engagement: Engagement, *, seed: int = 0, outcome: str = "satis
     return [t(f"measures.item_short.{i}", lang) for i in _focus_items(ipa)]
 
 
-def _kpi_signal_names(scorecard: pd.DataFrame) -> list[str]:
+def _kpi_findings(scorecard: pd.DataFrame) -> list[Finding]:
+    """The KPIs that are findings: a missed target, or control-chart signals in the bad direction.
+
+    A KPI that meets its target and whose chart shows no signal in its bad direction (status
+    stable or improved) is not a finding; neither is one without a target that is stable or
+    improved.
+    """
     if scorecard.empty:
         return []
     missed = scorecard["met"].map(lambda m: isinstance(m, (bool, np.bool_)) and not m).astype(bool)
@@ -240,9 +245,15 @@ def _kpi_signal_names(scorecard: pd.DataFrame) -> list[str]:
     else:
         worse = (scorecard["signals"].fillna(0).astype(int) > 0).to_numpy(dtype=bool)
     hit = pd.Series(worse, index=scorecard.index) | missed
-    names = [n if isinstance(n, str) and n.strip() else str(k)
-             for k, n in zip(scorecard.loc[hit, "kpi_id"], scorecard.loc[hit, "kpi_name"])]
-    return list(dict.fromkeys(n.strip() for n in names))
+    out: dict[str, Finding] = {}
+    for k, n in zip(scorecard.loc[hit, "kpi_id"], scorecard.loc[hit, "kpi_name"]):
+        name = (n if isinstance(n, str) and n.strip() else str(k)).strip()
+        out.setdefault(str(k), Finding.kpi(name, str(k)))
+    return list(out.values())
+
+
+def _kpi_signal_names(scorecard: pd.DataFrame) -> list[str]:
+    return list(dict.fromkeys(f.text for f in _kpi_findings(scorecard)))
 
 
 def kpi_signals(engagement: Engagement, *, laney: bool | None = None, large_n: float = 1000,
@@ -255,9 +266,9 @@ def kpi_signals(engagement: Engagement, *, laney: bool | None = None, large_n: f
 
     The scorecard of :func:`svcwork.measures.analyse` (:func:`kpi_scorecard`, same options), without
     the survey and case-log parts.  Returns each such KPI's ``kpi_name`` (its ``kpi_id`` when unnamed), in
-    the order of the KPIs sheet: the ``kpi_signals`` that
-    :func:`svcwork.management.findings_without_action` checks against the Actions sheet.
-    ``[]`` when the KPIs or KPI values sheet is empty.  With *measures_result* its ``scorecard``
+    the order of the KPIs sheet (:func:`linked_findings` gives the same KPIs as findings named by
+    their ``kpi_id``, which the Actions sheet's ``kpi_id`` links to).  A KPI that meets its target
+    with no signal in its bad direction is not listed.  ``[]`` when the KPIs or KPI values sheet is empty.  With *measures_result* its ``scorecard``
     is read instead (the same KPIs; *laney* and *large_n* are then the result's own).
     """
     if measures_result is not None:
@@ -270,24 +281,35 @@ def kpi_signals(engagement: Engagement, *, laney: bool | None = None, large_n: f
 
 # =========================================================================== for management
 def linked_findings(engagement: Engagement, *, outcome: str = "satisfaction",
-                    measures_result: MeasuresResult | None = None) -> dict[str, list[str]]:
-    """The findings of the other analyses that the action plan should answer, derived cheaply.
+                    measures_result: MeasuresResult | None = None) -> dict[str, list[Finding]]:
+    """The findings of the other analyses that the action plan should answer, with their ids.
 
-    ``pain_points``: the Journey sheet's pain points (:func:`svcwork.journeys.pain_points`);
-    ``kpi_signals``: KPIs with control-chart signals in the wrong direction (not a shift for the better) or which miss
-    their target (:func:`kpi_signals`, the measures scorecard);
-    ``drivers``: the survey items in the importance–performance "concentrate here" quadrant
-    (:func:`weak_drivers`, key drivers of *outcome*).  Only what these need is
-    computed (no survey bootstrap, no case-log analysis).  The keys are the keywords of
+    ``pain_points``: the Journey sheet's pain points (:func:`svcwork.journeys.pain_points`), each
+    named by the journey steps where it hurts; ``kpi_signals``: the KPIs that miss their target or
+    signal in their bad direction (not a shift for the better; a KPI on target without such a
+    signal is no finding), each named by its ``kpi_id`` (the measures scorecard,
+    :func:`kpi_signals`); ``drivers``: the survey items in the importance–performance
+    "concentrate here" quadrant (key drivers of *outcome*), each named by its item key.  Each is a
+    :class:`svcwork.management.Finding`: an action answers it when its link columns name one of
+    those ids (text only suggests a link).  Only what these need is computed (no survey
+    bootstrap, no case-log analysis).  The keys are the keywords of
     :func:`svcwork.management.analyse`: ``analyse(engagement, **linked_findings(engagement))``
     flags the ones no action answers (with each unit's coaching-focus observation items, which
     ``analyse`` adds).  With *measures_result* (:func:`measures_result`) the KPI signals and
     drivers are read from it (the same values, nothing computed again).
     """
     _check_engagement(engagement, "linked_findings")
-    return {"pain_points": _journey_pain_points(engagement),
-            "kpi_signals": kpi_signals(engagement, measures_result=measures_result),
-            "drivers": weak_drivers(engagement, outcome=outcome, measures_result=measures_result)}
+    if measures_result is not None:
+        _check_outcome(outcome)
+        card, ipa = measures_result.scorecard, measures_result.ipa
+    else:
+        card = (kpi_scorecard(engagement.table("KPIs"), engagement.table("KPI values")).table
+                if engagement.has("KPIs") and engagement.has("KPI values") else pd.DataFrame())
+        ipa, _ = _survey_focus(engagement, outcome=outcome, seed=0)
+    journey = engagement.table("Journey")
+    return {"pain_points": resolve_findings("pain_point", _journey_pain_points(engagement), journey=journey),
+            "kpi_signals": _kpi_findings(card),
+            "drivers": [Finding.driver(i) for i in _focus_items(ipa)]}
 
 
 from .unit_signals import unit_signals  # noqa: E402 - re-exported: a unit's signals for its pack

@@ -143,7 +143,7 @@ def _excel_column(header: str, values: pd.Series, lang: str, *,
             if kind in ("days", "hours"):
                 return cells, "#,##0.0"
             if kind == "p_value":
-                return cells, "0.0000"
+                return cells, '[<0.001]"<0.001";0.000'
             if kind == "count":
                 return cells, "#,##0"
             return cells, None

@@ -40,6 +40,10 @@ __all__ = [
     "normalize_name",
     "sheet",
     "companion",
+    "FRONTLINE_SKILLS",
+    "FRONTLINE_ALIASES",
+    "SURVEY_ITEMS",
+    "skill_key",
 ]
 
 
@@ -390,6 +394,11 @@ SHEETS: tuple[Sheet, ...] = (
         C("service_id", "מזהה שירות", "id", False, "The service the KPI measures, if one.", "השירות שהמדד מודד, אם יש."),
         C("kind", "סוג", "enum", False, "mean, proportion or count (chooses the control chart).",
           "ממוצע, שיעור או ספירה (קובע את סוג תרשים הבקרה).", enum="kpi_kind", example="proportion"),
+        C("unit", "יחידה", "text", False,
+          "Unit that owns the KPI (its manager's pack shows it); blank = the owner's unit from the Owners sheet, "
+          "else the unit of its service.",
+          "היחידה האחראית למדד (המדד יופיע בדף המנהל שלה); ריק = יחידת האחראי מגיליון האחראים, ואם אין — "
+          "יחידת השירות.", example="Contact centre", example_he="המוקד העירוני"),
     )),
     Sheet("KPI values", "ערכי מדדים", "one measurement", "מדידה אחת", (
         C("kpi_id", "מזהה מדד", "id", True, "A kpi_id from the KPIs sheet.", "מזהה מדד מגיליון המדדים.", example="K01"),
@@ -424,12 +433,39 @@ SHEETS: tuple[Sheet, ...] = (
           example="2026-05-31"),
         C("status", "סטטוס", "enum", True, "open, in progress, done or cancelled.", "פתוח, בביצוע, הושלם או בוטל.",
           enum="status", example="open"),
-        C("finding", "ממצא", "text", False, "The finding the action answers.", "הממצא שהפעולה עונה עליו."),
+        C("finding", "ממצא", "text", False, "The finding the action answers, in words (for the reader; the link "
+          "columns below say which finding it is).",
+          "הממצא שהפעולה עונה עליו, במילים (לקורא; עמודות הקישור שלהלן קובעות לאיזה ממצא הכוונה)."),
         C("service_id", "מזהה שירות", "id", False, "The service concerned, if one.", "השירות הנוגע בדבר, אם יש."),
         C("source", "מקור", "enum", False, "Where the finding came from: journey, survey, kpi, observation or lesson.",
           "מקור הממצא: מסע, סקר, מדד, תצפית או לקח.", enum="action_source", example="journey"),
+        C("kpi_id", "מזהה מדד", "id", False, "The KPI the action answers: a kpi_id from the KPIs sheet.",
+          "המדד שהפעולה עונה עליו: מזהה מדד מגיליון המדדים.", example="K01"),
+        C("journey", "מסע", "text", False, "The journey the action answers, named as in the Journey sheet.",
+          "המסע שהפעולה עונה עליו, בשמו בגיליון מסע הלקוח.", example="Parking permit", example_he="תו חניה"),
+        C("journey_step", "צעד במסע", "int", False,
+          "The step of that journey (its number in the Journey sheet); blank = every step of the journey.",
+          "הצעד באותו מסע (מספרו בגיליון מסע הלקוח); ריק = כל צעדי המסע.", lo=1, example=1),
+        C("survey_item", "פריט בסקר", "text", False,
+          "The survey item the action answers (satisfaction, trust, effectiveness, ease, efficiency, equity, "
+          "helpfulness, nps, ces); it must be in the survey.",
+          "פריט הסקר שהפעולה עונה עליו (שביעות רצון, אמון, אפקטיביות, קלות, יעילות, הוגנות, סיוע העובדים, "
+          "נכונות להמליץ, מאמץ הפונה); עליו להופיע בסקר.", example="ease", example_he="קלות"),
+        C("observation_item", "פריט תצפית", "text", False,
+          "The observation item (frontline skill) the action answers, as written in the Observations sheet.",
+          "פריט התצפית (מיומנות השירות) שהפעולה עונה עליו, כפי שנכתב בגיליון התצפיות.", example="listening",
+          example_he="הקשבה"),
+        C("lesson", "מזהה לקח", "id", False, "The reviewed event the action answers: a lesson_id from the Lessons sheet.",
+          "האירוע שנבדק שהפעולה עונה עליו: מזהה לקח מגיליון הפקת הלקחים.", example="LL01"),
+        C("unit", "יחידה", "text", False,
+          "Unit that owns the action (its manager's pack shows it); blank = the owner's unit from the Owners sheet, "
+          "else the unit of its service.",
+          "היחידה האחראית לפעולה (הפעולה תופיע בדף המנהל שלה); ריק = יחידת האחראי מגיליון האחראים, ואם אין — "
+          "יחידת השירות.", example="Parking", example_he="מחלקת החניה"),
     )),
     Sheet("Lessons", "הפקת לקחים", "one reviewed event", "אירוע שנבדק", (
+        C("lesson_id", "מזהה לקח", "id", False, "Short unique code of the event, for the Actions sheet's lesson column.",
+          "קוד קצר וייחודי לאירוע, לעמודת מזהה הלקח בגיליון תוכנית הפעולה.", unique=True, example="LL01"),
         C("date", "תאריך", "date", True, "Date of the event.", "תאריך האירוע.", example="2026-02-10"),
         C("unit", "יחידה", "text", True, "Unit where it happened.", "היחידה שבה קרה.", example="Call centre",
           example_he="המוקד העירוני"),
@@ -440,6 +476,14 @@ SHEETS: tuple[Sheet, ...] = (
         C("lesson", "לקח", "text", False, "The lesson learned.", "הלקח שהופק."),
         C("action_id", "מזהה פעולה", "id", False, "The action it led to, if any.", "הפעולה שנבעה ממנו, אם יש."),
     )),
+    Sheet("Owners", "אחראים", "an owner and the unit they belong to", "אחראי והיחידה שאליה הוא שייך", (
+        C("owner", "אחראי", "text", True, "An owner as written in the KPIs and Actions sheets.",
+          "אחראי כפי שנכתב בגיליונות המדדים ותוכנית הפעולה.", unique=True, example="Head of parking",
+          example_he="מנהל/ת מחלקת החניה"),
+        C("unit", "יחידה", "text", True, "The unit the owner belongs to: their KPIs and actions go to its manager's pack.",
+          "היחידה שאליה האחראי שייך: המדדים והפעולות שלו יופיעו בדף המנהל שלה.", example="Parking",
+          example_he="מחלקת החניה"),
+    ), aliases=("owner units", "owner to unit")),
     Sheet("Scales", "סולמות", "a scale or an answer label of a companion column", "סולם או תווית תשובה בעמודה של קובץ נלווה", (
         C("file", "קובץ", "enum", True, "survey or training.", "סקר או הדרכה.", enum="companion_file", example="survey"),
         C("column", "עמודה", "text", True, "Our column name (satisfaction, nps, pre_score …), or * for every scored column "
@@ -545,12 +589,36 @@ FRONTLINE_SKILLS = (
 )
 
 
+#: Other names of the frontline skills (any language), read as the skill in Observations, training
+#: and the Actions sheet's ``observation_item``.
+FRONTLINE_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
+    "listening": ("active listening", "הקשבה פעילה"),
+    "containing anger": ("anger", "handling anger", "הכלה", "הכלת כעס של פונה"),
+    "setting boundaries kindly": ("setting boundaries", "boundaries", "הצבת גבולות"),
+    "complete solution": ("complete solution (no recurrence)", "solving completely", "full solution", "פתרון מלא"),
+    "closing": ("closing the conversation", "סיום", "סגירה", "סגירת השיחה"),
+})
+
+
+def skill_key(name: object) -> str | None:
+    """The frontline skill (its English key) that *name* stands for, in either language; None for other items."""
+    norm = normalize_name(name)
+    for en, he in FRONTLINE_SKILLS:
+        if norm in {normalize_name(n) for n in (en, he, *FRONTLINE_ALIASES.get(en, ()))}:
+            return en
+    return None
+
+
 def sheet(key: str) -> Sheet:
     """The intake sheet with canonical key *key* (e.g. ``"Services"``)."""
     for s in SHEETS:
         if s.key == key:
             return s
     raise KeyError(key)
+
+
+#: The survey's scored items (its 1–5, 0–10 and 1–7 columns): what the Actions sheet's ``survey_item`` may name.
+SURVEY_ITEMS: tuple[str, ...] = tuple(c.key for c in COMPANIONS[1].columns if c.kind == "score")
 
 
 def companion(key: str) -> Sheet:

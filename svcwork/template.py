@@ -38,8 +38,8 @@ from .errors import UsageError
 from .i18n import CATALOGUE, LANGUAGES, t, user_language
 from .exports.files import COMPANION_FILE_NAMES, DATA_SUFFIXES
 from .paths import COMPANION_SUFFIXES, atomic_write_bytes, atomic_write_text
-from .schema import (COMPANIONS, CRITERIA_COLUMNS, ENUMS, FRONTLINE_SKILLS, SHEETS, STANDARD_MEASURES, Column, Sheet,
-                     sheet)
+from .schema import (COMPANIONS, CRITERIA_COLUMNS, ENUMS, FRONTLINE_SKILLS, SHEETS, STANDARD_MEASURES, SURVEY_ITEMS, Column,
+                     Sheet, companion, sheet)
 from .workbook import FIXED_TIME, set_text, workbook_bytes
 
 __all__ = ["build_template", "template_bytes", "write_template", "reference_markdown", "write_reference", "Choice", "choice_for"]
@@ -99,9 +99,13 @@ def choice_for(sheet_schema: Sheet, column: Column, lang: str) -> Choice | None:
     if column.kind == "enum":
         return Choice(f"list_{column.enum}", _labels(column.enum, lang))
     key = (sheet_schema.key, column.key)
-    if key == ("Observations", "item"):
+    if key in (("Observations", "item"), ("Actions", "observation_item")):
         skills = tuple(he if lang == "he" else en for en, he in FRONTLINE_SKILLS)
         return Choice("list_skills", skills, strict=False, warning_key="template.item_warning")
+    if key == ("Actions", "survey_item"):
+        survey = companion("survey")
+        return Choice("list_survey_items", tuple(survey.column(k).header(lang) for k in SURVEY_ITEMS), strict=False,
+                      warning_key="template.survey_item_warning")
     if key in (("Criteria", "criterion"), ("Pairwise", "criterion_a"), ("Pairwise", "criterion_b")):
         services = sheet("Services")
         return Choice("list_criteria", tuple(services.column(k).header(lang) for k in CRITERIA_COLUMNS))

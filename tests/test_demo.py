@@ -175,6 +175,7 @@ def test_every_sheet_is_filled(slug):
     assert lang == ("en" if slug == "northfield-licensing" else "he")
     for s in SHEETS:
         if not s.settings and s.key not in ("Columns", "Scales"):  # optional declarations, quiet when absent
+            # (the Owners sheet is optional and quiet, too, but every demo client fills it)
             assert len(eng.table(s.key)) > 0, s.key
     st = eng.settings
     assert st.min_group_size == 10 and st.waves == 3
@@ -227,6 +228,30 @@ def test_every_sheet_is_filled(slug):
     survey = eng.survey
     assert survey["wave"].nunique() == 3
     assert survey["comment"].notna().mean() > 0.1
+
+
+@pytest.mark.parametrize("slug", _slugs())
+def test_actions_name_their_findings_by_id_and_every_owner_has_a_unit(slug):
+    """The Actions sheet's link columns are filled as a consultant would: most actions name the journey
+    step, KPI, survey item, observation item or lesson they answer, some none; every owner of a KPI or an
+    action but a shared one is in the Owners sheet; KPIs name their owning unit, one leaves it to its owner."""
+    eng = _engagement(slug)
+    actions, kpis, owners = eng.table("Actions"), eng.table("KPIs"), eng.table("Owners")
+    links = ["kpi_id", "journey", "survey_item", "observation_item", "lesson"]
+    named = actions[links].notna()
+    assert named.any().all(), named.sum()  # every kind of link is used
+    assert 0.6 <= named.any(axis=1).mean() < 1.0  # most actions, not all
+    assert actions.loc[actions["journey"].notna(), "journey_step"].notna().all()
+    assert set(actions["survey_item"].dropna()) <= {"satisfaction", "trust", "effectiveness", "ease", "efficiency",
+                                                    "equity", "helpfulness"}  # read as keys, even from Hebrew names
+    assert set(actions["lesson"].dropna()) <= set(eng.table("Lessons")["lesson_id"])
+    assert eng.table("Lessons")["lesson_id"].is_unique and eng.table("Lessons")["lesson_id"].notna().all()
+    listed = set(owners["owner"])
+    missing = (set(actions["owner"]) | set(kpis["owner"])) - listed
+    assert len(missing) <= 1, missing
+    assert owners["unit"].notna().all() and owners["owner"].is_unique
+    assert kpis["unit"].notna().sum() >= len(kpis) - 2 and kpis["unit"].isna().any()
+    assert actions["unit"].notna().any()  # an explicit owning unit where the owner's would mislead
 
 
 @pytest.mark.parametrize("slug", _slugs())

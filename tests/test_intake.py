@@ -970,3 +970,86 @@ def test_an_old_excel_xls_export_is_read_with_its_date_cells_and_title_line(tmp_
     result = validate(folder)
     assert result.ok, [(p.code, p.message) for p in result.problems if p.is_error]
     assert len(result.engagement.cases) == 12
+
+
+# --------------------------------------------------------------------------- the Actions sheet's link columns
+def _linked_sheets():
+    """A valid engagement whose actions name their findings by id, with an Owners sheet."""
+    sheets = english_sheets()
+    sheets["Journey"] = [["journey", "step", "stage", "touchpoint", "channel", "pain_point"],
+                         ["Parking permit", 1, "Apply", "Counter", "counter", "Long queues"],
+                         ["Parking permit", 2, "Wait", "Street", "counter", "No signage"]]
+    sheets["Observations"] = [["date", "unit", "observer", "employee_code", "item", "score"],
+                              [dt.date(2026, 2, 1), "Parking", "Observer A", "E1", "הקשבה", 4]]
+    sheets["Lessons"] = [["lesson_id", "date", "unit", "event", "category", "action_id"],
+                         ["LL1", dt.date(2026, 2, 3), "Parking", "Queue system down", "Systems", None]]
+    sheets["Owners"] = [["owner", "unit"], ["Head of parking", "Parking and enforcement"]]
+    sheets["Actions"] = [
+        ["action_id", "action", "owner", "due_date", "status", "kpi_id", "journey", "journey_step", "survey_item",
+         "observation_item", "lesson", "unit"],
+        ["A1", "Publish checklist", "Head of parking", dt.date(2026, 3, 1), "open", "k1", "parking permit", 2, None,
+         None, None, None],
+        ["A2", "Listening workshop", "Head of parking", dt.date(2026, 4, 1), "open", None, None, None, "קלות",
+         "listening", "ll1", "Parking"],
+    ]
+    return sheets
+
+
+def test_link_columns_and_the_owners_sheet_are_read(tmp_path):
+    write_xlsx(tmp_path / "c" / "intake.xlsx", _linked_sheets())
+    result = validate(tmp_path / "c")
+    assert result.n_errors == 0, [p.message for p in result.problems if p.is_error]
+    eng = result.engagement
+    acts = eng.table("Actions")
+    assert acts["kpi_id"].tolist()[0] == "k1" and acts["journey_step"].tolist()[0] == 2
+    assert acts["survey_item"].tolist()[1] == "ease"  # "קלות": read as the item's key
+    assert eng.table("Owners")["unit"].tolist() == ["Parking and enforcement"]
+    # an optional Owners sheet that is absent is not worth a warning
+    sheets = english_sheets()
+    write_xlsx(tmp_path / "d" / "intake.xlsx", sheets)
+    assert not [p for p in validate(tmp_path / "d").problems if p.sheet in ("Owners", "אחראים")]
+
+
+LINK_ERRORS = [
+    ("kpi_id", "K9", "unknown_ref"),  # no such KPI
+    ("lesson", "LL7", "unknown_ref"),  # no such lesson_id
+    ("journey", "Dog licence", "unknown_ref"),  # no such journey
+    ("journey_step", 5, "unknown_step"),  # the journey has steps 1 and 2
+    ("observation_item", "juggling", "unknown_ref"),  # not an item of the Observations sheet
+    ("survey_item", "happiness", "survey_item_unknown"),  # not a survey item at all
+]
+
+
+@pytest.mark.parametrize("column,value,code", LINK_ERRORS, ids=[c[0] for c in LINK_ERRORS])
+def test_a_link_to_nothing_is_an_error_with_sheet_row_and_column(tmp_path, column, value, code):
+    sheets = _linked_sheets()
+    header = sheets["Actions"][0]
+    sheets["Actions"][1][header.index(column)] = value
+    write_xlsx(tmp_path / "c" / "intake.xlsx", sheets)
+    result = validate(tmp_path / "c")
+    assert not result.ok
+    problem = only(result, code)[0]
+    assert (problem.sheet, problem.row, problem.column) == ("Actions", 2, column)
+    assert problem.is_error and problem.message and problem.expected
+
+
+def test_a_step_needs_its_journey_and_a_survey_item_must_be_in_the_survey(tmp_path):
+    sheets = _linked_sheets()
+    sheets["Actions"][1][sheets["Actions"][0].index("journey")] = None
+    write_xlsx(tmp_path / "c" / "intake.xlsx", sheets)
+    (problem,) = only(validate(tmp_path / "c"), "step_without_journey")
+    assert (problem.row, problem.column) == (2, "journey_step")
+    # a survey that does not ask about ease: "קלות" is not in the survey
+    write_xlsx(tmp_path / "s" / "intake.xlsx", _linked_sheets())
+    (tmp_path / "s" / "survey.csv").write_text("response_id,date,satisfaction,trust\n1,2026-02-01,4,3\n"
+                                                "2,2026-02-02,5,4\n", encoding="utf-8")
+    (problem,) = only(validate(tmp_path / "s"), "survey_item_absent")
+    assert (problem.sheet, problem.row, problem.column) == ("Actions", 3, "survey_item")
+    assert "survey.csv" in problem.message
+    # in Hebrew, sheet and column as the Hebrew form names them
+    he = validate(tmp_path / "s", lang="he")
+    assert any("אינו בסקר" in p.message for p in he.problems)
+    # with the item answered, all is well
+    (tmp_path / "s" / "survey.csv").write_text("response_id,date,satisfaction,ease\n1,2026-02-01,4,3\n"
+                                                "2,2026-02-02,5,4\n", encoding="utf-8")
+    assert validate(tmp_path / "s").n_errors == 0

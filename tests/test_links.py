@@ -23,7 +23,7 @@ import svcwork
 from conftest import english_sheets, write_xlsx
 from svcwork import AnalysisError, links, load
 from svcwork import measures as M
-from svcwork.management import analyse
+from svcwork.management import Finding, analyse
 from svcwork.links import linked_findings, unit_signals
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -116,7 +116,7 @@ def test_kpi_signals_name_the_kpis_with_a_signal_or_a_missed_target(tmp_path):
 
 
 # =========================================================================== links to management
-def _linked_client(folder):
+def _linked_client(folder, *, link_columns: bool = True):
     sheets = english_sheets()  # K1 "Answered within 60 s": 0.75 against a target of 0.8 (missed)
     sheets["Journey"] = [
         ["journey", "step", "stage", "touchpoint", "channel", "pain_point"],
@@ -125,15 +125,20 @@ def _linked_client(folder):
         ["Parking permit", 3, "Receive", "Counter", "counter", "long queues at  the counter"],  # the same pain
     ]
     sheets["Actions"] = [
-        ["action_id", "action", "owner", "due_date", "status", "source", "finding"],
+        ["action_id", "action", "owner", "due_date", "status", "source", "finding", "journey", "journey_step", "kpi_id",
+         "survey_item"],
         ["A1", "Open a second counter", "Head of parking", dt.date(2026, 3, 1), "open", "journey",
-         "Long queues at the counter"],
-        ["A2", "Call-back at peak hours", "Contact centre", dt.date(2026, 4, 1), "open", "kpi", "K1 below target"],
+         "Long queues at the counter", "Parking permit", 1, None, None],
+        ["A2", "Call-back at peak hours", "Contact centre", dt.date(2026, 4, 1), "open", "kpi", "K1 below target",
+         None, None, "K1", None],
         ["A3", "Shorter decision letters", "Head of revenue", dt.date(2026, 4, 1), "open", "survey",
-         "Low agreement on efficiency"],
-        ["A4", "Decrease the number of form steps", "Head of revenue", dt.date(2026, 5, 1), "open", "survey", None],
-        ["A5", "Ease of use review", "COO", dt.date(2026, 5, 1), "cancelled", "survey", "ease"],
+         "Low agreement on efficiency", None, None, None, "יעילות"],  # the item by its Hebrew name
+        ["A4", "Decrease the number of form steps", "Head of revenue", dt.date(2026, 5, 1), "open", "survey", None,
+         None, None, None, None],
+        ["A5", "Ease of use review", "COO", dt.date(2026, 5, 1), "cancelled", "survey", "ease", None, None, None, "ease"],
     ]
+    if not link_columns:  # the same plan, its findings named only in words
+        sheets["Actions"] = [row[:7] for row in sheets["Actions"]]
     write_xlsx(folder / "intake.xlsx", sheets)
     # satisfaction driven by ease and efficiency, which few agree with: the "concentrate here" items
     rng = np.random.default_rng(2)
@@ -150,28 +155,56 @@ def _linked_client(folder):
 def test_linked_findings_flag_what_no_action_answers(tmp_path):
     eng = svcwork.load(_linked_client(tmp_path / "linked"))
     linked = linked_findings(eng)
-    assert linked["pain_points"] == ["Long queues at the counter", "No parking signage"]
-    assert linked["kpi_signals"] == ["Answered within 60 s"]
-    assert sorted(linked["drivers"]) == ["Ease", "Efficiency"]
+    # each finding with the ids that name it: a pain point by its journey steps (the same pain twice: both steps)
+    assert [f.text for f in linked["pain_points"]] == ["Long queues at the counter", "No parking signage"]
+    assert linked["pain_points"][0].ids == ["Parking permit · 1", "Parking permit · 3"]
+    assert linked["kpi_signals"] == [Finding.kpi("Answered within 60 s", "K1")]
+    assert sorted(f.text for f in linked["drivers"]) == ["ease", "efficiency"]
     res = analyse(eng, **linked)
     got = res.unanswered.set_index("finding")
-    # a pain point with a matching action is answered, one without is flagged
+    # covered only when an action names the finding's id in a link column
     assert got.loc["Long queues at the counter", "covered"] and got.loc["Long queues at the counter", "action_ids"] == "A1"
     assert not got.loc["No parking signage", "covered"]
-    assert got.loc["Answered within 60 s", "action_ids"] == "A2"  # the action quotes the KPI's id
-    assert got.loc["Efficiency", "action_ids"] == "A3"
-    # "decrease" does not mention "ease", and a cancelled action answers nothing
-    assert not got.loc["Ease", "covered"]
+    assert got.loc["Answered within 60 s", "action_ids"] == "A2"
+    assert got.loc["efficiency", "action_ids"] == "A3"  # named "יעילות": the loader reads it as the item ease
+    assert not got.loc["ease", "covered"]  # only a cancelled action names it
     assert res.summary()["findings_without_action"] == 2
     he = res.tables("he")["findings_without_action"]
     assert set(he.iloc[:, 1]) == {"No parking signage", "קלות"}  # survey items in the report language
     from svcwork.i18n import t
-    assert t("management.finding.unanswered", "en", count=2) in res.findings("en")
+    from svcwork.keyfigures import plain
+    assert plain(t("management.finding.unanswered", "en", n=2, count="2", checked="5 findings")) in res.findings("en")
     # no Journey sheet and no survey: empty lists (the KPI still misses its target)
     bare = svcwork.load(_client(tmp_path / "bare"))
-    assert linked_findings(bare) == {"pain_points": [], "kpi_signals": ["Answered within 60 s"], "drivers": []}
+    assert linked_findings(bare) == {"pain_points": [], "kpi_signals": [Finding.kpi("Answered within 60 s", "K1")],
+                                     "drivers": []}
     with pytest.raises(AnalysisError, match="Engagement"):
         linked_findings(pd.DataFrame())
+
+
+def test_a_plan_that_names_its_findings_only_in_words_covers_none(tmp_path):
+    """Words only suggest: the plan of the test above without its link columns answers no finding, and
+    the actions whose wording matches are listed as suggestions to confirm."""
+    eng = svcwork.load(_linked_client(tmp_path / "words", link_columns=False))
+    res = analyse(eng, **linked_findings(eng))
+    got = res.unanswered.set_index("finding")
+    assert not got["covered"].any() and res.summary()["findings_without_action"] == 5
+    assert got.loc["Long queues at the counter", "suggested"] == "A1"  # its finding text quotes the pain
+    assert got.loc["Answered within 60 s", "suggested"] == "A2"  # "K1 below target": the KPI's id
+    assert got.loc["efficiency", "suggested"] == "A3"
+    assert got.loc["ease", "suggested"] == ""  # "decrease" does not mention "ease"; A5 is cancelled
+    figures = {f.key: f for f in res.key_figures()}
+    assert figures["management.findings_suggested"].value == 3
+
+
+def test_on_target_kpis_are_not_findings():
+    """A KPI that meets its target with no signal in its bad direction is no finding; a missed target or a
+    bad-direction signal (deteriorated, or unstable: both directions) is."""
+    card = pd.DataFrame({"kpi_id": ["K1", "K2", "K3", "K4", "K5", "K6"], "kpi_name": list("abcdef"),
+                         "met": [True, True, False, True, None, True],
+                         "status": ["improved", "stable", "improved", "deteriorated", "stable", "unstable"],
+                         "signals": [3, 0, 2, 1, 0, 2]})
+    assert [f.ids[0] for f in links._kpi_findings(card)] == ["K3", "K4", "K6"]
 
 
 def _pack_client(folder):

@@ -12,8 +12,10 @@ from test_management_analysis import engagement, result  # noqa: F401  (module f
 
 from svcwork import charts
 from svcwork.errors import AnalysisError
-from svcwork.management import (action_status, burn_down, burn_down_by_round, burn_down_rounds,
-                                findings_without_action, overdue_actions, prepare_actions)
+from svcwork.management import (Finding, action_status, burn_down, burn_down_by_round, burn_down_rounds,
+                                findings_without_action, kpi_snapshot, kpi_units, overdue_actions, prepare_actions,
+                                resolve_findings)
+from svcwork.management.coverage import SUGGEST_OVERLAP, overlap
 
 HEBREW = re.compile(r"[\u0590-\u05ff]")
 
@@ -85,23 +87,107 @@ def test_burn_down_planned_and_actual():
     assert rounds["done"].tolist() == [0, 1]
 
 
-def test_findings_without_action():
+def _linked_actions() -> pd.DataFrame:
+    """The plan of :func:`_actions` with the Actions sheet's link columns filled in."""
+    return _actions().assign(
+        journey=["Parking permit", None, None, None, None, "parking permit"],
+        journey_step=[1, None, None, None, None, None],  # A6 names the whole journey
+        kpi_id=[None, None, "k1", None, None, None],
+        observation_item=[None, "listening", None, None, None, None],
+        survey_item=[None, None, None, None, "ease", None],  # A5 is cancelled
+        lesson=[None] * 6)
+
+
+def test_findings_are_covered_by_ids_and_words_only_suggest():
     res = findings_without_action(
-        _actions(),
-        pain_points=["Long queues at the counter", "No parking signage"],
-        kpi_signals=["outage"],  # only a lesson-sourced action mentions it: not answered
-        low_items=["הקשבה", "closing"],  # Hebrew name of "listening" finds the English action
-        drivers=["queues"],  # only the cancelled action mentions it
+        _linked_actions(),
+        pain_points=[Finding.pain_point("Long queues at the counter", [("Parking permit", 1)]),
+                     Finding.pain_point("No signage", [("Business licence", 2)])],
+        kpi_signals=[Finding.kpi("Answered within 60 s", "K1"), "outage"],  # "outage": a text, no id
+        low_items=[Finding.observation("הקשבה"), Finding.observation("closing")],
+        drivers=[Finding.driver("ease")],
     ).set_index("finding")
+    # an action naming the journey step, or the whole journey, answers the pain point there (ids are case-blind)
     assert res.loc["Long queues at the counter", "covered"]
-    assert res.loc["Long queues at the counter", "action_ids"] == "A1"
-    assert not res.loc["No parking signage", "covered"]
-    assert not res.loc["outage", "covered"]
+    assert res.loc["Long queues at the counter", "action_ids"] == "A1, A6"
+    # another journey's pain point is not answered; the action "Signage" shares its words: a suggestion only
+    assert not res.loc["No signage", "covered"] and res.loc["No signage", "suggested"] == "A6"
+    assert res.loc["Answered within 60 s", "action_ids"] == "A3"
+    # a text without an id is never covered, however well an action's words match it: only suggested
+    assert not res.loc["outage", "covered"] and res.loc["outage", "suggested"] == "A4"
+    # a frontline skill is the same item in either language
     assert res.loc["הקשבה", "covered"] and res.loc["הקשבה", "action_ids"] == "A2"
     assert not res.loc["closing", "covered"]
-    assert not res.loc["queues", "covered"]
+    # a cancelled action answers nothing and suggests nothing
+    assert not res.loc["ease", "covered"] and res.loc["ease", "suggested"] == ""
+    assert res.loc["Long queues at the counter", "ref"] == "Parking permit · 1"
     with pytest.raises(AnalysisError, match="list of texts"):
         findings_without_action(_actions(), pain_points="queues")
+    with pytest.raises(AnalysisError, match="kind"):
+        Finding("rumour", "x")
+
+
+def test_words_alone_never_cover_a_finding():
+    """The old rule counted an action whose text mentioned a finding as answering it; now the words
+    of the action only suggest (the finding stays uncovered until a link column names it)."""
+    res = findings_without_action(
+        _actions(), pain_points=["Long queues at the counter"], low_items=["הקשבה"]).set_index("finding")
+    assert not res["covered"].any()
+    assert res.loc["Long queues at the counter", "suggested"] == "A1"  # its finding text quotes the pain point
+    assert res.loc["הקשבה", "suggested"] == "A2"  # "Workshop on listening", the skill's English name
+
+
+def test_suggestions_by_shared_words_follow_the_overlap_coefficient():
+    # overlap coefficient |A ∩ B| / min(|A|, |B|) of the content words (Vijaymeena & Kavitha 2016, §2.2.4);
+    # by hand: {file, bounce, between, legal, licensing} is wholly inside the action's words -> 5 / 5
+    assert overlap("The file bounces between legal and licensing",
+                   "Premises files bounce between legal and licensing") == pytest.approx(1.0)
+    # {guidance, long, legalistic} shares only "guidance" with the A05 wording -> 1 / 3
+    assert overlap("Guidance is long and legalistic",
+                   "Low ease scores for premises licences ‖ Plain-English guidance for premises licences") \
+        == pytest.approx(1 / 3)
+    assert overlap("", "anything") == 0.0
+    assert SUGGEST_OVERLAP == pytest.approx(0.6)
+
+
+def test_plain_findings_get_the_ids_the_intake_gives_them():
+    journey = pd.DataFrame({"journey": ["Parking permit"] * 3, "step": [1, 2, 3],
+                            "pain_point": ["Long queues", None, "long  queues"]})
+    kpis = pd.DataFrame({"kpi_id": ["K1"], "kpi_name": ["Answered within 60 s"]})
+    [pain] = resolve_findings("pain_point", ["Long queues"], journey=journey)
+    assert pain.refs == ((("journey", "Parking permit"), ("journey_step", 1)),
+                         (("journey", "Parking permit"), ("journey_step", 3)))
+    assert resolve_findings("kpi_signal", ["answered within 60 s"], kpis=kpis)[0].refs == ((("kpi_id", "K1"),),)
+    assert resolve_findings("driver", ["קלות"])[0].refs == ((("survey_item", "ease"),),)
+    assert resolve_findings("pain_point", ["Unknown pain"], journey=journey)[0].refs == ()
+
+
+def test_an_action_belongs_to_its_unit_else_its_owners_else_its_services():
+    owners = pd.DataFrame({"owner": ["Dana", "avi "], "unit": ["Front desk", "Contact centre"]})
+    a = prepare_actions(_actions().assign(unit=[None, "Welfare", None, None, None, None]), report_date=REPORT,
+                        services=SERVICES, owners=owners).set_index("action_id")
+    assert a.loc["A1", "unit"] == "Front desk" and a.loc["A1", "unit_from"] == "owner"  # not the service's Parking
+    assert a.loc["A2", "unit"] == "Welfare" and a.loc["A2", "unit_from"] == "sheet"
+    assert a.loc["A3", "unit"] == "Contact centre"  # owner names match case- and space-blind
+    assert a.loc["A5", "unit"] == "Parking" and a.loc["A5", "unit_from"] == "service"  # COO: not in Owners
+    without = prepare_actions(_actions(), report_date=REPORT, services=SERVICES).set_index("action_id")
+    assert without.loc["A1", "unit"] == "Parking" and without.loc["A1", "unit_from"] == "service"
+    assert pd.isna(without.loc["A4", "unit"]) and pd.isna(without.loc["A4", "unit_from"])
+
+
+def test_a_kpi_belongs_to_its_unit_else_its_owners_else_its_services():
+    kpis = pd.DataFrame({"kpi_id": ["K1", "K2", "K3", "K4"], "kpi_name": ["a", "b", "c", "d"],
+                         "direction": ["higher"] * 4, "target": [0.8] * 4,
+                         "owner": ["Dana", "Dana", "COO", "COO"], "service_id": ["S1", "S1", "S2", None],
+                         "unit": ["Welfare", None, None, None]})
+    values = pd.DataFrame({"kpi_id": ["K1", "K2", "K3", "K4", "K4"], "period": pd.to_datetime(["2026-01-01"] * 5),
+                           "value": [0.9, 0.7, 0.85, 0.5, 0.6], "unit": [None, None, None, None, "Parking"]})
+    owners = pd.DataFrame({"owner": ["Dana"], "unit": ["Front desk"]})
+    snap = kpi_snapshot(kpis, values, services=SERVICES, owners=owners)
+    got = {(k, u if isinstance(u, str) else None) for k, u in zip(snap["kpi_id"], snap["unit"])}
+    assert got == {("K1", "Welfare"), ("K2", "Front desk"), ("K3", "Revenue"), ("K4", None), ("K4", "Parking")}
+    assert kpi_units(kpis, owners=owners, services=SERVICES) == {"K1": "Welfare", "K2": "Front desk", "K3": "Revenue",
+                                                                 "K4": None}
 
 
 # --------------------------------------------------------------------------- burn-down across rounds from due dates

@@ -39,3 +39,16 @@ def test_lessons_pareto_by_hand():
     assert q.loc["Systems", "periods"] == 2
     unlinked = lessons_without_action(_lessons(), actions=_actions())
     assert len(unlinked) == 6 and list(unlinked["date"]) == sorted(unlinked["date"])
+
+
+def test_a_lesson_is_linked_by_its_action_id_or_by_an_action_naming_its_lesson_id():
+    les = _lessons().assign(lesson_id=[f"LL{i:02d}" for i in range(1, 11)])
+    # A2 names LL02 (its action_id is empty) and LL01 (already linked to A4 from the Lessons side)
+    acts = _actions().assign(lesson=[None, "ll02", None, None, None, "LL99"])
+    p = lessons_pareto(les, actions=acts).set_index("category")
+    assert p.loc["Systems", "with_action"] == 3  # A4, a3 and now A2 by LL02
+    assert p["without_action"].sum() == 5
+    unlinked = lessons_without_action(les, actions=acts)
+    assert "LL02" not in set(unlinked["lesson_id"]) and len(unlinked) == 5
+    # without the Actions' lesson column the old count stands
+    assert lessons_pareto(les, actions=_actions())["without_action"].sum() == 6

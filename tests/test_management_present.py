@@ -132,7 +132,8 @@ def test_computation_modules_hold_no_presentation_and_do_not_import_the_links():
 
     import svcwork.management as management
     package = Path(management.__file__).parent
-    computation = [p for p in package.glob("*.py") if p.name not in ("__init__.py", "links.py", "present.py")]
+    computation = [p for p in package.glob("*.py") if p.name not in ("__init__.py", "links.py")
+                   and not p.stem.startswith("present")]
     assert {p.stem for p in computation} >= {"observations", "calibration", "actions", "lessons", "training", "kpis",
                                              "packs", "result", "analysis"}
     for path in computation:
@@ -145,3 +146,21 @@ def test_computation_modules_hold_no_presentation_and_do_not_import_the_links():
         assert not any(m.endswith("links") or "journeys" in m for m in imported), (path.name, imported)
     assert "scipy" not in (package / "present.py").read_text(encoding="utf-8")  # presentation computes no statistic
     assert all(len(p.read_text(encoding="utf-8").splitlines()) <= 900 for p in package.rglob("*.py"))
+
+
+def test_words_of_a_small_engagement_quote_only_its_key_figures(result):
+    """The fixture's engagement (two units, five actions, one pair of observers): findings, takeaways and
+    methods in both languages, every quoted number a key figure shown as the figure shows it."""
+    from svcwork.keyfigures import quotes, registry
+
+    figures = registry(result.key_figures())
+    for lang in ("en", "he"):
+        texts = result.findings(lang, marked=True) + list(result.takeaways(lang).values()) + result.methods(lang)
+        assert 3 <= len(result.findings(lang)) <= 5
+        for text in texts:
+            for key, attr, shown in quotes(text):
+                assert figures[key].shown(lang, attr) == shown, (key, attr)
+        figs = result.figures(lang)
+        assert set(result.takeaways(lang)) <= set(figs)
+        for fig in figs.values():
+            charts.close(fig)

@@ -214,6 +214,22 @@ def _neve_tamar() -> _Spec:
         ("lesson", "תור ארוך בדלפק אחרי שליחת שוברי ארנונה", "פריסת שליחת השוברים על פני שבוע", "מנהל אגף הכנסות",
          "S01", "2026-01-31", "done"),
     )
+    discount, hotline, business = journeys[0][0], journeys[1][0], journeys[2][0]
+    action_links = {  # each action's finding by id (the Actions sheet's link columns)
+        "A01": {"journey": (discount, 4)}, "A02": {"journey": (discount, 3)}, "A03": {"journey": (hotline, 4)},
+        "A04": {"kpi_id": "K01"}, "A05": {"survey_item": "קלות"}, "A06": {"observation_item": "הכלת כעס"},
+        "A07": {"observation_item": "סיום השיחה"}, "A08": {"lesson": "תקלה במערכת התורים השביתה את הדלפק לשעתיים"},
+        "A09": {"kpi_id": "K02"}, "A10": {"journey": (business, 3)}, "A11": {"journey": (business, 5)},
+        "A12": {"journey": (discount, 5)}, "A13": {"lesson": "הממשק למשרד הרישוי לא עדכן תווי חניה במשך יומיים"},
+        "A14": {"kpi_id": "K06"}, "A15": {"journey": (business, 8)}, "A16": {"survey_item": "שביעות רצון"},
+        "A17": {"lesson": "עובד חדש נשאר לבד בדלפק בשבוע הראשון"}, "A20": {"kpi_id": "K04"},
+        "A21": {"journey": (discount, 1), "unit": arnona}, "A23": {"observation_item": "הצבת גבולות באופן שירותי"},
+    }
+    owners = {"מנהל אגף הכנסות": arnona, "מנהלת מערכות מידע": digital, "מנהלת מוקד 106": moked,
+              "מנהל מרכז השירות": desk, "מנהל רישוי עסקים": license_, "מנהל הפיקוח": pikuach,
+              "מנהלת מחלקת חניה": parking, "מנהלת מחלקת רווחה": welfare, "מנהלת מינהל החינוך": edu,
+              "מנהלת השירות לתושב": desk, "מנהל התברואה": sanit, "ממונה פניות הציבור": ombud, "מהנדסת העיר": build}
+    kpi_units = {"K01": moked, "K02": arnona, "K03": ombud, "K05": desk, "K06": desk, "K07": build}  # K04: the owner's
     lesson_categories = (("מערכות מידע", 0.30), ("תקשורת עם הפונה", 0.24), ("תהליך עבודה", 0.18),
                          ("כוח אדם ועומסים", 0.13), ("נהלים והנחיות", 0.10), ("תשתיות ומבנה", 0.05))
     lessons = (
@@ -243,6 +259,7 @@ def _neve_tamar() -> _Spec:
         utc_channels=frozenset({"web", "app"}),
         intake_units={"counter": desk, "phone": moked, "chat": moked}, home_units=(), ombud_unit=ombud,
         services=services,
+        owners=owners, kpi_units=kpi_units, action_links=action_links,
         pool_sizes={desk: 14, moked: 22, arnona: 16, parking: 12, license_: 6, build: 10, welfare: 12, pikuach: 18,
                     edu: 8, sanit: 12, legal: 4, ombud: 3, digital: 4},
         slow_units={build: 1.5, welfare: 1.3, legal: 1.4}, n_cases=8000, case_prefix="NT", id_style="il",

@@ -181,6 +181,23 @@ def _northfield() -> _Spec:
         ("lesson", "Hearing scheduled without notifying objectors", "Notification checklist for hearings",
          "Head of Legal Services", "L05", "2026-07-31", "open"),
     )
+    renew, premises = journeys[0][0], journeys[1][0]
+    action_links = {  # each action's finding by id (the Actions sheet's link columns)
+        "A01": {"journey": (renew, 3)}, "A02": {"journey": (renew, 4)}, "A03": {"kpi_id": "N01"},
+        "A04": {"kpi_id": "N02"}, "A05": {"survey_item": "ease", "journey": (premises, 1)},
+        "A06": {"journey": (renew, 5)}, "A07": {"observation_item": "containing anger"},
+        "A08": {"observation_item": "closing"}, "A09": {"lesson": "Payment gateway outage on deadline day"},
+        "A10": {"journey": (premises, 6)}, "A11": {"journey": (premises, 3)}, "A12": {"kpi_id": "N06"},
+        "A14": {"survey_item": "efficiency"}, "A15": {"lesson": "New starter alone on the desk"},
+        "A18": {"kpi_id": "N05"}, "A19": {"observation_item": "setting boundaries kindly"},
+        "A20": {"survey_item": "trust"}, "A21": {"journey": (premises, 1), "unit": ops},
+        "A22": {"lesson": "Objectors not told about a hearing"},
+    }
+    owners = {"Head of Digital Services": digital, "Head of Licensing Operations": ops, "Contact Centre Manager": centre,
+              "Customer Service Desk Manager": desk, "Head of Legal Services": legal,
+              "Driver Medical Unit Manager": medical, "Finance Manager": finance, "Head of Compliance": compliance,
+              "Head of Customer Service": desk, "Complaints Manager": complaints}
+    kpi_units = {"N01": centre, "N02": ops, "N03": complaints, "N05": digital, "N06": medical}  # N04: its owner's unit
     lesson_categories = (("Systems", 0.3), ("Communication", 0.25), ("Process", 0.2), ("Staffing", 0.12),
                          ("Policy", 0.08), ("Suppliers", 0.05))
     lessons = (
@@ -222,4 +239,5 @@ def _northfield() -> _Spec:
         trained_per_unit=10, training_date="2026-01-26", actions=actions, lessons=lessons,
         lesson_categories=lesson_categories, comments=_english_comments(), obs_notes=_OBS_NOTES_EN,
         title="Intake form — Services (Northfield Licensing Agency)",
+        owners=owners, kpi_units=kpi_units, action_links=action_links,
     )

@@ -202,6 +202,25 @@ def _rashut() -> _Spec:
         ("lesson", "עומס חריג אחרי שינוי חקיקה", "תוכנית היערכות לכל שינוי חקיקה", "סמנכ\"ל שירות", None,
          "2026-03-31", "open"),
     )
+    disability, unemployment, appeal = journeys[0][0], journeys[1][0], journeys[2][0]
+    action_links = {  # each action's finding by id (the Actions sheet's link columns)
+        "A01": {"journey": (disability, 6)}, "A02": {"journey": (disability, 3)}, "A03": {"kpi_id": "R01"},
+        "A04": {"kpi_id": "R03"}, "A05": {"survey_item": "satisfaction"}, "A06": {"journey": (disability, 7), "unit": "אגף נכות"},
+        "A07": {"observation_item": "הכלת כעס"}, "A08": {"observation_item": "סיום השיחה"},
+        "A09": {"lesson": "תקלה בממשק לרשות המסים עיכבה תשלומים"}, "A10": {"journey": (disability, 2)},
+        "A11": {"journey": (unemployment, 3)}, "A12": {"kpi_id": "R06"}, "A13": {"lesson": "פונה קיבל שני מכתבים סותרים"},
+        "A14": {"kpi_id": "R07"}, "A15": {"journey": (appeal, 2)}, "A16": {"observation_item": "הצבת גבולות באופן שירותי"},
+        "A17": {"lesson": "האתר קרס ביום התשלום"}, "A18": {"kpi_id": "R02"}, "A19": {"survey_item": "אמון"},
+        "A21": {"lesson": "זימון לוועדה נשלח לכתובת ישנה"}, "A22": {"lesson": "נוהל ההעברה לוועדות לא היה מעודכן"},
+        "A23": {"kpi_id": "R08"}, "A24": {"journey": (unemployment, 7)}, "A25": {"lesson": "עומס חריג אחרי שינוי חקיקה"},
+    }
+    owners = {"ראש אגף נכות": "אגף נכות", "מנהל המוקד הארצי": moked, "ראש ועדות הערר": appeals,
+              "מנהל מחוז דרום": "מחוז דרום", "סמנכ\"ל שירות": "אגף שירות", "מנהלת מחוז ירושלים": "מחוז ירושלים",
+              "ראש אגף תשלומים": payments, "ראש אגף דיגיטל": "אגף דיגיטל", "ראש אגף אבטלה": "אגף אבטלה",
+              "ראש אגף קצבאות": "אגף קצבאות", "מנהל מחוז מרכז": "מחוז מרכז", "ראש אגף הבטחת הכנסה": "אגף הבטחת הכנסה",
+              "ראש אגף שירות": "אגף שירות", "ממונת פניות הציבור": ombud}  # מנהלי המחוזות: every district, no one unit
+    kpi_units = {"R01": moked, "R02": "אגף נכות", "R03": appeals, "R04": "אגף דיגיטל", "R06": "אגף קצבאות",
+                 "R08": ombud}  # R05: its owner's unit; R07: one value per district
     lesson_categories = (("מערכות מידע", 0.28), ("תקשורת עם הפונה", 0.26), ("תהליך עבודה", 0.2),
                          ("כוח אדם ועומסים", 0.12), ("נהלים והנחיות", 0.1), ("ממשקים חיצוניים", 0.04))
     lessons = (
@@ -244,5 +263,6 @@ def _rashut() -> _Spec:
         trained_per_unit=24, training_date="2026-02-10", actions=actions, lessons=lessons,
         lesson_categories=lesson_categories, comments=_hebrew_comments(), obs_notes=_OBS_NOTES_HE,
         title="טופס קליטה — שירותים (הרשות הארצית לזכויות וגמלאות)",
+        owners=owners, kpi_units=kpi_units, action_links=action_links,
         csv_headers={"cases": "en", "survey": "he", "training": "en"}, export_style="real",
     )

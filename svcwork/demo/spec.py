@@ -115,6 +115,14 @@ class _Spec:
     #: an observed unit seen on only a few employees (below min_group_size: its cells are suppressed);
     #: never the first two observed units, which carry the rising and the falling trend
     obs_small: tuple[str, int] | None = None
+    #: the Owners sheet: each owner of a KPI or an action and the unit they belong to
+    owners: dict = field(default_factory=dict)
+    #: the KPIs sheet's ``unit`` (the owning unit) by kpi_id; a KPI not named here leaves it blank
+    kpi_units: dict = field(default_factory=dict)
+    #: the Actions sheet's link columns by action id (A01 …): ``kpi_id``, ``journey`` as (name, step),
+    #: ``survey_item``, ``observation_item``, ``lesson`` (the event text of a lesson, written as the id
+    #: of the first Lessons row with that event) and ``unit``
+    action_links: dict = field(default_factory=dict)
 
 
 _CHANNELS = ("counter", "phone", "web", "app", "email", "mail", "chat", "kiosk")

@@ -61,6 +61,26 @@ def _action_rows(spec: _Spec) -> list[dict]:
     return rows
 
 
+def _link_actions(spec: _Spec, actions: list[dict], lessons: list[dict]) -> list[dict]:
+    """The actions with their link columns (:attr:`_Spec.action_links`): the finding each answers by id.
+
+    A lesson is named by its event text in the spec and written as the ``lesson_id`` of the first
+    Lessons row with that event (none when no generated row has it).
+    """
+    first_event: dict[str, str] = {}
+    for row in lessons:
+        first_event.setdefault(row["event"], row["lesson_id"])
+    out = []
+    for row in actions:
+        links = dict(spec.action_links.get(row["action_id"], {}))
+        journey = links.pop("journey", None)
+        event = links.pop("lesson", None)
+        out.append({**row, **links, "journey": journey[0] if journey else None,
+                    "journey_step": journey[1] if journey else None,
+                    "lesson": first_event.get(event) if event else None})
+    return out
+
+
 def _lesson_rows(spec: _Spec, actions: list[dict], rng: np.random.Generator) -> list[dict]:
     s = spec.settings
     days = _workdays(s["period_start"], s["period_end"], spec.weekmask)
@@ -77,7 +97,8 @@ def _lesson_rows(spec: _Spec, actions: list[dict], rng: np.random.Generator) -> 
         r = rng.random()
         action_id = (lesson_actions[int(rng.integers(0, len(lesson_actions)))] if r < 0.3 else
                      other_actions[int(rng.integers(0, len(other_actions)))] if r < 0.45 else None)
-        rows.append({"date": days[d].item(), "unit": units[int(rng.integers(0, len(units)))], "event": event,
+        rows.append({"lesson_id": f"LL{len(rows) + 1:02d}", "date": days[d].item(),
+                     "unit": units[int(rng.integers(0, len(units)))], "event": event,
                      "category": cat, "lesson": lesson if rng.random() < 0.8 else None, "action_id": action_id})
     return rows
 
@@ -193,7 +214,8 @@ def _intake(spec: _Spec, staff: _Staff, trained: dict[str, list[str]], rng: np.r
     _table_sheet(wb, "Pairwise", [{"criterion_a": a, "criterion_b": b, "value": v, "rater": r_}
                                   for a, b, v, r_ in spec.pairwise], lang)
     kpis = [{"kpi_id": k.kpi_id, "kpi_name": k.name, "direction": k.direction, "target": k.target,
-             "unit_of_measure": k.uom, "owner": k.owner, "service_id": k.service_id, "kind": k.kind}
+             "unit_of_measure": k.uom, "owner": k.owner, "service_id": k.service_id, "kind": k.kind,
+             "unit": spec.kpi_units.get(k.kpi_id)}
             for k in spec.kpis]
     _table_sheet(wb, "KPIs", kpis, lang)
     _table_sheet(wb, "KPI values", _kpi_rows(spec, rng), lang, formats={"period": "yyyy-mm"})
@@ -205,6 +227,9 @@ def _intake(spec: _Spec, staff: _Staff, trained: dict[str, list[str]], rng: np.r
     _table_sheet(wb, "Observations", observations, lang)
 
     actions = _action_rows(spec)
-    _table_sheet(wb, "Actions", actions, lang)
-    _table_sheet(wb, "Lessons", _lesson_rows(spec, actions, rng), lang)
+    lessons = _lesson_rows(spec, actions, rng)
+    _table_sheet(wb, "Actions", _link_actions(spec, actions, lessons), lang)
+    _table_sheet(wb, "Lessons", lessons, lang)
+    if spec.owners:
+        _table_sheet(wb, "Owners", [{"owner": o, "unit": u} for o, u in spec.owners.items()], lang)
     return wb

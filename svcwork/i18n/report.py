@@ -32,6 +32,15 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.kf.interval": ("95% interval", "רווח סמך 95%"),
     "report.kf.definition": ("Definition", "הגדרה"),
     "report.kf.section": ("Shown in", "מוצג בפרק"),
+    "report.commentary.label": ("The consultant's commentary", "הערות היועץ"),
+    "report.commentary.unknown": ("{file}: the heading “{heading}” names no part of the report (use a section's key or "
+                                  "title, or “summary”); its text is not shown.",
+                                  "{file}: הכותרת „{heading}” אינה שם של חלק בדוח (יש להשתמש במפתח או בכותרת של פרק, "
+                                  "או „summary”); הטקסט שתחתיה אינו מוצג."),
+    "report.commentary.too_large": ("{file} is larger than {limit} kB: commentary is prose, not data.",
+                                    "הקובץ {file} גדול מ־{limit} ק\"ב: הערות הן טקסט, לא נתונים."),
+    "report.commentary.not_utf8": ("{file} is not UTF-8 text (byte {offset}): save it as UTF-8.",
+                                   "הקובץ {file} אינו טקסט UTF-8 (בית {offset}): יש לשמור אותו כ־UTF-8."),
     "report.figure_label": ("Figure {n}.", "איור {n}."),
     "report.col.row_is": ("One row is", "כל שורה היא"),
     "report.col.cases": ("Cases", "פניות"),

@@ -57,6 +57,9 @@ MESSAGES = {
     "template.suggest_title": ("Value not in the list", "ערך שאינו ברשימה"),
     "template.item_warning": ("This is not one of the method's frontline skills; other items are allowed too. Keep it?",
                               "זו אינה אחת ממיומנויות השירות של השיטה; מותר גם פריט אחר. להשאיר את הערך?"),
+    "template.survey_item_warning": ("This is not the name of a survey item; the survey's other names of an item are "
+                                     "allowed too. Keep it?",
+                                     "זה אינו שם של פריט בסקר; גם שמות אחרים של פריט בסקר מותרים. להשאיר?"),
     "template.measure_warning": ("This is not a standard measure; a kpi_id from the KPIs sheet is allowed too. Keep it?",
                                  "זה אינו מדד תקני; מותר גם מזהה מדד מגיליון המדדים. להשאיר את הערך?"),
     "template.judgement_warning": ("Expected a judgement between 1/9 and 9 (e.g. 3 or 1/3). Keep it?",

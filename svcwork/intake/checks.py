@@ -1,7 +1,9 @@
 """Checks across rows, sheets and files, once each sheet and companion file has been read.
 
 Within a sheet: unique identifiers and unique rows.  Across sheets: references to services,
-KPIs and actions that exist; service dependencies that name known services and form no cycle;
+KPIs and actions that exist; the Actions sheet's link columns (a KPI, a journey and its step, an
+observation item, a lesson, a survey item) naming what exists in their sheet or in the survey;
+service dependencies that name known services and form no cycle;
 criteria named as the Services columns they weigh (English or Hebrew); service standards on
 known measures and channels.  The criteria and standards checks return the sheets with the
 names replaced by canonical keys.
@@ -19,7 +21,9 @@ import numpy as np
 import pandas as pd
 
 from ..exports.dates import backwards_cases, outside_period
-from ..schema import CRITERIA_COLUMNS, ENUMS, STANDARD_MEASURES, Sheet, normalize_name, sheet
+from ..i18n import CATALOGUE
+from ..schema import (CRITERIA_COLUMNS, ENUMS, STANDARD_MEASURES, SURVEY_ITEMS, Sheet, companion, normalize_name,
+                      sheet, skill_key)
 from .engagement import Settings
 from .problems import _Collector
 from .sheets import _SheetRead
@@ -84,9 +88,118 @@ def _check_refs(reads: Mapping[str, _SheetRead], col: _Collector, *, file: str) 
                 col.error("unknown_ref", file=file, sheet=sheet_key, sheet_label=r.sheet_label,
                           row=int(r.frame["_row"].iat[idx]), column=column, column_label=r.labels.get(column), value=v,
                           target_key=target, ref_sheet_key=ref_sheet)
+    # the Actions sheet's link columns: an id that is not in its sheet is an error, whether or not that sheet exists
+    lesson_ids = ids("Lessons", "lesson_id")
+    for column, known, target, ref_sheet in (("kpi_id", kpi_ids, "kpi", "KPIs"),
+                                             ("lesson", lesson_ids, "lesson", "Lessons")):
+        _unknown(reads.get("Actions"), column, known, target, ref_sheet, col, file=file)
+    _check_journey_links(reads, col, file=file)
+    _check_observation_links(reads, col, file=file)
     services = reads.get("Services")
     if services is not None and not services.frame.empty:
         _check_dependencies(services, service_ids, col, file=file)
+
+
+def _unknown(read: _SheetRead | None, column: str, known: set[str], target: str, ref_sheet: str, col: _Collector, *,
+             file: str) -> None:
+    """An error for each value of *column* that is not among *known* (case-folded ids)."""
+    if read is None or read.frame.empty or column not in read.frame.columns:
+        return
+    values = read.frame[column]
+    for idx in np.flatnonzero(values.notna().to_numpy()):
+        v = values.iat[idx]
+        if str(v).casefold() not in known:
+            col.error("unknown_ref", file=file, sheet="Actions", sheet_label=read.sheet_label,
+                      row=int(read.frame["_row"].iat[idx]), column=column, column_label=read.labels.get(column),
+                      value=v, target_key=target, ref_sheet_key=ref_sheet)
+
+
+def _check_journey_links(reads: Mapping[str, _SheetRead], col: _Collector, *, file: str) -> None:
+    """Actions' ``journey`` names a journey of the Journey sheet and ``journey_step`` one of its steps."""
+    actions = reads.get("Actions")
+    if actions is None or actions.frame.empty or "journey" not in actions.frame.columns:
+        return
+    journey = reads.get("Journey")
+    steps: dict[str, set[int]] = {}
+    if journey is not None and not journey.frame.empty:
+        for name, step in zip(journey.frame["journey"], journey.frame["step"]):
+            if isinstance(name, str):
+                steps.setdefault(normalize_name(name), set()).update(() if pd.isna(step) else {int(step)})
+    frame = actions.frame
+    where = dict(file=file, sheet="Actions", sheet_label=actions.sheet_label)
+    for name, step, row in zip(frame["journey"], frame["journey_step"], frame["_row"]):
+        has_name, has_step = isinstance(name, str) and name.strip() != "", not pd.isna(step)
+        if has_name and normalize_name(name) not in steps:
+            col.error("unknown_ref", **where, row=int(row), column="journey", column_label=actions.labels.get("journey"),
+                      value=name, target_key="journey", ref_sheet_key="Journey")
+        elif has_name and has_step and int(step) not in steps[normalize_name(name)]:
+            col.error("unknown_step", **where, row=int(row), column="journey_step",
+                      column_label=actions.labels.get("journey_step"), value=int(step), journey=name,
+                      ref_sheet_key="Journey")
+        elif has_step and not has_name:
+            col.error("step_without_journey", **where, row=int(row), column="journey_step",
+                      column_label=actions.labels.get("journey_step"), value=int(step))
+
+
+def _check_observation_links(reads: Mapping[str, _SheetRead], col: _Collector, *, file: str) -> None:
+    """Actions' ``observation_item`` names an item of the Observations sheet (a frontline skill by any of its names)."""
+    actions = reads.get("Actions")
+    if actions is None or actions.frame.empty or "observation_item" not in actions.frame.columns:
+        return
+    obs = reads.get("Observations")
+    items = set(obs.frame["item"].dropna()) if obs is not None and not obs.frame.empty else set()
+    known = {normalize_name(i) for i in items} | {skill_key(i) for i in items} - {None}
+    values = actions.frame["observation_item"]
+    for idx in np.flatnonzero(values.notna().to_numpy()):
+        v = values.iat[idx]
+        if normalize_name(v) not in known and skill_key(v) not in known:
+            col.error("unknown_ref", file=file, sheet="Actions", sheet_label=actions.sheet_label,
+                      row=int(actions.frame["_row"].iat[idx]), column="observation_item",
+                      column_label=actions.labels.get("observation_item"), value=v, target_key="observation_item",
+                      ref_sheet_key="Observations")
+
+
+def survey_item_names() -> dict[str, str]:
+    """Every name of a survey item (its column names in the survey file, the report's names in
+    both languages), normalised, to the item's key (:data:`svcwork.schema.SURVEY_ITEMS`)."""
+    out: dict[str, str] = {}
+    survey = companion("survey")
+    for key in SURVEY_ITEMS:
+        names = [*survey.column(key).names()]
+        names += [CATALOGUE[k][lang] for k in (f"measures.item_short.{key}", f"measures.item.{key}")
+                  if k in CATALOGUE for lang in ("en", "he")]
+        for n in names:
+            out.setdefault(normalize_name(n), key)
+    return out
+
+
+def _check_survey_items(reads: Mapping[str, _SheetRead], survey: pd.DataFrame | None, col: _Collector, *, file: str,
+                        survey_file: str | None) -> dict[str, pd.DataFrame]:
+    """Actions' ``survey_item`` names a survey item that the survey file answers (when there is one).
+
+    Returns the Actions sheet with each survey item replaced by its key (``ease`` for "קלות").
+    """
+    actions = reads.get("Actions")
+    if actions is None or actions.frame.empty or "survey_item" not in actions.frame.columns:
+        return {}
+    names = survey_item_names()
+    answered = None if survey is None else {k for k in SURVEY_ITEMS if k in survey.columns and survey[k].notna().any()}
+    frame = actions.frame
+    where = dict(file=file, sheet="Actions", sheet_label=actions.sheet_label, column="survey_item",
+                 column_label=actions.labels.get("survey_item"))
+    keys = []
+    for value, row in zip(frame["survey_item"], frame["_row"]):
+        if pd.isna(value):
+            keys.append(None)
+            continue
+        key = names.get(normalize_name(value))
+        if key is None:
+            col.error("survey_item_unknown", **where, row=int(row), value=value,
+                      allowed_headers=("survey", SURVEY_ITEMS))
+        elif answered is not None and key not in answered:
+            col.error("survey_item_absent", **where, row=int(row), value=value, file_name=survey_file or "survey")
+        keys.append(key)
+    return {"Actions": frame.assign(survey_item=pd.Series(keys, dtype="string", index=frame.index))}
 
 
 def _check_dependencies(read: _SheetRead, known: set[str], col: _Collector, *, file: str) -> None:

@@ -25,7 +25,7 @@ from ..privacy import pseudonymisation_key, pseudonymise
 from ..schema import COMPANIONS, ENUMS, SHEETS, normalize_name
 from .cache import read_cache, save_cache
 from .cells import _empty_frame
-from .checks import _check_criteria, _check_refs, _check_standards, _check_unique, _plausible
+from .checks import _check_criteria, _check_refs, _check_standards, _check_survey_items, _check_unique, _plausible
 from .columns import _namespace
 from .companions import _read_companion
 from .engagement import Engagement, InputFile, Validation
@@ -36,7 +36,7 @@ from .workbook import _open_workbook
 
 
 #: Optional sheets whose absence is not worth a warning (most clients need neither).
-_QUIET_SHEETS = ("Columns", "Scales")
+_QUIET_SHEETS = ("Columns", "Scales", "Owners")
 
 
 def _match_sheets(names: list[str]) -> dict[str, str]:
@@ -160,6 +160,7 @@ def _run(path: str | os.PathLike, *, lang: str | None, key: bytes | None) -> tup
             _plausible(companions, settings, col, files, {k: v or settings.date_order for k, v in used.items()},
                        tz=tz)
 
+    replaced.update(_check_survey_items(reads, companions.get("survey"), col, file=file, survey_file=files.get("survey")))
     engagement = None
     if not col.has_errors and settings is not None:
         tables = {}

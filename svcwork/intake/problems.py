@@ -154,7 +154,7 @@ _EXPECTED_PHRASE = {
     "not_xlsx_other": "xlsx", "corrupt": "xlsx", "unsafe_xml": "xlsx", "encrypted": "unprotected",
     "companion_unreadable": "companion", "companion_ambiguous": "one_file", "pairwise_self": "two_criteria",
     "weights_zero": "positive_weight", "bad_column_map": "column_map", "file_missing": "intake",
-    "no_intake": "intake", "bad_color": "color",
+    "no_intake": "intake", "bad_color": "color", "step_without_journey": "journey", "survey_item_absent": "answered_item",
 }
 
 
@@ -178,6 +178,8 @@ def _expected(raw: _Raw, params: Mapping[str, object], lang: str) -> str | None:
         return t("intake.expected.wave_capacities", lang, waves=params["waves"])
     if code == "unknown_ref":
         return t("intake.expected.ref", lang, target=params["target"], ref_sheet=params["ref_sheet"])
+    if code == "unknown_step":
+        return t("intake.expected.step", lang, journey=params["journey"])
     if code == "sheet_missing":
         return _sheet_title(raw.sheet, lang) if raw.sheet else None
     if code == "column_missing":

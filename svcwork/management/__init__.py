@@ -9,15 +9,18 @@ The package, one module per section:
 
 * :mod:`~svcwork.management.observations` — observation scores, trends, coaching focus;
 * :mod:`~svcwork.management.calibration` — observer agreement (weighted kappa, ICC);
-* :mod:`~svcwork.management.actions` — the action plan: status, overdue, burn-down, findings
-  without an action;
+* :mod:`~svcwork.management.actions` — the action plan: owning unit, status, overdue, burn-down;
+* :mod:`~svcwork.management.coverage` — which findings the plan answers, by the ids its link
+  columns name (text only suggests a link);
 * :mod:`~svcwork.management.lessons` — lessons learned (Pareto, recurrence);
 * :mod:`~svcwork.management.training` — training effect and transfer to the job;
 * :mod:`~svcwork.management.kpis` — the KPI snapshot (fallback pack signals);
 * :mod:`~svcwork.management.packs` — one manager pack per unit, with focus points;
 * :mod:`~svcwork.management.result` and :mod:`~svcwork.management.analysis` — the result and
   :func:`analyse`;
-* :mod:`~svcwork.management.present` — tables, figures and sentences in a language.
+* :mod:`~svcwork.management.figures` — the key figures the section's sentences quote;
+* :mod:`~svcwork.management.present` and :mod:`~svcwork.management.present_text` — tables,
+  charts, findings, takeaways and methods in a language.
 
 What comes from the journeys and measures analyses (the findings the action plan should answer,
 each unit's KPI and survey signals) is derived in :mod:`svcwork.links`
@@ -37,6 +40,15 @@ Methods and references
   case 2A) per pair of observers.  The pooled all-pairs row mixes pairs of different observers,
   so it uses ICC(1,1) (one-way random effects, Shrout & Fleiss Case 1) with a percentile
   bootstrap interval clustered by employee (one employee gives several pairs; seed recorded).
+* Findings and actions: an action answers a finding of the other analyses only when its link
+  columns name the finding's id (journey step, KPI, survey item, observation item, lesson,
+  service); its wording only suggests a match, by a mention or the overlap coefficient of the
+  content words (:mod:`~svcwork.management.coverage`).  Each action and KPI belongs to its own
+  unit, else its owner's unit (the Owners sheet), else its service's unit.
+* Observer agreement is read in the bands of Landis & Koch (1977, *Biometrics* 33:159); fair or
+  weaker agreement is stated as a caveat beside the coaching priorities.
+* The words: every number a sentence quotes is a key figure (:mod:`~svcwork.management.figures`),
+  written by :mod:`~svcwork.management.present_text`; method names go to ``methods()``.
 * Actions: status counts, overdue as of the report date (``settings.period_end``), a planned
   burn-down from the due dates and the burn-down across re-measurement rounds: per quarter of
   the engagement period, the actions due by its end that are done / still not done at the
@@ -55,13 +67,14 @@ Methods and references
 from __future__ import annotations
 
 from ._base import ALL, FINDING_KINDS, OPEN_STATUSES, PERIODS, SCALE, STATUSES
-from .actions import (ROUND_COLUMNS, action_status, burn_down, burn_down_by_round, burn_down_rounds,
-                      findings_without_action, overdue_actions, prepare_actions)
+from .actions import (ROUND_COLUMNS, action_status, burn_down, burn_down_by_round, burn_down_rounds, overdue_actions,
+                      prepare_actions)
+from .coverage import LINK_COLUMNS, Finding, findings_without_action, resolve_findings
 from .analysis import analyse
 from .calibration import (CALIBRATION_COLUMNS, Agreement, icc_1_1, icc_1_1_cluster_bootstrap, icc_2_1,
                           observer_calibration, weighted_kappa)
 from .items import item_label
-from .kpis import kpi_snapshot
+from .kpis import kpi_snapshot, kpi_units
 from .lessons import lessons_pareto, lessons_without_action
 from .observations import coaching_focus, observation_scores, observation_trend, publishable_observations
 from .packs import SIGNAL_KINDS, ActionItem, FocusPoint, ItemScore, SkillChange, UnitPack, UnitSignal, unit_packs
@@ -69,6 +82,9 @@ from .result import ManagementResult
 from .training import PairedChange, cohens_dz, paired_change, training_effect, training_transfer
 
 __all__ = [
+    "Finding",
+    "LINK_COLUMNS",
+    "resolve_findings",
     "Agreement",
     "PairedChange",
     "UnitSignal",
@@ -102,6 +118,7 @@ __all__ = [
     "training_effect",
     "training_transfer",
     "kpi_snapshot",
+    "kpi_units",
     "unit_packs",
     "analyse",
 ]

@@ -17,15 +17,16 @@ from scipy import stats
 from ..errors import AnalysisError
 from ..i18n import t
 from ..intake import Engagement
-from ..schema import sheet
+from ..schema import normalize_name, sheet
 
 _SCORE = sheet("Observations").column("score")
 SCALE: tuple[int, ...] = tuple(range(int(_SCORE.lo), int(_SCORE.hi) + 1))
 OPEN_STATUSES = ("open", "in progress")
 STATUSES = ("open", "in progress", "done", "cancelled")
 PERIODS = ("M", "Q")
-#: A finding kind and the action source that answers it.
-FINDING_KINDS = {"pain_point": "journey", "kpi_signal": "kpi", "low_item": "observation", "driver": "survey"}
+#: A finding kind and the action source it usually comes from (the Actions sheet's ``source``).
+FINDING_KINDS = {"pain_point": "journey", "kpi_signal": "kpi", "low_item": "observation", "driver": "survey",
+                 "lesson": "lesson"}
 ALL = "*"  # the "all units" / "all pairs" group in long tables
 
 
@@ -109,6 +110,39 @@ def _service_units(services: pd.DataFrame | None) -> dict[str, str]:
         return {}
     ids, units = _text(services["service_id"]), _text(services["unit"])
     return {i.casefold(): u for i, u in zip(ids, units) if isinstance(i, str) and isinstance(u, str)}
+
+
+def _owner_units(owners: pd.DataFrame | None) -> dict[str, str]:
+    """Each owner (normalised name) and their unit, from the Owners sheet (the first row of an owner)."""
+    if owners is None or owners.empty or "owner" not in owners or "unit" not in owners:
+        return {}
+    out: dict[str, str] = {}
+    for o, u in zip(_text(owners["owner"]), _text(owners["unit"])):
+        if isinstance(o, str) and isinstance(u, str):
+            out.setdefault(normalize_name(o), u)
+    return out
+
+
+def _owning_unit(own: pd.Series, owner: pd.Series, service: pd.Series, owners: pd.DataFrame | None,
+                 services: pd.DataFrame | None) -> tuple[pd.Series, pd.Series]:
+    """The unit that owns each KPI or action, and where it came from (``unit_from``).
+
+    Its own ``unit`` column (``"sheet"``), else its owner's unit in the Owners sheet (``"owner"``),
+    else the unit of its service (``"service"``); None (organisation-wide) when none applies.
+    """
+    by_owner, by_service = _owner_units(owners), _service_units(services)
+    found: list[tuple[str | None, str | None]] = []
+    for u, o, s in zip(_text(own), _text(owner), _text(service)):
+        if isinstance(u, str):
+            found.append((u, "sheet"))
+        elif isinstance(o, str) and normalize_name(o) in by_owner:
+            found.append((by_owner[normalize_name(o)], "owner"))
+        elif isinstance(s, str) and s.casefold() in by_service:
+            found.append((by_service[s.casefold()], "service"))
+        else:
+            found.append((None, None))
+    return (pd.Series([f[0] for f in found], index=own.index, dtype="string"),
+            pd.Series([f[1] for f in found], index=own.index, dtype="string"))
 
 
 def _frame(engagement: Engagement, key: str) -> pd.DataFrame | None:

@@ -1,5 +1,5 @@
-"""The action plan: status, overdue actions, burn-down (planned and by re-measurement round), and
-the findings of the other analyses that no action answers.
+"""The action plan: each action's owning unit, status, overdue actions, burn-down (planned and by
+re-measurement round).  Which findings the plan answers: :mod:`svcwork.management.coverage`.
 
 An action is overdue when it is still open or in progress after its due date, as of the report
 date (``settings.period_end``).  The planned burn-down counts the actions due after each period
@@ -12,7 +12,7 @@ are given, the actual remaining actions per round.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Iterable, Mapping, Sequence
+from typing import Mapping
 
 import pandas as pd
 
@@ -20,22 +20,24 @@ from ..common import require_columns
 from ..errors import AnalysisError
 from ..i18n import t
 from ..schema import ENUMS, normalize_name
-from ._base import FINDING_KINDS, OPEN_STATUSES, STATUSES, _as_timestamp, _check_period, _service_units, _text
-from .items import _finding_aliases
+from ._base import OPEN_STATUSES, STATUSES, _as_timestamp, _check_period, _owning_unit, _text
 
-__all__ = ["prepare_actions", "action_status", "overdue_actions", "burn_down", "burn_down_rounds", "burn_down_by_round",
-           "findings_without_action", "ROUND_COLUMNS"]
+__all__ = ["prepare_actions", "action_status", "overdue_actions", "burn_down", "burn_down_rounds",
+           "burn_down_by_round", "ROUND_COLUMNS"]
 
 
 def prepare_actions(actions: pd.DataFrame, *, report_date: dt.date | pd.Timestamp,
-                    services: pd.DataFrame | None = None) -> pd.DataFrame:
-    """The action plan, clean, with each action's unit (from its service) and overdue status.
+                    services: pd.DataFrame | None = None, owners: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The action plan, clean, with each action's owning unit and overdue status.
 
-    An action is overdue when it is still open or in progress and its due date is before the
-    report date (the Engagement's ``period_end``); ``days_overdue`` counts calendar days.
-    Columns: ``action_id``, ``action``, ``owner``, ``due_date``, ``status``, ``source``,
-    ``service_id``, ``finding``, ``unit`` (None when organisation-wide), ``overdue``,
-    ``days_overdue``.
+    The unit that owns an action is its own ``unit`` column, else its owner's unit in the Owners
+    sheet (*owners*), else the unit of its service (*services*); None when organisation-wide
+    (``unit_from`` says which: ``sheet``, ``owner``, ``service``).  An action is overdue when it
+    is still open or in progress and its due date is before the report date (the Engagement's
+    ``period_end``); ``days_overdue`` counts calendar days.  Columns: ``action_id``, ``action``,
+    ``owner``, ``due_date``, ``status``, ``source``, ``service_id``, ``finding``, the link
+    columns (``kpi_id``, ``journey``, ``journey_step``, ``survey_item``, ``observation_item``,
+    ``lesson``), ``unit``, ``unit_from``, ``overdue``, ``days_overdue``.
     """
     require_columns(actions, ("action_id", "action", "owner", "due_date", "status"), "Actions")
     report = _as_timestamp(report_date, "report_date")
@@ -54,8 +56,9 @@ def prepare_actions(actions: pd.DataFrame, *, report_date: dt.date | pd.Timestam
         return _text(actions[col]) if col in actions.columns else pd.Series([pd.NA] * n, index=actions.index, dtype="string")
 
     source = opt("source").map(lambda s: ENUMS["action_source"].lookup().get(normalize_name(s)) if isinstance(s, str) else None)
-    service = opt("service_id")
-    units = _service_units(services)
+    unit, unit_from = _owning_unit(opt("unit"), opt("owner"), opt("service_id"), owners, services)
+    step = (pd.to_numeric(actions["journey_step"], errors="coerce").astype("float64") if "journey_step" in actions.columns
+            else pd.Series(float("nan"), index=actions.index, dtype="float64"))
     out = pd.DataFrame({
         "action_id": _text(actions["action_id"]),
         "action": _text(actions["action"]),
@@ -63,9 +66,13 @@ def prepare_actions(actions: pd.DataFrame, *, report_date: dt.date | pd.Timestam
         "due_date": due,
         "status": status.astype("string"),
         "source": source.astype("string"),
-        "service_id": service,
+        "service_id": opt("service_id"),
         "finding": opt("finding"),
-        "unit": service.map(lambda s: units.get(s.casefold()) if isinstance(s, str) else None).astype("string"),
+        **{c: opt(c) for c in ("kpi_id", "journey")},
+        "journey_step": step.round().astype("Int64"),
+        **{c: opt(c) for c in ("survey_item", "observation_item", "lesson")},
+        "unit": unit,
+        "unit_from": unit_from,
     })
     is_open = out["status"].isin(OPEN_STATUSES)
     out["overdue"] = (is_open & out["due_date"].notna() & (out["due_date"] < report)).astype(bool)
@@ -205,88 +212,4 @@ def burn_down_by_round(actions: pd.DataFrame, *, report_date: dt.date, start: dt
                      "planned": int(len(a) - len(due)), "total": int(len(a))})  # not due by the round's end
     out = pd.DataFrame(rows, columns=ROUND_COLUMNS)
     out["date"] = pd.to_datetime(out["date"])
-    return out
-
-
-# --------------------------------------------------------------------------- findings that no action answers
-
-
-def _mentions(alias: str, text: str) -> bool:
-    """Whether *text* mentions *alias*: a substring that, when it begins with a Latin letter or
-    digit, also begins a word ("ease" is not mentioned by "decrease"; Hebrew prefix letters such
-    as ה־ or ב־ before a Hebrew name are allowed, and so are suffixes such as plurals)."""
-    if not alias:
-        return False
-    latin = alias[0].isascii() and alias[0].isalnum()
-    start = text.find(alias)
-    while start >= 0:
-        if not latin or start == 0 or not (text[start - 1].isascii() and text[start - 1].isalnum()):
-            return True
-        start = text.find(alias, start + 1)
-    return False
-
-
-def findings_without_action(actions: pd.DataFrame, *, pain_points: Sequence[str] = (), kpi_signals: Sequence[str] = (),
-                            low_items: Sequence[str] = (), drivers: Sequence[str] = (),
-                            aliases: Mapping[str, Sequence[str]] | None = None) -> pd.DataFrame:
-    """Flag findings from other analyses that no action answers.
-
-    Each finding is a short text (a journey pain point, a KPI name or id with a signal, a
-    low-scoring observation item, a survey key driver).  It counts as answered when a
-    not-cancelled action whose ``source`` fits the finding's kind (journey, kpi, observation,
-    survey — or no source) mentions it in its ``finding`` or ``action`` text (case, spacing
-    and the Hebrew/English names of the frontline skills and of the survey items ignored; a
-    Latin name must begin a word, so "ease" is not found in "decrease").  *aliases* maps a
-    finding to other names that count as mentioning it (e.g. a KPI's name to its id).
-    Columns: ``kind``, ``finding``, ``covered``, ``action_ids``.
-    """
-    require_columns(actions, ("action_id", "action"), "Actions")
-    if aliases is not None and not isinstance(aliases, Mapping):
-        raise AnalysisError(t("management.error.aliases", "en", found=type(aliases).__name__))
-    extra: dict[str, list[str]] = {}
-    for k, v in (aliases or {}).items():
-        names = [v] if isinstance(v, str) else list(v) if isinstance(v, Iterable) else []
-        extra.setdefault(normalize_name(k), []).extend(n for n in names if isinstance(n, str))
-    given = {"pain_point": pain_points, "kpi_signal": kpi_signals, "low_item": low_items, "driver": drivers}
-    for kind, values in given.items():
-        if isinstance(values, (str, bytes)) or not isinstance(values, Iterable):
-            raise AnalysisError(t("management.error.findings_list", "en", kind=kind, found=type(values).__name__))
-    def column(name: str) -> list[str | None]:
-        if name not in actions.columns:
-            return [None] * len(actions)
-        return [v if isinstance(v, str) else None for v in _text(actions[name]).astype(object).tolist()]
-
-    lookup, src_lookup = ENUMS["status"].lookup(), ENUMS["action_source"].lookup()
-    live = [s is None or lookup.get(normalize_name(s)) != "cancelled" for s in column("status")]
-    source = [src_lookup.get(normalize_name(s)) if s else None for s in column("source")]
-    text = [normalize_name(f"{f or ''} \u2016 {a or ''}") for f, a in zip(column("finding"), column("action"))]
-    ids = column("action_id")
-    rows = []
-    for kind, values in given.items():
-        wanted = FINDING_KINDS[kind]
-        seen: set[str] = set()
-        for value in values:
-            if value is None or not str(value).strip():
-                continue
-            finding = str(value).strip()
-            if normalize_name(finding) in seen:
-                continue
-            seen.add(normalize_name(finding))
-            names = _finding_aliases(finding, extra.get(normalize_name(finding), ()))
-            hits = [i for i, tx, lv, src in zip(ids, text, live, source)
-                    if lv and (src is None or src == wanted) and any(_mentions(al, tx) for al in names)]
-            rows.append({"kind": kind, "finding": finding, "covered": bool(hits), "action_ids": ", ".join(map(str, hits))})
-    return pd.DataFrame(rows, columns=["kind", "finding", "covered", "action_ids"])
-
-
-def _kpi_aliases(kpis: pd.DataFrame | None) -> dict[str, list[str]]:
-    """A KPI's id and name name the same finding (an action may quote either)."""
-    out: dict[str, list[str]] = {}
-    if kpis is None or "kpi_id" not in kpis.columns:
-        return out
-    names = kpis["kpi_name"] if "kpi_name" in kpis.columns else pd.Series([None] * len(kpis), index=kpis.index)
-    for kid, name in zip(kpis["kpi_id"], names):
-        both = [str(x).strip() for x in (kid, name) if isinstance(x, str) and x.strip()]
-        for x in both:
-            out.setdefault(x, []).extend(y for y in both if y != x)
     return out

@@ -15,8 +15,9 @@ import pandas as pd
 
 from ..intake import Engagement
 from ._base import _check_alpha, _check_engagement, _check_min_size, _check_period, _frame
-from .actions import (_kpi_aliases, action_status, burn_down, burn_down_by_round, burn_down_rounds,
-                      findings_without_action, overdue_actions, prepare_actions)
+from .actions import (action_status, burn_down, burn_down_by_round, burn_down_rounds, overdue_actions,
+                      prepare_actions)
+from .coverage import Finding, findings_without_action, kpi_aliases, resolve_findings
 from .calibration import observer_calibration
 from .kpis import kpi_snapshot
 from .lessons import _prepare_lessons, lessons_pareto, lessons_without_action
@@ -29,10 +30,10 @@ __all__ = ["analyse"]
 
 
 def analyse(engagement: Engagement, *, period: str = "M", top_items: int = 3, alpha: float = 0.05,
-            same_day_pairs: bool = True, pain_points: Sequence[str] = (), kpi_signals: Sequence[str] = (),
-            drivers: Sequence[str] = (), previous_actions: Mapping[str, pd.DataFrame] | None = None,
-            round_period: str = "Q", employee_table: bool = False, n_boot: int = 2000,
-            seed: int = 0) -> ManagementResult:
+            same_day_pairs: bool = True, pain_points: Sequence[Finding | str] = (),
+            kpi_signals: Sequence[Finding | str] = (), drivers: Sequence[Finding | str] = (),
+            previous_actions: Mapping[str, pd.DataFrame] | None = None, round_period: str = "Q",
+            employee_table: bool = False, n_boot: int = 2000, seed: int = 0) -> ManagementResult:
     """Observations, action plan, lessons learned and training effectiveness for one engagement.
 
     Parameters
@@ -45,11 +46,14 @@ def analyse(engagement: Engagement, *, period: str = "M", top_items: int = 3, al
         1 − confidence level of every interval.
     same_day_pairs : bool
         Calibration pairs must be the same employee, item and day (a joint observation).
-    pain_points, kpi_signals, drivers : sequences of str
-        Findings of the journeys and measures analyses; flagged when no action answers them
-        (:func:`svcwork.links.linked_findings` derives all three from the engagement).
-        Each unit's first coaching-focus item, and every significantly falling item, are
-        checked as well.  A KPI's id and name count as the same finding (from the KPIs sheet).
+    pain_points, kpi_signals, drivers : sequences of :class:`~svcwork.management.coverage.Finding` or str
+        Findings of the journeys and measures analyses; flagged when no action answers them by
+        id (:func:`svcwork.links.linked_findings` derives all three from the engagement, with
+        their ids).  A plain text is given the ids the intake has for it (the Journey sheet's
+        steps with that pain point, the KPI with that id or name, the survey item with that
+        name).  Each unit's first coaching-focus item, and every significantly falling item,
+        are checked as well.  An action answers a finding when it names one of its ids in the
+        Actions sheet's link columns; text only suggests (:mod:`~svcwork.management.coverage`).
     previous_actions : mapping of round label to Actions frame, optional
         Earlier rounds' action plans (status snapshots), for the burn-down across
         re-measurement rounds (:func:`~svcwork.management.actions.burn_down_rounds`).  Without
@@ -106,9 +110,10 @@ def analyse(engagement: Engagement, *, period: str = "M", top_items: int = 3, al
         kw["calibration"] = observer_calibration(clean, min_size=min_size, same_day=same_day_pairs, alpha=alpha,
                                                  n_boot=n_boot, seed=seed)
     acts = _frame(engagement, "Actions")
+    owners = _frame(engagement, "Owners")
     prepared = None
     if acts is not None:
-        prepared = prepare_actions(acts, report_date=report, services=services)
+        prepared = prepare_actions(acts, report_date=report, services=services, owners=owners)
         kw["has_actions"] = len(prepared) > 0
         kw["actions"] = prepared
         kw["by_owner"] = action_status(prepared, by="owner")
@@ -126,11 +131,14 @@ def analyse(engagement: Engagement, *, period: str = "M", top_items: int = 3, al
         flagged = coaching[(coaching["rank"] == 1) | coaching["falling"].astype(bool)]
         low_items = list(dict.fromkeys(flagged["item"].astype(str)))
     if acts is not None or pain_points or kpi_signals or drivers or low_items:
-        plan = acts if acts is not None else pd.DataFrame({"action_id": pd.Series(dtype="string"),
-                                                           "action": pd.Series(dtype="string")})
-        kw["unanswered"] = findings_without_action(plan, pain_points=pain_points, kpi_signals=kpi_signals,
-                                                   low_items=low_items, drivers=drivers,
-                                                   aliases=_kpi_aliases(_frame(engagement, "KPIs")))
+        plan = prepared if prepared is not None else pd.DataFrame({"action_id": pd.Series(dtype="string"),
+                                                                   "action": pd.Series(dtype="string")})
+        kpis, journey = _frame(engagement, "KPIs"), _frame(engagement, "Journey")
+        kw["unanswered"] = findings_without_action(
+            plan, pain_points=resolve_findings("pain_point", pain_points, journey=journey),
+            kpi_signals=resolve_findings("kpi_signal", kpi_signals, kpis=kpis),
+            low_items=resolve_findings("low_item", low_items), drivers=resolve_findings("driver", drivers),
+            aliases=kpi_aliases(kpis))
     les = _frame(engagement, "Lessons")
     if les is not None:
         kw["has_lessons"] = True
@@ -151,5 +159,5 @@ def analyse(engagement: Engagement, *, period: str = "M", top_items: int = 3, al
             kw["transfer"] = training_transfer(_shown_trainees(tr, min_size), clean, min_size=min_size, alpha=alpha)
     kpis, values = _frame(engagement, "KPIs"), _frame(engagement, "KPI values")
     if kpis is not None and values is not None:
-        kw["kpis"] = kpi_snapshot(kpis, values, services=services)
+        kw["kpis"] = kpi_snapshot(kpis, values, services=services, owners=owners)
     return ManagementResult(**kw)

@@ -28,7 +28,32 @@ from ._base import ALL, SCALE, _check_alpha, _check_min_size, _float
 from .observations import _prepare_observations
 
 __all__ = ["Agreement", "weighted_kappa", "icc_2_1", "icc_1_1", "icc_1_1_cluster_bootstrap", "observer_calibration",
-           "CALIBRATION_COLUMNS"]
+           "CALIBRATION_COLUMNS", "AGREEMENT_BANDS", "agreement_band", "WEAK_BANDS"]
+
+#: Landis & Koch (1977, *Biometrics* 33:159, p. 165): the strength of agreement a kappa shows, by
+#: the upper edge of each band ("poor" below 0).
+AGREEMENT_BANDS: tuple[tuple[str, float], ...] = (("poor", 0.0), ("slight", 0.20), ("fair", 0.40),
+                                                   ("moderate", 0.60), ("substantial", 0.80),
+                                                   ("almost_perfect", 1.0))
+#: Bands too weak to rank employees or items on one observer's scores without a caveat.
+WEAK_BANDS = ("poor", "slight", "fair")
+
+
+def agreement_band(kappa: float | None) -> str | None:
+    """The Landis & Koch (1977) band of *kappa*: poor (< 0), slight (0–0.20), fair (0.21–0.40),
+    moderate (0.41–0.60), substantial (0.61–0.80), almost perfect (0.81–1); None when undefined.
+
+    A kappa is placed by its value rounded to two decimals, as the report shows it (0.405 shows
+    as 0.41 and reads moderate)."""
+    if kappa is None or not math.isfinite(kappa):
+        return None
+    k = round(float(kappa), 2)
+    if k < 0:
+        return "poor"
+    for band, upper in AGREEMENT_BANDS[1:]:
+        if k <= upper:
+            return band
+    return "almost_perfect"
 
 
 @dataclass(frozen=True)

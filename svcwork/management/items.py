@@ -16,19 +16,12 @@ import pandas as pd
 from ..i18n import t
 from ..measures import A11_ITEMS as _SURVEY_ITEMS
 from ..privacy import SUPPRESSED
-from ..schema import FRONTLINE_SKILLS, normalize_name
+from ..schema import FRONTLINE_ALIASES, FRONTLINE_SKILLS, normalize_name
 from ._base import _text
 
-_ITEM_EXTRA = {
-    "listening": ("active listening", "הקשבה פעילה"),
-    "containing anger": ("anger", "handling anger", "הכלה", "הכלת כעס של פונה"),
-    "setting boundaries kindly": ("setting boundaries", "boundaries", "הצבת גבולות"),
-    "complete solution": ("complete solution (no recurrence)", "solving completely", "full solution", "פתרון מלא"),
-    "closing": ("closing the conversation", "סיום", "סגירה", "סגירת השיחה"),
-}
 _ITEM_INDEX: dict[str, str] = {}
 for _en, _he in FRONTLINE_SKILLS:
-    for _alias in (_en, _he, *_ITEM_EXTRA.get(_en, ())):
+    for _alias in (_en, _he, *FRONTLINE_ALIASES.get(_en, ())):
         _ITEM_INDEX.setdefault(normalize_name(_alias), _en)
 _ITEM_HE = dict(FRONTLINE_SKILLS)
 # survey items (key drivers): the key and the short and full names in both languages all name the item

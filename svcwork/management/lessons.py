@@ -11,10 +11,18 @@ from ..i18n import t
 from ..schema import ENUMS, normalize_name
 from ._base import _check_period, _text
 
-__all__ = ["lessons_pareto", "lessons_without_action"]
+__all__ = ["lessons_pareto", "lessons_without_action", "VITAL_SHARE"]
+
+#: The Pareto line: the "vital few" categories make up the first 80 % of events (Juran).
+VITAL_SHARE = 0.8
 
 
 def _prepare_lessons(lessons: pd.DataFrame, actions: pd.DataFrame | None) -> pd.DataFrame:
+    """The lessons, clean, each with the action of the plan it led to.
+
+    A lesson led to an action when its ``action_id`` names an action of the plan, or an action
+    names the lesson's ``lesson_id`` in its ``lesson`` column (the link by id from either side).
+    """
     require_columns(lessons, ("date", "unit", "event", "category"), "Lessons")
     cat = _text(lessons["category"])
     norm = cat.map(lambda v: normalize_name(v) if isinstance(v, str) else v)
@@ -22,30 +30,43 @@ def _prepare_lessons(lessons: pd.DataFrame, actions: pd.DataFrame | None) -> pd.
     for n_, v in zip(norm, cat):
         if isinstance(n_, str):
             first.setdefault(n_, v)
+
+    def opt(col: str) -> pd.Series:
+        return _text(lessons[col]) if col in lessons.columns else pd.Series(pd.NA, index=lessons.index, dtype="string")
+
     out = pd.DataFrame({
+        "lesson_id": opt("lesson_id"),
         "date": pd.to_datetime(lessons["date"], errors="coerce"),
         "unit": _text(lessons["unit"]),
         "event": _text(lessons["event"]),
         "category": norm.map(lambda n_: first.get(n_) if isinstance(n_, str) else pd.NA).astype("string"),
-        "lesson": _text(lessons["lesson"]) if "lesson" in lessons.columns else pd.Series(pd.NA, index=lessons.index, dtype="string"),
-        "action_id": _text(lessons["action_id"]) if "action_id" in lessons.columns else pd.Series(pd.NA, index=lessons.index, dtype="string"),
+        "lesson": opt("lesson"),
+        "action_id": opt("action_id"),
     })
     if len(out) and out["date"].dt.tz is not None:
         out["date"] = out["date"].dt.tz_localize(None)
-    status: dict[str, str] = {}
+    status: dict[str, str | None] = {}
+    named: dict[str, str] = {}  # lesson_id -> the first action naming it
     if actions is not None and len(actions) and "action_id" in actions.columns:
         lookup = ENUMS["status"].lookup()
         st_col = _text(actions["status"]) if "status" in actions.columns else pd.Series(pd.NA, index=actions.index)
-        for i, s in zip(_text(actions["action_id"]), st_col):
+        back = _text(actions["lesson"]) if "lesson" in actions.columns else pd.Series(pd.NA, index=actions.index)
+        for i, s, les in zip(_text(actions["action_id"]), st_col, back):
             if isinstance(i, str):
                 status[i.casefold()] = lookup.get(normalize_name(s)) if isinstance(s, str) else None
-    out["with_action"] = out["action_id"].map(lambda i: isinstance(i, str) and i.casefold() in status).astype(bool)
-    out["action_status"] = out["action_id"].map(lambda i: status.get(i.casefold()) if isinstance(i, str) else None)
+                if isinstance(les, str):
+                    named.setdefault(les.casefold(), i)
+    linked = [a if isinstance(a, str) and a.casefold() in status else
+              named.get(lid.casefold()) if isinstance(lid, str) else None
+              for a, lid in zip(out["action_id"], out["lesson_id"])]
+    out["linked_action"] = pd.Series(linked, index=out.index, dtype="string")
+    out["with_action"] = out["linked_action"].notna().astype(bool)
+    out["action_status"] = out["linked_action"].map(lambda i: status.get(i.casefold()) if isinstance(i, str) else None)
     return out.dropna(subset=["category"]).reset_index(drop=True)
 
 
 def lessons_pareto(lessons: pd.DataFrame, *, actions: pd.DataFrame | None = None, period: str = "M",
-                   recurring_periods: int = 2, vital_share: float = 0.8) -> pd.DataFrame:
+                   recurring_periods: int = 2, vital_share: float = VITAL_SHARE) -> pd.DataFrame:
     """Events by category, most frequent first, with shares (Pareto) and recurrence.
 
     ``vital_few`` marks the categories that together account for the first *vital_share* of
@@ -83,7 +104,8 @@ def lessons_pareto(lessons: pd.DataFrame, *, actions: pd.DataFrame | None = None
 
 
 def lessons_without_action(lessons: pd.DataFrame, *, actions: pd.DataFrame | None = None) -> pd.DataFrame:
-    """Reviewed events that led to no action of the plan (date, unit, category, event, lesson)."""
+    """Reviewed events that led to no action of the plan (lesson_id, date, unit, category, event, lesson):
+    neither their ``action_id`` names an action nor an action names their ``lesson_id``."""
     les = _prepare_lessons(lessons, actions)
-    out = les.loc[~les["with_action"], ["date", "unit", "category", "event", "lesson"]]
+    out = les.loc[~les["with_action"], ["lesson_id", "date", "unit", "category", "event", "lesson"]]
     return out.sort_values(["date", "unit"]).reset_index(drop=True)

@@ -7,7 +7,8 @@ Everything here needs a language, matplotlib or a header; the computation module
 * :func:`tables` — the report and workbook tables: headers translated from the catalogue
   (``management.col.*``), items and statuses in the report language, numbers rounded for display
   (never "-0"); every frame was suppressed before;
-* :func:`findings`, :func:`skipped` — the sentences of the executive summary;
+* :func:`findings`, :func:`takeaways`, :func:`methods` (written in
+  :mod:`~svcwork.management.present_text`: every number a marked key figure), :func:`skipped`;
 * :func:`figures` — the charts, via :mod:`svcwork.charts` (one style, right-to-left for Hebrew);
 * :func:`pack_tables`, :func:`focus_text` — a unit manager's page.
 """
@@ -23,18 +24,19 @@ from matplotlib.ticker import MaxNLocator
 
 from .. import charts
 from ..common import round_or_none, yes_no
-from ..i18n import fmt_date, fmt_number, fmt_percent, fmt_signed, t
+from ..i18n import fmt_date, fmt_number, fmt_signed, t
 from ..privacy import SUPPRESSED
 from ..schema import ENUMS
 from ..tables import keyed
 from ._base import ALL, SCALE, STATUSES, _float, _to_date
 from .items import item_label, survey_item_key
+from .present_text import findings, methods, takeaways  # noqa: F401  (the section's words)
 
 if TYPE_CHECKING:
     from .packs import FocusPoint, UnitPack
     from .result import ManagementResult
 
-__all__ = ["tables", "figures", "findings", "skipped", "pack_tables", "focus_text"]
+__all__ = ["tables", "figures", "findings", "takeaways", "methods", "skipped", "pack_tables", "focus_text"]
 
 
 # --------------------------------------------------------------------------- labels and tables
@@ -67,14 +69,17 @@ def _finding_label(kind: object, finding: object, lang: str) -> str:
     return item_label(finding, lang)
 
 
+_P_VALUES = ("p_t", "p_wilcoxon")
+
+
 def _fmt(lang: str, frame: pd.DataFrame, columns: Mapping[str, str], *, digits: int = 2) -> pd.DataFrame:
     """*columns* of *frame* (column → header key), rounded, missing values as None, headers translated."""
     f = frame[list(columns)].copy()
     for col in f.columns:
-        if pd.api.types.is_float_dtype(f[col]) and col not in ("p_t", "p_wilcoxon"):
+        if col in _P_VALUES:  # never rounded: a p below 0.00005 is not 0 (the output layer shows "<0.001")
+            f[col] = pd.to_numeric(f[col], errors="coerce").astype("float64")
+        elif pd.api.types.is_float_dtype(f[col]):
             f[col] = f[col].round(digits) + 0.0  # + 0.0: no negative zero ("-0") in tables
-        elif col in ("p_t", "p_wilcoxon"):
-            f[col] = pd.to_numeric(f[col], errors="coerce").round(4)
     for col in f.columns:
         if not pd.api.types.is_numeric_dtype(f[col]) or isinstance(f[col].dtype, pd.api.extensions.ExtensionDtype):
             f[col] = f[col].astype(object).where(f[col].notna(), None)
@@ -182,8 +187,22 @@ def _unanswered_table(r: ManagementResult, lang: str, out: dict[str, pd.DataFram
     f = r.unanswered[~r.unanswered["covered"].astype(bool)]
     if len(f):
         f = f.assign(kind=f["kind"].map(lambda k: t(f"management.kind.{k}", lang)),
-                     finding=f.apply(lambda r_: _finding_label(r_["kind"], r_["finding"], lang), axis=1))
-        out["findings_without_action"] = _fmt(lang, f, {"kind": "kind", "finding": "finding"})
+                     finding=f.apply(lambda r_: _finding_label(r_["kind"], r_["finding"], lang), axis=1),
+                     ref=[_ref_label(k, ref, lang) for k, ref in zip(f["kind"], f["ref"])])
+        out["findings_without_action"] = _fmt(lang, f, {"kind": "kind", "finding": "finding", "ref": "named_by",
+                                                        "suggested": "suggested"})
+
+
+def _ref_label(kind: str, ref: object, lang: str) -> str:
+    """The ids that name a finding, as a reader reads them ("Applying for a premises licence, step 6", "N04");
+    empty for a survey or observation item (named by itself)."""
+    if kind in ("driver", "low_item") or not isinstance(ref, str) or not ref:
+        return ""
+    parts = []
+    for one in ref.split("; "):
+        journey, sep, step = one.rpartition(" · ")
+        parts.append(t("management.ref.step", lang, journey=journey, step=step) if sep else one)
+    return "; ".join(parts)
 
 
 def _lesson_tables(r: ManagementResult, lang: str, out: dict[str, pd.DataFrame]) -> None:
@@ -198,8 +217,9 @@ def _lesson_tables(r: ManagementResult, lang: str, out: dict[str, pd.DataFrame])
                                                "action_done": "action_done"}, digits=3)
     if len(r.lessons_unlinked):
         f = r.lessons_unlinked.assign(date=r.lessons_unlinked["date"].map(_to_date))
-        out["lessons_without_action"] = _fmt(lang, f, {"date": "date", "unit": "unit", "category": "category",
-                                                       "event": "event", "lesson": "lesson"})
+        columns = {"lesson_id": "lesson_id"} if f["lesson_id"].notna().any() else {}
+        out["lessons_without_action"] = _fmt(lang, f, {**columns, "date": "date", "unit": "unit",
+                                                       "category": "category", "event": "event", "lesson": "lesson"})
 
 
 def _training_tables(r: ManagementResult, lang: str, out: dict[str, pd.DataFrame]) -> None:
@@ -239,43 +259,6 @@ def skipped(r: ManagementResult, lang: str) -> str:
     if not missing:
         return ""
     return t("management.skipped.parts", lang, parts=", ".join(missing))
-
-
-def findings(r: ManagementResult, lang: str) -> list[str]:
-    """One to five sentences for the executive summary, written from the numbers."""
-    out: list[str] = []
-    if not r.available:
-        return [skipped(r, lang)]
-    if r.has_actions and len(r.actions):
-        s = r.summary()["actions"]
-        out.append(t("management.finding.actions", lang, open=s["open"], overdue=s["overdue"], done=s["done"],
-                     date=fmt_date(r.report_date, lang)))
-    low = r.lowest_items(1)
-    if len(low):
-        r_ = low.iloc[0]
-        out.append(t("management.finding.lowest_item", lang, item=item_label(r_["item"], lang),
-                     mean=fmt_number(r_["mean"], lang, digits=1), n=fmt_number(r.n_observations, lang)))
-    elif r.has_observations:
-        out.append(t("management.finding.observations_suppressed", lang, min=r.min_size))
-    cal = r.summary()["observations"]["calibration"]
-    if cal and cal["kappa"] is not None:
-        out.append(t("management.finding.calibration", lang, kappa=fmt_number(cal["kappa"], lang, digits=2),
-                     low=fmt_number(cal["kappa_low"], lang, digits=2), high=fmt_number(cal["kappa_high"], lang, digits=2),
-                     n=fmt_number(cal["n"], lang)))
-    n_un = int((~r.unanswered["covered"].astype(bool)).sum()) if len(r.unanswered) else 0
-    if n_un:
-        out.append(t("management.finding.unanswered", lang, count=n_un))
-    if len(r.pareto):
-        r_ = r.pareto.iloc[0]
-        out.append(t("management.finding.lessons", lang, category=str(r_["category"]),
-                     share=fmt_percent(r_["share"], lang), without=int(r.pareto["without_action"].sum())))
-    tr = r.training
-    if len(tr) and tr["change"].notna().any():
-        r_ = tr.loc[tr["change"].astype(float).idxmax()]
-        out.append(t("management.finding.training", lang, skill=item_label(r_["skill"], lang),
-                     change=fmt_signed(float(r_["change"]), lang, digits=2), low=fmt_number(r_["low"], lang, digits=2),
-                     high=fmt_number(r_["high"], lang, digits=2), n=int(r_["employees"])))
-    return out[:5] or [skipped(r, lang) or t("management.skipped.all", lang)]
 
 
 def focus_text(point: FocusPoint, lang: str) -> str:

@@ -1,0 +1,157 @@
+"""The consultant's own words: ``commentary.md`` beside the client's data.
+
+A client folder may hold ``commentary.md`` (also ``commentary.he.md`` / ``commentary.en.md`` for
+the report's language, or ``הערות.md``): Markdown, one ``##`` heading per report section — by
+its key (``journeys``) or its title in either language ("Customer journeys and processes",
+"מסעות לקוח ותהליכים") — and an opening note for the executive summary under ``## summary`` (or
+the summary's title in either language).  Text before the first ``##`` heading is the opening
+note too.  Each part appears at the top of its section in every output, marked as the
+consultant's text.
+
+Client and consultant text is data: the Markdown is rendered by markdown-it-py (CommonMark plus
+tables) with raw HTML off (shown as text), images off (a report links nothing external), and
+links kept only for ``http``, ``https`` and ``mailto`` (others stay plain text).  An unknown
+heading is a warning naming it; its text is not lost: it is listed with the warning.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+from typing import Mapping, Sequence
+
+from .i18n import t
+
+__all__ = ["Commentary", "read_commentary", "parse_commentary", "render_markdown", "markdown_parser",
+           "COMMENTARY_FILES", "SAFE_SCHEMES", "OPENING"]
+
+#: The file names a client folder may use, most specific first (``{lang}``: the report's language).
+COMMENTARY_FILES = ("commentary.{lang}.md", "commentary.md", "הערות.md")
+
+#: The link schemes kept as links; anything else is shown as text.
+SAFE_SCHEMES = ("http", "https", "mailto")
+
+#: The key of the executive summary's opening note.
+OPENING = "summary"
+
+#: A commentary file larger than this is refused (it is prose, not data).
+MAX_BYTES = 1_000_000
+
+
+@dataclass(frozen=True)
+class Commentary:
+    """The consultant's text by report part (``summary`` or a section key), as Markdown source,
+    and the headings that named no part (each with its text, so nothing is lost)."""
+
+    parts: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    unknown: tuple[tuple[str, str], ...] = ()
+    source: str | None = None
+
+    def get(self, key: str) -> str | None:
+        text = self.parts.get(key)
+        return text if text and text.strip() else None
+
+    def html(self, key: str) -> str | None:
+        """The part *key* as sanitised HTML (None when the consultant wrote nothing for it)."""
+        text = self.get(key)
+        return render_markdown(text) if text is not None else None
+
+    def warnings(self, lang: str) -> list[str]:
+        """One sentence per unknown heading, in *lang*."""
+        return [t("report.commentary.unknown", lang, heading=heading, file=self.source or "commentary.md")
+                for heading, _ in self.unknown]
+
+
+def markdown_parser():
+    """The one Markdown parser of svcwork: CommonMark and tables, no raw HTML, no images, safe links."""
+    from markdown_it import MarkdownIt
+
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False}).enable("table")
+    md.disable("image")
+
+    def validate(url: str) -> bool:
+        scheme = re.match(r"\s*([A-Za-z][A-Za-z0-9+.\-]*):", url)
+        return scheme is not None and scheme.group(1).casefold() in SAFE_SCHEMES
+
+    md.validateLink = validate
+    return md
+
+
+def render_markdown(text: str) -> str:
+    """*text* (Markdown) as sanitised HTML; headings are demoted so the highest is ``h3`` (they sit
+    under a section's ``h2``)."""
+    md = markdown_parser()
+    tokens = md.parse(text)
+    for token in tokens:
+        if token.type in ("heading_open", "heading_close"):
+            level = min(6, max(3, int(token.tag[1]) + 2))
+            token.tag = f"h{level}"
+        if token.type == "link_open":
+            token.attrSet("rel", "noopener noreferrer")
+    return md.renderer.render(tokens, md.options, {})
+
+
+def _norm(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text).casefold()
+    return " ".join(re.sub(r"[\W_]+", " ", text).split())
+
+
+def _names(sections: Sequence[str]) -> dict[str, str]:
+    """Every name a heading may use for a part: its key and its titles in both languages."""
+    names = {_norm(OPENING): OPENING}
+    for lang in ("he", "en"):
+        names[_norm(t("report.executive_summary", lang))] = OPENING
+    for key in sections:
+        names[_norm(key)] = key
+        for lang in ("he", "en"):
+            names[_norm(t(f"report.section.{key}", lang))] = key
+    return names
+
+
+def parse_commentary(text: str, *, sections: Sequence[str], source: str | None = None) -> Commentary:
+    """Split *text* at its ``##`` headings into the parts of the report (see the module)."""
+    names = _names(sections)
+    parts: dict[str, list[str]] = {}
+    unknown: list[tuple[str, list[str]]] = []
+    current: list[str] = parts.setdefault(OPENING, [])
+    fence = False
+    for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n"):
+        if re.match(r"\s{0,3}(```|~~~)", line):
+            fence = not fence
+        heading = None if fence else re.match(r"\s{0,3}##(?!#)\s*(.*?)\s*#*\s*$", line)
+        if heading is not None:
+            key = names.get(_norm(heading.group(1)))
+            if key is None:
+                unknown.append((heading.group(1), []))
+                current = unknown[-1][1]
+            else:
+                current = parts.setdefault(key, [])
+            continue
+        current.append(line)
+    return Commentary(MappingProxyType({k: "\n".join(v).strip() for k, v in parts.items() if "\n".join(v).strip()}),
+                      tuple((h, "\n".join(v).strip()) for h, v in unknown), source)
+
+
+def read_commentary(folder: str | Path, *, lang: str, sections: Sequence[str]) -> Commentary:
+    """The commentary of the client in *folder* (an empty one when it has none).  The file is read as
+    UTF-8 (with or without a BOM); a file that is not UTF-8 text, or larger than :data:`MAX_BYTES`,
+    raises :class:`svcwork.errors.IntakeError` with the reason in *lang*."""
+    from .errors import IntakeError
+
+    folder = Path(folder)
+    for name in COMMENTARY_FILES:
+        path = folder / name.format(lang=lang)
+        if not path.is_file():
+            continue
+        raw = path.read_bytes()
+        if len(raw) > MAX_BYTES:
+            raise IntakeError(t("report.commentary.too_large", lang, file=path.name, limit=MAX_BYTES // 1000))
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise IntakeError(t("report.commentary.not_utf8", lang, file=path.name, offset=exc.start)) from None
+        return parse_commentary(text, sections=sections, source=path.name)
+    return Commentary()

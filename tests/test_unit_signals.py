@@ -1,0 +1,159 @@
+"""A unit's case figures and signals for its pack (:mod:`svcwork.unit_signals`), checked by hand, and
+the unit packs of the demo clients (issue #18, "Unit packs").
+
+Case figures: end-to-end time counting the cases still open is the product-limit estimate of
+Kaplan & Meier (JASA 53, 1958), computed here by hand in exact fractions; its *p*-quantile is the
+smallest observed time at which the share still open is at most 1 − *p* (Klein & Moeschberger,
+*Survival Analysis*, 2nd ed., 2003, §4.5).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from fractions import Fraction
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from test_packs import CASES, LANGS, _actions, build_client, case_log, check_marked
+
+import svcwork
+from svcwork import journeys, management, measures
+from svcwork.management.packs import Ownership
+from svcwork.unit_signals import manager_packs, unit_cases
+
+ROOT = Path(__file__).resolve().parents[1]
+CLIENTS = sorted(p.name for p in (ROOT / "data" / "clients").iterdir() if (p / "intake.xlsx").is_file())
+
+
+def km_quantile(times: list[float], closed: list[bool], p: float) -> float | None:
+    """The *p*-quantile of a product-limit estimate, by hand: S(t) = Π (1 − d_i / n_i) over the closing
+    times t_i ≤ t (d_i closed at t_i, n_i still open just before); the smallest t_i with S ≤ 1 − p."""
+    s = Fraction(1)
+    for t_i in sorted({t for t, c in zip(times, closed) if c}):
+        at_risk = sum(1 for t in times if t >= t_i)
+        d = sum(1 for t, c in zip(times, closed) if c and t == t_i)
+        s *= 1 - Fraction(d, at_risk)
+        if s <= 1 - Fraction(p).limit_denominator(100):
+            return t_i
+    return None
+
+
+@pytest.fixture(scope="module")
+def engagement(tmp_path_factory):
+    return svcwork.load(build_client(tmp_path_factory.mktemp("signals") / "agency"))
+
+
+def test_case_figures_per_unit_by_hand(engagement):
+    _, truth = case_log()
+    sla = int(engagement.settings.sla_days)
+    assert sla == 10 and int(engagement.settings.repeat_contact_days) == 7
+    # the log's last event: a closed case ends with "Closed" after its days, an open one with "Handled" 2 h in
+    as_of = max(c["start"] + (dt.timedelta(days=c["days"]) if c["days"] is not None else dt.timedelta(hours=2))
+                for cs in truth.values() for c in cs)
+    got = unit_cases(engagement)
+    assert set(got) == {"Parking", "Archive"}  # Tiny: 2 cases < min_group_size 5
+    for unit, cases in truth.items():
+        if unit == "Tiny":
+            continue
+        times = [c["days"] if c["days"] is not None else (as_of - c["start"]).total_seconds() / 86400 for c in cases]
+        closed = [c["days"] is not None for c in cases]
+        # the deadline: sla days after opening; decided when closed or when the deadline has passed
+        decided = [cl or (as_of - c["start"]).total_seconds() / 86400 > sla for c, cl in zip(cases, closed)]
+        missed = [(c["days"] > sla) if cl else d for c, cl, d in zip(cases, closed, decided)]
+        u = got[unit]
+        assert u.cases == len(cases) == len(CASES[unit][1]) + CASES[unit][2]
+        assert u.median_days == pytest.approx(km_quantile(times, closed, 0.5))
+        assert u.p90_days == pytest.approx(km_quantile(times, closed, 0.9))
+        assert u.missed_base == sum(decided)
+        assert u.missed == pytest.approx(sum(m for m, d in zip(missed, decided) if d) / sum(decided))
+        assert u.repeat_base == len(cases) and u.repeat == pytest.approx(sum(c["repeat"] for c in cases) / len(cases))
+    # the same numbers as the journeys section's table by unit (the report's own table)
+    res = journeys.analyse(engagement)
+    table = journeys.breakdown(res.log.cases, "unit").set_index("unit")
+    for unit, u in got.items():
+        assert u.median_days == table.loc[unit, "median_days"] and u.p90_days == table.loc[unit, "p90_days"]
+        assert u.missed == pytest.approx(1 - table.loc[unit, "sla_met"])
+    assert unit_cases(engagement, journeys_result=res) == got
+
+
+def test_a_case_without_a_unit_belongs_to_its_services_unit(engagement):
+    cases = engagement.cases.copy()
+    cases["unit"] = cases["unit"].astype("string").mask(cases["unit"].astype("string") == "Archive")
+    eng = dataclasses.replace(engagement, cases=cases)
+    got = unit_cases(eng)  # Archive's cases have service S2, whose unit is Revenue
+    assert "Archive" not in got and got["Revenue"].cases == 13
+
+
+def test_no_case_log_no_case_figures(engagement):
+    eng = dataclasses.replace(engagement, cases=None)
+    assert unit_cases(eng) == {}
+    packs = {p.unit: p for p in manager_packs(eng, management.analyse(eng), lang="en")}
+    assert "Archive" not in packs and all(p.cases is None and not p.case_lines("en") for p in packs.values())
+
+
+# =========================================================================== the demo clients
+@pytest.fixture(scope="module", params=CLIENTS)
+def demo(request):
+    eng = svcwork.load(ROOT / "data" / "clients" / request.param)
+    res = management.analyse(eng)
+    m = measures.analyse(eng, n_boot=0)
+    log = journeys.analyse(eng)
+    packs = {lang: manager_packs(eng, res, lang=lang, measures_result=m, journeys_result=log) for lang in LANGS}
+    return eng, res, m, log, packs
+
+
+@pytest.mark.slow
+def test_demo_packs_follow_the_rules(demo):
+    eng, res, m, log, packs = demo
+    own = Ownership.from_engagement(eng)
+    minimum = int(eng.settings.min_group_size)
+    by_unit = journeys.breakdown(log.log.cases, "unit")
+    with_cases = set(by_unit.loc[by_unit["cases"] >= minimum, "unit"].astype(str))
+    acts = eng.table("Actions")
+    for lang in LANGS:
+        units = {p.unit: p for p in packs[lang]}
+        assert with_cases <= set(units)  # a pack for every unit with cases above the threshold
+        for unit in with_cases:
+            assert units[unit].cases is not None and units[unit].has_content
+        for pack in units.values():
+            # actions and KPIs in the unit that owns them, and nowhere else
+            assert all(own.action_unit(a) == pack.unit for a in _actions(pack)), (pack.unit, _actions(pack))
+            for s in pack.signals:
+                if s.kind == "kpi":
+                    assert own.kpi_unit(s.item) in (pack.unit, None), (pack.unit, s.item)
+            # a flagged KPI misses its target; never a focus on a met KPI or an unstable survey item
+            kpi = {s.item: s for s in pack.signals if s.kind == "kpi"}
+            survey = {s.item: s for s in pack.signals if s.kind == "survey"}
+            for f in pack.focus:
+                for fig in f.key_figures():
+                    thing = fig.item.rsplit(" — ", 1)[-1] if fig.item else None
+                    if fig.name == "kpi_value":
+                        assert kpi[thing].met is not True, (pack.unit, thing)
+                    if fig.name == "survey_agree":
+                        assert not survey[thing].unstable, (pack.unit, thing)
+            assert not any(f.key in ("management.focus.signal",) for f in pack.focus)
+            check_marked(pack, lang)
+        # every open action that a unit owns is in that unit's pack
+        for aid in acts.loc[acts["status"].isin(["open", "in progress"]), "action_id"]:
+            unit = own.action_unit(aid)
+            if unit is not None:
+                assert aid in _actions(units[unit]), (aid, unit)
+
+
+@pytest.mark.slow
+def test_demo_pack_with_an_owners_sheet_moves_actions_to_their_owners_unit(tmp_path):
+    """northfield-licensing: A18 (owner Head of Digital Services, service L01 of Licensing Operations)
+    and A10 (owner Head of Legal Services, service L05) sat in Licensing Operations' pack; with the
+    Owners sheet they are in Digital Services' and Legal Services' packs."""
+    eng = svcwork.load(ROOT / "data" / "clients" / "northfield-licensing")
+    owners = pd.DataFrame({"owner": ["Head of Digital Services", "Head of Legal Services", "Head of Licensing Operations"],
+                           "unit": ["Digital Services", "Legal Services", "Licensing Operations"]})
+    eng = dataclasses.replace(eng, tables={**eng.tables, "Owners": owners})
+    packs = {p.unit: p for p in manager_packs(eng, management.analyse(eng), lang="en")}
+    assert {"A10", "A18"} <= _actions(packs["Legal Services"]) | _actions(packs["Digital Services"])
+    assert "A18" in _actions(packs["Digital Services"]) and "A10" in _actions(packs["Legal Services"])
+    assert not {"A10", "A18"} & _actions(packs["Licensing Operations"])
+    assert "A13" in _actions(packs["Licensing Operations"])  # its own overdue action stays
+    assert packs["Digital Services"].has_content and packs["Legal Services"].has_content
