@@ -45,7 +45,7 @@ from .errors import problems_frame
 from .i18n import direction, fmt_date, t, unsigned_zero
 from .paths import atomic_write_bytes, atomic_write_text, templates_dir
 from .appendix import key_figures_html
-from .keyfigures import from_records, plain, registry, to_html
+from .keyfigures import KeyFigure, from_records, plain, quote, registry, to_html
 from .tables import column_kind
 from .common import json_ready
 from .executive import CONVENTIONS, dashboard, executive_summary
@@ -438,11 +438,17 @@ class IntakeReview:
     def figures(self, lang: str) -> dict:
         return {}
 
-    def findings(self, lang: str) -> list[str]:
+    def key_figures(self) -> tuple[KeyFigure, ...]:
+        """The intake's figures the report quotes: its data-quality warnings."""
+        return (KeyFigure("intake.warnings", len(self.engagement.warnings), "count", "intake", table="problems"),)
+
+    def findings(self, lang: str, *, marked: bool = False) -> list[str]:
         eng = self.engagement
-        return [t("report.finding.intake", lang, n=len(eng.warnings), organization=eng.settings.organization,
-                  start=fmt_date(eng.settings.period_start, lang), end=fmt_date(eng.settings.period_end, lang),
-                  warnings=len(eng.warnings))]
+        warnings = self.key_figures()[0]
+        text = t("report.finding.intake", lang, n=warnings.value, organization=eng.settings.organization,
+                 start=fmt_date(eng.settings.period_start, lang), end=fmt_date(eng.settings.period_end, lang),
+                 warnings=quote(warnings, lang))
+        return [text if marked else plain(text)]
 
     def skipped(self, lang: str) -> str:
         return ""
@@ -632,9 +638,8 @@ def assemble(out: str | os.PathLike, engagement: Any, *, lang: str,
     # the appendix defines what the report's words quote (summary.json keeps every figure)
     prose = [x for b in executive for part in ("lead", "items", "lines") for x in b[part]]
     prose += [x for d in tiles for x in (d["value"], d["base"], d["reading"])]
-    prose += [to_html(f) for k in in_report if k in sections for f in sections[k].get("findings") or []]
-    prose += [to_html(fig.get("takeaway") or "") for k in in_report if k in sections
-              for fig in sections[k].get("figures") or []]
+    prose += [to_html(f) for sec in sections.values() for f in sec.get("findings") or []]
+    prose += [to_html(fig.get("takeaway") or "") for sec in sections.values() for fig in sec.get("figures") or []]
     quoted = {m.split("@", 1)[0] for x in prose for m in re.findall(r"data-figure='([^']+)'", x)}
     figures_appendix = key_figures_html(registry, lang=lang, sections=in_report, quoted=quoted,
                                         tables={tid: table_anchor(tid) for tid in shown})

@@ -284,4 +284,10 @@ MESSAGES = {
     "field.value": ("value", "ערך"),
     "field.expected": ("expected", "נדרש"),
     "field.message": ("message", "הודעה"),
+    "intake.figure.warnings": ("Data-quality warnings at intake", "אזהרות איכות נתונים בקליטה"),
+    "intake.figure.warnings.def": ("Problems found when the intake form and the client's files were validated that do "
+                                   "not stop the analysis (each is listed with its sheet, row and column in the "
+                                   "data-quality appendix).",
+                                   "בעיות שנמצאו בבדיקת טופס הקליטה וקובצי הלקוח שאינן עוצרות את הניתוח (כל אחת "
+                                   "מפורטת עם הגיליון, השורה והעמודה בנספח איכות הנתונים)."),
 }
