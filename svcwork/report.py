@@ -51,7 +51,7 @@ from .common import json_ready
 from .executive import CONVENTIONS, dashboard, executive_summary
 from .results_book import caption as _caption, sheet_name, write_results_workbook
 
-__all__ = ["SECTIONS", "Section", "show_result", "show_intake", "table_html", "record", "assemble",
+__all__ = ["SECTIONS", "Section", "load_sections", "load_tables", "typed_text", "show_result", "show_intake", "table_html", "record", "assemble",
            "build_summary", "write_results_workbook", "json_ready", "key_figures", "problems_table",
            "write_unit_packs", "executive_summary", "table_role", "sheet_name", "BODY_ROWS"]
 
@@ -165,24 +165,35 @@ def _typed_number(f: float, kind: str | None) -> str | None:
     return None
 
 
-def _cell(value: Any, lang: str, kind: str | None = None) -> str:
+def typed_text(value: Any, lang: str, kind: str | None = None) -> str:
+    """A table cell's text as every output writes it (HTML, DOCX): typed columns by their kind,
+    other numbers by their size, dates by the language, '—' for a missing value."""
     if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or value is pd.NaT:
-        return "<td class='na'>—</td>"
+        return "—"
     if isinstance(value, (bool, np.bool_)):
-        return f"<td>{html.escape(t('template.yes' if value else 'template.no', lang))}</td>"
+        return t("template.yes" if value else "template.no", lang)
     if kind is not None and isinstance(value, (int, float, np.integer, np.floating)):
         typed = _typed_number(float(value), kind)
         if typed is not None:
-            return f"<td class='num'>{html.escape(typed)}</td>"
+            return typed
     if isinstance(value, (int, np.integer)):
-        return f"<td class='num'>{int(value):,}</td>"
+        return f"{int(value):,}"
     if isinstance(value, (float, np.floating)):
         f = float(value)
-        text = f"{f:,.0f}" if abs(f) >= 1000 or f.is_integer() else f"{f:,.2f}" if abs(f) >= 1 else f"{f:.3f}"
-        return f"<td class='num'>{unsigned_zero(text)}</td>"
+        return unsigned_zero(f"{f:,.0f}" if abs(f) >= 1000 or f.is_integer() else f"{f:,.2f}" if abs(f) >= 1 else f"{f:.3f}")
     if isinstance(value, (pd.Timestamp, dt.datetime, dt.date)):
-        return f"<td class='num'>{html.escape(fmt_date(value, lang))}</td>"
-    text = str(value)
+        return fmt_date(value, lang)
+    return str(value)
+
+
+def _cell(value: Any, lang: str, kind: str | None = None) -> str:
+    text = typed_text(value, lang, kind)
+    if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA or value is pd.NaT:
+        return "<td class='na'>—</td>"
+    if isinstance(value, (bool, np.bool_)):
+        return f"<td>{html.escape(text)}</td>"
+    if isinstance(value, (int, float, np.integer, np.floating, pd.Timestamp, dt.datetime, dt.date)):
+        return f"<td class='num'>{html.escape(text)}</td>"
     cls = " class='num'" if _NUM.match(text) else " class='long'" if len(text) > 60 else ""  # reasons, comments
     return f"<td{cls}>{html.escape(text)}</td>"
 
@@ -471,7 +482,8 @@ def show_intake(engagement: Any, *, lang: str, output_dir: str | os.PathLike | N
 
 
 # =========================================================================== assembly
-def _load_sections(out: Path) -> dict[str, dict]:
+def load_sections(out: Path) -> dict[str, dict]:
+    """The section records a run wrote under ``<out>/sections/`` (``{section key: record}``, report order)."""
     found = {}
     for s in SECTIONS:
         p = _sections_dir(out) / f"{s.key}.json"
@@ -480,7 +492,8 @@ def _load_sections(out: Path) -> dict[str, dict]:
     return found
 
 
-def _load_tables(out: Path) -> dict[str, dict[str, pd.DataFrame]]:
+def load_tables(out: Path) -> dict[str, dict[str, pd.DataFrame]]:
+    """The recorded tables of each section (``{section key: {slug: frame}}``), in the order recorded."""
     found = {}
     for s in SECTIONS:
         p = _sections_dir(out) / f"{s.key}.tables.pkl"
@@ -606,8 +619,8 @@ def assemble(out: str | os.PathLike, engagement: Any, *, lang: str,
     from .charts import accent
 
     out = Path(out)
-    sections = _load_sections(out)
-    tables = _load_tables(out)
+    sections = load_sections(out)
+    tables = load_tables(out)
     summary = build_summary(engagement, sections)
     ran = None if notebooks is None else {Path(p).name for p in notebooks}
     blocks, quality = [], []
