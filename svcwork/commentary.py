@@ -2,7 +2,7 @@
 
 A client folder may hold ``commentary.md`` (also ``commentary.he.md`` / ``commentary.en.md`` for
 the report's language, or ``הערות.md``): Markdown, one ``##`` heading per report section — by
-its key (``journeys``) or its title in either language ("Customer journeys and processes",
+its key (``journeys``) or its title in either language ("Citizen journeys and processes",
 "מסעות לקוח ותהליכים") — and an opening note for the executive summary under ``## summary`` (or
 the summary's title in either language).  Text before the first ``##`` heading is the opening
 note too.  Each part appears at the top of its section in every output, marked as the
@@ -89,8 +89,9 @@ def render_markdown(text: str) -> str:
         if token.type in ("heading_open", "heading_close"):
             level = min(6, max(3, int(token.tag[1]) + 2))
             token.tag = f"h{level}"
-        if token.type == "link_open":
-            token.attrSet("rel", "noopener noreferrer")
+        for child in token.children or ():
+            if child.type == "link_open":
+                child.attrSet("rel", "noopener noreferrer")
     return md.renderer.render(tokens, md.options, {})
 
 
@@ -138,8 +139,8 @@ def parse_commentary(text: str, *, sections: Sequence[str], source: str | None =
 def read_commentary(folder: str | Path, *, lang: str, sections: Sequence[str]) -> Commentary:
     """The commentary of the client in *folder* (an empty one when it has none).  The file is read as
     UTF-8 (with or without a BOM); a file that is not UTF-8 text, or larger than :data:`MAX_BYTES`,
-    raises :class:`svcwork.errors.IntakeError` with the reason in *lang*."""
-    from .errors import IntakeError
+    raises :class:`svcwork.errors.InputFileError` with the reason in *lang*."""
+    from .errors import InputFileError
 
     folder = Path(folder)
     for name in COMMENTARY_FILES:
@@ -148,10 +149,10 @@ def read_commentary(folder: str | Path, *, lang: str, sections: Sequence[str]) -
             continue
         raw = path.read_bytes()
         if len(raw) > MAX_BYTES:
-            raise IntakeError(t("report.commentary.too_large", lang, file=path.name, limit=MAX_BYTES // 1000))
+            raise InputFileError(t("report.commentary.too_large", lang, file=path.name, limit=MAX_BYTES // 1000))
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError as exc:
-            raise IntakeError(t("report.commentary.not_utf8", lang, file=path.name, offset=exc.start)) from None
+            raise InputFileError(t("report.commentary.not_utf8", lang, file=path.name, offset=exc.start)) from None
         return parse_commentary(text, sections=sections, source=path.name)
     return Commentary()

@@ -45,13 +45,16 @@ from .errors import problems_frame
 from .i18n import direction, fmt_date, t, unsigned_zero
 from .paths import atomic_write_bytes, atomic_write_text, templates_dir
 from .appendix import key_figures_html
+from .commentary import OPENING, Commentary, read_commentary
+from .errors import InputFileError
 from .keyfigures import KeyFigure, from_records, plain, quote, registry, to_html
 from .tables import column_kind
 from .common import json_ready
 from .executive import CONVENTIONS, dashboard, executive_summary
 from .results_book import caption as _caption, sheet_name, write_results_workbook
 
-__all__ = ["SECTIONS", "Section", "load_sections", "load_tables", "typed_text", "show_result", "show_intake", "table_html", "record", "assemble",
+__all__ = ["SECTIONS", "Section", "load_sections", "load_tables", "typed_text", "client_commentary", "commentary_html",
+           "show_commentary", "show_result", "show_intake", "table_html", "record", "assemble",
            "build_summary", "write_results_workbook", "json_ready", "key_figures", "problems_table",
            "write_unit_packs", "executive_summary", "table_role", "sheet_name", "BODY_ROWS"]
 
@@ -588,6 +591,38 @@ def _section_html(record: Mapping, frames: Mapping[str, pd.DataFrame], out: Path
     return body, quality, detail
 
 
+def client_commentary(engagement: Any, *, lang: str) -> tuple[Commentary, list[str]]:
+    """The consultant's commentary beside the client's data (:mod:`svcwork.commentary`) and the
+    problems to show with it (unknown headings, an unreadable file): never an error that stops
+    the report, and nothing silently dropped."""
+    folder = getattr(engagement, "folder", None)
+    if folder is None:
+        return Commentary(), []
+    try:
+        notes = read_commentary(folder, lang=lang, sections=[s.key for s in SECTIONS if s.key != "intake"])
+    except InputFileError as exc:
+        return Commentary(), [str(exc)]
+    return notes, notes.warnings(lang)
+
+
+def commentary_html(notes: Commentary, key: str, lang: str) -> str:
+    """One part of the commentary as the report shows it: labelled as the consultant's text."""
+    label = html.escape(t("report.commentary.label", lang))
+    return (f"<aside class='commentary' dir='{direction(lang)}' aria-label='{label}'>"
+            f"<p class='commentary-label'>{label}</p>{notes.html(key) or ''}</aside>")
+
+
+def show_commentary(engagement: Any, *, section: str, lang: str) -> None:
+    """Display the consultant's commentary for *section* in a notebook (nothing when there is none);
+    the intake notebook shows the opening note and any problem with the commentary file."""
+    notes, problems = client_commentary(engagement, lang=lang)
+    part = OPENING if section == "intake" else section  # the intake notebook opens with the opening note
+    if notes.get(part) is not None:
+        _display_html(commentary_html(notes, part, lang))
+    for problem in problems if section == "intake" else ():
+        _display_html(f"<p class='note' dir='{direction(lang)}'>{html.escape(problem)}</p>")
+
+
 def _intake_table(engagement: Any, key: str) -> pd.DataFrame | None:
     try:
         return engagement.table(key)
@@ -622,6 +657,9 @@ def assemble(out: str | os.PathLike, engagement: Any, *, lang: str,
     sections = load_sections(out)
     tables = load_tables(out)
     summary = build_summary(engagement, sections)
+    notes, note_problems = client_commentary(engagement, lang=lang)
+    summary["commentary"] = {"file": notes.source, "parts": sorted(notes.parts),
+                             "unknown": [heading for heading, _ in notes.unknown]}
     ran = None if notebooks is None else {Path(p).name for p in notebooks}
     blocks, quality = [], []
     numbers = itertools.count(1)
@@ -630,6 +668,8 @@ def assemble(out: str | os.PathLike, engagement: Any, *, lang: str,
         if s.key not in sections or (ran is not None and s.notebook not in ran):
             continue
         body, checks, detail = _section_html(sections[s.key], tables.get(s.key, {}), out, lang=lang, numbers=numbers)
+        if notes.get(s.key) is not None:  # the consultant's words open the section, marked as theirs
+            body.insert(1, commentary_html(notes, s.key, lang))
         if detail:  # detail tables: named here, in full in results.xlsx
             note = t("report.detail_tables", lang, sheets=", ".join(quote.format(d) for d in detail))
             body.append(f"<p class='note detail-tables'>{html.escape(note)}</p>")
@@ -667,6 +707,8 @@ def assemble(out: str | os.PathLike, engagement: Any, *, lang: str,
         consultant=st.consultant, vision=st.service_vision, values=list(st.service_values),
         period=f"{fmt_date(st.period_start, lang)} – {fmt_date(st.period_end, lang)}",
         executive=executive, tiles=tiles, key_figures=figures_appendix, skipped=skipped, methods=methods,
+        opening=commentary_html(notes, OPENING, lang) if notes.get(OPENING) else "",
+        commentary_problems=note_problems,
         version=__version__,
         blocks=blocks, quality="\n".join(quality))
     paths = {

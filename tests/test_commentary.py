@@ -1,0 +1,85 @@
+"""The consultant's commentary (svcwork.commentary): parts by heading, sanitised Markdown, clear problems."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from svcwork.commentary import Commentary, parse_commentary, read_commentary, render_markdown
+from svcwork.errors import InputFileError
+from svcwork.i18n import t
+
+SECTIONS = ("prioritization", "journeys", "measures", "management")
+
+TEXT = """Opening words before any heading.
+
+## Citizen journeys and processes
+The **hand-offs** hurt most.
+
+## מדידה ובקרה של השירות
+הסקר מראה שיפור.
+
+## management
+Owners agreed on the plan.
+
+## Budget for next year
+Not a part of the report.
+
+## summary
+And more for the summary.
+"""
+
+
+def test_parts_are_found_by_key_or_title_in_either_language():
+    notes = parse_commentary(TEXT, sections=SECTIONS, source="commentary.md")
+    assert set(notes.parts) == {"summary", "journeys", "measures", "management"}
+    assert "And more for the summary." in notes.get("summary") and "Opening words" in notes.get("summary")
+    assert "<strong>hand-offs</strong>" in notes.html("journeys")
+    assert notes.get("prioritization") is None and notes.html("prioritization") is None
+    assert t("report.section.measures", "he") == "מדידה ובקרה של השירות"
+
+
+def test_an_unknown_heading_is_a_warning_naming_it_and_its_text_is_kept():
+    notes = parse_commentary(TEXT, sections=SECTIONS, source="commentary.md")
+    assert notes.unknown == (("Budget for next year", "Not a part of the report."),)
+    (warning,) = notes.warnings("en")
+    assert "Budget for next year" in warning and "commentary.md" in warning
+    assert "Budget for next year" in notes.warnings("he")[0]
+
+
+def test_headings_inside_code_blocks_are_text():
+    notes = parse_commentary("## journeys\n```\n## measures\n```\n", sections=SECTIONS)
+    assert set(notes.parts) == {"journeys"} and "## measures" in notes.get("journeys")
+
+
+@pytest.mark.parametrize("hostile", [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "[click](javascript:alert(1))",
+    "[data](data:text/html;base64,PHNjcmlwdD4=)",
+    "![tracker](https://evil.example/pixel.png)",
+    "<a href='https://x'>raw</a>",
+    "\u202eevil\u202c and \u200f marks \u200e" + "x" * 20000,
+])
+def test_markdown_is_sanitised(hostile):
+    out = render_markdown(hostile)
+    assert "<script" not in out and "<img" not in out and "onerror=" not in out.replace("onerror=alert(1)&gt;", "")
+    assert not re.search(r"href=\"(?!https?:|mailto:)", out)
+    assert "<a href='https://x'>" not in out  # raw HTML is shown as text, never markup
+
+
+def test_safe_links_stay_links_and_headings_sit_under_the_section():
+    out = render_markdown("# Big\n\n[site](https://gov.example) and [mail](mailto:a@b.example)\n")
+    assert '<a href="https://gov.example" rel="noopener noreferrer">site</a>' in out
+    assert 'href="mailto:a@b.example"' in out and "<h3>Big</h3>" in out
+
+
+def test_reading_the_file(tmp_path):
+    assert read_commentary(tmp_path, lang="he", sections=SECTIONS) == Commentary()
+    (tmp_path / "commentary.md").write_text("\ufeff## journeys\nשלום\n", encoding="utf-8")
+    assert read_commentary(tmp_path, lang="he", sections=SECTIONS).get("journeys") == "שלום"
+    (tmp_path / "commentary.he.md").write_bytes("## journeys\nשלום\n".encode("cp1255"))
+    with pytest.raises(InputFileError, match="UTF-8"):
+        read_commentary(tmp_path, lang="he", sections=SECTIONS)  # the language's own file wins, and is refused clearly
+    assert read_commentary(tmp_path, lang="en", sections=SECTIONS).get("journeys") == "שלום"
