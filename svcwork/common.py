@@ -32,6 +32,15 @@ def is_blank(value: Any) -> bool:
         return False
 
 
+def finite_or_none(value: Any) -> float | None:
+    """*value* as a plain float; None when missing, not a number or not finite (JSON-safe)."""
+    try:
+        v = float(value)
+    except (TypeError, ValueError):
+        return None
+    return v if math.isfinite(v) else None
+
+
 def round_or_none(value: Any, digits: int = 4) -> float | None:
     """*value* rounded to *digits* decimals as a plain float; None when missing or not finite.
 

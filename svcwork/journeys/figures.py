@@ -32,11 +32,11 @@ executive summary and unit packs read them by key.  Names and definitions are th
 
 from __future__ import annotations
 
-import math
-from typing import TYPE_CHECKING, Any, Iterator
+from typing import TYPE_CHECKING, Iterator
 
 import pandas as pd
 
+from ..common import finite_or_none as _num
 from ..keyfigures import KeyFigure, registry
 from .capability import breakdown
 
@@ -48,14 +48,6 @@ __all__ = ["SECTION", "PATH_GOAL", "key_figures", "figures_of", "wilson", "pass_
 SECTION = "journeys"
 #: The share of cases that "the paths it takes to cover most cases" cover.
 PATH_GOAL = 0.8
-
-
-def _num(value: Any) -> float | None:
-    try:
-        v = float(value)
-    except (TypeError, ValueError):
-        return None
-    return v if math.isfinite(v) else None
 
 
 def wilson(count: int, n: int) -> tuple[float | None, float | None]:

@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 from scipy import stats
 
+from ..common import finite_or_none
 from ..errors import AnalysisError
 from ..i18n import t
 from ..intake import Engagement
@@ -30,15 +31,7 @@ FINDING_KINDS = {"pain_point": "journey", "kpi_signal": "kpi", "low_item": "obse
 ALL = "*"  # the "all units" / "all pairs" group in long tables
 
 
-def _float(x: object) -> float | None:
-    """A plain float, or None for missing / NaN / infinite values (JSON-safe)."""
-    if x is None:
-        return None
-    try:
-        v = float(x)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return None
-    return v if math.isfinite(v) else None
+_float = finite_or_none  # a plain float, or None for missing / NaN / infinite values (JSON-safe)
 
 
 def _check_period(period: str) -> str:

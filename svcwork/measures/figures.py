@@ -30,6 +30,7 @@ from typing import TYPE_CHECKING, Any, Mapping
 import pandas as pd
 
 from ..i18n import t
+from ..common import finite_or_none as _num
 from ..keyfigures import KeyFigure, registry, show
 from ._base import A11_ITEMS
 
@@ -51,14 +52,6 @@ _FINER = {"share": "share1", "count": "number", "number": "rate"}
 
 def _finite(value: Any) -> bool:
     return isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(float(value))
-
-
-def _num(value: Any) -> float | None:
-    try:
-        v = float(value)
-    except (TypeError, ValueError):
-        return None
-    return v if math.isfinite(v) else None
 
 
 # =========================================================================== selections the sentences share
