@@ -1,0 +1,356 @@
+"""report.docx, chapter by chapter, in the order of report.html (:func:`svcwork.report.assemble`):
+cover, contents, dashboard, executive summary, recommendations, the analyses, then the
+data-quality, methods and key-figures appendices."""
+
+from __future__ import annotations
+
+import math
+import os
+from pathlib import Path
+from typing import Any, Iterable, Mapping, Sequence
+
+import pandas as pd
+from docx.shared import Pt
+
+from ..charts import accent
+from ..executive import CONVENTIONS
+from ..i18n import fmt_date, t
+from ..keyfigures import from_records, plain
+from ..paths import atomic_write_bytes
+from ..report import BODY_ROWS, SECTIONS, _table_specs, load_sections, load_tables, typed_text
+from ..tables import column_kind
+from . import oxml
+from .build import _NUMERIC, _STATUS_FILL, Writer, figure_bookmark
+from .markdown import render_markdown
+
+__all__ = ["write_report_docx", "report_docx_bytes", "REC_FIELDS"]
+
+_SMALL = Pt(8)
+
+
+def _get(obj: Any, name: str, default: Any = "") -> Any:
+    """A field of a dashboard tile or recommendation, given as an object or a mapping."""
+    if isinstance(obj, Mapping):
+        return obj.get(name, default)
+    return getattr(obj, name, default)
+
+
+def _missing(value: Any) -> bool:
+    if value is None or value is pd.NA or value is pd.NaT:
+        return True
+    if isinstance(value, float) and math.isnan(value):
+        return True
+    return isinstance(value, str) and not value.strip()
+
+
+def _commentary(w: Writer, commentary: Any, key: str, *, level: int) -> None:
+    """The consultant's text for *key* at the top of its part, in a labelled, shaded box."""
+    text = commentary.get(key) if commentary is not None else None
+    if not text or not str(text).strip():
+        return
+    cell = w.callout(t("report.commentary.label", w.lang))
+    render_markdown(w, cell, str(text), level=level)
+
+
+# ------------------------------------------------------------------------------------ front
+def _cover(w: Writer, st: Any) -> None:
+    """The title page: organisation, report title, unit, period, consultant, service vision and values."""
+    lang = w.lang
+    w.para(style="Title", text=st.organization, marked=False)
+    w.para(style="Subtitle", text=t("report.title", lang), marked=False)
+    unit, consultant, vision = (getattr(st, name, None) for name in ("unit", "consultant", "service_vision"))
+    if unit:
+        w.para(text=unit, marked=False, bold=True)
+    period = f"{fmt_date(st.period_start, lang)} – {fmt_date(st.period_end, lang)}"
+    w.para(text=f"{t('report.period', lang)}: {period}", marked=False)
+    if consultant:
+        w.para(text=f"{t('report.prepared_by', lang)}: {consultant}", marked=False)
+    if vision:
+        w.para(style="Quote", text=vision, marked=False)
+    for value in getattr(st, "service_values", None) or ():
+        w.para(style="List Bullet", text=str(value), marked=False)
+
+
+def _dashboard(w: Writer, tiles: Sequence[Any]) -> None:
+    lang = w.lang
+    w.heading(t("report.dash.title", lang), 1, new_page=True, key="dashboard")
+    rows = []
+    for d in tiles:
+        rows.append([(lambda p, d=d: w.run(p, _get(d, "title"), bold=True), False, str(_get(d, "title"))),
+                     (lambda p, d=d: w.marked(p, _get(d, "value"), bold=True), True, plain(str(_get(d, "value")))),
+                     (lambda p, d=d: w.marked(p, _get(d, "base")), False, plain(str(_get(d, "base")))),
+                     (lambda p, d=d: w.marked(p, _get(d, "reading")), False, plain(str(_get(d, "reading"))))])
+    table = w.grid(None, None, rows, size=Pt(10.5))
+    if table is not None:
+        for row, d in zip(table.rows, tiles):
+            fill = _STATUS_FILL.get(str(_get(d, "status")), _STATUS_FILL["none"])
+            oxml.shade(row.cells[1]._tc.get_or_add_tcPr(), oxml.TCPR, fill)
+    w.note(t("report.dash.note", lang))
+
+
+def _executive(w: Writer, blocks: Sequence[Mapping], commentary: Any, skipped: Sequence[str]) -> None:
+    lang = w.lang
+    w.heading(t("report.executive_summary", lang), 1, new_page=True, key="summary")
+    _commentary(w, commentary, "summary", level=2)
+    for b in blocks:
+        w.heading(str(b.get("title") or ""), 2)
+        for line in b.get("lead") or ():
+            w.para(text=line)
+        if b.get("items"):
+            w.numbered(list(b["items"]))
+        for line in b.get("lines") or ():
+            w.para(text=line)
+    if skipped:
+        w.heading(t("report.not_analysed", lang), 2)
+        for s in skipped:
+            w.para(style="List Bullet", text=s, marked=False)
+
+
+#: The fields of a recommendation shown under its heading, in order, labelled as the recommendations
+#: table labels them (catalogue ``recommendations.col.<field>``; the evidence: ``recommendations.col.evidence``).
+REC_FIELDS = ("rationale", "owner", "horizon", "priority")
+
+
+def _recommendations(w: Writer, recommendations: Sequence[Mapping]) -> None:
+    """One block per recommendation: its id and text as a heading, rationale, owner, horizon and
+    priority, then the evidence the data gives for it (marked sentences, numbers linked)."""
+    if not recommendations:
+        return
+    lang = w.lang
+    w.heading(t("report.recommendations", lang), 1, new_page=True, key="recommendations")
+    for rec in recommendations:
+        rid = "" if _missing(_get(rec, "rec_id", None)) else str(_get(rec, "rec_id"))
+        text = "" if _missing(_get(rec, "recommendation", None)) else plain(str(_get(rec, "recommendation")))
+        w.heading(" ".join(x for x in (rid.strip(), text.strip()) if x) or "—", 2)
+        for field in REC_FIELDS:
+            value = _get(rec, field, None)
+            if _missing(value):
+                continue
+            p = w.para()
+            w.run(p, f"{t(f'recommendations.col.{field}', lang)}: ", bold=True)
+            w.marked(p, value if isinstance(value, str) else typed_text(value, lang))
+        evidence = [e for e in (_get(rec, "evidence", None) or ()) if not _missing(e)]
+        if evidence:
+            p = w.para()
+            p.paragraph_format.keep_with_next = True
+            w.run(p, f"{t('recommendations.col.evidence', lang)}:", bold=True)
+            w.bullets([str(e) for e in evidence])
+
+
+# ------------------------------------------------------------------------------------ sections
+def frame_table(w: Writer, frame: pd.DataFrame, *, caption: str | None, max_rows: int, sheet: str | None,
+                table_id: str | None = None) -> None:
+    """A recorded table as a Word table, cells exactly as report.html writes them
+    (:func:`svcwork.report.typed_text`), at most *max_rows* rows with the results.xlsx note."""
+    if len(frame.columns) == 0:
+        return
+    lang = w.lang
+    shown = frame.head(max_rows)
+    kinds: list[str | None] = []
+    for c in shown.columns:  # as report.table_html: an interval's limits as the share or percentage they bound
+        kind = column_kind(frame, c)
+        kinds.append((kinds[-1] if kinds and kinds[-1] in ("share", "percent") else None) if kind == "limit" else kind)
+    header = [(str(c), False) for c in shown.columns]
+    rows = []
+    for values in shown.itertuples(index=False, name=None):
+        row = []
+        for value, kind in zip(values, kinds):
+            text = typed_text(value, lang, kind)
+            numeric = (not isinstance(value, (bool, str)) and not _missing(value)
+                       and text != "—" and not isinstance(value, (list, dict))) or bool(_NUMERIC.match(text))
+            row.append((text, numeric))
+        rows.append(row)
+    w.orientation(w.too_wide([header] + rows, header=True))  # a wide table on a landscape page
+    if caption:
+        p = w.para(style="Caption", text=caption, marked=False)
+        p.paragraph_format.keep_with_next = True
+        if table_id:
+            name = "_tbl" + figure_bookmark(table_id)[3:]
+            w.bookmark(p, name)
+            w.anchors[table_id] = name
+    w.grid(None, header, rows, caption=caption)
+    if len(frame) > max_rows:
+        note = (t("report.more_rows_sheet", lang, shown=max_rows, total=f"{len(frame):,}", sheet=sheet) if sheet
+                else t("report.more_rows", lang, shown=max_rows, total=f"{len(frame):,}"))
+        w.note(note)
+
+
+def _figure(w: Writer, fig: Mapping, png: bytes, number: int) -> None:
+    """A chart: the picture (alt text: its title and takeaway), "Figure N." and its caption
+    (Caption style), then the takeaway."""
+    lang = w.lang
+    title = str(fig.get("title") or "")
+    takeaway = str(fig.get("takeaway") or "")
+    alt = str(fig.get("alt") or title)
+    description = f"{alt}. {plain(takeaway)}" if takeaway else alt
+    w.picture(png, layout=str(fig.get("layout") or "portrait"), description=description,
+              name=t("report.figure_label", lang, n=number))
+    p = w.para(style="Caption")
+    w.run(p, t("report.figure_label", lang, n=number) + " ")
+    w.run(p, title)
+    if takeaway:
+        p.paragraph_format.keep_with_next = True
+        w.para(text=takeaway)
+
+
+def _section(w: Writer, key: str, record: Mapping, frames: Mapping[str, pd.DataFrame], out: Path, *,
+             numbers: Mapping[str, int], commentary: Any, level: int) -> list[tuple[Mapping, pd.DataFrame]]:
+    """One analysis: heading, the consultant's text, the skipped sentence or the findings, key
+    tables, numbered figures and the note naming the detail tables; returns its data-quality tables."""
+    lang = w.lang
+    title = record.get("title") or t(f"report.section.{key}", lang)
+    w.heading(str(title), level, new_page=level == 1, key=key)
+    _commentary(w, commentary, key, level=level + 1)
+    if not record.get("available"):
+        if record.get("skipped") is not None:
+            w.para(text=record["skipped"], marked=False)
+        return []
+    w.bullets(list(record.get("findings") or ()))
+    specs = record.get("tables")
+    if specs is None:  # a record written before tables were described in it
+        specs = _table_specs(key, frames, lang)
+    quality, detail = [], []
+    for spec in specs:
+        frame = frames.get(spec["slug"])
+        if frame is None:
+            continue
+        if spec["role"] == "detail":
+            detail.append(spec["sheet"])
+        elif spec["role"] == "quality":
+            quality.append((spec, frame))
+        else:
+            frame_table(w, frame, caption=spec.get("caption"), max_rows=spec.get("max_rows") or BODY_ROWS,
+                        sheet=spec.get("sheet"), table_id=spec.get("id"))
+    for fig in record.get("figures") or ():
+        png = out / "figures" / Path(fig["file"]).name  # figures/ only
+        if png.is_file():
+            _figure(w, fig, png.read_bytes(), numbers[fig["file"]])
+    w.orientation(False)
+    if detail:
+        quote = "„{}”" if lang == "he" else "“{}”"
+        w.note(t("report.detail_tables", lang, sheets=", ".join(quote.format(d) for d in detail)))
+    return quality
+
+
+# ------------------------------------------------------------------------------------ appendices
+def _key_figures(w: Writer, titles: Mapping[str, str]) -> None:
+    """Every figure the document's words quote: name (the target of their links), value, base,
+    interval, definition and where it is shown (a link to that table or section)."""
+    lang = w.lang
+    keys = sorted((k for k in w.quoted if k in w.registry), key=lambda k: (w.registry[k].section, k))
+    if not keys:
+        return
+    w.heading(t("report.key_figures", lang), 1, new_page=True, key="key-figures")
+    caption = t("report.kf.caption", lang)
+    w.para(style="Caption", text=caption, marked=False).paragraph_format.keep_with_next = True
+    header = [(t(f"report.kf.{c}", lang), False) for c in ("name", "value", "base", "interval", "definition", "section")]
+    rows = []
+    for key in keys:
+        f = w.registry[key]
+
+        def name(p, f=f, key=key):
+            w.run(p, f.label(lang), size=_SMALL)
+            w.bookmark(p, figure_bookmark(key))
+
+        def where(p, f=f):
+            title = titles.get(f.section)
+            if title is None:
+                return
+            target = w.anchors.get(f"{f.section}.{f.table}") if f.table else None
+            target = target or w.anchors.get(f.section)
+            if target is None:
+                w.run(p, title, size=_SMALL)
+            else:
+                w.run(p, title, parent=oxml.hyperlink(p._p, anchor=target), link=True, size=_SMALL)
+
+        base = (t(f"figure.base.{f.base_of}", lang, n=f.base, count=f.shown(lang, "base"))
+                if f.base is not None and f.base_of else "—")
+        interval = (f"{f.shown(lang, 'low')} – {f.shown(lang, 'high')}" if f.low is not None and f.high is not None
+                    else "—")
+        rows.append([(name, False, f.label(lang)), (f.shown(lang), True), (base, False), (interval, True),
+                     (f.definition(lang), False), (where, False, titles.get(f.section, ""))])
+    w.grid(None, header, rows, caption=caption)
+
+
+def _methods(w: Writer, sections: Mapping[str, Mapping], keys: Sequence[str]) -> None:
+    lang = w.lang
+    w.heading(t("report.methods", lang), 1, new_page=True, key="methods")
+    for s in SECTIONS:
+        if s.key not in keys:
+            continue
+        w.heading(s.title(lang), 2)
+        for text in sections[s.key].get("methods") or [t(f"report.methods.{s.key}", lang)]:
+            w.para(text=plain(str(text)), marked=False)
+
+
+# ------------------------------------------------------------------------------------ the document
+def _figure_numbers(out: Path, sections: Mapping[str, Mapping], keys: Iterable[str]) -> dict[str, int]:
+    """Figure numbers as report.html gives them: in section order, every figure whose PNG exists."""
+    numbers: dict[str, int] = {}
+    for key in keys:
+        record = sections[key]
+        if not record.get("available"):
+            continue
+        for fig in record.get("figures") or ():
+            if (out / "figures" / Path(fig["file"]).name).is_file():
+                numbers[fig["file"]] = len(numbers) + 1
+    return numbers
+
+
+def report_docx_bytes(out: str | os.PathLike, engagement: Any, *, lang: str, executive: Sequence[Mapping],
+                      tiles: Sequence[Any], commentary: Any = None, recommendations: Sequence[Mapping] = (),
+                      include: Iterable[str] | None = None) -> bytes:
+    """report.docx as bytes (see :func:`write_report_docx`)."""
+    out = Path(out)
+    sections = load_sections(out)
+    tables = load_tables(out)
+    wanted = None if include is None else set(include)
+    keys = [s.key for s in SECTIONS if s.key in sections and (wanted is None or s.key in wanted)]
+    records = {**{f.key: f.as_record() for f in CONVENTIONS},
+               **{r["key"]: r for sec in sections.values() for r in sec.get("key_figures") or []}}
+    st = engagement.settings
+    w = Writer(lang=lang, accent=accent(getattr(st, "accent_color", None)), registry=from_records(records))
+    w.footer()
+    _cover(w, st)
+    contents = w.contents(t("report.contents", lang))
+    if tiles:
+        _dashboard(w, tiles)
+    skipped = [sections[k]["skipped"] for k in keys if not sections[k].get("available") and sections[k].get("skipped")]
+    _executive(w, executive or (), commentary, skipped)
+    _recommendations(w, list(recommendations or ()))
+    numbers = _figure_numbers(out, sections, keys)
+    quality: list[tuple[Mapping, pd.DataFrame]] = []
+    for key in keys:
+        if key != "intake":
+            quality += _section(w, key, sections[key], tables.get(key, {}), out, numbers=numbers,
+                                commentary=commentary, level=1)
+    w.heading(t("report.data_quality", lang), 1, new_page=True, key="quality")
+    if "intake" in keys:  # the intake review opens the data-quality appendix, as in report.html
+        quality[:0] = _section(w, "intake", sections["intake"], tables.get("intake", {}), out, numbers=numbers,
+                               commentary=commentary, level=2)
+    for spec, frame in quality:
+        frame_table(w, frame, caption=spec.get("caption"), max_rows=spec.get("max_rows") or BODY_ROWS,
+                    sheet=spec.get("sheet"), table_id=spec.get("id"))
+    _methods(w, sections, keys)
+    titles = {k: str(sections[k].get("title") or t(f"report.section.{k}", lang)) for k in keys}
+    titles["summary"] = t("report.executive_summary", lang)
+    _key_figures(w, titles)
+    return w.finish(contents, title=f"{st.organization} — {t('report.title', lang)}", subject=t("report.title", lang))
+
+
+def write_report_docx(path: str | os.PathLike, out: str | os.PathLike, engagement: Any, *, lang: str,
+                      executive: Sequence[Mapping], tiles: Sequence[Any], commentary: Any = None,
+                      recommendations: Sequence[Mapping] = (), include: Iterable[str] | None = None) -> Path:
+    """Write report.docx, the editable Word report, from the run folder *out* (its recorded
+    sections, tables and figures) and return *path*.
+
+    *executive* is :func:`svcwork.executive.executive_summary`'s blocks and *tiles*
+    :func:`svcwork.executive.dashboard`'s tiles, both with their key-figure markers (not HTML);
+    *commentary* is the consultant's text (:class:`svcwork.commentary.Commentary`, or None);
+    *recommendations* are mappings with ``rec_id, recommendation, rationale, owner, horizon,
+    priority, evidence`` (evidence: marked sentences); *include* the section keys to show (None:
+    every recorded section).  Written atomically, with bytes that depend only on the content.
+    """
+    return atomic_write_bytes(path, report_docx_bytes(out, engagement, lang=lang, executive=executive, tiles=tiles,
+                                                      commentary=commentary, recommendations=recommendations,
+                                                      include=include))
