@@ -331,16 +331,29 @@ def test_a_dead_worker_process_fails_only_its_client(tmp_path, monkeypatch):
 
 
 def test_index_shows_key_figures_in_the_clients_language(tmp_path):
-    figures = {"journey": {"cases": 1234}, "survey": {"csat": {"value": 0.81}}, "actions": {"overdue": 3}}
+    """The index quotes each client's registry figures (summary.json ``key_figures``), named in the
+    client's language, each linked to its definition in that client's report."""
+    from svcwork.keyfigures import KeyFigure, figure_anchor
+
+    figures = {f.key: f.as_record() for f in (
+        KeyFigure("journeys.cases", 1234, "count", "journeys"),
+        KeyFigure("measures.item.satisfaction", 0.81, "share", "measures", item="satisfaction"),
+        KeyFigure("management.actions_overdue", 3, "count", "management"))}
+    for lang in ("he", "en"):
+        (tmp_path / lang).mkdir()
+        (tmp_path / lang / "report.html").write_text("<html></html>")
     he = batch.ClientResult(tmp_path / "he", "he", "ok", summary={"language": "he", "organization": "עיריית צפון",
-                                                                   **figures})
+                                                                   "key_figures": figures})
     en = batch.ClientResult(tmp_path / "en", "en", "ok", summary={"language": "en", "organization": "Northfield",
-                                                                   **figures})
+                                                                   "key_figures": figures})
     batch._write_index(batch.BatchResult(tmp_path, (he, en), 1.0))
     index = (tmp_path / "index.html").read_text(encoding="utf-8")
-    for line in ("פניות: 1,234", "שביעות רצון: 81%", "פעולות באיחור: 3",
-                 "cases: 1,234", "satisfaction: 81%", "overdue actions: 3"):
-        assert f"<li>{line}</li>" in index, line
+    for lang, slug in (("he", "he"), ("en", "en")):
+        for key, shown in (("journeys.cases", "1,234"), ("measures.item.satisfaction", "81%"),
+                           ("management.actions_overdue", "3")):
+            label = KeyFigure(**figures[key]).label(lang)
+            link = f'<a href="{slug}/report.html#{figure_anchor(key)}"><bdi>{shown}</bdi></a>'
+            assert f"<li>{label}: {link}</li>" in index, (lang, key)
     assert "CSAT" not in index
 
 

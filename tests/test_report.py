@@ -185,7 +185,7 @@ def test_report_body_keeps_key_tables_short_and_names_the_detail_sheets(hebrew_r
     for caption in (t("report.caption.journeys.capability_by_group", "he"), t("report.caption.measures.survey_by_month", "he")):
         assert f"„{caption}”" in html.unescape(page)  # ... and named in their section
     assert html.unescape(page).count(t("report.more_rows_sheet", "he", shown=15, total="29",
-                                       sheet=t("report.caption.journeys.handoffs", "he"))) == 1
+                                       sheet=t("report.caption.journeys.standards", "he"))) == 1
     # the case-log data-quality checks sit in the data-quality appendix
     quality = re.search(r"<section id=\"quality\".*?</section>", page, flags=re.S).group(0)
     assert "data-table='journeys.data_quality'" in quality and "data-table='intake.problems'" in quality
@@ -271,10 +271,10 @@ def test_assemble_builds_sections_from_their_records(tmp_path, monkeypatch):
 
 @pytest.mark.slow
 def test_executive_summary_opens_with_the_four_points_from_the_numbers(hebrew_run):
-    page = html.unescape(_text((hebrew_run / "report.html").read_text(encoding="utf-8")))
+    raw = (hebrew_run / "report.html").read_text(encoding="utf-8")
     summary = json.loads((hebrew_run / "summary.json").read_text(encoding="utf-8"))
-    start = page.index(t("report.executive_summary", "he"), page.index(t("report.contents", "he")) + 1)
-    opening = page[start:start + 3000]
+    section = re.search(r"<section id=\"summary\".*?</section>", raw, flags=re.S).group(0)
+    opening = html.unescape(_text(section))
     for key in ("fix_first", "pain", "kpis", "actions"):
         assert t(f"report.exec.{key}", "he") in opening, key
     figures = from_records(summary["key_figures"])

@@ -406,7 +406,7 @@ MESSAGES: dict[str, tuple[str, str]] = {   # "prioritize.*"
                                      "חלקו של הקריטריון בציון (סכום המשקלים 100%). הטווח (מהנמוך עד הגבוה) הוא התחום "
                                      "שבו המשקל יכול לזוז, כששאר המשקלים מותאמים באופן יחסי, בלי לשנות אילו שירותים "
                                      "בצמרת; מעוגל פנימה לאחוזים שלמים."),
-    "prioritize.figure.top_n": ("N, the size of the top group", "N, גודל הקבוצה שבראש הדירוג"),
+    "prioritize.figure.top_n": ("N, the size of the top group", "גודל הקבוצה שבראש הדירוג"),
     "prioritize.figure.top_n.def": ("How many of the best-scoring services the robustness figures follow (the top N).",
                                     "כמה מהשירותים בעלי הציון הגבוה ביותר נבדקים במדדי היציבות (הצמרת)."),
     "prioritize.figure.services": ("Services ranked", "שירותים שדורגו"),
