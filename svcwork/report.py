@@ -645,13 +645,15 @@ def _css() -> str:
 
 def assemble(out: str | os.PathLike, engagement: Any, *, lang: str,
              notebooks: Sequence[Path] | None = None) -> dict[str, Path]:
-    """Build report.html, summary.json, results.xlsx and slides.pptx in *out* from the sections the
-    notebooks recorded there (:func:`record`); the notebooks' output is never read.
+    """Build report.html, summary.json, results.xlsx, slides.pptx and report.docx (the editable Word
+    document, :mod:`svcwork.word`) in *out* from the sections the notebooks recorded there
+    (:func:`record`); the notebooks' output is never read.
 
     *notebooks*, when given, are the notebooks that ran: a section is in the report body when its
     notebook is among them and it was recorded.
     """
     from .charts import accent
+    from .word import write_report_docx  # the DOCX writer reads this module's records
 
     out = Path(out)
     sections = load_sections(out)
@@ -678,12 +680,14 @@ def assemble(out: str | os.PathLike, engagement: Any, *, lang: str,
         else:
             blocks.append({"key": s.key, "title": s.title(lang), "html": "\n".join(body)})
         quality.extend(checks)
+    raw_executive = executive_summary(summary, lang=lang, services=_intake_table(engagement, "Services"),
+                                      kpis=_intake_table(engagement, "KPIs"),
+                                      overdue=tables.get("management", {}).get("actions_overdue"))
+    raw_tiles = dashboard(summary, lang=lang)
     executive = [{**b, **{part: [to_html(x) for x in b[part]] for part in ("lead", "items", "lines")}}
-                 for b in executive_summary(summary, lang=lang, services=_intake_table(engagement, "Services"),
-                                            kpis=_intake_table(engagement, "KPIs"),
-                                            overdue=tables.get("management", {}).get("actions_overdue"))]
+                 for b in raw_executive]
     tiles = [{"key": d.key, "title": d.title, "value": to_html(d.value), "base": to_html(d.base), "status": d.status,
-              "reading": to_html(d.reading), "section": d.section} for d in dashboard(summary, lang=lang)]
+              "reading": to_html(d.reading), "section": d.section} for d in raw_tiles]
     registry = from_records(summary["key_figures"])
     in_report = {b["key"]: b["title"] for b in blocks} | {"summary": t("report.executive_summary", lang)}
     shown = {f"{k}.{spec['slug']}" for k, sec in sections.items() if k in in_report
@@ -717,6 +721,9 @@ def assemble(out: str | os.PathLike, engagement: Any, *, lang: str,
                                                                       sort_keys=True) + "\n"),
         "results": write_results_workbook(out / "results.xlsx", tables, lang=lang),
         "slides": _write_slides(out, sections, engagement, lang=lang),
+        "docx": write_report_docx(out / "report.docx", out, engagement, lang=lang, executive=raw_executive,
+                                  tiles=raw_tiles, commentary=notes,
+                                  include=[b["key"] for b in blocks]),
     }
     return paths
 
