@@ -37,6 +37,8 @@ __all__ = [
     "SHEETS",
     "COMPANIONS",
     "SETTINGS",
+    "REPORT_SECTIONS",
+    "SECTION_ALIASES",
     "normalize_name",
     "sheet",
     "companion",
@@ -138,6 +140,14 @@ ENUMS: Mapping[str, Enumeration] = MappingProxyType(
                   ("YMD", "שנה-חודש-יום", "YMD", ("year first", "iso", "yyyy-mm-dd", "שנה חודש יום"))),
             _enum("companion_file", ("cases", "פניות", "cases", ("case log", "cases file")),
                   ("survey", "סקר", "survey", ()), ("training", "הדרכה", "training", ())),
+            _enum("priority", ("high", "גבוהה", "high", ("h", "1", "גבוה", "urgent", "דחוף", "דחופה")),
+                  ("medium", "בינונית", "medium", ("m", "2", "med", "בינוני")),
+                  ("low", "נמוכה", "low", ("l", "3", "נמוך"))),
+            _enum("horizon", ("short", "טווח קצר", "short term", ("short", "short-term", "immediate", "קצר", "מיידי",
+                                                                  "בטווח הקצר")),
+                  ("medium", "טווח בינוני", "medium term", ("medium", "medium-term", "mid term", "בינוני",
+                                                             "בטווח הבינוני")),
+                  ("long", "טווח ארוך", "long term", ("long", "long-term", "ארוך", "בטווח הארוך"))),
         )
     }
 )
@@ -280,6 +290,12 @@ SETTINGS: tuple[Column, ...] = (
     C("training_file", "קובץ הדרכה", "text", False,
       "The training file, when its name is not training/הדרכה (as cases_file).",
       "קובץ ההדרכה, כששמו אינו training/הדרכה (כמו קובץ פניות)."),
+    C("sections", "פרקים", "list", False,
+      "The report sections to include, comma-separated, each by its key or its title in either language: "
+      "prioritization, journeys, measures, management (the intake review is always included); blank = all.",
+      "פרקי הדוח שייכללו, מופרדים בפסיקים, כל אחד לפי המפתח שלו או לפי שמו בעברית או באנגלית: תעדוף, מסעות, "
+      "מדידה, ניהול (סקירת נתוני הקליטה נכללת תמיד); ריק = כל הפרקים.",
+      example="prioritization, journeys, measures", example_he="תעדוף, מסעות, מדידה"),
     C("column_map", "מיפוי עמודות", "text", False,
       "Map a companion file's own column names to ours: cases.Case ID=case_id; survey.Q1=satisfaction.",
       "מיפוי שמות העמודות בקובצי הנלווים לשמות שלנו: cases.Case ID=case_id; survey.Q1=satisfaction."),
@@ -463,6 +479,38 @@ SHEETS: tuple[Sheet, ...] = (
           "היחידה האחראית לפעולה (הפעולה תופיע בדף המנהל שלה); ריק = יחידת האחראי מגיליון האחראים, ואם אין — "
           "יחידת השירות.", example="Parking", example_he="מחלקת החניה"),
     )),
+    Sheet("Recommendations", "המלצות", "one recommendation of the consultant", "המלצה אחת של היועץ", (
+        C("rec_id", "מזהה המלצה", "id", True, "Short unique code of the recommendation.", "קוד קצר וייחודי להמלצה.",
+          unique=True, example="R01"),
+        C("recommendation", "המלצה", "text", True, "What the organisation should do, in one sentence.",
+          "מה הארגון צריך לעשות, במשפט אחד.", example="Publish one checklist of the documents each permit needs",
+          example_he="פרסום רשימה אחת של המסמכים הנדרשים לכל היתר"),
+        C("rationale", "נימוק", "text", False,
+          "Why, in the consultant's words; the report adds the evidence the data gives through the link columns.",
+          "מדוע, במילות היועץ; הדוח מוסיף את הראיות מהנתונים לפי עמודות הקישור.",
+          example="Citizens come back with missing documents", example_he="פונים חוזרים עם מסמכים חסרים"),
+        C("owner", "אחראי", "text", False, "Who should own it.", "מי צריך להיות אחראי לה.", example="Head of parking",
+          example_he="מנהל/ת מחלקת החניה"),
+        C("horizon", "טווח זמן", "text", False,
+          "When: short term, medium term, long term, or a wave of the roadmap (wave 2, or just 2); other wording is "
+          "kept as written.",
+          "מתי: טווח קצר, טווח בינוני, טווח ארוך, או גל של מפת הדרכים (גל 2, או רק 2); כל ניסוח אחר נשמר כפי שנכתב.",
+          example="short term", example_he="טווח קצר"),
+        C("priority", "עדיפות", "enum", False, "high, medium or low.", "גבוהה, בינונית או נמוכה.", enum="priority",
+          example="high"),
+        C("service_id", "מזהה שירות", "id", False, "The service it concerns: a service_id from the Services sheet.",
+          "השירות שבו היא עוסקת: מזהה שירות מגיליון השירותים.", example="S01"),
+        C("kpi_id", "מזהה מדד", "id", False, "The KPI it should move: a kpi_id from the KPIs sheet.",
+          "המדד שהיא אמורה לשפר: מזהה מדד מגיליון המדדים.", example="K01"),
+        C("journey", "מסע", "text", False, "The journey it answers, named as in the Journey sheet.",
+          "המסע שהיא עונה עליו, בשמו בגיליון מסע הלקוח.", example="Parking permit", example_he="תו חניה"),
+        C("journey_step", "צעד במסע", "int", False,
+          "The step of that journey (its number in the Journey sheet); blank = the whole journey.",
+          "הצעד באותו מסע (מספרו בגיליון מסע הלקוח); ריק = המסע כולו.", lo=1, example=1),
+        C("action_id", "מזהה פעולה", "id", False,
+          "The action of the Actions sheet that carries it out; blank = no action yet (the report flags it).",
+          "הפעולה מגיליון תוכנית הפעולה שמבצעת אותה; ריק = אין עדיין פעולה (הדוח מסמן זאת).", example="A01"),
+    ), aliases=("recommendation", "consultant recommendations", "המלצות היועץ")),
     Sheet("Lessons", "הפקת לקחים", "one reviewed event", "אירוע שנבדק", (
         C("lesson_id", "מזהה לקח", "id", False, "Short unique code of the event, for the Actions sheet's lesson column.",
           "קוד קצר וייחודי לאירוע, לעמודת מזהה הלקח בגיליון תוכנית הפעולה.", unique=True, example="LL01"),
@@ -575,6 +623,19 @@ COMPANIONS: tuple[Sheet, ...] = (
 
 #: Measures that a Standards row may name besides a kpi_id.
 STANDARD_MEASURES = ("first_response_days", "resolution_days", "answer_seconds")
+
+#: The report's sections in report order (``svcwork.report.SECTIONS`` has the same keys): what the
+#: Engagement setting ``sections`` names, by key, by title (``report.section.<key>`` in either
+#: language) or by one of the short names below.  The intake review is always in the report.
+REPORT_SECTIONS = ("intake", "prioritization", "journeys", "measures", "management")
+SECTION_ALIASES: Mapping[str, tuple[str, ...]] = MappingProxyType({
+    "intake": ("intake review", "קליטה", "נתוני הקליטה"),
+    "prioritization": ("prioritisation", "priorities", "prioritization and roadmap", "roadmap", "תעדוף",
+                       "תעדוף שירותים", "מפת דרכים"),
+    "journeys": ("journey", "citizen journeys", "processes", "מסעות", "מסעות לקוח", "תהליכים"),
+    "measures": ("measurement", "measures and control", "survey and kpis", "מדידה", "מדידה ובקרה", "מדדים"),
+    "management": ("service management", "moment of truth", "ניהול", "ניהול השירות", "רגע האמת"),
+})
 
 #: Numeric Services columns that may serve as prioritisation criteria.
 CRITERIA_COLUMNS = ("effort", "benefit", "visibility", "annual_volume", "resources_days", "citizen_reach")

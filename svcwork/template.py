@@ -38,8 +38,8 @@ from .errors import UsageError
 from .i18n import CATALOGUE, LANGUAGES, t, user_language
 from .exports.files import COMPANION_FILE_NAMES, DATA_SUFFIXES
 from .paths import COMPANION_SUFFIXES, atomic_write_bytes, atomic_write_text
-from .schema import (COMPANIONS, CRITERIA_COLUMNS, ENUMS, FRONTLINE_SKILLS, SHEETS, STANDARD_MEASURES, SURVEY_ITEMS, Column,
-                     Sheet, companion, sheet)
+from .schema import (COMPANIONS, CRITERIA_COLUMNS, ENUMS, FRONTLINE_SKILLS, SETTINGS, SHEETS, STANDARD_MEASURES,
+                     SURVEY_ITEMS, Column, Sheet, companion, sheet)
 from .workbook import FIXED_TIME, set_text, workbook_bytes
 
 __all__ = ["build_template", "template_bytes", "write_template", "reference_markdown", "write_reference", "Choice", "choice_for"]
@@ -109,6 +109,11 @@ def choice_for(sheet_schema: Sheet, column: Column, lang: str) -> Choice | None:
     if key in (("Criteria", "criterion"), ("Pairwise", "criterion_a"), ("Pairwise", "criterion_b")):
         services = sheet("Services")
         return Choice("list_criteria", tuple(services.column(k).header(lang) for k in CRITERIA_COLUMNS))
+    if key == ("Recommendations", "horizon"):
+        waves = next(c.default for c in SETTINGS if c.key == "waves")
+        return Choice("list_horizons", (*_labels("horizon", lang),
+                                       *(t("recommendations.horizon.wave", lang, wave=w) for w in range(1, waves + 1))),
+                      strict=False, warning_key="template.horizon_warning")
     if key == ("Standards", "measure"):
         return Choice("list_measures", STANDARD_MEASURES, strict=False, warning_key="template.measure_warning")
     if key == ("Standards", "channel"):
@@ -116,6 +121,10 @@ def choice_for(sheet_schema: Sheet, column: Column, lang: str) -> Choice | None:
     if column.kind == "judgement":
         return Choice("list_judgement", SAATY_SCALE, strict=False, warning_key="template.judgement_warning")
     return None
+
+
+#: Free-text columns whose drop-down suggests the values of a list (which the loader reads as its keys).
+_SUGGESTED_FROM = {("Recommendations", "horizon"): "horizon"}
 
 
 # --------------------------------------------------------------------------- describing a column
@@ -147,7 +156,7 @@ def _allowed(sheet_schema: Sheet, column: Column, lang: str) -> str:
     choice = choice_for(sheet_schema, column, lang)
     if choice is not None:
         values = ", ".join(choice.values)
-        if choice.name == "list_skills":
+        if choice.name in ("list_skills", "list_horizons"):
             return t("template.allowed.suggested", lang, values=values)
         if choice.name == "list_measures":
             return t("template.allowed.measure", lang, values=values)
@@ -538,8 +547,9 @@ def reference_markdown() -> str:
     used: dict[str, list[str]] = {}
     for s in SHEETS:
         for c in s.columns:
-            if c.enum:
-                used.setdefault(c.enum, []).append(f"{s.key}.{c.key}")
+            enum = c.enum or _SUGGESTED_FROM.get((s.key, c.key))
+            if enum:
+                used.setdefault(enum, []).append(f"{s.key}.{c.key}")
     for name in sorted(ENUMS):
         e = ENUMS[name]
         out += [f"### {name}", ""]

@@ -31,6 +31,7 @@ from svcwork.schema import FRONTLINE_SKILLS, SHEETS, companion
 CLIENTS_DIR = ROOT / "data" / "clients"
 BIG = "rashut-hagimlaot"
 REAL = "rashut-hagimlaot"  # the client written as a real export
+COMMENTARY = "commentary.md"  # the consultant's own text beside the data (svcwork.commentary)
 
 
 def _style(slug: str) -> str:
@@ -43,7 +44,8 @@ def _names(slug: str) -> dict:
 
 
 def _files(slug: str) -> tuple:
-    return ("intake.xlsx", *_names(slug).values())
+    """The files the generator writes for *slug*: the intake form, its companions, the consultant's commentary."""
+    return ("intake.xlsx", *_names(slug).values(), COMMENTARY)
 
 
 def _listing(folder) -> list:
@@ -126,7 +128,7 @@ def test_unknown_client_is_a_usage_error(tmp_path):
 def test_regenerating_in_another_style_leaves_one_set_of_companions(tmp_path):
     slug = "northfield-licensing"
     demo.generate(tmp_path, clients=[slug], export_style="real")
-    real = ["intake.xlsx", *demo.EXPORT_FILES["real"].values()]
+    real = ["intake.xlsx", *demo.EXPORT_FILES["real"].values(), COMMENTARY]
     assert _listing(tmp_path / slug) == sorted(real)
     demo.generate(tmp_path, clients=[slug])
     assert _listing(tmp_path / slug) == sorted(_files(slug))
@@ -252,6 +254,35 @@ def test_actions_name_their_findings_by_id_and_every_owner_has_a_unit(slug):
     assert owners["unit"].notna().all() and owners["owner"].is_unique
     assert kpis["unit"].notna().sum() >= len(kpis) - 2 and kpis["unit"].isna().any()
     assert actions["unit"].notna().any()  # an explicit owning unit where the owner's would mislead
+
+
+@pytest.mark.parametrize("slug", _slugs())
+def test_the_consultant_writes_recommendations_and_commentary_in_the_clients_language(slug):
+    """4–6 recommendations linked to real ids (a service, a KPI, a journey step and an action each used), one
+    deliberately without an action (a warning, never an error); commentary.md opens the summary and notes
+    at least one section, by key or title, in the client's language, with no unknown heading."""
+    from svcwork import recommendations
+    from svcwork.commentary import read_commentary
+    from svcwork.report import SECTIONS
+
+    eng = _engagement(slug)
+    lang = eng.language
+    recs = recommendations.recommendations(eng)
+    assert 4 <= len(recs) <= 6
+    language = re.compile("[א-ת]" if lang == "he" else "[A-Za-z]{3}")
+    assert all(language.search(r.recommendation) and r.rationale and r.owner and r.priority for r in recs)
+    assert all(r.links.service_name for r in recs if r.links.service_id)  # names resolved: the ids exist
+    assert all(r.links.kpi_name for r in recs if r.links.kpi_id)
+    assert any(r.links.step is not None for r in recs) and any(r.wave for r in recs)
+    assert [r.has_action for r in recs].count(False) == 1
+    flagged = [p for p in _validation(slug).problems if p.code == "recommendation_no_action"]
+    assert len(flagged) == 1 and not flagged[0].is_error
+    assert len(recommendations.flags(eng, lang)) == 1
+    notes = read_commentary(CLIENTS_DIR / slug, lang=lang, sections=[s.key for s in SECTIONS])
+    assert notes.source == COMMENTARY and not notes.unknown
+    assert notes.get("summary") and len([k for k in notes.parts if k != "summary"]) >= 1
+    assert all(language.search(text) for text in notes.parts.values())
+    assert not re.search(r"\d", "".join(notes.parts.values()))  # the consultant's words quote no figure of their own
 
 
 @pytest.mark.parametrize("slug", _slugs())
@@ -421,7 +452,7 @@ _DONT_KNOW = "לא יודע/ת"
 def test_real_export_files_are_shaped_like_a_real_export():
     """Hebrew names, Windows-1255, Hebrew headers, day-first local times, labels, percentages (raw files)."""
     folder = CLIENTS_DIR / REAL
-    assert _listing(folder) == sorted(["intake.xlsx", "פניות.csv", "סקר.csv", "הדרכה.csv"])
+    assert _listing(folder) == sorted(["intake.xlsx", "פניות.csv", "סקר.csv", "הדרכה.csv", COMMENTARY])
     for name, file in _names(REAL).items():
         raw = (folder / file).read_bytes()
         with pytest.raises(UnicodeDecodeError):
@@ -519,7 +550,8 @@ _NINE = re.compile(r"(?<!\d)\d{9}(?!\d)")
 
 
 def _all_text(slug: str) -> str:
-    parts = [(CLIENTS_DIR / slug / name).read_text(encoding=_encoding(slug)) for name in _files(slug)[1:]]
+    parts = [(CLIENTS_DIR / slug / name).read_text(encoding="utf-8" if name == COMMENTARY else _encoding(slug))
+             for name in _files(slug)[1:]]
     wb = openpyxl.load_workbook(CLIENTS_DIR / slug / "intake.xlsx")
     parts += [str(c.value) for ws in wb.worksheets for row in ws.iter_rows() for c in row if c.value is not None]
     return "\n".join(parts)

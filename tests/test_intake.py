@@ -1053,3 +1053,46 @@ def test_a_step_needs_its_journey_and_a_survey_item_must_be_in_the_survey(tmp_pa
     (tmp_path / "s" / "survey.csv").write_text("response_id,date,satisfaction,ease\n1,2026-02-01,4,3\n"
                                                 "2,2026-02-02,5,4\n", encoding="utf-8")
     assert validate(tmp_path / "s").n_errors == 0
+
+
+# --------------------------------------------------------------------------- the sections setting
+SECTION_SETTINGS = [
+    ("journeys, Service measurement and control", ("intake", "journeys", "measures")),  # a key and an English title
+    ("מסעות לקוח ותהליכים; תעדוף", ("intake", "prioritization", "journeys")),  # a Hebrew title and a short name
+    ("management, prioritisation, Measures", ("intake", "prioritization", "measures", "management")),  # report order
+    ("intake", ("intake",)),
+]
+
+
+@pytest.mark.parametrize("value,sections", SECTION_SETTINGS)
+def test_the_sections_setting_names_report_sections_in_either_language(tmp_path, value, sections):
+    for name, sheets, field in (("en", english_sheets(), "sections"), ("he", hebrew_sheets(), "פרקים")):
+        sheets[next(iter(sheets))].append([field, value])
+        write_xlsx(tmp_path / name / "intake.xlsx", sheets)
+        eng = load(tmp_path / name)
+        assert eng.settings.sections == sections
+        assert eng.settings.includes("intake") and eng.settings.includes(sections[-1])
+
+
+def test_all_sections_by_default_and_the_keys_are_the_reports():
+    from svcwork.intake import Settings
+    from svcwork.report import SECTIONS
+    from svcwork.schema import REPORT_SECTIONS
+
+    assert REPORT_SECTIONS == tuple(s.key for s in SECTIONS)
+    assert Settings("X", "en", dt.date(2026, 1, 1), dt.date(2026, 6, 30)).sections == REPORT_SECTIONS
+
+
+def test_an_unknown_section_is_an_error_listing_the_valid_ones(tmp_path):
+    sheets = english_sheets()
+    sheets["Engagement"].append(["sections", "journeys, budget, slides"])
+    write_xlsx(tmp_path / "c" / "intake.xlsx", sheets)
+    result = validate(tmp_path / "c")
+    assert not result.ok and result.engagement is None
+    found = only(result, "section_unknown")
+    assert [p.value for p in found] == ["budget", "slides"]
+    for p in found:
+        assert p.is_error and (p.sheet, p.row, p.column) == ("Engagement", 7, "sections")
+        assert "prioritization (Service prioritization and roadmap)" in p.expected and "management" in p.message
+    he = only(validate(tmp_path / "c", lang="he"), "section_unknown")[0]
+    assert "אינו פרק בדוח" in he.message and "תעדוף שירותים ומפת דרכים" in he.expected

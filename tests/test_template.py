@@ -225,6 +225,37 @@ def test_observation_items_offer_the_frontline_skills_but_allow_others(lang, boo
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_recommendations_offer_priorities_and_suggest_horizons(lang, books):
+    """The Recommendations sheet: a strict priority list; horizons suggested (terms and the waves), others allowed;
+    the loader reads every suggestion as a term or a wave."""
+    from svcwork.intake.checks import horizon_key
+
+    wb = books[lang]
+    recs = sheet("Recommendations")
+    ws = wb[recs.title(lang)]
+    assert ws.title == ("המלצות" if lang == "he" else "Recommendations")
+    keys = [c.key for c in recs.columns]
+    priority = validation_at(ws, f"{openpyxl.utils.get_column_letter(keys.index('priority') + 1)}3")
+    assert priority.type == "list" and priority.errorStyle in (None, "stop")
+    assert list_values(wb, priority.formula1) == [ENUMS["priority"].label(k, lang) for k in ("high", "medium", "low")]
+    horizon = validation_at(ws, f"{openpyxl.utils.get_column_letter(keys.index('horizon') + 1)}3")
+    assert horizon.type == "list" and horizon.errorStyle == "warning"
+    assert horizon.error == t("template.horizon_warning", lang)
+    assert [horizon_key(v) for v in list_values(wb, horizon.formula1)] == ["short", "medium", "long", "wave 1",
+                                                                           "wave 2", "wave 3"]
+    engagement = wb[sheet("Engagement").title(lang)]
+    assert setting_row(engagement, "sections", lang)  # the sections setting is on the form
+
+
+def test_reference_describes_recommendations_and_sections():
+    text = (ROOT / "docs" / "intake.md").read_text(encoding="utf-8")
+    assert "### Recommendations" in text and "Used by: `Recommendations.priority`." in text
+    assert "Used by: `Recommendations.horizon`." in text and "| `sections` | פרקים |" in text
+    for code in ("section_unknown", "horizon_wave", "recommendation_no_action"):
+        assert f"| `{code}` |" in text
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_sheets_headers_and_layout(lang, books):
     wb = books[lang]
     visible = [ws.title for ws in wb.worksheets if ws.sheet_state == "visible"]

@@ -1,7 +1,9 @@
 """Fictional demo engagements: three seeded clients under ``data/clients/``.
 
 ``generate(out_dir)`` writes one folder per client (``intake.xlsx`` with every sheet of the
-schema filled, plus the case log, the survey and the training assessments):
+schema filled — the consultant's Recommendations sheet too, one recommendation deliberately
+without an action —, the case log, the survey and the training assessments, and the consultant's
+``commentary.md`` in the client's language):
 
 ``neve-tamar``
     עיריית נווה תמר — a Hebrew municipality (property tax, parking, business licensing,
@@ -92,7 +94,8 @@ def _client_files(spec: _Spec, seed: int, index: int, export_style: str | None =
     intake = _intake(spec, staff, trained, rng_intake)
     frames = {"cases": _cases(spec, staff, rng_cases), "survey": _survey(spec, rng_survey),
               "training": _training(spec, trained, rng_people)}
-    return {"intake.xlsx": intake, **_EXPORT_STYLES[export_style or spec.export_style](frames, spec)}
+    commentary = {"commentary.md": spec.commentary.encode("utf-8")} if spec.commentary else {}
+    return {"intake.xlsx": intake, **_EXPORT_STYLES[export_style or spec.export_style](frames, spec), **commentary}
 
 
 def generate(out_dir: str | Path, *, seed: int = DEFAULT_SEED, clients: Sequence[str] | None = None,

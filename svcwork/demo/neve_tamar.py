@@ -12,6 +12,33 @@ from .spec import _Kpi, _Service, _Spec
 from .texts import _OBS_NOTES_HE, _VOCAB_HE, _hebrew_comments
 
 
+#: The consultant's commentary (commentary.md): the opening note and two section notes, by key and by title.
+_COMMENTARY = """\
+## summary
+
+עיריית נווה תמר נמצאת בנקודת פתיחה טובה. השירותים שבראש מפת הדרכים הם ברובם **הישגים מהירים**,
+והמוקד העירוני כבר הראה שהעירייה יודעת להביא לשיפור מתמשך כשיש בעלים ברור ומדד ברור.
+
+הסיכון המרכזי אינו טכנולוגי אלא ארגוני: הבקשה להנחה בארנונה והדיווח על מפגע עוברים בין יחידות בלי
+בעלים אחד, והתושב משלם על כך בזמן ובטלפונים חוזרים. לכן ההמלצות שלנו מתחילות בבעלות על התהליך, ורק
+אחר כך במערכות.
+
+## מסעות לקוח ותהליכים
+
+מה שבולט במפות המסע הוא שלב ההמתנה: התושב אינו יודע מה קורה עם הבקשה שלו, ולכן הוא מתקשר שוב.
+בסדנאות עם הצוותים עלו שלושה דברים שאפשר לעשות מיד:
+
+- מסרון בכל שינוי סטטוס, לא רק בסוף הטיפול;
+- דרישה אחת, מלאה, להשלמת מסמכים — ולא כמה סבבים;
+- שיוך מפגעים לפי טבלה אחת, שהמוקד והפיקוח מחזיקים יחד.
+
+## measures
+
+המדדים מראים תמונה מעורבת. חשוב לקרוא אותם יחד עם תרשימי הבקרה: מדד שנמצא מתחת ליעד אבל **יציב** אינו
+"חודש רע" — הוא אומר שהמערכת בנויה לתת בדיוק את התוצאה הזו, ושינוי יגיע רק משינוי בתהליך.
+"""
+
+
 def _neve_tamar() -> _Spec:
     desk, moked, arnona, parking = "מרכז שירות לתושב", "מוקד 106", "ארנונה", "חניה"
     license_, build, welfare, pikuach = "רישוי עסקים", "הנדסה", "רווחה", "פיקוח"
@@ -225,6 +252,30 @@ def _neve_tamar() -> _Spec:
         "A17": {"lesson": "עובד חדש נשאר לבד בדלפק בשבוע הראשון"}, "A20": {"kpi_id": "K04"},
         "A21": {"journey": (discount, 1), "unit": arnona}, "A23": {"observation_item": "הצבת גבולות באופן שירותי"},
     }
+    recommendations = (  # the consultant's; R05 deliberately has no action yet (the report flags it)
+        {"rec_id": "R01", "recommendation": "להפסיק לדרוש מהתושב מסמכים שכבר נמצאים בידי העירייה בבקשה להנחה בארנונה",
+         "rationale": "רוב הבקשות שחוזרות להשלמה נתקעות על מסמכים שהעירייה עצמה מחזיקה, והתושב חוזר לסוף התור",
+         "owner": "מנהל אגף הכנסות", "horizon": "גל 1", "priority": "high", "service_id": "S02", "kpi_id": "K02",
+         "journey": discount, "journey_step": 3, "action_id": "A02"},
+        {"rec_id": "R02", "recommendation": "בעל תהליך אחד ושיוך אוטומטי של מפגעים, כדי שדיווח לא יעבור הלוך ושוב בין "
+                                            "המוקד לפיקוח",
+         "rationale": "ההעברה בין המוקד לפיקוח היא המעבר הנפוץ ביותר ביומן הפניות, והתושב אינו רואה אותה",
+         "owner": "מנהלת מוקד 106", "horizon": "גל 1", "priority": "high", "service_id": "S08",
+         "journey": hotline, "journey_step": 4, "action_id": "A03"},
+        {"rec_id": "R03", "recommendation": "לתת לעובדי מרכז השירות סמכות לסגור פניות פשוטות כבר בפנייה הראשונה",
+         "rationale": "הפתרון בפנייה ראשונה יציב מתחת ליעד: השינוי צריך להיות בסמכויות, לא במאמץ של העובדים",
+         "owner": "מנהלת השירות לתושב", "horizon": "טווח קצר", "priority": "medium", "kpi_id": "K04",
+         "action_id": "A20"},
+        {"rec_id": "R04", "recommendation": "זימון תורים מראש בדלפק והפניית פעולות פשוטות לאזור האישי באתר",
+         "rationale": "זמן ההמתנה בדלפק עולה בהדרגה, ואין לו סיבה חד־פעמית",
+         "owner": "מנהל מרכז השירות", "horizon": "טווח בינוני", "priority": "medium", "service_id": "S12",
+         "kpi_id": "K06", "action_id": "A14"},
+        {"rec_id": "R05", "recommendation": "מלווה אישי לבעלי עסקים לאורך כל תהליך הרישוי",
+         "rationale": "בעלי עסקים מתארים מסע ארוך בלי כתובת אחת; הרישוי נדחה במפת הדרכים ולכן הליווי הוא הצעד "
+                      "שאפשר לעשות כבר עכשיו",
+         "owner": "מנהל רישוי עסקים", "horizon": "טווח ארוך", "priority": "low", "service_id": "S05",
+         "journey": business},
+    )
     owners = {"מנהל אגף הכנסות": arnona, "מנהלת מערכות מידע": digital, "מנהלת מוקד 106": moked,
               "מנהל מרכז השירות": desk, "מנהל רישוי עסקים": license_, "מנהל הפיקוח": pikuach,
               "מנהלת מחלקת חניה": parking, "מנהלת מחלקת רווחה": welfare, "מנהלת מינהל החינוך": edu,
@@ -259,7 +310,8 @@ def _neve_tamar() -> _Spec:
         utc_channels=frozenset({"web", "app"}),
         intake_units={"counter": desk, "phone": moked, "chat": moked}, home_units=(), ombud_unit=ombud,
         services=services,
-        owners=owners, kpi_units=kpi_units, action_links=action_links,
+        owners=owners, kpi_units=kpi_units, action_links=action_links, recommendations=recommendations,
+        commentary=_COMMENTARY,
         pool_sizes={desk: 14, moked: 22, arnona: 16, parking: 12, license_: 6, build: 10, welfare: 12, pikuach: 18,
                     edu: 8, sanit: 12, legal: 4, ombud: 3, digital: 4},
         slow_units={build: 1.5, welfare: 1.3, legal: 1.4}, n_cases=8000, case_prefix="NT", id_style="il",

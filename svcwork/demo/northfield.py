@@ -11,6 +11,31 @@ from .spec import _Kpi, _Service, _Spec
 from .texts import _OBS_NOTES_EN, _VOCAB_EN, _english_comments
 
 
+#: The consultant's commentary (commentary.md): the opening note and two section notes, by key and by title.
+_COMMENTARY = """\
+## summary
+
+Northfield starts from a sound base: renewals, its biggest service, are largely online, and the contact
+centre has already shown a lasting improvement. What holds the agency back is not effort but **hand-offs**:
+a renewal waits a week for a photo check, and a premises licence file travels between Legal Services and
+Licensing Operations with no one owning it.
+
+Our recommendations put one owner on each of those journeys before any new system is bought.
+
+## Citizen journeys and processes
+
+The two journey maps tell the same story from different ends. Renewals fail at one late step; premises
+licences fail at every step where the file changes hands. The fixes differ accordingly — a change to one
+check for renewals, a change of ownership for premises licences.
+
+## management
+
+The action plan is in good shape overall, but several actions answer the same few findings. Before adding
+actions, we suggest closing those that are done in practice and giving each open action a named owner in the
+unit that will feel the result.
+"""
+
+
 def _northfield() -> _Spec:
     centre, desk, ops = "Contact Centre", "Customer Service Desk", "Licensing Operations"
     medical, compliance, finance = "Driver Medical Unit", "Compliance and Enforcement", "Finance"
@@ -193,6 +218,34 @@ def _northfield() -> _Spec:
         "A20": {"survey_item": "trust"}, "A21": {"journey": (premises, 1), "unit": ops},
         "A22": {"lesson": "Objectors not told about a hearing"},
     }
+    recommendations = (  # the consultant's; R05 deliberately has no action yet (the report flags it)
+        {"rec_id": "R01", "recommendation": "Check the photo and documents when a renewal is submitted, so that no "
+                                            "request restarts the clock a week later",
+         "rationale": "The late photo request is the lowest point of the renewal journey and drives the calls "
+                      "asking about progress",
+         "owner": "Head of Licensing Operations", "horizon": "wave 1", "priority": "high", "service_id": "L01",
+         "kpi_id": "N02", "journey": renew, "journey_step": 4, "action_id": "A02"},
+        {"rec_id": "R02", "recommendation": "Give every premises licence application one case owner from receipt to "
+                                            "decision",
+         "rationale": "Files bounce between Legal Services and Licensing Operations, and nobody can tell the "
+                      "applicant where the file is",
+         "owner": "Head of Legal Services", "horizon": "wave 2", "priority": "high", "service_id": "L05",
+         "journey": premises, "journey_step": 6, "action_id": "A10"},
+        {"rec_id": "R03", "recommendation": "Clear the medical assessment backlog with extra GP report capacity and a "
+                                            "fast track for returning drivers",
+         "rationale": "The backlog has stayed above target all period: it will not clear on its own",
+         "owner": "Driver Medical Unit Manager", "horizon": "medium term", "priority": "medium", "service_id": "L08",
+         "kpi_id": "N06", "action_id": "A12"},
+        {"rec_id": "R04", "recommendation": "Make the online account the default route for renewals and changes of "
+                                            "address",
+         "rationale": "Online completion is rising; the reminder letter is the cheapest place to push it further",
+         "owner": "Head of Digital Services", "horizon": "wave 1", "priority": "medium", "service_id": "L11",
+         "kpi_id": "N05", "action_id": "A18"},
+        {"rec_id": "R05", "recommendation": "Publish the service standards at the counter and online, and report "
+                                            "performance against them every quarter",
+         "rationale": "Customers cannot hold the agency to promises they have never seen",
+         "owner": "Head of Customer Service", "horizon": "short term", "priority": "low", "kpi_id": "N04"},
+    )
     owners = {"Head of Digital Services": digital, "Head of Licensing Operations": ops, "Contact Centre Manager": centre,
               "Customer Service Desk Manager": desk, "Head of Legal Services": legal,
               "Driver Medical Unit Manager": medical, "Finance Manager": finance, "Head of Compliance": compliance,
@@ -239,5 +292,6 @@ def _northfield() -> _Spec:
         trained_per_unit=10, training_date="2026-01-26", actions=actions, lessons=lessons,
         lesson_categories=lesson_categories, comments=_english_comments(), obs_notes=_OBS_NOTES_EN,
         title="Intake form — Services (Northfield Licensing Agency)",
-        owners=owners, kpi_units=kpi_units, action_links=action_links,
+        owners=owners, kpi_units=kpi_units, action_links=action_links, recommendations=recommendations,
+        commentary=_COMMENTARY,
     )

@@ -12,6 +12,29 @@ from .spec import _Kpi, _Service, _Spec
 from .texts import _OBS_NOTES_HE, _VOCAB_HE, _hebrew_comments
 
 
+#: The consultant's commentary (commentary.md): the opening note and two section notes, by title and by key.
+_COMMENTARY = """\
+## תקציר מנהלים
+
+הרשות מטפלת בהיקפים גדולים ובשישה מחוזות שונים מאוד זה מזה, ולכן הממצאים שלנו מבחינים בין מה שמשותף לכל
+הרשות לבין מה שמקומי. המסר המרכזי: **הפונה אינו רואה את הרשות — הוא רואה את התיק שלו**. כל מעבר של תיק בין
+המחוז, הוועדות הרפואיות והמעסיק הוא נקודה שבה הפונה נשאר בלי מידע.
+
+ההמלצות מתמקדות בשקיפות כלפי הפונה לאורך התביעה, ובצמצום ההחזרות להשלמת מסמכים, שהן היום הגורם הבודד
+הגדול ביותר לעיכוב.
+
+## journeys
+
+במסע התביעה לקצבת נכות, הוועדה הרפואית היא רגע האמת: פונים מתארים תחושה ש"איש לא קרא את התיק". מעבר
+לזמני ההמתנה, כדאי לבחון את ההכנה של חברי הוועדה לדיון ואת ההסבר שהפונה מקבל בסופו.
+
+## מדידה ובקרה של השירות
+
+המוקד הארצי השתפר בבירור במהלך התקופה, אבל עדיין אינו עומד ביעד. לא הייתי ממהר לתגבור נוסף לפני שמנתבים
+את השיחות לפי נושא ומציעים שיחה חוזרת.
+"""
+
+
 def _rashut() -> _Spec:
     districts = (("מחוז צפון", 0.14), ("מחוז חיפה", 0.12), ("מחוז מרכז", 0.22), ("מחוז תל אביב", 0.18),
                  ("מחוז ירושלים", 0.16), ("מחוז דרום", 0.18))
@@ -214,6 +237,28 @@ def _rashut() -> _Spec:
         "A21": {"lesson": "זימון לוועדה נשלח לכתובת ישנה"}, "A22": {"lesson": "נוהל ההעברה לוועדות לא היה מעודכן"},
         "A23": {"kpi_id": "R08"}, "A24": {"journey": (unemployment, 7)}, "A25": {"lesson": "עומס חריג אחרי שינוי חקיקה"},
     }
+    recommendations = (  # the consultant's (RC: the KPIs are R01 …); RC05 deliberately has no action yet
+        {"rec_id": "RC01", "recommendation": "מעקב מקוון אחר כל שלבי התביעה לנכות באזור האישי, עם הודעה יזומה בכל "
+                                            "מעבר בין המחוז לוועדות",
+         "rationale": "הפונים מתקשרים למוקד כדי לברר מה קורה עם התיק; מידע יזום יחסוך את השיחות ואת החרדה",
+         "owner": "ראש אגף נכות", "horizon": "טווח קצר", "priority": "high", "service_id": "G03", "kpi_id": "R02",
+         "journey": disability, "journey_step": 6, "action_id": "A01"},
+        {"rec_id": "RC02", "recommendation": "רשימת מסמכים אחת לכל גמלה ובדיקת שלמות כבר בהגשה",
+         "rationale": "שיעור התביעות שחוזרות להשלמת מסמכים יציב מעל היעד, כלומר הבעיה בתהליך ולא בפונים",
+         "owner": "ראש אגף קצבאות", "horizon": "גל 1", "priority": "high", "service_id": "G01", "kpi_id": "R06",
+         "action_id": "A12"},
+        {"rec_id": "RC03", "recommendation": "פנייה אוטומטית למעסיק ועדכון הפונה במצב התביעה לדמי אבטלה",
+         "rationale": "התביעה נתקעת אצל המעסיק, והפונה אינו יודע על כך",
+         "owner": "ראש אגף אבטלה", "horizon": "גל 2", "priority": "high", "service_id": "G02",
+         "journey": unemployment, "journey_step": 3, "action_id": "A11"},
+        {"rec_id": "RC04", "recommendation": "שכתוב מכתבי ההחלטה בשפה פשוטה, עם הסבר על מה אפשר לערער ואיך",
+         "rationale": "חלק מהעררים נובע ממכתב שלא הובן, לא מהחלטה שגויה",
+         "owner": 'סמנכ"ל שירות', "horizon": "טווח קצר", "priority": "medium", "service_id": "G08", "kpi_id": "R03",
+         "journey": appeal, "journey_step": 1, "action_id": "A06"},
+        {"rec_id": "RC05", "recommendation": "ניתוב שיחות לפי מיומנות במוקד הארצי ושיחה חוזרת בתוך יום עסקים",
+         "rationale": "שיעור המענה השתפר אבל עדיין רחוק מהיעד; תגבור נוסף לבדו לא יסגור את הפער",
+         "owner": "מנהל המוקד הארצי", "horizon": "טווח בינוני", "priority": "medium", "kpi_id": "R01"},
+    )
     owners = {"ראש אגף נכות": "אגף נכות", "מנהל המוקד הארצי": moked, "ראש ועדות הערר": appeals,
               "מנהל מחוז דרום": "מחוז דרום", "סמנכ\"ל שירות": "אגף שירות", "מנהלת מחוז ירושלים": "מחוז ירושלים",
               "ראש אגף תשלומים": payments, "ראש אגף דיגיטל": "אגף דיגיטל", "ראש אגף אבטלה": "אגף אבטלה",
@@ -263,6 +308,7 @@ def _rashut() -> _Spec:
         trained_per_unit=24, training_date="2026-02-10", actions=actions, lessons=lessons,
         lesson_categories=lesson_categories, comments=_hebrew_comments(), obs_notes=_OBS_NOTES_HE,
         title="טופס קליטה — שירותים (הרשות הארצית לזכויות וגמלאות)",
-        owners=owners, kpi_units=kpi_units, action_links=action_links,
+        owners=owners, kpi_units=kpi_units, action_links=action_links, recommendations=recommendations,
+        commentary=_COMMENTARY,
         csv_headers={"cases": "en", "survey": "he", "training": "en"}, export_style="real",
     )

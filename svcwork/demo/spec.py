@@ -123,6 +123,11 @@ class _Spec:
     #: ``survey_item``, ``observation_item``, ``lesson`` (the event text of a lesson, written as the id
     #: of the first Lessons row with that event) and ``unit``
     action_links: dict = field(default_factory=dict)
+    #: the Recommendations sheet: the consultant's recommendations, one mapping per row (the sheet's column
+    #: keys; ``horizon`` as the consultant types it, ``priority`` as a key of the ``priority`` list)
+    recommendations: tuple = ()
+    #: the consultant's ``commentary.md`` (Markdown in the client's language; empty: none)
+    commentary: str = ""
 
 
 _CHANNELS = ("counter", "phone", "web", "app", "email", "mail", "chat", "kiosk")

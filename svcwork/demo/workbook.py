@@ -232,4 +232,6 @@ def _intake(spec: _Spec, staff: _Staff, trained: dict[str, list[str]], rng: np.r
     _table_sheet(wb, "Lessons", lessons, lang)
     if spec.owners:
         _table_sheet(wb, "Owners", [{"owner": o, "unit": u} for o, u in spec.owners.items()], lang)
+    if spec.recommendations:  # the consultant's sheet, last (it draws on no random stream)
+        _table_sheet(wb, "Recommendations", [dict(r) for r in spec.recommendations], lang)
     return wb

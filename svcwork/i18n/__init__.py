@@ -22,7 +22,8 @@ import string
 from types import MappingProxyType
 from typing import Mapping
 
-from . import analysis, cli, charts, intake, journeys, management, measures, packs, portfolio, prioritize, report, template
+from . import (analysis, cli, charts, intake, journeys, management, measures, packs, portfolio, prioritize,
+               recommendations, report, template)
 
 __all__ = ["t", "user_language", "CATALOGUE", "PLURALS", "LANGUAGES", "fmt_number", "fmt_signed", "fmt_percent", "fmt_date",
            "fmt_period", "direction", "unsigned_zero", "plural_category"]
@@ -55,7 +56,8 @@ def _merge(*parts: dict) -> tuple[Mapping[str, Mapping[str, str]], Mapping[str, 
 #: Every message: ``CATALOGUE[key][lang]`` (for a plural message, its "other" form).
 #: ``PLURALS[key][lang][category]``: the forms of the messages that agree with a count ``n``.
 CATALOGUE, PLURALS = _merge(*(m.MESSAGES for m in (
-    analysis, intake, template, cli, report, prioritize, journeys, measures, management, packs, charts, portfolio)))
+    analysis, intake, template, cli, report, prioritize, journeys, measures, management, packs, charts, portfolio,
+    recommendations)))
 
 
 def plural_category(n: float, lang: str) -> str:

@@ -66,6 +66,23 @@ MESSAGES = {
                             "למסע „{journey}” אין צעד {value} בגיליון „{ref_sheet}”."),
     "intake.step_without_journey": ("A journey step ({value}) needs its journey: fill in the journey in the same row.",
                                     "צעד במסע ({value}) דורש את שם המסע שלו: יש למלא את המסע באותה שורה."),
+    "intake.section_unknown": ("“{value}” is not a section of the report; expected section keys or titles, "
+                               "comma-separated: {allowed}.",
+                               "„{value}” אינו פרק בדוח; נדרשים מפתחות או שמות של פרקים, מופרדים בפסיקים: {allowed}."),
+    "intake.horizon_wave": ({"one": "The horizon “{value}” names a wave the roadmap does not have: it has one wave "
+                                    "(the setting waves).",
+                             "other": "The horizon “{value}” names a wave the roadmap does not have: it has {waves} "
+                                      "waves (the setting waves)."},
+                            {"one": "טווח הזמן „{value}” מציין גל שאין במפת הדרכים: יש בה גל אחד (ההגדרה מספר גלים).",
+                             "two": "טווח הזמן „{value}” מציין גל שאין במפת הדרכים: יש בה שני גלים (ההגדרה מספר "
+                                    "גלים).",
+                             "other": "טווח הזמן „{value}” מציין גל שאין במפת הדרכים: יש בה {waves} גלים (ההגדרה "
+                                      "מספר גלים)."}),
+    "intake.recommendation_no_action": ("Recommendation {value} has no action in the Actions sheet: name the action "
+                                        "that carries it out in “{column}”, or the report flags it as without an "
+                                        "action.",
+                                        "להמלצה {value} אין פעולה בגיליון תוכנית הפעולה: יש לציין ב„{column}” את "
+                                        "הפעולה שמבצעת אותה, אחרת הדוח יסמן אותה כהמלצה ללא פעולה."),
     "intake.survey_item_unknown": ("“{value}” is not a survey item; expected one of: {allowed}.",
                                    "„{value}” אינו פריט בסקר; נדרש אחד מאלה: {allowed}."),
     "intake.survey_item_absent": ("“{value}” is not in the survey: “{file_name}” has no answers to it.",
@@ -272,6 +289,8 @@ MESSAGES = {
     "intake.target.observation_item": ("observation item", "פריט תצפית"),
     "intake.expected.step": ("a step of journey “{journey}”", "צעד במסע „{journey}”"),
     "intake.expected.journey": ("the journey of the step", "שם המסע של הצעד"),
+    "intake.expected.horizon_wave": ("a wave from 1 to {waves}, or a term", "גל מ־1 עד {waves}, או טווח זמן"),
+    "intake.expected.action": ("an action_id of the Actions sheet", "מזהה פעולה מגיליון תוכנית הפעולה"),
     "intake.expected.answered_item": ("a survey item the survey answers", "פריט שיש עליו תשובות בסקר"),
     "severity.error": ("error", "שגיאה"),
     "severity.warning": ("warning", "אזהרה"),

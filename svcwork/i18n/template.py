@@ -62,6 +62,10 @@ MESSAGES = {
                                      "זה אינו שם של פריט בסקר; גם שמות אחרים של פריט בסקר מותרים. להשאיר?"),
     "template.measure_warning": ("This is not a standard measure; a kpi_id from the KPIs sheet is allowed too. Keep it?",
                                  "זה אינו מדד תקני; מותר גם מזהה מדד מגיליון המדדים. להשאיר את הערך?"),
+    "template.horizon_warning": ("This is not one of the suggested horizons; a wave of the roadmap (wave 4) or other "
+                                 "wording is allowed too. Keep it?",
+                                 "זה אינו אחד מטווחי הזמן המוצעים; מותר גם גל של מפת הדרכים (גל 4) או ניסוח אחר. "
+                                 "להשאיר את הערך?"),
     "template.judgement_warning": ("Expected a judgement between 1/9 and 9 (e.g. 3 or 1/3). Keep it?",
                                    "נדרש שיפוט בין 1/9 ל־9 (למשל 3 או 1/3). להשאיר את הערך?"),
     "template.allowed.suggested": ("suggested: {values}; other values are allowed", "מוצע: {values}; מותרים גם ערכים אחרים"),

@@ -2,7 +2,10 @@
 
 Within a sheet: unique identifiers and unique rows.  Across sheets: references to services,
 KPIs and actions that exist; the Actions sheet's link columns (a KPI, a journey and its step, an
-observation item, a lesson, a survey item) naming what exists in their sheet or in the survey;
+observation item, a lesson, a survey item) and the Recommendations sheet's (a service, a KPI, a
+journey and its step, an action) naming what exists in their sheet or in the survey, by one rule;
+the Recommendations sheet's horizons (a term or a wave the roadmap has) and the recommendations no
+action carries out (a warning);
 service dependencies that name known services and form no cycle;
 criteria named as the Services columns they weigh (English or Hebrew); service standards on
 known measures and channels.  The criteria and standards checks return the sheets with the
@@ -15,6 +18,7 @@ date read in the wrong order — and a case log with one row per case.
 
 from __future__ import annotations
 
+import re
 from typing import Mapping
 
 import numpy as np
@@ -88,12 +92,18 @@ def _check_refs(reads: Mapping[str, _SheetRead], col: _Collector, *, file: str) 
                 col.error("unknown_ref", file=file, sheet=sheet_key, sheet_label=r.sheet_label,
                           row=int(r.frame["_row"].iat[idx]), column=column, column_label=r.labels.get(column), value=v,
                           target_key=target, ref_sheet_key=ref_sheet)
-    # the Actions sheet's link columns: an id that is not in its sheet is an error, whether or not that sheet exists
+    # the link columns of the Actions and Recommendations sheets: an id that is not in its sheet is an error,
+    # whether or not that sheet exists; a journey and its step by one rule (_check_journey_links)
     lesson_ids = ids("Lessons", "lesson_id")
-    for column, known, target, ref_sheet in (("kpi_id", kpi_ids, "kpi", "KPIs"),
-                                             ("lesson", lesson_ids, "lesson", "Lessons")):
-        _unknown(reads.get("Actions"), column, known, target, ref_sheet, col, file=file)
-    _check_journey_links(reads, col, file=file)
+    for sheet_key, column, known, target, ref_sheet in (
+            ("Actions", "kpi_id", kpi_ids, "kpi", "KPIs"),
+            ("Actions", "lesson", lesson_ids, "lesson", "Lessons"),
+            ("Recommendations", "service_id", service_ids, "service", "Services"),
+            ("Recommendations", "kpi_id", kpi_ids, "kpi", "KPIs"),
+            ("Recommendations", "action_id", action_ids, "action", "Actions")):
+        _unknown(reads.get(sheet_key), column, known, target, ref_sheet, col, file=file, sheet_key=sheet_key)
+    for sheet_key in JOURNEY_LINKED:
+        _check_journey_links(reads, col, file=file, sheet_key=sheet_key)
     _check_observation_links(reads, col, file=file)
     services = reads.get("Services")
     if services is not None and not services.frame.empty:
@@ -101,22 +111,28 @@ def _check_refs(reads: Mapping[str, _SheetRead], col: _Collector, *, file: str) 
 
 
 def _unknown(read: _SheetRead | None, column: str, known: set[str], target: str, ref_sheet: str, col: _Collector, *,
-             file: str) -> None:
-    """An error for each value of *column* that is not among *known* (case-folded ids)."""
+             file: str, sheet_key: str = "Actions") -> None:
+    """An error for each value of *column* of sheet *sheet_key* that is not among *known* (case-folded ids)."""
     if read is None or read.frame.empty or column not in read.frame.columns:
         return
     values = read.frame[column]
     for idx in np.flatnonzero(values.notna().to_numpy()):
         v = values.iat[idx]
         if str(v).casefold() not in known:
-            col.error("unknown_ref", file=file, sheet="Actions", sheet_label=read.sheet_label,
+            col.error("unknown_ref", file=file, sheet=sheet_key, sheet_label=read.sheet_label,
                       row=int(read.frame["_row"].iat[idx]), column=column, column_label=read.labels.get(column),
                       value=v, target_key=target, ref_sheet_key=ref_sheet)
 
 
-def _check_journey_links(reads: Mapping[str, _SheetRead], col: _Collector, *, file: str) -> None:
-    """Actions' ``journey`` names a journey of the Journey sheet and ``journey_step`` one of its steps."""
-    actions = reads.get("Actions")
+#: The sheets whose ``journey`` and ``journey_step`` columns name a journey of the Journey sheet and its step.
+JOURNEY_LINKED = ("Actions", "Recommendations")
+
+
+def _check_journey_links(reads: Mapping[str, _SheetRead], col: _Collector, *, file: str,
+                         sheet_key: str = "Actions") -> None:
+    """The ``journey`` of sheet *sheet_key* (Actions, Recommendations) names a journey of the Journey sheet
+    and its ``journey_step`` one of that journey's steps; a step needs its journey."""
+    actions = reads.get(sheet_key)
     if actions is None or actions.frame.empty or "journey" not in actions.frame.columns:
         return
     journey = reads.get("Journey")
@@ -126,7 +142,7 @@ def _check_journey_links(reads: Mapping[str, _SheetRead], col: _Collector, *, fi
             if isinstance(name, str):
                 steps.setdefault(normalize_name(name), set()).update(() if pd.isna(step) else {int(step)})
     frame = actions.frame
-    where = dict(file=file, sheet="Actions", sheet_label=actions.sheet_label)
+    where = dict(file=file, sheet=sheet_key, sheet_label=actions.sheet_label)
     for name, step, row in zip(frame["journey"], frame["journey_step"], frame["_row"]):
         has_name, has_step = isinstance(name, str) and name.strip() != "", not pd.isna(step)
         if has_name and normalize_name(name) not in steps:
@@ -157,6 +173,54 @@ def _check_observation_links(reads: Mapping[str, _SheetRead], col: _Collector, *
                       row=int(actions.frame["_row"].iat[idx]), column="observation_item",
                       column_label=actions.labels.get("observation_item"), value=v, target_key="observation_item",
                       ref_sheet_key="Observations")
+
+
+_WAVE = re.compile(r"^(?:wave|גל)?\s*(\d{1,2})$")
+
+
+def horizon_key(value: object) -> str | None:
+    """A Recommendations ``horizon`` as svcwork keeps it: ``short``/``medium``/``long`` for a term of the
+    ``horizon`` list (either language), ``wave N`` for a wave of the roadmap (``wave 2``, ``גל 2`` or
+    ``2``), else the text as written (None when blank)."""
+    if value is None or (not isinstance(value, str) and pd.isna(value)) or not str(value).strip():
+        return None
+    norm = normalize_name(value)
+    key = ENUMS["horizon"].lookup().get(norm)
+    if key is not None:
+        return key
+    m = _WAVE.match(norm)
+    if m:
+        return f"wave {int(m.group(1))}"
+    return str(value).strip()
+
+
+def _check_recommendations(reads: Mapping[str, _SheetRead], settings: Settings | None, col: _Collector, *,
+                           file: str) -> dict[str, pd.DataFrame]:
+    """The Recommendations sheet: each horizon read (:func:`horizon_key`; a wave beyond the roadmap's
+    ``waves`` is an error), and a recommendation no action carries out flagged (a warning).
+
+    Its link columns are checked with the other references (:func:`_check_refs`).  Returns the sheet
+    with its horizons as kept.
+    """
+    read = reads.get("Recommendations")
+    if read is None or read.frame.empty:
+        return {}
+    frame = read.frame
+    where = dict(file=file, sheet="Recommendations", sheet_label=read.sheet_label)
+    waves = settings.waves if settings is not None else None
+    horizons = []
+    for value, row in zip(frame["horizon"], frame["_row"]):
+        key = horizon_key(value)
+        m = re.fullmatch(r"wave (\d+)", key or "")
+        if m and waves is not None and not 1 <= int(m.group(1)) <= waves:
+            col.error("horizon_wave", **where, row=int(row), column="horizon", column_label=read.labels.get("horizon"),
+                      value=value, waves=int(waves), n=int(waves))
+        horizons.append(key)
+    for rec_id, action, row in zip(frame["rec_id"], frame["action_id"], frame["_row"]):
+        if action is None or action is pd.NA or not str(action).strip():
+            col.warning("recommendation_no_action", **where, row=int(row), column="action_id",
+                        column_label=read.labels.get("action_id"), value=rec_id)
+    return {"Recommendations": frame.assign(horizon=pd.Series(horizons, dtype="string", index=frame.index))}
 
 
 def survey_item_names() -> dict[str, str]:

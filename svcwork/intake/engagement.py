@@ -16,6 +16,7 @@ from typing import Mapping
 import pandas as pd
 
 from ..errors import Problem, problems_frame
+from ..schema import REPORT_SECTIONS
 
 
 @dataclass(frozen=True)
@@ -45,6 +46,13 @@ class Settings:
     survey_file: str | None = None
     training_file: str | None = None
     column_map: str | None = None
+    #: The report sections to include, as keys in report order (:data:`svcwork.schema.REPORT_SECTIONS`);
+    #: always starts with ``"intake"``; all of them unless the setting ``sections`` names fewer.
+    sections: tuple[str, ...] = REPORT_SECTIONS
+
+    def includes(self, section: str) -> bool:
+        """Whether the report includes *section* (a key of :data:`svcwork.schema.REPORT_SECTIONS`)."""
+        return section in self.sections
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,8 @@ from ..privacy import pseudonymisation_key, pseudonymise
 from ..schema import COMPANIONS, ENUMS, SHEETS, normalize_name
 from .cache import read_cache, save_cache
 from .cells import _empty_frame
-from .checks import _check_criteria, _check_refs, _check_standards, _check_survey_items, _check_unique, _plausible
+from .checks import (_check_criteria, _check_recommendations, _check_refs, _check_standards, _check_survey_items,
+                     _check_unique, _plausible)
 from .columns import _namespace
 from .companions import _read_companion
 from .engagement import Engagement, InputFile, Validation
@@ -35,8 +36,9 @@ from .sheets import _read_settings, _read_table, _settings, _SheetRead
 from .workbook import _open_workbook
 
 
-#: Optional sheets whose absence is not worth a warning (most clients need neither).
-_QUIET_SHEETS = ("Columns", "Scales", "Owners")
+#: Optional sheets whose absence is not worth a warning (most clients need none of them; the
+#: Recommendations sheet is the consultant's, often filled after the first run).
+_QUIET_SHEETS = ("Columns", "Scales", "Owners", "Recommendations")
 
 
 def _match_sheets(names: list[str]) -> dict[str, str]:
@@ -120,7 +122,8 @@ def _run(path: str | os.PathLike, *, lang: str | None, key: bytes | None) -> tup
         if s.key in reads:
             _check_unique(reads[s.key], s, col, file=file)
     _check_refs(reads, col, file=file)
-    replaced = {**_check_criteria(reads, col, file=file), **_check_standards(reads, col, file=file)}
+    replaced = {**_check_criteria(reads, col, file=file), **_check_standards(reads, col, file=file),
+                **_check_recommendations(reads, settings, col, file=file)}
     column_map = parse_column_map(settings.column_map if settings else None,
                                   reads["Columns"].frame if "Columns" in reads else None, col=col, file=file)
 

@@ -105,6 +105,8 @@ def _render(raw: _Raw, lang: str) -> Problem:
     allowed_headers = params.pop("allowed_headers", None)
     if allowed_headers is not None:
         params["allowed"] = _headers(*allowed_headers, lang)
+    if params.pop("sections_allowed", None):
+        params["allowed"] = _sections_allowed(lang)
     target = params.pop("target_key", None)
     if target is not None:
         params["target"] = t(f"intake.target.{target}", lang)
@@ -155,6 +157,7 @@ _EXPECTED_PHRASE = {
     "companion_unreadable": "companion", "companion_ambiguous": "one_file", "pairwise_self": "two_criteria",
     "weights_zero": "positive_weight", "bad_column_map": "column_map", "file_missing": "intake",
     "no_intake": "intake", "bad_color": "color", "step_without_journey": "journey", "survey_item_absent": "answered_item",
+    "recommendation_no_action": "action",
 }
 
 
@@ -178,6 +181,8 @@ def _expected(raw: _Raw, params: Mapping[str, object], lang: str) -> str | None:
         return t("intake.expected.wave_capacities", lang, waves=params["waves"])
     if code == "unknown_ref":
         return t("intake.expected.ref", lang, target=params["target"], ref_sheet=params["ref_sheet"])
+    if code == "horizon_wave":
+        return t("intake.expected.horizon_wave", lang, waves=params["waves"])
     if code == "unknown_step":
         return t("intake.expected.step", lang, journey=params["journey"])
     if code == "sheet_missing":
@@ -205,6 +210,13 @@ def _show(value: object, limit: int = 80) -> str:
         text = str(value)
     text = text.replace("\n", " ").replace("\r", " ")
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def _sections_allowed(lang: str) -> str:
+    """The report sections the ``sections`` setting may name, in *lang*: each key with its title."""
+    from ..schema import REPORT_SECTIONS
+
+    return ", ".join(f"{key} ({t(f'report.section.{key}', lang)})" for key in REPORT_SECTIONS if key != "intake")
 
 
 def _sheet_title(key: str, lang: str) -> str:

@@ -22,7 +22,7 @@ from typing import Mapping
 
 import pandas as pd
 
-from ..schema import ENUMS, SETTINGS, SETTINGS_HEADER, Sheet, normalize_name
+from ..schema import ENUMS, REPORT_SECTIONS, SECTION_ALIASES, SETTINGS, SETTINGS_HEADER, Sheet, normalize_name
 from .cells import _Bad, _as_text, _blank, _coerce, _letter, _typed_column
 from .engagement import Settings
 from .problems import _Collector
@@ -212,6 +212,35 @@ def _read_settings(rows: list[tuple], sheet_label: str, col: _Collector, *, file
 _COLOR = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
+def section_names() -> dict[str, str]:
+    """Every name the ``sections`` setting accepts for a report section (normalised) -> its key: the
+    key, its title in either language (``report.section.<key>``) and its short names
+    (:data:`svcwork.schema.SECTION_ALIASES`)."""
+    from ..i18n import CATALOGUE
+
+    out: dict[str, str] = {}
+    for key in REPORT_SECTIONS:
+        title = CATALOGUE.get(f"report.section.{key}", {})
+        for name in (key, *title.values(), *SECTION_ALIASES.get(key, ())):
+            out.setdefault(normalize_name(name), key)
+    return out
+
+
+def _sections(names: tuple[str, ...], col: _Collector, *, where: Mapping[str, object]) -> tuple[str, ...] | None:
+    """The ``sections`` setting as section keys in report order, the intake review first; None (after
+    an error naming each unknown entry and listing the valid ones) when an entry names no section."""
+    lookup = section_names()
+    wanted, bad = {"intake"}, False
+    for name in names:
+        key = lookup.get(normalize_name(name))
+        if key is None:
+            bad = True
+            col.error("section_unknown", **where, value=name, sections_allowed=True)
+        else:
+            wanted.add(key)
+    return None if bad else tuple(k for k in REPORT_SECTIONS if k in wanted)
+
+
 def _settings(values: dict[str, object], rows: Mapping[str, int], sheet_label: str | None, col: _Collector, *,
               file: str) -> Settings | None:
     where = dict(file=file, sheet="Engagement", sheet_label=sheet_label)
@@ -240,6 +269,12 @@ def _settings(values: dict[str, object], rows: Mapping[str, int], sheet_label: s
     if color is not None and not _COLOR.match(str(color)):
         col.warning("bad_color", **where, row=rows.get("accent_color"), column="accent_color", value=color)
         values = {**values, "accent_color": None}
+    if values.get("sections") is not None:
+        sections = _sections(values["sections"], col, where=dict(**where, row=rows.get("sections"), column="sections"))
+        if sections is None:
+            ok = False
+        else:
+            values = {**values, "sections": sections}
     if not ok:
         return None
     kwargs = {c.key: values[c.key] for c in SETTINGS if values.get(c.key) is not None}
