@@ -106,7 +106,7 @@ def test_clean_client_is_what_the_corpus_assumes(reference) -> None:
     assert e.settings.timezone == TZ and e.settings.date_order is None and e.settings.language == "en"
     assert (e.cases["timestamp"].dt.tz_convert(TZ).dt.day > 12).any()
     assert e.cases["case_id"].duplicated().any() and not e.one_row_per_case
-    assert [p.code for p in e.problems] == ["mixed_offsets"]  # the demo log mixes naive, Z and +01:00 times
+    assert [p.code for p in e.problems] == ["recommendation_no_action", "mixed_offsets"]  # R05 has no action yet; the log mixes naive, Z and +01:00 times
 
 
 # =========================================================================== building blocks

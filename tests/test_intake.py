@@ -1045,6 +1045,7 @@ def test_a_step_needs_its_journey_and_a_survey_item_must_be_in_the_survey(tmp_pa
                                                 "2,2026-02-02,5,4\n", encoding="utf-8")
     (problem,) = only(validate(tmp_path / "s"), "survey_item_absent")
     assert (problem.sheet, problem.row, problem.column) == ("Actions", 3, "survey_item")
+    assert not problem.is_error  # the link stands; the survey just cannot show that item
     assert "survey.csv" in problem.message
     # in Hebrew, sheet and column as the Hebrew form names them
     he = validate(tmp_path / "s", lang="he")

@@ -260,8 +260,8 @@ def _check_survey_items(reads: Mapping[str, _SheetRead], survey: pd.DataFrame | 
         if key is None:
             col.error("survey_item_unknown", **where, row=int(row), value=value,
                       allowed_headers=("survey", SURVEY_ITEMS))
-        elif answered is not None and key not in answered:
-            col.error("survey_item_absent", **where, row=int(row), value=value, file_name=survey_file or "survey")
+        elif answered and key not in answered:  # a survey with no recognised item is warned about once, elsewhere
+            col.warning("survey_item_absent", **where, row=int(row), value=value, file_name=survey_file or "survey")
         keys.append(key)
     return {"Actions": frame.assign(survey_item=pd.Series(keys, dtype="string", index=frame.index))}
 
