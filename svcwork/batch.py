@@ -23,7 +23,7 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator, Sequence
+from typing import Callable, Iterator, Mapping, Sequence
 
 from . import __version__
 from .errors import IntakeError, NotebookError, Problem, SvcworkError, UsageError
@@ -420,11 +420,31 @@ def _tree_hash(paths: Sequence[Path]) -> str:
     return h.hexdigest()
 
 
-def run_fingerprint(engagement_inputs: Sequence, notebooks: Sequence[Path]) -> str:
-    """What a client's report depends on: inputs, notebooks, report templates and svcwork's code."""
+def requested_notebooks(engagement) -> list[Path]:
+    """The analysis notebooks of the sections the engagement asks for (its ``sections`` setting;
+    every section when it names none)."""
+    from .report import SECTIONS
+
+    wanted = set(getattr(engagement.settings, "sections", ()) or (s.key for s in SECTIONS))
+    by_name = {s.notebook: s.key for s in SECTIONS}
+    return [nb for nb in analysis_notebooks() if by_name.get(nb.name, nb.stem) in wanted or nb.name not in by_name]
+
+
+def commentary_files(client: Path) -> list[Path]:
+    """The consultant's commentary files in *client* (they change the report as inputs do)."""
+    from .commentary import COMMENTARY_FILES
+
+    names = {n.format(lang=lang) for n in COMMENTARY_FILES for lang in ("he", "en")}
+    return sorted(p for p in Path(client).iterdir() if p.name in names and p.is_file())
+
+
+def run_fingerprint(engagement_inputs: Sequence, notebooks: Sequence[Path], *, commentary: Sequence[Path] = ()) -> str:
+    """What a client's report depends on: inputs, the consultant's commentary, notebooks, report
+    templates and svcwork's code."""
     h = hashlib.sha256(__version__.encode())
     for f in engagement_inputs:
         h.update(f"{f.role}:{f.sha256}".encode())
+    h.update(_tree_hash(list(commentary)).encode())
     h.update(_tree_hash(list(notebooks)).encode())
     h.update(_tree_hash(sorted(PACKAGE_DIR.rglob("*.py"))).encode())
     h.update(_tree_hash(sorted((templates_dir() / "report").glob("*"))).encode())
@@ -447,17 +467,20 @@ def _client_unchanged(client: Path, output: Path) -> bool:
     present = {str(intake.resolve())} | {str(p.resolve()) for p in discover(client, intake=intake).used}
     if present != {i["path"] for i in stamp["inputs"]}:
         return False
-    return stamp.get("fingerprint") == _stamp_fingerprint(stamp["inputs"])
+    if {str(p.resolve()) for p in commentary_files(client)} != set(stamp.get("commentary") or []):
+        return False
+    return stamp.get("fingerprint") == _stamp_fingerprint(stamp["inputs"], stamp)
 
 
-def _stamp_fingerprint(inputs: Sequence[dict]) -> str | None:
+def _stamp_fingerprint(inputs: Sequence[dict], notebooks_and_notes: Mapping[str, Sequence[str]]) -> str | None:
     from types import SimpleNamespace
 
     try:
         files = [SimpleNamespace(role=i["role"], sha256=_sha(Path(i["path"]))) for i in inputs]
-    except OSError:
+        commentary = [Path(p) for p in notebooks_and_notes.get("commentary", [])]
+        return run_fingerprint(files, [Path(p) for p in notebooks_and_notes["notebooks"]], commentary=commentary)
+    except (OSError, KeyError, TypeError):
         return None
-    return run_fingerprint(files, analysis_notebooks())
 
 
 def _sha(path: Path) -> str:
@@ -530,10 +553,10 @@ def run_client(client: str | os.PathLike, output: str | os.PathLike, *, force: b
                                         warnings=result.n_warnings),
                                 code=IntakeError.code, problems=result.problems)
         eng = result.engagement
-        notebooks = analysis_notebooks()
+        notebooks = requested_notebooks(eng)
         for nb in notebooks:
             check_notebook_parameters(nb)
-        fingerprint = run_fingerprint(eng.inputs, notebooks)
+        fingerprint = run_fingerprint(eng.inputs, notebooks, commentary=commentary_files(client))
         if not force and _unchanged(out, fingerprint):
             return ClientResult(client, slug, "skipped", time.perf_counter() - start, output=out)
         language = lang or eng.language
@@ -562,7 +585,9 @@ def run_client(client: str | os.PathLike, output: str | os.PathLike, *, force: b
             summary = json.loads((tmp / "summary.json").read_text(encoding="utf-8"))
             atomic_write_text(tmp / _STAMP, json.dumps(
                 {"fingerprint": fingerprint, "svcwork_version": __version__,
-                 "inputs": [{"role": f.role, "path": str(f.path.resolve())} for f in eng.inputs]}, indent=1) + "\n")
+                 "inputs": [{"role": f.role, "path": str(f.path.resolve())} for f in eng.inputs],
+                 "notebooks": [str(nb) for nb in notebooks],
+                 "commentary": [str(p.resolve()) for p in commentary_files(client)]}, indent=1) + "\n")
         return ClientResult(client, slug, "ok", time.perf_counter() - start, output=out, summary=summary,
                             note=pdf_note)
     except NotebookError as exc:

@@ -653,6 +653,7 @@ def assemble(out: str | os.PathLike, engagement: Any, *, lang: str,
     notebook is among them and it was recorded.
     """
     from .charts import accent
+    from .recommendations import chapter as recommendations_chapter
     from .word import write_report_docx  # the DOCX writer reads this module's records
 
     out = Path(out)
@@ -663,11 +664,13 @@ def assemble(out: str | os.PathLike, engagement: Any, *, lang: str,
     summary["commentary"] = {"file": notes.source, "parts": sorted(notes.parts),
                              "unknown": [heading for heading, _ in notes.unknown]}
     ran = None if notebooks is None else {Path(p).name for p in notebooks}
+    wanted = set(getattr(engagement.settings, "sections", ()) or (s.key for s in SECTIONS))
+    summary["not_requested"] = [s.key for s in SECTIONS if s.key not in wanted]  # the Engagement's sections setting
     blocks, quality = [], []
     numbers = itertools.count(1)
     quote = "„{}”" if lang == "he" else "“{}”"
     for s in SECTIONS:
-        if s.key not in sections or (ran is not None and s.notebook not in ran):
+        if s.key not in sections or s.key not in wanted or (ran is not None and s.notebook not in ran):
             continue
         body, checks, detail = _section_html(sections[s.key], tables.get(s.key, {}), out, lang=lang, numbers=numbers)
         if notes.get(s.key) is not None:  # the consultant's words open the section, marked as theirs
@@ -684,6 +687,9 @@ def assemble(out: str | os.PathLike, engagement: Any, *, lang: str,
                                       kpis=_intake_table(engagement, "KPIs"),
                                       overdue=tables.get("management", {}).get("actions_overdue"))
     raw_tiles = dashboard(summary, lang=lang)
+    chapter = recommendations_chapter(engagement, summary, lang)
+    chapter_html = {**chapter, "items": [{**item, "evidence": [to_html(e) for e in item["evidence"]]}
+                                         for item in chapter["items"]]}
     executive = [{**b, **{part: [to_html(x) for x in b[part]] for part in ("lead", "items", "lines")}}
                  for b in raw_executive]
     tiles = [{"key": d.key, "title": d.title, "value": to_html(d.value), "base": to_html(d.base), "status": d.status,
@@ -695,6 +701,7 @@ def assemble(out: str | os.PathLike, engagement: Any, *, lang: str,
     # the appendix defines what the report's words quote (summary.json keeps every figure)
     prose = [x for b in executive for part in ("lead", "items", "lines") for x in b[part]]
     prose += [x for d in tiles for x in (d["value"], d["base"], d["reading"])]
+    prose += [e for item in chapter_html["items"] for e in item["evidence"]]
     prose += [to_html(f) for sec in sections.values() for f in sec.get("findings") or []]
     prose += [to_html(fig.get("takeaway") or "") for sec in sections.values() for fig in sec.get("figures") or []]
     quoted = {m.split("@", 1)[0] for x in prose for m in re.findall(r"data-figure='([^']+)'", x)}
@@ -712,6 +719,7 @@ def assemble(out: str | os.PathLike, engagement: Any, *, lang: str,
         period=f"{fmt_date(st.period_start, lang)} – {fmt_date(st.period_end, lang)}",
         executive=executive, tiles=tiles, key_figures=figures_appendix, skipped=skipped, methods=methods,
         opening=commentary_html(notes, OPENING, lang) if notes.get(OPENING) else "",
+        recommendations=chapter_html,
         commentary_problems=note_problems,
         version=__version__,
         blocks=blocks, quality="\n".join(quality))
@@ -720,20 +728,27 @@ def assemble(out: str | os.PathLike, engagement: Any, *, lang: str,
         "summary": atomic_write_text(out / "summary.json", json.dumps(summary, ensure_ascii=False, indent=1,
                                                                       sort_keys=True) + "\n"),
         "results": write_results_workbook(out / "results.xlsx", tables, lang=lang),
-        "slides": _write_slides(out, sections, engagement, lang=lang),
+        "slides": _write_slides(out, sections, engagement, lang=lang, chapter=chapter,
+                                include={b["key"] for b in blocks}),
         "docx": write_report_docx(out / "report.docx", out, engagement, lang=lang, executive=raw_executive,
-                                  tiles=raw_tiles, commentary=notes,
+                                  tiles=raw_tiles, commentary=notes, recommendations=chapter["items"],
                                   include=[b["key"] for b in blocks]),
     }
     return paths
 
 
-def _write_slides(out: Path, sections: Mapping[str, Mapping], engagement: Any, *, lang: str) -> Path:
-    """slides.pptx: every chart of the report, one per slide, titled (ready for the consultant's deck)."""
+def _write_slides(out: Path, sections: Mapping[str, Mapping], engagement: Any, *, lang: str,
+                  chapter: Mapping[str, Any] | None = None, include: set[str] | None = None) -> Path:
+    """slides.pptx: the recommendations (one slide each, with their evidence), then every chart of the
+    report, one per slide, numbered and titled as in the report (ready for the consultant's deck)."""
     from .slides import write_slides
 
+    texts = [(f"{item['rec_id']} · {item['recommendation']}", [plain(e) for e in item["evidence"]])
+             for item in (chapter or {}).get("items", [])]
     slides = []
     for s in SECTIONS:
+        if include is not None and s.key not in include:
+            continue
         for fig in (sections.get(s.key) or {}).get("figures", []):
             png = out / "figures" / fig["file"]
             if png.is_file():
@@ -741,7 +756,7 @@ def _write_slides(out: Path, sections: Mapping[str, Mapping], engagement: Any, *
                 slides.append((f"{t('report.figure_label', lang, n=number)} {fig['title']}", png.read_bytes(),
                                plain(fig.get("takeaway") or "")))
     st = engagement.settings
-    return write_slides(out / "slides.pptx", slides, title=st.organization,
+    return write_slides(out / "slides.pptx", slides, texts=texts, title=st.organization,
                         subtitle=f"{t('report.title', lang)} · {fmt_date(st.period_start, lang)} – "
                                  f"{fmt_date(st.period_end, lang)}", lang=lang, accent_color=st.accent_color)
 

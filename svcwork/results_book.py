@@ -160,9 +160,58 @@ def _excel_column(header: str, values: pd.Series, lang: str, *,
     return list(values), None
 
 
+def _text_width(value: Any) -> float:
+    """How wide *value* prints, in Excel column-width units (a digit's width): letters are wider
+    than digits, and Hebrew set in the fonts a spreadsheet falls back to wider still."""
+    text = str(value)
+    return len(text) * (1.2 if re.search(r"[^\W\d_]", text) else 1.0)
+
+
 def _width(header: str, cells: Sequence[Any]) -> float:
-    longest = max([len(str(c)) for c in cells[:200] if c is not None] + [0])
-    return float(min(60, max(9, min(len(str(header)), 28) + 2, longest + 2)))
+    longest = max([_text_width(c) for c in cells[:200] if c is not None] + [0.0])
+    return float(min(60, max(9, min(len(str(header)), 28) + 2, math.ceil(longest) + 2)))
+
+
+#: Height of one line of 11-point text in a row (points), and Excel's highest row.
+_LINE_HEIGHT = 15.0
+_MAX_ROW_HEIGHT = 409.0
+
+
+def _lines(text: str, width: float, *, bold: bool = False) -> int:
+    """How many lines *text* takes wrapped in a column *width* characters wide (a generous estimate:
+    words do not fill a line exactly, and bold letters are wider)."""
+    per_line = max(1.0, (width - 1.5) / (1.2 if bold else 1.1))
+    return sum(max(1, math.ceil(len(part) / per_line)) for part in str(text).split("\n"))
+
+
+#: Printable width of an A4 portrait page between the margins below, in Excel column-width units
+#: (about 7.3 inches); a table wider than this, or with :data:`_WIDE_COLUMNS` columns or more, is
+#: printed landscape.
+_PORTRAIT_WIDTH = 95.0
+_WIDE_COLUMNS = 8
+
+
+def _print_setup(ws: Any, n_columns: int) -> None:
+    """Print the sheet sanely: A4, every page one table wide (as many pages down as it needs), the
+    header row repeated on each page, landscape when the table is wide, the sheet's name at the top
+    of each page and "page / pages" at the bottom (a right-to-left sheet prints right to left)."""
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.page import PageMargins
+
+    total = sum(ws.column_dimensions[get_column_letter(j)].width or 9.0 for j in range(1, n_columns + 1))
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.orientation = "landscape" if n_columns >= _WIDE_COLUMNS or total > _PORTRAIT_WIDTH else "portrait"
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages down as the table needs
+    ws.page_margins = PageMargins(left=0.5, right=0.5, top=0.75, bottom=0.75, header=0.3, footer=0.3)
+    ws.print_options.gridLines = True
+    ws.print_title_rows = "1:1"
+    # the sheet's name (the table's title) as text: LibreOffice draws the &A field garbled when a
+    # right-to-left name holds Latin letters ("בדיקת עקביות (AHP)"); & is Excel's code character
+    ws.oddHeader.center.text = ws.title.replace("&", "&&")
+    ws.oddHeader.center.size = 11
+    ws.oddFooter.center.text = "&P / &N"
 
 
 def _style_sheet(ws: Any, frame: pd.DataFrame, *, lang: str, header_fill: Any, tab: str | None) -> None:
@@ -180,12 +229,14 @@ def _style_sheet(ws: Any, frame: pd.DataFrame, *, lang: str, header_fill: Any, t
         c.fill = header_fill
         c.alignment = Alignment(wrap_text=True, vertical="top")
     share_format = None
+    row_lines: dict[int, int] = {}
     for j, col in enumerate(frame.columns, start=1):
         cells, number_format = _excel_column(str(col), frame.iloc[:, j - 1], lang, share_format=share_format,
                                              kind=column_kind(frame, col))
         # an interval's limits follow their share or percentage column directly
         share_format = number_format if number_format in ("0.0%", "0.0") else None
         long_text = False
+        wrapped: list[tuple[int, str]] = []
         for i_row, value in enumerate(cells, start=2):
             cell_format = number_format
             if isinstance(value, (pd.Timestamp, dt.datetime)) and not number_format:  # a date in a mixed column
@@ -203,20 +254,31 @@ def _style_sheet(ws: Any, frame: pd.DataFrame, *, lang: str, header_fill: Any, t
                 cell.number_format = "#,##0.00" if abs(value) >= 1 else "0.000"
             if isinstance(value, str) and len(value) > 60:
                 long_text = True
+                wrapped.append((i_row, value))
                 cell.alignment = Alignment(wrap_text=True, vertical="top")
         width = 60.0 if long_text else _width(str(col), cells)
         if number_format and "yy" in number_format:  # dates print wider than their Python text
             width = max(width, 12.0 if "h" not in number_format else 17.0)
         ws.column_dimensions[get_column_letter(j)].width = width
+        row_lines[1] = max(row_lines.get(1, 1), _lines(str(col), width, bold=True))
+        for i_row, text in wrapped:
+            row_lines[i_row] = max(row_lines.get(i_row, 1), _lines(text, width))
+    # rows of wrapped text get the height of their lines (neither Excel nor LibreOffice sizes them on
+    # opening a file, so a long header or comment would print cut off)
+    for i_row, lines in row_lines.items():
+        if lines > 1:
+            ws.row_dimensions[i_row].height = min(_MAX_ROW_HEIGHT, lines * _LINE_HEIGHT)
     ws.freeze_panes = "A2"
     if len(frame.columns):
         ws.auto_filter.ref = f"A1:{get_column_letter(len(frame.columns))}{max(1, len(frame) + 1)}"
+    _print_setup(ws, len(frame.columns))
 
 
 def write_results_workbook(path: Path, tables: Mapping[str, Mapping[str, pd.DataFrame]], *, lang: str) -> Path:
     """results.xlsx: a contents sheet, then one sheet per table, named by its title in *lang*.
 
-    Every sheet is right-to-left for Hebrew, with a styled, frozen header row and filters;
+    Every sheet is right-to-left for Hebrew, with a styled, frozen header row and filters, and
+    prints on A4 one page wide with its header row on every page (landscape when wide);
     dates are real Excel dates (day/month/year for Hebrew), shares have a percent format,
     numbers thousands separators; client text is always written as text (never a formula).
     Sheet names are at most 31 characters, without ``[]:*?/\\``, and unique (case-insensitive).
@@ -253,5 +315,7 @@ def write_results_workbook(path: Path, tables: Mapping[str, Mapping[str, pd.Data
         cell = contents_ws.cell(row=r, column=2)  # its text is written by _style_sheet
         quoted = name.replace("'", "''")
         cell.hyperlink = Hyperlink(ref=cell.coordinate, location=f"'{quoted}'!A1", display=name)
-        cell.font = Font(color="0563C1", underline="single")
+        # a font with Hebrew and Latin letters: LibreOffice draws a link whose text mixes them
+        # garbled when it has to borrow glyphs from another font ("מדד NPS לפי פילוח")
+        cell.font = Font(name="Arial", color="0563C1", underline="single")
     return save_workbook(wb, path)

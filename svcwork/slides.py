@@ -118,7 +118,7 @@ def _accent_bar(slide, *, top_in: float, color: str) -> None:
 
 
 def slides_bytes(slides: Sequence[tuple], *, title: str, subtitle: str, lang: str,
-                 accent_color: str | None = None) -> bytes:
+                 accent_color: str | None = None, texts: Sequence[tuple[str, Sequence[str]]] = ()) -> bytes:
     """The presentation as .pptx bytes that depend only on the content (see :func:`write_slides`)."""
     from pptx import Presentation
     from pptx.util import Inches
@@ -140,9 +140,22 @@ def slides_bytes(slides: Sequence[tuple], *, title: str, subtitle: str, lang: st
         sub._element.getparent().remove(sub._element)  # no empty "click to add subtitle" box
     _accent_bar(first, top_in=first.shapes.title.top / 914400 + first.shapes.title.height / 914400 + 0.1, color=color)
 
-    # one chart per slide
+    # text slides (the recommendations): a title and its bullet lines
     area_top = _TITLE_TOP_IN + _TITLE_HEIGHT_IN + 0.25
     area_w, area_h = SLIDE_WIDTH_IN - 2 * _MARGIN_IN, SLIDE_HEIGHT_IN - area_top - 0.35
+    for heading, lines in texts:
+        slide = prs.slides.add_slide(prs.slide_layouts[_LAYOUT_TITLE_ONLY])
+        head = slide.shapes.title
+        head.left, head.top = Inches(_MARGIN_IN), Inches(_TITLE_TOP_IN)
+        head.width, head.height = Inches(SLIDE_WIDTH_IN - 2 * _MARGIN_IN), Inches(_TITLE_HEIGHT_IN)
+        _set_text(head.text_frame, [_clean(heading)], lang=lang, size_pt=24, color=color, bold=True)
+        _accent_bar(slide, top_in=_TITLE_TOP_IN + _TITLE_HEIGHT_IN + 0.05, color=color)
+        if lines:
+            box = slide.shapes.add_textbox(Inches(_MARGIN_IN), Inches(area_top), Inches(area_w), Inches(area_h))
+            box.name = "Evidence"
+            _set_text(box.text_frame, [f"• {_clean(line)}" for line in lines], lang=lang, size_pt=16, color="#222222")
+
+    # one chart per slide
     for index, entry in enumerate(slides, start=1):
         chart_title, png = entry[0], entry[1]
         takeaway = _clean(entry[2]) if len(entry) > 2 and entry[2] else ""
@@ -176,8 +189,9 @@ def slides_bytes(slides: Sequence[tuple], *, title: str, subtitle: str, lang: st
 
 
 def write_slides(path: str | os.PathLike, slides: Sequence[tuple], *, title: str, subtitle: str,
-                 lang: str, accent_color: str | None = None) -> Path:
-    """Write ``slides.pptx``: a title slide, then one slide per ``(chart title, PNG bytes)`` or
+                 lang: str, accent_color: str | None = None, texts: Sequence[tuple[str, Sequence[str]]] = ()) -> Path:
+    """Write ``slides.pptx``: a title slide, one text slide per ``(title, bullet lines)`` of *texts*
+    (the recommendations with their evidence), then one slide per ``(chart title, PNG bytes)`` or
     ``(chart title, PNG bytes, takeaway)`` (the takeaway goes to the speaker's notes and the alt text).
 
     16:9; titles right-aligned and right-to-left for ``lang="he"``; client text as plain
@@ -186,4 +200,4 @@ def write_slides(path: str | os.PathLike, slides: Sequence[tuple], *, title: str
     :class:`SlidesError` when a chart is not PNG bytes.
     """
     return atomic_write_bytes(path, slides_bytes(slides, title=title, subtitle=subtitle, lang=lang,
-                                                 accent_color=accent_color))
+                                                 accent_color=accent_color, texts=texts))

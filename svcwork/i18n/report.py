@@ -32,6 +32,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.kf.interval": ("95% interval", "רווח סמך 95%"),
     "report.kf.definition": ("Definition", "הגדרה"),
     "report.kf.section": ("Shown in", "מוצג בפרק"),
+    "report.recommendations": ("Recommendations", "המלצות"),
     "report.commentary.label": ("The consultant's commentary", "הערות היועץ"),
     "report.commentary.unknown": ("{file}: the heading “{heading}” names no part of the report (use a section's key or "
                                   "title, or “summary”); its text is not shown.",
