@@ -246,7 +246,22 @@ def build_hostile_client(folder: Path, lang: str, *, seed: int) -> Path:
     _taint_workbook(folder / "intake.xlsx", lang, taint)
     for key in ("cases", "survey", "training"):
         _taint_companion(folder / f"{key}.csv", key, lang, taint)
+    (folder / "commentary.md").write_text(hostile_commentary(lang), encoding="utf-8")
     return folder
+
+
+#: What the consultant's Markdown may carry: raw HTML blocks, script and event handlers, links with
+#: unsafe schemes, a picture from outside, field-like text, bidi marks and a very long line.
+MD_HOSTILE = ("<div onclick=\"window.__pwned=4\">raw block</div>", "[js](javascript:window.__pwned=5)",
+              "[data](data:text/html;base64,PHNjcmlwdD4=)", "![pixel](https://evil.example/p.png)",
+              "{ PAGE } «MERGEFIELD x»", "\u202eevil\u202c \u200f\u200e")
+
+
+def hostile_commentary(lang: str) -> str:
+    """A commentary.md with every payload under the opening note and a section heading."""
+    body = "\n\n".join((*MARKUP, *MD_HOSTILE, "x" * 5000))
+    section = "מסעות לקוח ותהליכים" if lang == "he" else "journeys"
+    return f"## summary\n\n{body}\n\n## {section}\n\n{SCRIPT} {MD_LINK}\n\n## {SCRIPT}\n\nunknown heading\n"
 
 
 SLUGS = {"hostile-en": "en", "hostile-he": "he"}
@@ -332,7 +347,8 @@ _DOM_CHECK = """() => {
         jsUrls: attrs.filter(([t, n, v]) => /^\\s*javascript:/i.test(v)).map(x => x.join(' ')),
         injected: all.filter(e => (e.tagName === 'IMG' && e.getAttribute('src') === 'x')
             || e.tagName.toLowerCase() === 'svg').length,
-        markdown: all.filter(e => ['STRONG', 'B', 'EM', 'A'].includes(e.tagName)
+        // client data is never rendered as Markdown (the consultant's commentary is Markdown by design)
+        markdown: all.filter(e => ['STRONG', 'B', 'EM', 'A'].includes(e.tagName) && !e.closest('aside.commentary')
             && ['bold', 'click'].includes(e.textContent.trim())).length,
         text: document.body ? document.body.innerText : '',
     };
@@ -563,3 +579,28 @@ def test_executed_notebooks_show_the_payloads_escaped(hostile_run):
                                 bad.append(f"{where}: client text in {mime}")
     assert not bad, "\n".join(bad[:20])
     assert found, "no text/html output shows the escaped payload: the check proves nothing"
+
+
+# =========================================================================== the consultant's Markdown
+@pytest.mark.slow
+def test_the_commentary_markdown_is_harmless_in_every_output(hostile_run, browsed):
+    """commentary.md's payloads show as text in report.html (where the browser runs nothing), and
+    report.docx and slides carry no link but http(s)/mailto and no field from them."""
+    out = hostile_run / "out"
+    for slug, lang in SLUGS.items():
+        page = browsed[out / slug / "report.html"]
+        assert "<aside class='commentary'" in page["source"]
+        assert "raw block" in page["text"]  # the raw HTML block is shown as text
+        assert not re.search(r"href=[\"'](?!https?:|mailto:|#)", page["source"]), slug
+        assert "evil.example/p.png" not in " ".join(re.findall(r"src=[\"']([^\"']+)", page["source"]))
+        with zipfile.ZipFile(out / slug / "report.docx") as z:
+            document = z.read("word/document.xml").decode("utf-8")
+            rels = z.read("word/_rels/document.xml.rels").decode("utf-8")
+        # every outside target is a hyperlink with a safe scheme: a picture from outside is at most a link
+        # to it, never embedded or fetched; javascript: and data: links are text
+        external = re.findall(r'Type="[^"]*/(\w+)" Target="([^"]*)" TargetMode="External"', rels)
+        assert all(kind == "hyperlink" and re.match(r"(https?|mailto):", target) for kind, target in external), external
+        assert "MERGEFIELD x" in document and not re.search(r"instrText[^>]*>[^<]*MERGEFIELD", document)
+        assert "raw block" in document and "<script>" not in document  # escaped as text: &lt;script&gt;
+        summary = json.loads((out / slug / "summary.json").read_text(encoding="utf-8"))
+        assert summary["commentary"]["unknown"] == [SCRIPT]  # an unknown heading is named, not dropped
