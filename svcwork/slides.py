@@ -143,17 +143,18 @@ def slides_bytes(slides: Sequence[tuple], *, title: str, subtitle: str, lang: st
     # text slides (the recommendations): a title and its bullet lines
     area_top = _TITLE_TOP_IN + _TITLE_HEIGHT_IN + 0.25
     area_w, area_h = SLIDE_WIDTH_IN - 2 * _MARGIN_IN, SLIDE_HEIGHT_IN - area_top - 0.35
-    for heading, lines in texts:
+    for heading, bullets in texts:
         slide = prs.slides.add_slide(prs.slide_layouts[_LAYOUT_TITLE_ONLY])
         head = slide.shapes.title
         head.left, head.top = Inches(_MARGIN_IN), Inches(_TITLE_TOP_IN)
         head.width, head.height = Inches(SLIDE_WIDTH_IN - 2 * _MARGIN_IN), Inches(_TITLE_HEIGHT_IN)
         _set_text(head.text_frame, [_clean(heading)], lang=lang, size_pt=24, color=color, bold=True)
         _accent_bar(slide, top_in=_TITLE_TOP_IN + _TITLE_HEIGHT_IN + 0.05, color=color)
-        if lines:
+        if bullets:
             box = slide.shapes.add_textbox(Inches(_MARGIN_IN), Inches(area_top), Inches(area_w), Inches(area_h))
             box.name = "Evidence"
-            _set_text(box.text_frame, [f"• {_clean(line)}" for line in lines], lang=lang, size_pt=16, color="#222222")
+            _set_text(box.text_frame, [f"• {_clean(line)}" for line in bullets], lang=lang, size_pt=16,
+                      color="#222222")
 
     # one chart per slide
     for index, entry in enumerate(slides, start=1):

@@ -127,3 +127,20 @@ def test_a_chart_that_is_not_png_is_a_clear_error(tmp_path):
         write_slides(tmp_path / "s.pptx", [("ok", _png("ok", lang="en")), ("bad", b"<svg/>")], title="T",
                      subtitle="", lang="en")
     assert not (tmp_path / "s.pptx").exists()
+
+
+def test_text_slides_carry_each_recommendation_and_keep_the_title_slide_subtitle(tmp_path):
+    """A recommendation slide per entry of *texts*, with its evidence as bullets; long evidence never
+    spills into the deck's properties (the subtitle stays the subject)."""
+    from pptx import Presentation
+
+    from svcwork.slides import write_slides
+
+    long = ["evidence " * 60, "second line"]
+    path = write_slides(tmp_path / "s.pptx", [], texts=[("R01 · Fix the renewal photo step", long)],
+                        title="Org", subtitle="Report · 2026", lang="en")
+    prs = Presentation(str(path))
+    assert [s.shapes.title.text_frame.text for s in prs.slides] == ["Org", "R01 · Fix the renewal photo step"]
+    body = [sh for sh in prs.slides[1].shapes if sh.name == "Evidence"][0].text_frame.text
+    assert body.startswith("• evidence") and "• second line" in body
+    assert prs.core_properties.subject == "Report · 2026"
