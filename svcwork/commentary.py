@@ -25,7 +25,7 @@ from typing import Mapping, Sequence
 
 from .i18n import t
 
-__all__ = ["Commentary", "read_commentary", "parse_commentary", "render_markdown", "markdown_parser",
+__all__ = ["Commentary", "read_commentary", "parse_commentary", "render_markdown", "markdown_parser", "markdown_paragraphs",
            "COMMENTARY_FILES", "SAFE_SCHEMES", "OPENING"]
 
 #: The file names a client folder may use, most specific first (``{lang}``: the report's language).
@@ -93,6 +93,21 @@ def render_markdown(text: str) -> str:
             if child.type == "link_open":
                 child.attrSet("rel", "noopener noreferrer")
     return md.renderer.render(tokens, md.options, {})
+
+
+def markdown_paragraphs(text: str) -> list[str]:
+    """*text* (Markdown) as plain paragraphs (headings, paragraphs, list items, table cells) for
+    outputs without markup such as slides: the words only (emphasis and link targets dropped, raw
+    HTML kept as the text it is)."""
+    out = []
+    for token in markdown_parser().parse(text):
+        if token.type != "inline":
+            continue
+        words = "".join(" " if c.type in ("softbreak", "hardbreak") else c.content
+                        for c in token.children or () if c.type in ("text", "code_inline", "softbreak", "hardbreak"))
+        if words.strip():
+            out.append(words.strip())
+    return out
 
 
 def _norm(text: str) -> str:

@@ -45,7 +45,7 @@ from .errors import problems_frame
 from .i18n import direction, fmt_date, t, unsigned_zero
 from .paths import atomic_write_bytes, atomic_write_text, templates_dir
 from .appendix import key_figures_html
-from .commentary import OPENING, Commentary, read_commentary
+from .commentary import OPENING, Commentary, markdown_paragraphs, read_commentary
 from .errors import InputFileError
 from .keyfigures import KeyFigure, from_records, plain, quote, registry, to_html
 from .tables import column_kind
@@ -729,7 +729,7 @@ def assemble(out: str | os.PathLike, engagement: Any, *, lang: str,
                                                                       sort_keys=True) + "\n"),
         "results": write_results_workbook(out / "results.xlsx", tables, lang=lang),
         "slides": _write_slides(out, sections, engagement, lang=lang, chapter=chapter,
-                                include={b["key"] for b in blocks}),
+                                include={b["key"] for b in blocks}, notes=notes),
         "docx": write_report_docx(out / "report.docx", out, engagement, lang=lang, executive=raw_executive,
                                   tiles=raw_tiles, commentary=notes, recommendations=chapter["items"],
                                   include=[b["key"] for b in blocks]),
@@ -738,13 +738,21 @@ def assemble(out: str | os.PathLike, engagement: Any, *, lang: str,
 
 
 def _write_slides(out: Path, sections: Mapping[str, Mapping], engagement: Any, *, lang: str,
-                  chapter: Mapping[str, Any] | None = None, include: set[str] | None = None) -> Path:
-    """slides.pptx: the recommendations (one slide each, with their evidence), then every chart of the
-    report, one per slide, numbered and titled as in the report (ready for the consultant's deck)."""
+                  chapter: Mapping[str, Any] | None = None, include: set[str] | None = None,
+                  notes: Commentary | None = None) -> Path:
+    """slides.pptx: the consultant's opening note, the recommendations (one slide each, with their
+    evidence), the consultant's notes on each section, then every chart of the report, one per
+    slide, numbered and titled as in the report (ready for the consultant's deck)."""
     from .slides import write_slides
 
     texts = [(f"{item['rec_id']} · {item['recommendation']}", [plain(e) for e in item["evidence"]])
              for item in (chapter or {}).get("items", [])]
+    if notes is not None:  # the consultant's commentary: the opening note first, then by section
+        label = t("report.commentary.label", lang)
+        for key in (OPENING, *(s.key for s in SECTIONS if include is None or s.key in include)):
+            if notes.get(key) is not None:
+                where = t("report.executive_summary", lang) if key == OPENING else t(f"report.section.{key}", lang)
+                texts.insert(0 if key == OPENING else len(texts), (f"{label} · {where}", markdown_paragraphs(notes.get(key))))
     slides = []
     for s in SECTIONS:
         if include is not None and s.key not in include:

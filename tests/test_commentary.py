@@ -83,3 +83,10 @@ def test_reading_the_file(tmp_path):
     with pytest.raises(InputFileError, match="UTF-8"):
         read_commentary(tmp_path, lang="he", sections=SECTIONS)  # the language's own file wins, and is refused clearly
     assert read_commentary(tmp_path, lang="en", sections=SECTIONS).get("journeys") == "שלום"
+
+
+def test_markdown_as_plain_paragraphs_for_slides():
+    from svcwork.commentary import markdown_paragraphs
+
+    text = "# Head\n\nSome **bold** and [a link](https://x.example).\n\n- one\n- two <script>x</script>\n"
+    assert markdown_paragraphs(text) == ["Head", "Some bold and a link.", "one", "two <script>x</script>"]
