@@ -69,3 +69,12 @@ def test_the_copy_of_the_shared_material_equals_the_original():
         pytest.skip("no ../shared beside this checkout: the tests use the copy in tests/data/shared")
     for rel in copied:
         assert (SHARED_COPY / rel).read_bytes() == (original / rel).read_bytes(), f"{rel} differs from ../shared"
+
+
+def test_every_subpackage_is_installed():
+    """A non-editable install ships every package of svcwork/ (pyproject's packages list)."""
+    import tomllib
+
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "svcwork").rglob("__init__.py")}
+    assert found == listed, found ^ listed

@@ -1,0 +1,108 @@
+"""The comparison in words (svcwork.since.present): every number a marked key figure, both languages."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from svcwork.keyfigures import plain, quotes, registry
+from svcwork.since import Round, compare
+
+from test_since_compare import _pair
+
+HEBREW = re.compile(r"[\u0590-\u05ff]")
+
+
+def _unmarked_digits(sentence: str) -> list[str]:
+    from test_consistency import ALLOWED  # the one rule of what a sentence may write without a figure
+
+    text = re.sub("\ue000[^\ue002]*\ue002", " ⟨figure⟩ ", sentence)
+    for rule in ALLOWED:
+        text = rule.sub(" ", text)
+    return [m.group(0) for m in re.finditer(r"\S*\d\S*", text)]
+
+
+def _variants():
+    current, previous = _pair()
+    yield "full", compare(current, previous, top_services=2)
+    c, p = _pair(start="2025-10-01", deadline_days=10)
+    small = p.cases.copy()
+    small["service_id"] = "S1"
+    small.loc[small.index[-4:], "service_id"] = "S2"
+    yield "notes", compare(c, Round(p.summary, small, p.actions, p.recommendations), top_services=2, n_boot=300)
+    yield "counts", compare(Round(current.summary), Round(previous.summary))
+
+
+VARIANTS = dict(_variants())
+
+
+@pytest.mark.parametrize("variant", sorted(VARIANTS))
+@pytest.mark.parametrize("lang", ["en", "he"])
+def test_every_number_in_the_sentences_is_a_marked_key_figure(variant, lang):
+    since = VARIANTS[variant]
+    figures = registry(since.key_figures())
+    sentences = since.findings(lang) + since.methods(lang)[1:]  # the first cites Newcombe's "1998, method 10"
+    assert sentences
+    problems = []
+    for s in sentences:
+        for key, attr, shown in quotes(s):
+            if key not in figures:
+                problems.append(f"{key} is not a key figure")
+            elif shown != figures[key].shown(lang, attr):
+                problems.append(f"{key}@{attr} shows {shown}, the registry {figures[key].shown(lang, attr)}")
+        problems += [f"unmarked {d!r} in: {plain(s)}" for d in _unmarked_digits(s)]
+        if lang == "he":
+            assert HEBREW.search(s), s
+    assert not problems, problems
+
+
+def test_the_sentences_say_each_verdict():
+    text = " ".join(plain(s) for s in VARIANTS["full"].findings("en"))
+    assert "a real improvement" in text and "a real deterioration" in text
+    assert "No clear change since the last report" in text and "trust" in text.lower()
+    assert "two points, not a change" in text
+    assert "1 action was completed and 1 new action was opened; 1 action is overdue now" in text
+    assert "Service S2 moved from rank 2 to rank 1" in text
+    assert "R1 done; R2 in progress; R3 no action linked; R4 status unknown" in text
+    he = " ".join(plain(s) for s in VARIANTS["full"].findings("he"))
+    assert "שיפור של ממש" in he and "הרעה של ממש" in he and "אין שינוי ברור" in he
+    assert "בגל 1" in he
+
+
+def test_the_notes_come_first_and_say_why():
+    text = [plain(s) for s in VARIANTS["notes"].findings("en")]
+    assert text[1].startswith("The two periods overlap") and "2025-12-31" in text[1] and "2025-10-01" in text[1]
+    assert any(s.startswith("The deadline (days to close a case) changed") for s in text)
+    assert any("not shown: a group falls under the minimum group size of 10" in s for s in text)
+    he = [plain(s) for s in VARIANTS["notes"].findings("he")]
+    assert he[1].startswith("שתי התקופות חופפות") and "31/12/2025" in he[1]
+    counts = [plain(s) for s in VARIANTS["counts"].findings("en")]
+    assert any(s.startswith("Counted from the two reports' totals") for s in counts)
+
+
+def test_plural_forms_agree_with_their_counts():
+    one, two = VARIANTS["full"], VARIANTS["counts"]
+    assert "1 action is overdue now" in " ".join(plain(s) for s in one.findings("en"))
+    assert "2 actions were completed" in " ".join(plain(s) for s in two.findings("en"))
+    assert "פעולה אחת הושלמה" in " ".join(plain(s) for s in one.findings("he"))
+    assert "שתי פעולות הושלמו" in " ".join(plain(s) for s in two.findings("he"))
+
+
+@pytest.mark.parametrize("lang", ["en", "he"])
+def test_the_table_shows_every_compared_figure(lang):
+    since = VARIANTS["notes"]
+    frame = since.table(lang)
+    assert len(frame) == len(since.rows) and frame.shape[1] == 7
+    assert list(frame.columns)[0] == ("Figure" if lang == "en" else "מדד")
+    withheld = frame[frame.iloc[:, 5] == ("Not shown (small group)" if lang == "en" else "לא מוצג (קבוצה קטנה)")]
+    assert len(withheld) and (withheld.iloc[:, 1:5] == "—").all().all()
+    sat = frame.iloc[0]
+    assert sat.iloc[1].endswith("%") and sat.iloc[3].startswith("+")
+
+
+def test_methods_state_the_bootstrap_resamples_and_seed():
+    since = VARIANTS["full"]
+    methods = [plain(s) for s in since.methods("en")]
+    assert any("2,000 resamples, random seed 20,260,101" in s for s in methods)
+    assert any("Western Electric" in s for s in methods)
