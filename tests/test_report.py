@@ -134,9 +134,18 @@ def test_every_figure_is_saved_as_png_and_svg_and_on_a_slide(hebrew_run):
     for f in figures:
         png = hebrew_run / "figures" / f["file"]
         assert png.is_file() and png.with_suffix(".svg").is_file(), f
-    with zipfile.ZipFile(hebrew_run / "slides.pptx") as z:
-        slides = [n for n in z.namelist() if re.fullmatch(r"ppt/slides/slide\d+\.xml", n)]
-    assert len(slides) == len(figures) + 1  # a title slide, then one chart per slide
+    from pptx import Presentation
+
+    from svcwork.commentary import read_commentary
+
+    prs = Presentation(str(hebrew_run / "slides.pptx"))
+    pictures = [s for s in prs.slides if any(sh.shape_type == 13 for sh in s.shapes)]  # MSO_SHAPE_TYPE.PICTURE
+    assert len(pictures) == len(figures)  # one chart per slide, numbered as in the report
+    assert [s.shapes.title.text_frame.text.split(" ", 2)[:2] for s in pictures][:2] == [["איור", "1."], ["איור", "2."]]
+    # the text slides: the consultant's notes and one per recommendation
+    notes = read_commentary(DEMO_HE, lang="he", sections=[s.key for s in SECTIONS if s.key != "intake"])
+    recs = load(DEMO_HE).table("Recommendations")
+    assert len(prs.slides) == 1 + len(notes.parts) + len(recs) + len(figures)
 
 
 @pytest.mark.slow
@@ -274,7 +283,7 @@ def test_executive_summary_opens_with_the_four_points_from_the_numbers(hebrew_ru
     raw = (hebrew_run / "report.html").read_text(encoding="utf-8")
     summary = json.loads((hebrew_run / "summary.json").read_text(encoding="utf-8"))
     section = re.search(r"<section id=\"summary\".*?</section>", raw, flags=re.S).group(0)
-    opening = html.unescape(_text(section))
+    opening = " ".join(html.unescape(re.sub(r"<[^>]+>", "", section)).split())
     for key in ("fix_first", "pain", "kpis", "actions"):
         assert t(f"report.exec.{key}", "he") in opening, key
     figures = from_records(summary["key_figures"])
