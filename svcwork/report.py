@@ -53,7 +53,7 @@ from .common import json_ready
 from .executive import CONVENTIONS, dashboard, executive_summary
 from .results_book import caption as _caption, sheet_name, write_results_workbook
 
-__all__ = ["SECTIONS", "Section", "load_sections", "load_tables", "typed_text", "client_commentary", "commentary_html",
+__all__ = ["SECTIONS", "Section", "load_sections", "load_tables", "typed_text", "tables_by_role", "client_commentary", "commentary_html",
            "show_commentary", "show_result", "show_intake", "table_html", "record", "assemble",
            "build_summary", "write_results_workbook", "json_ready", "key_figures", "problems_table",
            "write_unit_packs", "executive_summary", "table_role", "sheet_name", "BODY_ROWS"]
@@ -540,6 +540,26 @@ def build_summary(engagement: Any, sections: Mapping[str, Mapping]) -> dict:
 _SECTION_ONLY = frozenset({"available"})
 
 
+def tables_by_role(record: Mapping, frames: Mapping[str, pd.DataFrame], lang: str
+                   ) -> tuple[list[tuple[dict, pd.DataFrame]], list[tuple[dict, pd.DataFrame]], list[str]]:
+    """A recorded section's tables as every output places them (:func:`table_role`): the body's key
+    tables and the data-quality appendix's tables, each ``(spec, frame)`` in recorded order, and the
+    results.xlsx sheet names of its detail tables."""
+    specs = record.get("tables")
+    if specs is None:  # a record written before tables were described in it
+        specs = _table_specs(record["section"], frames, lang)
+    body, quality, detail = [], [], []
+    for spec in specs:
+        frame = frames.get(spec["slug"])
+        if frame is None:
+            continue
+        if spec["role"] == "detail":
+            detail.append(spec["sheet"])
+        else:
+            (quality if spec["role"] == "quality" else body).append((spec, frame))
+    return body, quality, detail
+
+
 def _figure_html(fig: Mapping, png: bytes, *, number: int, lang: str) -> str:
     """A chart of the report: the picture, then "Figure N. caption" and its one-line takeaway."""
     layout = _FIGURE_CLASS.get(fig.get("layout") or "")
@@ -571,16 +591,8 @@ def _section_html(record: Mapping, frames: Mapping[str, pd.DataFrame], out: Path
     if record.get("findings"):
         items = "".join(f"<li>{to_html(f)}</li>" for f in record["findings"])
         body.append(f"<ul class='findings' dir='{d}'>{items}</ul>")
-    specs = record.get("tables")
-    if specs is None:  # a record written before tables were described in it
-        specs = _table_specs(record["section"], frames, lang)
-    for spec in specs:
-        frame = frames.get(spec["slug"])
-        if frame is None:
-            continue
-        if spec["role"] == "detail":
-            detail.append(spec["sheet"])
-            continue
+    shown, checks, detail = tables_by_role(record, frames, lang)
+    for spec, frame in shown + checks:
         fragment = table_html(frame, lang=lang, caption=spec.get("caption"), max_rows=spec.get("max_rows") or BODY_ROWS,
                               sheet=spec.get("sheet"), role=spec["role"], table_id=spec.get("id"))
         (quality if spec["role"] == "quality" else body).append(fragment)

@@ -17,7 +17,7 @@ from ..executive import CONVENTIONS
 from ..i18n import fmt_date, t
 from ..keyfigures import from_records, plain
 from ..paths import atomic_write_bytes
-from ..report import BODY_ROWS, SECTIONS, _table_specs, load_sections, load_tables, typed_text
+from ..report import BODY_ROWS, SECTIONS, load_sections, load_tables, tables_by_role, typed_text
 from ..tables import column_kind
 from . import oxml
 from .build import _NUMERIC, _STATUS_FILL, Writer, figure_bookmark
@@ -206,21 +206,10 @@ def _section(w: Writer, key: str, record: Mapping, frames: Mapping[str, pd.DataF
             w.para(text=record["skipped"], marked=False)
         return []
     w.bullets(list(record.get("findings") or ()))
-    specs = record.get("tables")
-    if specs is None:  # a record written before tables were described in it
-        specs = _table_specs(key, frames, lang)
-    quality, detail = [], []
-    for spec in specs:
-        frame = frames.get(spec["slug"])
-        if frame is None:
-            continue
-        if spec["role"] == "detail":
-            detail.append(spec["sheet"])
-        elif spec["role"] == "quality":
-            quality.append((spec, frame))
-        else:
-            frame_table(w, frame, caption=spec.get("caption"), max_rows=spec.get("max_rows") or BODY_ROWS,
-                        sheet=spec.get("sheet"), table_id=spec.get("id"))
+    shown, quality, detail = tables_by_role({**record, "section": key}, frames, lang)
+    for spec, frame in shown:
+        frame_table(w, frame, caption=spec.get("caption"), max_rows=spec.get("max_rows") or BODY_ROWS,
+                    sheet=spec.get("sheet"), table_id=spec.get("id"))
     for fig in record.get("figures") or ():
         png = out / "figures" / Path(fig["file"]).name  # figures/ only
         if png.is_file():
