@@ -603,6 +603,14 @@ def _section_html(record: Mapping, frames: Mapping[str, pd.DataFrame], out: Path
     return body, quality, detail
 
 
+def ordered_sections(engagement: Any) -> list[Section]:
+    """The report's sections in the order the engagement asks for (its ``sections`` setting), the
+    ones it does not name left out; every section, in the usual order, when it names none."""
+    by_key = {s.key: s for s in SECTIONS}
+    asked = [k for k in getattr(engagement.settings, "sections", ()) or () if k in by_key]
+    return [by_key[k] for k in asked] if asked else list(SECTIONS)
+
+
 def client_commentary(engagement: Any, *, lang: str) -> tuple[Commentary, list[str]]:
     """The consultant's commentary beside the client's data (:mod:`svcwork.commentary`) and the
     problems to show with it (unknown headings, an unreadable file): never an error that stops
@@ -681,7 +689,7 @@ def assemble(out: str | os.PathLike, engagement: Any, *, lang: str,
     blocks, quality = [], []
     numbers = itertools.count(1)
     quote = "„{}”" if lang == "he" else "“{}”"
-    for s in SECTIONS:
+    for s in ordered_sections(engagement):
         if s.key not in sections or s.key not in wanted or (ran is not None and s.notebook not in ran):
             continue
         body, checks, detail = _section_html(sections[s.key], tables.get(s.key, {}), out, lang=lang, numbers=numbers)
@@ -744,7 +752,7 @@ def assemble(out: str | os.PathLike, engagement: Any, *, lang: str,
                                 include={b["key"] for b in blocks}, notes=notes),
         "docx": write_report_docx(out / "report.docx", out, engagement, lang=lang, executive=raw_executive,
                                   tiles=raw_tiles, commentary=notes, recommendations=chapter["items"],
-                                  include=[b["key"] for b in blocks]),
+                                  include=["intake", *(b["key"] for b in blocks)]),
     }
     return paths
 
@@ -761,12 +769,12 @@ def _write_slides(out: Path, sections: Mapping[str, Mapping], engagement: Any, *
              for item in (chapter or {}).get("items", [])]
     if notes is not None:  # the consultant's commentary: the opening note first, then by section
         label = t("report.commentary.label", lang)
-        for key in (OPENING, *(s.key for s in SECTIONS if include is None or s.key in include)):
+        for key in (OPENING, *(s.key for s in ordered_sections(engagement) if include is None or s.key in include)):
             if notes.get(key) is not None:
                 where = t("report.executive_summary", lang) if key == OPENING else t(f"report.section.{key}", lang)
                 texts.insert(0 if key == OPENING else len(texts), (f"{label} · {where}", markdown_paragraphs(notes.get(key))))
     slides = []
-    for s in SECTIONS:
+    for s in ordered_sections(engagement):
         if include is not None and s.key not in include:
             continue
         for fig in (sections.get(s.key) or {}).get("figures", []):

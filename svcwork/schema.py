@@ -291,10 +291,11 @@ SETTINGS: tuple[Column, ...] = (
       "The training file, when its name is not training/הדרכה (as cases_file).",
       "קובץ ההדרכה, כששמו אינו training/הדרכה (כמו קובץ פניות)."),
     C("sections", "פרקים", "list", False,
-      "The report sections to include, comma-separated, each by its key or its title in either language: "
-      "prioritization, journeys, measures, management (the intake review is always included); blank = all.",
-      "פרקי הדוח שייכללו, מופרדים בפסיקים, כל אחד לפי המפתח שלו או לפי שמו בעברית או באנגלית: תעדוף, מסעות, "
-      "מדידה, ניהול (סקירת נתוני הקליטה נכללת תמיד); ריק = כל הפרקים.",
+      "The report sections to include, in the order the report shows them, comma-separated, each by its key or "
+      "its title in either language: prioritization, journeys, measures, management (the intake review is "
+      "always included); blank = all, in the usual order.",
+      "פרקי הדוח שייכללו, בסדר שבו הדוח יציג אותם, מופרדים בפסיקים, כל אחד לפי המפתח שלו או לפי שמו בעברית "
+      "או באנגלית: תעדוף, מסעות, מדידה, ניהול (סקירת נתוני הקליטה נכללת תמיד); ריק = כל הפרקים, בסדר הרגיל.",
       example="prioritization, journeys, measures", example_he="תעדוף, מסעות, מדידה"),
     C("column_map", "מיפוי עמודות", "text", False,
       "Map a companion file's own column names to ours: cases.Case ID=case_id; survey.Q1=satisfaction.",

@@ -1059,9 +1059,9 @@ def test_a_step_needs_its_journey_and_a_survey_item_must_be_in_the_survey(tmp_pa
 # --------------------------------------------------------------------------- the sections setting
 SECTION_SETTINGS = [
     ("journeys, Service measurement and control", ("intake", "journeys", "measures")),  # a key and an English title
-    ("מסעות לקוח ותהליכים; תעדוף", ("intake", "prioritization", "journeys")),  # a Hebrew title and a short name
-    ("management, prioritisation, Measures", ("intake", "prioritization", "measures", "management")),  # report order
-    ("intake", ("intake",)),
+    ("מסעות לקוח ותהליכים; תעדוף", ("intake", "journeys", "prioritization")),  # a Hebrew title and a short name
+    ("management, prioritisation, Measures, management", ("intake", "management", "prioritization", "measures")),
+    ("intake", ("intake",)),  # the consultant's order; a section named twice counts once
 ]
 
 
@@ -1073,6 +1073,35 @@ def test_the_sections_setting_names_report_sections_in_either_language(tmp_path,
         eng = load(tmp_path / name)
         assert eng.settings.sections == sections
         assert eng.settings.includes("intake") and eng.settings.includes(sections[-1])
+
+
+@pytest.mark.slow
+def test_the_report_follows_the_consultants_order_of_sections(tmp_path):
+    """Sections named in the setting appear in that order in report.html, its contents and
+    report.docx; the others are not run and summary.json says they were not requested."""
+    import docx
+
+    from svcwork import batch
+    from svcwork.i18n import t
+
+    sheets = english_sheets()
+    sheets["Engagement"].append(["sections", "measures, prioritization"])
+    write_xlsx(tmp_path / "c" / "intake.xlsx", sheets)
+    result = batch.run_client(tmp_path / "c", tmp_path / "out", pdf=False)
+    assert result.ok, result.describe()
+    out = tmp_path / "out" / "c"
+    page = (out / "report.html").read_text(encoding="utf-8")
+    assert page.index('<section id="measures"') < page.index('<section id="prioritization"')
+    assert '<section id="journeys"' not in page and '<section id="management"' not in page
+    toc = page[page.index("<nav"):page.index("</nav>")]
+    assert toc.index("#measures") < toc.index("#prioritization") and "#journeys" not in toc
+    heads = [p.text for p in docx.Document(str(out / "report.docx")).paragraphs if p.style.name == "Heading 1"]
+    assert heads.index(t("report.section.measures", "en")) < heads.index(t("report.section.prioritization", "en"))
+    assert t("report.section.journeys", "en") not in heads
+    summary = json.loads((out / "summary.json").read_text(encoding="utf-8"))
+    assert summary["not_requested"] == ["journeys", "management"]
+    assert sorted(p.name for p in (out / "notebooks").glob("*.ipynb")) == ["00_intake.ipynb", "10_prioritization.ipynb",
+                                                                           "30_measures.ipynb"]
 
 
 def test_all_sections_by_default_and_the_keys_are_the_reports():

@@ -46,7 +46,7 @@ class Settings:
     survey_file: str | None = None
     training_file: str | None = None
     column_map: str | None = None
-    #: The report sections to include, as keys in report order (:data:`svcwork.schema.REPORT_SECTIONS`);
+    #: The report sections to include, as keys in the order the report shows them (:data:`svcwork.schema.REPORT_SECTIONS`);
     #: always starts with ``"intake"``; all of them unless the setting ``sections`` names fewer.
     sections: tuple[str, ...] = REPORT_SECTIONS
 

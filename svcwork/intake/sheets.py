@@ -227,18 +227,19 @@ def section_names() -> dict[str, str]:
 
 
 def _sections(names: tuple[str, ...], col: _Collector, *, where: Mapping[str, object]) -> tuple[str, ...] | None:
-    """The ``sections`` setting as section keys in report order, the intake review first; None (after
-    an error naming each unknown entry and listing the valid ones) when an entry names no section."""
+    """The ``sections`` setting as section keys in the order the consultant listed them, the intake
+    review first (a section named twice counts once); None (after an error naming each unknown entry
+    and listing the valid ones) when an entry names no section."""
     lookup = section_names()
-    wanted, bad = {"intake"}, False
+    wanted, bad = ["intake"], False
     for name in names:
         key = lookup.get(normalize_name(name))
         if key is None:
             bad = True
             col.error("section_unknown", **where, value=name, sections_allowed=True)
-        else:
-            wanted.add(key)
-    return None if bad else tuple(k for k in REPORT_SECTIONS if k in wanted)
+        elif key not in wanted:
+            wanted.append(key)
+    return None if bad else tuple(wanted)
 
 
 def _settings(values: dict[str, object], rows: Mapping[str, int], sheet_label: str | None, col: _Collector, *,

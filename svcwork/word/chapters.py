@@ -264,9 +264,9 @@ def _key_figures(w: Writer, titles: Mapping[str, str]) -> None:
 def _methods(w: Writer, sections: Mapping[str, Mapping], keys: Sequence[str]) -> None:
     lang = w.lang
     w.heading(t("report.methods", lang), 1, new_page=True, key="methods")
-    for s in SECTIONS:
-        if s.key not in keys:
-            continue
+    by_key = {s.key: s for s in SECTIONS}
+    for key in keys:
+        s = by_key[key]
         w.heading(s.title(lang), 2)
         for text in sections[s.key].get("methods") or [t(f"report.methods.{s.key}", lang)]:
             w.para(text=plain(str(text)), marked=False)
@@ -293,8 +293,9 @@ def report_docx_bytes(out: str | os.PathLike, engagement: Any, *, lang: str, exe
     out = Path(out)
     sections = load_sections(out)
     tables = load_tables(out)
-    wanted = None if include is None else set(include)
-    keys = [s.key for s in SECTIONS if s.key in sections and (wanted is None or s.key in wanted)]
+    # the sections in the order *include* gives (the report's order), else the usual order
+    keys = ([k for k in dict.fromkeys(include) if k in sections] if include is not None
+            else [s.key for s in SECTIONS if s.key in sections])
     records = {**{f.key: f.as_record() for f in CONVENTIONS},
                **{r["key"]: r for sec in sections.values() for r in sec.get("key_figures") or []}}
     st = engagement.settings
