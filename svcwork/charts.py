@@ -148,6 +148,22 @@ def figure_bytes(fig: Figure, fmt: str) -> bytes:
     return buf.getvalue()
 
 
+#: The chart area of a slide (inches): a 16:9 slide less its margins and title (svcwork.slides).
+SLIDE_CHART_SIZE = (12.33, 5.65)
+
+
+def slide_png(fig: Figure, *, size: tuple[float, float] = SLIDE_CHART_SIZE) -> bytes:
+    """*fig* drawn again for a slide's chart area: its own layout at the slide's shape (constrained
+    layout places the labels anew; text keeps its point size, so it reads at full size on the slide),
+    then put back to its own size."""
+    old = tuple(float(v) for v in fig.get_size_inches())
+    fig.set_size_inches(*size)
+    try:
+        return figure_bytes(fig, "png")
+    finally:
+        fig.set_size_inches(*old)
+
+
 def save_figure(fig: Figure, folder: str | os.PathLike, name: str, *, formats: Iterable[str] = ("png", "svg")) -> list[Path]:
     """Save *fig* as ``<folder>/<name>.png`` and ``.svg`` (atomically); returns the paths."""
     out = []
