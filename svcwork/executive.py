@@ -8,6 +8,7 @@ KPI's control-chart reading).  No sentence here computes a number of its own.
 
 from __future__ import annotations
 
+import datetime as dt
 from dataclasses import dataclass
 from typing import Any, Mapping
 
@@ -253,8 +254,6 @@ def _actions(summary: Mapping[str, Any], figs: Mapping[str, KeyFigure], lang: st
     if total is None or not total.value:
         return None
     try:
-        import datetime as dt
-
         date = fmt_date(dt.date.fromisoformat(str(summary.get("report_date"))), lang)
     except ValueError:
         date = "—"

@@ -47,7 +47,7 @@ from .paths import atomic_write_bytes, atomic_write_text, templates_dir
 from .appendix import key_figures_html
 from .commentary import OPENING, Commentary, markdown_paragraphs, read_commentary
 from .errors import InputFileError
-from .keyfigures import KeyFigure, from_records, plain, quote, registry, to_html
+from .keyfigures import KeyFigure, from_records, plain, quote, quotes, registry, to_html
 from .tables import column_kind
 from .common import json_ready
 from .executive import CONVENTIONS, dashboard, executive_summary
@@ -724,12 +724,12 @@ def assemble(out: str | os.PathLike, engagement: Any, *, lang: str,
     shown = {f"{k}.{spec['slug']}" for k, sec in sections.items() if k in in_report
              for spec in sec.get("tables") or [] if spec.get("role") == "key"}
     # the appendix defines what the report's words quote (summary.json keeps every figure)
-    prose = [x for b in executive for part in ("lead", "items", "lines") for x in b[part]]
-    prose += [x for d in tiles for x in (d["value"], d["base"], d["reading"])]
-    prose += [e for item in chapter_html["items"] for e in item["evidence"]]
-    prose += [to_html(f) for sec in sections.values() for f in sec.get("findings") or []]
-    prose += [to_html(fig.get("takeaway") or "") for sec in sections.values() for fig in sec.get("figures") or []]
-    quoted = {m.split("@", 1)[0] for x in prose for m in re.findall(r"data-figure='([^']+)'", x)}
+    prose = [x for b in raw_executive for part in ("lead", "items", "lines") for x in b[part]]
+    prose += [x for d in raw_tiles for x in (d.value, d.base, d.reading)]
+    prose += [e for item in chapter["items"] for e in item["evidence"]]
+    prose += [f for sec in sections.values() for f in sec.get("findings") or []]
+    prose += [fig.get("takeaway") or "" for sec in sections.values() for fig in sec.get("figures") or []]
+    quoted = {key for x in prose for key, _, _ in quotes(x)}
     figures_appendix = key_figures_html(registry, lang=lang, sections=in_report, quoted=quoted,
                                         tables={tid: table_anchor(tid) for tid in shown})
     skipped = [sections[k]["skipped"] for k in sections if not sections[k]["available"] and sections[k].get("skipped")]

@@ -92,16 +92,7 @@ def properties(el, tag: str):
 
 def update_fields_on_open(settings) -> None:
     """Ask Word to update the fields (the contents' page numbers) when the document is opened."""
-    el = settings.find(qn("w:updateFields"))
-    if el is None:
-        el = OxmlElement("w:updateFields")
-        for i, existing in enumerate(settings):
-            if _local(existing) in _AFTER_UPDATE_FIELDS:
-                settings.insert(i, el)
-                break
-        else:
-            settings.append(el)
-    el.set(qn("w:val"), "true")
+    child(settings, "updateFields", ("updateFields", *_AFTER_UPDATE_FIELDS), val="true")
 
 
 def _run(text: str | None = None):
