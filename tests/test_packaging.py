@@ -31,6 +31,11 @@ def _conda_dependencies() -> dict[str, str]:
         if in_deps and m and not m.group(1).startswith("pip"):
             name, spec = _name_spec(m.group(1))
             deps[name] = spec
+        # the pip section: packages not on conda-forge (the editable install itself excluded)
+        m = re.match(r"^      - ([A-Za-z][^#\s]*)\s*$", line)
+        if in_deps and m:
+            name, spec = _name_spec(m.group(1))
+            deps[name] = spec
     return deps
 
 
@@ -47,7 +52,7 @@ def test_environment_yml_matches_pyproject():
 
 def test_environment_installs_the_package_editable():
     text = (ROOT / "environment.yml").read_text()
-    assert re.search(r"- pip:\n\s+- -e \.", text)
+    assert re.search(r"- pip:\n(\s+(#.*|- \S.*)\n)*\s+- -e \.", text)
     assert "conda-forge" in text
 
 
