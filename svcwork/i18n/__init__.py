@@ -23,7 +23,7 @@ from types import MappingProxyType
 from typing import Mapping
 
 from . import (analysis, cli, charts, intake, journeys, management, measures, packs, portfolio, prioritize,
-               recommendations, report, since, template)
+               recommendations, report, since, template, workshop, access, remote)
 
 __all__ = ["t", "user_language", "CATALOGUE", "PLURALS", "LANGUAGES", "fmt_number", "fmt_signed", "fmt_percent", "fmt_date",
            "fmt_period", "direction", "unsigned_zero", "plural_category"]
@@ -57,7 +57,7 @@ def _merge(*parts: dict) -> tuple[Mapping[str, Mapping[str, str]], Mapping[str, 
 #: ``PLURALS[key][lang][category]``: the forms of the messages that agree with a count ``n``.
 CATALOGUE, PLURALS = _merge(*(m.MESSAGES for m in (
     analysis, intake, template, cli, report, prioritize, journeys, measures, management, packs, charts, portfolio,
-    recommendations, since)))
+    recommendations, since, workshop, access, remote)))
 
 
 def plural_category(n: float, lang: str) -> str:
