@@ -400,11 +400,20 @@ def _end_with_batch(batch_pid: int) -> None:
 
 
 def _run_in_worker(client: Path, output: Path, force: bool, timeout: float | None, pdf: bool | None = None,
-                   started: str | None = None) -> "ClientResult":
+                   started: str | None = None, since: Path | None = None) -> "ClientResult":
     """One client in a worker process; *started* (a file) is created first, so the batch knows it began."""
     if started:
         Path(started).touch()
-    return run_client(client, output, force=force, timeout=timeout, kernel=_worker_kernel(), pdf=pdf)
+    return run_client(client, output, force=force, timeout=timeout, kernel=_worker_kernel(), pdf=pdf, since=since)
+
+
+def since_for(folder: Path, since: str | os.PathLike | None) -> Path | None:
+    """The earlier round of the client in *folder* within a previous batch's OUT folder *since*
+    (``<since>/<slug>``, matched by client slug); None when that batch has no report of it."""
+    if since is None:
+        return None
+    found = Path(since) / client_slug(folder)
+    return found if (found / "summary.json").is_file() else None
 
 
 def _first_line(text: str, limit: int = 300) -> str:
@@ -525,7 +534,7 @@ DEFAULT_TIMEOUT = 1800
 
 def run_client(client: str | os.PathLike, output: str | os.PathLike, *, force: bool = True,
                timeout: float | None = DEFAULT_TIMEOUT, lang: str | None = None, kernel: WarmKernel | None = None,
-               pdf: bool | None = None) -> ClientResult:
+               pdf: bool | None = None, since: str | os.PathLike | None = None) -> ClientResult:
     """Validate one client and write ``OUT/<slug>/`` (report.html, summary.json, results.xlsx, notebooks/, figures/).
 
     Never raises for a problem with the client's data or a failing notebook: the returned
@@ -536,6 +545,11 @@ def run_client(client: str | os.PathLike, output: str | os.PathLike, *, force: b
     cell gets what is left); the cell running when it is over fails the client with code
     ``notebook_timeout``.  A dead kernel is retried once in a fresh kernel (code ``kernel_died``
     after that).
+
+    *since* (an earlier run's output folder or its summary.json) is the round the report compares
+    with ("Since the last report"); without it, an earlier period's report already in ``OUT/<slug>``
+    is kept in its ``history/`` and compared with (:mod:`svcwork.since.history`).  A run with
+    *since* always runs (the comparison is an input the fingerprint does not cover).
     """
     from .intake import validate
 
@@ -544,6 +558,7 @@ def run_client(client: str | os.PathLike, output: str | os.PathLike, *, force: b
     slug = client_slug(client)
     out = Path(output) / slug
     try:
+        force = force or since is not None
         if not force and _client_unchanged(client, Path(output)):
             return ClientResult(client, slug, "skipped", time.perf_counter() - start, output=out)
         result = validate(client)
@@ -563,6 +578,10 @@ def run_client(client: str | os.PathLike, output: str | os.PathLike, *, force: b
         deadline = _deadline(timeout)
         with atomic_dir(out) as tmp:
             from .intake import save_cache
+            from .since import history
+
+            rounds = history.prepare(out, tmp, current_end=eng.settings.period_end, slug=slug,
+                                     since=None if since is None else Path(since), lang=language)
 
             cache = save_cache(eng, tmp / ".cache")  # the notebooks load it instead of parsing the inputs again
             executed = []
@@ -579,7 +598,7 @@ def run_client(client: str | os.PathLike, output: str | os.PathLike, *, force: b
                 executed.append(target)
             from .report import assemble
 
-            assemble(tmp, eng, lang=language, notebooks=executed)
+            assemble(tmp, eng, lang=language, notebooks=executed, rounds=rounds)
             shutil.rmtree(cache.parent)  # pseudonymised, but holds raw comments: never part of the output
             pdf_note = _render_pdf(tmp, eng, lang=language, pdf=pdf)
             summary = json.loads((tmp / "summary.json").read_text(encoding="utf-8"))
@@ -632,7 +651,7 @@ def _batch_lock(out: Path) -> Iterator[None]:
 def run_batch(clients: str | os.PathLike, output: str | os.PathLike, *, jobs: int = 1, force: bool = False,
               timeout: float | None = DEFAULT_TIMEOUT, scheduler: str | None = None, pdf: bool | None = None,
               progress: Callable[[ClientResult, int, int], None] | None = None,
-              on_start: Callable[[Path], None] | None = None) -> BatchResult:
+              on_start: Callable[[Path], None] | None = None, since: str | os.PathLike | None = None) -> BatchResult:
     """Run every client folder under *clients* into *output*; goes on past failures.
 
     ``jobs`` local worker processes (each with a warm kernel), or the workers of the Dask
@@ -643,7 +662,12 @@ def run_batch(clients: str | os.PathLike, output: str | os.PathLike, *, jobs: in
     were running are run again one at a time and the others go on; a client whose worker dies
     again is reported failed (code ``worker_died``).  Writes ``OUT/index.html`` (every client
     with status, key figures, links) and ``OUT/batch.json`` (the manifest).
+
+    *since*: a previous batch's OUT folder; each client is compared with its report there
+    (:func:`since_for`), the others with the history in their own OUT folder, if any.
     """
+    if since is not None and not Path(since).is_dir():
+        raise UsageError(t("since.error.no_batch", user_language(), path=since))
     start = time.perf_counter()
     folders = find_clients(clients)
     out = Path(output).resolve()
@@ -658,21 +682,24 @@ def run_batch(clients: str | os.PathLike, output: str | os.PathLike, *, jobs: in
                 progress(result, len(results), len(folders))
 
         if scheduler:
-            _run_on_dask(scheduler, folders, out, force=force, timeout=timeout, pdf=pdf, done=done)
+            _run_on_dask(scheduler, folders, out, force=force, timeout=timeout, pdf=pdf, done=done, since=since)
         elif jobs <= 1:
             kernel = None
             try:
                 for folder in folders:
                     if on_start is not None:
                         on_start(folder)
-                    if kernel is None and (force or not _client_unchanged(folder, out)):
+                    earlier = since_for(folder, since)
+                    if kernel is None and (force or earlier is not None or not _client_unchanged(folder, out)):
                         kernel = WarmKernel()
-                    done(folder, run_client(folder, out, force=force, timeout=timeout, kernel=kernel, pdf=pdf))
+                    done(folder, run_client(folder, out, force=force, timeout=timeout, kernel=kernel, pdf=pdf,
+                                            since=earlier))
             finally:
                 if kernel is not None:
                     kernel.close()
         else:
-            _run_on_pool(folders, out, jobs=jobs, force=force, timeout=timeout, pdf=pdf, done=done, started=on_start)
+            _run_on_pool(folders, out, jobs=jobs, force=force, timeout=timeout, pdf=pdf, done=done, started=on_start,
+                         since=since)
         ordered = tuple(results[f] for f in folders)
         batch = BatchResult(out, ordered, time.perf_counter() - start)
         _write_index(batch)
@@ -685,7 +712,7 @@ _WORKER_LIVES = 3
 
 def _run_on_pool(folders: Sequence[Path], out: Path, *, jobs: int, force: bool, timeout: float | None,
                  pdf: bool | None, done: Callable[[Path, ClientResult], None],
-                 started: Callable[[Path], None] | None) -> None:
+                 started: Callable[[Path], None] | None, since: str | os.PathLike | None = None) -> None:
     """Run the clients on *jobs* local worker processes, surviving workers that die.
 
     When a worker dies, :class:`~concurrent.futures.ProcessPoolExecutor` ends the others and
@@ -721,7 +748,8 @@ def _run_on_pool(folders: Sequence[Path], out: Path, *, jobs: int, force: bool, 
             broken = False
             with ProcessPoolExecutor(max_workers=min(jobs, len(group)), initializer=_end_with_batch,
                                      initargs=(os.getpid(),)) as pool:
-                futures = {pool.submit(_run_in_worker, folder, out, force, timeout, pdf, str(flags / i)): folder
+                futures = {pool.submit(_run_in_worker, folder, out, force, timeout, pdf, str(flags / i),
+                                       since_for(folder, since)): folder
                            for i, folder in index.items()}
                 pending = set(futures)
                 while pending:
@@ -763,7 +791,8 @@ def _run_on_pool(folders: Sequence[Path], out: Path, *, jobs: int, force: bool, 
 
 
 def _run_on_dask(address: str, folders: Sequence[Path], out: Path, *, force: bool, timeout: int | None,
-                 pdf: bool | None, done: Callable[[Path, ClientResult], None]) -> None:
+                 pdf: bool | None, done: Callable[[Path, ClientResult], None],
+                 since: str | os.PathLike | None = None) -> None:
     """Run the clients on an existing Dask distributed cluster (one task per client)."""
     try:
         from distributed import Client, as_completed as dask_completed
@@ -784,7 +813,8 @@ def _run_on_dask(address: str, folders: Sequence[Path], out: Path, *, force: boo
         raise UsageError(t("cli.error.scheduler_down", user_language(), address=address,
                            detail=type(exc).__name__)) from None
     with client:
-        futures = {client.submit(_run_in_worker, folder, out, force, timeout, pdf, key=f"svcwork-{folder.name}-{i}",
+        futures = {client.submit(_run_in_worker, folder, out, force, timeout, pdf, None, since_for(folder, since),
+                                 key=f"svcwork-{folder.name}-{i}",
                                  pure=False): folder for i, folder in enumerate(folders)}
         for fut in dask_completed(futures):
             folder = futures[fut]

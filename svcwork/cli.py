@@ -45,6 +45,9 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("client", type=Path)
     s.add_argument("-o", "--output", required=True, type=Path)
     s.add_argument("--no-pdf", dest="pdf", action="store_false", default=None, help="skip report.pdf")
+    s.add_argument("--since", type=Path, default=None, metavar="PREVIOUS",
+                   help="compare with an earlier report: its output folder or summary.json (default: the earlier "
+                        "period's report already in OUT, if any)")
     _timeout_argument(s)
 
     s = sub.add_parser("batch", help="run every client folder under CLIENTS_DIR")
@@ -55,6 +58,8 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--no-pdf", dest="pdf", action="store_false", default=None, help="skip report.pdf")
     s.add_argument("--scheduler", default=None, metavar="ADDRESS",
                    help="run on an existing Dask distributed cluster, e.g. tcp://10.0.0.5:8786")
+    s.add_argument("--since", type=Path, default=None, metavar="PREVIOUS_OUT",
+                   help="compare each client with its report in an earlier batch's OUT folder (matched by folder name)")
     _timeout_argument(s)
 
     s = sub.add_parser("key", help="create the project's pseudonymisation key (PROJECT/.svcwork/secret.key)")
@@ -158,7 +163,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
     timeout = _timeout(args)
     with WarmKernel() as kernel:  # one kernel for all notebooks of the client
-        result = run_client(args.client, args.output, pdf=args.pdf, kernel=kernel, timeout=timeout)
+        result = run_client(args.client, args.output, pdf=args.pdf, kernel=kernel, timeout=timeout, since=args.since)
     print(result.describe())
     return 0 if result.ok else 1
 
@@ -171,7 +176,7 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     timeout = _timeout(args)
     with _progress(total=len(find_clients(args.clients))) as progress:
         result = run_batch(args.clients, args.output, jobs=args.jobs, force=args.force, scheduler=args.scheduler,
-                           pdf=args.pdf, timeout=timeout, progress=progress,
+                           pdf=args.pdf, timeout=timeout, progress=progress, since=args.since,
                            on_start=progress.start if progress is not None else None)
     print(result.describe())
     return 0 if result.ok else 1

@@ -8,6 +8,17 @@ MESSAGES: dict[str, tuple] = {     # "since.*"
                           "report with an earlier one.",
                           "תקופת הדוח הקודם מסתיימת ב־{previous}, לא לפני תקופת דוח זה ({current}): יש להשוות דוח "
                           "לדוח מוקדם ממנו."),
+    "since.error.unreadable": ("The earlier report {path} cannot be read ({detail}): give an earlier run's output "
+                               "folder or its summary.json.",
+                               "לא ניתן לקרוא את הדוח הקודם {path} ({detail}): יש לציין את תיקיית הפלט של הרצה "
+                               "קודמת או את קובץ summary.json שלה."),
+    "since.error.other_client": ("The earlier report {path} is of another client ({found}), not {client}.",
+                                 "הדוח הקודם {path} שייך ללקוח אחר ({found}), לא ל־{client}."),
+    "since.error.not_earlier": ("The earlier report {path} ends on {previous}, not before this report's period "
+                                "({current}).",
+                                "תקופת הדוח הקודם {path} מסתיימת ב־{previous}, לא לפני תקופת דוח זה ({current})."),
+    "since.error.no_batch": ("--since: {path} is not the output folder of an earlier batch.",
+                             "‎--since: {path} אינה תיקיית פלט של הרצה קודמת."),
     # key figures: names and definitions
     "since.figure.previous": ("At the last report: {item}", "בדוח הקודם: {item}"),
     "since.figure.previous.def": ("The value of “{item}” in the previous report, with its base there.",
