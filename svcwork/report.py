@@ -669,7 +669,7 @@ def _css() -> str:
 
 
 def assemble(out: str | os.PathLike, engagement: Any, *, lang: str,
-             notebooks: Sequence[Path] | None = None) -> dict[str, Path]:
+             notebooks: Sequence[Path] | None = None, rounds: Any = None) -> dict[str, Path]:
     """Build report.html, summary.json, results.xlsx, slides.pptx and report.docx (the editable Word
     document, :mod:`svcwork.word`) in *out* from the sections the notebooks recorded there
     (:func:`record`); the notebooks' output is never read.
