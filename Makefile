@@ -1,5 +1,6 @@
 # svcwork — the two commands a fresh machine needs:
-#   make reports   reports for every demo client under data/clients/ (into out/)
+#   make reports   reports for every demo client under data/clients/ (into out/), compared with their
+#                  earlier rounds under data/previous/ (reported into out-previous/ first)
 #   make test      the whole test suite (pytest + nbval), as CI runs it
 # Both create .venv, install svcwork with its dependencies and register the Jupyter kernel first.
 
@@ -26,7 +27,8 @@ $(STAMP): pyproject.toml
 setup: $(STAMP)
 
 reports: $(STAMP)
-	$(BIN)/svcwork batch data/clients -o $(OUT) --jobs 2
+	$(BIN)/svcwork batch data/previous -o $(OUT)-previous --jobs 2
+	$(BIN)/svcwork batch data/clients -o $(OUT) --jobs 2 --since $(OUT)-previous
 
 test: $(STAMP)
 	$(TEST_ENV) $(BIN)/python -m pytest tests notebooks --nbval-lax --nbval-current-env \
@@ -51,4 +53,4 @@ notebooks: $(STAMP)
 	$(TEST_ENV) $(BIN)/python -c "import svcwork.batch as b; b.refresh_notebooks()"
 
 clean:
-	rm -rf $(OUT) .pytest_cache build *.egg-info
+	rm -rf $(OUT) $(OUT)-previous .pytest_cache build *.egg-info

@@ -38,7 +38,8 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--format", choices=("text", "json"), default="text")
 
     s = sub.add_parser("demo", help="(re)generate the fictional demo clients")
-    s.add_argument("-o", "--output", type=Path, default=None, help="default: data/clients of the checkout")
+    s.add_argument("-o", "--output", type=Path, default=None,
+                   help="default: data/clients of the checkout (earlier rounds: data/previous beside it)")
     s.add_argument("--seed", type=int, default=None)
 
     s = sub.add_parser("run", help="validate and analyse one client; write its report")
@@ -151,7 +152,9 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 
     out = args.output or demo_clients_dir()
     kwargs = {} if args.seed is None else {"seed": args.seed}
-    for path in generate(out, **kwargs):
+    from .demo.rounds import previous_dir
+
+    for path in generate(out, previous=previous_dir(out), **kwargs):
         print(path)
     return 0
 

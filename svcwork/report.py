@@ -79,6 +79,17 @@ SECTIONS: tuple[Section, ...] = (
     Section("management", "40_management.ipynb"),
 )
 
+#: The comparison with the previous report (:mod:`svcwork.since`): no notebook of its own —
+#: :func:`assemble` records it when the client has an earlier round — shown right after the
+#: executive summary.
+SINCE = Section("since", "")
+
+
+def _recorded() -> tuple[Section, ...]:
+    """Every section a run may record, in report order (the intake review first: it opens the
+    data-quality appendix)."""
+    return (SECTIONS[0], SINCE, *SECTIONS[1:])
+
 
 #: Rows of a key table shown in the report body (results.xlsx has every row).
 BODY_ROWS = 15
@@ -129,7 +140,12 @@ QUALITY_TABLES = frozenset({("journeys", "data_quality")})
 
 #: Long tables that stay in the body (first :data:`BODY_ROWS` rows): the citizens' own words
 #: and the intake's data-quality findings.
-KEY_TABLES = frozenset({("measures", "comments"), ("intake", "problems"), ("intake", "inventory")})
+KEY_TABLES = frozenset({("measures", "comments"), ("intake", "problems"), ("intake", "inventory"),
+                        ("since", "since"), ("since", "since_services")})
+
+#: Key tables shown whole in the report body up to this many rows (instead of :data:`BODY_ROWS`): the
+#: comparison with the previous report, every row of which the section's words may quote.
+BODY_ROWS_OF = {("since", "since"): 80, ("since", "since_services"): 60}
 
 _DETAIL_SLUG = re.compile(r"(?:^|_)(?:by_month|monthly|by_group|burndown|by_unit_item)(?:$|_)")
 
@@ -209,8 +225,11 @@ def table_html(frame: pd.DataFrame, *, lang: str, caption: str | None = None, ma
     *sheet*, when given).  *role* (``"key"`` or ``"detail"``, see :func:`table_role`),
     *table_id* and *sheet* are written as ``data-`` attributes for the report assembler.
     """
+    from .alttext import abbr_html
+
     shown = frame.head(max_rows)
-    head = "".join(f"<th>{html.escape(str(c))}</th>" for c in shown.columns)
+    # header cells name their column (WCAG 2.1 SC 1.3.1), abbreviations expanded (SC 3.1.4)
+    head = "".join(f"<th scope='col'>{abbr_html(html.escape(str(c)), lang)}</th>" for c in shown.columns)
     kinds: list[str | None] = []
     for c in shown.columns:  # typed columns (svcwork.tables) are written by their kind; an interval's
         kind = column_kind(frame, c)  # limits as the share or percentage they bound
@@ -294,18 +313,24 @@ def _table_specs(section: str, tables: Mapping[str, pd.DataFrame], lang: str) ->
         role = table_role(section, slug, frame)
         specs.append({"slug": slug, "id": f"{section}.{slug}", "caption": _caption(section, slug, lang),
                       "sheet": sheet_name(section, slug, i, lang), "role": role, "rows": int(len(frame)),
-                      "max_rows": None if role == "detail" else BODY_ROWS})
+                      "max_rows": None if role == "detail" else BODY_ROWS_OF.get((section, slug), BODY_ROWS)})
     return specs
 
 
-def _figure_spec(figure: Mapping) -> dict:
+def _figure_spec(figure: Mapping, data: Any = None, lang: str = "en") -> dict:
     """A recorded figure: its PNG file (under ``figures/``), title, alt text, layout and takeaway
-    (one marked sentence saying what it shows)."""
+    (one marked sentence saying what it shows); with *data* (the :class:`svcwork.alttext.ChartData`
+    of what it plots) the alt text is written from the plotted values and the values are kept
+    (``data``) for the data table under the figure (WCAG 2.1 SC 1.1.1, 1.3.1)."""
+    from .alttext import alt_text, data_record
+
     title = str(figure.get("title") or "")
     layout = figure.get("layout") or "portrait"
-    return {"file": str(figure["file"]), "title": title, "alt": str(figure.get("alt") or title),
+    alt = alt_text(title, data, lang) if data is not None else str(figure.get("alt") or title)
+    return {"file": str(figure["file"]), "title": title, "alt": alt,
             "layout": layout if layout in ("portrait", "landscape", "tall") else "portrait",
             "takeaway": str(figure.get("takeaway") or ""),
+            **({"data": data_record(data)} if data is not None else {}),
             **({"slide_file": str(figure["slide_file"])} if figure.get("slide_file") else {})}
 
 
@@ -326,6 +351,9 @@ def record(result: AnalysisResult, *, section: str, output_dir: str | os.PathLik
     file, title, alt text and layout, in the order shown) and ``sections/<section>.tables.pkl``
     (the tables themselves, in the same order)."""
     tables = dict(result.tables(lang) if tables is None else tables) if result.available else {}
+    from .alttext import figure_data_of
+
+    charts = figure_data_of(result, lang) if figures and result.available else {}  # what each chart plots
     payload = {
         "section": section,
         "title": t(f"report.section.{section}", lang),
@@ -336,7 +364,8 @@ def record(result: AnalysisResult, *, section: str, output_dir: str | os.PathLik
         "findings": list(_marked_findings(result, lang)) if result.available else [],
         "key_figures": [f.as_record() for f in _key_figures(result)],
         "tables": _table_specs(section, tables, lang),
-        "figures": [_figure_spec(f) for f in figures] if result.available else [],
+        "figures": [_figure_spec(f, charts.get(Path(str(f["file"])).stem.removeprefix(f"{section}-")), lang)
+                    for f in figures] if result.available else [],
         "methods": _methods(result, lang),
     }
     folder = _sections_dir(output_dir)
@@ -493,7 +522,7 @@ def show_intake(engagement: Any, *, lang: str, output_dir: str | os.PathLike | N
 def load_sections(out: Path) -> dict[str, dict]:
     """The section records a run wrote under ``<out>/sections/`` (``{section key: record}``, report order)."""
     found = {}
-    for s in SECTIONS:
+    for s in _recorded():
         p = _sections_dir(out) / f"{s.key}.json"
         if p.is_file():
             found[s.key] = json.loads(p.read_text(encoding="utf-8"))
@@ -503,7 +532,7 @@ def load_sections(out: Path) -> dict[str, dict]:
 def load_tables(out: Path) -> dict[str, dict[str, pd.DataFrame]]:
     """The recorded tables of each section (``{section key: {slug: frame}}``), in the order recorded."""
     found = {}
-    for s in SECTIONS:
+    for s in _recorded():
         p = _sections_dir(out) / f"{s.key}.tables.pkl"
         if p.is_file():
             found[s.key] = pickle.loads(p.read_bytes())
@@ -575,8 +604,17 @@ def _figure_html(fig: Mapping, png: bytes, *, number: int, lang: str) -> str:
     caption = f"<span class='fig-no'>{label}</span> {html.escape(fig.get('title') or '')}"
     if fig.get("takeaway"):
         caption += f"<span class='takeaway'>{to_html(fig['takeaway'])}</span>"
+    table = ""
+    if fig.get("data"):  # the plotted values, a table under the figure (WCAG 2.1 SC 1.1.1, 1.3.1)
+        from .alttext import shown_frame
+
+        summary = html.escape(t("access.data.summary", lang, n=number))
+        table = (f"<details class='figure-data' id='figure-{number}-data'><summary>{summary}</summary>"
+                 + table_html(shown_frame(fig["data"], lang), lang=lang, max_rows=len(fig["data"].get("rows") or []),
+                              caption=t("access.data.caption", lang, n=number, title=fig.get("title") or ""))
+                 + "</details>")
     return (f"<figure id='figure-{number}'{cls}><img alt='{alt}' src='data:image/png;base64,{data}'/>"
-            f"<figcaption>{caption}</figcaption></figure>")
+            f"<figcaption>{caption}</figcaption></figure>{table}")
 
 
 def _section_html(record: Mapping, frames: Mapping[str, pd.DataFrame], out: Path, *,
@@ -594,7 +632,10 @@ def _section_html(record: Mapping, frames: Mapping[str, pd.DataFrame], out: Path
             body.append(f"<p class='skipped' dir='{d}'>{html.escape(record['skipped'])}</p>")
         return body, quality, detail
     if record.get("findings"):
-        items = "".join(f"<li>{to_html(f)}</li>" for f in record["findings"])
+        from .alttext import abbr_html
+
+        seen: set[str] = set()  # an abbreviation is expanded at its first use in the section (WCAG 2.1 SC 3.1.4)
+        items = "".join(f"<li>{abbr_html(to_html(f), lang, seen)}</li>" for f in record["findings"])
         body.append(f"<ul class='findings' dir='{d}'>{items}</ul>")
     shown, checks, detail = tables_by_role(record, frames, lang)
     for spec, frame in shown + checks:
@@ -616,6 +657,29 @@ def ordered_sections(engagement: Any) -> list[Section]:
     return [by_key[k] for k in asked] if asked else list(SECTIONS)
 
 
+def report_order(engagement: Any, recorded: Mapping[str, Any]) -> list[Section]:
+    """The sections as every output shows them: "Since the last report" first when it was recorded
+    (:data:`SINCE`), then :func:`ordered_sections`."""
+    return ([SINCE] if SINCE.key in recorded else []) + ordered_sections(engagement)
+
+
+def _since(out: Path, engagement: Any, summary: Mapping[str, Any], rounds: Any, *, lang: str) -> tuple[Any, Any]:
+    """Keep this round's compact record (``round/``) and, when the client has an earlier round
+    (*rounds*, :class:`svcwork.since.history.Rounds`), record the comparison as the section
+    ``since``; returns this round and the :class:`~svcwork.since.Since` (or None)."""
+    from .since import RECORD_DIR, Round, record as round_record, write_record
+
+    rec = round_record(engagement)
+    write_record(out / RECORD_DIR, rec)
+    current = Round.from_record(summary, rec)
+    if rounds is None or rounds.previous is None:
+        return current, None
+    from .since.section import write_section
+
+    return current, write_section(out, current, rounds, lang=lang,
+                                  accent=getattr(engagement.settings, "accent_color", None))
+
+
 def client_commentary(engagement: Any, *, lang: str) -> tuple[Commentary, list[str]]:
     """The consultant's commentary beside the client's data (:mod:`svcwork.commentary`) and the
     problems to show with it (unknown headings, an unreadable file): never an error that stops
@@ -624,7 +688,7 @@ def client_commentary(engagement: Any, *, lang: str) -> tuple[Commentary, list[s
     if folder is None:
         return Commentary(), []
     try:
-        notes = read_commentary(folder, lang=lang, sections=[s.key for s in SECTIONS if s.key != "intake"])
+        notes = read_commentary(folder, lang=lang, sections=[s.key for s in _recorded() if s.key != "intake"])
     except InputFileError as exc:
         return Commentary(), [str(exc)]
     return notes, notes.warnings(lang)
@@ -681,10 +745,18 @@ def assemble(out: str | os.PathLike, engagement: Any, *, lang: str,
     from .recommendations import chapter as recommendations_chapter
     from .word import write_report_docx  # the DOCX writer reads this module's records
 
+    from .since.section import history_block
+
     out = Path(out)
     sections = load_sections(out)
-    tables = load_tables(out)
     summary = build_summary(engagement, sections)
+    current, since = _since(out, engagement, summary, rounds, lang=lang)
+    if since is not None:  # its section is recorded now: its figures join the registry
+        sections = load_sections(out)
+        summary = build_summary(engagement, sections)
+    tables = load_tables(out)
+    summary["since"] = since.summary() if since is not None else None
+    summary["history"] = history_block(rounds, current)
     notes, note_problems = client_commentary(engagement, lang=lang)
     summary["commentary"] = {"file": notes.source, "parts": sorted(notes.parts),
                              "unknown": [heading for heading, _ in notes.unknown]}
@@ -694,8 +766,8 @@ def assemble(out: str | os.PathLike, engagement: Any, *, lang: str,
     blocks, quality = [], []
     numbers = itertools.count(1)
     quote = "„{}”" if lang == "he" else "“{}”"
-    for s in ordered_sections(engagement):
-        if s.key not in sections or s.key not in wanted or (ran is not None and s.notebook not in ran):
+    for s in report_order(engagement, sections):
+        if s.key not in sections or (s is not SINCE and (s.key not in wanted or (ran is not None and s.notebook not in ran))):
             continue
         body, checks, detail = _section_html(sections[s.key], tables.get(s.key, {}), out, lang=lang, numbers=numbers)
         if notes.get(s.key) is not None:  # the consultant's words open the section, marked as theirs
@@ -711,6 +783,11 @@ def assemble(out: str | os.PathLike, engagement: Any, *, lang: str,
     raw_executive = executive_summary(summary, lang=lang, services=_intake_table(engagement, "Services"),
                                       kpis=_intake_table(engagement, "KPIs"),
                                       overdue=tables.get("management", {}).get("actions_overdue"))
+    if since is not None:  # what changed since the last report opens the executive summary
+        from .since.present import executive as since_executive
+
+        raw_executive.insert(0, {"key": "since", "title": t("report.section.since", lang), "missing": False,
+                                 **since_executive(since, lang)})
     raw_tiles = dashboard(summary, lang=lang)
     chapter = recommendations_chapter(engagement, summary, lang)
     chapter_html = {**chapter, "items": [{**item, "evidence": [to_html(e) for e in item["evidence"]]}
@@ -735,7 +812,7 @@ def assemble(out: str | os.PathLike, engagement: Any, *, lang: str,
     skipped = [sections[k]["skipped"] for k in sections if not sections[k]["available"] and sections[k].get("skipped")]
     # each section's own account of its methods, else the general one
     methods = [(s.title(lang), sections[s.key].get("methods") or [t(f"report.methods.{s.key}", lang)])
-               for s in SECTIONS if s.key in sections]
+               for s in _recorded() if s.key in sections]
     st = engagement.settings
     page = _render(
         "report.html.j2", lang=lang, dir=direction(lang), css=_css(), accent=accent(st.accent_color),
@@ -779,7 +856,7 @@ def _write_slides(out: Path, sections: Mapping[str, Mapping], engagement: Any, *
                 where = t("report.executive_summary", lang) if key == OPENING else t(f"report.section.{key}", lang)
                 texts.insert(0 if key == OPENING else len(texts), (f"{label} · {where}", markdown_paragraphs(notes.get(key))))
     slides = []
-    for s in ordered_sections(engagement):
+    for s in report_order(engagement, sections):
         if include is not None and s.key not in include:
             continue
         for fig in (sections.get(s.key) or {}).get("figures", []):

@@ -66,6 +66,7 @@ from .export import _EXPORT_STYLES, EXPORT_FILES
 from .neve_tamar import _neve_tamar
 from .northfield import _northfield
 from .people import _trained, _training
+from .rounds import PREVIOUS
 from .rashut import _rashut
 from .spec import _CHANNELS, _label  # noqa: F401  (svcwork.demo._CHANNELS, ._label: the tests read them)
 from .spec import _Spec, _staff
@@ -99,7 +100,7 @@ def _client_files(spec: _Spec, seed: int, index: int, export_style: str | None =
 
 
 def generate(out_dir: str | Path, *, seed: int = DEFAULT_SEED, clients: Sequence[str] | None = None,
-             export_style: str | None = None) -> list[Path]:
+             export_style: str | None = None, previous: str | Path | None = None) -> list[Path]:
     """Write the demo clients into ``out_dir/<slug>/``; return the files written.
 
     Parameters
@@ -117,6 +118,9 @@ def generate(out_dir: str | Path, *, seed: int = DEFAULT_SEED, clients: Sequence
         same either way; only the files' shape differs (see :func:`.export._as_real_export`).  Companion
         files of the other style left in a client's folder by an earlier run are removed, so the
         loader never finds two case logs.
+    previous
+        Also write the earlier rounds of the clients that have one (:data:`.rounds.PREVIOUS`) into
+        ``previous/<slug>/`` (``data/previous`` of the checkout for the committed demo).
     """
     from ..errors import UsageError
 
@@ -130,11 +134,12 @@ def generate(out_dir: str | Path, *, seed: int = DEFAULT_SEED, clients: Sequence
         raise UsageError(t("cli.error.export_style", user_language(), value=export_style,
                            expected=", ".join(_EXPORT_STYLES)))
     written: list[Path] = []
-    for index, slug in enumerate(CLIENTS):
-        if slug not in wanted:
-            continue
-        spec = CLIENTS[slug]()
-        folder = out / slug
+    jobs = [(out / slug, CLIENTS[slug], index) for index, slug in enumerate(CLIENTS) if slug in wanted]
+    if previous is not None:  # the earlier rounds (svcwork.demo.rounds): streams of their own
+        jobs += [(Path(previous) / slug, PREVIOUS[slug], len(CLIENTS) + i) for i, slug in enumerate(PREVIOUS)
+                 if slug in wanted]
+    for folder, make, index in jobs:
+        spec = make()
         files = _client_files(spec, seed, index, export_style)
         for name, content in files.items():
             target = folder / name
@@ -156,6 +161,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("-o", "--output", type=Path, default=None, help="default: data/clients of the checkout")
     parser.add_argument("--seed", type=int, default=DEFAULT_SEED)
     args = parser.parse_args(argv)
-    for path in generate(args.output or demo_clients_dir(), seed=args.seed):
+    from .rounds import previous_dir
+
+    out = args.output or demo_clients_dir()
+    for path in generate(out, seed=args.seed, previous=previous_dir(out)):
         print(path)
     return 0

@@ -128,6 +128,9 @@ class _Spec:
     recommendations: tuple = ()
     #: the consultant's ``commentary.md`` (Markdown in the client's language; empty: none)
     commentary: str = ""
+    #: latent survey answers moved per item, in standard deviations (an earlier round's planted
+    #: difference, :mod:`.rounds`); empty for a client as it is
+    survey_item_shift: dict = field(default_factory=dict)
 
 
 _CHANNELS = ("counter", "phone", "web", "app", "email", "mail", "chat", "kiosk")

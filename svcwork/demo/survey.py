@@ -132,6 +132,8 @@ def _survey(spec: _Spec, rng: np.random.Generator) -> pd.DataFrame:
     sat = (0.38 * z["effectiveness"] + 0.24 * z["ease"] + 0.2 * z["helpfulness"] + 0.1 * z["efficiency"]
            + 0.05 * z["equity"] + rng.normal(0, 0.45, total))
     trust = 0.45 * sat + 0.35 * z["equity"] + rng.normal(0, 0.65, total)
+    shift = spec.survey_item_shift
+    trust = trust + shift.get("trust", 0.0)
     items = {"satisfaction": _ordinal(sat, cuts), "trust": _ordinal(trust, (-1.5, -0.7, 0.1, 1.0)),
              **{k: _ordinal(v, cuts) for k, v in z.items()}}
     nps = np.clip(np.round(6.6 + 2.1 * sat + rng.normal(0, 1.1, total)), 0, 10).astype(np.int64)

@@ -17,6 +17,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.more_rows": ("Showing the first {shown} of {total} rows; the full table is in results.xlsx.",
                          "מוצגות {shown} השורות הראשונות מתוך {total}; הטבלה המלאה בחוברת התוצאות results.xlsx‏."),
     "report.section.intake": ("Intake review", "סקירת נתוני הקליטה"),
+    "report.section.since": ("Since the last report", "מאז הדוח הקודם"),
     "report.section.prioritization": ("Service prioritization and roadmap", "תעדוף שירותים ומפת דרכים"),
     "report.section.journeys": ("Citizen journeys and processes", "מסעות לקוח ותהליכים"),
     "report.section.measures": ("Service measurement and control", "מדידה ובקרה של השירות"),
@@ -85,6 +86,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                 "הפרשים נבדקים ברווח הסמך של Newcombe; ניתוח גורמי מפתח במשקלים יחסיים של Johnson "
                                 "ובפירוק Shapley ‏(LMG); מדדים בתרשימי בקרה XmR ו־p ‏(p′ של Laney למדגמים גדולים) "
                                 "עם כללי Western Electric."),
+    "report.methods.since": ("Each figure both reports share, compared with the 95% interval of its change.",
+                             "כל מדד ששני הדוחות חולקים, בהשוואה עם רווח סמך 95% לשינוי."),
     "report.methods.management": ("Observation scores by item, unit and period with observer calibration (weighted "
                                   "kappa / ICC); action plan status as of the period end; lessons learned by "
                                   "category (Pareto); training effectiveness by paired t and Wilcoxon tests with "
@@ -287,6 +290,17 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.caption.prioritization.waves": ("Roadmap waves", "גלי מפת הדרכים"),
     "report.caption.prioritization.deferred": ("Deferred services", "שירותים שנדחו לשלב מאוחר"),
     "report.caption.prioritization.method_notes": ("Method notes", "הערות שיטה"),
+    "report.caption.since.since": ("What changed since the last report", "מה השתנה מאז הדוח הקודם"),
+    "report.caption.since.since_services": ("Case measures of the largest services since the last report",
+                                            "מדדי טיפול בשירותים הגדולים מאז הדוח הקודם"),
+    "report.caption.since.since_actions": ("The action plan since the last report", "תוכנית הפעולה מאז הדוח הקודם"),
+    "report.caption.since.since_priorities": ("Services whose rank or wave moved", "שירותים שדירוגם או הגל שלהם השתנו"),
+    "report.caption.since.since_focus": ("The last report's first wave now", "הגל הראשון של הדוח הקודם כעת"),
+    "report.caption.since.since_recommendations": ("The last report's recommendations now",
+                                                   "ההמלצות של הדוח הקודם כעת"),
+    "report.caption.since.changes": ("Change since the last report, with its 95% interval",
+                                     "השינוי מאז הדוח הקודם, עם רווח סמך 95%"),
+    "report.caption.since.trend": ("Key figures in every round", "מדדי מפתח בכל סבב"),
     "report.caption.journeys.data_quality": ("Case-log data quality", "איכות נתוני יומן הפניות"),
     "report.caption.journeys.kpis_by_service": ("Case measures by service", "מדדי טיפול לפי שירות"),
     "report.caption.journeys.kpis_by_channel": ("Case measures by channel", "מדדי טיפול לפי ערוץ"),

@@ -25,7 +25,7 @@ from .figures import figure_label
 if TYPE_CHECKING:  # pragma: no cover
     from .result import Since
 
-__all__ = ["findings", "table", "methods", "name", "TABLE_COLUMNS"]
+__all__ = ["findings", "executive", "table", "methods", "name", "TABLE_COLUMNS"]
 
 #: The columns of :func:`table` (catalogue keys of their headers).
 TABLE_COLUMNS = {"figure": "since.col.figure", "previous": "since.col.previous", "current": "since.col.current",
@@ -236,6 +236,24 @@ def findings(since: Since, lang: str) -> list[str]:
     out += _standing(since.focus, "service_id", "since.finding.focus", lang)
     out += _standing(since.recommendations, "rec_id", "since.finding.recommendations", lang)
     return out
+
+
+def executive(since: Since, lang: str, *, limit: int = 5) -> dict[str, list[str]]:
+    """The executive summary's first block: the headline and the notes a reader needs first (``lead``),
+    the real changes of the measured figures, the worse first (``items``, at most *limit*), and the
+    action plan since (``lines``) — the same marked sentences as the section."""
+    figs = registry(since.key_figures())
+    rows = since.records()
+    judged = [r for r in rows if r["verdict"] in (*_JUDGED, "no_change")]
+    lead = [t("since.finding.headline", lang, previous=_when(since.previous_label, lang),
+              better=_count("since.count.better", figs["since.better"], lang),
+              worse=_count("since.count.worse", figs["since.worse"], lang),
+              same=_count("since.count.no_change", figs["since.no_change"], lang))] if judged else []
+    lead += _notes(since, figs, lang)
+    real = sorted((r for r in rows if r["verdict"] in ("worse", "better") and r["group"] != "kpi"
+                   and not (r["group"] == "journey" and r["item"])), key=lambda r: r["verdict"] != "worse")
+    items = [x for x in (_change_sentence(r, figs, lang) for r in real) if x][:limit]
+    return {"lead": lead, "items": items, "lines": _actions(since, figs, lang)}
 
 
 def methods(since: Since, lang: str) -> list[str]:

@@ -128,15 +128,16 @@ class Since:
             if r["verdict"] == "suppressed":
                 continue
             fig = r["figure"]
+            where = "since_services" if r["group"] == "journey" and r["item"] else "since"  # the table that shows it
             both = r["base_previous"] is not None and r["base_current"] is not None
             out += [
                 KeyFigure(f"since.previous.{fig}", r["previous"], r["kind"], SECTION, base=r["base_previous"],
-                          base_of=r["base_of"] if r["base_previous"] is not None else None, table="since", item=fig),
+                          base_of=r["base_of"] if r["base_previous"] is not None else None, table=where, item=fig),
                 KeyFigure(f"since.current.{fig}", r["current"], r["kind"], SECTION, base=r["base_current"],
-                          base_of=r["base_of"] if r["base_current"] is not None else None, table="since", item=fig),
+                          base_of=r["base_of"] if r["base_current"] is not None else None, table=where, item=fig),
                 KeyFigure(f"since.change.{fig}", r["change"], r["change_kind"], SECTION,
                           base=(r["base_previous"] + r["base_current"]) if both else None,
-                          base_of=r["base_of"] if both else None, low=r["low"], high=r["high"], table="since",
+                          base_of=r["base_of"] if both else None, low=r["low"], high=r["high"], table=where,
                           item=fig)]
         out += [KeyFigure(f"since.{k}", v, "count", SECTION, table="since") for k, v in self.counts().items()]
         withheld = int((self.rows["verdict"] == "suppressed").sum()) if len(self.rows) else 0

@@ -191,6 +191,12 @@ def _figure(w: Writer, fig: Mapping, png: bytes, number: int) -> None:
     if takeaway:
         p.paragraph_format.keep_with_next = True
         w.para(text=takeaway)
+    if fig.get("data"):  # the plotted values as a table under the figure (WCAG 2.1 SC 1.1.1, 1.3.1)
+        from ..alttext import shown_frame
+
+        data = shown_frame(fig["data"], lang)
+        frame_table(w, data, caption=t("access.data.caption", lang, n=number, title=title), max_rows=len(data),
+                    sheet=None)
 
 
 def _section(w: Writer, key: str, record: Mapping, frames: Mapping[str, pd.DataFrame], out: Path, *,
@@ -264,11 +270,9 @@ def _key_figures(w: Writer, titles: Mapping[str, str]) -> None:
 def _methods(w: Writer, sections: Mapping[str, Mapping], keys: Sequence[str]) -> None:
     lang = w.lang
     w.heading(t("report.methods", lang), 1, new_page=True, key="methods")
-    by_key = {s.key: s for s in SECTIONS}
     for key in keys:
-        s = by_key[key]
-        w.heading(s.title(lang), 2)
-        for text in sections[s.key].get("methods") or [t(f"report.methods.{s.key}", lang)]:
+        w.heading(str(sections[key].get("title") or t(f"report.section.{key}", lang)), 2)
+        for text in sections[key].get("methods") or [t(f"report.methods.{key}", lang)]:
             w.para(text=plain(str(text)), marked=False)
 
 
