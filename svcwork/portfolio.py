@@ -32,7 +32,7 @@ from .i18n import direction, t, user_language
 from .measures import newcombe_interval
 
 __all__ = ["PortfolioResult", "portfolio", "read_summaries", "compare_clients", "competition_rank", "client_codes",
-           "write_portfolio", "SUMMARY_CONFIDENCE"]
+           "write_portfolio", "SUMMARY_CONFIDENCE", "CHANGES"]
 
 #: The confidence level of the intervals in each client's summary.json (the analyses' default).
 SUMMARY_CONFIDENCE = 0.95
@@ -147,6 +147,34 @@ def _client_row(summary: Mapping, slug: str) -> dict[str, Any]:
     row["kpis_share"] = sum(judged) / len(judged) if judged else None
     overdue = _number(actions.get("overdue"), f"{where} actions.overdue")
     row["overdue"] = None if overdue is None else int(overdue)
+    row.update(_since_row(summary.get("since")))
+    return row
+
+
+#: The changes the portfolio shows from each client's ``since`` block: column key -> compared figure.
+CHANGES = {"csat": "measures.item.satisfaction", "trust": "measures.item.trust",
+           "median_days": "journeys.median_case_days"}
+
+
+def _since_row(since: Any) -> dict[str, Any]:
+    """The client's change since its last report (summary.json's ``since`` block, svcwork.since):
+    the previous period's end, each :data:`CHANGES` figure's change, interval and verdict, and the
+    counts of figures better and worse; all None without an earlier round."""
+    row: dict[str, Any] = {"previous_end": None, "since_better": None, "since_worse": None}
+    for key in CHANGES:
+        row.update({f"{key}_change": None, f"{key}_change_low": None, f"{key}_change_high": None,
+                    f"{key}_change_verdict": None})
+    if not isinstance(since, Mapping):
+        return row
+    row["previous_end"] = ((since.get("previous") or {}).get("period") or {}).get("end")
+    counts = since.get("counts") or {}
+    row["since_better"], row["since_worse"] = counts.get("better"), counts.get("worse")
+    figures = {f.get("figure"): f for f in since.get("figures") or () if isinstance(f, Mapping)}
+    for key, figure in CHANGES.items():
+        f = figures.get(figure)
+        if f is not None and f.get("verdict") != "suppressed":
+            row.update({f"{key}_change": f.get("change"), f"{key}_change_low": f.get("low"),
+                        f"{key}_change_high": f.get("high"), f"{key}_change_verdict": f.get("verdict")})
     return row
 
 
@@ -267,7 +295,8 @@ def compare_clients(summaries: Mapping[str, Mapping], *, anonymise: bool = False
         if anonymise:
             r["organization"] = r["slug"] = r["label"] = None
     frame = pd.DataFrame(rows)
-    for col in ("csat_n", "trust_n", "nps_n", "cases", "kpis_met", "kpis_total", "overdue"):
+    for col in ("csat_n", "trust_n", "nps_n", "cases", "kpis_met", "kpis_total", "overdue", "since_better",
+                "since_worse"):
         frame[col] = pd.array([None if v is None or pd.isna(v) else int(v) for v in frame[col]], dtype="Int64")
     for m in RANKED:
         frame[f"{m.key}_rank"] = pd.array(competition_rank([_shown(v, m) for v in frame[m.key]],
@@ -419,12 +448,46 @@ def _display_tables(res: PortfolioResult, lang: str) -> dict[str, pd.DataFrame]:
                  t("portfolio.col.client_value", lang), n, t("portfolio.col.others_value", lang),
                  t("portfolio.col.others_n", lang), t("portfolio.col.difference", lang),
                  t("portfolio.col.ci", lang, level=comp_level), t("portfolio.col.verdict", lang)]
-    return {"survey": pd.DataFrame(survey, columns=survey_cols, dtype=object),
-            "operations": pd.DataFrame(ops, columns=ops_cols, dtype=object),
-            "comparison": pd.DataFrame(comp, columns=comp_cols, dtype=object)}
+    out = {"survey": pd.DataFrame(survey, columns=survey_cols, dtype=object),
+           "operations": pd.DataFrame(ops, columns=ops_cols, dtype=object),
+           "comparison": pd.DataFrame(comp, columns=comp_cols, dtype=object)}
+    change = _change_table(res, lang)
+    if change is not None:
+        out["change"] = change
+    return out
+
+
+def _change(r: Mapping, key: str, lang: str) -> list[Any]:
+    """A change, its interval and verdict as the table shows them (None: '—')."""
+    v, lo, hi = r.get(f"{key}_change"), r.get(f"{key}_change_low"), r.get(f"{key}_change_high")
+    verdict = r.get(f"{key}_change_verdict")
+    interval = None if lo is None or hi is None else _iso(f"[{lo:+.1f}, {hi:+.1f}]", lang)
+    return [_num(v, sign=True), interval, t(f"since.verdict.{verdict}", lang) if verdict else None]
+
+
+def _change_table(res: PortfolioResult, lang: str) -> pd.DataFrame | None:
+    """Each client's change since its last report (only when some client has one)."""
+    rows = [r for r in res.clients.to_dict("records") if r.get("previous_end")]
+    if not rows:
+        return None
+    ci = t("portfolio.col.ci", lang, level=_level(SUMMARY_CONFIDENCE))
+    verdict = t("portfolio.col.change_verdict", lang)
+    cols = [t("portfolio.col.client", lang), t("portfolio.col.previous_report", lang)]
+    for key in CHANGES:
+        cols += [t(f"portfolio.col.change_{key}", lang), ci, verdict]
+    cols += [t("portfolio.col.better", lang), t("portfolio.col.worse", lang)]
+    body = []
+    for r in res.clients.to_dict("records"):
+        line = [res.label(r, lang), r.get("previous_end") or None]
+        for key in CHANGES:
+            line += _change(r, key, lang) if r.get("previous_end") else [None] * 3
+        line += [_int(r.get("since_better")), _int(r.get("since_worse"))]
+        body.append(line)
+    return pd.DataFrame(body, columns=cols, dtype=object)
 
 
 _PCT, _DAYS, _INT, _PTS, _TEXT, _NPS = "0.0%", "#,##0.0", "#,##0", "+0.0;-0.0;0.0", "@", "+0.0;-0.0;0.0"
+_DAYS_SIGNED = "+#,##0.0;-#,##0.0;0.0"
 
 
 def _workbook_tables(res: PortfolioResult, lang: str) -> dict[str, tuple[pd.DataFrame, list[str]]]:
@@ -452,10 +515,23 @@ def _workbook_tables(res: PortfolioResult, lang: str) -> dict[str, tuple[pd.Data
              ("kpis_share_rank", f"{t('portfolio.col.kpis_share', lang)} · {t('portfolio.col.rank', lang)}", _INT),
              ("overdue", t("portfolio.col.overdue", lang), _INT),
              ("overdue_rank", f"{t('portfolio.col.overdue', lang)} · {t('portfolio.col.rank', lang)}", _INT)]
+    if any(r.get("previous_end") for r in res.clients.to_dict("records")):  # the change since each last report
+        cols.append(("previous_end", t("portfolio.col.previous_report", lang), _TEXT))
+        for key in CHANGES:
+            name = t(f"portfolio.col.change_{key}", lang)
+            fmt = _DAYS_SIGNED if key == "median_days" else _PTS
+            cols += [(f"{key}_change", name, fmt),
+                     (f"{key}_change_low", f"{name} · {t('portfolio.col.low', lang)} ({level}%)", fmt),
+                     (f"{key}_change_high", f"{name} · {t('portfolio.col.high', lang)} ({level}%)", fmt),
+                     (f"{key}_change_verdict", f"{name} · {t('portfolio.col.change_verdict', lang)}", _TEXT)]
+        cols += [("since_better", t("portfolio.col.better", lang), _INT),
+                 ("since_worse", t("portfolio.col.worse", lang), _INT)]
     rows = []
     for r in res.clients.to_dict("records"):
         r = dict(r, label=res.label(r, lang),
-                 csat_verdict=t(f"portfolio.verdict.{r['csat_verdict']}", lang) if r.get("csat_verdict") else None)
+                 csat_verdict=t(f"portfolio.verdict.{r['csat_verdict']}", lang) if r.get("csat_verdict") else None,
+                 **{f"{k}_change_verdict": t(f"since.verdict.{r[f'{k}_change_verdict']}", lang)
+                    for k in CHANGES if r.get(f"{k}_change_verdict")})
         rows.append([r[k] for k, _, _ in cols])
     league = pd.DataFrame(rows, columns=[c[1] for c in cols], dtype=object)
 
@@ -507,6 +583,10 @@ def _findings(res: PortfolioResult, lang: str) -> list[str]:
     if fewest and len(fewest) < sum(r["sla_breach_rank"] is not None for r in rows) and len(out) < 5:
         out.append(t("portfolio.finding.sla", lang, clients=_names([res.label(r, lang) for r in fewest]),
                      value=_pct(fewest[0]["sla_breach"])))
+    for verdict, key in (("better", "portfolio.finding.improved"), ("worse", "portfolio.finding.declined")):
+        moved = [res.label(r, lang) for r in rows if r.get("csat_change_verdict") == verdict]
+        if moved and len(out) < 5:
+            out.append(t(key, lang, clients=_names(moved)))
     overdue = [r for r in rows if r["overdue"] is not None]
     if overdue and len(out) < 5:
         most = max(int(r["overdue"]) for r in overdue)
@@ -550,20 +630,29 @@ def _write_workbook(path: Path, res: PortfolioResult, *, lang: str) -> Path:
 
 
 def write_portfolio(out_dir: str | os.PathLike, *, anonymise: bool = False, lang: str = "en",
-                    confidence: float = SUMMARY_CONFIDENCE, adjust: bool = True) -> Path:
-    """Write ``OUT/portfolio.html`` and ``OUT/portfolio.xlsx``; returns the HTML's path."""
+                    confidence: float = SUMMARY_CONFIDENCE, adjust: bool = True) -> "Path | str":
+    """Write ``OUT/portfolio.html`` and ``OUT/portfolio.xlsx``; returns the HTML's path.
+
+    *out_dir* may be an fsspec URL (``s3://bucket/out``): the summaries are read from it and the
+    two files written back (:func:`svcwork.storage.staged_portfolio`); then the URL is returned."""
     from . import __version__
     from .charts import DEFAULT_ACCENT
     from .paths import atomic_write_text
     from .report import _css, _render, table_html
+    from .storage import is_url, join, redact, staged_portfolio
 
+    if is_url(out_dir):
+        with staged_portfolio(out_dir) as local:
+            write_portfolio(local, anonymise=anonymise, lang=lang, confidence=confidence, adjust=adjust)
+        return redact(join(out_dir, "portfolio.html"))
     out = Path(out_dir)
     res = portfolio(out, anonymise=anonymise, lang=lang, confidence=confidence, adjust=adjust)
     tables = res.tables(lang)
     level = _level(SUMMARY_CONFIDENCE)
     captions = {"survey": t("portfolio.caption.survey", lang, level=level),
                 "operations": t("portfolio.caption.operations", lang),
-                "comparison": t("portfolio.caption.comparison", lang)}
+                "comparison": t("portfolio.caption.comparison", lang),
+                "change": t("portfolio.caption.change", lang)}
     sections = [{"key": key, "title": t(f"portfolio.section.{key}", lang),
                  "html": table_html(frame, lang=lang, caption=captions[key], max_rows=10_000)}
                 for key, frame in tables.items()]

@@ -118,6 +118,8 @@ def hebrew_client(tmp_path: Path) -> Path:
 #: The demo clients (each in its own language) and the English client again in Hebrew, so every
 #: report check runs on both languages.
 DEMO_CLIENTS = ROOT / "data" / "clients"
+#: The demo clients' earlier rounds (svcwork.demo.rounds): the demo reports compare with them.
+DEMO_PREVIOUS = ROOT / "data" / "previous"
 
 
 def _in_language(client: Path, folder: Path, lang: str) -> Path:
@@ -139,17 +141,26 @@ def _in_language(client: Path, folder: Path, lang: str) -> Path:
 def demo_reports(tmp_path_factory) -> dict[str, Path]:
     """Every demo client's run output (no PDF), once per test session: ``{name: output folder}``
     for the demo clients and ``northfield-licensing-he`` (the English client reported in Hebrew);
-    each client's input folder is ``<output>/../../demo-clients*/<name>`` (:func:`demo_input`)."""
+    each client's input folder is ``<output>/../../demo-clients*/<name>`` (:func:`demo_input`).
+    Northfield (both languages) is compared with its earlier round (``data/previous``), run first."""
     from svcwork import batch
+
+    import shutil
 
     clients = tmp_path_factory.mktemp("demo-clients")
     for client in sorted(p for p in DEMO_CLIENTS.iterdir() if p.is_dir()):
-        import shutil
-
         shutil.copytree(client, clients / client.name)
     _in_language(DEMO_CLIENTS / "northfield-licensing", clients, "he")
+    # the earlier rounds first (northfield, in both languages): the reports then say what changed since
+    previous = tmp_path_factory.mktemp("demo-clients-previous")
+    for client in sorted(p for p in DEMO_PREVIOUS.iterdir() if p.is_dir()):
+        shutil.copytree(client, previous / client.name)
+    _in_language(DEMO_PREVIOUS / "northfield-licensing", previous, "he")
+    earlier = tmp_path_factory.mktemp("demo-reports-previous")
+    first = batch.run_batch(previous, earlier, jobs=2, pdf=False)
+    assert all(c.ok for c in first.clients), [c.describe() for c in first.clients]
     out = tmp_path_factory.mktemp("demo-reports")
-    result = batch.run_batch(clients, out, jobs=2, pdf=False)
+    result = batch.run_batch(clients, out, jobs=2, pdf=False, since=earlier)
     failed = [c.describe() for c in result.clients if not c.ok]
     assert not failed, failed
     (out / "inputs.json").write_text(json.dumps({c.slug: str(clients / c.slug) for c in result.clients}))

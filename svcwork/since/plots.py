@@ -40,12 +40,12 @@ _SHARES = ("share", "share1", "nps")
 
 
 def changes_data(since: "Since", lang: str) -> pd.DataFrame:
-    """The judged changes in percentage points (shares and NPS): name, change, low, high, verdict — in
-    the order of the comparison's table."""
+    """The changes judged by an interval in percentage points (shares and NPS; not the KPIs, judged by
+    their control charts): name, change, low, high, verdict — in the order of the comparison's table."""
     rows = []
     for r in since.records():
-        if r["kind"] in _SHARES and r["verdict"] in _STYLE and r["change"] is not None and not (
-                r["group"] == "journey" and r["item"]):
+        if r["kind"] in _SHARES and r["verdict"] in _STYLE and r["group"] != "kpi" and r["change"] is not None \
+                and r["low"] is not None and r["high"] is not None and not (r["group"] == "journey" and r["item"]):
             rows.append({"figure": r["figure"], "name": figure_label(r["figure"], lang), "change": r["change"],
                          "low": r["low"], "high": r["high"], "verdict": r["verdict"]})
     return pd.DataFrame(rows, columns=["figure", "name", "change", "low", "high", "verdict"])
