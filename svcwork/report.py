@@ -53,101 +53,15 @@ from .common import json_ready
 from .executive import CONVENTIONS, dashboard, executive_summary
 from .results_book import caption as _caption, sheet_name, write_results_workbook
 
+from .sections import (BODY_ROWS, BODY_ROWS_OF, NOTEBOOK_ROWS, SECTIONS, SINCE, Section, ordered_sections,
+                       report_order, table_anchor, table_role)
+from .sections import recorded_sections as _recorded
+
 __all__ = ["SECTIONS", "Section", "load_sections", "load_tables", "typed_text", "tables_by_role", "client_commentary", "commentary_html",
            "show_commentary", "show_result", "show_intake", "table_html", "record", "assemble",
            "build_summary", "write_results_workbook", "json_ready", "key_figures", "problems_table",
            "write_unit_packs", "executive_summary", "table_role", "sheet_name", "BODY_ROWS"]
 
-
-@dataclass(frozen=True)
-class Section:
-    """One analysis of the report: its key, notebook and message-catalogue prefix."""
-
-    key: str
-    notebook: str
-
-    def title(self, lang: str) -> str:
-        return t(f"report.section.{self.key}", lang)
-
-
-#: The analyses in report order (one notebook each).
-SECTIONS: tuple[Section, ...] = (
-    Section("intake", "00_intake.ipynb"),
-    Section("prioritization", "10_prioritization.ipynb"),
-    Section("journeys", "20_journeys.ipynb"),
-    Section("measures", "30_measures.ipynb"),
-    Section("management", "40_management.ipynb"),
-)
-
-#: The comparison with the previous report (:mod:`svcwork.since`): no notebook of its own —
-#: :func:`assemble` records it when the client has an earlier round — shown right after the
-#: executive summary.
-SINCE = Section("since", "")
-
-
-def _recorded() -> tuple[Section, ...]:
-    """Every section a run may record, in report order (the intake review first: it opens the
-    data-quality appendix)."""
-    return (SECTIONS[0], SINCE, *SECTIONS[1:])
-
-
-#: Rows of a key table shown in the report body (results.xlsx has every row).
-BODY_ROWS = 15
-
-#: Rows of a detail table shown in the notebook itself (the report leaves it to results.xlsx).
-NOTEBOOK_ROWS = 60
-
-#: A table longer than this is detail (results.xlsx only), unless it is in :data:`KEY_TABLES`.
-DETAIL_MIN_ROWS = 40
-
-#: Detail tables by name, left to results.xlsx (they stay in the notebook): monthly and per-group
-#: breakdowns, per-item-by-unit detail and long series; tables whose numbers a chart of the
-#: section already shows; and the checks of a method (matrices, agreement, weighting).  The body
-#: keeps what a steering committee decides on: priorities, roadmap, journey and case measures,
-#: survey results, scorecard, actions.
-DETAIL_TABLES = frozenset({
-    # breakdowns and long series
-    ("prioritization", "contributions"),
-    ("journeys", "capability"), ("journeys", "capability_by_group"),
-    ("measures", "survey_by_unit"), ("measures", "survey_by_channel"), ("measures", "survey_by_service"),
-    ("measures", "survey_by_wave"), ("measures", "survey_by_month"), ("measures", "nps"),
-    ("measures", "unit_vs_all"), ("measures", "kpi_signals"), ("measures", "wave_over_wave"),
-    ("management", "observations_by_unit_item"), ("management", "actions_burndown"),
-    ("management", "training_effect"),
-    # what a chart of the section shows
-    ("prioritization", "acceptability"), ("prioritization", "sensitivity"),
-    ("journeys", "handoff_matrix"), ("journeys", "channel_parity"), ("journeys", "digital_takeup"),
-    ("measures", "drivers"), ("measures", "importance_performance"), ("measures", "themes"),
-    ("measures", "service_standards"),
-    ("management", "lessons_pareto"), ("management", "actions_by_unit"),
-    # checks of a method
-    ("prioritization", "ahp_matrix"), ("prioritization", "rater_disagreement"), ("prioritization", "reversals"),
-    ("prioritization", "methods"), ("measures", "weighting"),
-    ("management", "observations_by_observer"), ("management", "calibration"),
-    # process-mining detail (the process map draws the rework loops)
-    ("journeys", "deviations"), ("journeys", "rework"),
-    # tables that support rather than tell (#18): checks of a method, breakdowns a chart or the unit
-    # packs show, and lists the findings already count
-    ("prioritization", "ahp_consistency"), ("prioritization", "method_notes"),
-    ("journeys", "kpis_by_channel"), ("journeys", "kpis_by_unit"), ("journeys", "ideal_path"),
-    ("journeys", "handoffs"), ("journeys", "standards_consistency"),
-    ("measures", "service_signal"),
-    ("management", "actions_by_source"), ("management", "actions_rounds"), ("management", "lessons_without_action"),
-})
-
-#: Tables that belong in the data-quality appendix (an analysis's own checks of its input).
-QUALITY_TABLES = frozenset({("journeys", "data_quality")})
-
-#: Long tables that stay in the body (first :data:`BODY_ROWS` rows): the citizens' own words
-#: and the intake's data-quality findings.
-KEY_TABLES = frozenset({("measures", "comments"), ("intake", "problems"), ("intake", "inventory"),
-                        ("since", "since"), ("since", "since_services")})
-
-#: Key tables shown whole in the report body up to this many rows (instead of :data:`BODY_ROWS`): the
-#: comparison with the previous report, every row of which the section's words may quote.
-BODY_ROWS_OF = {("since", "since"): 80, ("since", "since_services"): 60}
-
-_DETAIL_SLUG = re.compile(r"(?:^|_)(?:by_month|monthly|by_group|burndown|by_unit_item)(?:$|_)")
 
 #: How a figure of each layout is marked in the report (see :func:`_figure_layout`).
 _FIGURE_CLASS = {"landscape": "landscape", "tall": "tall"}
@@ -247,32 +161,11 @@ def table_html(frame: pd.DataFrame, *, lang: str, caption: str | None = None, ma
     wide = " class='wide'" if len(frame.columns) >= 10 else ""
     if table_id:
         attrs += f" id='{html.escape(table_anchor(table_id), quote=True)}'"
-    return (f"<div class='svc-table' dir='{direction(lang)}'{attrs}><table{wide}>{cap}<thead><tr>{head}</tr></thead>"
+    # a table wider than the page scrolls: its box takes the keyboard focus (WCAG 2.1 SC 2.1.1)
+    return (f"<div class='svc-table' dir='{direction(lang)}' tabindex='0'{attrs}><table{wide}>{cap}<thead><tr>{head}</tr></thead>"
             f"<tbody>{body}</tbody></table>{more}</div>")
 
 
-def table_anchor(table_id: str) -> str:
-    """The id of a table of the report (``<section>.<slug>``), for links from the key figures."""
-    return "table-" + re.sub(r"[^0-9A-Za-z_-]", "-", table_id)
-
-
-def table_role(section: str, slug: str, frame: pd.DataFrame) -> str:
-    """``"key"`` (shown in the report body, capped at :data:`BODY_ROWS` rows), ``"quality"`` (shown,
-    capped, in the data-quality appendix) or ``"detail"`` (results.xlsx only).
-
-    Detail tables are named in :data:`DETAIL_TABLES`, or have a monthly / per-group / burn-down
-    name and more than :data:`BODY_ROWS` rows, or more than :data:`DETAIL_MIN_ROWS` rows (unless
-    in :data:`KEY_TABLES`).  The report lists them by sheet; results.xlsx holds them in full.
-    """
-    if (section, slug) in QUALITY_TABLES:
-        return "quality"
-    if (section, slug) in KEY_TABLES:
-        return "key"
-    if (section, slug) in DETAIL_TABLES:
-        return "detail"
-    if _DETAIL_SLUG.search(slug) and len(frame) > BODY_ROWS:
-        return "detail"
-    return "detail" if len(frame) > DETAIL_MIN_ROWS else "key"
 
 
 def _display_html(markup: str) -> None:
@@ -613,7 +506,8 @@ def _figure_html(fig: Mapping, png: bytes, *, number: int, lang: str) -> str:
                  + table_html(shown_frame(fig["data"], lang), lang=lang, max_rows=len(fig["data"].get("rows") or []),
                               caption=t("access.data.caption", lang, n=number, title=fig.get("title") or ""))
                  + "</details>")
-    return (f"<figure id='figure-{number}'{cls}><img alt='{alt}' src='data:image/png;base64,{data}'/>"
+    # role=group: the tagged PDF has one Figure (the picture, with its alternative) inside a group with its caption
+    return (f"<figure id='figure-{number}'{cls} role='group'><img alt='{alt}' src='data:image/png;base64,{data}'/>"
             f"<figcaption>{caption}</figcaption></figure>{table}")
 
 
@@ -649,18 +543,6 @@ def _section_html(record: Mapping, frames: Mapping[str, pd.DataFrame], out: Path
     return body, quality, detail
 
 
-def ordered_sections(engagement: Any) -> list[Section]:
-    """The report's sections in the order the engagement asks for (its ``sections`` setting), the
-    ones it does not name left out; every section, in the usual order, when it names none."""
-    by_key = {s.key: s for s in SECTIONS}
-    asked = [k for k in getattr(engagement.settings, "sections", ()) or () if k in by_key]
-    return [by_key[k] for k in asked] if asked else list(SECTIONS)
-
-
-def report_order(engagement: Any, recorded: Mapping[str, Any]) -> list[Section]:
-    """The sections as every output shows them: "Since the last report" first when it was recorded
-    (:data:`SINCE`), then :func:`ordered_sections`."""
-    return ([SINCE] if SINCE.key in recorded else []) + ordered_sections(engagement)
 
 
 def _since(out: Path, engagement: Any, summary: Mapping[str, Any], rounds: Any, *, lang: str) -> tuple[Any, Any]:

@@ -289,3 +289,14 @@ def test_the_summary_block_follows_its_schema(since):
     blocks = [since.summary(), compare(Round(current.summary), Round(previous.summary)).summary()]
     for block in blocks:
         jsonschema.validate(json.loads(json.dumps(block)), SCHEMA, cls=jsonschema.Draft202012Validator)
+
+
+def test_a_run_against_the_two_points_is_no_clear_change():
+    """A control-chart run toward better while the last value fell since the previous report: the two
+    readings disagree, so the report claims no change either way."""
+    kpis = [{"kpi_id": "N01", "direction": "higher", "last": 0.66, "period": "2026-06", "status": "improved",
+             "signals": [{"period": "2026-02", "rule": 2, "direction": "better"}]}]
+    current, previous = _pair(kpis=kpis)
+    r = compare(current, previous, top_services=2).row("measures.kpi_last.N01")
+    assert (r["previous"], r["current"]) == (0.70, 0.66)
+    assert (r["verdict"], r["note"]) == ("no_change", "mixed_signals")

@@ -137,3 +137,22 @@ def test_the_changes_chart_plots_the_table_figures(demo_reports):
     trust = figures["measures.item.trust"]
     assert "Trust" in fig["alt"] and t("since.verdict.worse", "en") in fig["alt"]
     assert f"{trust['change']:.1f}".replace("-", "−") in fig["alt"] or f"{trust['change']:.1f}" in fig["alt"]
+
+
+def test_the_portfolio_shows_each_clients_change(demo_reports):
+    """The batch's portfolio carries the change since each client's last report, with the figure, its
+    interval and verdict exactly as the client's summary.json has them."""
+    from svcwork.portfolio import CHANGES, portfolio
+
+    out = demo_reports["northfield-licensing"].parent
+    result = portfolio(out, lang="en")
+    rows = {r["slug"]: r for r in result.clients.to_dict("records")}
+    since = _verdicts(_summary(demo_reports["northfield-licensing"]))
+    for key, figure in CHANGES.items():
+        r = rows["northfield-licensing"]
+        assert (r[f"{key}_change"], r[f"{key}_change_low"], r[f"{key}_change_high"], r[f"{key}_change_verdict"]) == (
+            since[figure]["change"], since[figure]["low"], since[figure]["high"], since[figure]["verdict"])
+    assert rows["neve-tamar"]["previous_end"] is None
+    table = result.tables("en")["change"]
+    assert len(table) == len(rows)
+    assert any("Northfield" in f and "improved" in f for f in result.findings("en"))

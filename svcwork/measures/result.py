@@ -118,9 +118,10 @@ class MeasuresResult(Presented):
         kpis = []
         for r in self.scorecard.itertuples() if not self.scorecard.empty else []:
             chart = self.charts.get(str(r.kpi_id))
-            signals = ([{"period": _py(s.period), "rule": int(s.rule)} for s in chart.signals.itertuples()]
-                       if chart is not None else [])
-            kpis.append({"kpi_id": str(r.kpi_id), "last": round_or_none(r.last),
+            signals = ([{"period": _py(s.period), "rule": int(s.rule),
+                         **({"direction": _py(s.direction)} if "direction" in chart.signals.columns else {})}
+                        for s in chart.signals.itertuples()] if chart is not None else [])
+            kpis.append({"kpi_id": str(r.kpi_id), "direction": _py(r.direction), "last": round_or_none(r.last),
                          "target": round_or_none(r.target),
                          "met": _py(r.met), "signals": signals, "in_control": _py(r.in_control),
                          "light": _py(r.light), "trend": _py(r.trend), "callout": _py(r.callout),

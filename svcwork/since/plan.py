@@ -69,6 +69,12 @@ def kpi_rows(cur_summary: Mapping[str, Any], prev_summary: Mapping[str, Any], cu
             verdict_, note = "worse", "run_signal"
         else:
             verdict_, note = "no_change", "mixed_signals"
+        # a run one way while the last value moved the other way since the previous report: the two
+        # readings disagree, so no clear change is claimed (a report never says "better: 85% → 82%")
+        moved = float(k["last"]) - float(p["last"])
+        sign = {"higher": 1, "lower": -1}.get(str(k.get("direction")), 0)
+        if verdict_ in ("better", "worse") and moved * sign * (1 if verdict_ == "better" else -1) < 0:
+            verdict_, note = "no_change", "mixed_signals"
         shift = k.get("shift_period")
         if shift is not None and str(shift) > str(p.get("period")):
             note = f"shift:{shift}"
