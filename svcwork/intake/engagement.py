@@ -87,6 +87,10 @@ class Engagement:
     inputs: tuple[InputFile, ...] = ()
     template_language: str = "en"
     scales: Mapping[str, object] = field(default_factory=dict)  # companion -> the Scale its scores are on
+    #: The workshop's scenarios saved in the intake's Scenarios sheet (:mod:`svcwork.intake.scenarios`).
+    scenarios: tuple = ()
+    #: The name of the scenario applied to this engagement (``svcwork run --scenario``); ``None``: the form's values.
+    scenario: str | None = None
 
     @property
     def one_row_per_case(self) -> bool:

@@ -32,6 +32,7 @@ from .companions import _read_companion
 from .engagement import Engagement, InputFile, Validation
 from .options import _default_order, _ReadOptions, _scales_spec, parse_column_map
 from .problems import _Collector
+from .scenarios import check_scenarios, is_scenario_copy, read_copy_scenarios, read_scenarios
 from .sheets import _read_settings, _read_table, _settings, _SheetRead
 from .workbook import _open_workbook
 
@@ -110,6 +111,7 @@ def _run(path: str | os.PathLike, *, lang: str | None, key: bytes | None) -> tup
             if read.frame.empty and s.key not in _QUIET_SHEETS:
                 (col.error if s.required else col.warning)("sheet_empty", file=file, sheet=s.key, sheet_label=label)
             reads[s.key] = read
+        scenarios_read = read_scenarios(wb, col, file=file)  # the workshop's, optional
     finally:
         wb.close()
 
@@ -124,6 +126,9 @@ def _run(path: str | os.PathLike, *, lang: str | None, key: bytes | None) -> tup
     _check_refs(reads, col, file=file)
     replaced = {**_check_criteria(reads, col, file=file), **_check_standards(reads, col, file=file),
                 **_check_recommendations(reads, settings, col, file=file)}
+    copy_read, copy_file = read_copy_scenarios(intake, col)  # the workshop's copy beside the intake supersedes it
+    scenarios = check_scenarios(copy_read, reads, settings, col, file=copy_file) if copy_file is not None else \
+        check_scenarios(scenarios_read, reads, settings, col, file=file)
     column_map = parse_column_map(settings.column_map if settings else None,
                                   reads["Columns"].frame if "Columns" in reads else None, col=col, file=file)
 
@@ -147,7 +152,8 @@ def _run(path: str | os.PathLike, *, lang: str | None, key: bytes | None) -> tup
         for name, paths in disc.ambiguous.items():
             col.error("companion_ambiguous", file=paths[0].name, file_name=name, found=", ".join(p.name for p in paths))
         for p in disc.unused:
-            col.warning("file_unused", file=p.name, value=p.name)
+            if not is_scenario_copy(p):  # the workshop's copy of the intake is read for its scenarios only
+                col.warning("file_unused", file=p.name, value=p.name)
         for c in COMPANIONS:
             found = disc.found.get(c.key)
             if found is None:
@@ -179,7 +185,7 @@ def _run(path: str | os.PathLike, *, lang: str | None, key: bytes | None) -> tup
             slug=client_slug(given), folder=folder.resolve(), settings=settings, tables=MappingProxyType(tables),
             cases=companions.get("cases"), survey=companions.get("survey"), training=companions.get("training"),
             problems=col.render(lang_out), inputs=tuple(inputs), template_language=template_lang,
-            scales=MappingProxyType(scales))
+            scales=MappingProxyType(scales), scenarios=scenarios)
     return Validation(given, col.render(lang_out), lang_out, engagement), col
 
 

@@ -27,12 +27,16 @@ from .robustness import RankAcceptability, Sensitivity, rank_acceptability, sens
 from .scoring import (DEFAULT_DIRECTIONS, CriteriaWeights, MethodComparison, ScoreResult, TopsisResult,
                       compare_methods, direct_weights, quadrants, topsis, wsm)
 from .survey import id_lookup, survey_focus
-from .waves import Conflict, InfeasiblePlanError, WavePlan, fmt_amount, plan_waves
+from .waves import Conflict, InfeasiblePlanError, PlanTimeoutError, WavePlan, fmt_amount, plan_waves
 
-__all__ = ["DEFAULT_CRITERIA", "PrioritizationResult", "analyse"]
+__all__ = ["DEFAULT_CRITERIA", "EXCLUDED_COLUMN", "PrioritizationResult", "analyse", "plan_inputs"]
 
 
 DEFAULT_CRITERIA = ("benefit", "visibility", "effort")
+
+#: A Services column no intake sheet has: True for a service a workshop scenario leaves out of the roadmap
+#: (set by :func:`svcwork.workshop.apply.apply_changes`; absent in an engagement read from the form).
+EXCLUDED_COLUMN = "_excluded"
 
 
 @dataclass(frozen=True)
@@ -74,6 +78,9 @@ class PrioritizationResult(Presented):
     locked: Mapping[Any, int] = field(default_factory=dict)  # service -> wave the consultant fixed it to
     survey_signal: pd.Series | None = None        # service_id -> 0–1 benefit signal (None: not given)
     survey_focus: tuple = ()                      # services the survey says to concentrate on
+    excluded: tuple = ()                          # services a scenario leaves out of the roadmap
+    scenario: Any = None                          # the workshop scenario applied (svcwork.intake.scenarios.Scenario)
+    scenarios: tuple = ()                         # every scenario the intake's Scenarios sheet holds
 
     # ------------------------------------------------------------------ data helpers
     @property
@@ -199,11 +206,45 @@ def _intake_locks(services: pd.DataFrame, waves: int, lang: str) -> dict[str, in
     return out
 
 
+def plan_inputs(services: pd.DataFrame, settings) -> tuple[pd.Series, str, float | list[float], list]:
+    """The roadmap's resources per service, their unit, the wave capacity and the notes saying what was assumed.
+
+    Resources are ``resources_days`` (missing cells take the median; with no resources at all the
+    effort score serves as a relative size, unit ``effort_points``); capacity is
+    ``wave_capacities`` (one figure per wave), else ``wave_capacity_days`` for every wave, else the
+    total divided evenly over the waves and at least the largest service (capacities in days are
+    ignored when the unit is effort points).  Shared by :func:`analyse` and the workshop's controls.
+    """
+    notes: list[tuple[str, dict]] = []
+    W = int(settings.waves)
+    days = services["resources_days"].astype(float)
+    unit = "days"
+    if days.isna().all():
+        days = services["effort"].astype(float)
+        unit = "effort_points"
+        notes.append(("no_resources", {}))
+    elif days.isna().any():
+        notes.append(("resources_imputed", {"count": int(days.isna().sum()),
+                                            "median": fmt_amount(float(days.median()))}))
+        days = days.fillna(days.median())
+    per_wave = settings.wave_capacities
+    if per_wave is not None and unit == "days":
+        capacity: float | list[float] = [float(c) for c in per_wave]  # one per wave (validated at intake)
+    elif settings.wave_capacity_days is not None and unit == "days":
+        capacity = float(settings.wave_capacity_days)
+    else:
+        if settings.wave_capacity_days is not None or per_wave is not None:
+            notes.append(("capacity_ignored", {}))
+        capacity = max(float(days.sum()) / W, float(days.max()))
+        notes.append(("capacity_assumed", {"capacity": fmt_amount(capacity), "waves": W, "unit": unit}))
+    return days, unit, capacity, notes
+
+
 def analyse(engagement, *, top_n: int = 5, seed: int = 20260101, n_samples: int = 10_000,
             concentration: float = 50.0, midpoint: float = 3.0, ahp_method: str = "eigen", discount: float = 0.8,
             same_wave: bool = True, locked: Mapping[str, int] | None = None, min_quick_wins: int | None = None,
-            mip_rel_gap: float = 0.001, benefit_signal: Mapping[str, float] | pd.Series | None = None
-            ) -> PrioritizationResult:
+            mip_rel_gap: float = 0.001, benefit_signal: Mapping[str, float] | pd.Series | None = None,
+            plan_time_limit: float = 60.0) -> PrioritizationResult:
     """Prioritise the engagement's services and plan the waves of the roadmap.
 
     Weights: AHP from the Pairwise sheet when its judgements (all raters together, AIJ) cover
@@ -233,6 +274,13 @@ def analyse(engagement, *, top_n: int = 5, seed: int = 20260101, n_samples: int 
     is evidence shown beside the rank and does **not** change the weighted score, the ranks or
     the roadmap: the score stays traceable to the intake cells.  To let the survey count,
     raise the service's ``benefit`` in the Services sheet.
+
+    Workshop scenarios: an engagement a scenario was applied to
+    (:func:`svcwork.workshop.apply.apply_scenario`) carries it as ``engagement.scenario``; its
+    services marked in :data:`EXCLUDED_COLUMN` are kept out of every wave, and the result names
+    the scenario (and every scenario of the Scenarios sheet) for the methods appendix.  The MILP
+    stops after ``plan_time_limit`` seconds (the plan's ``gap`` then shows how far from proven
+    optimal it may be; with no roadmap found by then, a ``timeout`` conflict).
     """
     lang = engagement.language
     accent_color = engagement.settings.accent_color
@@ -309,30 +357,14 @@ def analyse(engagement, *, top_n: int = 5, seed: int = 20260101, n_samples: int 
     # ---- roadmap
     settings = engagement.settings
     W = int(settings.waves)
-    days = services["resources_days"].astype(float)
-    unit = "days"
-    if days.isna().all():
-        days = services["effort"].astype(float)
-        unit = "effort_points"
-        notes.append(("no_resources", {}))
-    elif days.isna().any():
-        notes.append(("resources_imputed", {"count": int(days.isna().sum()),
-                                            "median": fmt_amount(float(days.median()))}))
-        days = days.fillna(days.median())
-    per_wave = settings.wave_capacities
-    if per_wave is not None and unit == "days":
-        capacity = [float(c) for c in per_wave]  # one figure per wave (validated at intake: as many as waves)
-    elif settings.wave_capacity_days is not None and unit == "days":
-        capacity = float(settings.wave_capacity_days)
-    else:
-        if settings.wave_capacity_days is not None or per_wave is not None:
-            notes.append(("capacity_ignored", {}))
-        capacity = max(float(days.sum()) / W, float(days.max()))
-        notes.append(("capacity_assumed", {"capacity": fmt_amount(capacity), "waves": W, "unit": unit}))
+    days, unit, capacity, plan_notes = plan_inputs(services, settings)
+    notes.extend(plan_notes)
     lookup = id_lookup(services.index)
     deps = {sid: [lookup[str(d).casefold()] for d in (ds or ()) if str(d).casefold() in lookup]
             for sid, ds in zip(services.index, services["depends_on"])}
     quick = [s for s in services.index if quad[s] == "quick_win" and visible[s]]
+    excluded = ([s for s, x in zip(services.index, services[EXCLUDED_COLUMN]) if x is True or x == 1]
+                if EXCLUDED_COLUMN in services.columns else [])
     intake_locks = _intake_locks(services, W, lang)
     if intake_locks:
         notes.append(("locked_intake", {"services": ", ".join(f"{s} ({w})" for s, w in intake_locks.items()),
@@ -344,7 +376,8 @@ def analyse(engagement, *, top_n: int = 5, seed: int = 20260101, n_samples: int 
     wanted = (1 if quick else 0) if min_quick_wins is None else int(min_quick_wins)
     plan, conflicts = None, ()
     kwargs = dict(waves=W, capacity=capacity, dependencies=deps, mandatory=list(services.index[services["mandatory"]]),
-                  locked=locked_ids, quick_wins=quick, discount=discount, same_wave=same_wave, mip_rel_gap=mip_rel_gap)
+                  locked=locked_ids, quick_wins=quick, discount=discount, same_wave=same_wave, mip_rel_gap=mip_rel_gap,
+                  time_limit=plan_time_limit, excluded=excluded)
     try:
         plan = plan_waves(score.scores, days, min_quick_wins=wanted, **kwargs)
     except InfeasiblePlanError as exc:
@@ -355,8 +388,12 @@ def analyse(engagement, *, top_n: int = 5, seed: int = 20260101, n_samples: int 
                 notes.append(("quick_win_unplaceable", {}))
             except InfeasiblePlanError as exc2:
                 conflicts = exc2.conflicts
+            except PlanTimeoutError as exc2:
+                conflicts = (Conflict("timeout", {"seconds": f"{exc2.seconds:g}"}),)
         else:
             conflicts = exc.conflicts
+    except PlanTimeoutError as exc:  # no roadmap within the time limit (the workshop's short one)
+        conflicts = (Conflict("timeout", {"seconds": f"{exc.seconds:g}"}),)
     except AnalysisError as exc:  # e.g. a locked service that does not exist
         conflicts = (Conflict("input", {"message": str(exc)}),)
     size_column = next((c for c in ("citizen_reach", "annual_volume") if services[c].notna().any()), None)
@@ -370,4 +407,13 @@ def analyse(engagement, *, top_n: int = 5, seed: int = 20260101, n_samples: int 
         tops, comparison, sens, acc, plan, tuple(conflicts), tuple((k, MappingProxyType(p)) for k, p in notes), n_top,
         float(midpoint), int(seed), accent_color, unit, size_column, wanted, MappingProxyType(dict(locked_ids)),
         survey_signal=None if evidence is None else evidence.signal,
-        survey_focus=() if evidence is None else evidence.focus)
+        survey_focus=() if evidence is None else evidence.focus, excluded=tuple(excluded),
+        scenario=_applied_scenario(engagement), scenarios=tuple(getattr(engagement, "scenarios", ()) or ()))
+
+
+def _applied_scenario(engagement):  # noqa: ANN202 - a Scenario, or None
+    """The scenario applied to *engagement* (its ``scenario`` name looked up in its ``scenarios``), or ``None``."""
+    name = getattr(engagement, "scenario", None)
+    if name is None:
+        return None
+    return next((s for s in getattr(engagement, "scenarios", ()) if s.name == name), None)

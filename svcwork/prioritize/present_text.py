@@ -307,4 +307,20 @@ def methods(res: PrioritizationResult, lang: str) -> list[str]:
                      greedy="" if plan.greedy_feasible else t("prioritize.methods.greedy_infeasible", lang)))
     if res.survey_signal is not None:
         out.append(t("prioritize.methods.survey", lang))
+    out += _scenario_methods(res, lang)
     return out
+
+
+def _scenario_methods(res: PrioritizationResult, lang: str) -> list[str]:
+    """The workshop scenario this section shows, with its changes; or, for the form's values, the
+    scenarios the Scenarios sheet holds (see :mod:`svcwork.workshop`)."""
+    if res.scenario is not None:
+        sc = res.scenario
+        unknown = t("workshop.methods.unknown", lang)
+        return [t("workshop.methods.scenario", lang, name=sc.name, who=sc.who or unknown, when=sc.when or unknown,
+                  changes=sc.text(lang))]
+    if res.scenarios:
+        return [t("workshop.methods.scenarios", lang,
+                  names="; ".join(f"„{s.name}” ({s.text(lang)})" if lang == "he" else f"“{s.name}” ({s.text(lang)})"
+                                  for s in res.scenarios))]
+    return []

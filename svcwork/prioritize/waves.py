@@ -22,7 +22,7 @@ from scipy import optimize, sparse
 from ..errors import AnalysisError
 from ..i18n import t
 
-__all__ = ["Conflict", "InfeasiblePlanError", "WavePlan", "plan_waves", "fmt_amount"]
+__all__ = ["Conflict", "InfeasiblePlanError", "PlanTimeoutError", "WavePlan", "plan_waves", "fmt_amount"]
 
 
 @dataclass(frozen=True)
@@ -50,13 +50,23 @@ class InfeasiblePlanError(AnalysisError):
         super().__init__(t("prioritize.error.infeasible", "en", reasons=text))
 
 
+class PlanTimeoutError(AnalysisError):
+    """HiGHS reached its time limit before it found any roadmap (no incumbent to report)."""
+
+    code = "plan_timeout"
+
+    def __init__(self, seconds: float) -> None:
+        self.seconds = float(seconds)
+        super().__init__(t("prioritize.conflict.timeout", "en", seconds=f"{seconds:g}"))
+
+
 @dataclass(frozen=True)
 class WavePlan:
     """An optimal staged plan.
 
     ``wave`` maps every service to its wave (1-based) or ``<NA>`` when deferred; ``reasons``
     maps each deferred service to ``(code, params)`` with code ``capacity``, ``dependency`` or
-    ``low_value``.  ``value`` is Σ value_s · discount^(wave − 1) over planned services;
+    ``low_value`` (or ``excluded``: taken out of the roadmap by the consultant).  ``value`` is Σ value_s · discount^(wave − 1) over planned services;
     ``gap`` the relative gap between it and HiGHS' bound.  ``greedy_*`` describe the sort-and-fill
     baseline (by value, earliest wave with room whose dependencies are placed).
     """
@@ -108,6 +118,7 @@ class _Problem:
     min_quick: int
     discount: float
     same_wave: bool
+    excluded: frozenset = frozenset()  # indices kept out of every wave
 
 
 def _closure(p: _Problem, seeds: Iterable[int]) -> set[int]:
@@ -148,6 +159,10 @@ def _precheck(p: _Problem) -> list[Conflict]:
                 out.append(Conflict("locked_before_dependency", {"service": ids[i], "wave": w + 1, "dependency": ids[j],
                                                                  "dependency_wave": p.locked[j] + 1}))
     required = _closure(p, [i for i in range(len(ids)) if p.mandatory[i]] + list(p.locked))
+    for i in sorted(required & p.excluded):
+        out.append(Conflict("excluded_required", {"service": ids[i]}))
+    if out:
+        return out
     depth = _depth(p)
     if not p.same_wave:
         for i in sorted(required):
@@ -175,6 +190,7 @@ def _precheck(p: _Problem) -> list[Conflict]:
                                                         "capacity": fmt_amount(p.cap[: w + 1].sum())}))
     if p.min_quick > 0:
         first_ok = [i for i in range(len(ids)) if p.quick[i] and p.locked.get(i, 0) == 0
+                    and not _closure(p, [i]) & p.excluded
                     and (not p.deps[i] if not p.same_wave else
                          all(p.locked.get(j, 0) == 0 for j in _closure(p, [i])))]
         if len(first_ok) < p.min_quick:
@@ -217,6 +233,8 @@ def _solve(p: _Problem, *, groups: Sequence[str] = _GROUPS, gap: float = 0.001, 
         for i, w in p.locked.items():
             ub[i * W: i * W + w] = 0
             lb[i * W + w: (i + 1) * W] = 1
+    for i in p.excluded:  # the consultant's decision, not a constraint group the diagnosis may drop
+        ub[i * W: (i + 1) * W] = 0
     rows: list[np.ndarray] = []
     cols: list[np.ndarray] = []
     vals: list[np.ndarray] = []
@@ -312,6 +330,8 @@ def _greedy(p: _Problem) -> tuple[np.ndarray, bool]:
         return lo
 
     def put(i: int, latest: int) -> bool:
+        if i in p.excluded:
+            return False
         lo = earliest(i)
         if lo is None:
             return False
@@ -359,7 +379,8 @@ def plan_waves(values: Mapping[Any, float] | pd.Series, resources: Mapping[Any, 
                capacity: float | Sequence[float], dependencies: Mapping[Any, Iterable[Any]] | None = None,
                mandatory: Iterable[Any] = (), locked: Mapping[Any, int] | None = None,
                quick_wins: Iterable[Any] = (), min_quick_wins: int = 0, discount: float = 0.8,
-               same_wave: bool = True, mip_rel_gap: float = 0.001, time_limit: float = 60.0) -> WavePlan:
+               same_wave: bool = True, mip_rel_gap: float = 0.001, time_limit: float = 60.0,
+               excluded: Iterable[Any] = ()) -> WavePlan:
     """Assign services to waves by an integer program (HiGHS via :func:`scipy.optimize.milp`).
 
     Binary x[s, w] = 1 when service s is improved in wave w (1…W).  Maximise
@@ -373,9 +394,12 @@ def plan_waves(values: Mapping[Any, float] | pd.Series, resources: Mapping[Any, 
       wave w − 1 (``same_wave=False``); so a service is never planned before what it needs, and
       never planned at all if a dependency is deferred;
     * ``locked`` services (service → wave) go exactly there;
-    * at least ``min_quick_wins`` of ``quick_wins`` in wave 1.
+    * at least ``min_quick_wins`` of ``quick_wins`` in wave 1;
+    * ``excluded`` services (the workshop's "leave it out") in no wave — and so neither is
+      anything that depends on them.
 
-    Solved to a relative gap of ``mip_rel_gap`` (0.1 %).  A greedy baseline (sort by value,
+    Solved to a relative gap of ``mip_rel_gap`` (0.1 %) or until ``time_limit`` seconds have
+    passed (the plan's ``gap`` then says how far from proven optimal it may be).  A greedy baseline (sort by value,
     earliest wave with room) is computed for comparison.  Every deferred service gets a
     reason: ``dependency`` (waits for a deferred service), ``capacity`` (no admissible wave
     has room; it may also be larger than any wave) or ``low_value`` (value 0, or less value per
@@ -383,6 +407,8 @@ def plan_waves(values: Mapping[Any, float] | pd.Series, resources: Mapping[Any, 
 
     Raises
     ------
+    PlanTimeoutError
+        when the time limit passed before HiGHS found any roadmap.
     InfeasiblePlanError
         when the constraints contradict each other, with the clashing constraints named
         (e.g. required work above total capacity, a service locked before its dependency,
@@ -430,8 +456,9 @@ def plan_waves(values: Mapping[Any, float] | pd.Series, resources: Mapping[Any, 
     quick = np.zeros(len(ids), bool)
     for s in quick_wins:
         quick[known(s, "quick_wins")] = True
+    out = frozenset(known(s, "excluded") for s in excluded)
     p = _Problem(ids, value.to_numpy(float), days.to_numpy(float), waves, cap, deps, mand, lock, quick,
-                 int(min_quick_wins), float(discount), bool(same_wave))
+                 int(min_quick_wins), float(discount), bool(same_wave), out)
     conflicts = _precheck(p)
     if conflicts:
         raise InfeasiblePlanError(conflicts)
@@ -463,6 +490,8 @@ def _optimise(p: _Problem, gap: float, time_limit: float) -> tuple[np.ndarray, f
     res = _solve(p, gap=gap, time_limit=time_limit)
     if res.status == 2:
         raise InfeasiblePlanError(_diagnose(p, time_limit))
+    if res.x is None and res.status == 1:  # the time limit, before any feasible roadmap was found
+        raise PlanTimeoutError(time_limit)
     if res.x is None:
         raise AnalysisError(t("prioritize.error.solver", "en", message=str(res.message)))
     y = np.round(res.x).reshape(len(p.ids), p.W)
@@ -509,6 +538,9 @@ def _reasons(p: _Problem, wave: np.ndarray) -> dict[Any, tuple[str, Mapping[str,
             continue
         sid = p.ids[i]
         waiting = [p.ids[j] for j in p.deps[i] if wave[j] < 0]
+        if i in p.excluded:
+            out[sid] = ("excluded", {})
+            continue
         if p.value[i] <= 0:
             out[sid] = ("low_value", {"value": f"{p.value[i]:.2f}"})
             continue
