@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from pathlib import Path
 
 import pytest
 
@@ -97,3 +98,17 @@ def test_round_names_are_safe_file_names(tmp_path):
     rnd = prepare(_run(tmp_path / "o", end="2026-03-31"), tmp_path / "b", current_end=dt.date(2026, 6, 30),
                   slug="acme").previous
     assert round_name(rnd) == "2026-03-31"
+
+
+def test_run_with_a_since_that_is_not_a_report_fails_the_client_with_a_message(tmp_path, capsys):
+    """``svcwork run … --since X``: an X that is no earlier report fails the client with a clear
+    message (exit 1, no traceback) before any notebook runs, and writes nothing into OUT."""
+    from svcwork.cli import main
+
+    client = Path(__file__).resolve().parents[1] / "data" / "clients" / "northfield-licensing"
+    code = main(["run", str(client), "-o", str(tmp_path / "out"), "--no-pdf", "--since", str(tmp_path / "nowhere")])
+    captured = capsys.readouterr()
+    assert code == 1
+    assert str(tmp_path / "nowhere") in captured.out + captured.err
+    assert "Traceback" not in captured.out + captured.err
+    assert not (tmp_path / "out" / "northfield-licensing").exists()
