@@ -56,16 +56,18 @@ def changes_chart(data: pd.DataFrame, lang: str, *, accent: str | None = None) -
     from ..charts import finish, new_figure
 
     n = len(data)
-    fig, ax = new_figure(size=(8.0, max(2.4, 0.45 * n + 1.2)))
+    fig, ax = new_figure(size=(10.0, max(2.4, 0.45 * n + 1.2)))
     y = list(range(n))[::-1]
     for yi, r in zip(y, data.itertuples()):
         marker, color = _STYLE[r.verdict]
         if r.low is not None and r.high is not None and not (math.isnan(r.low) or math.isnan(r.high)):
             ax.hlines(yi, r.low, r.high, color=color, linewidth=2)
         ax.plot([r.change], [yi], marker=marker, color=color, markersize=9, linestyle="none")
-        ax.annotate(t(f"since.verdict.{r.verdict}", lang), (1.0, yi), xycoords=("axes fraction", "data"),
-                    xytext=(6, 0), textcoords="offset points", va="center", fontsize=9, color=color,
-                    ha="left", annotation_clip=False)
+        # the verdict in words beside the row, on the side away from the labels (left for Hebrew)
+        rtl = lang == "he"
+        ax.annotate(t(f"since.verdict.{r.verdict}", lang), (0.0 if rtl else 1.0, yi),
+                    xycoords=("axes fraction", "data"), xytext=(-6 if rtl else 6, 0), textcoords="offset points",
+                    va="center", fontsize=9, color=color, ha="right" if rtl else "left", annotation_clip=False)
     ax.axvline(0, color="#24292f", linewidth=1)
     ax.set_yticks(y, list(data["name"]))
     ax.set_ylim(-0.7, n - 0.3)
