@@ -52,6 +52,6 @@ def key_figures_html(figures: Mapping[str, KeyFigure], *, lang: str, sections: M
         return ""
     head = "".join(f"<th scope='col'>{html.escape(t(f'report.kf.{c}', lang))}</th>"
                    for c in ("name", "value", "base", "interval", "definition", "section"))
-    return (f"<div class='svc-table' dir='{direction(lang)}'><table class='key-figures'>"
+    return (f"<div class='svc-table' dir='{direction(lang)}' tabindex='0'><table class='key-figures'>"
             f"<caption>{html.escape(t('report.kf.caption', lang))}</caption>"
             f"<thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>")

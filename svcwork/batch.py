@@ -55,6 +55,10 @@ class ClientResult:
     problems: tuple[Problem, ...] = ()
     summary: dict = field(default_factory=dict)
     note: str | None = None
+    #: Where the client's folder and its report are, as shown to the user when they are not the local
+    #: *client* and *output* (a URL without credentials, :func:`svcwork.storage.redact`).
+    source: str | None = None
+    location: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -68,10 +72,11 @@ class ClientResult:
             return "\n".join(lines)
         word = "unchanged, skipped" if self.status == "skipped" else f"{self.seconds:.1f} s"
         note = f"\n    {self.note}" if self.note else ""
-        return f"✓ {self.slug}: {self.output / 'report.html' if self.output else ''} ({word}){note}"
+        where = f"{self.location}/report.html" if self.location else self.output / "report.html" if self.output else ""
+        return f"✓ {self.slug}: {where} ({word}){note}"
 
     def manifest(self) -> dict:
-        return {"client": self.slug, "folder": str(self.client), "status": self.status,
+        return {"client": self.slug, "folder": self.source or str(self.client), "status": self.status,
                 "seconds": round(self.seconds, 2), "error": self.error, "code": self.code,
                 "notebook": self.notebook, "cell": self.cell, "note": self.note,
                 "errors": [p.as_dict() for p in self.problems if p.is_error][:200],
@@ -85,6 +90,8 @@ class BatchResult:
     output: Path
     clients: tuple[ClientResult, ...]
     seconds: float
+    #: OUT as shown to the user when it is not the local *output* (a URL without credentials).
+    location: str | None = None
 
     @property
     def ok(self) -> bool:
@@ -99,7 +106,7 @@ class BatchResult:
         n_ok = sum(c.status == "ok" for c in self.clients)
         n_skip = sum(c.status == "skipped" for c in self.clients)
         lines.append(f"{len(self.clients)} clients: {n_ok} done, {n_skip} unchanged, {len(self.failed)} failed "
-                     f"({self.seconds:.1f} s) -> {self.output / 'index.html'}")
+                     f"({self.seconds:.1f} s) -> {f'{self.location}/index.html' if self.location else self.output / 'index.html'}")
         if self.failed:
             lines.append("failed: " + ", ".join(c.slug for c in self.failed))
         return "\n".join(lines)
@@ -534,7 +541,8 @@ DEFAULT_TIMEOUT = 1800
 
 def run_client(client: str | os.PathLike, output: str | os.PathLike, *, force: bool = True,
                timeout: float | None = DEFAULT_TIMEOUT, lang: str | None = None, kernel: WarmKernel | None = None,
-               pdf: bool | None = None, since: str | os.PathLike | None = None) -> ClientResult:
+               pdf: bool | None = None, since: str | os.PathLike | None = None,
+               scenario: str | None = None) -> ClientResult:
     """Validate one client and write ``OUT/<slug>/`` (report.html, summary.json, results.xlsx, notebooks/, figures/).
 
     Never raises for a problem with the client's data or a failing notebook: the returned
@@ -568,6 +576,10 @@ def run_client(client: str | os.PathLike, output: str | os.PathLike, *, force: b
                                         warnings=result.n_warnings),
                                 code=IntakeError.code, problems=result.problems)
         eng = result.engagement
+        if scenario is not None:  # a workshop scenario: its changes applied before the notebooks read the cache
+            from .workshop.apply import apply_scenario
+
+            eng = apply_scenario(eng, scenario)
         notebooks = requested_notebooks(eng)
         for nb in notebooks:
             check_notebook_parameters(nb)
@@ -665,7 +677,16 @@ def run_batch(clients: str | os.PathLike, output: str | os.PathLike, *, jobs: in
 
     *since*: a previous batch's OUT folder; each client is compared with its report there
     (:func:`since_for`), the others with the history in their own OUT folder, if any.
+
+    *clients*, *output* and *since* may be fsspec URLs (``s3://bucket/clients``): see
+    :mod:`svcwork.storage`.  On a cluster (*scheduler*), the workers need no shared disk: see
+    :mod:`svcwork.remote`.
     """
+    from .storage import is_url, run_batch_at
+
+    if any(is_url(x) for x in (clients, output, since)):
+        return run_batch_at(clients, output, jobs=jobs, force=force, timeout=timeout, scheduler=scheduler, pdf=pdf,
+                            progress=progress, on_start=on_start, since=since)
     if since is not None and not Path(since).is_dir():
         raise UsageError(t("since.error.no_batch", user_language(), path=since))
     start = time.perf_counter()
@@ -682,7 +703,11 @@ def run_batch(clients: str | os.PathLike, output: str | os.PathLike, *, jobs: in
                 progress(result, len(results), len(folders))
 
         if scheduler:
-            _run_on_dask(scheduler, folders, out, force=force, timeout=timeout, pdf=pdf, done=done, since=since)
+            from .remote import run_on_dask
+
+            run_on_dask(scheduler, folders, out, force=force, timeout=timeout, pdf=pdf, done=done,
+                        since_for=lambda folder: since_for(folder, since),
+                        unchanged=lambda folder: _client_unchanged(folder, out))
         elif jobs <= 1:
             kernel = None
             try:
@@ -788,41 +813,6 @@ def _run_on_pool(folders: Sequence[Path], out: Path, *, jobs: int, force: bool, 
                 else:
                     lost_for_good(folder, f"{_WORKER_LIVES} times before it could begin the client")
             todo = waiting + todo
-
-
-def _run_on_dask(address: str, folders: Sequence[Path], out: Path, *, force: bool, timeout: int | None,
-                 pdf: bool | None, done: Callable[[Path, ClientResult], None],
-                 since: str | os.PathLike | None = None) -> None:
-    """Run the clients on an existing Dask distributed cluster (one task per client)."""
-    try:
-        from distributed import Client, as_completed as dask_completed
-    except ImportError:  # pragma: no cover - distributed is a dependency
-        raise UsageError(t("cli.error.no_distributed", user_language())) from None
-    import socket
-    from urllib.parse import urlsplit
-
-    where = urlsplit(address if "://" in address else f"tcp://{address}")
-    try:
-        if where.hostname is None or where.port is None:
-            raise ValueError(address)
-        socket.create_connection((where.hostname, where.port), timeout=5).close()
-        client = Client(address, timeout=30)
-    except ValueError:
-        raise UsageError(t("cli.error.scheduler_address", user_language(), value=repr(address))) from None
-    except (OSError, TimeoutError) as exc:
-        raise UsageError(t("cli.error.scheduler_down", user_language(), address=address,
-                           detail=type(exc).__name__)) from None
-    with client:
-        futures = {client.submit(_run_in_worker, folder, out, force, timeout, pdf, None, since_for(folder, since),
-                                 key=f"svcwork-{folder.name}-{i}",
-                                 pure=False): folder for i, folder in enumerate(folders)}
-        for fut in dask_completed(futures):
-            folder = futures[fut]
-            try:
-                done(folder, fut.result())
-            except Exception as exc:  # noqa: BLE001 - a lost worker fails its client only
-                done(folder, ClientResult(folder, client_slug(folder), "failed",
-                                          error=f"worker died: {type(exc).__name__}", code="worker"))
 
 
 #: The key figures the batch index shows for each client (the report's registry, same definitions).

@@ -25,17 +25,27 @@ import matplotlib.pyplot as plt  # noqa: E402
 from matplotlib.axes import Axes  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
+from .contrast import GRAPHIC, TEXT, contrast_ratio, darken_to  # noqa: E402
 from .paths import atomic_write_bytes  # noqa: E402
 
-__all__ = ["PALETTE", "DEFAULT_ACCENT", "GREY", "RC", "accent", "palette", "accent_cmap", "new_figure", "finish",
+__all__ = ["PALETTE", "OKABE_ITO", "DEFAULT_ACCENT", "GREY", "GOOD", "BAD", "NEUTRAL", "RC", "accent", "accent_warning",
+           "ContrastWarning", "PATTERNS", "MARKERS", "palette", "accent_cmap", "new_figure", "finish",
            "save_figure", "figure_bytes", "SLIDE_SIZE"]
 
-#: Okabe–Ito colour-blind-safe palette (black moved last).
-PALETTE = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000")
+#: The Okabe–Ito colour-blind-safe palette as published (black moved last).
+OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000")
+#: The suite's categorical colours: Okabe–Ito, each darkened (same hue) where needed to reach 3:1 against
+#: the white background (WCAG 2.1 SC 1.4.11: orange, sky blue and yellow are lighter than that).
+PALETTE = tuple(darken_to(c, GRAPHIC) for c in OKABE_ITO)
 DEFAULT_ACCENT = "#1f6f8b"
-GREY = "#8a8f98"
-GOOD, BAD, NEUTRAL = "#009E73", "#D55E00", "#8a8f98"
+#: Grey and the good/bad colours also write text on charts (labels, counts): 4.5:1 (WCAG 2.1 SC 1.4.3).
+GREY = darken_to("#8a8f98", TEXT)
+GOOD, BAD, NEUTRAL = darken_to("#009E73", TEXT), darken_to("#D55E00", TEXT), GREY
 SLIDE_SIZE = (13.333, 7.5)  # 16:9, inches
+#: Fill patterns and marker shapes that go with colour wherever a colour means a category, so that
+#: colour is never the only carrier of meaning (WCAG 2.1 SC 1.4.1).
+PATTERNS = ("", "//", "..", "xx", "\\\\", "++", "oo", "--")
+MARKERS = ("o", "s", "^", "D", "v", "P", "X", "*")
 
 RC = {
     "font.family": "sans-serif",
@@ -62,9 +72,34 @@ RC = {
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 
 
+class ContrastWarning(UserWarning):
+    """The client's accent colour was too light for text on white and was darkened."""
+
+
 def accent(color: str | None) -> str:
-    """The client's accent colour when it is a valid ``#RRGGBB``, else the default."""
-    return color if isinstance(color, str) and _HEX.match(color) else DEFAULT_ACCENT
+    """The client's accent colour when it is a valid ``#RRGGBB``, else the default; a colour too light
+    for text on white (below 4.5:1, WCAG 2.1 SC 1.4.3 — it colours headings and labels) is darkened
+    to the lightest shade of the same hue that reaches it, with a :class:`ContrastWarning`
+    (:func:`accent_warning` words it for the report)."""
+    if not (isinstance(color, str) and _HEX.match(color)):
+        return DEFAULT_ACCENT
+    shade = darken_to(color, TEXT)
+    if shade.casefold() != color.casefold():
+        import warnings
+
+        warnings.warn(accent_warning(color, "en") or "", ContrastWarning, stacklevel=2)
+        return shade
+    return color
+
+
+def accent_warning(color: str | None, lang: str) -> str | None:
+    """The sentence saying the accent colour was darkened for contrast (None when it was not)."""
+    from .i18n import t
+
+    if not (isinstance(color, str) and _HEX.match(color)) or contrast_ratio(color) >= TEXT:
+        return None
+    return t("access.accent_darkened", lang, color=color, ratio=f"{contrast_ratio(color):.1f}",
+             shade=darken_to(color, TEXT))
 
 
 def _rgb(color: str) -> tuple[int, int, int]:
@@ -83,8 +118,8 @@ def palette(color: str | None = None) -> tuple[str, ...]:
     if color is None or first.casefold() == PALETTE[0].casefold():
         return PALETTE
     rest = list(PALETTE[1:])
-    a = _rgb(first)
-    distance = [sum((x - y) ** 2 for x, y in zip(a, _rgb(c))) ** 0.5 for c in rest]
+    shades = (_rgb(first), _rgb(color if isinstance(color, str) and _HEX.match(color) else first))  # the accent as drawn and as the client gave it (before darkening)
+    distance = [min(sum((x - y) ** 2 for x, y in zip(a, _rgb(c))) ** 0.5 for a in shades) for c in rest]
     nearest = min(range(len(rest)), key=distance.__getitem__)
     if distance[nearest] < 90:
         rest[nearest] = PALETTE[0]

@@ -34,7 +34,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("-o", "--output", required=True, type=Path)
 
     s = sub.add_parser("validate", help="check a client folder or intake.xlsx; list every problem")
-    s.add_argument("path", type=Path)
+    s.add_argument("path", type=_location, help="a path, or a URL such as s3://bucket/clients/x (svcwork.storage)")
     s.add_argument("--format", choices=("text", "json"), default="text")
 
     s = sub.add_parser("demo", help="(re)generate the fictional demo clients")
@@ -43,23 +43,33 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--seed", type=int, default=None)
 
     s = sub.add_parser("run", help="validate and analyse one client; write its report")
-    s.add_argument("client", type=Path)
-    s.add_argument("-o", "--output", required=True, type=Path)
+    s.add_argument("client", type=_location)
+    s.add_argument("-o", "--output", required=True, type=_location)
     s.add_argument("--no-pdf", dest="pdf", action="store_false", default=None, help="skip report.pdf")
-    s.add_argument("--since", type=Path, default=None, metavar="PREVIOUS",
+    s.add_argument("--since", type=_location, default=None, metavar="PREVIOUS",
                    help="compare with an earlier report: its output folder or summary.json (default: the earlier "
                         "period's report already in OUT, if any)")
+    s.add_argument("--svg", action="store_true", help="also save every figure as SVG (figures/*.svg)")
+    s.add_argument("--scenario", default=None, metavar="NAME",
+                   help="the report for a workshop scenario of the intake's Scenarios sheet (or the copy beside it)")
     _timeout_argument(s)
 
-    s = sub.add_parser("batch", help="run every client folder under CLIENTS_DIR")
-    s.add_argument("clients", type=Path)
-    s.add_argument("-o", "--output", required=True, type=Path)
+    s = sub.add_parser("workshop", help="the prioritisation workshop for one client in the browser (Voilà)")
+    s.add_argument("client", type=Path)
+    s.add_argument("--port", type=int, default=8866)
+    s.add_argument("--ip", default="127.0.0.1", help="address to listen on; any but 127.0.0.1 requires a token")
+    s.add_argument("--lang", choices=("he", "en"), default=None, help="default: the engagement's language")
+
+    s = sub.add_parser("batch", help="run every client folder under CLIENTS_DIR (a path or a URL: s3://…)")
+    s.add_argument("clients", type=_location)
+    s.add_argument("-o", "--output", required=True, type=_location)
     s.add_argument("--jobs", type=int, default=1)
     s.add_argument("--force", action="store_true", help="rerun clients whose inputs did not change")
+    s.add_argument("--svg", action="store_true", help="also save every figure as SVG (figures/*.svg)")
     s.add_argument("--no-pdf", dest="pdf", action="store_false", default=None, help="skip report.pdf")
     s.add_argument("--scheduler", default=None, metavar="ADDRESS",
                    help="run on an existing Dask distributed cluster, e.g. tcp://10.0.0.5:8786")
-    s.add_argument("--since", type=Path, default=None, metavar="PREVIOUS_OUT",
+    s.add_argument("--since", type=_location, default=None, metavar="PREVIOUS_OUT",
                    help="compare each client with its report in an earlier batch's OUT folder (matched by folder name)")
     _timeout_argument(s)
 
@@ -67,10 +77,17 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("project", type=Path, help="the folder that holds this project's client folders")
 
     s = sub.add_parser("portfolio", help="compare the clients of a batch (league table with intervals)")
-    s.add_argument("output", type=Path, help="the OUT folder of a batch")
+    s.add_argument("output", type=_location, help="the OUT folder of a batch (a path or a URL)")
     s.add_argument("--anonymise", "--anonymize", action="store_true", help="Client A, B, … instead of names")
     s.add_argument("--lang", choices=("he", "en"), default="en")
     return p
+
+
+def _location(text: str) -> "Path | str":
+    """A path, or an fsspec URL kept as text (``s3://bucket/x``; see :mod:`svcwork.storage`)."""
+    from .storage import location_arg
+
+    return location_arg(text)
 
 
 def _timeout_argument(s: argparse.ArgumentParser) -> None:
@@ -126,10 +143,14 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     from .i18n import t
     from .intake import validate
 
-    if not args.path.exists():  # a mistyped path is a usage error (exit 2), not a problem of the client's files
+    from .storage import is_remote, local_path, redact, staged_input
+
+    if not is_remote(args.path) and not local_path(args.path).exists():  # a mistyped path: usage error (exit 2)
         lang = "he" if os.environ.get("SVCWORK_LANG") == "he" else "en"
         raise UsageError(t("intake.file_missing", lang, path=args.path))
-    result = validate(args.path)
+    with staged_input(args.path) as path:  # a URL is copied here first
+        result = validate(path)
+    args.path = redact(args.path)
     lang = result.language
     if args.format == "json":
         json.dump([p.as_dict() for p in result.problems], sys.stdout, ensure_ascii=False, indent=1)
@@ -159,16 +180,37 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _svg(args: argparse.Namespace) -> None:
+    """``--svg``: the kernels started from here (they inherit this environment) save SVG figures too."""
+    import os
+
+    from .report import SVG_ENV
+
+    if args.svg:
+        os.environ[SVG_ENV] = "1"
+
+
 def _cmd_run(args: argparse.Namespace) -> int:
     from .batch import run_client
 
     from .batch import WarmKernel
 
+    from .storage import is_url, run_client_at
+
     timeout = _timeout(args)
+    _svg(args)
+    run = run_client_at if any(is_url(x) for x in (args.client, args.output, args.since)) else run_client
     with WarmKernel() as kernel:  # one kernel for all notebooks of the client
-        result = run_client(args.client, args.output, pdf=args.pdf, kernel=kernel, timeout=timeout, since=args.since)
+        result = run(args.client, args.output, pdf=args.pdf, kernel=kernel, timeout=timeout, since=args.since,
+                     scenario=args.scenario)
     print(result.describe())
     return 0 if result.ok else 1
+
+
+def _cmd_workshop(args: argparse.Namespace) -> int:
+    from .workshop.serve import serve
+
+    return serve(args.client, port=args.port, ip=args.ip, lang=args.lang or "")
 
 
 def _cmd_batch(args: argparse.Namespace) -> int:
@@ -177,7 +219,10 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     if args.jobs < 1:
         raise UsageError(t("cli.error.jobs", user_language(), value=args.jobs))
     timeout = _timeout(args)
-    with _progress(total=len(find_clients(args.clients))) as progress:
+    _svg(args)
+    from .storage import is_url
+
+    with _progress(total=None if is_url(args.clients) else len(find_clients(args.clients))) as progress:
         result = run_batch(args.clients, args.output, jobs=args.jobs, force=args.force, scheduler=args.scheduler,
                            pdf=args.pdf, timeout=timeout, progress=progress, since=args.since,
                            on_start=progress.start if progress is not None else None)
@@ -230,7 +275,7 @@ def _progress(console=None, *, total: int | None = None):  # noqa: ANN001 - a ri
 
 
 _COMMANDS = {"key": _cmd_key, "template": _cmd_template, "reference": _cmd_reference, "validate": _cmd_validate, "demo": _cmd_demo,
-             "run": _cmd_run, "batch": _cmd_batch, "portfolio": _cmd_portfolio}
+             "run": _cmd_run, "batch": _cmd_batch, "portfolio": _cmd_portfolio, "workshop": _cmd_workshop}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

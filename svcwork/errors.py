@@ -21,6 +21,8 @@ __all__ = [
     "UsageError",
     "AnalysisError",
     "NotebookError",
+    "RemoteError",
+    "StorageError",
     "Problem",
     "problems_frame",
     "PROBLEM_FIELDS",
@@ -135,6 +137,18 @@ class AnalysisError(SvcworkError):
     """An analysis was given data it cannot work with (e.g. a matrix that is not reciprocal)."""
 
     code = "analysis"
+
+
+class RemoteError(SvcworkError):
+    """The cluster cannot run the batch (no worker, a worker of another version …): :mod:`svcwork.remote`."""
+
+    code = "cluster"
+
+
+class StorageError(SvcworkError):
+    """Remote storage (an fsspec URL) could not be read or written: :mod:`svcwork.storage`."""
+
+    code = "storage"
 
 
 class NotebookError(SvcworkError):

@@ -215,11 +215,13 @@ def _figure_spec(figure: Mapping, data: Any = None, lang: str = "en") -> dict:
     (one marked sentence saying what it shows); with *data* (the :class:`svcwork.alttext.ChartData`
     of what it plots) the alt text is written from the plotted values and the values are kept
     (``data``) for the data table under the figure (WCAG 2.1 SC 1.1.1, 1.3.1)."""
-    from .alttext import alt_text, data_record
+    from .alttext import ChartData, alt_text, data_record
 
     title = str(figure.get("title") or "")
     layout = figure.get("layout") or "portrait"
-    alt = alt_text(title, data, lang) if data is not None else str(figure.get("alt") or title)
+    if data is None and isinstance(figure.get("data"), ChartData):  # a caller may pass the chart's data itself
+        data = figure["data"]
+    alt = alt_text(title, data, lang) if data is not None else plain(str(figure.get("alt") or title))
     return {"file": str(figure["file"]), "title": title, "alt": alt,
             "layout": layout if layout in ("portrait", "landscape", "tall") else "portrait",
             "takeaway": str(figure.get("takeaway") or ""),
@@ -310,7 +312,8 @@ def show_result(result: AnalysisResult, *, section: str, lang: str, output_dir: 
         if output_dir:
             folder = Path(output_dir) / "figures"
             atomic_write_bytes(folder / f"{section}-{slug}.png", png)
-            save_figure(fig, folder, f"{section}-{slug}", formats=("svg",))
+            if os.environ.get(SVG_ENV):  # SVG only when asked (svcwork run/batch --svg): drawing it costs seconds
+                save_figure(fig, folder, f"{section}-{slug}", formats=("svg",))
             spec = {"file": f"{section}-{slug}.png", "title": title, "alt": title, "layout": layout,
                     "takeaway": takeaways.get(slug, "")}
             if layout == "landscape":  # a slide-sized figure gets its own slide layout, not a shrunken page
@@ -461,6 +464,10 @@ def build_summary(engagement: Any, sections: Mapping[str, Mapping]) -> dict:
     out["key_figures"] = {**{f.key: f.as_record() for f in CONVENTIONS},
                           **{f["key"]: f for sec in sections.values() for f in sec.get("key_figures") or []}}
     return json_ready(out)
+
+
+#: Set (to any text) in the environment of the kernel, each figure is also saved as SVG.
+SVG_ENV = "SVCWORK_SVG"
 
 
 #: Section keys that mean something only inside their section (``sections.<key>.<name>``).
@@ -662,6 +669,11 @@ def assemble(out: str | os.PathLike, engagement: Any, *, lang: str,
         else:
             blocks.append({"key": s.key, "title": s.title(lang), "html": "\n".join(body)})
         quality.extend(checks)
+    from .charts import accent_warning
+
+    darkened = accent_warning(getattr(engagement.settings, "accent_color", None), lang)
+    if darkened:  # the client's accent was too light for text: said where the data's caveats are
+        quality.insert(0, f"<p class='note accent-warning'>{html.escape(darkened)}</p>")
     raw_executive = executive_summary(summary, lang=lang, services=_intake_table(engagement, "Services"),
                                       kpis=_intake_table(engagement, "KPIs"),
                                       overdue=tables.get("management", {}).get("actions_overdue"))
@@ -749,7 +761,7 @@ def _write_slides(out: Path, sections: Mapping[str, Mapping], engagement: Any, *
             if png.is_file():
                 number = len(slides) + 1  # the report's figure number (same order)
                 slides.append((f"{t('report.figure_label', lang, n=number)} {fig['title']}", png.read_bytes(),
-                               plain(fig.get("takeaway") or "")))
+                               plain(fig.get("takeaway") or ""), fig.get("alt") or ""))
     st = engagement.settings
     return write_slides(out / "slides.pptx", slides, texts=texts, title=st.organization,
                         subtitle=f"{t('report.title', lang)} · {fmt_date(st.period_start, lang)} – "

@@ -160,6 +160,7 @@ def slides_bytes(slides: Sequence[tuple], *, title: str, subtitle: str, lang: st
     for index, entry in enumerate(slides, start=1):
         chart_title, png = entry[0], entry[1]
         takeaway = _clean(entry[2]) if len(entry) > 2 and entry[2] else ""
+        alt = _clean(entry[3]) if len(entry) > 3 and entry[3] else ""  # the chart's data-derived alternative
         text = _clean(chart_title)
         px_w, px_h = _png_size(png, index, text)
         slide = prs.slides.add_slide(prs.slide_layouts[_LAYOUT_TITLE_ONLY])
@@ -173,9 +174,10 @@ def slides_bytes(slides: Sequence[tuple], *, title: str, subtitle: str, lang: st
         pic = slide.shapes.add_picture(io.BytesIO(bytes(png)), Inches(_MARGIN_IN + (area_w - w) / 2),
                                        Inches(area_top + (area_h - h) / 2), Inches(w), Inches(h))
         pic.name = f"Chart {index}"
-        pic._element.nvPicPr.cNvPr.set("descr", f"{text}. {takeaway}" if takeaway else text)  # for screen readers
-        if takeaway:  # what the chart shows, in the speaker's notes
-            slide.notes_slide.notes_text_frame.text = takeaway
+        # for screen readers (WCAG 2.1 SC 1.1.1): the alternative written from the plotted values, else title and takeaway
+        pic._element.nvPicPr.cNvPr.set("descr", alt or (f"{text}. {takeaway}" if takeaway else text))
+        if takeaway or alt:  # what the chart shows, and its values, in the speaker's notes
+            slide.notes_slide.notes_text_frame.text = "\n".join(x for x in (takeaway, alt) if x)
 
     cp = prs.core_properties
     cp.title = _clean(title)
@@ -193,7 +195,9 @@ def write_slides(path: str | os.PathLike, slides: Sequence[tuple], *, title: str
                  lang: str, accent_color: str | None = None, texts: Sequence[tuple[str, Sequence[str]]] = ()) -> Path:
     """Write ``slides.pptx``: a title slide, one text slide per ``(title, bullet lines)`` of *texts*
     (the recommendations with their evidence), then one slide per ``(chart title, PNG bytes)`` or
-    ``(chart title, PNG bytes, takeaway)`` (the takeaway goes to the speaker's notes and the alt text).
+    ``(chart title, PNG bytes, takeaway)`` or ``(chart title, PNG bytes, takeaway, alt text)`` (the takeaway
+    and the alt text go to the speaker's notes; the alt text, else title and takeaway, is the picture's
+    alternative text).
 
     16:9; titles right-aligned and right-to-left for ``lang="he"``; client text as plain
     text; *accent_color* (the intake's ``#RRGGBB``) colours titles and the rule under them.

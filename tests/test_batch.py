@@ -224,7 +224,7 @@ def _fake_report(monkeypatch) -> None:
     """Notebooks run for real; the report assembled from them is a stub (the notebooks here write no sections)."""
     import svcwork.report
 
-    def assemble(folder, engagement, *, lang, notebooks):
+    def assemble(folder, engagement, *, lang, notebooks, **_):
         (folder / "report.html").write_text("<html><body>stub</body></html>\n", encoding="utf-8")
         (folder / "summary.json").write_text(json.dumps({"language": lang}), encoding="utf-8")
 

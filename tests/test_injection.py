@@ -26,6 +26,7 @@ import csv
 import html
 import io
 import json
+import os
 import re
 import zipfile
 from pathlib import Path
@@ -278,8 +279,10 @@ def hostile_run(tmp_path_factory):
         build_hostile_client(clients / slug, lang, seed=1 + i)  # the privacy test's seeds
     out = root / "out"
     log = io.StringIO()
-    with contextlib.redirect_stdout(log), contextlib.redirect_stderr(log):
-        status = main(["batch", str(clients), "-o", str(out), "--force", "--no-pdf", "--jobs", "2"])
+    from unittest import mock
+
+    with mock.patch.dict(os.environ), contextlib.redirect_stdout(log), contextlib.redirect_stderr(log):
+        status = main(["batch", str(clients), "-o", str(out), "--force", "--no-pdf", "--jobs", "2", "--svg"])
         assert status == 0, log.getvalue()
         assert main(["portfolio", str(out)]) == 0, log.getvalue()
     return root

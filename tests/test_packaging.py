@@ -83,3 +83,10 @@ def test_every_subpackage_is_installed():
     listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
     found = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "svcwork").rglob("__init__.py")}
     assert found == listed, found ^ listed
+
+
+def test_every_subpackage_is_packaged():
+    """A package missing from pyproject's list would be absent from a wheel (a consultant's ``pip install .``)."""
+    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "svcwork").rglob("__init__.py")}
+    assert found == listed

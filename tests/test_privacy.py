@@ -286,11 +286,14 @@ def batch_run(tmp_path_factory):
     build_client(clients / "seeded-he", "he", seed=2)
     out = root / "out"
     log = io.StringIO()
-    with contextlib.redirect_stdout(log), contextlib.redirect_stderr(log):
+    from unittest import mock
+
+    # --svg: the SVG figures are scanned too (the batch sets the kernels' environment; restored after)
+    with mock.patch.dict(os.environ), contextlib.redirect_stdout(log), contextlib.redirect_stderr(log):
         for slug in ("seeded-en", "seeded-he"):
             assert main(["validate", str(clients / slug)]) == 0
             assert main(["validate", str(clients / slug), "--format", "json"]) == 0
-        status = main(["batch", str(clients), "-o", str(out), "--force"])
+        status = main(["batch", str(clients), "-o", str(out), "--force", "--svg"])
         portfolio = main(["portfolio", str(out)]) if status == 0 else None  # OUT/portfolio.html, .xlsx
     assert status == 0, log.getvalue()
     assert portfolio == 0, log.getvalue()

@@ -6,6 +6,7 @@ import datetime as dt
 import html
 import json
 import math
+import os
 import re
 import zipfile
 from dataclasses import dataclass
@@ -45,8 +46,13 @@ def _text(page: str) -> str:
 
 @pytest.fixture(scope="module")
 def hebrew_run(tmp_path_factory) -> Path:
+    from unittest import mock
+
+    from svcwork.report import SVG_ENV
+
     out = tmp_path_factory.mktemp("report")
-    result = batch.run_client(DEMO_HE, out, pdf=False)
+    with mock.patch.dict(os.environ, {SVG_ENV: "1"}):  # as `svcwork run --svg`: SVG figures too
+        result = batch.run_client(DEMO_HE, out, pdf=False)
     assert result.ok, result.describe()
     return out / "neve-tamar"
 
@@ -188,6 +194,7 @@ def test_results_workbook_is_rtl_and_complete(hebrew_run):
 def test_report_body_keeps_key_tables_short_and_names_the_detail_sheets(hebrew_run):
     page = (hebrew_run / "report.html").read_text(encoding="utf-8")
     body = re.sub(r"<section id=\"(quality|methods)\".*?</section>", "", page, flags=re.S)
+    body = re.sub(r"<details class='figure-data'.*?</details>", "", body, flags=re.S)  # a figure's values (#16)
     tables = re.findall(r"<tbody>(.*?)</tbody>", body, flags=re.S)
     assert tables and max(t_.count("<tr>") for t_ in tables) <= report.BODY_ROWS
     assert "data-role='detail'" not in page  # detail tables are in results.xlsx only ...
@@ -199,7 +206,7 @@ def test_report_body_keeps_key_tables_short_and_names_the_detail_sheets(hebrew_r
     quality = re.search(r"<section id=\"quality\".*?</section>", page, flags=re.S).group(0)
     assert "data-table='journeys.data_quality'" in quality and "data-table='intake.problems'" in quality
     # slide-sized figures (process map, journey maps) print turned on a page of their own
-    assert len(re.findall(r"<figure id='figure-\d+' class='landscape'>", page)) >= 2
+    assert len(re.findall(r"<figure id='figure-\d+' class='landscape' role='group'>", page)) >= 2
 
 
 @pytest.mark.slow
@@ -278,7 +285,7 @@ def test_assemble_builds_sections_from_their_records(tmp_path, monkeypatch):
     assert "data-table='journeys.priorities'" in page and page.count("<tr>") == report.BODY_ROWS + 1
     assert "capability_by_group" not in page and detail == [t("report.caption.journeys.capability_by_group", "en")]
     assert len(quality) == 1 and "data-table='journeys.data_quality'" in quality[0]
-    assert "<figure id='figure-7' class='landscape'><img alt='&lt;i&gt;a map&lt;/i&gt;' src='data:image/png;base64," in page
+    assert "<figure id='figure-7' class='landscape' role='group'><img alt='&lt;i&gt;a map&lt;/i&gt;' src='data:image/png;base64," in page
     assert "<figcaption><span class='fig-no'>Figure 7.</span> &lt;i&gt;a map&lt;/i&gt;</figcaption>" in page
     skipped = json.loads((tmp_path / "sections" / "measures.json").read_text(encoding="utf-8"))
     body, quality, detail = report._section_html(skipped, {}, tmp_path, lang="en", numbers=iter(range(1, 9)))

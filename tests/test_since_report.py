@@ -100,7 +100,7 @@ def test_the_section_follows_the_executive_summary_and_opens_it(demo_reports, sl
     assert since in titles
     sections = [t(f"report.section.{k}", lang) for k in ("prioritization", "journeys", "measures", "management")]
     assert titles.index(since) < min(titles.index(s) for s in sections)
-    assert titles.index(t("report.executive_summary", lang)) < titles.index(since)
+    assert titles[titles.index(t("report.executive_summary", lang)) + 1] == since  # right after it
     block = soup.select_one(".exec-since")  # the executive summary's first block
     assert block is not None and block.find_previous(class_="exec") is None
     text = block.get_text(" ", strip=True)
@@ -135,8 +135,13 @@ def test_the_changes_chart_plots_the_table_figures(demo_reports):
     fig = next(f for f in record["figures"] if f["file"] == "since-changes.png")
     figures = _verdicts(_summary(out))
     trust = figures["measures.item.trust"]
-    assert "Trust" in fig["alt"] and t("since.verdict.worse", "en") in fig["alt"]
-    assert f"{trust['change']:.1f}".replace("-", "−") in fig["alt"] or f"{trust['change']:.1f}" in fig["alt"]
+    assert "Trust" in fig["alt"] and f"{t('since.verdict.worse', 'en')}: " in fig["alt"]
+    from svcwork.alttext import data_frame
+
+    plotted = data_frame(fig["data"])
+    row = plotted.loc[plotted[t("since.data.figure", "en")].str.contains("Trust")].iloc[0]
+    plotted_values = [row[t(f"since.data.{k}", "en")] for k in ("change", "low", "high")]
+    assert plotted_values == pytest.approx([trust["change"], trust["low"], trust["high"]], abs=1e-4)  # json: 4 dp
 
 
 def test_the_portfolio_shows_each_clients_change(demo_reports):
@@ -156,3 +161,9 @@ def test_the_portfolio_shows_each_clients_change(demo_reports):
     table = result.tables("en")["change"]
     assert len(table) == len(rows)
     assert any("Northfield" in f and "improved" in f for f in result.findings("en"))
+
+
+def test_figures_are_png_only_unless_svg_is_asked(demo_reports):
+    """SVG costs seconds per run: written only with ``--svg`` (tests/test_report's Hebrew run asks for it)."""
+    figures = demo_reports["neve-tamar"] / "figures"
+    assert list(figures.glob("*.png")) and not list(figures.glob("*.svg"))

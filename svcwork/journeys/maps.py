@@ -24,7 +24,21 @@ from ._base import CHANNELS, blank
 from .dfg import DirectlyFollows
 from .present import EVIDENCE_FILL, hours_text, wrap
 
-__all__ = ["journey_map", "process_map"]
+__all__ = ["journey_map", "process_map", "shown_graph"]
+
+
+def shown_graph(dfg: DirectlyFollows, *, min_share: float = 0.05, min_count: int = 1,
+                max_activities: int = 12) -> tuple[pd.Series, list, pd.DataFrame]:
+    """What :func:`process_map` draws: the activities' frequencies (at least *min_count*), the activities
+    shown (the *max_activities* most frequent that an edge links) and the edges shown (followed at
+    least *min_share* of the cases and *min_count* times) — one rule for the map and its data table."""
+    freq = dfg.frequency.loc[lambda s: s >= max(min_count, 1)].sort_values(ascending=False, kind="stable")
+    shown = list(freq.index[:max_activities])
+    threshold = max(min_count, math.ceil(min_share * dfg.n_cases))
+    edges = dfg.edges.loc[dfg.edges["source"].isin(shown) & dfg.edges["target"].isin(shown)
+                          & (dfg.edges["count"] >= threshold)]
+    linked = set(edges["source"]) | set(edges["target"])
+    return freq, [a for a in shown if a in linked] or shown[:1], edges
 
 
 def _badge(ax, x: float, y: float, number: int) -> None:
@@ -177,13 +191,8 @@ def process_map(dfg: DirectlyFollows, *, lang: str, min_share: float = 0.05, min
     colour = charts.accent(accent)
     fig, ax = charts.new_figure(size=charts.SLIDE_SIZE)
     ax.set_axis_off()
-    freq = dfg.frequency.loc[lambda s: s >= max(min_count, 1)].sort_values(ascending=False, kind="stable")
-    shown = list(freq.index[:max_activities])
+    freq, shown, edges = shown_graph(dfg, min_share=min_share, min_count=min_count, max_activities=max_activities)
     threshold = max(min_count, math.ceil(min_share * dfg.n_cases))
-    edges = dfg.edges.loc[dfg.edges["source"].isin(shown) & dfg.edges["target"].isin(shown)
-                          & (dfg.edges["count"] >= threshold)]
-    linked = set(edges["source"]) | set(edges["target"])
-    shown = [a for a in shown if a in linked] or shown[:1]
     if not len(freq):
         ax.text(0.5, 0.5, t("journeys.map.nothing", lang), ha="center", va="center", transform=ax.transAxes)
         charts.finish(ax, lang=lang, title=title, mirror_x=False, value_axis="none")

@@ -36,7 +36,7 @@ def capability_chart(res: JourneysResult, lang: str) -> Figure | None:
     x = cap["month"].dt.to_timestamp()
     colour = charts.accent(res.accent)
     ax.plot(x, cap["median_days"], marker="o", color=colour, label=t("journeys.legend.median", lang))
-    ax.plot(x, cap["p90_days"], marker="o", color=charts.PALETTE[1], label=t("journeys.legend.p90", lang))
+    ax.plot(x, cap["p90_days"], marker="s", ls="-.", color=charts.PALETTE[1], label=t("journeys.legend.p90", lang))
     ax.axhline(res.sla_days, color=charts.BAD, ls="--", lw=1, label=t("journeys.legend.sla", lang, days=res.sla_days))
     top = float(np.nanmax([cap["p90_days"].max(), cap["median_days"].max(), float(res.sla_days), 1.0]))
     ax.set_ylim(0, top * 1.3)  # a band above the lines for the legend: never over a point
@@ -84,7 +84,7 @@ def capability_by_service_chart(res: JourneysResult, lang: str) -> Figure | None
         mine = cases.loc[cases["service_id"].astype(str) == sid]
         deadline = float(((mine["deadline"] - mine["start"]) / pd.Timedelta(days=1)).median())
         h1, = ax.plot(x, sub["median_days"], marker="o", ms=3.5, color=colour, label=t("journeys.legend.median", lang))
-        h2, = ax.plot(x, sub["p90_days"], marker="o", ms=3.5, color=charts.PALETTE[1],
+        h2, = ax.plot(x, sub["p90_days"], marker="s", ls="-.", ms=3.5, color=charts.PALETTE[1],
                       label=t("journeys.legend.p90", lang))
         h3 = ax.axhline(deadline, color=charts.BAD, ls="--", lw=1, label=t("journeys.legend.deadline", lang))
         ax.text(0.98 if rtl else 0.02, deadline, target_text(round(deadline, 1), lang),
@@ -207,10 +207,124 @@ def takeup_chart(res: JourneysResult, lang: str) -> Figure | None:
         return None
     take = take.sort_values("digital_share", kind="stable")
     fig, ax = charts.new_figure(size=(8.0, min(max(2.5, 0.35 * len(take) + 1.5), 7.5)))
+    from matplotlib.patches import Patch
+
     ax.barh([wrap(service_label(res, s), 28, 1) for s in take["service_id"]], take["digital_share"],
-            color=[charts.accent(res.accent) if s == "log" else charts.GREY for s in take["source"]])
+            color=[charts.accent(res.accent) if s == "log" else charts.GREY for s in take["source"]],
+            hatch=["" if s == "log" else "//" for s in take["source"]], edgecolor="white")
+    sources = list(dict.fromkeys(take["source"]))
+    if len(sources) > 1:  # which bars come from the case log: colour and pattern, named (WCAG 2.1 SC 1.4.1)
+        ax.legend(handles=[Patch(facecolor=charts.accent(res.accent) if s == "log" else charts.GREY,
+                                 hatch="" if s == "log" else "//", edgecolor="white", label=t(f"access.source.{s}", lang))
+                           for s in sources], loc="lower right" if lang != "he" else "lower left", fontsize=8)
     ax.set_xlim(0, 1)
     ax.xaxis.set_major_formatter(lambda v, _: fmt_percent(v, lang))
     charts.finish(ax, lang=lang, title=t("journeys.fig.takeup", lang), xlabel=t("journeys.col.digital_share", lang),
                   value_axis="x")
     return fig
+
+
+# =========================================================================== the charts' data
+def figure_data(res: JourneysResult, lang: str) -> dict[str, object]:
+    """What each chart of :func:`svcwork.journeys.present.figures` plots (:class:`svcwork.alttext.ChartData`,
+    same slugs, same conditions), for its text alternative and data table (WCAG 2.1 SC 1.1.1, 1.3.1).
+    The values are the ones the charts draw, taken from the same result methods."""
+    from ..alttext import ChartData, grouped_notes
+    from ..keyfigures import plain
+    from .maps import shown_graph
+    from .present import callout_text
+
+    col = lambda k: t(f"journeys.col.{k}", lang)  # noqa: E731
+    out: dict[str, object] = {}
+    if res.journeys_available:
+        for i, (name, steps) in enumerate(res.journey_steps(), start=1):
+            data = steps.sort_values("step", kind="stable")
+            emotion = t("access.col.emotion", lang)
+            frame = pd.DataFrame({
+                col("step"): data["step"].astype(int).tolist(),
+                col("stage"): [str(x) for x in data["stage"]],
+                t("access.col.label", lang): [str(x) for x in data["touchpoint"]],
+                col("channel"): [channel_label(c, lang) for c in data["channel"]],
+                emotion: [None if pd.isna(v) else float(v) for v in data.get("emotion", pd.Series(dtype=float))]
+                if "emotion" in data else [None] * len(data),
+                col("pain_point"): [plain(callout_text(res, name, int(s), lang) or ("" if pd.isna(p) else str(p)))
+                                    for s, p in zip(data["step"], data["pain_point"] if "pain_point" in data
+                                                    else [None] * len(data))]})
+            pains = frame.loc[frame[col("pain_point")].astype(bool)]
+            notes = grouped_notes(pains.assign(_g=col("pain_point")), "_g", col("step"), lang,
+                                  detail=lambda r: r[col("pain_point")]) if len(pains) else ()
+            out[f"journey_map_{i}"] = ChartData(frame, emotion, {col("step"): "count", emotion: "count"},
+                                                label=t("access.col.label", lang), notes=notes)
+    if res.log is not None and res.log.per_event:
+        _, shown, edges = shown_graph(res.log.dfg, min_share=res.edge_share, min_count=res.min_group_size)
+        e = edges.sort_values("count", ascending=False, kind="stable")
+        frame = pd.DataFrame({t("access.col.label", lang): [f"{a} → {b}" for a, b in zip(e["source"], e["target"])],
+                              col("count"): e["count"].astype(int).tolist(),
+                              t("journeys.col.median_hours_lost", lang): e["median_wait_hours"].astype(float).tolist()})
+        out["process_map"] = ChartData(frame, col("count"), {col("count"): "count",
+                                                              t("journeys.col.median_hours_lost", lang): "hours"})
+    if res.log is not None:
+        cap = res.monthly_capability()
+        if not cap.empty:
+            frame = pd.DataFrame({col("month"): [str(m) for m in cap["month"]],
+                                  col("median_days"): cap["median_days"].astype(float).tolist(),
+                                  col("p90_days"): cap["p90_days"].astype(float).tolist()})
+            out["capability"] = ChartData(frame, col("median_days"), {col("median_days"): "days", col("p90_days"): "days"},
+                                          series=True)
+        tab, shown, _, _ = res.service_capability()
+        if shown:
+            sub = tab.loc[tab["service_id"].isin(shown)].sort_values(["service_id", "month"], kind="stable")
+            sub = sub.set_index("service_id").loc[shown].reset_index()
+            frame = pd.DataFrame({t("access.col.label", lang): [f"{service_label(res, s)} · {m}"
+                                                                 for s, m in zip(sub["service_id"], sub["month"])],
+                                  col("median_days"): sub["median_days"].astype(float).tolist(),
+                                  col("p90_days"): sub["p90_days"].astype(float).tolist()})
+            out["capability_by_service"] = ChartData(frame, col("median_days"),
+                                                     {col("median_days"): "days", col("p90_days"): "days"})
+        if res.log.per_event:
+            table = res.log.variants.table
+            v = table.loc[table["cases"] >= res.min_group_size].head(max(res.top_k, 1))
+            frame = pd.DataFrame({col("rank"): [int(r) for r in v.index],
+                                  col("variant"): [" → ".join(map(str, x)) for x in v["variant"]],
+                                  col("cases"): v["cases"].astype(int).tolist(),
+                                  col("share"): v["share"].astype(float).tolist(),
+                                  col("cumulative_share"): v["cumulative_share"].astype(float).tolist()})
+            out["variants"] = ChartData(frame, col("share"), {col("rank"): "count", col("cases"): "count",
+                                                               col("share"): "share", col("cumulative_share"): "share"},
+                                        label=col("rank"))
+            mat = res.handoff_matrix(limit=12)
+            if not mat.empty:
+                long = mat.stack().dropna()
+                frame = pd.DataFrame({col("from"): [str(a) for a, _ in long.index],
+                                      col("to"): [str(b) for _, b in long.index],
+                                      col("handoffs"): [int(x) for x in long.to_numpy()]})
+                frame.insert(0, t("access.col.label", lang), [f"{a} → {b}" for a, b in zip(frame[col("from")],
+                                                                                         frame[col("to")])])
+                out["handoff_matrix"] = ChartData(frame, col("handoffs"), {col("handoffs"): "count"})
+    if res.parity is not None and len(res.parity.availability):
+        p = res.parity
+        words = {"no": t("journeys.available.no", lang), "partial": t("journeys.available.partial", lang),
+                 "yes": t("journeys.available.yes", lang)}
+        rows = []
+        for sid in p.availability.index:
+            for ch in p.availability.columns:
+                v = p.availability.loc[sid, ch]
+                if not isinstance(v, str):
+                    continue
+                whole = v == "yes" and p.end_to_end.loc[sid, ch] is True or (v == "yes" and bool(p.end_to_end.loc[sid, ch] == True))  # noqa: E712
+                state = t("journeys.col.end_to_end", lang) if whole else words.get(v, v)
+                rows.append((service_label(res, sid), channel_label(ch, lang), state,
+                             {"no": 0, "partial": 1, "yes": 2}.get(v, 0) + int(whole)))
+        level = t("access.col.level", lang)
+        frame = pd.DataFrame(rows, columns=[col("service"), col("channel"), t("access.col.status", lang), level])
+        out["channel_parity"] = ChartData(frame, level, {level: "count"}, ranked=False,
+                                          notes=grouped_notes(frame, t("access.col.status", lang), col("service"), lang,
+                                                              detail=lambda r: r[col("channel")]))
+        take = res.takeup()
+        if not take.empty:
+            take = take.sort_values("digital_share", kind="stable")
+            frame = pd.DataFrame({col("service"): [service_label(res, s) for s in take["service_id"]],
+                                  col("digital_share"): take["digital_share"].astype(float).tolist(),
+                                  col("source"): [t(f"access.source.{s}", lang) for s in take["source"]]})
+            out["digital_takeup"] = ChartData(frame, col("digital_share"), {col("digital_share"): "share"})
+    return out

@@ -512,3 +512,11 @@ def figures(res: JourneysResult, lang: str) -> dict[str, Any]:
 # =========================================================================== findings, takeaways, methods
 # written from the key figures in present_words (every number quoted, never formatted here)
 from .present_words import findings, methods, takeaways  # noqa: E402
+
+
+def figure_data(res: JourneysResult, lang: str) -> dict[str, Any]:
+    """What each chart of :func:`figures` plots, for its text alternative and data table
+    (:func:`svcwork.journeys.plots.figure_data`)."""
+    from .plots import figure_data as data
+
+    return data(res, lang)

@@ -334,9 +334,9 @@ def _fig_heatmap(r: ManagementResult, lang: str):
 def _fig_trend(r: ManagementResult, lang: str):
     fig, ax = charts.new_figure()
     periods = sorted(r.trend["period"].astype(str).unique())
-    for item, g in r.trend.groupby("item", sort=True):
+    for k, (item, g) in enumerate(r.trend.groupby("item", sort=True)):
         x = [periods.index(p) for p in g["period"].astype(str)]
-        ax.plot(x, g["mean"], marker="o", label=item_label(item, lang))
+        ax.plot(x, g["mean"], marker=charts.MARKERS[k % len(charts.MARKERS)], label=item_label(item, lang))
     ax.set_xticks(range(len(periods)), periods)
     ax.set_ylim(SCALE[0] - 0.2, SCALE[-1] + 0.2)
     ax.legend(loc="best", fontsize=8)
@@ -352,9 +352,11 @@ def _fig_status(r: ManagementResult, lang: str):
     left = np.zeros(len(f))
     colours = {"done": charts.GOOD, "in progress": charts.PALETTE[1], "open": charts.accent(r.accent),
                "cancelled": charts.NEUTRAL}
+    hatches = dict(zip(("done", "in progress", "open", "cancelled"), charts.PATTERNS))  # WCAG 2.1 SC 1.4.1
     for s in ("done", "in progress", "open", "cancelled"):
         vals = f[s].to_numpy(dtype=float)
-        ax.barh(range(len(f)), vals, left=left, color=colours[s], label=_status_label(s, lang))
+        ax.barh(range(len(f)), vals, left=left, color=colours[s], hatch=hatches[s], edgecolor="white",
+                label=_status_label(s, lang))
         left += vals
     over = f["overdue"].to_numpy(dtype=float)
     for i, v in enumerate(over):
@@ -392,6 +394,7 @@ def _fig_rounds(r: ManagementResult, lang: str):
     ax.bar(x, r_["done"].astype(float), color=charts.GOOD,
            label=t("management.col.done_now", lang) if by_dates else _status_label("done", lang))
     ax.bar(x, r_["remaining"].astype(float), bottom=r_["done"].astype(float), color=charts.accent(r.accent),
+           hatch="//", edgecolor="white",
            label=t("management.col.not_done_now", lang) if by_dates else t("management.col.remaining", lang))
     if by_dates:
         ax.plot(x, r_["planned"].astype(float), color=charts.NEUTRAL, marker="o", linestyle="--",
@@ -409,7 +412,7 @@ def _fig_pareto(r: ManagementResult, lang: str):
     fig, ax = charts.new_figure()
     x = np.arange(len(p))
     colours = [charts.accent(r.accent) if v else charts.NEUTRAL for v in p["vital_few"]]
-    ax.bar(x, p["n"], color=colours)
+    ax.bar(x, p["n"], color=colours, hatch=["" if v else "//" for v in p["vital_few"]], edgecolor="white")
     ax.set_xticks(x, p["category"].astype(str), rotation=30, ha="left" if lang == "he" else "right")
     ax2 = ax.twinx()
     ax2.plot(x, 100 * p["cumulative"], color=charts.BAD, marker="o")
@@ -478,4 +481,77 @@ def pack_tables(pack: UnitPack, lang: str) -> dict[str, pd.DataFrame]:
                                          c("change"): round_or_none(s.mean_change, 2),
                                          c("low"): round_or_none(s.low, 2), c("high"): round_or_none(s.high, 2),
                                          c("dz"): round_or_none(s.dz, 2)} for s in pack.training])
+    return out
+
+
+# --------------------------------------------------------------------------- the charts' data
+
+
+def figure_data(r: ManagementResult, lang: str) -> dict[str, Any]:
+    """What each chart of :func:`figures` plots (:class:`svcwork.alttext.ChartData`, same slugs, same
+    conditions), for its text alternative and data table (WCAG 2.1 SC 1.1.1, 1.3.1)."""
+    from ..alttext import ChartData, grouped_notes
+
+    col = lambda k: _col(k, lang)  # noqa: E731
+    label = t("access.col.label", lang)
+    out: dict[str, Any] = {}
+    if len(r.unit_items):
+        ui = r.unit_items.sort_values(["unit", "item"], kind="stable")
+        frame = pd.DataFrame({label: [f"{u} · {item_label(i, lang)}" for u, i in zip(ui["unit"], ui["item"])],
+                              col("unit"): ui["unit"].astype(str).to_numpy(),
+                              col("item"): [item_label(i, lang) for i in ui["item"]],
+                              col("mean"): ui["mean"].astype(float).to_numpy()})
+        out["observation_heatmap"] = ChartData(frame, col("mean"), {col("mean"): "mean"})
+    if len(r.trend) and r.trend["period"].nunique() >= 2:
+        tr = r.trend.sort_values(["period", "item"], kind="stable")
+        frame = pd.DataFrame({label: [f"{p} · {item_label(i, lang)}" for p, i in zip(tr["period"], tr["item"])],
+                              col("period"): tr["period"].astype(str).to_numpy(),
+                              col("item"): [item_label(i, lang) for i in tr["item"]],
+                              col("mean"): tr["mean"].astype(float).to_numpy()})
+        out["observation_trend"] = ChartData(frame, col("mean"), {col("mean"): "mean"})
+    if len(r.by_unit):
+        f = r.by_unit
+        frame = pd.DataFrame({col("unit"): [u if isinstance(u, str) and u else t("management.organisation_wide", lang)
+                                            for u in f["unit"]],
+                              **{_status_label(s, lang): f[s].astype(int).to_numpy()
+                                 for s in ("done", "in progress", "open", "cancelled")},
+                              col("total"): f["total"].astype(int).to_numpy(),
+                              col("overdue"): f["overdue"].astype(int).to_numpy()})
+        out["actions_status"] = ChartData(frame, col("overdue"), {c: "count" for c in frame.columns[1:]})
+    if len(r.burndown):
+        b = r.burndown
+        frame = pd.DataFrame({col("date"): [fmt_date(pd.Timestamp(d), lang) for d in b["date"]],
+                              col("planned_remaining"): b["planned"].astype(float).to_numpy(),
+                              col("actual_remaining"): pd.to_numeric(b["actual"], errors="coerce").to_numpy()})
+        out["actions_burndown"] = ChartData(frame, col("planned_remaining"),
+                                            {col("planned_remaining"): "count", col("actual_remaining"): "count"},
+                                            series=True)
+    if len(r.rounds) >= 2:
+        rr = r.rounds
+        frame = pd.DataFrame({col("round"): rr["round"].astype(str).to_numpy(),
+                              _status_label("done", lang): rr["done"].astype(float).to_numpy(),
+                              col("remaining"): rr["remaining"].astype(float).to_numpy(),
+                              **({col("planned_remaining"): rr["planned"].astype(float).to_numpy()}
+                                 if "due" in rr.columns else {})})
+        out["actions_rounds"] = ChartData(frame, _status_label("done", lang), {c: "count" for c in frame.columns[1:]},
+                                          series=True)
+    if len(r.pareto):
+        p = r.pareto
+        frame = pd.DataFrame({col("category"): p["category"].astype(str).to_numpy(),
+                              col("events"): p["n"].astype(int).to_numpy(),
+                              col("cumulative"): p["cumulative"].astype(float).to_numpy(),
+                              col("vital_few"): [yes_no(bool(v), lang) for v in p["vital_few"]]})
+        vital = frame.loc[p["vital_few"].astype(bool).to_numpy()]
+        out["lessons_pareto"] = ChartData(frame, col("events"), {col("events"): "count", col("cumulative"): "share"},
+                                          notes=grouped_notes(vital.assign(_g=col("vital_few")), "_g", col("category"),
+                                                              lang) if len(vital) else ())
+    if len(r.training) and r.training["change"].notna().any():
+        tr = r.training.dropna(subset=["change"]).sort_values("change")
+        frame = pd.DataFrame({col("skill"): [item_label(s, lang) for s in tr["skill"]],
+                              col("n"): tr["n"].astype(int).to_numpy(),
+                              col("change"): tr["change"].astype(float).to_numpy(),
+                              col("low"): tr["low"].astype(float).to_numpy(),
+                              col("high"): tr["high"].astype(float).to_numpy()})
+        out["training_change"] = ChartData(frame, col("change"), {col("n"): "count", col("change"): "points",
+                                                                   col("low"): "points", col("high"): "points"})
     return out

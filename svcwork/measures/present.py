@@ -25,6 +25,7 @@ import pandas as pd
 
 from ..common import yes_no
 from ..i18n import fmt_number, fmt_percent, fmt_period, t
+from ..keyfigures import show
 from ..schema import ENUMS
 from ..tables import translate
 from ._base import Message, _period_label
@@ -327,15 +328,15 @@ def tables(res: MeasuresResult, lang: str) -> dict[str, pd.DataFrame]:
 def _fig_interval_dots(labels: Sequence[str], values: np.ndarray, lows: np.ndarray, highs: np.ndarray,
                        colors: Sequence[str], *, lang: str, title: str, xlabel: str, ref: float | None = None,
                        ref_label: str | None = None, hollow: Sequence[bool] | None = None, legend: Sequence = (),
-                       xlim: tuple[float, float] | None = (0, 100)):
+                       xlim: tuple[float, float] | None = (0, 100), markers: Sequence[str] | None = None):
     from ..charts import GREY, finish, new_figure
 
     fig, ax = new_figure(size=(8.0, max(2.6, 0.42 * len(labels) + 1.4)))
     y = np.arange(len(labels))
     ax.hlines(y, lows, highs, colors=list(colors), linewidth=2.2, zorder=2)
     hollow = list(hollow) if hollow is not None else [False] * len(labels)
-    for yi, v, c, h in zip(y, values, colors, hollow):
-        ax.plot([v], [yi], marker="o", markersize=7, color=c, markerfacecolor="white" if h else c, zorder=3,
+    for yi, v, c, h, m in zip(y, values, colors, hollow, markers or ["o"] * len(labels)):
+        ax.plot([v], [yi], marker=m, markersize=7, color=c, markerfacecolor="white" if h else c, zorder=3,
                 linestyle="none")
     if ref is not None and np.isfinite(ref):
         ax.axvline(ref, color=GREY, linestyle="--", linewidth=1, label=ref_label)
@@ -353,11 +354,11 @@ def _fig_interval_dots(labels: Sequence[str], values: np.ndarray, lows: np.ndarr
     return fig
 
 
-def _legend_handles(entries: Sequence[tuple[str, str, bool]]) -> list:
+def _legend_handles(entries: Sequence[tuple[str, str, bool]], markers: Sequence[str] | None = None) -> list:
     from matplotlib.lines import Line2D
 
-    return [Line2D([0], [0], marker="o", color=c, markerfacecolor="white" if hollow else c, label=label,
-                   linestyle="-") for label, c, hollow in entries]
+    return [Line2D([0], [0], marker=m, color=c, markerfacecolor="white" if hollow else c, label=label,
+                   linestyle="-") for (label, c, hollow), m in zip(entries, markers or ["o"] * len(entries))]
 
 
 def _control_figure(kid: str, name: str | None, chart: ControlChart, target: float | None, lang: str, color: str):
@@ -429,14 +430,15 @@ def figures(res: MeasuresResult, lang: str) -> dict[str, Any]:
         lows = [by_unit.loc[(g, item), "low"] * 100 for g in u["unit"]]
         highs = [by_unit.loc[(g, item), "high"] * 100 for g in u["unit"]]
         colours = [GOOD if s == "higher" else BAD if s == "lower" else NEUTRAL for s in u["status"]]
+        shapes = ["^" if s == "higher" else "v" if s == "lower" else "o" for s in u["status"]]  # WCAG 2.1 SC 1.4.1
         figs["unit_comparison"] = _fig_interval_dots(
             list(u["unit"]), u["pct"].to_numpy() * 100, np.array(lows), np.array(highs), colours, lang=lang,
             title=t("measures.title.unit_comparison", lang, item=_label_item(item, lang)),
             xlabel=t("measures.axis.pct_agree", lang), ref=float(u["pct_all"].iloc[0]) * 100,
-            ref_label=t("measures.legend.all_units", lang),
+            ref_label=t("measures.legend.all_units", lang), markers=shapes,
             legend=_legend_handles([(t("measures.status.higher", lang), GOOD, False),
                                     (t("measures.status.lower", lang), BAD, False),
-                                    (t("measures.status.same", lang), NEUTRAL, False)]))
+                                    (t("measures.status.same", lang), NEUTRAL, False)], markers=("^", "v", "o")))
     if res.survey_shown and "wave" in res.by and res.by["wave"]["wave"].nunique() >= 2:
         wv = res.by["wave"]
         order = list(dict.fromkeys(list(res.wave_over_wave["wave_from"]) + list(res.wave_over_wave["wave_to"]))) \
@@ -451,7 +453,8 @@ def figures(res: MeasuresResult, lang: str) -> dict[str, Any]:
             col = acc if k == 0 else PALETTE[1]
             ax.errorbar(x + off, s["pct_agree"] * 100, yerr=[(s["pct_agree"] - s["low"]) * 100,
                                                              (s["high"] - s["pct_agree"]) * 100],
-                        marker="o", capsize=4, color=col, label=_label_item(item, lang))
+                        marker="o" if k == 0 else "s", ls="-" if k == 0 else "--", capsize=4, color=col,
+                        label=_label_item(item, lang))
         ax.set_xticks(x, [fmt_period(str(w), lang) for w in order])
         ax.set_ylim(0, 100)
         ax.legend(loc="lower left", fontsize=8, title=t("measures.legend.interval", lang, level=level),
@@ -500,8 +503,9 @@ def figures(res: MeasuresResult, lang: str) -> dict[str, Any]:
                     yerr=np.clip([ys - p["importance_low"].fillna(p["importance"]).to_numpy() * 100,
                                   p["importance_high"].fillna(p["importance"]).to_numpy() * 100 - ys], 0, None),
                     fmt="none", ecolor=GREY, elinewidth=1, capsize=3, zorder=2)
+        shapes = {"concentrate": "X", "keep_up": "o", "low_priority": "s", "overkill": "^"}  # WCAG 2.1 SC 1.4.1
         for xi, yi, q, item in zip(xs, ys, p["quadrant"], p["item"]):
-            ax.scatter([xi], [yi], color=colours[q], s=60, zorder=3)
+            ax.scatter([xi], [yi], color=colours[q], marker=shapes.get(q, "o"), s=60, zorder=3)
             ax.annotate(_label_item(item, lang), (xi, yi), textcoords="offset points", fontsize=9,
                         xytext=(-6, 6) if lang == "he" else (6, 6), ha="right" if lang == "he" else "left")
         mx, my = float(p["performance_mean"].iloc[0]) * 100, float(p["importance_mean"].iloc[0]) * 100
@@ -536,6 +540,7 @@ def figures(res: MeasuresResult, lang: str) -> dict[str, Any]:
         shown = list(res.charts.items())[:12]
         fig, axes = new_figure(size=(8.0, 1.7 * len(shown) + 0.8), nrows=len(shown), ncols=1, squeeze=False)
         light_colour = {"green": GOOD, "amber": PALETTE[1], "red": BAD}
+        light_marker = {"green": "o", "amber": "s", "red": "X"}  # the light by shape as well (WCAG 2.1 SC 1.4.1)
         for ax, (kid, chart) in zip(axes[:, 0], shown):
             x = np.arange(len(chart.values))
             ax.fill_between(x, chart.lower, chart.upper, color=GREY, alpha=0.18, step="mid" if chart.method != "xmr"
@@ -544,7 +549,7 @@ def figures(res: MeasuresResult, lang: str) -> dict[str, Any]:
             tg = targets.get(kid)
             if tg is not None and math.isfinite(tg):
                 ax.axhline(tg, color=PALETTE[1], linestyle=":", linewidth=1.3)
-            ax.plot([x[-1]], [chart.values[-1]], marker="o", markersize=10,
+            ax.plot([x[-1]], [chart.values[-1]], marker=light_marker.get(lights.get(kid), "o"), markersize=10,
                     color=light_colour.get(lights.get(kid), NEUTRAL), zorder=4)
             if not chart.signals.empty:
                 pos = chart.signals["position"].to_numpy()
@@ -589,3 +594,129 @@ def skipped(res: MeasuresResult, lang: str) -> str:
         return t("measures.skipped.all", lang)
     return " ".join(t(key, lang, **{k: _value(v, lang) for k, v in params}) for key, params in res.notes)
 
+
+
+# =========================================================================== the charts' data
+def figure_data(res: MeasuresResult, lang: str) -> dict[str, Any]:
+    """What each chart of :func:`figures` plots (:class:`svcwork.alttext.ChartData`, same slugs, same
+    conditions), for its text alternative and data table (WCAG 2.1 SC 1.1.1, 1.3.1): shares with their
+    interval, NPS, driver importance, the importance–performance quadrants, KPI series."""
+    from ..alttext import ChartData, grouped_notes
+
+    col = lambda k: t(f"measures.col.{k}", lang)  # noqa: E731
+    level = int(round(res.confidence * 100))
+    lo, hi = t("access.col.interval_low", lang, level=level), t("access.col.interval_high", lang, level=level)
+    label = t("access.col.label", lang)
+
+    def interval(labels: Sequence[str], values: Any, lows: Any, highs: Any, name: str, kind: str = "share",
+                 **extra: Any) -> ChartData:
+        frame = pd.DataFrame({label: [str(x) for x in labels], name: [float(v) for v in values],
+                              lo: [float(v) for v in lows], hi: [float(v) for v in highs]})
+        return ChartData(frame, name, {name: kind, lo: kind, hi: kind}, **extra)
+
+    out: dict[str, Any] = {}
+    if res.survey_shown and not res.items.empty:
+        it = res.items
+        out["survey_items"] = interval([_label_item(i, lang) for i in it["item"]], it["pct_agree"], it["low"], it["high"],
+                                       col("pct_agree"))
+    if res.survey_shown and not res.unit_vs_all.empty:
+        item = "satisfaction" if (res.unit_vs_all["item"] == "satisfaction").any() else res.unit_vs_all["item"].iloc[0]
+        u = res.unit_vs_all[res.unit_vs_all["item"] == item]
+        by_unit = res.by["unit"].set_index(["unit", "item"])
+        data = interval(list(u["unit"]), u["pct"], [by_unit.loc[(g, item), "low"] for g in u["unit"]],
+                        [by_unit.loc[(g, item), "high"] for g in u["unit"]], col("pct_agree"))
+        status = [t(f"measures.status.{s}", lang) if s in ("higher", "lower", "same") else str(s) for s in u["status"]]
+        frame = data.frame.assign(**{col("status"): status, col("pct_all"): float(u["pct_all"].iloc[0])})
+        out["unit_comparison"] = ChartData(frame, data.value, {**data.kinds, col("pct_all"): "share"},
+                                           notes=grouped_notes(frame, col("status"), label, lang,
+                                                               order=[t(f"measures.status.{s}", lang)
+                                                                      for s in ("higher", "lower")]))
+    if res.survey_shown and "wave" in res.by and res.by["wave"]["wave"].nunique() >= 2:
+        wv = res.by["wave"]
+        order = list(dict.fromkeys(list(res.wave_over_wave["wave_from"]) + list(res.wave_over_wave["wave_to"]))) \
+            if not res.wave_over_wave.empty else sorted(wv["wave"].unique(), key=str)
+        order = [w for w in order if w in set(wv["wave"])]
+        items = [i for i in ("satisfaction", "trust") if i in set(wv["item"])] or [wv["item"].iloc[0]]
+        frame = pd.DataFrame({col("wave"): [fmt_period(str(w), lang) for w in order]})
+        kinds = {}
+        for item in items:
+            s = wv[wv["item"] == item].set_index("wave").reindex(order)
+            name = _label_item(item, lang)
+            frame[name] = s["pct_agree"].astype(float).to_numpy()
+            frame[f"{name} · {lo}"] = s["low"].astype(float).to_numpy()
+            frame[f"{name} · {hi}"] = s["high"].astype(float).to_numpy()
+            kinds.update({name: "share", f"{name} · {lo}": "share", f"{name} · {hi}": "share"})
+        out["wave_trend"] = ChartData(frame, _label_item(items[0], lang), kinds, series=True)
+    if res.survey_shown and not res.nps.empty:
+        dim = next((d for d in ("unit", "wave", "channel") if (res.nps["breakdown"] == d).sum() >= 2), "all")
+        s = res.nps[res.nps["breakdown"].isin(["all", dim])]
+        labels = [t("measures.all", lang) if b == "all" else (_label_channel(g, lang) if b == "channel" else
+                                                               fmt_period(str(g), lang) if b == "wave" else str(g))
+                  for b, g in zip(s["breakdown"], s["group"])]
+        out["nps"] = interval(labels, s["nps"], s["low"], s["high"], col("nps"), kind="nps")
+    if res.drivers is not None:
+        d = res.drivers.table
+        data = interval([_label_item(i, lang) for i in d["driver"]], d["share"], d["share_low"], d["share_high"],
+                        col("share_pct"))
+        rw = col("relative_weight")
+        frame = data.frame.assign(**{rw: (d["relative_weight"].astype(float) / res.drivers.r2).to_numpy()})
+        out["drivers"] = ChartData(frame, data.value, {**data.kinds, rw: "share"})
+    if not res.ipa.empty:
+        p = res.ipa
+        names = {q: t(f"measures.quadrant.{q}", lang) for q in ("concentrate", "keep_up", "low_priority", "overkill")}
+        frame = pd.DataFrame({label: [_label_item(i, lang) for i in p["item"]],
+                              col("importance"): p["importance"].astype(float).to_numpy(),
+                              col("performance"): p["performance"].astype(float).to_numpy(),
+                              col("quadrant"): [names.get(q, str(q)) for q in p["quadrant"]]})
+        out["importance_performance"] = ChartData(
+            frame, col("importance"), {col("importance"): "share", col("performance"): "share"},
+            notes=grouped_notes(frame, col("quadrant"), label, lang, order=list(names.values())))
+    if res.survey_shown and not res.themes.empty and res.themes["mentions"].sum() > 0:
+        th = res.themes[res.themes["mentions"] > 0].head(10)
+        out["themes"] = interval(list(th["he" if lang == "he" else "en"]), th["share"], th["low"], th["high"],
+                                 t("measures.axis.share", lang))
+    if res.kpis_available and not res.scorecard.empty and res.charts:
+        names = dict(zip(res.scorecard["kpi_id"].astype(str), res.scorecard["kpi_name"]))
+        targets = dict(zip(res.scorecard["kpi_id"].astype(str), res.scorecard["target"]))
+        lights = dict(zip(res.scorecard["kpi_id"].astype(str), res.scorecard["light"]))
+        value, period = t("measures.legend.value", lang), col("period")
+        for kid, chart in res.charts.items():
+            labels = [_period_label(pd.Timestamp(p)) if not isinstance(p, (int, np.integer)) else str(p)
+                      for p in chart.periods]
+            signal = [""] * len(labels)
+            if not chart.signals.empty:
+                for pos, grp in chart.signals.groupby("position"):
+                    signal[int(pos)] = ",".join(str(r) for r in sorted(set(grp["rule"])))
+            frame = pd.DataFrame({period: labels, value: np.asarray(chart.values, float),
+                                  t("measures.legend.centre", lang): np.asarray(chart.centre, float),
+                                  t("measures.legend.limits", lang) + " ↓": np.asarray(chart.lower, float),
+                                  t("measures.legend.limits", lang) + " ↑": np.asarray(chart.upper, float),
+                                  col("rule"): signal})
+            kinds = {c: "score" for c in frame.columns if c not in (period, col("rule"))}
+            tg = targets.get(kid)
+            notes = (t("access.alt.group", lang, name=col("target"), items=show(float(tg), "score", lang)),) \
+                if tg is not None and math.isfinite(tg) else ()
+            out[f"control_{re.sub(r'[^0-9A-Za-z_-]+', '_', kid)}"] = ChartData(frame, value, kinds, series=True,
+                                                                               notes=notes)
+        shown = list(res.charts.items())[:12]
+        frame = pd.DataFrame({col("kpi_id"): [f"{kid} · {names[kid]}" if isinstance(names.get(kid), str) else kid
+                                              for kid, _ in shown],
+                              col("last"): [float(c.values[-1]) for _, c in shown],
+                              col("target"): [None if targets.get(k) is None or not math.isfinite(targets[k])
+                                              else float(targets[k]) for k, _ in shown],
+                              col("light"): [t(f"access.light.{lights.get(k)}", lang) if lights.get(k) in
+                                             ("green", "amber", "red") else "—" for k, _ in shown]})
+        out["scorecard"] = ChartData(frame, col("last"), {col("last"): "score", col("target"): "score"}, ranked=False,
+                                     notes=grouped_notes(frame, col("light"), col("kpi_id"), lang,
+                                                         order=[t(f"access.light.{x}", lang)
+                                                                for x in ("red", "amber", "green")],
+                                                         detail=lambda r: show(r[col("last")], "score", lang)))
+    if res.standards_available and not res.standards.empty:
+        s = res.standards
+        sn = res.service_names
+        labels = [f"{t(f'measures.measure.{m}', lang)} ≤ {fmt_number(tg, lang, digits=0)} · "
+                  f"{t('measures.all_services', lang) if sid == '*' else sn.get(sid, sid)} · "
+                  f"{_label_channel(ch, lang)}" for m, tg, sid, ch in zip(s["measure"], s["target"], s["service_id"],
+                                                                          s["channel"])]
+        out["service_standards"] = interval(labels, s["share"], s["low"], s["high"], t("measures.axis.share_met", lang))
+    return out

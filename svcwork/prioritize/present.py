@@ -34,7 +34,7 @@ from .waves import fmt_amount
 if TYPE_CHECKING:
     from .analysis import PrioritizationResult
 
-__all__ = ["tables", "figures", "findings", "takeaways", "methods", "note_text", "skipped", "METHOD_NOTES"]
+__all__ = ["tables", "figures", "figure_data", "findings", "takeaways", "methods", "note_text", "skipped", "METHOD_NOTES"]
 
 #: Method notes that belong to the methods appendix (:func:`methods`), not to the method-notes table.
 METHOD_NOTES = frozenset({"acceptability"})
@@ -361,7 +361,7 @@ def _acceptability_figure(res: PrioritizationResult, lang: str):
         first = np.array([acc.first[s] for s in shown])
         top = np.array([acc.top[s] for s in shown])
         ax.barh(y, first, color=colour, label=t("prioritize.chart.rank1", lang))
-        ax.barh(y, top - first, left=first, color=colour, alpha=0.45,
+        ax.barh(y, top - first, left=first, color=colour, alpha=0.45, hatch="//", edgecolor="white",
                 label=t("prioritize.chart.rank_top", lang, n=res.top_n))
         ax.barh(y, 1 - top, left=top, color=GREY, alpha=0.35, label=t("prioritize.chart.rank_rest", lang,
                                                                        n=res.top_n))
@@ -380,9 +380,10 @@ def _wave_figure(res: PrioritizationResult, lang: str):
     import matplotlib
     from matplotlib.patches import Patch
 
-    from ..charts import RC, finish, new_figure, palette
+    from ..charts import PATTERNS, RC, finish, new_figure, palette
 
     colours = dict(zip(QUADRANTS, palette(res.accent_color)))
+    hatches = dict(zip(QUADRANTS, PATTERNS))  # the quadrant by pattern as well as colour (WCAG 2.1 SC 1.4.1)
     if res.plan is None:
         fig, ax = new_figure(size=(8.0, 3.0))
         with matplotlib.rc_context(RC):
@@ -409,7 +410,8 @@ def _wave_figure(res: PrioritizationResult, lang: str):
         for yy, sid in zip(y, shown):
             w = res.wave_of(sid)
             ax.barh(yy, 0.9, left=w - 1 + 0.05, height=0.7, color=colours[res.quadrant[sid]],
-                    edgecolor="black" if res.services.loc[sid, "mandatory"] else "none", linewidth=1.2)
+                    hatch=hatches[res.quadrant[sid]],
+                    edgecolor="black" if res.services.loc[sid, "mandatory"] else "white", linewidth=1.2)
         ax.set_yticks(y, [str(s) for s in shown])
         W = res.plan.waves
         ax.set_xlim(0, W)
@@ -421,7 +423,7 @@ def _wave_figure(res: PrioritizationResult, lang: str):
         ax.set_ylim(-0.8, len(shown) - 0.2)
         ax.grid(axis="y", visible=False)
         in_use = [q for q in QUADRANTS if any(res.quadrant[s] == q for s in shown)]
-        handles = [Patch(color=colours[q]) for q in in_use]
+        handles = [Patch(facecolor=colours[q], hatch=hatches[q], edgecolor="white") for q in in_use]
         labels = [t(f"prioritize.quadrants.{q}", lang) for q in in_use]
         if any(res.services.loc[s, "mandatory"] for s in shown):
             handles.append(Patch(facecolor="white", edgecolor="black", linewidth=1.2))
@@ -434,6 +436,66 @@ def _wave_figure(res: PrioritizationResult, lang: str):
     finish(ax, lang=lang, title=title, value_axis="y",
            xlabel=t("prioritize.chart.wave_axis", lang, unit=t(f"prioritize.unit.{res.plan_unit}", lang)))
     return fig
+
+
+# =========================================================================== the charts' data
+def figure_data(res: PrioritizationResult, lang: str) -> dict[str, Any]:
+    """What each chart of :func:`figures` plots (:class:`svcwork.alttext.ChartData`, same slugs), for its
+    text alternative and data table (WCAG 2.1 SC 1.1.1, 1.3.1): the services' effort, benefit and
+    visibility with their quadrant, the weight ranges, the rank shares, the roadmap's waves."""
+    from ..alttext import ChartData, grouped_notes, scale_kind
+
+    if not res.available:
+        return {}
+    col = lambda k: t(f"prioritize.col.{k}", lang)  # noqa: E731
+    crit = lambda k: _crit(k, lang)  # noqa: E731
+    s = res.services
+    sid, quad = col("service_id"), col("quadrant")
+    names = {q: t(f"prioritize.quadrants.{q}", lang) for q in QUADRANTS}
+    m = pd.DataFrame({sid: [str(x) for x in res.order],
+                      crit("effort"): [_num(s.loc[x, "effort"]) for x in res.order],
+                      crit("benefit"): [_num(s.loc[x, "benefit"]) for x in res.order],
+                      crit("visibility"): [_num(s.loc[x, "visibility"]) for x in res.order],
+                      **({crit(res.size_column): [_num(s.loc[x, res.size_column]) for x in res.order]}
+                         if res.size_column is not None else {}),
+                      quad: [names.get(str(res.quadrant[x]), str(res.quadrant[x])) for x in res.order],
+                      "_q": [str(res.quadrant[x]) for x in res.order]})
+    kinds = {c: scale_kind(m[c]) for c in m.columns if c not in (sid, quad, "_q")}
+
+    def where(row: pd.Series) -> str:
+        return ", ".join(f"{c} {show(row[c], kinds[c], lang) if row[c] is not None else '—'}"
+                         for c in (crit("effort"), crit("benefit")))
+
+    out: dict[str, Any] = {"matrix": ChartData(
+        m.drop(columns="_q"), crit("benefit"), kinds, label=sid,
+        notes=grouped_notes(m, "_q", sid, lang, order=QUADRANTS, names=names, detail=where))}
+    ranges = res.sensitivity.ranges
+    top_holds, first_holds = t("prioritize.chart.top_holds", lang, n=res.top_n), t("prioritize.chart.first_holds", lang)
+    sens = pd.DataFrame({col("criterion"): [crit(r.criterion) for r in ranges],
+                         t("prioritize.chart.current_weight", lang): [float(r.weight) for r in ranges],
+                         f"{top_holds} ({t('access.col.low', lang)})": [float(r.lower) for r in ranges],
+                         f"{top_holds} ({t('access.col.high', lang)})": [float(r.upper) for r in ranges],
+                         f"{first_holds} ({t('access.col.low', lang)})": [float(r.lower) for r in res.sensitivity.first],
+                         f"{first_holds} ({t('access.col.high', lang)})": [float(r.upper) for r in res.sensitivity.first]})
+    out["sensitivity"] = ChartData(sens, str(sens.columns[1]), {str(c): "share" for c in sens.columns[1:]})
+    acc = res.acceptability
+    shown = res.order[:15]
+    a = pd.DataFrame({sid: [str(x) for x in shown], col("p_first"): [float(acc.first[x]) for x in shown],
+                      col("p_top"): [float(acc.top[x]) for x in shown]})
+    out["acceptability"] = ChartData(a, col("p_top"), {col("p_first"): "share", col("p_top"): "share"}, label=sid)
+    if res.plan is not None:
+        planned = [x for x in res.order if res.wave_of(x) is not None]
+        planned.sort(key=lambda x: res.wave_of(x))
+        mandatory = t("prioritize.chart.mandatory", lang)
+        w = pd.DataFrame({sid: [str(x) for x in planned], col("wave"): [int(res.wave_of(x)) for x in planned],
+                          quad: [names.get(str(res.quadrant[x]), str(res.quadrant[x])) for x in planned],
+                          mandatory: [t("template.yes" if bool(s.loc[x, "mandatory"]) else "template.no", lang)
+                                      for x in planned]})
+        waves = {k: t("prioritize.chart.wave_n", lang, wave=k) for k in range(1, res.plan.waves + 1)}
+        out["waves"] = ChartData(w, col("wave"), {col("wave"): "count"}, label=sid, ranked=False,
+                                 notes=grouped_notes(w, col("wave"), sid, lang, order=list(waves), names=waves,
+                                                     detail=lambda r: r[quad]))
+    return out
 
 
 # =========================================================================== helpers

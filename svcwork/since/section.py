@@ -17,12 +17,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Sequence
+from typing import TYPE_CHECKING, Any, Sequence
 
 import pandas as pd
 
 from ..i18n import t
-from ..keyfigures import KeyFigure, plain
+from ..keyfigures import KeyFigure
 from ..tables import translate
 from .compare import Round, compare
 from .history import Rounds, round_name
@@ -30,7 +30,10 @@ from .plots import MIN_TREND_ROUNDS, changes_chart, changes_data, trend_chart, t
 from .present import table
 from .result import SECTION, Since
 
-__all__ = ["SinceSection", "write_section", "history_block"]
+if TYPE_CHECKING:  # pragma: no cover
+    from ..alttext import ChartData
+
+__all__ = ["SinceSection", "write_section", "history_block", "chart_data"]
 
 
 @dataclass(frozen=True, eq=False)
@@ -140,7 +143,8 @@ def write_section(out: str | Path, current: Round, rounds: Rounds, *, lang: str,
         name = f"{SECTION}-{slug}.png"
         atomic_write_bytes(Path(out) / "figures" / name, figure_bytes(fig, "png"))
         title = caption(SECTION, slug, lang) or t(f"since.chart.{slug}", lang)
-        figures.append({"file": name, "title": title, "alt": _alt(slug, data, lang, title),
+        # the plotted values: the figure's data table and its text alternative (svcwork.alttext)
+        figures.append({"file": name, "title": title, "data": chart_data(slug, data, lang),
                         "layout": "landscape" if slug == "trend" else "portrait",
                         "takeaway": takeaways.get(slug, "")})
         close(fig)
@@ -148,21 +152,45 @@ def write_section(out: str | Path, current: Round, rounds: Rounds, *, lang: str,
     return since
 
 
-def _alt(slug: str, data: pd.DataFrame, lang: str, title: str) -> str:
-    """The chart's text alternative from its plotted values."""
-    from ..keyfigures import show
+def chart_data(slug: str, data: pd.DataFrame, lang: str) -> "ChartData":
+    """What a chart of the section plots, as its data table shows it (headers in *lang*): for the
+    changes, each figure's change in points with its interval and verdict (the verdicts also said in
+    words); for the trend, each figure's value with its interval in each round."""
+    from ..alttext import ChartData
+    from .figures import figure_label
 
+    col = {k: t(f"since.data.{k}", lang) for k in ("figure", "change", "low", "high", "verdict", "round", "value")}
     if slug == "changes":
-        parts = [t("since.alt.change", lang, name=r.name, change=show(r.change, "points", lang),
-                   verdict=t(f"since.verdict.{r.verdict}", lang)) for r in data.itertuples()]
-    else:
-        parts = []
-        for key, g in data.groupby("figure", sort=False):
-            from .figures import figure_label
+        frame = pd.DataFrame({col["figure"]: data["name"], col["change"]: data["change"], col["low"]: data["low"],
+                              col["high"]: data["high"],
+                              col["verdict"]: [t(f"since.verdict.{v}", lang) for v in data["verdict"]]})
+        notes = tuple(t("since.alt.verdicts", lang, verdict=t(f"since.verdict.{v}", lang),
+                        names="; ".join(data.loc[data["verdict"] == v, "name"]))
+                      for v in ("worse", "better", "no_change") if (data["verdict"] == v).any())
+        return ChartData(frame, col["change"], {col[k]: "points" for k in ("change", "low", "high")},
+                         label=col["figure"], notes=notes)
+    # the trend: shares as percentages, so one column holds every figure in its own unit
+    scale = data["kind"].isin(["share", "share1"]).map({True: 100.0, False: 1.0})
+    frame = pd.DataFrame({col["figure"]: [figure_label(k, lang) for k in data["figure"]], col["round"]: data["round"],
+                          col["value"]: data["value"] * scale,
+                          col["low"]: pd.to_numeric(data["low"], errors="coerce") * scale,
+                          col["high"]: pd.to_numeric(data["high"], errors="coerce") * scale})
+    return ChartData(frame, col["value"], {col[k]: "number" for k in ("value", "low", "high")}, label=col["figure"],
+                     ranked=False, notes=tuple(_trend_notes(data, lang)))
 
-            values = ", ".join(f"{r.round}: {show(r.value, r.kind, lang)}" for r in g.itertuples())
-            parts.append(f"{figure_label(key, lang)} — {values}")
-    return plain(f"{title}. " + "; ".join(parts))
+
+def _trend_notes(data: pd.DataFrame, lang: str) -> list[str]:
+    """One sentence per figure of the trend: its value in the first and the last round."""
+    from ..keyfigures import show
+    from .figures import figure_label
+
+    out = []
+    for key, g in data.groupby("figure", sort=False):
+        first, last = g.iloc[0], g.iloc[-1]
+        out.append(t("since.alt.trend", lang, name=figure_label(key, lang), first_round=first["round"],
+                     first=show(first["value"], first["kind"], lang), last_round=last["round"],
+                     last=show(last["value"], last["kind"], lang)))
+    return out
 
 
 def history_block(rounds: Rounds | None, current: Round) -> list[dict[str, Any]]:

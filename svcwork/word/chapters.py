@@ -182,7 +182,7 @@ def _figure(w: Writer, fig: Mapping, png: bytes, number: int) -> None:
     title = str(fig.get("title") or "")
     takeaway = str(fig.get("takeaway") or "")
     alt = str(fig.get("alt") or title)
-    description = f"{alt}. {plain(takeaway)}" if takeaway else alt
+    description = f"{alt}{'' if alt.endswith('.') else '.'} {plain(takeaway)}" if takeaway else alt
     w.picture(png, layout=str(fig.get("layout") or "portrait"), description=description,
               name=t("report.figure_label", lang, n=number))
     p = w.para(style="Caption")
@@ -311,11 +311,14 @@ def report_docx_bytes(out: str | os.PathLike, engagement: Any, *, lang: str, exe
         _dashboard(w, tiles)
     skipped = [sections[k]["skipped"] for k in keys if not sections[k].get("available") and sections[k].get("skipped")]
     _executive(w, executive or (), commentary, skipped)
-    _recommendations(w, list(recommendations or ()))
     numbers = _figure_numbers(out, sections, keys)
     quality: list[tuple[Mapping, pd.DataFrame]] = []
+    if "since" in keys:  # "Since the last report" right after the executive summary, as in report.html
+        quality += _section(w, "since", sections["since"], tables.get("since", {}), out, numbers=numbers,
+                            commentary=commentary, level=1)
+    _recommendations(w, list(recommendations or ()))
     for key in keys:
-        if key != "intake":
+        if key not in ("intake", "since"):
             quality += _section(w, key, sections[key], tables.get(key, {}), out, numbers=numbers,
                                 commentary=commentary, level=1)
     w.heading(t("report.data_quality", lang), 1, new_page=True, key="quality")

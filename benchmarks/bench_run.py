@@ -1,0 +1,145 @@
+"""Benchmark: one ``svcwork run`` of a client, phase by phase, against the analyses alone.
+
+Prints, in one run on the same machine:
+
+(a) the cold run — ``svcwork run CLIENT -o TMP`` as a fresh process (import, kernel start, every
+    output, with the PDF unless ``--no-pdf``), wall time;
+(b) the same run's phases, measured inside one process by timing the very functions
+    :func:`svcwork.batch.run_client` calls (wrapped, not re-implemented): load (validation), kernel
+    start, each notebook, the comparison with an earlier round, report.html, results.xlsx, slides,
+    report.docx, the rest of the assembly, the PDF;
+(c) the in-process floor — ``import svcwork`` in a fresh interpreter, then load and the four
+    analyses called directly (``prioritize``, ``journeys``, ``measures``, ``management``.analyse
+    with their defaults: the notebooks pass a few more arguments, not more work);
+
+and the ratio (a)/(c) — the cost of everything that is not analysis (target of issue 15: at most 3×).
+
+    python benchmarks/bench_run.py [--client data/clients/rashut-hagimlaot] [--no-pdf]
+
+The machine is shared: the load average before and after is printed; read ratios with it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def _load() -> str:
+    return " ".join(f"{x:.1f}" for x in os.getloadavg())
+
+
+def cold_run(client: Path, *, pdf: bool) -> float:
+    """(a): a fresh ``svcwork run`` process, wall time in seconds."""
+    with tempfile.TemporaryDirectory() as tmp:
+        cmd = [sys.executable, "-m", "svcwork.cli", "run", str(client), "-o", tmp, *([] if pdf else ["--no-pdf"])]
+        start = time.perf_counter()
+        done = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "MPLBACKEND": "Agg"})
+        seconds = time.perf_counter() - start
+        if done.returncode != 0:
+            raise SystemExit(f"svcwork run failed:\n{done.stdout}\n{done.stderr}")
+        return seconds
+
+
+@contextlib.contextmanager
+def _timed(owner: object, name: str, phases: dict[str, float], label=None):  # noqa: ANN001
+    """Wrap ``owner.name`` so each call adds its wall time to ``phases[label(args) or name]``."""
+    original = getattr(owner, name)
+
+    def wrapper(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202
+        start = time.perf_counter()
+        try:
+            return original(*args, **kwargs)
+        finally:
+            phases[label(args, kwargs) if label else name] += time.perf_counter() - start
+
+    setattr(owner, name, wrapper)
+    try:
+        yield
+    finally:
+        setattr(owner, name, original)
+
+
+def phases_of_a_run(client: Path, *, pdf: bool) -> tuple[dict[str, float], float]:
+    """(b): the phases of one warm-process run of *client* (and its total)."""
+    import svcwork.batch as batch
+    import svcwork.intake as intake
+    import svcwork.report as report
+    import svcwork.since.section as since_section
+    import svcwork.word as word
+
+    phases: dict[str, float] = defaultdict(float)
+    with tempfile.TemporaryDirectory() as tmp, contextlib.ExitStack() as stack:
+        stack.enter_context(_timed(intake, "validate", phases, lambda a, k: "load (validate)"))
+        stack.enter_context(_timed(batch.WarmKernel, "__init__", phases, lambda a, k: "kernel start"))
+        stack.enter_context(_timed(batch.WarmKernel, "run", phases,
+                                   lambda a, k: f"notebook {Path(a[1]).stem}"))
+        stack.enter_context(_timed(report, "assemble", phases, lambda a, k: "assembly (all outputs)"))
+        stack.enter_context(_timed(report, "_render", phases, lambda a, k: f"  html: {a[0]}"))
+        stack.enter_context(_timed(report, "write_results_workbook", phases, lambda a, k: "  results.xlsx"))
+        stack.enter_context(_timed(report, "_write_slides", phases, lambda a, k: "  slides.pptx"))
+        stack.enter_context(_timed(word, "write_report_docx", phases, lambda a, k: "  report.docx"))
+        stack.enter_context(_timed(since_section, "write_section", phases, lambda a, k: "  since the last report"))
+        stack.enter_context(_timed(batch, "_render_pdf", phases, lambda a, k: "report.pdf"))
+        start = time.perf_counter()
+        with batch.WarmKernel() as kernel:
+            result = batch.run_client(client, tmp, kernel=kernel, pdf=pdf)
+        total = time.perf_counter() - start
+    if not result.ok:
+        raise SystemExit(result.describe())
+    return dict(phases), total
+
+
+def floor(client: Path) -> dict[str, float]:
+    """(c): import in a fresh interpreter, then load and the four analyses in this process."""
+    start = time.perf_counter()
+    subprocess.run([sys.executable, "-c", "import svcwork"], check=True)
+    out = {"import svcwork (fresh interpreter)": time.perf_counter() - start}
+    from svcwork import load
+    from svcwork import journeys, management, measures, prioritize
+
+    start = time.perf_counter()
+    engagement = load(client)
+    out["load"] = time.perf_counter() - start
+    for name, module in (("prioritize", prioritize), ("journeys", journeys), ("measures", measures),
+                         ("management", management)):
+        start = time.perf_counter()
+        module.analyse(engagement)
+        out[f"analyse: {name}"] = time.perf_counter() - start
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--client", type=Path, default=ROOT / "data" / "clients" / "rashut-hagimlaot")
+    parser.add_argument("--no-pdf", dest="pdf", action="store_false")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("SVCWORK_KEY", "benchmark-key-not-secret")
+    os.environ.setdefault("MPLBACKEND", "Agg")
+    print(f"client {args.client.name}, PDF {'on' if args.pdf else 'off'}; load average {_load()}")
+    cold = cold_run(args.client, pdf=args.pdf)
+    phases, total = phases_of_a_run(args.client, pdf=args.pdf)
+    base = floor(args.client)
+    print(f"\n(a) cold `svcwork run`: {cold:7.1f} s")
+    print(f"(b) the same run in one process: {total:7.1f} s")
+    for name, seconds in phases.items():
+        print(f"      {name:<36} {seconds:7.2f} s")
+    print(f"(c) in-process floor: {sum(base.values()):7.1f} s")
+    for name, seconds in base.items():
+        print(f"      {name:<36} {seconds:7.2f} s")
+    print(f"\n(a)/(c) = {cold / sum(base.values()):.1f}x   (b)/(c) = {total / sum(base.values()):.1f}x   "
+          f"load average after {_load()}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
