@@ -446,11 +446,15 @@ def requested_notebooks(engagement) -> list[Path]:
     return [nb for nb in analysis_notebooks() if by_name.get(nb.name, nb.stem) in wanted or nb.name not in by_name]
 
 
-def commentary_files(client: Path) -> list[Path]:
-    """The consultant's commentary files in *client* (they change the report as inputs do)."""
+def consultant_files(client: Path) -> list[Path]:
+    """The consultant's own files in *client*: the commentary, and the workshop's copy of the intake
+    with its Scenarios sheet (:func:`svcwork.intake.scenarios.scenario_copy`); they change the
+    report as the inputs do."""
     from .commentary import COMMENTARY_FILES
+    from .intake.scenarios import scenario_copy
 
     names = {n.format(lang=lang) for n in COMMENTARY_FILES for lang in ("he", "en")}
+    names.add(scenario_copy(find_intake(client)).name)
     return sorted(p for p in Path(client).iterdir() if p.name in names and p.is_file())
 
 
@@ -483,7 +487,7 @@ def _client_unchanged(client: Path, output: Path) -> bool:
     present = {str(intake.resolve())} | {str(p.resolve()) for p in discover(client, intake=intake).used}
     if present != {i["path"] for i in stamp["inputs"]}:
         return False
-    if {str(p.resolve()) for p in commentary_files(client)} != set(stamp.get("commentary") or []):
+    if {str(p.resolve()) for p in consultant_files(client)} != set(stamp.get("commentary") or []):
         return False
     return stamp.get("fingerprint") == _stamp_fingerprint(stamp["inputs"], stamp)
 
@@ -583,7 +587,7 @@ def run_client(client: str | os.PathLike, output: str | os.PathLike, *, force: b
         notebooks = requested_notebooks(eng)
         for nb in notebooks:
             check_notebook_parameters(nb)
-        fingerprint = run_fingerprint(eng.inputs, notebooks, commentary=commentary_files(client))
+        fingerprint = run_fingerprint(eng.inputs, notebooks, commentary=consultant_files(client))
         if not force and _unchanged(out, fingerprint):
             return ClientResult(client, slug, "skipped", time.perf_counter() - start, output=out)
         language = lang or eng.language
@@ -618,7 +622,7 @@ def run_client(client: str | os.PathLike, output: str | os.PathLike, *, force: b
                 {"fingerprint": fingerprint, "svcwork_version": __version__,
                  "inputs": [{"role": f.role, "path": str(f.path.resolve())} for f in eng.inputs],
                  "notebooks": [str(nb) for nb in notebooks],
-                 "commentary": [str(p.resolve()) for p in commentary_files(client)]}, indent=1) + "\n")
+                 "commentary": [str(p.resolve()) for p in consultant_files(client)]}, indent=1) + "\n")
         return ClientResult(client, slug, "ok", time.perf_counter() - start, output=out, summary=summary,
                             note=pdf_note)
     except NotebookError as exc:

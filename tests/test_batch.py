@@ -415,3 +415,21 @@ def test_progress_shows_running_clients_completions_elapsed_and_estimate():
     last = shown.rstrip().splitlines()[-1]
     assert "clients" in last and "2/3" in last
     assert re.search(r"\d:\d\d:\d\d \d:\d\d:\d\d", last)  # elapsed, then the estimate of the time left
+
+
+def test_the_consultants_files_are_inputs_of_the_run(tmp_path):
+    """The commentary and the workshop's scenarios copy of the intake change the report, so they are
+    in the run's fingerprint (a batch reruns the client when one changes); other files are not."""
+    from svcwork.batch import consultant_files, run_fingerprint
+
+    client = tmp_path / "client"
+    write_xlsx(client / "intake.xlsx", english_sheets())
+    (client / "commentary.md").write_text("## summary\nFirst words.\n", encoding="utf-8")
+    (client / "notes.txt").write_text("not an input", encoding="utf-8")
+    assert [p.name for p in consultant_files(client)] == ["commentary.md"]
+    (client / "intake.scenarios.xlsx").write_bytes((client / "intake.xlsx").read_bytes())
+    files = consultant_files(client)
+    assert [p.name for p in files] == ["commentary.md", "intake.scenarios.xlsx"]
+    before = run_fingerprint([], [], commentary=files)
+    write_xlsx(client / "intake.scenarios.xlsx", {**english_sheets(), "Scenarios": [["name", "changes"], ["A", "x"]]})
+    assert run_fingerprint([], [], commentary=files) != before
