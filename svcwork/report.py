@@ -506,32 +506,38 @@ def _figure_html(fig: Mapping, png: bytes, *, number: int, lang: str) -> str:
         caption += f"<span class='takeaway'>{to_html(fig['takeaway'])}</span>"
     table = ""
     if fig.get("data"):  # the plotted values, a table under the figure (WCAG 2.1 SC 1.1.1, 1.3.1)
-        from .alttext import shown_frame
-
         summary = html.escape(t("access.data.summary", lang, n=number))
         table = (f"<details class='figure-data' id='figure-{number}-data'><summary>{summary}</summary>"
-                 + table_html(shown_frame(fig["data"], lang), lang=lang, max_rows=len(fig["data"].get("rows") or []),
-                              caption=t("access.data.caption", lang, n=number, title=fig.get("title") or ""))
-                 + "</details>")
+                 + figure_data_table(fig, number=number, lang=lang) + "</details>")
     # role=group: the tagged PDF has one Figure (the picture, with its alternative) inside a group with its caption
     return (f"<figure id='figure-{number}'{cls} role='group'><img alt='{alt}' src='data:image/png;base64,{data}'/>"
             f"<figcaption>{caption}</figcaption></figure>{table}")
 
 
+def figure_data_table(fig: Mapping, *, number: int, lang: str) -> str:
+    """The values a recorded figure plots as a captioned table (every row): under the figure on screen
+    and, in print, in the report's appendix of the figures' data."""
+    from .alttext import shown_frame
+
+    return table_html(shown_frame(fig["data"], lang), lang=lang, max_rows=len(fig["data"].get("rows") or []),
+                      caption=t("access.data.caption", lang, n=number, title=fig.get("title") or ""))
+
+
 def _section_html(record: Mapping, frames: Mapping[str, pd.DataFrame], out: Path, *,
-                  lang: str, numbers: Iterator[int]) -> tuple[list[str], list[str], list[str]]:
+                  lang: str, numbers: Iterator[int]) -> tuple[list[str], list[str], list[str], list[str]]:
     """A recorded section as HTML: the fragments of its body (heading, skipped sentence or findings,
-    key tables, figures numbered from *numbers*), those for the data-quality appendix, and the
-    sheet names of its detail tables left to results.xlsx."""
+    key tables, figures numbered from *numbers*), those for the data-quality appendix, the sheet
+    names of its detail tables left to results.xlsx, and its figures' data tables (for print)."""
     d = direction(lang)
     title = record.get("title") or t(f"report.section.{record['section']}", lang)
     body = [f"<h2 dir='{d}'>{html.escape(title)}</h2>"]
     quality: list[str] = []
     detail: list[str] = []
+    data: list[str] = []
     if not record["available"]:
         if record.get("skipped") is not None:
             body.append(f"<p class='skipped' dir='{d}'>{html.escape(record['skipped'])}</p>")
-        return body, quality, detail
+        return body, quality, detail, data
     if record.get("findings"):
         from .alttext import abbr_html
 
@@ -546,8 +552,11 @@ def _section_html(record: Mapping, frames: Mapping[str, pd.DataFrame], out: Path
     for fig in record.get("figures", []):
         png = out / "figures" / Path(fig["file"]).name  # figures/ only
         if png.is_file():
-            body.append(_figure_html(fig, png.read_bytes(), number=next(numbers), lang=lang))
-    return body, quality, detail
+            number = next(numbers)
+            body.append(_figure_html(fig, png.read_bytes(), number=number, lang=lang))
+            if fig.get("data"):  # the printed report gathers the figures' data in an appendix
+                data.append(figure_data_table(fig, number=number, lang=lang))
+    return body, quality, detail, data
 
 
 
@@ -652,13 +661,15 @@ def assemble(out: str | os.PathLike, engagement: Any, *, lang: str,
     ran = None if notebooks is None else {Path(p).name for p in notebooks}
     wanted = set(getattr(engagement.settings, "sections", ()) or (s.key for s in SECTIONS))
     summary["not_requested"] = [s.key for s in SECTIONS if s.key not in wanted]  # the Engagement's sections setting
-    blocks, quality = [], []
+    blocks, quality, figure_data = [], [], []
     numbers = itertools.count(1)
     quote = "„{}”" if lang == "he" else "“{}”"
     for s in report_order(engagement, sections):
         if s.key not in sections or (s is not SINCE and (s.key not in wanted or (ran is not None and s.notebook not in ran))):
             continue
-        body, checks, detail = _section_html(sections[s.key], tables.get(s.key, {}), out, lang=lang, numbers=numbers)
+        body, checks, detail, data = _section_html(sections[s.key], tables.get(s.key, {}), out, lang=lang,
+                                                   numbers=numbers)
+        figure_data.extend(data)
         if notes.get(s.key) is not None:  # the consultant's words open the section, marked as theirs
             body.insert(1, commentary_html(notes, s.key, lang))
         if detail:  # detail tables: named here, in full in results.xlsx
@@ -718,7 +729,7 @@ def assemble(out: str | os.PathLike, engagement: Any, *, lang: str,
         recommendations=chapter_html,
         commentary_problems=note_problems,
         version=__version__,
-        blocks=blocks, quality="\n".join(quality))
+        blocks=blocks, quality="\n".join(quality), figure_data="\n".join(figure_data))
     paths = {
         "report": atomic_write_text(out / "report.html", page),
         "summary": atomic_write_text(out / "summary.json", json.dumps(summary, ensure_ascii=False, indent=1,
