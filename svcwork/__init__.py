@@ -8,12 +8,40 @@ from __future__ import annotations
 
 __version__ = "0.1.0"
 
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from .errors import AnalysisError, IntakeError, InputFileError, Problem, SvcworkError, UsageError
-from .intake import Engagement, Settings, load, validate
-from .journeys import case_durations, directly_follows, handoffs, load_cases, variants
-from .measures import nps, p_chart, relative_weights, shapley_r2, wilson_interval, xmr_limits
-from .prioritize import InfeasiblePlanError, ahp_weights, plan_waves, rank_acceptability, topsis
-from .batch import run_batch, run_client
+
+#: Where each public name lives: imported on first use (PEP 562), so ``import svcwork`` — and every
+#: ``svcwork`` command — does not pay for the analyses' libraries it does not need.
+_LAZY = {
+    **dict.fromkeys(("Engagement", "Settings", "load", "validate"), ".intake"),
+    **dict.fromkeys(("case_durations", "directly_follows", "handoffs", "load_cases", "variants"), ".journeys"),
+    **dict.fromkeys(("nps", "p_chart", "relative_weights", "shapley_r2", "wilson_interval", "xmr_limits"), ".measures"),
+    **dict.fromkeys(("InfeasiblePlanError", "ahp_weights", "plan_waves", "rank_acceptability", "topsis"),
+                    ".prioritize"),
+    **dict.fromkeys(("run_batch", "run_client"), ".batch"),
+}
+
+if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs
+    from .batch import run_batch, run_client
+    from .intake import Engagement, Settings, load, validate
+    from .journeys import case_durations, directly_follows, handoffs, load_cases, variants
+    from .measures import nps, p_chart, relative_weights, shapley_r2, wilson_interval, xmr_limits
+    from .prioritize import InfeasiblePlanError, ahp_weights, plan_waves, rank_acceptability, topsis
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'svcwork' has no attribute {name!r}")
+    return getattr(importlib.import_module(module, __name__), name)
+
+
+def __dir__() -> list[str]:
+    return sorted(set(globals()) | set(__all__))
+
 
 __all__ = [
     "__version__",

@@ -10,14 +10,12 @@ version did not change is skipped unless ``force`` is given.
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import fcntl
 import shutil
 import hashlib
 import itertools
 import json
-import math
 import os
 import time
 from concurrent.futures import ProcessPoolExecutor
@@ -28,15 +26,12 @@ from typing import Callable, Iterator, Mapping, Sequence
 from . import __version__
 from .errors import IntakeError, NotebookError, Problem, SvcworkError, UsageError
 from .i18n import t, user_language
-from .paths import PACKAGE_DIR, atomic_dir, atomic_write_text, client_slug, find_intake, notebooks_dir, templates_dir
+from .paths import PACKAGE_DIR, atomic_dir, atomic_write_text, client_slug, find_intake, templates_dir
 
 __all__ = ["NOTEBOOK_PARAMETERS", "ClientResult", "BatchResult", "WarmKernel", "run_client", "run_batch", "find_clients",
            "check_notebook_parameters", "refresh_notebooks", "run_fingerprint"]
 
-#: The parameters every analysis notebook declares in its ``parameters`` cell.
-NOTEBOOK_PARAMETERS = ("client_dir", "output_dir", "lang", "cache_dir")
 _STAMP = ".svcwork-run.json"
-KERNEL = "python3"
 
 
 @dataclass(frozen=True)
@@ -112,306 +107,16 @@ class BatchResult:
         return "\n".join(lines)
 
 
-# =========================================================================== notebooks
-def analysis_notebooks() -> list[Path]:
-    """The analysis notebooks in report order."""
-    from .report import SECTIONS
-
-    return [notebooks_dir() / s.notebook for s in SECTIONS]
-
-
-def check_notebook_parameters(path: Path) -> None:
-    """Raise :class:`UsageError` unless *path* declares every parameter svcwork passes."""
-    import papermill
-
-    try:
-        declared = papermill.inspect_notebook(str(path))
-    except Exception as exc:  # noqa: BLE001 - papermill raises plain errors for unreadable notebooks
-        raise UsageError(t("cli.error.notebook_unreadable", user_language(), name=path.name,
-                           detail=f"{type(exc).__name__}: {_first_line(str(exc))}")) from None
-    missing = [p for p in NOTEBOOK_PARAMETERS if p not in declared]
-    if missing:
-        lang = user_language()
-        raise UsageError(t("cli.error.notebook_parameters", lang, name=path.name, missing=", ".join(missing),
-                           expected=", ".join(NOTEBOOK_PARAMETERS),
-                           found=", ".join(declared) or t("cli.found.none", lang)))
-
-
-def _execute(notebook: Path, target: Path, *, parameters: dict, cwd: Path, timeout: float | None,
-             limit: float | None = None) -> None:
-    """Run one notebook with papermill in a fresh kernel (the plain way; see :class:`WarmKernel`).
-
-    *timeout*: seconds the notebook may still run (each cell gets what is left); *limit*: the
-    client's whole limit, for the message.  A dead kernel is retried once in a new kernel.
-    """
-    import papermill
-    from nbclient.exceptions import CellTimeoutError, DeadKernelError
-    from papermill.exceptions import PapermillExecutionError
-
-    deadline = _deadline(timeout)
-    for attempt in (1, 2):
-        counter = _CellCounter()
-        try:
-            papermill.execute_notebook(str(notebook), str(target), parameters=parameters, kernel_name=KERNEL,
-                                       cwd=str(cwd), progress_bar=False, log_output=False,
-                                       request_save_on_cell_execute=False, timeout_func=_cell_timeout(deadline),
-                                       on_cell_execute=counter)
-            return
-        except PapermillExecutionError as exc:
-            raise _notebook_error(notebook.name, exc.exec_count, exc.ename, exc.evalue) from None
-        except CellTimeoutError:
-            raise _timeout_error(notebook.name, counter.cell, limit or timeout) from None
-        except DeadKernelError:
-            if attempt == 2:
-                raise _dead_kernel_error(notebook.name, counter.cell) from None
-
-
-def _notebook_error(name: str, cell: int | None, ename: str, evalue: str) -> NotebookError:
-    return NotebookError(t("batch.failed_cell", "en", notebook=name, cell=cell, error=f"{ename}: {_first_line(evalue)}"),
-                         notebook=name, cell=cell, ename=ename, evalue=evalue)
-
-
-def _timeout_error(name: str, cell: int | None, seconds: float | None) -> NotebookError:
-    return NotebookError(t("batch.timeout_cell", "en", notebook=name, cell=cell if cell is not None else "?",
-                           seconds=f"{seconds or 0:g}"),
-                         notebook=name, cell=cell, ename="CellTimeoutError", evalue=f"time limit {seconds or 0:g} s",
-                         code="notebook_timeout")
-
-
-def _dead_kernel_error(name: str, cell: int | None) -> NotebookError:
-    return NotebookError(t("batch.kernel_died", "en", notebook=name, cell=cell if cell is not None else "?"),
-                         notebook=name, cell=cell, ename="DeadKernelError", evalue="the kernel died twice",
-                         code="kernel_died")
-
-
-def _deadline(timeout: float | None) -> float | None:
-    return None if timeout is None or timeout <= 0 else time.monotonic() + timeout
-
-
-def _cell_timeout(deadline: float | None) -> Callable[[object], int | None]:
-    """nbclient's ``timeout_func``: each cell may use what is left of the client's time."""
-    def left(cell: object) -> int | None:
-        return None if deadline is None else max(1, math.ceil(deadline - time.monotonic()))
-    return left
-
-
-class _CellCounter:
-    """nbclient's ``on_cell_execute`` hook: the number of the code cell running (1 = the first)."""
-
-    def __init__(self) -> None:
-        self.cell: int | None = None
-
-    def __call__(self, cell: object = None, cell_index: int | None = None, **_: object) -> None:
-        self.cell = (self.cell or 0) + 1
-
-
-def _quiet_log():  # noqa: ANN202
-    """nbclient's logger: its "Kernel died" and "Timeout" lines would only repeat what the result says."""
-    import logging
-
-    log = logging.getLogger("svcwork.nbclient")
-    if not log.handlers:
-        log.addHandler(logging.NullHandler())
-        log.propagate = False
-    return log
-
-
-class _KernelDied(Exception):
-    def __init__(self, cell: int | None) -> None:
-        super().__init__(cell)
-        self.cell = cell
-
-
-class _KernelLoop(asyncio.SelectorEventLoop):
-    """The warm kernel's event loop.  It refuses signal handlers: nbclient would otherwise take
-    Ctrl-C and SIGTERM from the batch (and shut the kernel down instead of stopping the run)."""
-
-    def add_signal_handler(self, sig, callback, *args):  # noqa: ANN001 - asyncio's signature
-        raise RuntimeError("svcwork leaves signals to the batch process")
-
-    def remove_signal_handler(self, sig) -> bool:  # noqa: ANN001
-        return False
-
-
-_RESET = """
-import os as _os
-_os.chdir({cwd!r})
-get_ipython().reset(new_session=True, aggressive=False)
-import matplotlib as _mpl
-_mpl.rcdefaults()
-del _mpl
-"""
-
-
-class WarmKernel:
-    """One long-lived Jupyter kernel that runs notebook after notebook, reset in between.
-
-    Starting a kernel and importing pandas/matplotlib/scipy costs seconds; a warm kernel pays
-    it once per worker.  Between notebooks the user namespace is cleared
-    (``InteractiveShell.reset(new_session=True)``), the working folder set and matplotlib's
-    settings restored, so no state leaks from one notebook or client to the next (a test
-    compares its outputs with fresh-kernel runs).
-
-    The kernel is driven the way nbclient and papermill drive theirs: an
-    :class:`~jupyter_client.manager.AsyncKernelManager` on an event loop of its own, so
-    nbclient's timeout and its check that the kernel is alive keep running while a cell runs.
-    A cell still running at the time limit fails the notebook (:class:`NotebookError` with code
-    ``notebook_timeout``, naming the cell) and the kernel is restarted for the next one; a kernel
-    that dies (``os._exit``, a segfault, out of memory) is restarted and the notebook retried
-    once in the fresh kernel, then fails with code ``kernel_died``.
-    """
-
-    def __init__(self, *, kernel_name: str = KERNEL) -> None:
-        from jupyter_client.manager import AsyncKernelManager
-
-        self._loop = _KernelLoop()
-        self._stderr = open(os.devnull, "w")  # noqa: SIM115 - kernel warnings are noise; closed in close()
-        self.km = AsyncKernelManager(kernel_name=kernel_name)
-        try:
-            self._call(self.km.start_kernel(cwd=os.getcwd(), stderr=self._stderr))
-        except BaseException:
-            self._loop.close()
-            self._stderr.close()
-            raise
-
-    def _call(self, coro):  # noqa: ANN001, ANN202
-        return self._loop.run_until_complete(coro)
-
-    def run(self, notebook: Path, target: Path, *, parameters: dict, cwd: Path, timeout: float | None,
-            limit: float | None = None) -> None:
-        """Execute *notebook* with *parameters* (papermill's injection) and write it to *target*.
-
-        *timeout*: seconds this notebook may run in all (each cell gets what is left; ``None``
-        or 0: no limit); *limit* is only named in the message (default *timeout*).
-        """
-        deadline = _deadline(timeout)
-        for attempt in (1, 2):
-            try:
-                self._call(self._run_once(notebook, target, parameters=parameters, cwd=cwd, deadline=deadline,
-                                          limit=limit or timeout))
-                return
-            except _KernelDied as died:
-                self._call(self._restart())
-                if attempt == 2:
-                    raise _dead_kernel_error(notebook.name, died.cell) from None
-
-    async def _restart(self) -> None:
-        try:
-            await self.km.restart_kernel(now=True)
-        except Exception:  # noqa: BLE001 - a kernel that cannot be restarted is started anew
-            with contextlib.suppress(Exception):
-                await self.km.shutdown_kernel(now=True)
-            await self.km.start_kernel(cwd=os.getcwd(), stderr=self._stderr)
-
-    async def _reset(self, kc, cwd: Path) -> None:  # noqa: ANN001
-        try:
-            await kc.wait_for_ready(timeout=60)
-            reply = await kc.execute_interactive(_RESET.format(cwd=str(cwd)), store_history=False, timeout=60,
-                                                 output_hook=lambda msg: None)
-        except (RuntimeError, TimeoutError):
-            if not await self.km.is_alive():
-                raise _KernelDied(None) from None
-            raise
-        if reply["content"].get("status") != "ok":
-            raise RuntimeError(f"kernel reset failed: {reply['content'].get('evalue')}")
-
-    async def _run_once(self, notebook: Path, target: Path, *, parameters: dict, cwd: Path,
-                        deadline: float | None, limit: float | None) -> None:
-        import nbformat
-        from nbclient import NotebookClient
-        from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
-        from papermill.iorw import load_notebook_node
-        from papermill.parameterize import parameterize_notebook
-
-        if not await self.km.is_alive():
-            await self._restart()
-        nb = parameterize_notebook(load_notebook_node(str(notebook)), parameters, kernel_name=KERNEL, language="python")
-        counter = _CellCounter()
-        kc = self.km.client()
-        kc.allow_stdin = False
-        kc.start_channels()
-        try:
-            await self._reset(kc, cwd)
-            client = NotebookClient(nb, km=self.km, timeout=60, timeout_func=_cell_timeout(deadline),
-                                    interrupt_on_timeout=False, allow_errors=False, record_timing=False,
-                                    on_cell_execute=counter, log=_quiet_log())
-            client.kc = kc  # ready and reset: nbclient uses it and leaves the kernel running
-            try:
-                await client.async_execute()
-            except CellExecutionError as exc:
-                cell = next((c.get("execution_count") for c in nb.cells if c.cell_type == "code"
-                             and any(o.get("output_type") == "error" for o in c.get("outputs", []))), None)
-                raise _notebook_error(notebook.name, cell, exc.ename, exc.evalue) from None
-            except CellTimeoutError:
-                await self._restart()  # the cell is still running: the next notebook needs a new kernel
-                raise _timeout_error(notebook.name, counter.cell, limit) from None
-            except DeadKernelError:
-                raise _KernelDied(counter.cell) from None
-        finally:
-            # nbclient leaves its output-polling task behind after a timeout; end it before the channels close
-            for task in asyncio.all_tasks():
-                if task is not asyncio.current_task():
-                    task.cancel()
-                    with contextlib.suppress(BaseException):
-                        await task
-            kc.stop_channels()
-        atomic_write_text(target, nbformat.writes(nb) + "\n")
-
-    def close(self) -> None:
-        if self._loop.is_closed():
-            return
-        try:
-            if self.km.has_kernel:
-                self._call(self.km.shutdown_kernel(now=True))
-        finally:
-            self._loop.close()
-            self._stderr.close()
-
-    def __enter__(self) -> "WarmKernel":
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self.close()
-
-
-_WORKER_KERNEL: WarmKernel | None = None
-
-
-def _worker_kernel() -> WarmKernel:
-    """The warm kernel of this worker process (started on first use, ended at exit)."""
-    global _WORKER_KERNEL
-    if _WORKER_KERNEL is None:
-        import atexit
-
-        _WORKER_KERNEL = WarmKernel()
-        atexit.register(_WORKER_KERNEL.close)
-    return _WORKER_KERNEL
-
-
-def _end_with_batch(batch_pid: int) -> None:
-    """Worker initializer: the worker ends when the batch process dies (Linux ``PR_SET_PDEATHSIG``).
-
-    A forked worker shares the batch's lock (``OUT/.svcwork.lock``); without this, a killed
-    batch would leave workers that hold the lock forever and refuse every later batch.
-    """
-    import signal
-    import sys
-
-    if sys.platform.startswith("linux"):
-        import ctypes
-
-        with contextlib.suppress(OSError, AttributeError):
-            ctypes.CDLL(None).prctl(1, int(signal.SIGKILL))  # 1 = PR_SET_PDEATHSIG
-    if os.getppid() != batch_pid:  # the batch died before the line above
-        os._exit(1)
-
+from .kernels import (KERNEL, NOTEBOOK_PARAMETERS, WarmKernel, _deadline, _end_with_batch, _execute,  # noqa: F401
+                      _first_line, _worker_kernel, _worker_pdf, analysis_notebooks, check_notebook_parameters)
 
 def _run_in_worker(client: Path, output: Path, force: bool, timeout: float | None, pdf: bool | None = None,
                    started: str | None = None, since: Path | None = None) -> "ClientResult":
     """One client in a worker process; *started* (a file) is created first, so the batch knows it began."""
     if started:
         Path(started).touch()
-    return run_client(client, output, force=force, timeout=timeout, kernel=_worker_kernel(), pdf=pdf, since=since)
+    return run_client(client, output, force=force, timeout=timeout, kernel=_worker_kernel(), pdf=pdf, since=since,
+                      renderer=_worker_pdf())
 
 
 def since_for(folder: Path, since: str | os.PathLike | None) -> Path | None:
@@ -421,11 +126,6 @@ def since_for(folder: Path, since: str | os.PathLike | None) -> Path | None:
         return None
     found = Path(since) / client_slug(folder)
     return found if (found / "summary.json").is_file() else None
-
-
-def _first_line(text: str, limit: int = 300) -> str:
-    line = (text or "").strip().splitlines()[0] if (text or "").strip() else ""
-    return line[:limit]
 
 
 def _tree_hash(paths: Sequence[Path]) -> str:
@@ -520,8 +220,10 @@ def _unchanged(out: Path, fingerprint: str) -> bool:
 
 
 # =========================================================================== one client
-def _render_pdf(folder: Path, engagement, *, lang: str, pdf: bool | None) -> str | None:
-    """report.pdf next to report.html; returns a note when it was not made (``pdf=None``: when Chromium is here)."""
+def _render_pdf(folder: Path, engagement, *, lang: str, pdf: bool | None, renderer=None) -> str | None:  # noqa: ANN001
+    """report.pdf next to report.html; returns a note when it was not made (``pdf=None``: when Chromium is here).
+    With *renderer* (a :class:`svcwork.pdf.PdfRenderer` kept by the caller), its Chromium prints the
+    pages (started if need be, left running for the next client); else one is started and stopped here."""
     from .pdf import PdfError, PdfRenderer, chromium_path
 
     if pdf is False:
@@ -529,9 +231,10 @@ def _render_pdf(folder: Path, engagement, *, lang: str, pdf: bool | None) -> str
     if pdf is None and chromium_path() is None:
         return "report.pdf not made: Chromium is not installed (apt-get install chromium, or set SVCWORK_CHROMIUM)"
     try:
-        with PdfRenderer() as renderer:
+        with contextlib.nullcontext(renderer) if renderer is not None else PdfRenderer() as printer:
+            printer.start()
             for page in [folder / "report.html", *sorted((folder / "units").glob("*.html"))]:
-                renderer.render(page, page.with_suffix(".pdf"), footer=engagement.settings.organization, lang=lang)
+                printer.render(page, page.with_suffix(".pdf"), footer=engagement.settings.organization, lang=lang)
     except PdfError as exc:
         if pdf:
             raise
@@ -546,7 +249,7 @@ DEFAULT_TIMEOUT = 1800
 def run_client(client: str | os.PathLike, output: str | os.PathLike, *, force: bool = True,
                timeout: float | None = DEFAULT_TIMEOUT, lang: str | None = None, kernel: WarmKernel | None = None,
                pdf: bool | None = None, since: str | os.PathLike | None = None,
-               scenario: str | None = None) -> ClientResult:
+               scenario: str | None = None, renderer=None) -> ClientResult:  # noqa: ANN001 - a PdfRenderer
     """Validate one client and write ``OUT/<slug>/`` (report.html, summary.json, results.xlsx, notebooks/, figures/).
 
     Never raises for a problem with the client's data or a failing notebook: the returned
@@ -616,7 +319,7 @@ def run_client(client: str | os.PathLike, output: str | os.PathLike, *, force: b
 
             assemble(tmp, eng, lang=language, notebooks=executed, rounds=rounds)
             shutil.rmtree(cache.parent)  # pseudonymised, but holds raw comments: never part of the output
-            pdf_note = _render_pdf(tmp, eng, lang=language, pdf=pdf)
+            pdf_note = _render_pdf(tmp, eng, lang=language, pdf=pdf, renderer=renderer)
             summary = json.loads((tmp / "summary.json").read_text(encoding="utf-8"))
             atomic_write_text(tmp / _STAMP, json.dumps(
                 {"fingerprint": fingerprint, "svcwork_version": __version__,
@@ -713,7 +416,10 @@ def run_batch(clients: str | os.PathLike, output: str | os.PathLike, *, jobs: in
                         since_for=lambda folder: since_for(folder, since),
                         unchanged=lambda folder: _client_unchanged(folder, out))
         elif jobs <= 1:
+            from .pdf import KeptPdfRenderer
+
             kernel = None
+            printer = KeptPdfRenderer()  # Chromium started at the first report printed, once for the batch
             try:
                 for folder in folders:
                     if on_start is not None:
@@ -722,8 +428,9 @@ def run_batch(clients: str | os.PathLike, output: str | os.PathLike, *, jobs: in
                     if kernel is None and (force or earlier is not None or not _client_unchanged(folder, out)):
                         kernel = WarmKernel()
                     done(folder, run_client(folder, out, force=force, timeout=timeout, kernel=kernel, pdf=pdf,
-                                            since=earlier))
+                                            renderer=printer, since=earlier))
             finally:
+                printer.close()
                 if kernel is not None:
                     kernel.close()
         else:

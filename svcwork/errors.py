@@ -10,9 +10,10 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass
-from typing import Any, Iterable
+from typing import TYPE_CHECKING, Any, Iterable
 
-import pandas as pd
+if TYPE_CHECKING:  # pragma: no cover
+    import pandas as pd
 
 __all__ = [
     "SvcworkError",
@@ -81,9 +82,11 @@ class Problem:
         return " / ".join(parts)
 
 
-def problems_frame(problems: Iterable[Problem]) -> pd.DataFrame:
+def problems_frame(problems: Iterable[Problem]) -> "pd.DataFrame":
     """The problems as one table (columns :data:`PROBLEM_FIELDS`), errors first."""
     rows = [p.as_dict() for p in problems]
+    import pandas as pd  # only here: importing svcwork.errors stays light
+
     frame = pd.DataFrame(rows, columns=list(PROBLEM_FIELDS))
     if len(frame):
         frame = frame.assign(_o=(frame["severity"] != ERROR).astype(int)).sort_values(

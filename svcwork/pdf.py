@@ -39,7 +39,7 @@ from typing import Any
 from .errors import SvcworkError
 from .paths import atomic_write_bytes
 
-__all__ = ["PdfError", "ChromiumMissingError", "CHROMIUM_ARGS", "PAGE_MARGINS", "FIXED_PDF_DATE", "chromium_path",
+__all__ = ["PdfError", "ChromiumMissingError", "KeptPdfRenderer", "CHROMIUM_ARGS", "PAGE_MARGINS", "FIXED_PDF_DATE", "chromium_path",
            "footer_template", "PdfRenderer", "render_pdf"]
 
 #: Flags for Chromium running headless as root in a container without network.
@@ -244,6 +244,43 @@ class PdfRenderer:
         footer out right to left.
         """
         return atomic_write_bytes(pdf_path, self.pdf_bytes(html_path, footer=footer, lang=lang))
+
+
+class KeptPdfRenderer:
+    """A :class:`PdfRenderer` kept between clients in a thread of its own.
+
+    Playwright's synchronous API holds an event loop in the thread that started it, and a worker's
+    warm kernel (:class:`svcwork.kernels.WarmKernel`) runs its own loop in the worker's thread: so a
+    Chromium kept for the next client lives in its own thread, and each call is handed to it.  The
+    same methods as :class:`PdfRenderer` (``start``, ``render``, ``close``; a context manager).
+    """
+
+    def __init__(self, **options: Any) -> None:
+        from concurrent.futures import ThreadPoolExecutor
+
+        self._thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix="svcwork-pdf")
+        self._renderer = self._thread.submit(PdfRenderer, **options).result()
+
+    def __enter__(self) -> "KeptPdfRenderer":
+        self.start()
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def start(self) -> None:
+        self._thread.submit(self._renderer.start).result()
+
+    def render(self, html_path: str | os.PathLike, pdf_path: str | os.PathLike, *, footer: str, lang: str) -> Path:
+        return self._thread.submit(self._renderer.render, html_path, pdf_path, footer=footer, lang=lang).result()
+
+    def close(self) -> None:
+        """Stop Chromium and the thread (idempotent)."""
+        try:
+            self._thread.submit(self._renderer.close).result()
+        except RuntimeError:  # the thread was shut down already
+            return
+        self._thread.shutdown(wait=True)
 
 
 def render_pdf(html_path: str | os.PathLike, pdf_path: str | os.PathLike, *, footer: str, lang: str) -> Path:

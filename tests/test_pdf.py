@@ -297,3 +297,28 @@ def test_printing_a_missing_report_is_a_clear_error(tmp_path):
     with PdfRenderer() as renderer, pytest.raises(PdfError, match="expected a report.html"):
         renderer.render(tmp_path / "nothing.html", tmp_path / "x.pdf", footer="X", lang="en")
     assert not (tmp_path / "x.pdf").exists()
+
+
+def test_a_kept_renderer_prints_beside_a_kernels_event_loop(tmp_path):
+    """A batch keeps one Chromium for all its clients while a warm kernel runs its own event loop in the
+    same thread between them: the kept renderer lives in its own thread (a plain one in this thread
+    would block the loop: Playwright's synchronous API holds one)."""
+    import asyncio
+
+    from svcwork.pdf import KeptPdfRenderer, PdfRenderer
+
+    require_chromium()
+    page = tmp_path / "a.html"
+    page.write_text("<!DOCTYPE html><html lang='en'><body><h1>Report</h1></body></html>", encoding="utf-8")
+    with KeptPdfRenderer() as printer:
+        printer.render(page, tmp_path / "a.pdf", footer="x", lang="en")
+        asyncio.new_event_loop().run_until_complete(asyncio.sleep(0))  # what the kernel does between clients
+        printer.render(page, tmp_path / "b.pdf", footer="x", lang="en")
+    assert (tmp_path / "a.pdf").read_bytes()[:5] == b"%PDF-"
+    assert (tmp_path / "b.pdf").read_bytes() == (tmp_path / "a.pdf").read_bytes()  # reproducible too
+    with PdfRenderer() as plain:  # the reason for the thread
+        plain.render(page, tmp_path / "c.pdf", footer="x", lang="en")
+        pause = asyncio.sleep(0)
+        with pytest.raises(RuntimeError):
+            asyncio.new_event_loop().run_until_complete(pause)
+        pause.close()

@@ -1,0 +1,344 @@
+"""Executing a client's notebooks: papermill in a fresh kernel, or a warm kernel kept by a worker.
+
+:func:`check_notebook_parameters` checks a notebook declares what svcwork passes;
+:class:`WarmKernel` runs notebook after notebook in one kernel (reset between clients), with a
+per-client deadline for its cells and one retry when the kernel dies; :func:`_execute` runs one
+notebook with papermill.  A worker process keeps one warm kernel and one PDF renderer for all its
+clients (:func:`_worker_kernel`, :func:`_worker_pdf`).  Failures are :class:`~svcwork.errors.NotebookError`
+naming the notebook and cell.  :mod:`svcwork.batch` runs clients with them.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import math
+import os
+import time
+from pathlib import Path
+from typing import Callable
+
+from .errors import NotebookError, UsageError
+from .i18n import t, user_language
+from .paths import atomic_write_text, notebooks_dir
+
+__all__ = ["NOTEBOOK_PARAMETERS", "KERNEL", "WarmKernel", "analysis_notebooks", "check_notebook_parameters"]
+
+#: The parameters every analysis notebook declares in its ``parameters`` cell.
+NOTEBOOK_PARAMETERS = ("client_dir", "output_dir", "lang", "cache_dir")
+KERNEL = "python3"
+
+
+def analysis_notebooks() -> list[Path]:
+    """The analysis notebooks in report order."""
+    from .report import SECTIONS
+
+    return [notebooks_dir() / s.notebook for s in SECTIONS]
+
+
+def check_notebook_parameters(path: Path) -> None:
+    """Raise :class:`UsageError` unless *path* declares every parameter svcwork passes."""
+    import papermill
+
+    try:
+        declared = papermill.inspect_notebook(str(path))
+    except Exception as exc:  # noqa: BLE001 - papermill raises plain errors for unreadable notebooks
+        raise UsageError(t("cli.error.notebook_unreadable", user_language(), name=path.name,
+                           detail=f"{type(exc).__name__}: {_first_line(str(exc))}")) from None
+    missing = [p for p in NOTEBOOK_PARAMETERS if p not in declared]
+    if missing:
+        lang = user_language()
+        raise UsageError(t("cli.error.notebook_parameters", lang, name=path.name, missing=", ".join(missing),
+                           expected=", ".join(NOTEBOOK_PARAMETERS),
+                           found=", ".join(declared) or t("cli.found.none", lang)))
+
+
+def _execute(notebook: Path, target: Path, *, parameters: dict, cwd: Path, timeout: float | None,
+             limit: float | None = None) -> None:
+    """Run one notebook with papermill in a fresh kernel (the plain way; see :class:`WarmKernel`).
+
+    *timeout*: seconds the notebook may still run (each cell gets what is left); *limit*: the
+    client's whole limit, for the message.  A dead kernel is retried once in a new kernel.
+    """
+    import papermill
+    from nbclient.exceptions import CellTimeoutError, DeadKernelError
+    from papermill.exceptions import PapermillExecutionError
+
+    deadline = _deadline(timeout)
+    for attempt in (1, 2):
+        counter = _CellCounter()
+        try:
+            papermill.execute_notebook(str(notebook), str(target), parameters=parameters, kernel_name=KERNEL,
+                                       cwd=str(cwd), progress_bar=False, log_output=False,
+                                       request_save_on_cell_execute=False, timeout_func=_cell_timeout(deadline),
+                                       on_cell_execute=counter)
+            return
+        except PapermillExecutionError as exc:
+            raise _notebook_error(notebook.name, exc.exec_count, exc.ename, exc.evalue) from None
+        except CellTimeoutError:
+            raise _timeout_error(notebook.name, counter.cell, limit or timeout) from None
+        except DeadKernelError:
+            if attempt == 2:
+                raise _dead_kernel_error(notebook.name, counter.cell) from None
+
+
+def _notebook_error(name: str, cell: int | None, ename: str, evalue: str) -> NotebookError:
+    return NotebookError(t("batch.failed_cell", "en", notebook=name, cell=cell, error=f"{ename}: {_first_line(evalue)}"),
+                         notebook=name, cell=cell, ename=ename, evalue=evalue)
+
+
+def _timeout_error(name: str, cell: int | None, seconds: float | None) -> NotebookError:
+    return NotebookError(t("batch.timeout_cell", "en", notebook=name, cell=cell if cell is not None else "?",
+                           seconds=f"{seconds or 0:g}"),
+                         notebook=name, cell=cell, ename="CellTimeoutError", evalue=f"time limit {seconds or 0:g} s",
+                         code="notebook_timeout")
+
+
+def _dead_kernel_error(name: str, cell: int | None) -> NotebookError:
+    return NotebookError(t("batch.kernel_died", "en", notebook=name, cell=cell if cell is not None else "?"),
+                         notebook=name, cell=cell, ename="DeadKernelError", evalue="the kernel died twice",
+                         code="kernel_died")
+
+
+def _deadline(timeout: float | None) -> float | None:
+    return None if timeout is None or timeout <= 0 else time.monotonic() + timeout
+
+
+def _cell_timeout(deadline: float | None) -> Callable[[object], int | None]:
+    """nbclient's ``timeout_func``: each cell may use what is left of the client's time."""
+    def left(cell: object) -> int | None:
+        return None if deadline is None else max(1, math.ceil(deadline - time.monotonic()))
+    return left
+
+
+class _CellCounter:
+    """nbclient's ``on_cell_execute`` hook: the number of the code cell running (1 = the first)."""
+
+    def __init__(self) -> None:
+        self.cell: int | None = None
+
+    def __call__(self, cell: object = None, cell_index: int | None = None, **_: object) -> None:
+        self.cell = (self.cell or 0) + 1
+
+
+def _quiet_log():  # noqa: ANN202
+    """nbclient's logger: its "Kernel died" and "Timeout" lines would only repeat what the result says."""
+    import logging
+
+    log = logging.getLogger("svcwork.nbclient")
+    if not log.handlers:
+        log.addHandler(logging.NullHandler())
+        log.propagate = False
+    return log
+
+
+class _KernelDied(Exception):
+    def __init__(self, cell: int | None) -> None:
+        super().__init__(cell)
+        self.cell = cell
+
+
+class _KernelLoop(asyncio.SelectorEventLoop):
+    """The warm kernel's event loop.  It refuses signal handlers: nbclient would otherwise take
+    Ctrl-C and SIGTERM from the batch (and shut the kernel down instead of stopping the run)."""
+
+    def add_signal_handler(self, sig, callback, *args):  # noqa: ANN001 - asyncio's signature
+        raise RuntimeError("svcwork leaves signals to the batch process")
+
+    def remove_signal_handler(self, sig) -> bool:  # noqa: ANN001
+        return False
+
+
+_RESET = """
+import os as _os
+_os.chdir({cwd!r})
+get_ipython().reset(new_session=True, aggressive=False)
+import matplotlib as _mpl
+_mpl.rcdefaults()
+del _mpl
+"""
+
+
+class WarmKernel:
+    """One long-lived Jupyter kernel that runs notebook after notebook, reset in between.
+
+    Starting a kernel and importing pandas/matplotlib/scipy costs seconds; a warm kernel pays
+    it once per worker.  Between notebooks the user namespace is cleared
+    (``InteractiveShell.reset(new_session=True)``), the working folder set and matplotlib's
+    settings restored, so no state leaks from one notebook or client to the next (a test
+    compares its outputs with fresh-kernel runs).
+
+    The kernel is driven the way nbclient and papermill drive theirs: an
+    :class:`~jupyter_client.manager.AsyncKernelManager` on an event loop of its own, so
+    nbclient's timeout and its check that the kernel is alive keep running while a cell runs.
+    A cell still running at the time limit fails the notebook (:class:`NotebookError` with code
+    ``notebook_timeout``, naming the cell) and the kernel is restarted for the next one; a kernel
+    that dies (``os._exit``, a segfault, out of memory) is restarted and the notebook retried
+    once in the fresh kernel, then fails with code ``kernel_died``.
+    """
+
+    def __init__(self, *, kernel_name: str = KERNEL) -> None:
+        from jupyter_client.manager import AsyncKernelManager
+
+        self._loop = _KernelLoop()
+        self._stderr = open(os.devnull, "w")  # noqa: SIM115 - kernel warnings are noise; closed in close()
+        self.km = AsyncKernelManager(kernel_name=kernel_name)
+        try:
+            self._call(self.km.start_kernel(cwd=os.getcwd(), stderr=self._stderr))
+        except BaseException:
+            self._loop.close()
+            self._stderr.close()
+            raise
+
+    def _call(self, coro):  # noqa: ANN001, ANN202
+        return self._loop.run_until_complete(coro)
+
+    def run(self, notebook: Path, target: Path, *, parameters: dict, cwd: Path, timeout: float | None,
+            limit: float | None = None) -> None:
+        """Execute *notebook* with *parameters* (papermill's injection) and write it to *target*.
+
+        *timeout*: seconds this notebook may run in all (each cell gets what is left; ``None``
+        or 0: no limit); *limit* is only named in the message (default *timeout*).
+        """
+        deadline = _deadline(timeout)
+        for attempt in (1, 2):
+            try:
+                self._call(self._run_once(notebook, target, parameters=parameters, cwd=cwd, deadline=deadline,
+                                          limit=limit or timeout))
+                return
+            except _KernelDied as died:
+                self._call(self._restart())
+                if attempt == 2:
+                    raise _dead_kernel_error(notebook.name, died.cell) from None
+
+    async def _restart(self) -> None:
+        try:
+            await self.km.restart_kernel(now=True)
+        except Exception:  # noqa: BLE001 - a kernel that cannot be restarted is started anew
+            with contextlib.suppress(Exception):
+                await self.km.shutdown_kernel(now=True)
+            await self.km.start_kernel(cwd=os.getcwd(), stderr=self._stderr)
+
+    async def _reset(self, kc, cwd: Path) -> None:  # noqa: ANN001
+        try:
+            await kc.wait_for_ready(timeout=60)
+            reply = await kc.execute_interactive(_RESET.format(cwd=str(cwd)), store_history=False, timeout=60,
+                                                 output_hook=lambda msg: None)
+        except (RuntimeError, TimeoutError):
+            if not await self.km.is_alive():
+                raise _KernelDied(None) from None
+            raise
+        if reply["content"].get("status") != "ok":
+            raise RuntimeError(f"kernel reset failed: {reply['content'].get('evalue')}")
+
+    async def _run_once(self, notebook: Path, target: Path, *, parameters: dict, cwd: Path,
+                        deadline: float | None, limit: float | None) -> None:
+        import nbformat
+        from nbclient import NotebookClient
+        from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError
+        from papermill.iorw import load_notebook_node
+        from papermill.parameterize import parameterize_notebook
+
+        if not await self.km.is_alive():
+            await self._restart()
+        nb = parameterize_notebook(load_notebook_node(str(notebook)), parameters, kernel_name=KERNEL, language="python")
+        counter = _CellCounter()
+        kc = self.km.client()
+        kc.allow_stdin = False
+        kc.start_channels()
+        try:
+            await self._reset(kc, cwd)
+            client = NotebookClient(nb, km=self.km, timeout=60, timeout_func=_cell_timeout(deadline),
+                                    interrupt_on_timeout=False, allow_errors=False, record_timing=False,
+                                    on_cell_execute=counter, log=_quiet_log())
+            client.kc = kc  # ready and reset: nbclient uses it and leaves the kernel running
+            try:
+                await client.async_execute()
+            except CellExecutionError as exc:
+                cell = next((c.get("execution_count") for c in nb.cells if c.cell_type == "code"
+                             and any(o.get("output_type") == "error" for o in c.get("outputs", []))), None)
+                raise _notebook_error(notebook.name, cell, exc.ename, exc.evalue) from None
+            except CellTimeoutError:
+                await self._restart()  # the cell is still running: the next notebook needs a new kernel
+                raise _timeout_error(notebook.name, counter.cell, limit) from None
+            except DeadKernelError:
+                raise _KernelDied(counter.cell) from None
+        finally:
+            # nbclient leaves its output-polling task behind after a timeout; end it before the channels close
+            for task in asyncio.all_tasks():
+                if task is not asyncio.current_task():
+                    task.cancel()
+                    with contextlib.suppress(BaseException):
+                        await task
+            kc.stop_channels()
+        atomic_write_text(target, nbformat.writes(nb) + "\n")
+
+    def close(self) -> None:
+        if self._loop.is_closed():
+            return
+        try:
+            if self.km.has_kernel:
+                self._call(self.km.shutdown_kernel(now=True))
+        finally:
+            self._loop.close()
+            self._stderr.close()
+
+    def __enter__(self) -> "WarmKernel":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+_WORKER_KERNEL: WarmKernel | None = None
+
+
+def _worker_kernel() -> WarmKernel:
+    """The warm kernel of this worker process (started on first use, ended at exit)."""
+    global _WORKER_KERNEL
+    if _WORKER_KERNEL is None:
+        import atexit
+
+        _WORKER_KERNEL = WarmKernel()
+        atexit.register(_WORKER_KERNEL.close)
+    return _WORKER_KERNEL
+
+
+_WORKER_PDF = None  # this worker process's PdfRenderer (svcwork.pdf), like its kernel
+
+
+def _worker_pdf():  # noqa: ANN202 - a PdfRenderer, imported lazily
+    """The PDF renderer of this worker process: Chromium started once for all its clients (on first
+    use), ended at exit."""
+    global _WORKER_PDF
+    if _WORKER_PDF is None:
+        import atexit
+
+        from .pdf import KeptPdfRenderer
+
+        _WORKER_PDF = KeptPdfRenderer()
+        atexit.register(_WORKER_PDF.close)
+    return _WORKER_PDF
+
+
+def _end_with_batch(batch_pid: int) -> None:
+    """Worker initializer: the worker ends when the batch process dies (Linux ``PR_SET_PDEATHSIG``).
+
+    A forked worker shares the batch's lock (``OUT/.svcwork.lock``); without this, a killed
+    batch would leave workers that hold the lock forever and refuse every later batch.
+    """
+    import signal
+    import sys
+
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        with contextlib.suppress(OSError, AttributeError):
+            ctypes.CDLL(None).prctl(1, int(signal.SIGKILL))  # 1 = PR_SET_PDEATHSIG
+    if os.getppid() != batch_pid:  # the batch died before the line above
+        os._exit(1)
+
+
+def _first_line(text: str, limit: int = 300) -> str:
+    line = (text or "").strip().splitlines()[0] if (text or "").strip() else ""
+    return line[:limit]
