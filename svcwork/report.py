@@ -814,7 +814,8 @@ def write_unit_packs(packs: Sequence[Any], *, output_dir: str | os.PathLike, eng
         frames = pack.tables(lang)
         if not getattr(pack, "has_content", bool(frames)):  # nothing above the minimum group size: no page
             continue
-        tables = [(t(f"report.unit_table.{slug}", lang), table_html(frame, lang=lang))
+        tables = [(t(f"report.unit_table.{slug}", lang),  # each table captioned as well as headed (WCAG 1.3.1)
+                   table_html(frame, lang=lang, caption=f"{t(f'report.unit_table.{slug}', lang)} · {pack.unit}"))
                   for slug, frame in frames.items()]
         figures = registry(getattr(pack, "key_figures", tuple)())
         page = _render("unit.html.j2", lang=lang, dir=direction(lang), css=_css(), accent=accent(st.accent_color),

@@ -312,3 +312,24 @@ def test_pdf_is_tagged_with_language_and_figure_alternatives(demo_reports, tmp_p
     assert all(alts), "a figure of the PDF has no /Alt"
     for text in expected:
         assert any(a.strip() == text.strip() for a in alts), text[:80]
+
+
+def test_every_table_of_every_page_has_a_caption_and_scoped_headers(demo_reports) -> None:
+    """WCAG 2.1 SC 1.3.1: every data table in report.html, the unit packs and index.html is captioned and
+    its header cells say what they head; no table is used for layout (every table has a header row)."""
+    import bs4
+
+    pages = []
+    for run in demo_reports.values():
+        pages += [run / "report.html", *sorted((run / "units").glob("*.html"))]
+    pages.append(next(iter(demo_reports.values())).parent / "index.html")
+    for page in pages:
+        soup = bs4.BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        tables = soup.find_all("table")
+        assert tables, page
+        for table in tables:
+            where = f"{page.parent.name}/{page.name}"
+            assert table.find("caption") and table.caption.get_text(strip=True), f"{where}: a table without caption"
+            headers = table.select("thead th")
+            assert headers, f"{where}: a table without a header row"
+            assert all(th.get("scope") in ("col", "row") for th in table.find_all("th")), where
