@@ -571,11 +571,7 @@ def figures(res: MeasuresResult, lang: str) -> dict[str, Any]:
         figs["scorecard"] = fig
     if res.standards_available and not res.standards.empty:
         s = res.standards
-        names = res.service_names
-        labels = [f"{t(f'measures.measure.{m}', lang)} ≤ {fmt_number(tg, lang, digits=0)} · "
-                  f"{t('measures.all_services', lang) if sid == '*' else names.get(sid, sid)} · "
-                  f"{_label_channel(ch, lang)}" for m, tg, sid, ch in zip(s["measure"], s["target"], s["service_id"],
-                                                                          s["channel"])]
+        labels = _standard_labels(res, lang)
         figs["service_standards"] = _fig_interval_dots(
             labels, s["share"].to_numpy() * 100, s["low"].to_numpy() * 100, s["high"].to_numpy() * 100,
             [acc] * len(s), lang=lang, title=t("measures.title.standards", lang),
@@ -713,10 +709,14 @@ def figure_data(res: MeasuresResult, lang: str) -> dict[str, Any]:
                                                          detail=lambda r: show(r[col("last")], "score", lang)))
     if res.standards_available and not res.standards.empty:
         s = res.standards
-        sn = res.service_names
-        labels = [f"{t(f'measures.measure.{m}', lang)} ≤ {fmt_number(tg, lang, digits=0)} · "
-                  f"{t('measures.all_services', lang) if sid == '*' else sn.get(sid, sid)} · "
-                  f"{_label_channel(ch, lang)}" for m, tg, sid, ch in zip(s["measure"], s["target"], s["service_id"],
-                                                                          s["channel"])]
+        labels = _standard_labels(res, lang)
         out["service_standards"] = interval(labels, s["share"], s["low"], s["high"], t("measures.axis.share_met", lang))
     return out
+
+
+def _standard_labels(res: "MeasuresResult", lang: str) -> list[str]:
+    """Each service standard's label in the chart and its data table: measure ≤ target · service · channel."""
+    s, names = res.standards, res.service_names
+    return [f"{t(f'measures.measure.{m}', lang)} ≤ {fmt_number(tg, lang, digits=0)} · "
+            f"{t('measures.all_services', lang) if sid == '*' else names.get(sid, sid)} · {_label_channel(ch, lang)}"
+            for m, tg, sid, ch in zip(s["measure"], s["target"], s["service_id"], s["channel"])]
