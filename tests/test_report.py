@@ -193,7 +193,7 @@ def test_results_workbook_is_rtl_and_complete(hebrew_run):
 @pytest.mark.slow
 def test_report_body_keeps_key_tables_short_and_names_the_detail_sheets(hebrew_run):
     page = (hebrew_run / "report.html").read_text(encoding="utf-8")
-    body = re.sub(r"<section id=\"(quality|methods)\".*?</section>", "", page, flags=re.S)
+    body = re.sub(r"<section id=\"(quality|methods|figure-data)\".*?</section>", "", page, flags=re.S)
     body = re.sub(r"<details class='figure-data'.*?</details>", "", body, flags=re.S)  # a figure's values (#16)
     tables = re.findall(r"<tbody>(.*?)</tbody>", body, flags=re.S)
     assert tables and max(t_.count("<tr>") for t_ in tables) <= report.BODY_ROWS
@@ -277,8 +277,9 @@ def test_assemble_builds_sections_from_their_records(tmp_path, monkeypatch):
     w, h = _png_size((tmp_path / "figures" / "journeys-map.slide.png").read_bytes(), 1, "map")
     pw, ph = _png_size((tmp_path / "figures" / "journeys-map.png").read_bytes(), 1, "map")
     assert abs(w / h - SLIDE_CHART_SIZE[0] / SLIDE_CHART_SIZE[1]) < 0.05 and abs(pw / ph - 14 / 8) < 0.05  # tight bbox
-    body, quality, detail = report._section_html(sec, pd.read_pickle(tmp_path / "sections" / "journeys.tables.pkl"),
-                                                 tmp_path, lang="en", numbers=iter(range(7, 99)))
+    body, quality, detail, data = report._section_html(sec, pd.read_pickle(tmp_path / "sections" / "journeys.tables.pkl"),
+                                                       tmp_path, lang="en", numbers=iter(range(7, 99)))
+    assert data == []  # this figure records no plotted values: nothing for the printed figures' data
     page = "\n".join(body)
     assert body[0] == f"<h2 dir='ltr'>{html.escape(t('report.section.journeys', 'en'))}</h2>"
     assert "&lt;script&gt;x&lt;/script&gt; finding" in page and "<script>" not in page
@@ -288,8 +289,9 @@ def test_assemble_builds_sections_from_their_records(tmp_path, monkeypatch):
     assert "<figure id='figure-7' class='landscape' role='group'><img alt='&lt;i&gt;a map&lt;/i&gt;' src='data:image/png;base64," in page
     assert "<figcaption><span class='fig-no'>Figure 7.</span> &lt;i&gt;a map&lt;/i&gt;</figcaption>" in page
     skipped = json.loads((tmp_path / "sections" / "measures.json").read_text(encoding="utf-8"))
-    body, quality, detail = report._section_html(skipped, {}, tmp_path, lang="en", numbers=iter(range(1, 9)))
+    body, quality, detail, data = report._section_html(skipped, {}, tmp_path, lang="en", numbers=iter(range(1, 9)))
     assert body[1] == "<p class='skipped' dir='ltr'>no case log &lt;here&gt;</p>" and not quality and not detail
+    assert not data
 
 
 @pytest.mark.slow
