@@ -463,11 +463,7 @@ def figures(res: MeasuresResult, lang: str) -> dict[str, Any]:
                ylabel=t("measures.axis.pct_agree", lang))
         figs["wave_trend"] = fig
     if res.survey_shown and not res.nps.empty:
-        dim = next((d for d in ("unit", "wave", "channel") if (res.nps["breakdown"] == d).sum() >= 2), "all")
-        s = res.nps[res.nps["breakdown"].isin(["all", dim])]
-        labels = [t("measures.all", lang) if b == "all" else (_label_channel(g, lang) if b == "channel" else
-                                                               fmt_period(str(g), lang) if b == "wave" else str(g))
-                  for b, g in zip(s["breakdown"], s["group"])]
+        dim, s, labels = _nps_shown(res, lang)
         colours = [GREY if b == "all" else acc for b in s["breakdown"]]
         figs["nps"] = _fig_interval_dots(
             labels, s["nps"].to_numpy(), s["low"].to_numpy(), s["high"].to_numpy(), colours, lang=lang,
@@ -644,11 +640,7 @@ def figure_data(res: MeasuresResult, lang: str) -> dict[str, Any]:
             kinds.update({name: "share", f"{name} · {lo}": "share", f"{name} · {hi}": "share"})
         out["wave_trend"] = ChartData(frame, _label_item(items[0], lang), kinds, series=True)
     if res.survey_shown and not res.nps.empty:
-        dim = next((d for d in ("unit", "wave", "channel") if (res.nps["breakdown"] == d).sum() >= 2), "all")
-        s = res.nps[res.nps["breakdown"].isin(["all", dim])]
-        labels = [t("measures.all", lang) if b == "all" else (_label_channel(g, lang) if b == "channel" else
-                                                               fmt_period(str(g), lang) if b == "wave" else str(g))
-                  for b, g in zip(s["breakdown"], s["group"])]
+        dim, s, labels = _nps_shown(res, lang)
         out["nps"] = interval(labels, s["nps"], s["low"], s["high"], col("nps"), kind="nps")
     if res.drivers is not None:
         d = res.drivers.table
@@ -720,3 +712,14 @@ def _standard_labels(res: "MeasuresResult", lang: str) -> list[str]:
     return [f"{t(f'measures.measure.{m}', lang)} ≤ {fmt_number(tg, lang, digits=0)} · "
             f"{t('measures.all_services', lang) if sid == '*' else names.get(sid, sid)} · {_label_channel(ch, lang)}"
             for m, tg, sid, ch in zip(s["measure"], s["target"], s["service_id"], s["channel"])]
+
+
+def _nps_shown(res: "MeasuresResult", lang: str) -> tuple[str, pd.DataFrame, list[str]]:
+    """The NPS rows the chart and its data table show: the breakdown (the first of unit, wave, channel
+    with two groups or more, else ``all``), its rows beside the whole, and each row's label."""
+    dim = next((d for d in ("unit", "wave", "channel") if (res.nps["breakdown"] == d).sum() >= 2), "all")
+    s = res.nps[res.nps["breakdown"].isin(["all", dim])]
+    labels = [t("measures.all", lang) if b == "all" else (_label_channel(g, lang) if b == "channel" else
+                                                           fmt_period(str(g), lang) if b == "wave" else str(g))
+              for b, g in zip(s["breakdown"], s["group"])]
+    return dim, s, labels

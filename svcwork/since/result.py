@@ -30,7 +30,7 @@ import pandas as pd
 from ..common import json_ready, round_or_none
 from ..keyfigures import KeyFigure, registry
 
-__all__ = ["Since", "SECTION", "STATES"]
+__all__ = ["Since", "SECTION", "STATES", "period_record"]
 
 SECTION = "since"
 #: Where a recommendation or an earlier wave-1 service stands now.
@@ -171,9 +171,6 @@ class Since:
     def summary(self) -> dict[str, Any]:
         """The ``since`` block of summary.json: both periods, each figure's change with its interval and
         verdict, the action plan, priorities and recommendations since, and the notes (JSON types)."""
-        def period(p: tuple[dt.date | None, dt.date | None]) -> dict[str, Any]:
-            return {"start": p[0].isoformat() if p[0] else None, "end": p[1].isoformat() if p[1] else None}
-
         figures = []
         for r in self.records():
             figures.append({**{k: r[k] for k in ("figure", "group", "item", "kind", "change_kind", "direction",
@@ -182,8 +179,8 @@ class Since:
                             **{k: round_or_none(r[k], 4) for k in ("previous", "current", "change", "low", "high")}})
         actions = {k: v for k, v in self.actions.items() if k not in ("previous", "current")}
         return json_ready({
-            "previous": {"label": self.previous_label, "period": period(self.previous_period)},
-            "current": {"label": self.current_label, "period": period(self.current_period)},
+            "previous": {"label": self.previous_label, "period": period_record(self.previous_period)},
+            "current": {"label": self.current_label, "period": period_record(self.current_period)},
             "overlap": self.overlap,
             "confidence": self.confidence,
             "bootstrap": {"resamples": self.n_boot, "seed": self.seed} if self.uses_bootstrap else None,
@@ -201,3 +198,9 @@ class Since:
 def _whole(record: Mapping[str, Any]) -> dict[str, Any]:
     """*record* with its ranks and waves as whole numbers (None when missing)."""
     return {k: (None if pd.isna(v) else int(v)) if k.startswith(("rank_", "wave_")) else v for k, v in record.items()}
+
+
+def period_record(period: tuple[dt.date | None, dt.date | None]) -> dict[str, Any]:
+    """A round's period as summary.json writes it: ``{"start", "end"}`` as ISO dates (None when unknown)."""
+    start, end = period
+    return {"start": start.isoformat() if start else None, "end": end.isoformat() if end else None}

@@ -28,7 +28,7 @@ from .compare import Round, compare
 from .history import Rounds, round_name
 from .plots import MIN_TREND_ROUNDS, changes_chart, changes_data, trend_chart, trend_data
 from .present import table
-from .result import SECTION, Since
+from .result import SECTION, Since, period_record
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..alttext import ChartData
@@ -199,8 +199,6 @@ def history_block(rounds: Rounds | None, current: Round) -> list[dict[str, Any]]
     kept: Sequence[Round] = rounds.history if rounds is not None else ()
     out = []
     for rnd in (*kept, current):
-        start, end = rnd.period
-        out.append({"label": rnd.label, "period": {"start": start.isoformat() if start else None,
-                                                   "end": end.isoformat() if end else None},
+        out.append({"label": rnd.label, "period": period_record(rnd.period),
                     "file": None if rnd is current else f"history/{round_name(rnd)}.json"})
     return out
