@@ -19,6 +19,7 @@ import pandas as pd
 
 from ..i18n import t
 from .figures import figure_label
+from .rows import per_service
 
 if TYPE_CHECKING:  # pragma: no cover
     from matplotlib.figure import Figure
@@ -45,7 +46,7 @@ def changes_data(since: "Since", lang: str) -> pd.DataFrame:
     rows = []
     for r in since.records():
         if r["kind"] in _SHARES and r["verdict"] in _STYLE and r["group"] != "kpi" and r["change"] is not None \
-                and r["low"] is not None and r["high"] is not None and not (r["group"] == "journey" and r["item"]):
+                and r["low"] is not None and r["high"] is not None and not per_service(r):
             rows.append({"figure": r["figure"], "name": figure_label(r["figure"], lang), "change": r["change"],
                          "low": r["low"], "high": r["high"], "verdict": r["verdict"]})
     return pd.DataFrame(rows, columns=["figure", "name", "change", "low", "high", "verdict"])

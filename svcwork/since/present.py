@@ -21,6 +21,7 @@ from ..i18n import CATALOGUE, fmt_date, fmt_period, t
 from ..keyfigures import KeyFigure, quote, registry, show
 from ..tables import translate
 from .figures import figure_label
+from .rows import per_service
 
 if TYPE_CHECKING:  # pragma: no cover
     from .result import Since
@@ -228,7 +229,7 @@ def findings(since: Since, lang: str) -> list[str]:
     if two:
         out.append(t("since.finding.kpi_two_points", lang, names=", ".join(two)))
     same = _same_names([r for r in rows if r["verdict"] == "no_change" and r["group"] != "kpi"
-                        and not (r["group"] == "journey" and r["item"])], lang)
+                        and not per_service(r)], lang)
     if same:
         out.append(t("since.finding.no_change", lang, names="; ".join(same)))
     out += _actions(since, figs, lang)
@@ -251,7 +252,7 @@ def executive(since: Since, lang: str, *, limit: int = 5) -> dict[str, list[str]
               same=_count("since.count.no_change", figs["since.no_change"], lang))] if judged else []
     lead += _notes(since, figs, lang)
     real = sorted((r for r in rows if r["verdict"] in ("worse", "better") and r["group"] != "kpi"
-                   and not (r["group"] == "journey" and r["item"])), key=lambda r: r["verdict"] != "worse")
+                   and not per_service(r)), key=lambda r: r["verdict"] != "worse")
     items = [x for x in (_change_sentence(r, figs, lang) for r in real) if x][:limit]
     return {"lead": lead, "items": items, "lines": _actions(since, figs, lang)}
 

@@ -29,6 +29,7 @@ import pandas as pd
 
 from ..common import json_ready, round_or_none
 from ..keyfigures import KeyFigure, registry
+from .rows import per_service
 
 __all__ = ["Since", "SECTION", "STATES", "period_record"]
 
@@ -128,7 +129,7 @@ class Since:
             if r["verdict"] == "suppressed":
                 continue
             fig = r["figure"]
-            where = "since_services" if r["group"] == "journey" and r["item"] else "since"  # the table that shows it
+            where = "since_services" if per_service(r) else "since"  # the table that shows it
             both = r["base_previous"] is not None and r["base_current"] is not None
             out += [
                 KeyFigure(f"since.previous.{fig}", r["previous"], r["kind"], SECTION, base=r["base_previous"],

@@ -29,7 +29,7 @@ import pandas as pd
 from ..keyfigures import KeyFigure
 from .stats import Difference, newcombe, nps_difference, quantile_differences, verdict, welch, welch_from_intervals
 
-__all__ = ["ROW_FIELDS", "row", "survey_rows", "nps_rows", "journey_rows", "observation_rows", "training_rows",
+__all__ = ["ROW_FIELDS", "row", "per_service", "survey_rows", "nps_rows", "journey_rows", "observation_rows", "training_rows",
            "JOURNEY_FIGURES"]
 
 #: The fields of a comparison row (the columns of :attr:`svcwork.since.Since.rows`).
@@ -63,6 +63,12 @@ def row(figure: str, group: str, *, kind: str, direction: str | None, previous: 
             "high": _f(diff.high), "method": diff.method,
             "verdict": verdict_ or verdict(diff.low, diff.high, direction), "base_previous": _i(base_previous),
             "base_current": _i(base_current), "base_of": base_of, "note": note}
+
+
+def per_service(r: Mapping[str, Any]) -> bool:
+    """Whether a comparison row (a plain record, :meth:`svcwork.since.Since.records`) is a case figure of
+    one of the largest services, not of the whole organisation."""
+    return r["group"] == "journey" and bool(r["item"])
 
 
 def _f(v: Any) -> float | None:

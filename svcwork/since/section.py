@@ -29,6 +29,7 @@ from .history import Rounds, round_name
 from .plots import MIN_TREND_ROUNDS, changes_chart, changes_data, trend_chart, trend_data
 from .present import table
 from .result import SECTION, Since, period_record
+from .rows import per_service
 
 if TYPE_CHECKING:  # pragma: no cover
     from ..alttext import ChartData
@@ -70,10 +71,10 @@ class SinceSection:
 
     def tables(self, lang: str) -> dict[str, pd.DataFrame]:
         s = self.since
-        per_service = s.rows["group"].eq("journey") & s.rows["item"].notna() if len(s.rows) else None
-        out = {"since": table(_only(s, ~per_service) if per_service is not None else s, lang)}
-        if per_service is not None and per_service.any():
-            out["since_services"] = table(_only(s, per_service), lang)
+        services = pd.Series([per_service(r) for r in s.records()], index=s.rows.index, dtype=bool)
+        out = {"since": table(_only(s, ~services), lang)}
+        if services.any():
+            out["since_services"] = table(_only(s, services), lang)
         actions = _actions_table(s, lang)
         if actions is not None:
             out["since_actions"] = actions
