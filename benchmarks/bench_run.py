@@ -90,7 +90,9 @@ def phases_of_a_run(client: Path, *, pdf: bool) -> tuple[dict[str, float], float
     phases: dict[str, float] = defaultdict(float)
     with tempfile.TemporaryDirectory() as tmp, contextlib.ExitStack() as stack:
         stack.enter_context(_timed(intake, "validate", phases, lambda a, k: "load (validate)"))
-        stack.enter_context(_timed(batch.WarmKernel, "__init__", phases, lambda a, k: "kernel start"))
+        stack.enter_context(_timed(batch.WarmKernel, "__init__", phases, lambda a, k: "kernel start (each)"))
+        stack.enter_context(_timed(batch.KernelPool, "run_all", phases,
+                                   lambda a, k: f"notebooks side by side (wall, {a[0].size} kernels)"))
         stack.enter_context(_timed(batch.WarmKernel, "run", phases,
                                    lambda a, k: f"notebook {Path(a[1]).stem}"))
         stack.enter_context(_timed(report, "assemble", phases, lambda a, k: "assembly (all outputs)"))
@@ -101,7 +103,7 @@ def phases_of_a_run(client: Path, *, pdf: bool) -> tuple[dict[str, float], float
         stack.enter_context(_timed(since_section, "write_section", phases, lambda a, k: "  since the last report"))
         stack.enter_context(_timed(batch, "_render_pdf", phases, lambda a, k: "report.pdf"))
         start = time.perf_counter()
-        with batch.WarmKernel() as kernel:
+        with batch.KernelPool() as kernel:
             result = batch.run_client(client, tmp, kernel=kernel, pdf=pdf)
         total = time.perf_counter() - start
     if not result.ok:

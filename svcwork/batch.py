@@ -28,7 +28,7 @@ from .errors import IntakeError, NotebookError, Problem, SvcworkError, UsageErro
 from .i18n import t, user_language
 from .paths import PACKAGE_DIR, atomic_dir, atomic_write_text, client_slug, find_intake, templates_dir
 
-__all__ = ["NOTEBOOK_PARAMETERS", "ClientResult", "BatchResult", "WarmKernel", "run_client", "run_batch", "find_clients",
+__all__ = ["NOTEBOOK_PARAMETERS", "ClientResult", "BatchResult", "WarmKernel", "KernelPool", "run_client", "run_batch", "find_clients",
            "check_notebook_parameters", "refresh_notebooks", "run_fingerprint"]
 
 _STAMP = ".svcwork-run.json"
@@ -107,8 +107,9 @@ class BatchResult:
         return "\n".join(lines)
 
 
-from .kernels import (KERNEL, NOTEBOOK_PARAMETERS, WarmKernel, _deadline, _end_with_batch, _execute,  # noqa: F401
-                      _first_line, _worker_kernel, _worker_pdf, analysis_notebooks, check_notebook_parameters)
+from .kernels import (KERNEL, NOTEBOOK_PARAMETERS, KernelPool, NotebookRun, WarmKernel, _deadline,  # noqa: F401
+                      _end_with_batch, _execute, _first_line, _left, _worker_kernel, _worker_pdf, analysis_notebooks,
+                      check_notebook_parameters)
 
 def _run_in_worker(client: Path, output: Path, force: bool, timeout: float | None, pdf: bool | None = None,
                    started: str | None = None, since: Path | None = None) -> "ClientResult":
@@ -247,14 +248,16 @@ DEFAULT_TIMEOUT = 1800
 
 
 def run_client(client: str | os.PathLike, output: str | os.PathLike, *, force: bool = True,
-               timeout: float | None = DEFAULT_TIMEOUT, lang: str | None = None, kernel: WarmKernel | None = None,
+               timeout: float | None = DEFAULT_TIMEOUT, lang: str | None = None,
+               kernel: WarmKernel | KernelPool | None = None,
                pdf: bool | None = None, since: str | os.PathLike | None = None,
                scenario: str | None = None, renderer=None) -> ClientResult:  # noqa: ANN001 - a PdfRenderer
     """Validate one client and write ``OUT/<slug>/`` (report.html, summary.json, results.xlsx, notebooks/, figures/).
 
     Never raises for a problem with the client's data or a failing notebook: the returned
     :class:`ClientResult` says what failed (with the notebook and cell).  With *kernel*, the
-    notebooks run in that warm kernel; otherwise each runs with papermill in a fresh one.
+    notebooks run in that warm kernel (a :class:`KernelPool`: side by side); otherwise each runs
+    with papermill in a fresh one.
 
     *timeout* is per client: the client's notebooks together may run that many seconds (each
     cell gets what is left); the cell running when it is over fails the client with code
@@ -303,18 +306,16 @@ def run_client(client: str | os.PathLike, output: str | os.PathLike, *, force: b
                                      since=None if since is None else Path(since), lang=language)
 
             cache = save_cache(eng, tmp / ".cache")  # the notebooks load it instead of parsing the inputs again
-            executed = []
-            for nb in notebooks:
-                target = tmp / "notebooks" / nb.name
-                target.parent.mkdir(parents=True, exist_ok=True)
-                params = {"client_dir": str(client.resolve()), "output_dir": ".", "lang": language,
-                          "cache_dir": ".cache"}
-                left = None if deadline is None else max(1.0, deadline - time.monotonic())
-                if kernel is None:
-                    _execute(nb, target, cwd=tmp, timeout=left, limit=timeout, parameters=params)
-                else:
-                    kernel.run(nb, target, cwd=tmp, timeout=left, limit=timeout, parameters=params)
-                executed.append(target)
+            (tmp / "notebooks").mkdir(parents=True, exist_ok=True)
+            params = {"client_dir": str(client.resolve()), "output_dir": ".", "lang": language, "cache_dir": ".cache"}
+            runs = [NotebookRun(nb, tmp / "notebooks" / nb.name, params) for nb in notebooks]
+            if kernel is None:
+                for run in runs:
+                    _execute(run.notebook, run.target, cwd=tmp, timeout=_left(deadline), limit=timeout,
+                             parameters=dict(run.parameters))
+            else:  # a warm kernel, or a pool of them running the notebooks side by side
+                kernel.run_all(runs, cwd=tmp, deadline=deadline, limit=timeout)
+            executed = [run.target for run in runs]
             from .report import assemble
 
             assemble(tmp, eng, lang=language, notebooks=executed, rounds=rounds)
@@ -426,7 +427,7 @@ def run_batch(clients: str | os.PathLike, output: str | os.PathLike, *, jobs: in
                         on_start(folder)
                     earlier = since_for(folder, since)
                     if kernel is None and (force or earlier is not None or not _client_unchanged(folder, out)):
-                        kernel = WarmKernel()
+                        kernel = KernelPool()  # one client at a time: its notebooks side by side
                     done(folder, run_client(folder, out, force=force, timeout=timeout, kernel=kernel, pdf=pdf,
                                             renderer=printer, since=earlier))
             finally:

@@ -30,7 +30,7 @@ from .paths import atomic_write_bytes  # noqa: E402
 
 __all__ = ["PALETTE", "OKABE_ITO", "DEFAULT_ACCENT", "GREY", "GOOD", "BAD", "NEUTRAL", "RC", "accent", "accent_warning",
            "ContrastWarning", "PATTERNS", "MARKERS", "palette", "accent_cmap", "new_figure", "finish",
-           "save_figure", "figure_bytes", "SLIDE_SIZE"]
+           "save_figure", "figure_bytes", "SLIDE_SIZE", "SLIDE_CHART_SIZE"]
 
 #: The Okabe–Ito colour-blind-safe palette as published (black moved last).
 OKABE_ITO = ("#0072B2", "#E69F00", "#009E73", "#D55E00", "#56B4E9", "#CC79A7", "#F0E442", "#000000")
@@ -173,7 +173,11 @@ def finish(ax: Axes, *, lang: str, title: str | None = None, xlabel: str | None 
 
 
 def figure_bytes(fig: Figure, fmt: str) -> bytes:
-    """The figure rendered as ``png`` or ``svg`` bytes (reproducible: no dates in the file)."""
+    """The figure rendered as ``png`` or ``svg`` bytes (reproducible: no dates in the file).
+
+    One drawing per call: matplotlib's tight box (``savefig.bbox``) measures the figure without
+    rasterising it, so a PNG costs one Agg drawing and its encoding (benchmarks/bench_run.py).
+    """
     import io
 
     buf = io.BytesIO()
@@ -183,20 +187,10 @@ def figure_bytes(fig: Figure, fmt: str) -> bytes:
     return buf.getvalue()
 
 
-#: The chart area of a slide (inches): a 16:9 slide less its margins and title (svcwork.slides).
+#: The chart area of a slide (inches): a 16:9 slide less its margins and title (svcwork.slides).  A
+#: figure meant for a page of its own (a map) is drawn at this shape, so the one PNG serves the
+#: report's landscape page and the slide alike.
 SLIDE_CHART_SIZE = (12.33, 5.65)
-
-
-def slide_png(fig: Figure, *, size: tuple[float, float] = SLIDE_CHART_SIZE) -> bytes:
-    """*fig* drawn again for a slide's chart area: its own layout at the slide's shape (constrained
-    layout places the labels anew; text keeps its point size, so it reads at full size on the slide),
-    then put back to its own size."""
-    old = tuple(float(v) for v in fig.get_size_inches())
-    fig.set_size_inches(*size)
-    try:
-        return figure_bytes(fig, "png")
-    finally:
-        fig.set_size_inches(*old)
 
 
 def save_figure(fig: Figure, folder: str | os.PathLike, name: str, *, formats: Iterable[str] = ("png", "svg")) -> list[Path]:

@@ -191,16 +191,13 @@ def _svg(args: argparse.Namespace) -> None:
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    from .batch import run_client
-
-    from .batch import WarmKernel
-
+    from .batch import KernelPool, run_client
     from .storage import is_url, run_client_at
 
     timeout = _timeout(args)
     _svg(args)
     run = run_client_at if any(is_url(x) for x in (args.client, args.output, args.since)) else run_client
-    with WarmKernel() as kernel:  # one kernel for all notebooks of the client
+    with KernelPool() as kernel:  # warm kernels running the client's notebooks side by side
         result = run(args.client, args.output, pdf=args.pdf, kernel=kernel, timeout=timeout, since=args.since,
                      scenario=args.scenario)
     print(result.describe())

@@ -5,7 +5,9 @@
 per-client deadline for its cells and one retry when the kernel dies; :func:`_execute` runs one
 notebook with papermill.  A worker process keeps one warm kernel and one PDF renderer for all its
 clients (:func:`_worker_kernel`, :func:`_worker_pdf`).  Failures are :class:`~svcwork.errors.NotebookError`
-naming the notebook and cell.  :mod:`svcwork.batch` runs clients with them.
+naming the notebook and cell.  :class:`KernelPool` runs a client's notebooks side by side in
+several warm kernels when the cores allow (``svcwork run``, a batch of one job at a time).
+:mod:`svcwork.batch` runs clients with them.
 """
 
 from __future__ import annotations
@@ -14,15 +16,18 @@ import asyncio
 import contextlib
 import math
 import os
+import threading
 import time
+from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Mapping, Sequence
 
 from .errors import NotebookError, UsageError
 from .i18n import t, user_language
 from .paths import atomic_write_text, notebooks_dir
 
-__all__ = ["NOTEBOOK_PARAMETERS", "KERNEL", "WarmKernel", "analysis_notebooks", "check_notebook_parameters"]
+__all__ = ["NOTEBOOK_PARAMETERS", "KERNEL", "WarmKernel", "KernelPool", "NotebookRun", "analysis_notebooks",
+           "check_notebook_parameters", "notebook_kernels"]
 
 #: The parameters every analysis notebook declares in its ``parameters`` cell.
 NOTEBOOK_PARAMETERS = ("client_dir", "output_dir", "lang", "cache_dir")
@@ -102,6 +107,20 @@ def _dead_kernel_error(name: str, cell: int | None) -> NotebookError:
 
 def _deadline(timeout: float | None) -> float | None:
     return None if timeout is None or timeout <= 0 else time.monotonic() + timeout
+
+
+def _left(deadline: float | None) -> float | None:
+    """Seconds left before *deadline* (at least one: the next notebook still starts and fails on time)."""
+    return None if deadline is None else max(1.0, deadline - time.monotonic())
+
+
+@dataclass(frozen=True)
+class NotebookRun:
+    """One notebook of a client's run: executed with *parameters* and written to *target*."""
+
+    notebook: Path
+    target: Path
+    parameters: Mapping[str, str] = field(default_factory=dict)
 
 
 def _cell_timeout(deadline: float | None) -> Callable[[object], int | None]:
@@ -211,6 +230,14 @@ class WarmKernel:
                 if attempt == 2:
                     raise _dead_kernel_error(notebook.name, died.cell) from None
 
+    def run_all(self, runs: Sequence[NotebookRun], *, cwd: Path, deadline: float | None,
+                limit: float | None = None) -> None:
+        """Execute *runs* one after the other (the first failure ends the run: :class:`NotebookError`);
+        *deadline* (``time.monotonic()``) is the client's, shared by its notebooks."""
+        for run in runs:
+            self.run(run.notebook, run.target, parameters=dict(run.parameters), cwd=cwd, timeout=_left(deadline),
+                     limit=limit)
+
     async def _restart(self) -> None:
         try:
             await self.km.restart_kernel(now=True)
@@ -284,6 +311,100 @@ class WarmKernel:
             self._stderr.close()
 
     def __enter__(self) -> "WarmKernel":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+#: Rough seconds each analysis notebook takes on the largest demo client (benchmarks/bench_run.py).
+#: Only an order: side-by-side kernels start the longest first, so they end close together (the
+#: longest-processing-time-first rule: Graham, "Bounds on multiprocessing timing anomalies", SIAM
+#: J. Appl. Math. 17, 1969); measures before the notebooks that reuse its result (svcwork.links).
+NOTEBOOK_COST = {"20_journeys": 10.0, "30_measures": 5.5, "40_management": 4.6, "10_prioritization": 3.4,
+                 "00_intake": 1.4}
+#: At most this many kernels for one client: the five notebooks fill three (memory grows with each).
+MAX_NOTEBOOK_KERNELS = 3
+
+
+def notebook_kernels(cores: int | None = None) -> int:
+    """How many kernels one client's notebooks use side by side: one per core, at most
+    :data:`MAX_NOTEBOOK_KERNELS` (``SVCWORK_KERNELS`` overrides, e.g. 1 on a small laptop)."""
+    wanted = os.environ.get("SVCWORK_KERNELS", "").strip()
+    if wanted.isdigit() and int(wanted) > 0:
+        return int(wanted)
+    cores = cores if cores is not None else len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") \
+        else (os.cpu_count() or 1)
+    return max(1, min(MAX_NOTEBOOK_KERNELS, cores))
+
+
+class KernelPool:
+    """Warm kernels that run one client's notebooks side by side (the notebooks only share the run's
+    cache, which each reads or writes atomically: :func:`svcwork.links.remember`).
+
+    Each kernel is driven from a thread of its own (its event loop with it); the notebooks are
+    handed out longest first (:data:`NOTEBOOK_COST`).  A failing notebook lets the running ones
+    end, starts no other, and the failure of the earliest notebook in *runs* is raised — the same
+    :class:`NotebookError` a single :class:`WarmKernel` raises.  With one kernel it is a
+    :class:`WarmKernel`.
+    """
+
+    def __init__(self, size: int | None = None, *, kernel_name: str = KERNEL) -> None:
+        self.size = notebook_kernels() if size is None else max(1, int(size))
+        self._kernel_name = kernel_name
+        self.kernels: list[WarmKernel] = []  # started when a client's notebooks first need them
+
+    def _grow(self, wanted: int) -> list[WarmKernel]:
+        wanted = max(1, min(wanted, self.size))
+        while len(self.kernels) < wanted:
+            self.kernels.append(WarmKernel(kernel_name=self._kernel_name))
+        return self.kernels[:wanted]
+
+    def run(self, notebook: Path, target: Path, *, parameters: dict, cwd: Path, timeout: float | None,
+            limit: float | None = None) -> None:
+        """One notebook in the first kernel (:meth:`WarmKernel.run`)."""
+        self._grow(1)[0].run(notebook, target, parameters=parameters, cwd=cwd, timeout=timeout, limit=limit)
+
+    def run_all(self, runs: Sequence[NotebookRun], *, cwd: Path, deadline: float | None,
+                limit: float | None = None) -> None:
+        """Execute *runs*, longest first, each kernel taking the next notebook when it is free."""
+        kernels = self._grow(len(runs))
+        if len(kernels) == 1:
+            kernels[0].run_all(runs, cwd=cwd, deadline=deadline, limit=limit)
+            return
+        queue = sorted(range(len(runs)), key=lambda i: -NOTEBOOK_COST.get(Path(runs[i].notebook).stem, 1.0))
+        failures: dict[int, BaseException] = {}
+        lock = threading.Lock()
+
+        def work(kernel: WarmKernel) -> None:
+            while True:
+                with lock:
+                    if failures or not queue:
+                        return
+                    index = queue.pop(0)
+                run = runs[index]
+                try:
+                    kernel.run(run.notebook, run.target, parameters=dict(run.parameters), cwd=cwd,
+                               timeout=_left(deadline), limit=limit)
+                except BaseException as exc:  # noqa: BLE001 - raised below, in the caller's thread
+                    with lock:
+                        failures[index] = exc
+
+        threads = [threading.Thread(target=work, args=(k,), name=f"svcwork-kernel-{i}", daemon=True)
+                   for i, k in enumerate(kernels)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        if failures:
+            raise failures[min(failures)]
+
+    def close(self) -> None:
+        for kernel in self.kernels:
+            with contextlib.suppress(Exception):  # a kernel whose loop a killed run left busy: its process ends with ours
+                kernel.close()
+
+    def __enter__(self) -> "KernelPool":
         return self
 
     def __exit__(self, *exc: object) -> None:

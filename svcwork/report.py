@@ -40,7 +40,7 @@ import numpy as np
 import pandas as pd
 
 from . import __version__
-from .charts import close, figure_bytes, save_figure, slide_png
+from .charts import close, figure_bytes, save_figure
 from .errors import problems_frame
 from .i18n import direction, fmt_date, t, unsigned_zero
 from .paths import atomic_write_bytes, atomic_write_text, templates_dir
@@ -225,8 +225,7 @@ def _figure_spec(figure: Mapping, data: Any = None, lang: str = "en") -> dict:
     return {"file": str(figure["file"]), "title": title, "alt": alt,
             "layout": layout if layout in ("portrait", "landscape", "tall") else "portrait",
             "takeaway": str(figure.get("takeaway") or ""),
-            **({"data": data_record(data)} if data is not None else {}),
-            **({"slide_file": str(figure["slide_file"])} if figure.get("slide_file") else {})}
+            **({"data": data_record(data)} if data is not None else {})}
 
 
 def _takeaways(result: AnalysisResult, lang: str) -> dict[str, str]:
@@ -314,12 +313,8 @@ def show_result(result: AnalysisResult, *, section: str, lang: str, output_dir: 
             atomic_write_bytes(folder / f"{section}-{slug}.png", png)
             if os.environ.get(SVG_ENV):  # SVG only when asked (svcwork run/batch --svg): drawing it costs seconds
                 save_figure(fig, folder, f"{section}-{slug}", formats=("svg",))
-            spec = {"file": f"{section}-{slug}.png", "title": title, "alt": title, "layout": layout,
-                    "takeaway": takeaways.get(slug, "")}
-            if layout == "landscape":  # a slide-sized figure gets its own slide layout, not a shrunken page
-                atomic_write_bytes(folder / f"{section}-{slug}.slide.png", slide_png(fig))
-                spec["slide_file"] = f"{section}-{slug}.slide.png"
-            figures.append(spec)
+            figures.append({"file": f"{section}-{slug}.png", "title": title, "alt": title, "layout": layout,
+                            "takeaway": takeaways.get(slug, "")})  # the same PNG on the page and the slide
         close(fig)
     if output_dir:
         record(result, section=section, output_dir=output_dir, lang=lang, tables=tables, figures=figures)
@@ -765,10 +760,7 @@ def _write_slides(out: Path, sections: Mapping[str, Mapping], engagement: Any, *
         if include is not None and s.key not in include:
             continue
         for fig in (sections.get(s.key) or {}).get("figures", []):
-            png = out / "figures" / fig["file"]
-            wide = out / "figures" / Path(str(fig.get("slide_file") or "")).name if fig.get("slide_file") else None
-            if wide is not None and wide.is_file():
-                png = wide  # drawn for the slide's shape
+            png = out / "figures" / fig["file"]  # the report's own PNG, scaled to the slide
             if png.is_file():
                 number = len(slides) + 1  # the report's figure number (same order)
                 slides.append((f"{t('report.figure_label', lang, n=number)} {fig['title']}", png.read_bytes(),

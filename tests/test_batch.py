@@ -380,6 +380,7 @@ def test_progress_is_quiet_when_not_on_a_terminal(tmp_path, monkeypatch, capsys)
 
     _fake_client_runs(monkeypatch, {})
     monkeypatch.setattr(batch, "WarmKernel", NoKernel)
+    monkeypatch.setattr(batch, "KernelPool", NoKernel)
     clients = _bare_clients(tmp_path / "clients", "a", "b")
     assert main(["batch", str(clients), "-o", str(tmp_path / "out")]) == 0
     captured = capsys.readouterr()

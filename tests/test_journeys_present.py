@@ -13,7 +13,7 @@ from test_journeys_analysis import _cells, cases_csv, client  # noqa: F401  (mod
 
 from conftest import hebrew_sheets, write_xlsx
 from svcwork import AnalysisError, load
-from svcwork.charts import SLIDE_SIZE
+from svcwork.charts import SLIDE_CHART_SIZE
 from svcwork.i18n import t
 from svcwork.keyfigures import plain
 from svcwork.journeys import present
@@ -60,7 +60,7 @@ def test_figures_journey_map_is_a_slide_and_runs_right_to_left_in_hebrew(client)
         figs = res.figures(lang)
         assert {"journey_map_1", "process_map", "capability", "variants", "handoff_matrix", "channel_parity"} <= set(figs)
         fig = figs["journey_map_1"]
-        assert tuple(fig.get_size_inches()) == pytest.approx(SLIDE_SIZE)
+        assert tuple(fig.get_size_inches()) == pytest.approx(SLIDE_CHART_SIZE)
         ax = fig.axes[0]
         xs = {tx.get_text(): tx.get_position()[0] for tx in ax.texts}
         first, last = xs["Reads the website"], xs["Calls the centre"]

@@ -269,14 +269,13 @@ def test_assemble_builds_sections_from_their_records(tmp_path, monkeypatch):
     assert [(x["slug"], x["role"]) for x in sec["tables"]] == [
         ("priorities", "key"), ("capability_by_group", "detail"), ("data_quality", "quality")]
     assert sec["figures"] == [{"file": "journeys-map.png", "title": "<i>a map</i>", "alt": "<i>a map</i>",
-                               "layout": "landscape", "takeaway": "", "slide_file": "journeys-map.slide.png"}]
-    # a slide-sized figure is drawn again in the slide's own shape (the page figure keeps its own)
-    from svcwork.charts import SLIDE_CHART_SIZE
+                               "layout": "landscape", "takeaway": ""}]
+    # a slide-sized figure is drawn once: the same PNG serves the page and the slide (issue 15)
     from svcwork.slides import _png_size
 
-    w, h = _png_size((tmp_path / "figures" / "journeys-map.slide.png").read_bytes(), 1, "map")
+    assert sorted(p.name for p in (tmp_path / "figures").iterdir()) == ["journeys-map.png"]
     pw, ph = _png_size((tmp_path / "figures" / "journeys-map.png").read_bytes(), 1, "map")
-    assert abs(w / h - SLIDE_CHART_SIZE[0] / SLIDE_CHART_SIZE[1]) < 0.05 and abs(pw / ph - 14 / 8) < 0.05  # tight bbox
+    assert abs(pw / ph - 14 / 8) < 0.05  # the figure's own shape (tight bbox)
     body, quality, detail, data = report._section_html(sec, pd.read_pickle(tmp_path / "sections" / "journeys.tables.pkl"),
                                                        tmp_path, lang="en", numbers=iter(range(7, 99)))
     assert data == []  # this figure records no plotted values: nothing for the printed figures' data

@@ -73,7 +73,7 @@ def journey_map(steps: pd.DataFrame, *, lang: str, title: str | None = None,
     colour = charts.accent(accent)
     rtl = lang == "he"
     lab_w = 1.75
-    fig, ax = charts.new_figure(size=charts.SLIDE_SIZE)
+    fig, ax = charts.new_figure(size=charts.SLIDE_CHART_SIZE)
     ax.set_axis_off()
     ax.set_xlim(-lab_w, n) if not rtl else ax.set_xlim(0, n + lab_w)
     ax.set_ylim(-0.2, 10.1)
@@ -189,7 +189,7 @@ def process_map(dfg: DirectlyFollows, *, lang: str, min_share: float = 0.05, min
     from matplotlib.path import Path as MPath
 
     colour = charts.accent(accent)
-    fig, ax = charts.new_figure(size=charts.SLIDE_SIZE)
+    fig, ax = charts.new_figure(size=charts.SLIDE_CHART_SIZE)
     ax.set_axis_off()
     freq, shown, edges = shown_graph(dfg, min_share=min_share, min_count=min_count, max_activities=max_activities)
     threshold = max(min_count, math.ceil(min_share * dfg.n_cases))

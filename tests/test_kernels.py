@@ -1,0 +1,92 @@
+"""svcwork.kernels: a client's notebooks side by side in a pool of warm kernels (issue 15).
+
+Tiny notebooks with svcwork's parameters cell record which kernel process ran them and when, so
+the tests see the notebooks overlap, the longest start first, and a failure end the run the way a
+single kernel's does.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from svcwork.errors import NotebookError
+from svcwork.kernels import MAX_NOTEBOOK_KERNELS, NOTEBOOK_COST, KernelPool, NotebookRun, notebook_kernels
+
+_TRACE = """import json, os, time, pathlib
+start = time.time()
+time.sleep({sleep})
+{extra}
+pathlib.Path("trace-{name}.json").write_text(json.dumps({{"pid": os.getpid(), "start": start, "end": time.time()}}))
+"""
+
+
+def _notebook(folder: Path, name: str, *, sleep: float, extra: str = "") -> Path:
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell('client_dir = ""\noutput_dir = ""\nlang = ""\ncache_dir = ""',
+                                  metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell(_TRACE.format(sleep=sleep, extra=extra, name=name)),
+    ], metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / f"{name}.ipynb"
+    nbformat.write(nb, path)
+    return path
+
+
+def _runs(tmp: Path, specs: dict[str, dict]) -> list[NotebookRun]:
+    return [NotebookRun(_notebook(tmp / "nbs", name, **spec), tmp / "out" / "notebooks" / f"{name}.ipynb", {"lang": "en"})
+            for name, spec in specs.items()]
+
+
+def _trace(tmp: Path, name: str) -> dict:
+    return json.loads((tmp / "out" / f"trace-{name}.json").read_text())
+
+
+@pytest.mark.slow
+def test_a_pool_runs_the_notebooks_side_by_side_longest_first(tmp_path):
+    # in report order; the costs (NOTEBOOK_COST) put journeys first, then prioritization, intake last
+    assert NOTEBOOK_COST["20_journeys"] > NOTEBOOK_COST["10_prioritization"] > NOTEBOOK_COST["00_intake"]
+    runs = _runs(tmp_path, {"00_intake": {"sleep": 0.2}, "10_prioritization": {"sleep": 2.0},
+                            "20_journeys": {"sleep": 2.0}})
+    (tmp_path / "out" / "notebooks").mkdir(parents=True)
+    with KernelPool(2) as pool:
+        pool.run_all(runs, cwd=tmp_path / "out", deadline=None)
+        assert len(pool.kernels) == 2
+        # the same pool runs the next client's notebooks in the same two kernels
+        pool.run_all(runs[:1], cwd=tmp_path / "out", deadline=None)
+        assert len(pool.kernels) == 2
+    journeys, prio, intake = (_trace(tmp_path, n) for n in ("20_journeys", "10_prioritization", "00_intake"))
+    assert journeys["pid"] != prio["pid"]  # two kernel processes
+    assert journeys["start"] < prio["end"] and prio["start"] < journeys["end"]  # they overlapped
+    assert intake["start"] >= min(journeys["end"], prio["end"]) - 0.05  # the shortest waited for a free kernel
+    for run in runs:
+        executed = nbformat.read(run.target, as_version=4)
+        assert executed.cells[1]["metadata"]["tags"] == ["injected-parameters"]  # papermill's injection, as one kernel
+
+
+@pytest.mark.slow
+def test_a_failing_notebook_ends_the_pools_run_like_one_kernels(tmp_path):
+    runs = _runs(tmp_path, {"00_intake": {"sleep": 0},
+                            "10_prioritization": {"sleep": 0.5, "extra": "raise ValueError('prioritisation broke')"},
+                            "20_journeys": {"sleep": 1.5, "extra": "raise KeyError('journeys broke')"}})
+    (tmp_path / "out" / "notebooks").mkdir(parents=True)
+    with KernelPool(2) as pool, pytest.raises(NotebookError) as caught:
+        pool.run_all(runs, cwd=tmp_path / "out", deadline=time.monotonic() + 120)
+    # both running notebooks ended; the earliest failing notebook of the run is the one named,
+    # and no notebook starts after a failure
+    assert caught.value.notebook == "10_prioritization.ipynb" and caught.value.cell == 3
+    assert "prioritisation broke" in caught.value.message
+    assert not (tmp_path / "out" / "trace-00_intake.json").exists()
+
+
+def test_one_kernel_per_core_at_most_three_unless_told(monkeypatch):
+    monkeypatch.delenv("SVCWORK_KERNELS", raising=False)
+    assert [notebook_kernels(c) for c in (1, 2, 3, 8)] == [1, 2, 3, MAX_NOTEBOOK_KERNELS]
+    monkeypatch.setenv("SVCWORK_KERNELS", "1")
+    assert notebook_kernels(8) == 1
+    monkeypatch.setenv("SVCWORK_KERNELS", "many")  # not a number: the cores decide
+    assert notebook_kernels(2) == 2
