@@ -83,6 +83,7 @@ def phases_of_a_run(client: Path, *, pdf: bool) -> tuple[dict[str, float], float
     """(b): the phases of one warm-process run of *client* (and its total)."""
     import svcwork.batch as batch
     import svcwork.intake as intake
+    import svcwork.pdf as pdf_module
     import svcwork.report as report
     import svcwork.since.section as since_section
     import svcwork.word as word
@@ -101,7 +102,9 @@ def phases_of_a_run(client: Path, *, pdf: bool) -> tuple[dict[str, float], float
         stack.enter_context(_timed(report, "_write_slides", phases, lambda a, k: "  slides.pptx"))
         stack.enter_context(_timed(word, "write_report_docx", phases, lambda a, k: "  report.docx"))
         stack.enter_context(_timed(since_section, "write_section", phases, lambda a, k: "  since the last report"))
-        stack.enter_context(_timed(batch, "_render_pdf", phases, lambda a, k: "report.pdf"))
+        stack.enter_context(_timed(pdf_module.PdfRenderer, "render", phases,
+                                   lambda a, k: "  PDF printing (Chromium, beside the office files)"))
+        stack.enter_context(_timed(batch._Printing, "finish", phases, lambda a, k: "PDF: waited for after them"))
         start = time.perf_counter()
         with batch.KernelPool() as kernel:
             result = batch.run_client(client, tmp, kernel=kernel, pdf=pdf)

@@ -221,26 +221,66 @@ def _unchanged(out: Path, fingerprint: str) -> bool:
 
 
 # =========================================================================== one client
-def _render_pdf(folder: Path, engagement, *, lang: str, pdf: bool | None, renderer=None) -> str | None:  # noqa: ANN001
-    """report.pdf next to report.html; returns a note when it was not made (``pdf=None``: when Chromium is here).
-    With *renderer* (a :class:`svcwork.pdf.PdfRenderer` kept by the caller), its Chromium prints the
-    pages (started if need be, left running for the next client); else one is started and stopped here."""
-    from .pdf import PdfError, PdfRenderer, chromium_path
+class _Printing:
+    """report.pdf and the unit packs' PDFs of one run, printed while the office files are written.
 
-    if pdf is False:
-        return None
-    if pdf is None and chromium_path() is None:
-        return "report.pdf not made: Chromium is not installed (apt-get install chromium, or set SVCWORK_CHROMIUM)"
-    try:
-        with contextlib.nullcontext(renderer) if renderer is not None else PdfRenderer() as printer:
-            printer.start()
-            for page in [folder / "report.html", *sorted((folder / "units").glob("*.html"))]:
-                printer.render(page, page.with_suffix(".pdf"), footer=engagement.settings.organization, lang=lang)
-    except PdfError as exc:
-        if pdf:
-            raise
-        return f"report.pdf not made: {exc.message}"
-    return None
+    ``pdf=False``: nothing; ``pdf=None``: only when Chromium is here (else :attr:`note` says why).
+    Chromium starts at once in the renderer's own thread (:class:`svcwork.pdf.KeptPdfRenderer`;
+    the caller's *renderer*, kept between clients, or one for this run), so its start overlaps
+    the notebooks; :meth:`begin` hands it the pages as soon as report.html is written and
+    :meth:`finish` waits for them.  A PDF that cannot be made fails the run when asked for
+    (``pdf=True``), else becomes the note.
+    """
+
+    def __init__(self, *, pdf: bool | None, renderer=None) -> None:  # noqa: ANN001 - a KeptPdfRenderer
+        from .pdf import KeptPdfRenderer, chromium_path
+
+        self.pdf, self.note, self._pending, self._owned = pdf, None, [], None
+        self.printer = None
+        if pdf is False:
+            return
+        if pdf is None and chromium_path() is None:
+            self.note = "report.pdf not made: Chromium is not installed (apt-get install chromium, or set SVCWORK_CHROMIUM)"
+            return
+        if renderer is None:
+            renderer = self._owned = KeptPdfRenderer()
+        self.printer = renderer
+        self._pending.append(renderer.start_soon())
+
+    def begin(self, folder: Path, engagement, *, lang: str) -> None:  # noqa: ANN001
+        """Queue report.html and the unit pages (``units/*.html``) for printing, next to each."""
+        if self.printer is None:
+            return
+        for page in [folder / "report.html", *sorted((folder / "units").glob("*.html"))]:
+            self._pending.append(self.printer.render_soon(page, page.with_suffix(".pdf"),
+                                                          footer=engagement.settings.organization, lang=lang))
+
+    def finish(self) -> str | None:
+        """Wait for the pages; the note for the run's result (None when the PDFs were made or not asked)."""
+        from .pdf import PdfError
+
+        pending, self._pending = self._pending, []
+        failure = None
+        for future in pending:
+            try:
+                future.result()
+            except PdfError as exc:
+                failure = failure or exc
+        if failure is not None:
+            if self.pdf:
+                raise failure
+            self.note = f"report.pdf not made: {failure.message}"
+        return self.note
+
+    def close(self) -> None:
+        pending, self._pending = self._pending, []
+        for future in pending:  # a run that failed before finish(): no more pages; the one printing ends
+            future.cancel()
+        for future in pending:
+            with contextlib.suppress(BaseException):
+                future.result()
+        if self._owned is not None:
+            self._owned.close()
 
 
 #: Seconds the notebooks of one client may run in all (``--timeout``); ``None`` or 0: no limit.
@@ -298,7 +338,7 @@ def run_client(client: str | os.PathLike, output: str | os.PathLike, *, force: b
             return ClientResult(client, slug, "skipped", time.perf_counter() - start, output=out)
         language = lang or eng.language
         deadline = _deadline(timeout)
-        with atomic_dir(out) as tmp:
+        with atomic_dir(out) as tmp, contextlib.closing(_Printing(pdf=pdf, renderer=renderer)) as printing:
             from .intake import save_cache
             from .since import history
 
@@ -318,9 +358,11 @@ def run_client(client: str | os.PathLike, output: str | os.PathLike, *, force: b
             executed = [run.target for run in runs]
             from .report import assemble
 
-            assemble(tmp, eng, lang=language, notebooks=executed, rounds=rounds)
+            # the PDFs print (in Chromium) while the office files are written
+            assemble(tmp, eng, lang=language, notebooks=executed, rounds=rounds, cache_dir=tmp / ".cache",
+                     on_html=lambda folder: printing.begin(folder, eng, lang=language))
             shutil.rmtree(cache.parent)  # pseudonymised, but holds raw comments: never part of the output
-            pdf_note = _render_pdf(tmp, eng, lang=language, pdf=pdf, renderer=renderer)
+            pdf_note = printing.finish()
             summary = json.loads((tmp / "summary.json").read_text(encoding="utf-8"))
             atomic_write_text(tmp / _STAMP, json.dumps(
                 {"fingerprint": fingerprint, "svcwork_version": __version__,

@@ -20,7 +20,8 @@ bootstrap, no other tables): both give the same values.
 Reuse within a run: :func:`remember` keeps a result on disk under ``<cache_dir>/.results/``
 (the engagement cache that ``svcwork run`` passes to every notebook), keyed by the input files'
 SHA-256, the svcwork version, the name and the options; :func:`measures_result` uses it, so the
-notebooks that need the measures analysis (prioritisation, measures, management) run it once.
+notebooks that need the measures analysis (prioritisation, measures, management) run it once, and
+:func:`journeys_result` keeps the journeys analysis for the run's round record (:func:`remembered`).
 
 The analyses take these as plain series, lists and mappings; only this module imports the
 analyses' results (no analysis package imports it).
@@ -56,9 +57,10 @@ from .measures.survey import _items_present, item_table
 from .paths import atomic_write_bytes
 
 if TYPE_CHECKING:  # pragma: no cover
+    from .journeys import JourneysResult
     from .measures import MeasuresResult
 
-__all__ = ["remember", "result_key", "measures_result", "benefit_signal", "weak_drivers", "kpi_signals",
+__all__ = ["remember", "remembered", "result_key", "measures_result", "journeys_result", "benefit_signal", "weak_drivers", "kpi_signals",
            "linked_findings", "unit_signals"]
 
 T = TypeVar("T")
@@ -103,6 +105,18 @@ def result_key(engagement: Engagement, name: str, **params: Any) -> str | None:
     return h.hexdigest()
 
 
+def remembered(cache_dir: str | os.PathLike | None, engagement: Engagement, name: str, **params: Any) -> Any:
+    """The value :func:`remember` kept for *name* and *params* in this run, or None (not kept, unreadable)."""
+    key = result_key(engagement, name, **params) if cache_dir else None
+    file = None if key is None else Path(cache_dir) / RESULTS_DIR / f"{name}-{key}.pkl"
+    if file is None or not file.is_file():
+        return None
+    try:
+        return pickle.loads(file.read_bytes())
+    except Exception:  # noqa: BLE001 - a broken or stale file: as if not kept
+        return None
+
+
 def remember(cache_dir: str | os.PathLike | None, engagement: Engagement, name: str,
              compute: Callable[..., T], **params: Any) -> T:
     """``compute(engagement, **params)``, computed once per run: kept on disk in *cache_dir*.
@@ -119,12 +133,10 @@ def remember(cache_dir: str | os.PathLike | None, engagement: Engagement, name: 
     key = result_key(engagement, name, **params) if cache_dir else None
     if key is None:
         return compute(engagement, **params)
+    kept = remembered(cache_dir, engagement, name, **params)
+    if kept is not None:  # a broken or stale file is computed again
+        return kept
     file = Path(cache_dir) / RESULTS_DIR / f"{name}-{key}.pkl"
-    if file.is_file():
-        try:
-            return pickle.loads(file.read_bytes())
-        except Exception:  # noqa: BLE001 - a broken or stale file is computed again
-            pass
     value = compute(engagement, **params)
     try:
         atomic_write_bytes(file, _dumps(value))
@@ -143,6 +155,16 @@ def measures_result(engagement: Engagement, *, cache_dir: str | os.PathLike | No
     and :func:`unit_signals` as ``measures_result=``.
     """
     return remember(cache_dir, engagement, "measures", _measures_analyse, **options)
+
+
+def journeys_result(engagement: Engagement, *, cache_dir: str | os.PathLike | None = None,
+                    **options: Any) -> "JourneysResult":
+    """``svcwork.journeys.analyse(engagement, **options)``, kept for the rest of the run (:func:`remember`):
+    the report's round record (:mod:`svcwork.since`) reads its analysed case log instead of analysing
+    the log again."""
+    from .journeys import analyse
+
+    return remember(cache_dir, engagement, "journeys", analyse, **options)
 
 
 # =========================================================================== from measures

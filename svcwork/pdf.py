@@ -34,7 +34,10 @@ import re
 import shutil
 from pathlib import Path
 from types import TracebackType
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future
 
 from .errors import SvcworkError
 from .paths import atomic_write_bytes
@@ -269,10 +272,21 @@ class KeptPdfRenderer:
         self.close()
 
     def start(self) -> None:
-        self._thread.submit(self._renderer.start).result()
+        self.start_soon().result()
+
+    def start_soon(self) -> "Future[None]":
+        """Start Chromium in the renderer's thread and return at once (e.g. while the notebooks run)."""
+        return self._thread.submit(self._renderer.start)
 
     def render(self, html_path: str | os.PathLike, pdf_path: str | os.PathLike, *, footer: str, lang: str) -> Path:
-        return self._thread.submit(self._renderer.render, html_path, pdf_path, footer=footer, lang=lang).result()
+        return self.render_soon(html_path, pdf_path, footer=footer, lang=lang).result()
+
+    def render_soon(self, html_path: str | os.PathLike, pdf_path: str | os.PathLike, *, footer: str,
+                    lang: str) -> "Future[Path]":
+        """:meth:`render` in the renderer's thread, returning at once: the pages print (in order)
+        while the caller writes its other files; the future's result is *pdf_path* or the
+        :class:`PdfError`."""
+        return self._thread.submit(self._renderer.render, html_path, pdf_path, footer=footer, lang=lang)
 
     def close(self) -> None:
         """Stop Chromium and the thread (idempotent)."""

@@ -34,7 +34,7 @@ import pickle
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Iterable, Iterator, Mapping, Protocol, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Protocol, Sequence
 
 import numpy as np
 import pandas as pd
@@ -556,13 +556,17 @@ def _section_html(record: Mapping, frames: Mapping[str, pd.DataFrame], out: Path
 
 
 
-def _since(out: Path, engagement: Any, summary: Mapping[str, Any], rounds: Any, *, lang: str) -> tuple[Any, Any]:
+def _since(out: Path, engagement: Any, summary: Mapping[str, Any], rounds: Any, *, lang: str,
+           cache_dir: str | os.PathLike | None = None) -> tuple[Any, Any]:
     """Keep this round's compact record (``round/``) and, when the client has an earlier round
     (*rounds*, :class:`svcwork.since.history.Rounds`), record the comparison as the section
-    ``since``; returns this round and the :class:`~svcwork.since.Since` (or None)."""
+    ``since``; returns this round and the :class:`~svcwork.since.Since` (or None).  The case log
+    the journeys notebook analysed (kept in *cache_dir*) is not analysed again."""
+    from .links import remembered
     from .since import RECORD_DIR, Round, record as round_record, write_record
 
-    rec = round_record(engagement)
+    journeys = remembered(cache_dir, engagement, "journeys")
+    rec = round_record(engagement, log=getattr(journeys, "log", None))
     write_record(out / RECORD_DIR, rec)
     current = Round.from_record(summary, rec)
     if rounds is None or rounds.previous is None:
@@ -626,13 +630,18 @@ def _css() -> str:
 
 
 def assemble(out: str | os.PathLike, engagement: Any, *, lang: str,
-             notebooks: Sequence[Path] | None = None, rounds: Any = None) -> dict[str, Path]:
+             notebooks: Sequence[Path] | None = None, rounds: Any = None,
+             on_html: Callable[[Path], Any] | None = None,
+             cache_dir: str | os.PathLike | None = None) -> dict[str, Path]:
     """Build report.html, summary.json, results.xlsx, slides.pptx and report.docx (the editable Word
     document, :mod:`svcwork.word`) in *out* from the sections the notebooks recorded there
     (:func:`record`); the notebooks' output is never read.
 
     *notebooks*, when given, are the notebooks that ran: a section is in the report body when its
-    notebook is among them and it was recorded.
+    notebook is among them and it was recorded.  *on_html* is called with *out* once report.html
+    and summary.json are written, before the office files (``svcwork run`` starts printing the
+    PDF there).  *cache_dir* is the run's cache (:func:`svcwork.links.remember`): what the notebooks
+    kept there is not computed again.
     """
     from .charts import accent
     from .recommendations import chapter as recommendations_chapter
@@ -643,7 +652,7 @@ def assemble(out: str | os.PathLike, engagement: Any, *, lang: str,
     out = Path(out)
     sections = load_sections(out)
     summary = build_summary(engagement, sections)
-    current, since = _since(out, engagement, summary, rounds, lang=lang)
+    current, since = _since(out, engagement, summary, rounds, lang=lang, cache_dir=cache_dir)
     if since is not None:  # its section is recorded now: its figures join the registry
         sections = load_sections(out)
         summary = build_summary(engagement, sections)
@@ -729,6 +738,10 @@ def assemble(out: str | os.PathLike, engagement: Any, *, lang: str,
         "report": atomic_write_text(out / "report.html", page),
         "summary": atomic_write_text(out / "summary.json", json.dumps(summary, ensure_ascii=False, indent=1,
                                                                       sort_keys=True) + "\n"),
+    }
+    if on_html is not None:
+        on_html(out)
+    paths |= {
         "results": write_results_workbook(out / "results.xlsx", tables, lang=lang),
         "slides": _write_slides(out, sections, engagement, lang=lang, chapter=chapter,
                                 include={b["key"] for b in blocks}, notes=notes),

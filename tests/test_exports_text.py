@@ -321,3 +321,18 @@ def test_property_any_table_read_back(delimiter: str, width: int, data: st.DataO
     r = read_csv(buf.getvalue().encode(encoding))
     assert r.delimiter == delimiter
     assert _frame_rows(r.frame) == [header] + rows
+
+
+# the counts behind the Western-file guess, taken with numpy in slices (issue 15), against re.findall itself
+@settings(max_examples=300, deadline=None)
+@given(st.text(alphabet="aZbQ \n1:é\u05d0\u05d1\u05e9\u05ea\u05d4", max_size=80), st.sampled_from([1, 5, 1 << 22]))
+def test_western_counts_are_the_regex_counts(sample, size):
+    from svcwork.exports import text as text_module
+
+    reference = (len(text_module._HEBREW_IN_LATIN.findall(sample)), len(text_module._HEBREW_PAIR.findall(sample)))
+    original = text_module._WESTERN_SLICE
+    text_module._WESTERN_SLICE = size  # slices cut at line ends: no match spans them
+    try:
+        assert text_module._western_counts(sample) == reference
+    finally:
+        text_module._WESTERN_SLICE = original

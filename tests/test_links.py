@@ -20,7 +20,7 @@ from test_management_analysis import EMPLOYEES, _client
 from test_measures_drivers import _r2
 
 import svcwork
-from conftest import english_sheets, write_xlsx
+from conftest import DEMO_CLIENTS as ROOT_DEMO, english_sheets, write_xlsx
 from svcwork import AnalysisError, links, load
 from svcwork import measures as M
 from svcwork.management import Finding, analyse
@@ -397,3 +397,29 @@ def test_no_analysis_imports_the_links():
             assert not any(n.split(".")[-1] == "links" or ".links." in f".{n}." for n in names), (path, names)
     assert not (ROOT / "svcwork" / "measures" / "links.py").exists()
     assert not (ROOT / "svcwork" / "management" / "links.py").exists()
+
+
+def test_the_round_record_reads_the_case_log_the_journeys_notebook_kept(tmp_path, monkeypatch):
+    """The run does not pay twice (issue 15): the journeys notebook keeps its analysis in the run's
+    cache, and the round record written at assembly reads its case log instead of analysing the log
+    again — the same record the analysis from scratch gives (the reference)."""
+    import svcwork.journeys.log as journeys_log
+    from svcwork import report
+    from svcwork.since import read_record, record
+
+    eng = load(ROOT_DEMO / "northfield-licensing")
+    reference = record(eng)  # analyses the case log itself
+    kept = links.journeys_result(eng, cache_dir=tmp_path / "cache")
+    assert links.remembered(tmp_path / "cache", eng, "journeys").log.cases.equals(kept.log.cases)
+    assert links.remembered(tmp_path / "cache", eng, "journeys", top_k=3) is None  # other options: not kept
+
+    def no_second_analysis(*args, **kwargs):
+        raise AssertionError("the case log was analysed again")
+
+    monkeypatch.setattr(journeys_log, "analyse_log", no_second_analysis)
+    monkeypatch.setattr("svcwork.journeys.analyse_log", no_second_analysis)
+    current, since = report._since(tmp_path / "out", eng, {}, None, lang="en", cache_dir=tmp_path / "cache")
+    assert since is None
+    written = read_record(tmp_path / "out" / "round")
+    pd.testing.assert_frame_equal(written.cases, reference.cases)
+    assert current.cases.equals(written.cases)

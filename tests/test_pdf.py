@@ -322,3 +322,64 @@ def test_a_kept_renderer_prints_beside_a_kernels_event_loop(tmp_path):
         with pytest.raises(RuntimeError):
             asyncio.new_event_loop().run_until_complete(pause)
         pause.close()
+
+
+# =========================================================================== the PDF beside the office files (issue 15)
+def _one_notebook(folder: Path) -> Path:
+    """A tiny analysis notebook (svcwork's parameters, one unit page): the run's notebooks stay cheap."""
+    nb = nbformat.v4.new_notebook(cells=[
+        nbformat.v4.new_code_cell('client_dir = ""\noutput_dir = ""\nlang = ""\ncache_dir = ""',
+                                  metadata={"tags": ["parameters"]}),
+        nbformat.v4.new_code_cell("import pathlib\npathlib.Path('units').mkdir(exist_ok=True)\n"
+                                  "pathlib.Path('units/parking.html').write_text(\"<!DOCTYPE html><html lang='en'>"
+                                  "<body><h1>Parking</h1></body></html>\")"),
+    ], metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
+    folder.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, folder / "00_intake.ipynb")
+    return folder / "00_intake.ipynb"
+
+
+@pytest.mark.slow
+def test_the_pdfs_print_while_the_office_files_are_written(tmp_path, monkeypatch):
+    """report.html goes to Chromium as soon as it is written; results.xlsx, slides and DOCX are
+    written meanwhile; the run waits for the PDFs (report and unit pages) before it ends."""
+    import time
+
+    from svcwork import batch
+    from svcwork.pdf import KeptPdfRenderer
+
+    require_chromium()
+    monkeypatch.setattr(batch, "analysis_notebooks", lambda: [_one_notebook(tmp_path / "nbs")])
+    calls = []
+    queued = KeptPdfRenderer.render_soon
+    monkeypatch.setattr(KeptPdfRenderer, "render_soon",
+                        lambda self, page, *a, **k: calls.append(("pdf", Path(page).name, time.monotonic()))
+                        or queued(self, page, *a, **k))
+    workbook = report.write_results_workbook
+    monkeypatch.setattr(report, "write_results_workbook",
+                        lambda *a, **k: calls.append(("xlsx", "results.xlsx", time.monotonic())) or workbook(*a, **k))
+    client = write_xlsx(tmp_path / "agency" / "intake.xlsx", english_sheets()).parent
+    with batch.KernelPool(1) as kernel:
+        result = batch.run_client(client, tmp_path / "out", kernel=kernel, pdf=True)
+    assert result.ok, result.describe()
+    assert [c[:2] for c in calls] == [("pdf", "report.html"), ("pdf", "parking.html"), ("xlsx", "results.xlsx")]
+    out = tmp_path / "out" / "agency"
+    for pdf in (out / "report.pdf", out / "units" / "parking.pdf"):
+        assert pdf.read_bytes()[:5] == b"%PDF-", pdf
+
+
+@pytest.mark.slow
+def test_a_pdf_asked_for_that_cannot_be_made_fails_the_run_and_writes_nothing(tmp_path, monkeypatch):
+    from svcwork import batch
+
+    monkeypatch.setattr(batch, "analysis_notebooks", lambda: [_one_notebook(tmp_path / "nbs")])
+    monkeypatch.setenv("SVCWORK_CHROMIUM", str(tmp_path / "no-such-browser"))
+    client = write_xlsx(tmp_path / "agency" / "intake.xlsx", english_sheets()).parent
+    with batch.KernelPool(1) as kernel:
+        asked = batch.run_client(client, tmp_path / "out", kernel=kernel, pdf=True)
+        assert asked.status == "failed" and asked.code == "chromium_missing", asked.describe()
+        assert "apt-get install chromium" in asked.error and not (tmp_path / "out" / "agency").exists()
+        # not asked for (the default): the report is made, and the result says why there is no PDF
+        maybe = batch.run_client(client, tmp_path / "out", kernel=kernel)
+    assert maybe.ok and "Chromium is not installed" in maybe.note
+    assert (tmp_path / "out" / "agency" / "report.html").is_file() and not (tmp_path / "out" / "agency" / "report.pdf").exists()

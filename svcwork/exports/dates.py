@@ -402,7 +402,8 @@ def backwards_cases(case: pd.Series, values: pd.Series) -> tuple[int, int, tuple
     timestamps contradict only rarely; a large share of cases going back in time is the sign of
     a wrong day/month order.
     """
-    frame = pd.DataFrame({"c": case.to_numpy(), "t": values.to_numpy()}, index=values.index).dropna()
+    utc = values.dt.tz_convert(None) if getattr(values.dt, "tz", None) is not None else values  # instants, as numbers
+    frame = pd.DataFrame({"c": case.to_numpy(), "t": utc.to_numpy()}, index=values.index).dropna()
     if frame.empty:
         return 0, 0, ()
     step = frame.groupby("c", sort=False)["t"].diff()
