@@ -94,6 +94,7 @@ class Writer:
         self.anchors: dict[str, str] = {}  # a section key or table id -> its bookmark
         self._ids = itertools.count(1)
         self._toc_names = itertools.count(1)
+        self._style_ids: dict[str, str] = {}  # style name -> id, looked up once (python-docx scans every style per lookup)
         self.fresh_page = True
         self.landscape = False
         self._styles()
@@ -199,7 +200,7 @@ class Writer:
             r = Run(el, p)
             r.text = text
         if style or link:
-            r.style = self.doc.styles[style or "Hyperlink"]
+            r._r.style = self.style_id(style or "Hyperlink")
         if bold:
             r.bold = True
         if italic:
@@ -240,13 +241,20 @@ class Writer:
     def para(self, container: Any = None, *, style: str | None = None, text: str | None = None,
              marked: bool = True, **fmt: Any) -> Paragraph:
         """A new paragraph at the end of *container* (the document or a table cell)."""
-        p = (self.doc if container is None else container).add_paragraph(
-            style=self.doc.styles[style] if style else None)
+        p = (self.doc if container is None else container).add_paragraph()
+        if style:
+            p._p.style = self.style_id(style)
         if container is None:
             self.fresh_page = False
         if text:
             (self.marked if marked else self.run)(p, text, **fmt)
         return p
+
+    def style_id(self, name: str) -> str:
+        """The id of the style called *name* (what a paragraph or run refers to), looked up once."""
+        if name not in self._style_ids:
+            self._style_ids[name] = self.doc.styles[name].style_id
+        return self._style_ids[name]
 
     def note(self, text: str, container: Any = None) -> Paragraph:
         return self.para(container, style="Note", text=text, marked=False)

@@ -117,12 +117,12 @@ def render_markdown(w: "Writer", container: Any, text: str, *, level: int) -> No
                 item = lists[-1]
                 depth = min(len(lists), 3) - 1
                 if item["pending"]:
-                    p.style = w.doc.styles[(_NUMBERS if item["ordered"] else _BULLETS)[depth]]
+                    p._p.style = w.style_id((_NUMBERS if item["ordered"] else _BULLETS)[depth])
                     if item["ordered"]:
                         w.number(p, item["num"])
                     item["pending"] = False
                 else:
-                    p.style = w.doc.styles[_CONTINUE[depth]]
+                    p._p.style = w.style_id(_CONTINUE[depth])
             inline(w, p, children)
             i += 3
             continue
