@@ -102,7 +102,7 @@ def phases_of_a_run(client: Path, *, pdf: bool) -> tuple[dict[str, float], float
         stack.enter_context(_timed(report, "_write_slides", phases, lambda a, k: "  slides.pptx"))
         stack.enter_context(_timed(word, "write_report_docx", phases, lambda a, k: "  report.docx"))
         stack.enter_context(_timed(since_section, "write_section", phases, lambda a, k: "  since the last report"))
-        stack.enter_context(_timed(pdf_module.PdfRenderer, "render", phases,
+        stack.enter_context(_timed(pdf_module.PdfRenderer, "render_all", phases,
                                    lambda a, k: "  PDF printing (Chromium, beside the office files)"))
         stack.enter_context(_timed(batch._Printing, "finish", phases, lambda a, k: "PDF: waited for after them"))
         start = time.perf_counter()

@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
-import shutil
 import hashlib
 import itertools
 import json
 import os
+import shutil
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
@@ -251,8 +252,8 @@ class _Printing:
         """Queue report.html and the unit pages (``units/*.html``) for printing, next to each."""
         if self.printer is None:
             return
-        for page in [folder / "report.html", *sorted((folder / "units").glob("*.html"))]:
-            self._pending.append(self.printer.render_soon(page, page.with_suffix(".pdf"),
+        pages = [folder / "report.html", *sorted((folder / "units").glob("*.html"))]
+        self._pending.append(self.printer.render_all_soon([(page, page.with_suffix(".pdf")) for page in pages],
                                                           footer=engagement.settings.organization, lang=lang))
 
     def finish(self) -> str | None:
@@ -281,6 +282,17 @@ class _Printing:
                 future.result()
         if self._owned is not None:
             self._owned.close()
+
+
+def _import_assembly() -> None:
+    """Import what :func:`svcwork.report.assemble` writes with (Word, slides, workbook, the comparison
+    with the last report and the analyses whose kept results it reads): done beside the notebooks."""
+    import importlib
+
+    for name in ("svcwork.report", "svcwork.word", "svcwork.slides", "svcwork.results_book", "svcwork.links",
+                 "svcwork.since.section"):
+        with contextlib.suppress(Exception):  # an import that fails here fails again, in its place
+            importlib.import_module(name)
 
 
 #: Seconds the notebooks of one client may run in all (``--timeout``); ``None`` or 0: no limit.
@@ -319,6 +331,8 @@ def run_client(client: str | os.PathLike, output: str | os.PathLike, *, force: b
         force = force or since is not None
         if not force and _client_unchanged(client, Path(output)):
             return ClientResult(client, slug, "skipped", time.perf_counter() - start, output=out)
+        if isinstance(kernel, KernelPool):
+            kernel.warm()  # the kernels start and import the analyses while the files are validated
         result = validate(client)
         if not result.ok or result.engagement is None:
             return ClientResult(client, slug, "failed", time.perf_counter() - start,
@@ -349,6 +363,8 @@ def run_client(client: str | os.PathLike, output: str | os.PathLike, *, force: b
             (tmp / "notebooks").mkdir(parents=True, exist_ok=True)
             params = {"client_dir": str(client.resolve()), "output_dir": ".", "lang": language, "cache_dir": ".cache"}
             runs = [NotebookRun(nb, tmp / "notebooks" / nb.name, params) for nb in notebooks]
+            importing = threading.Thread(target=_import_assembly, name="svcwork-import", daemon=True)
+            importing.start()  # the writers the assembly needs load while the notebooks run
             if kernel is None:
                 for run in runs:
                     _execute(run.notebook, run.target, cwd=tmp, timeout=_left(deadline), limit=timeout,
@@ -356,6 +372,7 @@ def run_client(client: str | os.PathLike, output: str | os.PathLike, *, force: b
             else:  # a warm kernel, or a pool of them running the notebooks side by side
                 kernel.run_all(runs, cwd=tmp, deadline=deadline, limit=timeout)
             executed = [run.target for run in runs]
+            importing.join()
             from .report import assemble
 
             # the PDFs print (in Chromium) while the office files are written

@@ -178,6 +178,11 @@ del _mpl
 """
 
 
+#: What a warm kernel imports before its first notebook (:meth:`WarmKernel.preload`): the analyses
+#: and the report's recording, which every analysis notebook imports first.
+_PRELOAD = "import svcwork, svcwork.report, svcwork.links, svcwork.prioritize, svcwork.journeys, svcwork.management"
+
+
 class WarmKernel:
     """One long-lived Jupyter kernel that runs notebook after notebook, reset in between.
 
@@ -229,6 +234,20 @@ class WarmKernel:
                 self._call(self._restart())
                 if attempt == 2:
                     raise _dead_kernel_error(notebook.name, died.cell) from None
+
+    def preload(self) -> None:
+        """Import the analyses in the kernel now (:data:`_PRELOAD`): a notebook run next finds them
+        imported (the reset between notebooks clears names, not modules)."""
+        async def load() -> None:
+            kc = self.km.client()
+            kc.start_channels()
+            try:
+                await kc.wait_for_ready(timeout=60)
+                await kc.execute_interactive(_PRELOAD, store_history=False, timeout=120, output_hook=lambda msg: None)
+            finally:
+                kc.stop_channels()
+
+        self._call(load())
 
     def run_all(self, runs: Sequence[NotebookRun], *, cwd: Path, deadline: float | None,
                 limit: float | None = None) -> None:
@@ -352,9 +371,39 @@ class KernelPool:
     def __init__(self, size: int | None = None, *, kernel_name: str = KERNEL) -> None:
         self.size = notebook_kernels() if size is None else max(1, int(size))
         self._kernel_name = kernel_name
-        self.kernels: list[WarmKernel] = []  # started when a client's notebooks first need them
+        self.kernels: list[WarmKernel] = []  # started when a client's notebooks first need them (or warm())
+        self._warming: list[threading.Thread] = []
+        self._warm_slots: list[list[WarmKernel]] = []
+
+    def warm(self) -> None:
+        """Start the kernels and import the analyses in them now, in the background (e.g. while the
+        client's files are validated); the next :meth:`run_all` waits for them.  A kernel that cannot
+        start here is started (and its error raised) by :meth:`run_all`."""
+        if self._warming or len(self.kernels) >= self.size:
+            return
+
+        def start(slot: list) -> None:
+            with contextlib.suppress(Exception):
+                kernel = WarmKernel(kernel_name=self._kernel_name)
+                slot.append(kernel)
+                kernel.preload()
+
+        slots: list[list[WarmKernel]] = [[] for _ in range(self.size - len(self.kernels))]
+        self._warming = [threading.Thread(target=start, args=(slot,), name="svcwork-kernel-warm", daemon=True)
+                         for slot in slots]
+        self._warm_slots = slots
+        for thread in self._warming:
+            thread.start()
+
+    def _warmed(self) -> None:
+        """Wait for the kernels :meth:`warm` is starting and take them in."""
+        for thread in self._warming:
+            thread.join()
+        self.kernels.extend(k for slot in self._warm_slots for k in slot)
+        self._warming, self._warm_slots = [], []
 
     def _grow(self, wanted: int) -> list[WarmKernel]:
+        self._warmed()
         wanted = max(1, min(wanted, self.size))
         while len(self.kernels) < wanted:
             self.kernels.append(WarmKernel(kernel_name=self._kernel_name))
@@ -400,6 +449,7 @@ class KernelPool:
             raise failures[min(failures)]
 
     def close(self) -> None:
+        self._warmed()  # kernels still starting: wait for them, to end them too
         for kernel in self.kernels:
             with contextlib.suppress(Exception):  # a kernel whose loop a killed run left busy: its process ends with ours
                 kernel.close()

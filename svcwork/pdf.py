@@ -34,7 +34,7 @@ import re
 import shutil
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Sequence
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -211,34 +211,7 @@ class PdfRenderer:
     # ------------------------------------------------------------------ printing
     def pdf_bytes(self, html_path: str | os.PathLike, *, footer: str, lang: str) -> bytes:
         """The report at *html_path* printed to PDF bytes (A4, footer, backgrounds, bookmarks)."""
-        source = Path(html_path)
-        if not source.is_file():
-            raise PdfError(f"expected a report.html to print, found nothing at {source}")
-        if self._browser is None:
-            self.start()
-        elif not self._browser.is_connected():  # Chromium died (e.g. killed): start it again, once
-            self._launch()
-        context = self._browser.new_context(java_script_enabled=False, offline=True, service_workers="block",
-                                            locale="he-IL" if lang == "he" else "en-GB")
-        try:
-            context.set_default_timeout(self.timeout_ms)
-            context.route(re.compile(r"^(?!file:|data:)"), lambda route: route.abort())  # never any network
-            page = context.new_page()
-            page.goto(source.resolve().as_uri(), wait_until="load")
-            data = page.pdf(format="A4", print_background=True, display_header_footer=True,
-                            header_template="<span></span>", footer_template=footer_template(footer, lang=lang),
-                            margin=PAGE_MARGINS, prefer_css_page_size=False, tagged=True,
-                            # Chromium writes bookmark titles in visual order: Hebrew ones come out
-                            # word-reversed, so Hebrew PDFs get none
-                            outline=lang != "he")
-        except Exception as exc:  # noqa: BLE001
-            raise PdfError(f"printing {source.name} to PDF failed: {_first_line(exc)}") from None
-        finally:
-            try:
-                context.close()
-            except Exception:  # noqa: BLE001
-                pass
-        return _reproducible(data)
+        return self._printed([Path(html_path)], footer=footer, lang=lang, write=False)[0]
 
     def render(self, html_path: str | os.PathLike, pdf_path: str | os.PathLike, *, footer: str, lang: str) -> Path:
         """Print *html_path* to *pdf_path* (atomically); returns *pdf_path*.
@@ -247,6 +220,51 @@ class PdfRenderer:
         footer out right to left.
         """
         return atomic_write_bytes(pdf_path, self.pdf_bytes(html_path, footer=footer, lang=lang))
+
+    def render_all(self, pages: Sequence[tuple[str | os.PathLike, str | os.PathLike]], *, footer: str,
+                   lang: str) -> list[Path]:
+        """Print each ``(html_path, pdf_path)`` of one client, as :meth:`render` does, in one browser
+        context and tab (a context per page costs more than printing a short page)."""
+        return self._printed([Path(h) for h, _ in pages], footer=footer, lang=lang, write=True,
+                             targets=[Path(p) for _, p in pages])
+
+    def _printed(self, sources: Sequence[Path], *, footer: str, lang: str, write: bool,
+                 targets: Sequence[Path] = ()) -> list:
+        for source in sources:
+            if not source.is_file():
+                raise PdfError(f"expected a report.html to print, found nothing at {source}")
+        if self._browser is None:
+            self.start()
+        elif not self._browser.is_connected():  # Chromium died (e.g. killed): start it again, once
+            self._launch()
+        out: list = []
+        context = self._browser.new_context(java_script_enabled=False, offline=True, service_workers="block",
+                                            locale="he-IL" if lang == "he" else "en-GB")
+        source = sources[0] if sources else Path()
+        try:
+            context.set_default_timeout(self.timeout_ms)
+            context.route(re.compile(r"^(?!file:|data:)"), lambda route: route.abort())  # never any network
+            page = context.new_page()
+            for i, source in enumerate(sources):
+                page.goto(source.resolve().as_uri(), wait_until="load")
+                data = _reproducible(page.pdf(
+                    format="A4", print_background=True, display_header_footer=True,
+                    header_template="<span></span>", footer_template=footer_template(footer, lang=lang),
+                    margin=PAGE_MARGINS, prefer_css_page_size=False, tagged=True,
+                    # Chromium writes bookmark titles in visual order: Hebrew ones come out
+                    # word-reversed, so Hebrew PDFs get none
+                    outline=lang != "he"))
+                out.append(atomic_write_bytes(targets[i], data) if write else data)
+        except PdfError:
+            raise
+        except Exception as exc:  # noqa: BLE001
+            raise PdfError(f"printing {source.name} to PDF failed: {_first_line(exc)}") from None
+        finally:
+            try:
+                context.close()
+            except Exception:  # noqa: BLE001
+                pass
+        return out
 
 
 class KeptPdfRenderer:
@@ -279,14 +297,14 @@ class KeptPdfRenderer:
         return self._thread.submit(self._renderer.start)
 
     def render(self, html_path: str | os.PathLike, pdf_path: str | os.PathLike, *, footer: str, lang: str) -> Path:
-        return self.render_soon(html_path, pdf_path, footer=footer, lang=lang).result()
+        return self.render_all_soon([(html_path, pdf_path)], footer=footer, lang=lang).result()[0]
 
-    def render_soon(self, html_path: str | os.PathLike, pdf_path: str | os.PathLike, *, footer: str,
-                    lang: str) -> "Future[Path]":
-        """:meth:`render` in the renderer's thread, returning at once: the pages print (in order)
-        while the caller writes its other files; the future's result is *pdf_path* or the
+    def render_all_soon(self, pages: Sequence[tuple[str | os.PathLike, str | os.PathLike]], *, footer: str,
+                        lang: str) -> "Future[list[Path]]":
+        """:meth:`PdfRenderer.render_all` in the renderer's thread, returning at once: the pages print
+        while the caller writes its other files; the future's result is the PDF paths or the
         :class:`PdfError`."""
-        return self._thread.submit(self._renderer.render, html_path, pdf_path, footer=footer, lang=lang)
+        return self._thread.submit(self._renderer.render_all, list(pages), footer=footer, lang=lang)
 
     def close(self) -> None:
         """Stop Chromium and the thread (idempotent)."""

@@ -210,3 +210,16 @@ def test_computation_modules_hold_no_presentation():
             assert marker not in source, (path.name, marker)
     for path in folder.glob("*.py"):
         assert len(path.read_text(encoding="utf-8").splitlines()) <= 900, path.name
+
+
+def test_capability_tables_are_computed_once_and_handed_out_as_copies(client):
+    from svcwork.journeys import capability_table
+    from svcwork.privacy import suppress
+
+    res = analyse(load(client))
+    first = res.capability_by("service_id")
+    reference = suppress(capability_table(res.log.cases, by="service_id"), count="cases", min_size=res.min_group_size)
+    pd.testing.assert_frame_equal(first, reference)
+    first["cases"] = -1  # a caller changing its table changes nobody else's
+    pd.testing.assert_frame_equal(res.capability_by("service_id"), reference)
+    assert "service_id" in res._capability and len(res._capability) <= 2

@@ -17,11 +17,13 @@ import pytest
 from svcwork.errors import NotebookError
 from svcwork.kernels import MAX_NOTEBOOK_KERNELS, NOTEBOOK_COST, KernelPool, NotebookRun, notebook_kernels
 
-_TRACE = """import json, os, time, pathlib
+_TRACE = """import json, os, sys, time, pathlib
 start = time.time()
+preloaded = "svcwork.journeys" in sys.modules
 time.sleep({sleep})
 {extra}
-pathlib.Path("trace-{name}.json").write_text(json.dumps({{"pid": os.getpid(), "start": start, "end": time.time()}}))
+pathlib.Path("trace-{name}.json").write_text(json.dumps({{"pid": os.getpid(), "start": start, "end": time.time(),
+                                                          "preloaded": preloaded}}))
 """
 
 
@@ -81,6 +83,23 @@ def test_a_failing_notebook_ends_the_pools_run_like_one_kernels(tmp_path):
     assert caught.value.notebook == "10_prioritization.ipynb" and caught.value.cell == 3
     assert "prioritisation broke" in caught.value.message
     assert not (tmp_path / "out" / "trace-00_intake.json").exists()
+
+
+@pytest.mark.slow
+def test_warm_kernels_start_and_import_the_analyses_in_the_background(tmp_path):
+    runs = _runs(tmp_path, {"20_journeys": {"sleep": 0}, "30_measures": {"sleep": 0}})
+    (tmp_path / "out" / "notebooks").mkdir(parents=True)
+    with KernelPool(2) as pool:
+        pool.warm()  # returns at once: the caller validates the client's files meanwhile
+        pool.warm()  # twice is once
+        assert pool.kernels == []
+        pool.run_all(runs, cwd=tmp_path / "out", deadline=None)
+        assert len(pool.kernels) == 2
+    traces = [_trace(tmp_path, n) for n in ("20_journeys", "30_measures")]
+    assert all(t["preloaded"] for t in traces) and traces[0]["pid"] != traces[1]["pid"]
+    with KernelPool(1) as cold:  # without warm(): nothing imported before the notebook does
+        cold.run_all(runs[:1], cwd=tmp_path / "out", deadline=None)
+    assert not _trace(tmp_path, "20_journeys")["preloaded"]
 
 
 def test_one_kernel_per_core_at_most_three_unless_told(monkeypatch):

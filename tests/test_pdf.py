@@ -351,10 +351,10 @@ def test_the_pdfs_print_while_the_office_files_are_written(tmp_path, monkeypatch
     require_chromium()
     monkeypatch.setattr(batch, "analysis_notebooks", lambda: [_one_notebook(tmp_path / "nbs")])
     calls = []
-    queued = KeptPdfRenderer.render_soon
-    monkeypatch.setattr(KeptPdfRenderer, "render_soon",
-                        lambda self, page, *a, **k: calls.append(("pdf", Path(page).name, time.monotonic()))
-                        or queued(self, page, *a, **k))
+    queued = KeptPdfRenderer.render_all_soon
+    monkeypatch.setattr(KeptPdfRenderer, "render_all_soon",
+                        lambda self, pages, *a, **k: calls.extend(("pdf", Path(h).name, time.monotonic()) for h, _ in pages)
+                        or queued(self, pages, *a, **k))
     workbook = report.write_results_workbook
     monkeypatch.setattr(report, "write_results_workbook",
                         lambda *a, **k: calls.append(("xlsx", "results.xlsx", time.monotonic())) or workbook(*a, **k))

@@ -47,6 +47,15 @@ class JourneysResult(Presented):
     standards_checked: pd.DataFrame = field(default_factory=pd.DataFrame)
     consistency: StandardsConsistency | None = None
     service_panels: int = 12
+    #: capability tables already computed, by their ``by`` (the tables, figures, findings and key
+    #: figures ask for the same ones many times); the result's own, never shown or compared
+    _capability: dict = field(default_factory=dict, init=False, repr=False, compare=False)
+
+    def _capability_table(self, by: str | None = None) -> pd.DataFrame:
+        """:func:`~svcwork.journeys.capability_table` of the case log (by *by*), computed once; a copy."""
+        if by not in self._capability:
+            self._capability[by] = capability_table(self.log.cases, by=by)
+        return self._capability[by].copy()
 
     # ---- availability
     @property
@@ -94,7 +103,7 @@ class JourneysResult(Presented):
         estimable), share within the deadline (NaN while a case of the month is pending)."""
         if self.log is None:
             return pd.DataFrame()
-        cap = capability_table(self.log.cases)[["month", "cases", "open", "median_days", "p90_days", "sla_met"]]
+        cap = self._capability_table()[["month", "cases", "open", "median_days", "p90_days", "sla_met"]]
         cap = cap.assign(median_days=cap["median_days"].astype(float).round(2),
                          p90_days=cap["p90_days"].astype(float).round(2), sla_met=cap["sla_met"].astype(float).round(4))
         return suppress(cap, count="cases", min_size=self.min_group_size).reset_index(drop=True)
@@ -104,7 +113,7 @@ class JourneysResult(Presented):
         groups suppressed (empty without a case log)."""
         if self.log is None:
             return pd.DataFrame()
-        return suppress(capability_table(self.log.cases, by=dim), count="cases", min_size=self.min_group_size)
+        return suppress(self._capability_table(dim), count="cases", min_size=self.min_group_size)
 
     def service_capability(self) -> tuple[pd.DataFrame, list[str], list[str], int]:
         """(monthly table of the drawn services, services drawn, services left out for the cap, services too
