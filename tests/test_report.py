@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import datetime as dt
 import html
 import json
@@ -147,6 +148,16 @@ def test_every_figure_is_saved_as_png_and_svg_and_on_a_slide(hebrew_run):
     prs = Presentation(str(hebrew_run / "slides.pptx"))
     pictures = [s for s in prs.slides if any(sh.shape_type == 13 for sh in s.shapes)]  # MSO_SHAPE_TYPE.PICTURE
     assert len(pictures) == len(figures)  # one chart per slide, numbered as in the report
+    # each figure drawn once (issue 15): the slide, the report page and the Word document carry the same PNG bytes
+    pngs = {(hebrew_run / "figures" / f["file"]).read_bytes() for f in figures}
+    blobs = [sh.image.blob for s in pictures for sh in s.shapes if sh.shape_type == 13]
+    assert set(blobs) <= pngs and len(set(blobs)) == len(pngs)
+    page = (hebrew_run / "report.html").read_text(encoding="utf-8")
+    embedded = {base64.b64decode(b) for b in re.findall(r"data:image/png;base64,([A-Za-z0-9+/=]+)", page)}
+    assert pngs <= embedded
+    with zipfile.ZipFile(hebrew_run / "report.docx") as docx:
+        media = {docx.read(n) for n in docx.namelist() if n.startswith("word/media/")}
+    assert pngs <= media
     assert [s.shapes.title.text_frame.text.split(" ", 2)[:2] for s in pictures][:2] == [["איור", "1."], ["איור", "2."]]
     # the text slides: the consultant's notes and one per recommendation
     notes = read_commentary(DEMO_HE, lang="he", sections=[s.key for s in SECTIONS if s.key != "intake"])
