@@ -109,9 +109,14 @@ def phases_of_a_run(client: Path, *, pdf: bool) -> tuple[dict[str, float], float
         with batch.KernelPool() as kernel:
             result = batch.run_client(client, tmp, kernel=kernel, pdf=pdf)
         total = time.perf_counter() - start
-    if not result.ok:
-        raise SystemExit(result.describe())
-    return dict(phases), total
+        if not result.ok:
+            raise SystemExit(result.describe())
+        sizes = {name: (result.output / name).stat().st_size for name in OUTPUTS if (result.output / name).is_file()}
+    return dict(phases), total, sizes
+
+
+#: The deliverables whose size the benchmark prints (report.html embeds its figures: it must stay small).
+OUTPUTS = ("report.html", "report.pdf", "report.docx", "slides.pptx", "results.xlsx", "summary.json")
 
 
 def floor(client: Path) -> dict[str, float]:
@@ -143,12 +148,13 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("MPLBACKEND", "Agg")
     print(f"client {args.client.name}, PDF {'on' if args.pdf else 'off'}; load average {_load()}")
     cold = cold_run(args.client, pdf=args.pdf)
-    phases, total = phases_of_a_run(args.client, pdf=args.pdf)
+    phases, total, sizes = phases_of_a_run(args.client, pdf=args.pdf)
     base = floor(args.client)
     print(f"\n(a) cold `svcwork run`: {cold:7.1f} s")
     print(f"(b) the same run in one process: {total:7.1f} s")
     for name, seconds in phases.items():
         print(f"      {name:<36} {seconds:7.2f} s")
+    print("    sizes: " + " · ".join(f"{name} {size / 1e6:.1f} MB" for name, size in sizes.items()))
     print(f"(c) in-process floor: {sum(base.values()):7.1f} s")
     for name, seconds in base.items():
         print(f"      {name:<36} {seconds:7.2f} s")
