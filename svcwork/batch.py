@@ -110,15 +110,16 @@ class BatchResult:
 
 from .kernels import (KERNEL, NOTEBOOK_PARAMETERS, KernelPool, NotebookRun, WarmKernel, _deadline,  # noqa: F401
                       _end_with_batch, _execute, _first_line, _left, _worker_kernel, _worker_pdf, analysis_notebooks,
-                      check_notebook_parameters)
+                      check_notebook_parameters, notebook_kernels)
 
 def _run_in_worker(client: Path, output: Path, force: bool, timeout: float | None, pdf: bool | None = None,
-                   started: str | None = None, since: Path | None = None) -> "ClientResult":
-    """One client in a worker process; *started* (a file) is created first, so the batch knows it began."""
+                   started: str | None = None, since: Path | None = None, kernels: int = 1) -> "ClientResult":
+    """One client in a worker process, its notebooks in *kernels* warm kernels; *started* (a file) is
+    created first, so the batch knows it began."""
     if started:
         Path(started).touch()
-    return run_client(client, output, force=force, timeout=timeout, kernel=_worker_kernel(), pdf=pdf, since=since,
-                      renderer=_worker_pdf())
+    return run_client(client, output, force=force, timeout=timeout, kernel=_worker_kernel(kernels), pdf=pdf,
+                      since=since, renderer=_worker_pdf())
 
 
 def since_for(folder: Path, since: str | os.PathLike | None) -> Path | None:
@@ -544,8 +545,9 @@ def _run_on_pool(folders: Sequence[Path], out: Path, *, jobs: int, force: bool, 
             broken = False
             with ProcessPoolExecutor(max_workers=min(jobs, len(group)), initializer=_end_with_batch,
                                      initargs=(os.getpid(),)) as pool:
+                kernels = notebook_kernels(jobs=min(jobs, len(group)))  # the cores the workers leave
                 futures = {pool.submit(_run_in_worker, folder, out, force, timeout, pdf, str(flags / i),
-                                       since_for(folder, since)): folder
+                                       since_for(folder, since), kernels): folder
                            for i, folder in index.items()}
                 pending = set(futures)
                 while pending:

@@ -346,15 +346,16 @@ NOTEBOOK_COST = {"20_journeys": 10.0, "30_measures": 5.5, "40_management": 4.6, 
 MAX_NOTEBOOK_KERNELS = 3
 
 
-def notebook_kernels(cores: int | None = None) -> int:
-    """How many kernels one client's notebooks use side by side: one per core, at most
-    :data:`MAX_NOTEBOOK_KERNELS` (``SVCWORK_KERNELS`` overrides, e.g. 1 on a small laptop)."""
+def notebook_kernels(cores: int | None = None, *, jobs: int = 1) -> int:
+    """How many kernels one client's notebooks use side by side when *jobs* clients run at once:
+    one per core of the client's share, at most :data:`MAX_NOTEBOOK_KERNELS` (``SVCWORK_KERNELS``
+    overrides, e.g. 1 on a small laptop)."""
     wanted = os.environ.get("SVCWORK_KERNELS", "").strip()
     if wanted.isdigit() and int(wanted) > 0:
         return int(wanted)
     cores = cores if cores is not None else len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") \
         else (os.cpu_count() or 1)
-    return max(1, min(MAX_NOTEBOOK_KERNELS, cores))
+    return max(1, min(MAX_NOTEBOOK_KERNELS, cores // max(1, jobs)))
 
 
 class KernelPool:
@@ -461,16 +462,17 @@ class KernelPool:
         self.close()
 
 
-_WORKER_KERNEL: WarmKernel | None = None
+_WORKER_KERNEL: KernelPool | None = None
 
 
-def _worker_kernel() -> WarmKernel:
-    """The warm kernel of this worker process (started on first use, ended at exit)."""
+def _worker_kernel(size: int = 1) -> KernelPool:
+    """The warm kernels of this worker process (*size* of them, side by side; started on first use,
+    ended at exit)."""
     global _WORKER_KERNEL
     if _WORKER_KERNEL is None:
         import atexit
 
-        _WORKER_KERNEL = WarmKernel()
+        _WORKER_KERNEL = KernelPool(size)
         atexit.register(_WORKER_KERNEL.close)
     return _WORKER_KERNEL
 

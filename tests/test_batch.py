@@ -305,7 +305,7 @@ def _fake_client_runs(monkeypatch, crashes: dict[str, str]) -> None:
         return batch.ClientResult(client, client.name, "ok", 0.3, summary={"language": "en"})
 
     monkeypatch.setattr(batch, "run_client", fake)
-    monkeypatch.setattr(batch, "_worker_kernel", lambda: None)
+    monkeypatch.setattr(batch, "_worker_kernel", lambda *size: None)
 
 
 def _bare_clients(root: Path, *names: str) -> Path:

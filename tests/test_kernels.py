@@ -105,6 +105,8 @@ def test_warm_kernels_start_and_import_the_analyses_in_the_background(tmp_path):
 def test_one_kernel_per_core_at_most_three_unless_told(monkeypatch):
     monkeypatch.delenv("SVCWORK_KERNELS", raising=False)
     assert [notebook_kernels(c) for c in (1, 2, 3, 8)] == [1, 2, 3, MAX_NOTEBOOK_KERNELS]
+    # a batch of several clients at once: each client's share of the cores
+    assert [notebook_kernels(c, jobs=j) for c, j in ((2, 2), (4, 2), (8, 2), (8, 8), (2, 4))] == [1, 2, 3, 1, 1]
     monkeypatch.setenv("SVCWORK_KERNELS", "1")
     assert notebook_kernels(8) == 1
     monkeypatch.setenv("SVCWORK_KERNELS", "many")  # not a number: the cores decide
