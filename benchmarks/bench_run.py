@@ -18,15 +18,18 @@ and the ratio (a)/(c) — the cost of everything that is not analysis (target of
 
 The machine is shared: the load average before and after is printed; read ratios with it.
 
-Measured on the 2-core reference machine (2026-12-06, load 0.7–1.4), rashut-hagimlaot (the largest
-demo client: 50,000 cases, 20,000 responses, 6 unit packs) with the PDF:
+Measured on the 2-core reference machine (2026-12-06), rashut-hagimlaot (the largest demo client:
+50,000 cases, 20,000 responses, 16 unit pages) with the PDF:
 
-    (a) cold run 47.5 s   (b) in one process 44.0 s   (c) floor 6.8 s + import   (a)/(c) ≈ 7x
-    phases: validate 4.5 · notebooks 1.3 / 3.1 / 8.4 / 4.9 / 4.1 · assembly 5.0 (docx 2.4, xlsx 0.6,
-    pptx 0.5, html 0.05) · PDF of the report and its unit packs 10.9 (one Chromium)
+    before issue 15's work (load 0.5–1.9): (a) cold 52.9 s · (c) floor 10.2 s · (a)/(c) 5.2x;
+      notebooks one after the other 25 s, assembly 5.9 s, then the PDF 13.6 s
+    after (load 0.2–2.5):                  (a) cold 30.0 s · (c) floor 6.4 s · (a)/(c) 4.7x;
+      notebooks side by side in 2 kernels 12–16 s wall, assembly 7–10 s with the PDF printing
+      beside it (report + 16 unit pages in one tab, 9–10 s), 1.3–2.6 s waited for after it
 
-The notebooks' own cost beyond the analyses is drawing and encoding their figures (journeys:
-8.4 s against 0.6 s of analysis); issue 15's targets (≤ 12 s cold, ≤ 3× the floor) are not met.
+Sizes: report.html 4.7 MB (figures embedded, nothing linked), report.pdf 5.7 MB, report.docx
+3.0 MB, slides.pptx 3.0 MB.  The notebooks' own cost beyond the analyses is drawing their charts;
+the issue's targets (≤ 12 s cold, ≤ 3× the floor) are not met on 2 cores.
 """
 
 from __future__ import annotations
