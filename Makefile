@@ -30,12 +30,16 @@ reports: $(STAMP)
 	$(BIN)/svcwork batch data/previous -o $(OUT)-previous --jobs 2
 	$(BIN)/svcwork batch data/clients -o $(OUT) --jobs 2 --since $(OUT)-previous
 
+# One pytest-xdist worker per CPU; each test file goes whole to one worker (its module fixtures run once,
+# a notebook's cells in order in one kernel), the longest files first (tests/conftest.py SLOWEST_FIRST).
+XDIST := -n logical --dist loadscope --no-loadscope-reorder
+
 test: $(STAMP)
 	$(TEST_ENV) $(BIN)/python -m pytest tests notebooks --nbval-lax --nbval-current-env \
-		--nbval-sanitize-with notebooks/nbval_sanitize.cfg -p no:cacheprovider
+		--nbval-sanitize-with notebooks/nbval_sanitize.cfg -p no:cacheprovider $(XDIST)
 
 test-fast: $(STAMP)
-	$(TEST_ENV) $(BIN)/python -m pytest tests -m "not slow" -p no:cacheprovider
+	$(TEST_ENV) $(BIN)/python -m pytest tests -m "not slow" -p no:cacheprovider $(XDIST)
 
 lab: $(STAMP)
 	$(BIN)/jupyter lab notebooks/

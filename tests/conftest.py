@@ -6,7 +6,7 @@ import datetime as dt
 import json
 import os
 from pathlib import Path
-from typing import Mapping, Sequence
+from typing import Callable, Mapping, Sequence
 
 import openpyxl
 import pytest
@@ -19,6 +19,34 @@ EVENTLOGS = SHARED / "data" / "eventlogs"
 
 # A fixed pseudonymisation key for tests, so nothing touches the user's secret file.
 os.environ.setdefault("SVCWORK_KEY", "test-key-not-secret")
+
+
+# ---------------------------------------------------------------------------------- pytest-xdist order
+#: The test files that take longest, longest first.  Under pytest-xdist (``make test``: ``--dist
+#: loadscope --no-loadscope-reorder``) each file goes whole to one worker (its module fixtures run
+#: once; a notebook's cells stay in order in one kernel), in the order collected: these first, so the
+#: long files start early and the short ones fill in at the end instead of one worker finishing a long
+#: file alone.  The first one computes :func:`demo_reports` (once for every worker); the few after it
+#: do not need it, so the other worker is not kept waiting for it.  A file not named keeps its place
+#: after these; a name that no longer exists is ignored.  Serial runs keep pytest's own order.
+SLOWEST_FIRST = (
+    "test_accessibility.py",  # demo_reports, then axe in Chromium
+    "test_crash.py", "test_batch.py", "test_remote.py", "test_report.py",
+    "test_office.py",  # demo_reports printed by LibreOffice
+    "test_fuzz.py", "test_privacy.py", "test_report_browser.py", "test_storage.py", "test_exports_corpus.py",
+    "test_demo.py", "test_workshop_scenarios.py", "test_management_figures.py", "test_injection.py",
+    "test_unit_signals.py", "test_pdf.py", "test_word.py", "test_links.py", "test_intake.py",
+    "test_consistency.py", "test_measures_findings.py", "test_since_report.py",
+)
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """Under pytest-xdist, the :data:`SLOWEST_FIRST` files first (every worker collects alike, so they all
+    agree on the order).  Here in tests/ the hook sees the notebooks' items too; they keep their order."""
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return
+    rank = {name: i for i, name in enumerate(SLOWEST_FIRST)}
+    items.sort(key=lambda item: rank.get(Path(str(item.path)).name, len(rank)))  # stable: the rest as collected
 
 
 def write_xlsx(path: Path, sheets: Mapping[str, Sequence[Sequence[object]]], *, rtl: bool = False) -> Path:
@@ -137,34 +165,87 @@ def _in_language(client: Path, folder: Path, lang: str) -> Path:
     return copy
 
 
+def once_per_session(tmp_path_factory, name: str, make: Callable[[Path], object]) -> object:
+    """``make(folder)`` once per test session, however many pytest-xdist workers ask: its result
+    (anything JSON can carry) for every caller.  *folder* is a new, empty folder that lives as long
+    as the session.
+
+    Without xdist it simply runs in ``tmp_path_factory.mktemp(name)``.  Under xdist the first worker
+    to ask runs it, holding a file lock, in the session's shared temporary root (the parent of every
+    worker's basetemp: pytest keeps it for the whole session and removes it only in a later one); the
+    others wait for the lock and read the result that worker recorded in ``<root>/<name>.json`` (the
+    pattern pytest-xdist documents for session fixtures that must run once).  A failure or skip is
+    recorded too: the other workers fail or skip with its message instead of running it again.
+    What *make* writes is shared by every worker: tests read it, never change it (copy it first).
+    """
+    if not os.environ.get("PYTEST_XDIST_WORKER"):
+        return make(tmp_path_factory.mktemp(name))
+    from filelock import FileLock
+
+    root = tmp_path_factory.getbasetemp().parent
+    record = root / f"{name}.json"
+    with FileLock(str(root / f"{name}.lock")):
+        if not record.is_file():
+            folder = root / name
+            if folder.exists():  # left half made by a worker that died making it (xdist replaced it)
+                import shutil
+
+                shutil.rmtree(folder)
+            folder.mkdir()
+            try:
+                value = make(folder)
+            except pytest.skip.Exception as exc:
+                record.write_text(json.dumps({"skip": str(exc.msg)}))
+                raise
+            except (Exception, pytest.fail.Exception) as exc:
+                record.write_text(json.dumps({"error": f"{type(exc).__name__}: {exc}"[-4000:]}))
+                raise
+            record.write_text(json.dumps({"value": value}))
+            return value
+        done = json.loads(record.read_text())
+    if "skip" in done:
+        pytest.skip(done["skip"])
+    if "error" in done:
+        pytest.fail(f"{name} failed in another xdist worker (see its error there):\n{done['error']}", pytrace=False)
+    return done["value"]
+
+
 @pytest.fixture(scope="session")
 def demo_reports(tmp_path_factory) -> dict[str, Path]:
-    """Every demo client's run output (no PDF), once per test session: ``{name: output folder}``
+    """Every demo client's run output (no PDF), once per test session (:func:`once_per_session`: one
+    run shared by every xdist worker, so read it, never write into it): ``{name: output folder}``
     for the demo clients and ``northfield-licensing-he`` (the English client reported in Hebrew);
     each client's input folder is ``<output>/../../demo-clients*/<name>`` (:func:`demo_input`).
     Northfield (both languages) is compared with its earlier round (``data/previous``), run first."""
+    found = once_per_session(tmp_path_factory, "demo-reports", _demo_reports)
+    return {slug: Path(path) for slug, path in found.items()}
+
+
+def _demo_reports(root: Path) -> dict[str, str]:
     from svcwork import batch
 
     import shutil
 
-    clients = tmp_path_factory.mktemp("demo-clients")
+    clients = root / "demo-clients"
     for client in sorted(p for p in DEMO_CLIENTS.iterdir() if p.is_dir()):
         shutil.copytree(client, clients / client.name)
     _in_language(DEMO_CLIENTS / "northfield-licensing", clients, "he")
     # the earlier rounds first (northfield, in both languages): the reports then say what changed since
-    previous = tmp_path_factory.mktemp("demo-clients-previous")
+    previous = root / "demo-clients-previous"
     for client in sorted(p for p in DEMO_PREVIOUS.iterdir() if p.is_dir()):
         shutil.copytree(client, previous / client.name)
     _in_language(DEMO_PREVIOUS / "northfield-licensing", previous, "he")
-    earlier = tmp_path_factory.mktemp("demo-reports-previous")
+    earlier = root / "demo-reports-previous"
+    earlier.mkdir()
     first = batch.run_batch(previous, earlier, jobs=2, pdf=False)
     assert all(c.ok for c in first.clients), [c.describe() for c in first.clients]
-    out = tmp_path_factory.mktemp("demo-reports")
+    out = root / "demo-reports"
+    out.mkdir()
     result = batch.run_batch(clients, out, jobs=2, pdf=False, since=earlier)
     failed = [c.describe() for c in result.clients if not c.ok]
     assert not failed, failed
     (out / "inputs.json").write_text(json.dumps({c.slug: str(clients / c.slug) for c in result.clients}))
-    return {c.slug: out / c.slug for c in result.clients}
+    return {c.slug: str(out / c.slug) for c in result.clients}
 
 
 def demo_input(output: Path) -> Path:

@@ -14,6 +14,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import warnings
@@ -200,31 +201,46 @@ def test_docx_carries_the_alternatives_and_data_tables(demo_reports) -> None:
 
 
 # ------------------------------------------------------------------------------------------- axe
-def _axe(html_path: Path, *, lang: str) -> list[str]:
-    """The axe-core violations of a page in headless Chromium (WCAG 2.1 A/AA rules and the
-    landmark/heading best practices), as ``rule: target`` lines."""
-    from axe_playwright_python.sync_playwright import Axe
+@contextlib.contextmanager
+def _chromium():
+    """One headless Chromium (Debian's, as for the PDFs) for the pages of a test."""
     from playwright.sync_api import sync_playwright
 
     from svcwork.pdf import CHROMIUM_ARGS
     from test_pdf import require_chromium
 
     executable = require_chromium()
-    axe = Axe()
-    found: list[str] = []
     with sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=executable, args=list(CHROMIUM_ARGS))
         try:
-            page = browser.new_page(locale="he-IL" if lang == "he" else "en-GB")
-            page.goto(html_path.resolve().as_uri(), wait_until="load")
-            for options in (AXE_OPTIONS, {"runOnly": {"type": "rule", "values": BEST_PRACTICE},
-                                          "resultTypes": ["violations"]}):
-                result = axe.run(page, options=options)
-                for v in result.response["violations"]:
-                    found.extend(f"{v['id']}: {n['target']} {n.get('failureSummary', '')[:160]}"
-                                 for n in v["nodes"][:5])
+            yield browser
         finally:
             browser.close()
+
+
+def _axe(html_path: Path, *, lang: str, browser=None) -> list[str]:  # noqa: ANN001 - a playwright Browser
+    """The axe-core violations of a page in headless Chromium (WCAG 2.1 A/AA rules and the
+    landmark/heading best practices), as ``rule: target`` lines.  Each page is opened in a fresh
+    browser context (nothing carried over from another page) of *browser*, else of its own Chromium."""
+    from axe_playwright_python.sync_playwright import Axe
+
+    if browser is None:
+        with _chromium() as own:
+            return _axe(html_path, lang=lang, browser=own)
+    axe = Axe()
+    found: list[str] = []
+    context = browser.new_context(locale="he-IL" if lang == "he" else "en-GB")
+    try:
+        page = context.new_page()
+        page.goto(html_path.resolve().as_uri(), wait_until="load")
+        for options in (AXE_OPTIONS, {"runOnly": {"type": "rule", "values": BEST_PRACTICE},
+                                      "resultTypes": ["violations"]}):
+            result = axe.run(page, options=options)
+            for v in result.response["violations"]:
+                found.extend(f"{v['id']}: {n['target']} {n.get('failureSummary', '')[:160]}"
+                             for n in v["nodes"][:5])
+    finally:
+        context.close()
     return found
 
 
@@ -258,10 +274,11 @@ def test_axe_finds_nothing_in_reports_unit_packs_and_index(demo_reports) -> None
         assert units, run.name
         pages.append((units[0], lang))
     assert {lang for _, lang in pages} == {"en", "he"}
-    for path, lang in pages:
-        found = _axe(path, lang=lang)
-        if found:
-            problems[str(path.relative_to(batch))] = found
+    with _chromium() as browser:  # one browser, a fresh context for each page
+        for path, lang in pages:
+            found = _axe(path, lang=lang, browser=browser)
+            if found:
+                problems[str(path.relative_to(batch))] = found
     assert not problems, json.dumps(problems, ensure_ascii=False, indent=1)
 
 

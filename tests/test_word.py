@@ -22,7 +22,6 @@ from lxml import etree
 
 import svcwork.i18n as i18n
 from conftest import ROOT
-from svcwork import batch
 from svcwork.commentary import parse_commentary
 from svcwork.executive import Tile, dashboard, executive_summary
 from svcwork.i18n import t
@@ -473,11 +472,14 @@ def test_client_text_with_illegal_characters_is_cleaned(tmp_path):
 
 # ------------------------------------------------------------------------------------ the demo client
 @pytest.fixture(scope="module")
-def hebrew_demo(tmp_path_factory):
-    out = tmp_path_factory.mktemp("word")
-    result = batch.run_client(DEMO_HE, out, pdf=False)
-    assert result.ok, result.describe()
-    run = out / "neve-tamar"
+def hebrew_demo(demo_reports, tmp_path_factory):
+    """The Hebrew demo client's run (neve-tamar, no PDF) from the session's demo batch
+    (:func:`conftest.demo_reports`; no earlier round, so nothing compared), copied here: the shared run
+    is never written to, and report.docx is written again into the copy."""
+    import shutil
+
+    run = tmp_path_factory.mktemp("word") / "neve-tamar"
+    shutil.copytree(demo_reports["neve-tamar"], run)
     from svcwork.intake import load
 
     eng = load(DEMO_HE)
