@@ -287,10 +287,10 @@ class _Printing:
 
 def _import_assembly() -> None:
     """Import what :func:`svcwork.report.assemble` writes with (Word, slides, workbook, the comparison
-    with the last report and the analyses whose kept results it reads): done beside the notebooks."""
+    with the last report and the journeys analysis whose kept result it reads): done beside the notebooks."""
     import importlib
 
-    for name in ("svcwork.report", "svcwork.word", "svcwork.slides", "svcwork.results_book", "svcwork.links",
+    for name in ("svcwork.report", "svcwork.word", "svcwork.slides", "svcwork.results_book", "svcwork.journeys",
                  "svcwork.since.section"):
         with contextlib.suppress(Exception):  # an import that fails here fails again, in its place
             importlib.import_module(name)

@@ -562,7 +562,7 @@ def _since(out: Path, engagement: Any, summary: Mapping[str, Any], rounds: Any, 
     (*rounds*, :class:`svcwork.since.history.Rounds`), record the comparison as the section
     ``since``; returns this round and the :class:`~svcwork.since.Since` (or None).  The case log
     the journeys notebook analysed (kept in *cache_dir*) is not analysed again."""
-    from .links import remembered
+    from .runcache import remembered
     from .since import RECORD_DIR, Round, record as round_record, write_record
 
     journeys = remembered(cache_dir, engagement, "journeys")

@@ -336,10 +336,32 @@ def test_the_key_changes_when_an_input_file_or_svcwork_changes(focus_client, tmp
     intake.write_bytes(intake.read_bytes())  # the same bytes: the same key
     assert links.result_key(load(focus_client), "measures") == links.result_key(changed, "measures")
     before = links.result_key(changed, "measures")
-    monkeypatch.setattr(links, "__version__", "0.0.0-other")  # another svcwork: nothing stored is reused
+    import svcwork.runcache
+
+    monkeypatch.setattr(svcwork.runcache, "__version__", "0.0.0-other")  # another svcwork: nothing stored is reused
     assert links.result_key(changed, "measures") != before
     links.remember(cache, changed, "measures", compute)
     assert len(calls) == 3
+
+
+def test_the_computing_notebook_gets_the_kept_value_as_the_others_read_it(focus_client, tmp_path):
+    """Notebooks run side by side, so any of them may compute a shared value: the one that computes it
+    gets it back as kept (read from the pickle), so every notebook's tables pickle to the same bytes."""
+    import pickle
+
+    eng = load(focus_client)
+    computed = []
+
+    def compute(engagement):
+        frame = pd.DataFrame({"a": [1, 2, 3]}).assign(b=lambda f: f["a"] * 0.5)  # a frame with two blocks
+        computed.append(frame)
+        return {"table": frame}
+
+    first = links.remember(tmp_path, eng, "thing", compute)
+    second = links.remember(tmp_path, eng, "thing", compute)
+    assert len(computed) == 1 and first["table"] is not computed[0]
+    pd.testing.assert_frame_equal(first["table"], computed[0])
+    assert pickle.dumps(first) == pickle.dumps(second)
 
 
 def test_the_measures_analysis_runs_once_per_run(focus_client, tmp_path, monkeypatch):
