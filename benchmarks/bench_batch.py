@@ -24,7 +24,14 @@ after the kernels became asynchronous (timeouts and dead-kernel retries really f
     clients   plain (a)   ours (b)   re-run (c)   (a)/(b)   (b)/(c)
     4         200.6 s     39.9 s     0.43 s       5.0x      92x
 
-The first client of each worker pays kernel start and imports (22.8 s); later clients on the
+Again on 2026-12-06 (after issue 15's work; load 1.3 at the start, 2.7–4.2 during ours, a test
+suite running beside it part of the time), the reports now carrying Word, the comparison with the
+last round and the accessibility alternatives:
+
+    4         182.3 s     60.0 s     0.15 s       3.0x      395x
+
+with 24–34 s per client (two at a time on the 2 cores; one kernel per worker when --jobs equals
+the cores).  On 2026-12-01 the first client of each worker paid kernel start and imports (22.8 s); later clients on the
 warm kernel take 16.7 s, so the ratio grows with the batch (estimated from these per-client
 times, not measured: about 6x for 20 clients).  Under load
 (3–4, other jobs on the machine) a 10-client run measured 4.4x: read ratios with the load
