@@ -332,8 +332,8 @@ def run_client(client: str | os.PathLike, output: str | os.PathLike, *, force: b
         force = force or since is not None
         if not force and _client_unchanged(client, Path(output)):
             return ClientResult(client, slug, "skipped", time.perf_counter() - start, output=out)
-        if isinstance(kernel, KernelPool):
-            kernel.warm()  # the kernels start and import the analyses while the files are validated
+        if kernel is not None:
+            kernel.warm()  # a pool's kernels start and import the analyses while the files are validated
         result = validate(client)
         if not result.ok or result.engagement is None:
             return ClientResult(client, slug, "failed", time.perf_counter() - start,

@@ -235,6 +235,9 @@ class WarmKernel:
                 if attempt == 2:
                     raise _dead_kernel_error(notebook.name, died.cell) from None
 
+    def warm(self) -> None:
+        """Nothing to do: the kernel started with the object (:meth:`KernelPool.warm` starts its own)."""
+
     def preload(self) -> None:
         """Import the analyses in the kernel now (:data:`_PRELOAD`): a notebook run next finds them
         imported (the reset between notebooks clears names, not modules)."""
@@ -373,35 +376,33 @@ class KernelPool:
         self.size = notebook_kernels() if size is None else max(1, int(size))
         self._kernel_name = kernel_name
         self.kernels: list[WarmKernel] = []  # started when a client's notebooks first need them (or warm())
-        self._warming: list[threading.Thread] = []
-        self._warm_slots: list[list[WarmKernel]] = []
+        self._starting: list[tuple[threading.Thread, list[WarmKernel]]] = []  # warm(): each thread and its kernel
 
     def warm(self) -> None:
         """Start the kernels and import the analyses in them now, in the background (e.g. while the
         client's files are validated); the next :meth:`run_all` waits for them.  A kernel that cannot
         start here is started (and its error raised) by :meth:`run_all`."""
-        if self._warming or len(self.kernels) >= self.size:
+        if self._starting or len(self.kernels) >= self.size:
             return
 
-        def start(slot: list) -> None:
+        def start(slot: list[WarmKernel]) -> None:
             with contextlib.suppress(Exception):
                 kernel = WarmKernel(kernel_name=self._kernel_name)
                 slot.append(kernel)
                 kernel.preload()
 
-        slots: list[list[WarmKernel]] = [[] for _ in range(self.size - len(self.kernels))]
-        self._warming = [threading.Thread(target=start, args=(slot,), name="svcwork-kernel-warm", daemon=True)
-                         for slot in slots]
-        self._warm_slots = slots
-        for thread in self._warming:
+        for _ in range(self.size - len(self.kernels)):
+            slot: list[WarmKernel] = []
+            thread = threading.Thread(target=start, args=(slot,), name="svcwork-kernel-warm", daemon=True)
             thread.start()
+            self._starting.append((thread, slot))
 
     def _warmed(self) -> None:
         """Wait for the kernels :meth:`warm` is starting and take them in."""
-        for thread in self._warming:
+        starting, self._starting = self._starting, []
+        for thread, slot in starting:
             thread.join()
-        self.kernels.extend(k for slot in self._warm_slots for k in slot)
-        self._warming, self._warm_slots = [], []
+            self.kernels.extend(slot)
 
     def _grow(self, wanted: int) -> list[WarmKernel]:
         self._warmed()
@@ -409,11 +410,6 @@ class KernelPool:
         while len(self.kernels) < wanted:
             self.kernels.append(WarmKernel(kernel_name=self._kernel_name))
         return self.kernels[:wanted]
-
-    def run(self, notebook: Path, target: Path, *, parameters: dict, cwd: Path, timeout: float | None,
-            limit: float | None = None) -> None:
-        """One notebook in the first kernel (:meth:`WarmKernel.run`)."""
-        self._grow(1)[0].run(notebook, target, parameters=parameters, cwd=cwd, timeout=timeout, limit=limit)
 
     def run_all(self, runs: Sequence[NotebookRun], *, cwd: Path, deadline: float | None,
                 limit: float | None = None) -> None:

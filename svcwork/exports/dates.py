@@ -387,9 +387,14 @@ def as_dates(read: DatesRead) -> pd.Series:
     return read.naive.combine_first(utc_dates).dt.normalize().astype("datetime64[ns]")
 
 
+def _utc_naive(values: pd.Series) -> pd.Series:
+    """Instants as naive UTC (local times as they are): comparable, and numbers in numpy."""
+    return values.dt.tz_convert(None) if getattr(values.dt, "tz", None) is not None else values
+
+
 def outside_period(values: pd.Series, start: dt.date, end: dt.date, *, margin_days: int) -> pd.Series:
     """Rows whose instant or date lies more than *margin_days* before *start* or after *end*."""
-    v = values.dt.tz_convert(None) if getattr(values.dt, "tz", None) is not None else values
+    v = _utc_naive(values)
     lo = pd.Timestamp(start) - pd.Timedelta(days=margin_days)
     hi = pd.Timestamp(end) + pd.Timedelta(days=margin_days + 1)
     return v.notna() & ((v < lo) | (v >= hi))
@@ -402,8 +407,7 @@ def backwards_cases(case: pd.Series, values: pd.Series) -> tuple[int, int, tuple
     timestamps contradict only rarely; a large share of cases going back in time is the sign of
     a wrong day/month order.
     """
-    utc = values.dt.tz_convert(None) if getattr(values.dt, "tz", None) is not None else values  # instants, as numbers
-    frame = pd.DataFrame({"c": case.to_numpy(), "t": utc.to_numpy()}, index=values.index).dropna()
+    frame = pd.DataFrame({"c": case.to_numpy(), "t": _utc_naive(values).to_numpy()}, index=values.index).dropna()
     if frame.empty:
         return 0, 0, ()
     step = frame.groupby("c", sort=False)["t"].diff()
