@@ -27,7 +27,7 @@ from .i18n import t, user_language
 from .paths import atomic_write_text, notebooks_dir
 
 __all__ = ["NOTEBOOK_PARAMETERS", "KERNEL", "WarmKernel", "KernelPool", "NotebookRun", "analysis_notebooks",
-           "check_notebook_parameters", "notebook_kernels"]
+           "check_notebook_parameters", "defer_iri_grammars", "notebook_kernels"]
 
 #: The parameters every analysis notebook declares in its ``parameters`` cell.
 NOTEBOOK_PARAMETERS = ("client_dir", "output_dir", "lang", "cache_dir")
@@ -41,8 +41,37 @@ def analysis_notebooks() -> list[Path]:
     return [notebooks_dir() / s.notebook for s in SECTIONS]
 
 
+def defer_iri_grammars() -> None:
+    """Let ``rfc3987_syntax`` load at its first use instead of when nbformat imports jsonschema.
+
+    jsonschema imports it eagerly for its ``iri`` format check, and it compiles 38 Lark grammars on
+    import: about 0.8 s of every run's start, for a check nbformat never makes (a known upstream
+    cost: python-jsonschema/jsonschema#1428).  A stand-in module takes its place in ``sys.modules``
+    until ``is_valid_syntax`` is first called, which then imports the real module and answers as it
+    would have; nothing changes when it is not installed or already loaded.
+    """
+    import importlib
+    import importlib.util
+    import sys
+    import types
+
+    name = "rfc3987_syntax"
+    if name in sys.modules or importlib.util.find_spec(name) is None:
+        return
+    stand_in = types.ModuleType(name, "stand-in until first use: see svcwork.kernels.defer_iri_grammars")
+
+    def is_valid_syntax(*args, **kwargs):  # noqa: ANN002, ANN003, ANN202 - the real function's signature
+        if sys.modules.get(name) is stand_in:
+            del sys.modules[name]
+        return importlib.import_module(name).is_valid_syntax(*args, **kwargs)
+
+    stand_in.is_valid_syntax = is_valid_syntax
+    sys.modules[name] = stand_in
+
+
 def check_notebook_parameters(path: Path) -> None:
     """Raise :class:`UsageError` unless *path* declares every parameter svcwork passes."""
+    defer_iri_grammars()
     import papermill
 
     try:
@@ -65,6 +94,7 @@ def _execute(notebook: Path, target: Path, *, parameters: dict, cwd: Path, timeo
     *timeout*: seconds the notebook may still run (each cell gets what is left); *limit*: the
     client's whole limit, for the message.  A dead kernel is retried once in a new kernel.
     """
+    defer_iri_grammars()
     import papermill
     from nbclient.exceptions import CellTimeoutError, DeadKernelError
     from papermill.exceptions import PapermillExecutionError
@@ -282,6 +312,7 @@ class WarmKernel:
 
     async def _run_once(self, notebook: Path, target: Path, *, parameters: dict, cwd: Path,
                         deadline: float | None, limit: float | None) -> None:
+        defer_iri_grammars()
         import nbformat
         from nbclient import NotebookClient
         from nbclient.exceptions import CellExecutionError, CellTimeoutError, DeadKernelError

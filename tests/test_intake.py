@@ -800,6 +800,24 @@ def test_cached_load_is_reused_only_while_the_inputs_are_unchanged(english_clien
     assert load(english_client, cache_dir=cache).training is not None
 
 
+
+def test_a_cache_saved_from_a_relative_path_is_reused_from_another_working_directory(english_client, tmp_path,
+                                                                                    monkeypatch):
+    """``svcwork run clients/x`` validates in the user's folder; the notebooks read the cache from the
+    run's output folder: the cache must not depend on the working directory (it once did, and every
+    notebook of a run given a relative path parsed the exports again)."""
+    from svcwork.intake import save_cache, validate
+    from svcwork.intake.cache import read_cache
+
+    monkeypatch.chdir(english_client.parent)
+    engagement = validate(Path(english_client.name)).engagement
+    assert not engagement.inputs[0].path.is_absolute()  # as given: the case that broke
+    save_cache(engagement, tmp_path / "run" / ".cache")
+    monkeypatch.chdir(tmp_path / "run")
+    cached = read_cache(".cache", english_client)
+    assert cached is not None and cached.settings == engagement.settings
+    assert [f.path for f in cached.inputs] == [english_client.resolve() / f.path.name for f in engagement.inputs]
+
 def test_only_the_first_row_under_the_header_can_be_the_template_example(tmp_path):
     """A real row that happens to equal the example values is data when it is not the first row."""
     from svcwork.schema import sheet

@@ -111,3 +111,36 @@ def test_one_kernel_per_core_at_most_three_unless_told(monkeypatch):
     assert notebook_kernels(8) == 1
     monkeypatch.setenv("SVCWORK_KERNELS", "many")  # not a number: the cores decide
     assert notebook_kernels(2) == 2
+
+
+# --------------------------------------------------------------------------- the eager IRI grammars
+_IRI_PROBE = """
+import json, sys
+if sys.argv[1] == "deferred":
+    from svcwork.kernels import defer_iri_grammars
+    defer_iri_grammars()
+import nbformat, jsonschema
+loaded_at_import = "lark" in sys.modules
+checker = jsonschema.FormatChecker()
+answers = [checker.conforms(v, f) for f in ("iri", "iri-reference")
+           for v in ("https://example.org/שירות?q=1", "http://[bad", "rel/path#x", "a b")]
+print(json.dumps({"lark_at_import": loaded_at_import, "answers": answers, "lark_after": "lark" in sys.modules}))
+"""
+
+
+def test_the_iri_grammars_load_at_first_use_and_answer_as_the_real_module():
+    """jsonschema's eager import of rfc3987_syntax (python-jsonschema/jsonschema#1428) is deferred:
+    importing nbformat compiles no grammar, and the ``iri`` checks give the real module's answers
+    (the reference: the same checks in a process without the stand-in)."""
+    import subprocess
+    import sys
+
+    def probe(mode: str) -> dict:
+        done = subprocess.run([sys.executable, "-c", _IRI_PROBE, mode], capture_output=True, text=True, check=True)
+        return json.loads(done.stdout)
+
+    real, deferred = probe("eager"), probe("deferred")
+    assert real["lark_at_import"] is True, "rfc3987_syntax is no longer imported eagerly: the stand-in can go"
+    assert deferred["lark_at_import"] is False
+    assert deferred["answers"] == real["answers"] and True in real["answers"] and False in real["answers"]
+    assert deferred["lark_after"] is True  # the real module answered

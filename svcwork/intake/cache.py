@@ -9,7 +9,7 @@ files found today — are the same files with the same SHA-256.  A cache that ca
 from __future__ import annotations
 
 import os
-from dataclasses import fields
+from dataclasses import fields, replace
 from pathlib import Path
 from types import MappingProxyType
 
@@ -27,6 +27,8 @@ def save_cache(engagement: Engagement, cache_dir: str | os.PathLike) -> Path:
     import pickle
 
     state = {f.name: getattr(engagement, f.name) for f in fields(engagement)}
+    # the notebooks read the cache from another working directory (the run's output folder)
+    state["inputs"] = tuple(replace(f, path=Path(f.path).resolve()) for f in engagement.inputs)
     state["tables"] = dict(engagement.tables)
     state["scales"] = dict(engagement.scales)
     return atomic_write_bytes(Path(cache_dir) / _CACHE_NAME, pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
