@@ -126,6 +126,52 @@ def test_training_transfer_by_hand():
     assert training_transfer(tr, _obs(rows), min_size=7).empty
 
 
+def _transfer_by_loop(tr: pd.DataFrame, obs: pd.DataFrame, *, min_size: int) -> pd.DataFrame:
+    """The second method: employee by employee, each one's observation scores before and from the
+    training date averaged with ``Series.mean`` (the way transfer was first computed)."""
+    from svcwork.management.observations import _prepare_observations
+    from svcwork.management.training import _prepare_training
+
+    tr = _prepare_training(tr).dropna(subset=["employee_code", "date"])
+    obs = _prepare_observations(obs).dropna(subset=["employee_code"])
+    items, rows = set(obs["item"].dropna()), []
+    for skill, grp in tr.groupby("skill", sort=True, observed=True):
+        pool = obs[obs["item"] == skill] if skill in items else obs
+        first = grp.sort_values("date").drop_duplicates("employee_code")
+        before, after = [], []
+        for emp, when in zip(first["employee_code"], first["date"]):
+            mine = pool[pool["employee_code"] == emp]
+            b, a = mine.loc[mine["date"] < when, "score"], mine.loc[mine["date"] >= when, "score"]
+            if len(b) and len(a):
+                before.append(b.mean())
+                after.append(a.mean())
+        if len(before) >= min_size:
+            pc = paired_change(before, after)
+            rows.append({"skill": skill, "n": pc.n, "change": pc.mean_change, "p_t": pc.p_t, "dz": pc.dz})
+    return pd.DataFrame(rows, columns=["skill", "n", "change", "p_t", "dz"])
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_training_transfer_equals_the_employee_by_employee_loop(seed):
+    """Random trainings and observations (dates missing, scores missing, people seen on one side
+    only, several trainings per person): the grouped computation gives the loop's figures."""
+    rng = np.random.default_rng(seed)
+    people = [f"e{i}" for i in range(int(rng.integers(6, 30)))]
+    days = pd.date_range("2026-01-01", periods=120, freq="D")
+    n_tr = int(rng.integers(5, 60))
+    tr = pd.DataFrame({"employee_code": rng.choice(people, n_tr), "skill": rng.choice(["listening", "empathy"], n_tr),
+                       "pre_score": 2.0, "post_score": 3.0, "date": rng.choice(days, n_tr)})
+    n_obs = int(rng.integers(20, 400))
+    obs = _obs({"date": pd.Series(rng.choice(days, n_obs)).where(rng.random(n_obs) > 0.05),
+                "unit": "U", "observer": "O", "employee_code": rng.choice(people, n_obs),
+                "item": rng.choice(["listening", "closing"], n_obs),
+                "score": pd.Series(rng.integers(1, 6, n_obs).astype(float)).where(rng.random(n_obs) > 0.1)})
+    expected = _transfer_by_loop(tr, obs, min_size=3)
+    assert len(expected) or seed % 4, "most draws must give transfer rows to compare"
+    got = training_transfer(tr, obs, min_size=3)[expected.columns]
+    pd.testing.assert_frame_equal(got.reset_index(drop=True), expected, check_dtype=False, rtol=1e-12)
+
+
 def test_training_transfer_through_analyse_uses_all_observations(tmp_path):
     sheets = english_sheets()  # min_group_size 5
     obs = [["date", "unit", "observer", "employee_code", "item", "score"]]

@@ -181,15 +181,26 @@ def training_transfer(training: pd.DataFrame, observations: pd.DataFrame, *, min
         pool = obs[obs["item"] == skill] if scope == "item" else obs
         # one training date per employee and skill: the first post assessment
         first = grp.sort_values("date").drop_duplicates("employee_code")
-        before, after = [], []
-        for emp, when in zip(first["employee_code"], first["date"]):
-            mine = pool[pool["employee_code"] == emp]
-            b, a = mine.loc[mine["date"] < when, "score"], mine.loc[mine["date"] >= when, "score"]
-            if len(b) and len(a):
-                before.append(b.mean())
-                after.append(a.mean())
+        before, after = _before_after(pool, first["employee_code"], first["date"])
         if len(before) < min_size:
             continue
         pc = paired_change(before, after, alpha=alpha)
         rows.append({"skill": skill, "scope": scope, **_change_row(pc)})
     return pd.DataFrame(rows, columns=cols)
+
+
+def _before_after(pool: pd.DataFrame, employees: pd.Series, dates: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """Each employee's mean observation score before their training date and from it on, in the
+    order of *employees*, for those observed on both sides (observations without a date on
+    neither side; a side whose scores are all missing counts, with a missing mean)."""
+    trained = pd.DataFrame({"employee_code": employees.to_numpy(), "trained": dates.to_numpy(),
+                            "order": np.arange(len(employees))})
+    seen = pool.loc[pool["date"].notna(), ["employee_code", "date", "score"]].merge(trained, on="employee_code")
+    if seen.empty:
+        return np.array([]), np.array([])
+    seen["after"] = (seen["date"] >= seen["trained"]).to_numpy()
+    sides = seen.groupby(["order", "after"])["score"].agg(["mean", "size"]).unstack("after")
+    both = sides["size"].reindex(columns=[False, True]).notna().all(axis=1)
+    means = sides["mean"].reindex(columns=[False, True])[both].sort_index()
+    return means[False].to_numpy(dtype=float), means[True].to_numpy(dtype=float)
+
