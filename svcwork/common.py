@@ -141,12 +141,21 @@ class Presented:
 
     def key_figures(self) -> tuple:
         """The figures the section's words quote (:class:`svcwork.keyfigures.KeyFigure`), from the
-        domain's ``figures`` module (none when the domain has none)."""
-        try:
-            module = importlib.import_module(self._PRESENT.rsplit(".", 1)[0] + ".figures")
-        except ModuleNotFoundError:
-            return ()
-        return tuple(module.key_figures(self)) if getattr(self, "available", True) else ()
+        domain's ``figures`` module (none when the domain has none).
+
+        Computed once per result (the findings, takeaways, record and notebook all ask for them;
+        the result is frozen and key figures are immutable, so the one tuple is handed out).
+        """
+        kept = self.__dict__.get("_key_figures_kept")
+        if kept is None:
+            try:
+                module = importlib.import_module(self._PRESENT.rsplit(".", 1)[0] + ".figures")
+            except ModuleNotFoundError:
+                kept = ()
+            else:
+                kept = tuple(module.key_figures(self)) if getattr(self, "available", True) else ()
+            object.__setattr__(self, "_key_figures_kept", kept)  # a frozen dataclass: its own memo only
+        return kept
 
     def skipped(self, lang: str) -> str:
         """What was skipped and why, in *lang* (empty when nothing was)."""

@@ -239,11 +239,13 @@ def _methods(result: AnalysisResult, lang: str) -> list[str]:
 
 
 def record(result: AnalysisResult, *, section: str, output_dir: str | os.PathLike, lang: str,
-           tables: Mapping[str, pd.DataFrame] | None = None, figures: Sequence[Mapping] = ()) -> Path:
+           tables: Mapping[str, pd.DataFrame] | None = None, figures: Sequence[Mapping] = (),
+           findings: Sequence[str] | None = None) -> Path:
     """Write the section's record for the report assembler: ``sections/<section>.json`` (title,
     summary, findings, the skipped sentence, each table's caption, sheet and role, each figure's
     file, title, alt text and layout, in the order shown) and ``sections/<section>.tables.pkl``
-    (the tables themselves, in the same order)."""
+    (the tables themselves, in the same order).  *tables* and *findings* (marked), when given, are
+    the ones already shown (not made again)."""
     tables = dict(result.tables(lang) if tables is None else tables) if result.available else {}
     from .alttext import figure_data_of
 
@@ -255,7 +257,8 @@ def record(result: AnalysisResult, *, section: str, output_dir: str | os.PathLik
         "available": bool(result.available),
         "skipped": None if result.available else result.skipped(lang),
         "summary": json_ready(result.summary()),
-        "findings": list(_marked_findings(result, lang)) if result.available else [],
+        "findings": (list(_marked_findings(result, lang)) if findings is None else list(findings))
+        if result.available else [],
         "key_figures": [f.as_record() for f in _key_figures(result)],
         "tables": _table_specs(section, tables, lang),
         "figures": [_figure_spec(f, charts.get(Path(str(f["file"])).stem.removeprefix(f"{section}-")), lang)
@@ -317,7 +320,8 @@ def show_result(result: AnalysisResult, *, section: str, lang: str, output_dir: 
                             "takeaway": takeaways.get(slug, "")})  # the same PNG on the page and the slide
         close(fig)
     if output_dir:
-        record(result, section=section, output_dir=output_dir, lang=lang, tables=tables, figures=figures)
+        record(result, section=section, output_dir=output_dir, lang=lang, tables=tables, figures=figures,
+               findings=findings)
 
 
 def _figure_title(fig: Any) -> str | None:

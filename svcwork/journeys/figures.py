@@ -274,4 +274,4 @@ def key_figures(res: JourneysResult) -> tuple[KeyFigure, ...]:
 
 def figures_of(res: JourneysResult) -> dict[str, KeyFigure]:
     """``{key: figure}`` of :func:`key_figures` (what the sentences look figures up in)."""
-    return registry(key_figures(res))
+    return registry(res.key_figures())  # computed once per result

@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING, Mapping
 from ..i18n import fmt_date, fmt_period, t
 from ..keyfigures import KeyFigure, base_text, quote, registry
 from .calibration import WEAK_BANDS, agreement_band
-from .figures import key_figures
 from .items import item_label
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -27,7 +26,7 @@ class _Figures:
 
     def __init__(self, r: ManagementResult, lang: str) -> None:
         self.lang = lang
-        self.by_key: Mapping[str, KeyFigure] = registry(key_figures(r))
+        self.by_key: Mapping[str, KeyFigure] = registry(r.key_figures())
         self.confidence = self.by_key["management.confidence"]
         self.min_size = self.by_key["management.min_group_size"]
 

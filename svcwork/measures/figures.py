@@ -282,4 +282,4 @@ def key_figures(res: MeasuresResult) -> tuple[KeyFigure, ...]:
 
 def figures_of(res: MeasuresResult) -> dict[str, KeyFigure]:
     """``{key: figure}`` of :func:`key_figures` (what the sentences look figures up in)."""
-    return registry(key_figures(res))
+    return registry(res.key_figures())  # computed once per result

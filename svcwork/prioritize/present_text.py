@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Mapping
 
 from ..i18n import fmt_number, fmt_percent, t
 from ..keyfigures import KeyFigure, base_text, quote, registry
-from .figures import DEFERRED_REASONS, key_figures, top_by_score, wave_members
+from .figures import DEFERRED_REASONS, top_by_score, wave_members
 from .waves import fmt_amount
 
 if TYPE_CHECKING:
@@ -33,7 +33,7 @@ WAVE_1_LISTED = 8
 
 # =========================================================================== small pieces
 def _figs(res: PrioritizationResult) -> dict[str, KeyFigure]:
-    return registry(key_figures(res))
+    return registry(res.key_figures())  # computed once per result
 
 
 def _crit(c: str, lang: str) -> str:
