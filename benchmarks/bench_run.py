@@ -54,9 +54,11 @@ def _load() -> str:
 def cold_run(client: Path, *, pdf: bool) -> float:
     """(a): a fresh ``svcwork run`` process, wall time in seconds."""
     with tempfile.TemporaryDirectory() as tmp:
-        cmd = [sys.executable, "-m", "svcwork.cli", "run", str(client), "-o", tmp, *([] if pdf else ["--no-pdf"])]
+        # as a consultant types it: from the project folder, the client's folder relative to it
+        given = os.path.relpath(client, ROOT) if client.resolve().is_relative_to(ROOT) else str(client)
+        cmd = [sys.executable, "-m", "svcwork.cli", "run", given, "-o", tmp, *([] if pdf else ["--no-pdf"])]
         start = time.perf_counter()
-        done = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "MPLBACKEND": "Agg"})
+        done = subprocess.run(cmd, capture_output=True, text=True, env={**os.environ, "MPLBACKEND": "Agg"}, cwd=ROOT)
         seconds = time.perf_counter() - start
         if done.returncode != 0:
             raise SystemExit(f"svcwork run failed:\n{done.stdout}\n{done.stderr}")

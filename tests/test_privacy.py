@@ -338,6 +338,21 @@ def test_the_clients_really_carry_the_seeded_values(batch_run, tmp_path):
 
 
 @pytest.mark.slow
+def test_with_svg_every_recorded_figure_is_saved_as_svg_beside_its_png(batch_run):
+    """``--svg`` (this module's batch asks for it): each figure a section records is written as PNG
+    and SVG; tests/test_since_report.py checks a run without it writes PNG only."""
+    for slug in ("seeded-en", "seeded-he"):
+        out = batch_run / "out" / slug
+        files = [f["file"] for sec in (out / "sections").glob("*.json")
+                 for f in json.loads(sec.read_text(encoding="utf-8")).get("figures") or []]
+        assert len(files) >= 10, slug
+        for name in files:
+            png = out / "figures" / name
+            assert png.is_file() and png.with_suffix(".svg").is_file(), (slug, name)
+            assert png.with_suffix(".svg").read_text(encoding="utf-8").lstrip().startswith("<?xml"), (slug, name)
+
+
+@pytest.mark.slow
 def test_no_seeded_personal_value_in_any_output_file(batch_run):
     root = batch_run
     out = root / "out"

@@ -7,7 +7,6 @@ import datetime as dt
 import html
 import json
 import math
-import os
 import re
 import zipfile
 from dataclasses import dataclass
@@ -19,7 +18,7 @@ import pandas as pd
 import pytest
 
 from conftest import ROOT
-from svcwork import batch, charts, load, report
+from svcwork import charts, load, report
 from svcwork.i18n import CATALOGUE, t
 from svcwork.paths import sha256_file
 from svcwork.executive import biggest_pain, dashboard
@@ -46,16 +45,10 @@ def _text(page: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def hebrew_run(tmp_path_factory) -> Path:
-    from unittest import mock
-
-    from svcwork.report import SVG_ENV
-
-    out = tmp_path_factory.mktemp("report")
-    with mock.patch.dict(os.environ, {SVG_ENV: "1"}):  # as `svcwork run --svg`: SVG figures too
-        result = batch.run_client(DEMO_HE, out, pdf=False)
-    assert result.ok, result.describe()
-    return out / "neve-tamar"
+def hebrew_run(demo_reports) -> Path:
+    """neve-tamar's run from the session's demo batch (no PDF; read it, never write into it).  The
+    SVG figures of ``--svg`` are checked on tests/test_privacy.py's batch, which asks for them."""
+    return demo_reports["neve-tamar"]
 
 
 @pytest.mark.slow
@@ -132,15 +125,14 @@ def test_a_name_two_sections_give_stays_under_sections_only():
 
 
 @pytest.mark.slow
-def test_every_figure_is_saved_as_png_and_svg_and_on_a_slide(hebrew_run):
+def test_every_figure_is_saved_as_png_and_on_a_slide(hebrew_run):
     figures = []
     for s in SECTIONS:
         sec = json.loads((hebrew_run / "sections" / f"{s.key}.json").read_text(encoding="utf-8"))
         figures += sec.get("figures", [])
     assert len(figures) >= 10
     for f in figures:
-        png = hebrew_run / "figures" / f["file"]
-        assert png.is_file() and png.with_suffix(".svg").is_file(), f
+        assert (hebrew_run / "figures" / f["file"]).is_file(), f
     from pptx import Presentation
 
     from svcwork.commentary import read_commentary

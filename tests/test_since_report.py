@@ -164,6 +164,6 @@ def test_the_portfolio_shows_each_clients_change(demo_reports):
 
 
 def test_figures_are_png_only_unless_svg_is_asked(demo_reports):
-    """SVG costs seconds per run: written only with ``--svg`` (tests/test_report's Hebrew run asks for it)."""
+    """SVG costs seconds per run: written only with ``--svg`` (tests/test_privacy.py's batch asks for it)."""
     figures = demo_reports["neve-tamar"] / "figures"
     assert list(figures.glob("*.png")) and not list(figures.glob("*.svg"))

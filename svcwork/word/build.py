@@ -16,7 +16,6 @@ from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from docx.shared import Emu, Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
@@ -27,6 +26,7 @@ from ..keyfigures import _MARK  # the report's figure markers (key, shown text):
 from ..keyfigures import KeyFigure
 from ..workbook import FIXED_TIME, reproducible_zip
 from . import oxml
+from .oxml import qn  # python-docx's, remembered
 
 __all__ = ["Writer", "WordError", "figure_bookmark", "PAGE", "MARGIN"]
 

@@ -7,11 +7,12 @@ through python-docx's run text, which escapes it).
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import Iterable, Sequence
 
 from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
+from docx.oxml.ns import qn as _docx_qn
 from lxml import etree
 
 __all__ = ["clean", "child", "PPR", "RPR", "TBLPR", "TCPR", "SECTPR", "simple_field", "field_start", "field_end", "properties",
@@ -60,8 +61,24 @@ _AFTER_UPDATE_FIELDS = ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat",
                         "schemaLibrary", "shapeDefaults", "doNotEmbedSmartTags", "decimalSymbol", "listSeparator")
 
 
+#: python-docx's ``qn`` ("w:tag" → Clark name), remembered: a document asks for the same few
+#: hundred names hundreds of thousands of times (benchmarks/bench_run.py, report.docx).
+qn = functools.lru_cache(maxsize=None)(_docx_qn)
+
+
+@functools.lru_cache(maxsize=None)
+def _localname(tag: str) -> str:
+    return etree.QName(tag).localname
+
+
 def _local(el) -> str:
-    return etree.QName(el).localname if isinstance(el.tag, str) else ""
+    return _localname(el.tag) if isinstance(el.tag, str) else ""
+
+
+@functools.lru_cache(maxsize=None)
+def _later(tag: str, order: tuple[str, ...]) -> frozenset[str]:
+    """The children that come after ``w:<tag>`` in schema *order*."""
+    return frozenset(order[order.index(tag) + 1:]) if tag in order else frozenset()
 
 
 def child(parent, tag: str, order: Sequence[str], **attrs: str):
@@ -69,7 +86,7 @@ def child(parent, tag: str, order: Sequence[str], **attrs: str):
     el = parent.find(qn(f"w:{tag}"))
     if el is None:
         el = OxmlElement(f"w:{tag}")
-        later = set(order[order.index(tag) + 1:]) if tag in order else set()
+        later = _later(tag, tuple(order))
         for i, existing in enumerate(parent):
             if _local(existing) in later:
                 parent.insert(i, el)
