@@ -31,7 +31,16 @@ last round and the accessibility alternatives:
     4         182.3 s     60.0 s     0.15 s       3.0x      395x
 
 with 24–34 s per client (two at a time on the 2 cores; one kernel per worker when --jobs equals
-the cores).  On 2026-12-01 the first client of each worker paid kernel start and imports (22.8 s); later clients on the
+the cores).
+
+The 20-client run on 2026-12-07 (idle machine, load 1.0 at the start, 2.2 at the end of ours):
+
+    20        901.8 s     157.1 s    0.29 s       5.7x      548x
+
+with 14.5–19 s per client on a warm worker (the first client of each worker 19 s): one client's
+five notebooks take about 11.7 s in the worker's one kernel (charts are most of it), validation
+0.3 s and the assembly 2.5 s (report.docx 1.3 s).  Issue 15's targets (≥ 10x for 20 clients,
+≤ 5 s per client on a warm worker) are not met: on 2 cores the batch is bound by that CPU time.  On 2026-12-01 the first client of each worker paid kernel start and imports (22.8 s); later clients on the
 warm kernel take 16.7 s, so the ratio grows with the batch (estimated from these per-client
 times, not measured: about 6x for 20 clients).  Under load
 (3–4, other jobs on the machine) a 10-client run measured 4.4x: read ratios with the load

@@ -27,6 +27,11 @@ Measured on the 2-core reference machine (2026-12-06), rashut-hagimlaot (the lar
       notebooks side by side in 2 kernels 12–16 s wall, assembly 7–10 s with the PDF printing
       beside it (report + 16 unit pages in one tab, 9–10 s), 1.3–2.6 s waited for after it
 
+    2026-12-07 (load 2.1; the client folder given relative, as typed): (a) cold 19.6 s · (c) floor
+      4.8 s · (a)/(c) 4.1x; validation 3.4 s beside the kernels' start, notebooks side by side
+      8.3 s, assembly 3.7 s with the PDF printing beside it (5.2 s), 2.1 s waited for after it.
+      The floor fell too (training transfer 0.67 → 0.25 s), so the ratio moved less than the run.
+
 Sizes: report.html 4.7 MB (figures embedded, nothing linked), report.pdf 5.7 MB, report.docx
 3.0 MB, slides.pptx 3.0 MB.  The notebooks' own cost beyond the analyses is drawing their charts;
 the issue's targets (≤ 12 s cold, ≤ 3× the floor) are not met on 2 cores.
