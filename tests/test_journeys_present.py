@@ -211,3 +211,20 @@ def test_tables_are_typed_by_the_catalogue_key_of_each_header(client):
         kpi = dict(zip(tables["kpis_by_service"].columns, kinds("kpis_by_service")))
         assert kpi[t("journeys.col.sla_met", lang)] == "share" and kpi[t("journeys.col.fcr", lang)] == "share"
         assert kpi[t("journeys.col.km_median_days", lang)] == "days" and kpi[t("journeys.col.cases", lang)] == "count"
+
+
+def test_key_figures_are_worked_out_once_per_result(client, monkeypatch):
+    """The findings, takeaways, the record and the notebook all ask for the key figures: one
+    computation per result, and the same figures a fresh result gives (each call of a new result
+    computes them again: the memo is the result's own, never shared)."""
+    from svcwork.journeys import figures as jfigures
+
+    calls = []
+    compute = jfigures.key_figures
+    monkeypatch.setattr(jfigures, "key_figures", lambda res: calls.append(res) or compute(res))
+    res = analyse(load(client))
+    first = res.key_figures()
+    res.findings("en"), res.findings("he", marked=True), res.takeaways("en"), res.key_figures()
+    assert len(calls) == 1 and res.key_figures() is first and len(first) > 5
+    other = analyse(load(client))
+    assert other.key_figures() == first and len(calls) == 2

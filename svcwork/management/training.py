@@ -191,8 +191,9 @@ def training_transfer(training: pd.DataFrame, observations: pd.DataFrame, *, min
 
 def _before_after(pool: pd.DataFrame, employees: pd.Series, dates: pd.Series) -> tuple[np.ndarray, np.ndarray]:
     """Each employee's mean observation score before their training date and from it on, in the
-    order of *employees*, for those observed on both sides (observations without a date on
-    neither side; a side whose scores are all missing counts, with a missing mean)."""
+    order of *employees*, for those observed on both sides.  An observation without a date
+    counts on neither side; a side whose scores are all missing still counts (its mean missing),
+    as ``Series.mean`` per employee gave it."""
     trained = pd.DataFrame({"employee_code": employees.to_numpy(), "trained": dates.to_numpy(),
                             "order": np.arange(len(employees))})
     seen = pool.loc[pool["date"].notna(), ["employee_code", "date", "score"]].merge(trained, on="employee_code")
