@@ -28,7 +28,7 @@ def save_cache(engagement: Engagement, cache_dir: str | os.PathLike) -> Path:
 
     state = {f.name: getattr(engagement, f.name) for f in fields(engagement)}
     # the notebooks read the cache from another working directory (the run's output folder)
-    state["inputs"] = tuple(replace(f, path=Path(f.path).resolve()) for f in engagement.inputs)
+    state["inputs"] = tuple(replace(f, path=f.path.resolve()) for f in engagement.inputs)
     state["tables"] = dict(engagement.tables)
     state["scales"] = dict(engagement.scales)
     return atomic_write_bytes(Path(cache_dir) / _CACHE_NAME, pickle.dumps(state, protocol=pickle.HIGHEST_PROTOCOL))
