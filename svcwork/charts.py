@@ -175,16 +175,97 @@ def finish(ax: Axes, *, lang: str, title: str | None = None, xlabel: str | None 
 def figure_bytes(fig: Figure, fmt: str) -> bytes:
     """The figure rendered as ``png`` or ``svg`` bytes (reproducible: no dates in the file).
 
-    One drawing per call: matplotlib's tight box (``savefig.bbox``) measures the figure without
-    rasterising it, so a PNG costs one Agg drawing and its encoding (benchmarks/bench_run.py).
+    A PNG costs one drawing: the layout is computed once at the saving resolution and kept
+    (:func:`_laid_out`), the figure is drawn once on an Agg canvas and cropped to its ink plus
+    matplotlib's tight-box margin (``savefig.pad_inches``, 0.1 in) from the pixels.  Matplotlib's own
+    tight box measures every artist again and draws the figure twice (once to lay it out, once to
+    paint it); it is still used when something reaches beyond the canvas (:func:`_beyond_canvas`), so
+    nothing is ever cut off, and for SVG (benchmarks/bench_run.py; tests/test_charts.py).
     """
     import io
 
     buf = io.BytesIO()
     meta = {"Date": None} if fmt == "svg" else {"Software": None}
     with matplotlib.rc_context(RC):
+        _laid_out(fig)
+        if fmt == "png" and (png := _png_in_one_drawing(fig)) is not None:
+            return png
         fig.savefig(buf, format=fmt, metadata=meta)
     return buf.getvalue()
+
+
+def _laid_out(fig: Figure) -> None:
+    """Set *fig* to the saving resolution and run its layout engine (constrained layout) once, then
+    keep that layout: later drawings (the PNG, an SVG) use it instead of computing it again."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    dpi = float(matplotlib.rcParams["savefig.dpi"])
+    if fig.dpi != dpi:
+        fig.set_dpi(dpi)
+    if not isinstance(fig.canvas, FigureCanvasAgg):
+        FigureCanvasAgg(fig)
+    engine = fig.get_layout_engine()
+    if engine is not None and engine.__class__.__name__ != "PlaceHolderLayoutEngine":
+        engine.execute(fig)
+        with matplotlib.rc_context({"figure.autolayout": False, "figure.constrained_layout.use": False}):
+            fig.set_layout_engine(None)  # None, not "none": a placeholder engine would make savefig lay out again
+
+
+def _png_in_one_drawing(fig: Figure) -> bytes | None:
+    """The laid-out figure drawn once and cropped to its ink plus ``savefig.pad_inches`` (the margin
+    matplotlib's tight box leaves), as PNG; None when something may lie beyond the canvas
+    (:func:`_beyond_canvas`)."""
+    import io
+
+    import numpy as np
+    from matplotlib.colors import to_rgba
+    from matplotlib.image import imsave
+
+    fig.canvas.draw()
+    rgba = np.asarray(fig.canvas.buffer_rgba())
+    background = np.round(np.asarray(to_rgba(fig.get_facecolor())) * 255).astype(np.uint8)
+    ink = (rgba != background).any(axis=2)
+    if _beyond_canvas(fig, ink):
+        return None
+    rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
+    pad = round(float(matplotlib.rcParams["savefig.pad_inches"]) * fig.dpi)
+    top, bottom, left, right = rows[0] - pad, rows[-1] + 1 + pad, cols[0] - pad, cols[-1] + 1 + pad
+    height, width = ink.shape
+    out = np.empty((bottom - top, right - left, 4), dtype=np.uint8)
+    out[...] = background  # the margin where the ink lies closer to the edge than the pad
+    src_top, src_left = max(top, 0), max(left, 0)
+    src_bottom, src_right = min(bottom, height), min(right, width)
+    out[src_top - top:src_bottom - top, src_left - left:src_right - left] = rgba[src_top:src_bottom, src_left:src_right]
+    buf = io.BytesIO()
+    imsave(buf, out, format="png", dpi=fig.dpi, metadata={"Software": None})
+    return buf.getvalue()
+
+
+def _beyond_canvas(fig: Figure, ink) -> bool:  # noqa: ANN001 - a boolean pixel mask
+    """Whether the drawn figure may reach beyond its canvas: ink on the outermost pixels, or a text
+    that constrained layout does not make room for in full lying outside.  Constrained layout counts
+    tick labels, legends and texts in an axes whole, but only the height of a title and an x label,
+    the width of a y label, and no figure text but the ``sup*`` ones (matplotlib's
+    ``Axes.get_tightbbox(for_layout_only=True)``); these texts are measured here, after the drawing
+    placed them."""
+    from matplotlib.text import Text
+
+    if not ink.any() or ink[0].any() or ink[-1].any() or ink[:, 0].any() or ink[:, -1].any():
+        return True
+    renderer = fig.canvas.get_renderer()
+    texts = [*fig.texts]
+    for ax in fig.axes:
+        if ax.get_visible():
+            texts += [c for c in ax.get_children() if isinstance(c, Text)]  # titles and the axes' own texts
+            texts += [ax.xaxis.label, ax.yaxis.label]
+    box = fig.bbox
+    for text in texts:
+        if text.get_visible() and text.get_text().strip():
+            extent = text.get_tightbbox(renderer)  # clipped texts: what shows inside their clip box
+            if extent is not None and (extent.x0 < box.x0 or extent.y0 < box.y0 or extent.x1 > box.x1
+                                       or extent.y1 > box.y1):
+                return True
+    return False
 
 
 #: The chart area of a slide (inches): a 16:9 slide less its margins and title (svcwork.slides).  A

@@ -45,8 +45,8 @@ def capability_chart(res: JourneysResult, lang: str) -> Figure | None:
                   ylabel=t("journeys.axis.days", lang))
     fig.autofmt_xdate()
     if cap[["median_days", "p90_days"]].isna().to_numpy().any():
-        fig.text(0.99 if lang == "he" else 0.01, -0.02, t("journeys.fig.capability_note", lang),
-                 ha="right" if lang == "he" else "left", va="top", fontsize=7.5, color="#555555")
+        fig.supxlabel(t("journeys.fig.capability_note", lang), x=0.99 if lang == "he" else 0.01,  # below, in the layout
+                      ha="right" if lang == "he" else "left", fontsize=7.5, color="#555555")
     return fig
 
 
