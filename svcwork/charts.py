@@ -207,8 +207,47 @@ def _laid_out(fig: Figure) -> None:
     engine = fig.get_layout_engine()
     if engine is not None and engine.__class__.__name__ != "PlaceHolderLayoutEngine":
         engine.execute(fig)
+        if _wrap_wide_titles(fig):
+            engine.execute(fig)  # the wrapped titles are taller: lay out again
         with matplotlib.rc_context({"figure.autolayout": False, "figure.constrained_layout.use": False}):
             fig.set_layout_engine(None)  # None, not "none": a placeholder engine would make savefig lay out again
+
+
+def _wrap_wide_titles(fig: Figure) -> bool:
+    """Break an axes title that runs past the figure's edge into lines that fit (True if any was).
+
+    Constrained layout makes room for a title's height only, never its width (matplotlib's
+    ``Axes.get_tightbbox(for_layout_only=True)``), so a long title (a long service or item name)
+    would otherwise widen the saved figure and shrink all its text on the page.
+    """
+    import textwrap
+
+    renderer = fig.canvas.get_renderer()
+    left, right = fig.bbox.x0, fig.bbox.x1
+    margin = 3 / 72 * fig.dpi  # constrained layout's own pad (w_pad, 3 pt)
+    wrapped = False
+    for ax in fig.axes:
+        if not ax.get_visible():
+            continue
+        for title in (ax.title, getattr(ax, "_left_title", None), getattr(ax, "_right_title", None)):
+            if title is None or not title.get_visible() or not title.get_text().strip():
+                continue
+            box = title.get_window_extent(renderer)
+            ha = title.get_horizontalalignment()
+            anchor = box.x0 if ha == "left" else box.x1 if ha == "right" else (box.x0 + box.x1) / 2
+            room = {"left": right - margin - anchor, "right": anchor - left - margin}.get(
+                ha, 2 * min(anchor - left, right - anchor) - 2 * margin)
+            if box.width <= room or room <= 0:
+                continue
+            text = " ".join(title.get_text().split())
+            columns = max(12, int(len(text) * room / box.width))
+            for _ in range(6):  # narrower until every line fits (glyph widths differ)
+                title.set_text(textwrap.fill(text, columns, break_long_words=False))
+                if title.get_window_extent(renderer).width <= room or columns <= 12:
+                    break
+                columns = max(12, int(columns * 0.9))
+            wrapped = True
+    return wrapped
 
 
 def _png_in_one_drawing(fig: Figure) -> bytes | None:
