@@ -42,8 +42,8 @@ if TYPE_CHECKING:
 from .errors import SvcworkError
 from .paths import atomic_write_bytes
 
-__all__ = ["PdfError", "ChromiumMissingError", "KeptPdfRenderer", "CHROMIUM_ARGS", "PAGE_MARGINS", "FIXED_PDF_DATE", "chromium_path",
-           "footer_template", "PdfRenderer", "render_pdf"]
+__all__ = ["PdfError", "ChromiumMissingError", "KeptPdfRenderer", "CHROMIUM_ARGS", "PAGE_MARGINS", "FIXED_PDF_DATE", "TABS",
+           "chromium_path", "footer_template", "PdfRenderer", "render_pdf"]
 
 #: Flags for Chromium running headless as root in a container without network.
 CHROMIUM_ARGS: tuple[str, ...] = (
@@ -143,17 +143,26 @@ def _reproducible(data: bytes) -> bytes:
     return data
 
 
+#: Tabs printing one client's pages side by side: a short page (a unit pack) costs Chromium more in
+#: round trips than in work, so a second tab prints while the first waits (benchmarks/bench_pdf.py).
+TABS = 2
+
+
 class PdfRenderer:
     """One headless Chromium printing any number of reports to PDF.
 
     A context manager: the browser starts on ``__enter__`` and stops on ``__exit__``.
-    Not thread-safe (one renderer per worker process or thread); uses Playwright's
-    synchronous API, so it cannot run inside a running asyncio loop (a Jupyter kernel cell).
+    Not thread-safe (one renderer per worker process or thread).  It drives Chromium through
+    Playwright's asyncio API on an event loop of its own, run for each call, so it cannot be
+    called from inside a running event loop (a Jupyter kernel cell): :class:`KeptPdfRenderer`
+    gives it a thread of its own.
     """
 
-    def __init__(self, *, executable: str | None = None, timeout_s: float = 120.0) -> None:
+    def __init__(self, *, executable: str | None = None, timeout_s: float = 120.0, tabs: int = TABS) -> None:
         self.executable = executable or chromium_path()
         self.timeout_ms = timeout_s * 1000.0
+        self.tabs = max(1, int(tabs))
+        self._loop: Any = None
         self._playwright: Any = None
         self._browser: Any = None
 
@@ -166,6 +175,21 @@ class PdfRenderer:
                  tb: TracebackType | None) -> None:
         self.close()
 
+    def _run(self, coro):  # noqa: ANN001, ANN202
+        import asyncio
+
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:
+            pass
+        else:
+            coro.close()
+            raise RuntimeError("PdfRenderer cannot print inside a running event loop (a notebook cell): "
+                               "use KeptPdfRenderer, which prints in a thread of its own")
+        if self._loop is None or self._loop.is_closed():
+            self._loop = asyncio.new_event_loop()
+        return self._loop.run_until_complete(coro)
+
     def start(self) -> None:
         """Start Playwright and Chromium (done by ``with``)."""
         if self._browser is not None:
@@ -174,13 +198,17 @@ class PdfRenderer:
             raise ChromiumMissingError(_MISSING if self.executable is None
                                        else f"{_MISSING} (not executable: {self.executable})")
         try:
-            from playwright.sync_api import sync_playwright
+            from playwright.async_api import async_playwright
         except ImportError:
             raise ChromiumMissingError("PDF needs the Python package playwright: pip install playwright "
                                        "(never 'playwright install'; svcwork uses the system Chromium)") from None
+
+        async def start() -> None:
+            self._playwright = await async_playwright().start()
+            await self._launch()
+
         try:
-            self._playwright = sync_playwright().start()
-            self._launch()
+            self._run(start())
         except PdfError:
             self.close()
             raise
@@ -188,25 +216,32 @@ class PdfRenderer:
             self.close()
             raise PdfError(f"Chromium at {self.executable} could not start: {_first_line(exc)}") from None
 
-    def _launch(self) -> None:
+    async def _launch(self) -> None:
         # Playwright gives every launch a fresh temporary profile (--user-data-dir) and adds --headless.
-        self._browser = self._playwright.chromium.launch(executable_path=self.executable, args=list(CHROMIUM_ARGS),
-                                                         headless=True, timeout=self.timeout_ms)
+        self._browser = await self._playwright.chromium.launch(executable_path=self.executable,
+                                                               args=list(CHROMIUM_ARGS), headless=True,
+                                                               timeout=self.timeout_ms)
 
     def close(self) -> None:
         """Stop Chromium and Playwright (idempotent)."""
-        browser, playwright = self._browser, self._playwright
-        self._browser = self._playwright = None
-        if browser is not None:
-            try:
-                browser.close()
-            except Exception:  # noqa: BLE001 - already gone
-                pass
-        if playwright is not None:
-            try:
-                playwright.stop()
-            except Exception:  # noqa: BLE001
-                pass
+        browser, playwright, loop = self._browser, self._playwright, self._loop
+        self._browser = self._playwright = self._loop = None
+        if loop is None or loop.is_closed():
+            return
+
+        async def stop() -> None:
+            for step in ((browser.close if browser is not None else None),
+                         (playwright.stop if playwright is not None else None)):
+                if step is not None:
+                    try:
+                        await step()
+                    except Exception:  # noqa: BLE001 - already gone
+                        pass
+
+        try:
+            loop.run_until_complete(stop())
+        finally:
+            loop.close()
 
     # ------------------------------------------------------------------ printing
     def pdf_bytes(self, html_path: str | os.PathLike, *, footer: str, lang: str) -> bytes:
@@ -224,7 +259,8 @@ class PdfRenderer:
     def render_all(self, pages: Sequence[tuple[str | os.PathLike, str | os.PathLike]], *, footer: str,
                    lang: str) -> list[Path]:
         """Print each ``(html_path, pdf_path)`` of one client, as :meth:`render` does, in one browser
-        context and tab (a context per page costs more than printing a short page)."""
+        context (a context per page costs more than printing a short page), :attr:`tabs` pages at a
+        time; the first page given starts first (the report: the longest)."""
         return self._printed([Path(h) for h, _ in pages], footer=footer, lang=lang, write=True,
                              targets=[Path(p) for _, p in pages])
 
@@ -235,44 +271,64 @@ class PdfRenderer:
                 raise PdfError(f"expected a report.html to print, found nothing at {source}")
         if self._browser is None:
             self.start()
-        elif not self._browser.is_connected():  # Chromium died (e.g. killed): start it again, once
-            self._launch()
-        out: list = []
-        context = self._browser.new_context(java_script_enabled=False, offline=True, service_workers="block",
-                                            locale="he-IL" if lang == "he" else "en-GB")
-        source = sources[0] if sources else Path()
+        return self._run(self._print_all(sources, footer=footer, lang=lang, write=write, targets=targets))
+
+    async def _print_all(self, sources: Sequence[Path], *, footer: str, lang: str, write: bool,
+                         targets: Sequence[Path]) -> list:
+        import asyncio
+
+        if not self._browser.is_connected():  # Chromium died (e.g. killed): start it again, once
+            await self._launch()
+        out: list = [None] * len(sources)
+        failures: dict[int, BaseException] = {}
+        queue = list(range(len(sources)))
+        context = await self._browser.new_context(java_script_enabled=False, offline=True, service_workers="block",
+                                                  locale="he-IL" if lang == "he" else "en-GB")
+
+        async def tab() -> None:
+            page = await context.new_page()
+            while queue and not failures:
+                i = queue.pop(0)
+                try:
+                    await page.goto(sources[i].resolve().as_uri(), wait_until="load")
+                    data = _reproducible(await page.pdf(
+                        format="A4", print_background=True, display_header_footer=True,
+                        header_template="<span></span>", footer_template=footer_template(footer, lang=lang),
+                        margin=PAGE_MARGINS, prefer_css_page_size=False, tagged=True,
+                        # Chromium writes bookmark titles in visual order: Hebrew ones come out
+                        # word-reversed, so Hebrew PDFs get none
+                        outline=lang != "he"))
+                    out[i] = atomic_write_bytes(targets[i], data) if write else data
+                except Exception as exc:  # noqa: BLE001 - raised below, for the first page that failed
+                    failures[i] = exc
+
         try:
             context.set_default_timeout(self.timeout_ms)
-            context.route(re.compile(r"^(?!file:|data:)"), lambda route: route.abort())  # never any network
-            page = context.new_page()
-            for i, source in enumerate(sources):
-                page.goto(source.resolve().as_uri(), wait_until="load")
-                data = _reproducible(page.pdf(
-                    format="A4", print_background=True, display_header_footer=True,
-                    header_template="<span></span>", footer_template=footer_template(footer, lang=lang),
-                    margin=PAGE_MARGINS, prefer_css_page_size=False, tagged=True,
-                    # Chromium writes bookmark titles in visual order: Hebrew ones come out
-                    # word-reversed, so Hebrew PDFs get none
-                    outline=lang != "he"))
-                out.append(atomic_write_bytes(targets[i], data) if write else data)
-        except PdfError:
-            raise
+            await context.route(re.compile(r"^(?!file:|data:)"), lambda route: route.abort())  # never any network
+            await asyncio.gather(*(tab() for _ in range(min(self.tabs, len(sources)))))
         except Exception as exc:  # noqa: BLE001
-            raise PdfError(f"printing {source.name} to PDF failed: {_first_line(exc)}") from None
+            failures.setdefault(-1, exc)
         finally:
             try:
-                context.close()
+                await context.close()
             except Exception:  # noqa: BLE001
                 pass
+        if failures:
+            first = min(failures)
+            exc = failures[first]
+            if isinstance(exc, PdfError):
+                raise exc
+            name = sources[first].name if first >= 0 else (sources[0].name if sources else "")
+            raise PdfError(f"printing {name} to PDF failed: {_first_line(exc)}") from None
         return out
 
 
 class KeptPdfRenderer:
     """A :class:`PdfRenderer` kept between clients in a thread of its own.
 
-    Playwright's synchronous API holds an event loop in the thread that started it, and a worker's
-    warm kernel (:class:`svcwork.kernels.WarmKernel`) runs its own loop in the worker's thread: so a
-    Chromium kept for the next client lives in its own thread, and each call is handed to it.  The
+    A worker's warm kernel (:class:`svcwork.kernels.WarmKernel`) runs its own event loop in the
+    worker's thread, and the PDFs print while that thread writes the office files: so a Chromium
+    kept for the next client lives in its own thread, and each call is handed to it.  The
     same methods as :class:`PdfRenderer` (``start``, ``render``, ``close``; a context manager).
     """
 

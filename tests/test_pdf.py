@@ -36,7 +36,7 @@ def require_chromium() -> str:
 
     problem = None
     try:
-        import playwright.sync_api  # noqa: F401
+        import playwright.async_api  # noqa: F401
     except ImportError:
         problem = "the Python package playwright is not installed (pip install playwright)"
     path = chromium_path()
@@ -301,8 +301,8 @@ def test_printing_a_missing_report_is_a_clear_error(tmp_path):
 
 def test_a_kept_renderer_prints_beside_a_kernels_event_loop(tmp_path):
     """A batch keeps one Chromium for all its clients while a warm kernel runs its own event loop in the
-    same thread between them: the kept renderer lives in its own thread (a plain one in this thread
-    would block the loop: Playwright's synchronous API holds one)."""
+    same thread between them: the kept renderer lives in its own thread (a plain one cannot print
+    from inside a running loop: it runs Playwright's asyncio API on a loop of its own)."""
     import asyncio
 
     from svcwork.pdf import KeptPdfRenderer, PdfRenderer
@@ -318,10 +318,38 @@ def test_a_kept_renderer_prints_beside_a_kernels_event_loop(tmp_path):
     assert (tmp_path / "b.pdf").read_bytes() == (tmp_path / "a.pdf").read_bytes()  # reproducible too
     with PdfRenderer() as plain:  # the reason for the thread
         plain.render(page, tmp_path / "c.pdf", footer="x", lang="en")
-        pause = asyncio.sleep(0)
-        with pytest.raises(RuntimeError):
-            asyncio.new_event_loop().run_until_complete(pause)
-        pause.close()
+        asyncio.new_event_loop().run_until_complete(asyncio.sleep(0))  # between calls, the thread is free
+
+        async def inside_a_cell() -> None:
+            plain.render(page, tmp_path / "d.pdf", footer="x", lang="en")
+
+        with pytest.raises(RuntimeError, match="KeptPdfRenderer"):
+            asyncio.new_event_loop().run_until_complete(inside_a_cell())
+    assert (tmp_path / "c.pdf").read_bytes() == (tmp_path / "a.pdf").read_bytes() and not (tmp_path / "d.pdf").exists()
+
+
+def test_pages_printed_in_two_tabs_are_the_pages_one_tab_prints(tmp_path):
+    """render_all prints a client's pages two at a time: each PDF is its own page's, byte for byte the
+    PDF one tab makes of it (a second method), whatever order the tabs finish in."""
+    from pypdf import PdfReader
+
+    from svcwork.pdf import PdfRenderer
+
+    require_chromium()
+    pages = []
+    for i, (title, rows) in enumerate([("Report", 400), ("Parking", 3), ("Welfare", 1), ("Revenue", 30)]):
+        page = tmp_path / f"p{i}.html"
+        body = "".join(f"<p>{title} line {n}</p>" for n in range(rows))
+        page.write_text(f"<!DOCTYPE html><html lang='en'><body><h1>{title}</h1>{body}</body></html>", encoding="utf-8")
+        pages.append((title, page))
+    with PdfRenderer(tabs=2) as two, PdfRenderer(tabs=1) as one:
+        assert two.tabs == 2
+        done = two.render_all([(page, tmp_path / f"{page.stem}-2.pdf") for _, page in pages], footer="x", lang="en")
+        alone = one.render_all([(page, tmp_path / f"{page.stem}-1.pdf") for _, page in pages], footer="x", lang="en")
+    assert done == [tmp_path / f"{page.stem}-2.pdf" for _, page in pages]
+    for (title, page), a, b in zip(pages, done, alone):
+        assert a.read_bytes() == b.read_bytes()
+        assert PdfReader(a).pages[0].extract_text().startswith(title)
 
 
 # =========================================================================== the PDF beside the office files (issue 15)
