@@ -237,6 +237,7 @@ class WarmKernel:
         self._loop = _KernelLoop()
         self._stderr = open(os.devnull, "w")  # noqa: SIM115 - kernel warnings are noise; closed in close()
         self.km = AsyncKernelManager(kernel_name=kernel_name)
+        self._kc = None  # the kernel's one client, ready (see _client)
         try:
             self._call(self.km.start_kernel(cwd=os.getcwd(), stderr=self._stderr))
         except BaseException:
@@ -272,13 +273,8 @@ class WarmKernel:
         """Import the analyses in the kernel now (:data:`_PRELOAD`): a notebook run next finds them
         imported (the reset between notebooks clears names, not modules)."""
         async def load() -> None:
-            kc = self.km.client()
-            kc.start_channels()
-            try:
-                await kc.wait_for_ready(timeout=60)
-                await kc.execute_interactive(_PRELOAD, store_history=False, timeout=120, output_hook=lambda msg: None)
-            finally:
-                kc.stop_channels()
+            kc = await self._client()
+            await kc.execute_interactive(_PRELOAD, store_history=False, timeout=120, output_hook=lambda msg: None)
 
         self._call(load())
 
@@ -290,7 +286,31 @@ class WarmKernel:
             self.run(run.notebook, run.target, parameters=dict(run.parameters), cwd=cwd, timeout=_left(deadline),
                      limit=limit)
 
+    async def _client(self):  # noqa: ANN202 - an AsyncKernelClient
+        """The kernel's client, its channels started and the kernel answering, kept for every notebook
+        it runs: waiting for a new client to be ready costs 0.2 s each time (jupyter_client drains
+        IOPub until 0.2 s pass without a message), five times per client.  Dropped when the kernel is
+        restarted or a run ends abnormally (:meth:`_drop_client`)."""
+        if self._kc is None:
+            kc = self.km.client()
+            kc.allow_stdin = False
+            kc.start_channels()
+            try:
+                await kc.wait_for_ready(timeout=60)
+            except BaseException:
+                kc.stop_channels()
+                raise
+            self._kc = kc
+        return self._kc
+
+    def _drop_client(self) -> None:
+        kc, self._kc = self._kc, None
+        if kc is not None:
+            with contextlib.suppress(Exception):
+                kc.stop_channels()
+
     async def _restart(self) -> None:
+        self._drop_client()
         try:
             await self.km.restart_kernel(now=True)
         except Exception:  # noqa: BLE001 - a kernel that cannot be restarted is started anew
@@ -300,7 +320,6 @@ class WarmKernel:
 
     async def _reset(self, kc, cwd: Path) -> None:  # noqa: ANN001
         try:
-            await kc.wait_for_ready(timeout=60)
             reply = await kc.execute_interactive(_RESET.format(cwd=str(cwd)), store_history=False, timeout=60,
                                                  output_hook=lambda msg: None)
         except (RuntimeError, TimeoutError):
@@ -323,9 +342,8 @@ class WarmKernel:
             await self._restart()
         nb = parameterize_notebook(load_notebook_node(str(notebook)), parameters, kernel_name=KERNEL, language="python")
         counter = _CellCounter()
-        kc = self.km.client()
-        kc.allow_stdin = False
-        kc.start_channels()
+        kc = await self._client()
+        ended = False
         try:
             await self._reset(kc, cwd)
             client = NotebookClient(nb, km=self.km, timeout=60, timeout_func=_cell_timeout(deadline),
@@ -343,6 +361,7 @@ class WarmKernel:
                 raise _timeout_error(notebook.name, counter.cell, limit) from None
             except DeadKernelError:
                 raise _KernelDied(counter.cell) from None
+            ended = True
         finally:
             # nbclient leaves its output-polling task behind after a timeout; end it before the channels close
             for task in asyncio.all_tasks():
@@ -350,12 +369,14 @@ class WarmKernel:
                     task.cancel()
                     with contextlib.suppress(BaseException):
                         await task
-            kc.stop_channels()
+            if not ended:  # whatever the kernel still sends for this notebook must not reach the next one
+                self._drop_client()
         atomic_write_text(target, nbformat.writes(nb) + "\n")
 
     def close(self) -> None:
         if self._loop.is_closed():
             return
+        self._drop_client()
         try:
             if self.km.has_kernel:
                 self._call(self.km.shutdown_kernel(now=True))

@@ -102,6 +102,34 @@ def test_warm_kernels_start_and_import_the_analyses_in_the_background(tmp_path):
     assert not _trace(tmp_path, "20_journeys")["preloaded"]
 
 
+@pytest.mark.slow
+def test_a_kernels_client_is_kept_between_notebooks_and_renewed_after_a_failure(tmp_path):
+    """Waiting for a new client to be ready costs 0.2 s per notebook: the kernel keeps its one client;
+    after a failing notebook it takes a fresh one, and the next notebook's output is its own."""
+    from svcwork.kernels import WarmKernel
+
+    runs = _runs(tmp_path, {"a": {"sleep": 0, "extra": "print('from a')"},
+                            "b": {"sleep": 0, "extra": "print('from b')"},
+                            "bad": {"sleep": 0, "extra": "print('from bad'); raise ValueError('broke')"},
+                            "c": {"sleep": 0, "extra": "print('from c')"}})
+    out = tmp_path / "out"
+    (out / "notebooks").mkdir(parents=True)
+    with WarmKernel() as kernel:
+        kernel.run(runs[0].notebook, runs[0].target, parameters={}, cwd=out, timeout=60)
+        first = kernel._kc
+        kernel.run(runs[1].notebook, runs[1].target, parameters={}, cwd=out, timeout=60)
+        assert kernel._kc is first is not None  # kept
+        with pytest.raises(NotebookError, match="broke"):
+            kernel.run(runs[2].notebook, runs[2].target, parameters={}, cwd=out, timeout=60)
+        assert kernel._kc is None  # dropped with whatever the failed notebook still had to say
+        kernel.run(runs[3].notebook, runs[3].target, parameters={}, cwd=out, timeout=60)
+        assert kernel._kc is not None and kernel._kc is not first
+    for run, name in ((runs[0], "a"), (runs[1], "b"), (runs[3], "c")):
+        outputs = [o["text"] for c in nbformat.read(run.target, as_version=4).cells for o in c.get("outputs", [])
+                   if o.get("output_type") == "stream"]
+        assert outputs == [f"from {name}\n"]
+
+
 def test_one_kernel_per_core_at_most_three_unless_told(monkeypatch):
     monkeypatch.delenv("SVCWORK_KERNELS", raising=False)
     assert [notebook_kernels(c) for c in (1, 2, 3, 8)] == [1, 2, 3, MAX_NOTEBOOK_KERNELS]
