@@ -568,3 +568,21 @@ def test_properties_are_written_in_schema_order(tmp_path):
                     names = [etree.QName(c).localname for c in el]
                     known = [n for n in names if n in order]
                     assert known == sorted(known, key=order.index), (tag, names)
+
+
+@pytest.mark.parametrize("text", ["47%", " leading and trailing ", "שירות דיגיטלי", "", "a  b", "—"])
+@pytest.mark.parametrize("size", [None, 8, 9.5])
+def test_a_plain_run_is_the_xml_python_docx_writes(text, size):
+    """The table cells' runs are built directly (svcwork.word.oxml.plain_run): the same XML as
+    python-docx's ``add_run(text)`` and ``font.size`` (the reference), byte for byte."""
+    from docx.shared import Pt
+
+    from svcwork.word.oxml import plain_run
+
+    size = None if size is None else Pt(size)
+    reference, ours = docx.Document(), docx.Document()
+    r = reference.add_paragraph("x").add_run(text)
+    if size is not None:
+        r.font.size = size
+    plain_run(ours.add_paragraph("x")._p, text, size)
+    assert etree.tostring(ours.paragraphs[-1]._p) == etree.tostring(reference.paragraphs[-1]._p)

@@ -192,6 +192,9 @@ class Writer:
             style: str | None = None) -> Run:
         """*text* as one text run of *p* (inside *parent*, a hyperlink, when given); never markup."""
         text = oxml.clean(text)
+        if parent is None and not (style or link or bold or italic or mono or color) and "\t" not in text \
+                and "\n" not in text:
+            return Run(oxml.plain_run(p._p, text, size), p)  # most runs (table cells): python-docx's XML, built directly
         if parent is None:
             r = p.add_run(text)
         else:

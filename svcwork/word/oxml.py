@@ -13,9 +13,10 @@ from typing import Iterable, Sequence
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn as _docx_qn
+from docx.shared import Emu
 from lxml import etree
 
-__all__ = ["clean", "child", "PPR", "RPR", "TBLPR", "TCPR", "SECTPR", "simple_field", "field_start", "field_end", "properties",
+__all__ = ["clean", "child", "plain_run", "PPR", "RPR", "TBLPR", "TCPR", "SECTPR", "simple_field", "field_start", "field_end", "properties",
            "update_fields_on_open", "border",
            "bookmark", "hyperlink", "shade", "direction_pass", "style_pass", "COMPLEX_FONT", "FONT"]
 
@@ -96,6 +97,27 @@ def child(parent, tag: str, order: Sequence[str], **attrs: str):
     for name, value in attrs.items():
         el.set(qn(f"w:{name}"), value)
     return el
+
+
+def plain_run(p, text: str, size=None):  # noqa: ANN001, ANN201 - a CT_P, a docx Length; returns the CT_R
+    """Append to the paragraph element *p* the run python-docx's ``add_run(text)`` then ``font.size = size``
+    write (the same XML), for *text* without tabs or line breaks; built directly, as python-docx's
+    generic child insertion costs most of a long table's time (benchmarks/bench_run.py)."""
+    r = OxmlElement("w:r")
+    if size is not None:
+        rpr = OxmlElement("w:rPr")
+        sz = OxmlElement("w:sz")
+        sz.set(qn("w:val"), str(int(Emu(size).pt * 2)))  # half-points, as python-docx's ST_HpsMeasure
+        rpr.append(sz)
+        r.append(rpr)
+    if text:
+        t = OxmlElement("w:t")
+        t.text = text
+        if len(text.strip()) < len(text):
+            t.set(qn("xml:space"), "preserve")
+        r.append(t)
+    p.append(r)
+    return r
 
 
 def properties(el, tag: str):
