@@ -395,8 +395,8 @@ class WarmKernel:
 #: Only an order: side-by-side kernels start the longest first, so they end close together (the
 #: longest-processing-time-first rule: Graham, "Bounds on multiprocessing timing anomalies", SIAM
 #: J. Appl. Math. 17, 1969); measures before the notebooks that reuse its result (svcwork.links).
-NOTEBOOK_COST = {"20_journeys": 10.0, "30_measures": 5.5, "40_management": 4.6, "10_prioritization": 3.4,
-                 "00_intake": 1.4}
+NOTEBOOK_COST = {"20_journeys": 5.2, "30_measures": 5.1, "40_management": 2.4, "10_prioritization": 1.0,
+                 "00_intake": 0.3}
 #: At most this many kernels for one client: the five notebooks fill three (memory grows with each).
 MAX_NOTEBOOK_KERNELS = 3
 
