@@ -37,7 +37,13 @@ The 20-client run on 2026-12-07 (idle machine, load 1.0 at the start, 2.2 at the
 
     20        901.8 s     157.1 s    0.29 s       5.7x      548x
 
-with 14.5–19 s per client on a warm worker (the first client of each worker 19 s): one client's
+Again on 2026-12-07 after the PNGs came from one drawing, the kernels kept their client and Word's
+plain runs were built directly (load 1.0–1.5 at the start, 2.0 at the end of ours):
+
+    20        915.2 s     145.5 s    0.33 s       6.3x      446x
+
+with 13.6–14.6 s per client on a warm worker (the first client of each worker 17.5 s).  Before that
+it was 14.5–19 s per client on a warm worker (the first client of each worker 19 s): one client's
 five notebooks take about 11.7 s in the worker's one kernel (charts are most of it), validation
 0.3 s and the assembly 2.5 s (report.docx 1.3 s).  Issue 15's targets (≥ 10x for 20 clients,
 ≤ 5 s per client on a warm worker) are not met: on 2 cores the batch is bound by that CPU time.  On 2026-12-01 the first client of each worker paid kernel start and imports (22.8 s); later clients on the

@@ -31,6 +31,11 @@ Measured on the 2-core reference machine (2026-12-06), rashut-hagimlaot (the lar
       4.8 s · (a)/(c) 4.1x; validation 3.4 s beside the kernels' start, notebooks side by side
       8.3 s, assembly 3.7 s with the PDF printing beside it (5.2 s), 2.1 s waited for after it.
       The floor fell too (training transfer 0.67 → 0.25 s), so the ratio moved less than the run.
+    2026-12-07, later (PNGs from one drawing, two PDF tabs, a kept kernel client, Word's plain runs):
+      five cold runs at 03:50 (load 1.0–1.4) 17.7–19.1 s; at 04:30 the same code 20.0–21.4 s, with the
+      machine's own floor 8% slower (5.2 → 5.6 s): (a)/(c) 3.7–3.8x.  Notebooks side by side 7.5–8.1 s,
+      assembly 4.3–4.4 s with the PDF printing beside it (two tabs: the report and its 16 unit pages
+      3.7 s against 4.5 s in one tab), 1.2–1.8 s waited for after it.
 
 Sizes: report.html 4.7 MB (figures embedded, nothing linked), report.pdf 5.7 MB, report.docx
 3.0 MB, slides.pptx 3.0 MB.  The notebooks' own cost beyond the analyses is drawing their charts;

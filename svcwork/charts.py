@@ -293,6 +293,8 @@ def _beyond_canvas(fig: Figure, ink) -> bool:  # noqa: ANN001 - a boolean pixel 
         return True
     renderer = fig.canvas.get_renderer()
     texts = [*fig.texts]
+    for legend in fig.legends:  # a figure legend placed by hand, not "outside …" (which the layout counts)
+        texts += [*legend.get_texts(), legend.get_title()]
     for ax in fig.axes:
         if ax.get_visible():
             texts += [c for c in ax.get_children() if isinstance(c, Text)]  # titles and the axes' own texts

@@ -110,6 +110,17 @@ def test_a_note_placed_below_the_canvas_is_kept():
     _same_ink(png, _tight_png(figure()))
 
 
+def test_a_figure_legend_placed_below_the_canvas_is_kept():
+    def figure():
+        fig = _bar_figure()
+        fig.legend(["cases"], loc="upper left", bbox_to_anchor=(0.0, -0.02))  # by hand, entirely below
+        return fig
+
+    png = charts.figure_bytes(figure(), "png")
+    assert _pixels(png).shape[0] > 3.5 * 150
+    _same_ink(png, _tight_png(figure()))
+
+
 def test_the_layout_is_computed_once_and_kept_for_an_svg_of_the_same_figure():
     fig = _bar_figure("Kept layout")
     charts.figure_bytes(fig, "png")
