@@ -198,6 +198,7 @@ def _laid_out(fig: Figure) -> None:
     """Set *fig* to the saving resolution and run its layout engine (constrained layout) once, then
     keep that layout: later drawings (the PNG, an SVG) use it instead of computing it again."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.layout_engine import PlaceHolderLayoutEngine
 
     dpi = float(matplotlib.rcParams["savefig.dpi"])
     if fig.dpi != dpi:
@@ -205,7 +206,7 @@ def _laid_out(fig: Figure) -> None:
     if not isinstance(fig.canvas, FigureCanvasAgg):
         FigureCanvasAgg(fig)
     engine = fig.get_layout_engine()
-    if engine is not None and engine.__class__.__name__ != "PlaceHolderLayoutEngine":
+    if engine is not None and not isinstance(engine, PlaceHolderLayoutEngine):
         engine.execute(fig)
         if _wrap_wide_titles(fig):
             engine.execute(fig)  # the wrapped titles are taller: lay out again

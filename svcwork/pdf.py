@@ -318,11 +318,8 @@ class PdfRenderer:
                 pass
         if failures:
             first = min(failures)
-            exc = failures[first]
-            if isinstance(exc, PdfError):
-                raise exc
             name = sources[first].name if first >= 0 else (sources[0].name if sources else "")
-            raise PdfError(f"printing {name} to PDF failed: {_first_line(exc)}") from None
+            raise PdfError(f"printing {name} to PDF failed: {_first_line(failures[first])}") from None
         return out
 
 

@@ -204,4 +204,3 @@ def _before_after(pool: pd.DataFrame, employees: pd.Series, dates: pd.Series) ->
     both = sides["size"].reindex(columns=[False, True]).notna().all(axis=1)
     means = sides["mean"].reindex(columns=[False, True])[both].sort_index()
     return means[False].to_numpy(dtype=float), means[True].to_numpy(dtype=float)
-

@@ -13,7 +13,7 @@ from typing import Iterable, Sequence
 
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn as _docx_qn
-from docx.shared import Emu
+from docx.oxml.simpletypes import ST_HpsMeasure
 from lxml import etree
 
 __all__ = ["clean", "child", "plain_run", "PPR", "RPR", "TBLPR", "TCPR", "SECTPR", "simple_field", "field_start", "field_end", "properties",
@@ -107,7 +107,7 @@ def plain_run(p, text: str, size=None):  # noqa: ANN001, ANN201 - a CT_P, a docx
     if size is not None:
         rpr = OxmlElement("w:rPr")
         sz = OxmlElement("w:sz")
-        sz.set(qn("w:val"), str(int(Emu(size).pt * 2)))  # half-points, as python-docx's ST_HpsMeasure
+        sz.set(qn("w:val"), ST_HpsMeasure.convert_to_xml(size))  # half-points, python-docx's own conversion
         rpr.append(sz)
         r.append(rpr)
     if text:
