@@ -65,3 +65,27 @@ def test_capability_table_monthly_median_and_p90_worked_by_hand():
         assert whole.loc[jan, column] == pytest.approx(np.quantile(days, q, method="inverted_cdf"))
     with pytest.raises(AnalysisError):
         capability_table(cases.drop(columns="deadline"), by="service_id")
+
+
+def test_breakdown_shares_count_only_the_known_cases():
+    # a share is True among the cases where it is known (a missing value is neither); a group where it is
+    # never known has no share (NaN), not 0 — counted here case by case
+    cases = pd.DataFrame({
+        "channel": ["web", "web", "web", "web", "phone", "phone", "desk"],
+        "time_days": [1.0, 2, 3, 4, 5, 6, 7], "finished": [True] * 7, "first_response_days": [0.5] * 7,
+        "sla_breach": pd.array([True, False, None, False, None, None, True], dtype="boolean"),
+        "closed": pd.array([True, True, True, None, False, None, True], dtype="boolean"),
+        "rework": [False, True, False, False, True, True, False],
+        "handoffs": pd.array([0, 1, 2, None, 1, 1, 0], dtype="Int64"),
+        "repeat": pd.array([None, None, None, None, True, False, None], dtype="boolean"),
+        "fcr": pd.array([True, None, True, True, False, None, None], dtype="boolean"),
+    })
+    table = breakdown(cases, "channel").set_index("channel")
+    for ch, part in cases.groupby("channel"):
+        for col, out in (("sla_breach", "sla_met"), ("closed", "closure_rate"), ("rework", "rework_rate"),
+                         ("repeat", "repeat_contact_rate"), ("fcr", "fcr")):
+            known = [bool(v) for v in part[col] if v is not pd.NA]
+            share = sum(known) / len(known) if known else float("nan")
+            expected = 1 - share if col == "sla_breach" else share
+            assert table.loc[ch, out] == pytest.approx(expected, nan_ok=True), (ch, col)
+    assert np.isnan(table.loc["desk", "repeat_contact_rate"]) and table.loc["web", "sla_met"] == pytest.approx(2 / 3)

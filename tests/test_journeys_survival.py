@@ -106,3 +106,24 @@ def test_per_group_quantiles_are_those_of_each_group():
         expected = km_quantiles(part["time_days"], part["finished"])
         assert row.tolist() == pytest.approx(list(expected), nan_ok=True)
     assert km_by(frame.iloc[0:0], "g").empty
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_per_group_quantiles_equal_each_group_estimated_alone(seed):
+    # a second grouping: pandas' own iteration over the groups, each group's rows estimated on their own
+    # (km_by sorts the rows once and splits them); many groups, ties, rows without a key, a categorical key
+    rng = np.random.default_rng(seed)
+    n = int(rng.integers(30, 400))
+    frame = pd.DataFrame({
+        "time_days": np.where(rng.random(n) < 0.05, np.nan, np.round(rng.exponential(6, n), 0)),
+        "finished": rng.random(n) < rng.uniform(0.2, 1.0),
+        "g": pd.Categorical(rng.choice(["a", "b", "c", "d", None], n), categories=["d", "c", "b", "a", "z"]),
+        "m": rng.choice(["2026-01", "2026-02", "2026-03"], n),
+    })
+    for keys in ("g", "m", ["g", "m"], ["m", "g"]):
+        got = km_by(frame, keys)
+        parts = dict(iter(frame.groupby(keys if isinstance(keys, list) else keys, sort=True, observed=True)))
+        assert list(got.index) == list(parts), keys
+        for key, part in parts.items():
+            expected = km_quantiles(part["time_days"], part["finished"])
+            assert got.loc[key].tolist() == pytest.approx(list(expected), nan_ok=True), (keys, key)

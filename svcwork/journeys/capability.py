@@ -25,9 +25,9 @@ KPI_COLUMNS = ("cases", "median_days", "p90_days", "median_first_response_days",
                "rework_rate", "handoffs_per_case", "repeat_contact_rate", "fcr")
 
 
-def _known_mean(s: pd.Series) -> float:
-    s = s.dropna()
-    return float(s.astype(float).mean()) if len(s) else np.nan
+def _known_mean(g, column: str) -> pd.Series:  # noqa: ANN001 - a DataFrameGroupBy
+    """Per group, the mean of *column*'s known values (a share for True/False; NaN when none is known)."""
+    return g[column].mean().astype("float64")
 
 
 def _columns_needed(cases: pd.DataFrame, need: set[str]) -> None:
@@ -55,12 +55,12 @@ def breakdown(cases: pd.DataFrame, by: str) -> pd.DataFrame:
         "median_days": times["median_days"],
         "p90_days": times["p90_days"],
         "median_first_response_days": g["first_response_days"].median(),
-        "sla_met": 1 - g["sla_breach"].apply(_known_mean),
-        "closure_rate": g["closed"].apply(_known_mean),
-        "rework_rate": g["rework"].apply(_known_mean),
+        "sla_met": 1 - _known_mean(g, "sla_breach"),
+        "closure_rate": _known_mean(g, "closed"),
+        "rework_rate": _known_mean(g, "rework"),
         "handoffs_per_case": g["handoffs"].mean(),
-        "repeat_contact_rate": g["repeat"].apply(_known_mean),
-        "fcr": g["fcr"].apply(_known_mean),
+        "repeat_contact_rate": _known_mean(g, "repeat"),
+        "fcr": _known_mean(g, "fcr"),
     })
     return out.reset_index().sort_values("cases", ascending=False, kind="stable", ignore_index=True)
 
@@ -94,7 +94,7 @@ def capability_table(cases: pd.DataFrame, *, by: str | None = None) -> pd.DataFr
     frame = frame.assign(_deadline_days=(frame["deadline"] - frame["start"]) / pd.Timedelta(days=1),
                          _open=frame["closed"].notna() & ~frame["closed"].fillna(True).astype(bool))
     g = frame.groupby(keys, sort=True, observed=True)
-    met = 1 - g["sla_breach"].apply(_known_mean)
+    met = 1 - _known_mean(g, "sla_breach")
     complete = ~g["pending"].any()
     times = km_by(frame, keys)
     still_open = pd.array(g["_open"].sum().to_numpy(dtype=np.int64), dtype="Int64")

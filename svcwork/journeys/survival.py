@@ -66,12 +66,16 @@ def km_by(frame: pd.DataFrame, keys: str | Sequence[str], *, days: str = "time_d
     quantile (*names*)."""
     keys = [keys] if isinstance(keys, str) else list(keys)
     by = keys if len(keys) > 1 else keys[0]
-    g = frame.groupby(by, sort=True, observed=True)[[days, finished]]
+    g = frame.groupby(by, sort=True, observed=True)
     if frame.empty or not g.ngroups:
         return pd.DataFrame({n: pd.Series(dtype="float64") for n in names})
-
-    def one(part: pd.DataFrame) -> pd.Series:
-        return pd.Series(km_quantiles(part[days].to_numpy(dtype=float), part[finished].to_numpy(dtype=bool), probs),
-                         index=list(names), dtype="float64")
-
-    return g.apply(one)
+    # each group's rows, in the groups' order (sorted once; no per-group frame: pandas' apply cost 3x the estimates)
+    code = g.ngroup().to_numpy(dtype=float)  # NaN for a row without a key: left out, as groupby leaves it
+    keep = np.flatnonzero(~np.isnan(code))
+    code = code[keep].astype(np.int64)
+    order = keep[np.argsort(code, kind="stable")]
+    bounds = np.cumsum(np.bincount(code, minlength=g.ngroups))[:-1]
+    t = frame[days].to_numpy(dtype=float)[order]
+    e = frame[finished].to_numpy(dtype=bool)[order]
+    rows = [km_quantiles(tg, eg, probs) for tg, eg in zip(np.split(t, bounds), np.split(e, bounds))]
+    return pd.DataFrame(rows, index=g.size().index, columns=list(names), dtype="float64")
