@@ -134,6 +134,28 @@ def test_the_same_figure_gives_the_same_bytes():
     assert charts.figure_bytes(_bar_figure(), "png") == charts.figure_bytes(_bar_figure(), "png")
 
 
+def test_an_opaque_figure_is_written_as_rgb_with_the_pixels_matplotlib_paints():
+    # the reference: matplotlib's own PNG of the same laid-out figure, uncropped (print_png of the canvas)
+    fig = _bar_figure("Opaque")
+    png = charts.figure_bytes(fig, "png")
+    image = Image.open(io.BytesIO(png))
+    assert image.mode == "RGB" and set(image.info) == {"dpi"}  # no alpha, no text chunk (no software, no date)
+    buf = io.BytesIO()
+    fig.canvas.print_png(buf)  # the same drawing (the layout is kept), the whole canvas
+    whole = np.pad(_pixels(buf.getvalue()), ((PAD, PAD), (PAD, PAD), (0, 0)), constant_values=255)  # white margin
+    ink = (whole != 255).any(axis=2)
+    rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
+    crop = whole[rows[0] - PAD:rows[-1] + 1 + PAD, cols[0] - PAD:cols[-1] + 1 + PAD]
+    assert np.array_equal(_pixels(png), crop)
+
+
+def test_a_transparent_figure_keeps_its_alpha_channel():
+    fig = _bar_figure("See-through")
+    fig.set_facecolor((1, 1, 1, 0))
+    image = Image.open(io.BytesIO(charts.figure_bytes(fig, "png")))
+    assert image.mode == "RGBA" and np.asarray(image)[0, 0, 3] == 0
+
+
 def test_ink_near_the_edge_gets_its_margin_added():
     """A figure whose content reaches closer to the edge than the pad: the margin is filled with the
     figure's background, so every PNG keeps the same frame."""
