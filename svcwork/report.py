@@ -493,8 +493,9 @@ def tables_by_role(record: Mapping, frames: Mapping[str, pd.DataFrame], lang: st
     return body, quality, detail
 
 
-def _figure_html(fig: Mapping, png: bytes, *, number: int, lang: str) -> str:
-    """A chart of the report: the picture, then "Figure N. caption" and its one-line takeaway."""
+def _figure_html(fig: Mapping, png: bytes, *, number: int, lang: str, data_table: str = "") -> str:
+    """A chart of the report: the picture, then "Figure N. caption" and its one-line takeaway, and the
+    values it plots (*data_table*, :func:`figure_data_table`) in a disclosure under it."""
     layout = _FIGURE_CLASS.get(fig.get("layout") or "")
     cls = f" class='{layout}'" if layout else ""
     alt = html.escape(fig.get("alt") or fig.get("title") or "")
@@ -504,10 +505,10 @@ def _figure_html(fig: Mapping, png: bytes, *, number: int, lang: str) -> str:
     if fig.get("takeaway"):
         caption += f"<span class='takeaway'>{to_html(fig['takeaway'])}</span>"
     table = ""
-    if fig.get("data"):  # the plotted values, a table under the figure (WCAG 2.1 SC 1.1.1, 1.3.1)
+    if data_table:  # the plotted values, a table under the figure (WCAG 2.1 SC 1.1.1, 1.3.1)
         summary = html.escape(t("access.data.summary", lang, n=number))
         table = (f"<details class='figure-data' id='figure-{number}-data'><summary>{summary}</summary>"
-                 + figure_data_table(fig, number=number, lang=lang) + "</details>")
+                 + data_table + "</details>")
     # role=group: the tagged PDF has one Figure (the picture, with its alternative) inside a group with its caption
     return (f"<figure id='figure-{number}'{cls} role='group'><img alt='{alt}' src='data:image/png;base64,{data}'/>"
             f"<figcaption>{caption}</figcaption></figure>{table}")
@@ -552,9 +553,10 @@ def _section_html(record: Mapping, frames: Mapping[str, pd.DataFrame], out: Path
         png = out / "figures" / Path(fig["file"]).name  # figures/ only
         if png.is_file():
             number = next(numbers)
-            body.append(_figure_html(fig, png.read_bytes(), number=number, lang=lang))
-            if fig.get("data"):  # the printed report gathers the figures' data in an appendix
-                data.append(figure_data_table(fig, number=number, lang=lang))
+            table = figure_data_table(fig, number=number, lang=lang) if fig.get("data") else ""
+            body.append(_figure_html(fig, png.read_bytes(), number=number, lang=lang, data_table=table))
+            if table:  # the printed report gathers the figures' data in an appendix: the same table
+                data.append(table)
     return body, quality, detail, data
 
 
