@@ -110,7 +110,7 @@ class BatchResult:
 
 from .kernels import (KERNEL, NOTEBOOK_PARAMETERS, KernelPool, NotebookRun, WarmKernel, _deadline,  # noqa: F401
                       _end_with_batch, _execute, _first_line, _left, _worker_kernel, _worker_pdf, analysis_notebooks,
-                      check_notebook_parameters, notebook_kernels)
+                      check_notebook_parameters, drop_cell_timing, notebook_kernels)
 
 def _run_in_worker(client: Path, output: Path, force: bool, timeout: float | None, pdf: bool | None = None,
                    started: str | None = None, since: Path | None = None, kernels: int = 1) -> "ClientResult":
@@ -644,6 +644,7 @@ def refresh_notebooks(names: Sequence[str] | None = None) -> list[Path]:
         NotebookClient(nb, kernel_name=KERNEL, timeout=1800, record_timing=False,
                        resources={"metadata": {"path": str(path.parent)}}).execute()
         nb.metadata.pop("widgets", None)
+        drop_cell_timing(nb)
         atomic_write_text(path, nbformat.writes(nb) + "\n")
         done.append(path)
     return done

@@ -117,6 +117,14 @@ def _execute(notebook: Path, target: Path, *, parameters: dict, cwd: Path, timeo
                 raise _dead_kernel_error(notebook.name, counter.cell) from None
 
 
+def drop_cell_timing(nb) -> None:  # noqa: ANN001 - a NotebookNode this module made or read
+    """Remove the cells' ``execution`` timestamps from *nb* (the notebook node being executed or
+    refreshed here, never a caller's).  The warm kernel runs with nbclient's timing off, so what the
+    committed notebook carried would otherwise be handed on as if it were this run's."""
+    for cell in nb.cells:
+        cell.get("metadata", {}).pop("execution", None)
+
+
 def _notebook_error(name: str, cell: int | None, ename: str, evalue: str) -> NotebookError:
     return NotebookError(t("batch.failed_cell", "en", notebook=name, cell=cell, error=f"{ename}: {_first_line(evalue)}"),
                          notebook=name, cell=cell, ename=ename, evalue=evalue)
@@ -341,6 +349,7 @@ class WarmKernel:
         if not await self.km.is_alive():
             await self._restart()
         nb = parameterize_notebook(load_notebook_node(str(notebook)), parameters, kernel_name=KERNEL, language="python")
+        drop_cell_timing(nb)  # no timing is recorded here: none of the committed notebook's either
         counter = _CellCounter()
         kc = await self._client()
         ended = False

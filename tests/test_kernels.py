@@ -130,6 +130,36 @@ def test_a_kernels_client_is_kept_between_notebooks_and_renewed_after_a_failure(
         assert outputs == [f"from {name}\n"]
 
 
+@pytest.mark.slow
+def test_an_executed_notebook_carries_no_timestamps_of_an_earlier_execution(tmp_path):
+    # the warm kernel records no cell timing: a notebook that came with some (from JupyterLab, an older
+    # refresh) must not hand them on as this run's
+    runs = _runs(tmp_path, {"a": {"sleep": 0}})
+    nb = nbformat.read(runs[0].notebook, as_version=4)
+    stale = {"iopub.execute_input": "2026-11-25T14:56:12.386495Z", "shell.execute_reply": "2026-11-25T14:56:15.4Z"}
+    for cell in nb.cells:
+        cell.metadata["execution"] = dict(stale)
+    nbformat.write(nb, runs[0].notebook)
+    out = tmp_path / "out"
+    (out / "notebooks").mkdir(parents=True)
+    from svcwork.kernels import WarmKernel
+
+    with WarmKernel() as kernel:
+        kernel.run(runs[0].notebook, runs[0].target, parameters={}, cwd=out, timeout=60)
+    executed = nbformat.read(runs[0].target, as_version=4)
+    assert _trace(tmp_path, "a")["pid"]  # it ran
+    assert not [c for c in executed.cells if "execution" in c.metadata]
+    assert nbformat.read(runs[0].notebook, as_version=4).cells[0].metadata["execution"] == stale  # input untouched
+
+
+def test_the_committed_notebooks_carry_no_execution_timestamps():
+    from svcwork.kernels import analysis_notebooks
+
+    for path in analysis_notebooks():
+        stamped = [c.get("id") for c in nbformat.read(path, as_version=4).cells if "execution" in c.get("metadata", {})]
+        assert not stamped, f"{path.name}: cells {stamped} carry timestamps of an old execution (make notebooks)"
+
+
 def test_one_kernel_per_core_at_most_three_unless_told(monkeypatch):
     monkeypatch.delenv("SVCWORK_KERNELS", raising=False)
     assert [notebook_kernels(c) for c in (1, 2, 3, 8)] == [1, 2, 3, MAX_NOTEBOOK_KERNELS]
