@@ -11,12 +11,17 @@ here: the result and its presentation do that before anything is shown.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import numpy as np
 import pandas as pd
 
 from ..errors import AnalysisError
 from ..i18n import t
 from .survival import km_by
+
+if TYPE_CHECKING:
+    from pandas.core.groupby import DataFrameGroupBy
 
 __all__ = ["KPI_COLUMNS", "CAPABILITY_COLUMNS", "breakdown", "capability_table"]
 
@@ -25,7 +30,7 @@ KPI_COLUMNS = ("cases", "median_days", "p90_days", "median_first_response_days",
                "rework_rate", "handoffs_per_case", "repeat_contact_rate", "fcr")
 
 
-def _known_mean(g, column: str) -> pd.Series:  # noqa: ANN001 - a DataFrameGroupBy
+def _known_mean(g: DataFrameGroupBy, column: str) -> pd.Series:
     """Per group, the mean of *column*'s known values (a share for True/False; NaN when none is known)."""
     return g[column].mean().astype("float64")
 
