@@ -42,15 +42,21 @@ plain runs were built directly (load 1.0–1.5 at the start, 2.0 at the end of o
 
     20        915.2 s     145.5 s    0.33 s       6.3x      446x
 
-with 13.6–14.6 s per client on a warm worker (the first client of each worker 17.5 s).  Before that
-it was 14.5–19 s per client on a warm worker (the first client of each worker 19 s): one client's
-five notebooks take about 11.7 s in the worker's one kernel (charts are most of it), validation
-0.3 s and the assembly 2.5 s (report.docx 1.3 s).  Issue 15's targets (≥ 10x for 20 clients,
-≤ 5 s per client on a warm worker) are not met: on 2 cores the batch is bound by that CPU time.  On 2026-12-01 the first client of each worker paid kernel start and imports (22.8 s); later clients on the
-warm kernel take 16.7 s, so the ratio grows with the batch (estimated from these per-client
-times, not measured: about 6x for 20 clients).  Under load
-(3–4, other jobs on the machine) a 10-client run measured 4.4x: read ratios with the load
-average the script prints.
+with 13.6–14.6 s per client on a warm worker (the first client of each worker 17.5 s).
+
+Again on 2026-12-07, later (charts' ink found per 32-bit pixel and opaque PNGs written as RGB,
+Kaplan–Meier curves per group from one sort; load 0.9 at the start, 2.2 at the end of ours; the
+plain loop was slower than in the run before, 966 s against 915 s, with the same commands):
+
+    20        966.1 s     142.7 s    0.33 s       6.8x      426x
+
+with 13.0–14.9 s per client on a warm worker (the first client of each worker 18.1 s): one client's
+five notebooks took 8.8 s in one process when last measured apart (charts 6.5 s of it), validation
+0.3 s and the assembly about 2.5 s.  Issue 15's targets (≥ 10x for 20 clients, ≤ 5 s per client on
+a warm worker) are not met: on 2 cores the batch is bound by that CPU time.  Earlier runs (2026-12-01)
+showed how the ratio grows with the batch, the first client of each worker paying the kernel's
+start and imports; under load (3–4, other jobs on the machine) a 10-client run measured 4.4x: read
+ratios with the load average the script prints.
 """
 
 from __future__ import annotations

@@ -36,10 +36,15 @@ Measured on the 2-core reference machine (2026-12-06), rashut-hagimlaot (the lar
       machine's own floor 8% slower (5.2 → 5.6 s): (a)/(c) 3.7–3.8x.  Notebooks side by side 7.5–8.1 s,
       assembly 4.3–4.4 s with the PDF printing beside it (two tabs: the report and its 16 unit pages
       3.7 s against 4.5 s in one tab), 1.2–1.8 s waited for after it.
+    2026-12-07, later still (charts' ink per 32-bit pixel, opaque PNGs as RGB, Kaplan–Meier curves
+      per group from one sort, each figure's data table made once): two cold runs at 06:35 (load
+      0.0–2.9) 20.0 s and 19.6 s with the machine's floor at 5.3–5.5 s: (a)/(c) 3.6–3.8x, (b)/(c)
+      3.1–3.2x.  Notebooks side by side 7.4–7.5 s, assembly 4.0–4.4 s with the PDF printing beside it
+      (4.9–5.3 s), 1.4 s waited for after it.
 
-Sizes: report.html 4.7 MB (figures embedded, nothing linked), report.pdf 5.7 MB, report.docx
-3.0 MB, slides.pptx 3.0 MB.  The notebooks' own cost beyond the analyses is drawing their charts;
-the issue's targets (≤ 12 s cold, ≤ 3× the floor) are not met on 2 cores.
+Sizes: report.html 4.3 MB (figures embedded, nothing linked), report.pdf 5.7 MB, report.docx
+2.8 MB, slides.pptx 2.8 MB (4.7, 3.0 and 3.0 MB before the PNGs were written as RGB).  The
+notebooks' own cost beyond the analyses is drawing their charts; the issue's targets (≤ 12 s cold, ≤ 3× the floor) are not met on 2 cores.
 """
 
 from __future__ import annotations
