@@ -44,7 +44,8 @@ Measured on the 2-core reference machine (2026-12-06), rashut-hagimlaot (the lar
 
 Sizes: report.html 4.3 MB (figures embedded, nothing linked), report.pdf 5.7 MB, report.docx
 2.8 MB, slides.pptx 2.8 MB (4.7, 3.0 and 3.0 MB before the PNGs were written as RGB).  The
-notebooks' own cost beyond the analyses is drawing their charts; the issue's targets (≤ 12 s cold, ≤ 3× the floor) are not met on 2 cores.
+notebooks' own cost beyond the analyses is drawing their charts; the issue's targets (≤ 12 s
+cold, ≤ 3× the floor) are not met on 2 cores.
 """
 
 from __future__ import annotations
