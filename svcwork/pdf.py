@@ -29,6 +29,7 @@ Use one :class:`PdfRenderer` for many reports (starting Chromium costs ~0.5 s)::
 
 from __future__ import annotations
 
+import contextlib
 import html
 import os
 import re
@@ -233,13 +234,10 @@ class PdfRenderer:
             return
 
         async def stop() -> None:
-            for step in ((browser.close if browser is not None else None),
-                         (playwright.stop if playwright is not None else None)):
-                if step is not None:
-                    try:
-                        await step()
-                    except Exception:  # noqa: BLE001 - already gone
-                        pass
+            for owner, step in ((browser, "close"), (playwright, "stop")):
+                if owner is not None:
+                    with contextlib.suppress(Exception):  # already gone
+                        await getattr(owner, step)()
 
         try:
             loop.run_until_complete(stop())

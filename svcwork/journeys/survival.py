@@ -75,7 +75,7 @@ def km_by(frame: pd.DataFrame, keys: str | Sequence[str], *, days: str = "time_d
     code = code[keep].astype(np.int64)
     order = keep[np.argsort(code, kind="stable")]
     bounds = np.cumsum(np.bincount(code, minlength=g.ngroups))[:-1]
-    t = frame[days].to_numpy(dtype=float)[order]
-    e = frame[finished].to_numpy(dtype=bool)[order]
+    t = frame[days].iloc[order].to_numpy(dtype=float)  # only the rows with a key, as the groups hold them
+    e = frame[finished].iloc[order].to_numpy(dtype=bool)
     rows = [km_quantiles(tg, eg, probs) for tg, eg in zip(np.split(t, bounds), np.split(e, bounds))]
     return pd.DataFrame(rows, index=g.size().index, columns=list(names), dtype="float64")
