@@ -15,18 +15,18 @@ from __future__ import annotations
 import os
 import re
 from pathlib import Path
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 import matplotlib
 
 matplotlib.use(os.environ.get("MPLBACKEND") or "Agg")
 
-import matplotlib.pyplot as plt  # noqa: E402
-from matplotlib.axes import Axes  # noqa: E402
-from matplotlib.figure import Figure  # noqa: E402
-
 from .contrast import GRAPHIC, TEXT, contrast_ratio, darken_to  # noqa: E402
 from .paths import atomic_write_bytes  # noqa: E402
+
+if TYPE_CHECKING:  # the figure classes load with the first figure: the run's own process may draw none
+    from matplotlib.axes import Axes
+    from matplotlib.figure import Figure
 
 __all__ = ["PALETTE", "OKABE_ITO", "DEFAULT_ACCENT", "GREY", "GOOD", "BAD", "NEUTRAL", "RC", "accent", "accent_warning",
            "ContrastWarning", "PATTERNS", "MARKERS", "palette", "accent_cmap", "new_figure", "finish",
@@ -140,6 +140,8 @@ def new_figure(*, size: tuple[float, float] = (8.0, 4.5), nrows: int = 1, ncols:
     With *accent_color* (the intake's ``accent_color``), series drawn without an explicit colour
     cycle through :func:`palette`, the client's accent first.
     """
+    from matplotlib.figure import Figure
+
     rc = RC if accent_color is None else {**RC, "axes.prop_cycle": matplotlib.cycler(color=list(palette(accent_color)))}
     with matplotlib.rc_context(rc):
         fig = Figure(figsize=size, layout="constrained")
@@ -328,5 +330,9 @@ def save_figure(fig: Figure, folder: str | os.PathLike, name: str, *, formats: I
 
 
 def close(fig: Figure) -> None:
-    """Release a figure (figures from :func:`new_figure` are not held by pyplot)."""
-    plt.close(fig)
+    """Release a figure: one that pyplot holds (made with pyplot, not :func:`new_figure`) is let go."""
+    import sys
+
+    plt = sys.modules.get("matplotlib.pyplot")  # not imported: pyplot holds no figure (and needs no loading)
+    if plt is not None:
+        plt.close(fig)

@@ -217,8 +217,11 @@ del _mpl
 
 
 #: What a warm kernel imports before its first notebook (:meth:`WarmKernel.preload`): the analyses
-#: and the report's recording, which every analysis notebook imports first.
-_PRELOAD = "import svcwork, svcwork.report, svcwork.links, svcwork.prioritize, svcwork.journeys, svcwork.management"
+#: and the report's recording, which every analysis notebook imports first, and what the analyses and
+#: charts import where they first use it (``scipy.stats``, matplotlib's figures), so that the run's own
+#: process, which only assembles, never loads them.
+_PRELOAD = ("import svcwork, svcwork.report, svcwork.links, svcwork.prioritize, svcwork.journeys, svcwork.management, "
+            "scipy.stats, matplotlib.figure")
 
 
 class WarmKernel:

@@ -202,3 +202,23 @@ def test_the_iri_grammars_load_at_first_use_and_answer_as_the_real_module():
     assert deferred["lark_at_import"] is False
     assert deferred["answers"] == real["answers"] and True in real["answers"] and False in real["answers"]
     assert deferred["lark_after"] is True  # the real module answered
+
+
+def test_the_runs_own_process_loads_no_statistics_or_figures_and_the_kernels_load_them_warm():
+    """``svcwork run``'s own process validates and assembles: scipy.stats and matplotlib's figure classes
+    (about 0.6 s of imports, issue 15) load only in the kernels, whose warm-up imports them before the
+    first notebook (:data:`svcwork.kernels._PRELOAD`)."""
+    import subprocess
+    import sys
+
+    from svcwork.kernels import _PRELOAD
+
+    heavy = ("scipy.stats", "scipy.optimize", "matplotlib.figure", "matplotlib.pyplot")
+    probe = "import json, sys; print(json.dumps([m for m in {heavy!r} if m in sys.modules]))".format(heavy=heavy)
+    run = ("import svcwork.cli, svcwork.intake, svcwork.pdf, svcwork.batch as b; b._import_assembly(); "
+           "import svcwork.since.history\n" + probe)
+    loaded = subprocess.run([sys.executable, "-c", run], check=True, capture_output=True, text=True).stdout
+    assert json.loads(loaded) == []
+    warm = subprocess.run([sys.executable, "-c", _PRELOAD + "\n" + probe], check=True, capture_output=True,
+                          text=True).stdout
+    assert set(json.loads(warm)) >= {"scipy.stats", "scipy.optimize", "matplotlib.figure"}

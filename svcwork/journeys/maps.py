@@ -11,11 +11,10 @@
 from __future__ import annotations
 
 import math
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
 import numpy as np
 import pandas as pd
-from matplotlib.figure import Figure
 
 from .. import charts
 from ..errors import AnalysisError
@@ -23,6 +22,9 @@ from ..i18n import fmt_number, t
 from ._base import CHANNELS, blank
 from .dfg import DirectlyFollows
 from .present import EVIDENCE_FILL, hours_text, wrap
+
+if TYPE_CHECKING:
+    from matplotlib.figure import Figure
 
 __all__ = ["journey_map", "process_map", "shown_graph"]
 

@@ -12,13 +12,14 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
-from matplotlib.figure import Figure
 
 from .. import charts
 from ..i18n import fmt_number, fmt_percent, t
 from .present import channel_label, service_label, target_text, wrap
 
 if TYPE_CHECKING:
+    from matplotlib.figure import Figure
+
     from .result import JourneysResult
 
 __all__ = ["capability_chart", "capability_by_service_chart", "variants_chart", "handoff_chart", "parity_chart",

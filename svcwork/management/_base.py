@@ -12,7 +12,6 @@ from typing import Sequence
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from ..common import finite_or_none
 from ..errors import AnalysisError
@@ -85,6 +84,8 @@ def _to_date(value: object) -> dt.date | None:
 
 def _t_interval(mean: pd.Series, sd: pd.Series, n: pd.Series, alpha: float) -> tuple[pd.Series, pd.Series]:
     """Student-t interval for a mean (NaN where n < 2)."""
+    from scipy import stats
+
     n_ = n.astype("float64")
     with np.errstate(invalid="ignore", divide="ignore"):
         q = stats.t.ppf(1 - alpha / 2, n_ - 1)

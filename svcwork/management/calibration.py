@@ -20,7 +20,6 @@ from typing import Sequence
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from ..errors import AnalysisError
 from ..i18n import fmt_number, t
@@ -77,6 +76,7 @@ def weighted_kappa(a: Sequence[float], b: Sequence[float], *, categories: Sequen
     ``statsmodels.stats.inter_rater.cohens_kappa`` (Cohen 1968; Fleiss, Cohen & Everitt 1969);
     the interval is estimate ± z·SE.
     """
+    from scipy import stats
     from statsmodels.stats.inter_rater import cohens_kappa
 
     alpha = _check_alpha(alpha)
@@ -129,6 +129,8 @@ def icc_2_1(ratings: np.ndarray | pd.DataFrame, *, alpha: float = 0.05) -> Agree
     the two-way ANOVA without replication; estimate and interval as in Shrout & Fleiss (1979,
     Case 2) and McGraw & Wong (1996, ICC(A,1), case 2A).
     """
+    from scipy import stats
+
     alpha = _check_alpha(alpha)
     m = _complete_rows(ratings, "management.error.raters_shape")
     n, k = m.shape
@@ -168,6 +170,8 @@ def icc_1_1(ratings: np.ndarray | pd.DataFrame, *, alpha: float = 0.05) -> Agree
     ``F_U = F₀ · F(1 − α/2; n(k − 1), n − 1)`` (Shrout & Fleiss 1979, Case 1; McGraw & Wong
     1996, ICC(1)).  The F interval assumes independent targets.
     """
+    from scipy import stats
+
     alpha = _check_alpha(alpha)
     m = _complete_rows(ratings, "management.error.ratings_shape")
     n, k = m.shape

@@ -13,7 +13,6 @@ from typing import Sequence
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from ..common import require_columns
 from ..errors import AnalysisError
@@ -123,6 +122,8 @@ def observation_trend(observations: pd.DataFrame, *, period: str = "M", by: Sequ
 
 def _slope(x: np.ndarray, y: np.ndarray, alpha: float) -> tuple[float | None, float | None, float | None]:
     """OLS slope of *y* on *x* with its t interval (scipy ``linregress``); None when undefined."""
+    from scipy import stats
+
     if len(np.unique(x)) < 2 or len(x) < 3:
         return None, None, None
     res = stats.linregress(x, y)

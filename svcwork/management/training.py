@@ -16,7 +16,6 @@ from typing import Any, Sequence
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from ..common import require_columns
 from ..errors import AnalysisError
@@ -65,6 +64,8 @@ def paired_change(pre: Sequence[float], post: Sequence[float], *, alpha: float =
     and Cohen's d_z.  Pairs with a missing value are dropped; statistics that are undefined
     (fewer than two pairs, no variation) are None.
     """
+    from scipy import stats
+
     alpha = _check_alpha(alpha)
     x, y = np.asarray(pre, dtype=float), np.asarray(post, dtype=float)
     if x.shape != y.shape or x.ndim != 1:

@@ -13,7 +13,6 @@ from typing import Any, Mapping, NamedTuple
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from ..errors import AnalysisError
 from ..i18n import t
@@ -62,6 +61,8 @@ def reason(exc: Exception) -> Message | str:
 
 
 def _z(confidence: float) -> float:
+    from scipy import stats
+
     if not isinstance(confidence, (int, float)) or isinstance(confidence, bool) or not 0 < confidence < 1:
         raise error("confidence", found=repr(confidence))
     return float(stats.norm.ppf(0.5 + confidence / 2))

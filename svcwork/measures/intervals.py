@@ -24,7 +24,6 @@ from typing import Sequence
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from ..common import round_or_none
 from ._base import _floats, _out, _py, _z, error
@@ -104,6 +103,8 @@ def welch_interval(mean1: float | np.ndarray, var1: float | np.ndarray, n1: floa
     ``ν = se⁴ / [(s₁²/n₁)²/(n₁ − 1) + (s₂²/n₂)²/(n₂ − 1)]``; limits ``d ± t₍ν₎ · se``.
     *var* are the sample variances (ddof = 1).  Vectorised; ``n`` of the result is ``n1 + n2``.
     """
+    from scipy import stats
+
     m1, v1, k1, m2, v2, k2 = (_floats(v, name) for v, name in ((mean1, "mean1"), (var1, "var1"), (n1, "n1"),
                                                               (mean2, "mean2"), (var2, "var2"), (n2, "n2")))
     z = _z(confidence)  # checks the confidence
@@ -142,6 +143,8 @@ def cochran_armitage(successes: Sequence[float] | np.ndarray, n: Sequence[float]
     ``slope = T / Σnᵢ(sᵢ − s̄)²``.  Groups with ``n == 0`` are ignored; with fewer than two
     groups, or no variation in the outcome, ``z`` and ``p`` are NaN.
     """
+    from scipy import stats
+
     x, m = _floats(successes, "successes").ravel(), _floats(n, "n").ravel()
     s = np.arange(len(x), dtype=float) if scores is None else _floats(scores, "scores").ravel()
     if not len(x) == len(m) == len(s):
@@ -199,6 +202,8 @@ def nps(scores: Sequence[float] | np.ndarray | pd.Series, confidence: float = 0.
 
 
 def _mean_ci(n: np.ndarray, mean: np.ndarray, var: np.ndarray, confidence: float) -> tuple[np.ndarray, np.ndarray]:
+    from scipy import stats
+
     with np.errstate(divide="ignore", invalid="ignore"):
         df = np.where(n > 1, n - 1, np.nan)
         half = stats.t.ppf(0.5 + confidence / 2, df) * np.sqrt(np.clip(var, 0, None) / n)

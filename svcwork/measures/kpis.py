@@ -27,7 +27,6 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from ..common import require_columns
 from ._base import _floats, error, what
@@ -420,6 +419,8 @@ def _kpi_series(values: pd.DataFrame, kind: str) -> pd.DataFrame:
 
 
 def _trend(values: np.ndarray, direction: str) -> str:
+    from scipy import stats
+
     if len(values) < 4:
         return "short"
     res = stats.theilslopes(values, np.arange(len(values)), alpha=0.95)

@@ -20,7 +20,6 @@ from typing import Any, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
-from scipy import stats
 
 from ..errors import AnalysisError
 from ..i18n import t
@@ -283,6 +282,8 @@ class MethodComparison:
 def compare_methods(first: pd.Series, second: pd.Series, *, top_n: int = 5) -> MethodComparison:
     """Spearman's ρ and Kendall's τ-b between two score vectors (scipy.stats), and the services
     whose top-N membership (rank ≤ N, ties sharing the better rank) depends on the method."""
+    from scipy import stats
+
     a = pd.Series(first, dtype=float)
     b = pd.Series(second, dtype=float).reindex(a.index)
     rank_a = a.rank(method="min", ascending=False)

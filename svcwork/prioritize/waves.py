@@ -17,7 +17,6 @@ from typing import Any, Iterable, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
-from scipy import optimize, sparse
 
 from ..errors import AnalysisError
 from ..i18n import t
@@ -220,6 +219,8 @@ def _solve(p: _Problem, *, groups: Sequence[str] = _GROUPS, gap: float = 0.001, 
     (x[s, w] = y[s, w] − y[s, w − 1]).  Dependencies become two-variable rows y[s, w] ≤ y[d, w]
     (or y[d, w − 1] when the same wave is not allowed), which HiGHS propagates far better
     than the equivalent sums over x."""
+    from scipy import optimize, sparse
+
     n, W = len(p.ids), p.W
     nv = n * W
     disc = p.discount ** np.arange(W)
