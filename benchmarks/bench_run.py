@@ -41,6 +41,13 @@ Measured on the 2-core reference machine (2026-12-06), rashut-hagimlaot (the lar
       0.0–2.9) 20.0 s and 19.6 s with the machine's floor at 5.3–5.5 s: (a)/(c) 3.6–3.8x, (b)/(c)
       3.1–3.2x.  Notebooks side by side 7.4–7.5 s, assembly 4.0–4.4 s with the PDF printing beside it
       (4.9–5.3 s), 1.4 s waited for after it.
+    2026-12-07, session 17 (the run's own process no longer loads scipy.stats or matplotlib's figures;
+      svcwork's modules compiled once): three cold runs each, alternately with the commit before,
+      15.2–16.4 s against 16.8–17.6 s (a small client: 5.9–6.1 s against 6.3–6.9 s).  bench_run (load
+      0.9–1.6): (a) cold 15.1 s, (c) floor 3.9 s: the floor fell too, its fresh interpreter no longer
+      importing scipy.stats and pyplot with the analyses (0.47 s against 1.36 s; prioritize pays
+      scipy.stats at its first use, 0.42 s), so (a)/(c) 3.9x and (b)/(c) 3.5x.  Notebooks side by side
+      5.7 s, assembly 3.5 s with the PDF printing beside it (4.1 s), 1.0 s waited for after it.
 
 Sizes: report.html 4.3 MB (figures embedded, nothing linked), report.pdf 5.7 MB, report.docx
 2.8 MB, slides.pptx 2.8 MB (4.7, 3.0 and 3.0 MB before the PNGs were written as RGB).  The
