@@ -57,6 +57,17 @@ a warm worker) are not met: on 2 cores the batch is bound by that CPU time.  Ear
 showed how the ratio grows with the batch, the first client of each worker paying the kernel's
 start and imports; under load (3–4, other jobs on the machine) a 10-client run measured 4.4x: read
 ratios with the load average the script prints.
+
+Session 17 (2026-12-07; the run's own process without scipy.stats and matplotlib's figures, svcwork's
+modules compiled once; load 2.5 at the start of the plain loop, 0.9–2.2 during ours):
+
+    20        720.9 s     107.2 s    0.28 s       6.7x      388x
+
+with 10.0–10.7 s per client on a warm worker (the first client of each worker 12.7–12.8 s).  Both
+ways got faster than in the run before (the plain loop's fresh kernels import and compile less too,
+and this machine ran faster all day: a cold run of the largest client measured 15.7 s before any of
+this session's changes against 19.6–20.0 s the day before), so the ratio, not the seconds, is
+what compares.
 """
 
 from __future__ import annotations
