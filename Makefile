@@ -14,11 +14,8 @@ export MPLBACKEND := Agg
 # checked notebook outputs are the committed ones
 TEST_ENV := SVCWORK_KEY=test-key-not-secret
 export PYTHONDONTWRITEBYTECODE := 1
-# ...except svcwork's own modules, compiled once up front: every run starts a process and two kernels that
-# import them, and compiling them there costs each about 0.15 s (Python only reads a cache that is current)
-COMPILE := $(BIN)/python -m compileall -q -j 0 svcwork
 
-.PHONY: setup reports test test-fast lab templates demo notebooks clean
+.PHONY: setup compiled reports test test-fast lab templates demo notebooks clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -29,8 +26,13 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
-reports: $(STAMP)
-	$(COMPILE)
+# No bytecode is written (above) but svcwork's own, compiled once up front: every run starts a process
+# and two kernels that import them, and compiling them there costs each about 0.15 s (Python only reads
+# a cache that is current)
+compiled: $(STAMP)
+	$(BIN)/python -m compileall -q -j 0 svcwork
+
+reports: compiled
 	$(BIN)/svcwork batch data/previous -o $(OUT)-previous --jobs 2
 	$(BIN)/svcwork batch data/clients -o $(OUT) --jobs 2 --since $(OUT)-previous
 
@@ -38,13 +40,11 @@ reports: $(STAMP)
 # a notebook's cells in order in one kernel), the longest files first (tests/conftest.py SLOWEST_FIRST).
 XDIST := -n logical --dist loadscope --no-loadscope-reorder
 
-test: $(STAMP)
-	$(COMPILE)
+test: compiled
 	$(TEST_ENV) $(BIN)/python -m pytest tests notebooks --nbval-lax --nbval-current-env \
 		--nbval-sanitize-with notebooks/nbval_sanitize.cfg -p no:cacheprovider $(XDIST)
 
-test-fast: $(STAMP)
-	$(COMPILE)
+test-fast: compiled
 	$(TEST_ENV) $(BIN)/python -m pytest tests -m "not slow" -p no:cacheprovider $(XDIST)
 
 lab: $(STAMP)
