@@ -21,6 +21,23 @@ EVENTLOGS = SHARED / "data" / "eventlogs"
 os.environ.setdefault("SVCWORK_KEY", "test-key-not-secret")
 
 
+def _worker_kernels() -> None:
+    """Under pytest-xdist each worker runs its clients beside the other workers', like a batch's
+    ``--jobs``: a client's notebooks get the worker's share of the cores, by svcwork's own rule
+    (:func:`svcwork.kernels.notebook_kernels` with ``jobs`` = the workers), through the
+    ``SVCWORK_KERNELS`` setting every run started here inherits.  On 2 cores and 2 workers that is
+    one kernel per run instead of two whose imports compete for the same cores (the tests of the
+    pool itself ask for their sizes).  A value already set is kept."""
+    workers = os.environ.get("PYTEST_XDIST_WORKER_COUNT", "")
+    if os.environ.get("PYTEST_XDIST_WORKER") and workers.isdigit() and "SVCWORK_KERNELS" not in os.environ:
+        from svcwork.kernels import notebook_kernels
+
+        os.environ["SVCWORK_KERNELS"] = str(notebook_kernels(jobs=int(workers)))
+
+
+_worker_kernels()
+
+
 # ---------------------------------------------------------------------------------- pytest-xdist order
 #: The test files that take longest, longest first.  Under pytest-xdist (``make test``: ``--dist
 #: loadscope --no-loadscope-reorder``) each file goes whole to one worker (its module fixtures run

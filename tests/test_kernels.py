@@ -8,6 +8,7 @@ single kernel's does.
 from __future__ import annotations
 
 import json
+import os
 import time
 from pathlib import Path
 
@@ -169,6 +170,30 @@ def test_one_kernel_per_core_at_most_three_unless_told(monkeypatch):
     assert notebook_kernels(8) == 1
     monkeypatch.setenv("SVCWORK_KERNELS", "many")  # not a number: the cores decide
     assert notebook_kernels(2) == 2
+
+
+def test_each_xdist_worker_gives_its_runs_its_share_of_the_cores(monkeypatch):
+    """tests/conftest.py: under pytest-xdist the runs a worker starts get ``notebook_kernels(jobs=workers)``
+    kernels (one on 2 cores and 2 workers), like a batch's clients; outside xdist, or when the setting is
+    given, nothing changes."""
+    from conftest import _worker_kernels
+
+    monkeypatch.delenv("SVCWORK_KERNELS", raising=False)
+    monkeypatch.setenv("PYTEST_XDIST_WORKER", "gw1")
+    monkeypatch.setenv("PYTEST_XDIST_WORKER_COUNT", "2")
+    _worker_kernels()
+    assert os.environ["SVCWORK_KERNELS"] == str(notebook_kernels(jobs=2))
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: set(range(8)), raising=False)
+    monkeypatch.delenv("SVCWORK_KERNELS")
+    _worker_kernels()
+    assert os.environ["SVCWORK_KERNELS"] == "3"  # 8 cores, 2 workers: 4 each, at most 3 kernels
+    monkeypatch.setenv("SVCWORK_KERNELS", "2")
+    _worker_kernels()
+    assert os.environ["SVCWORK_KERNELS"] == "2"  # given: kept
+    monkeypatch.delenv("SVCWORK_KERNELS")
+    monkeypatch.delenv("PYTEST_XDIST_WORKER")
+    _worker_kernels()
+    assert "SVCWORK_KERNELS" not in os.environ  # a serial run: the cores decide, as for a consultant
 
 
 # --------------------------------------------------------------------------- the eager IRI grammars
