@@ -48,6 +48,13 @@ Measured on the 2-core reference machine (2026-12-06), rashut-hagimlaot (the lar
       importing scipy.stats and pyplot with the analyses (0.47 s against 1.36 s; prioritize pays
       scipy.stats at its first use, 0.42 s), so (a)/(c) 3.9x and (b)/(c) 3.5x.  Notebooks side by side
       5.7 s, assembly 3.5 s with the PDF printing beside it (4.1 s), 1.0 s waited for after it.
+    2026-12-07, session 18 (the same code; the machine ran about 30% slower all day): cold runs 20–21 s
+      (one 25 s), (b) in one process 18.4–20.7 s, floor 5.2 s.  The run's CPU, sampled per process
+      from /proc: about 34 core-seconds in 20.7 s (both cores busy): the two kernels 20 (their imports
+      about 2.2 s each; the notebooks' charts about 7.5 of the rest), the run's own process 8
+      (validation 3.5, office files 4), Chromium 5.7 (browser 2.1, renderer 1.6, print compositor 1.5).
+      Tried and dropped: one browser context per tab (report and unit pages printed in separate
+      renderers) 5.4–5.9 s against 4.5–5.0 s in one shared context.
 
 Sizes: report.html 4.3 MB (figures embedded, nothing linked), report.pdf 5.7 MB, report.docx
 2.8 MB, slides.pptx 2.8 MB (4.7, 3.0 and 3.0 MB before the PNGs were written as RGB).  The
