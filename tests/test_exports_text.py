@@ -336,3 +336,54 @@ def test_western_counts_are_the_regex_counts(sample, size):
         assert text_module._western_counts(sample) == reference
     finally:
         text_module._WESTERN_SLICE = original
+
+
+# --------------------------------------------------------------------------- the first lines, not all
+_BREAKS = ["\n", "\r", "\r\n", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(parts=st.lists(st.tuples(st.text(alphabet="ab,;ש", max_size=6), st.sampled_from(_BREAKS + [""])), max_size=40),
+       n=st.integers(0, 12), chunk=st.integers(1, 9))
+def test_first_lines_are_the_first_lines_of_the_whole_text(parts, n, chunk):
+    """Against ``str.splitlines`` of the whole text (the reference): every kind of line break, a
+    ``\\r\\n`` cut in two by the prefix, prefixes far shorter than a line."""
+    from svcwork.exports.text import _first_lines
+
+    text = "".join(a + b for a, b in parts)
+    assert _first_lines(text, n, chunk=chunk) == text.splitlines()[:n]
+
+
+def test_first_lines_do_not_split_the_whole_export(monkeypatch):
+    """A 300,000-line export: the delimiter is judged from its first lines, split from a prefix (not the
+    whole text split into every line)."""
+    from svcwork.exports import text as module
+
+    seen = []
+
+    class Probe(str):
+        def __getitem__(self, key):  # the prefixes asked for
+            part = str.__getitem__(self, key)
+            seen.append(len(part))
+            return part
+
+    whole = "a;b\n" + "1;2\n" * 300_000
+    assert module._delimiter(Probe(whole)) == ";"
+    assert seen and max(seen) < len(whole) // 10
+
+
+@settings(max_examples=300, deadline=None)
+@given(text=st.text(alphabet='ab;,"\r\n ש', max_size=60), delimiter=st.sampled_from([",", ";"]))
+def test_header_rows_are_read_line_by_line_as_from_a_whole_buffer(text, delimiter):
+    """The rows the header search reads (one line at a time) are those csv reads from ``io.StringIO``
+    of the whole text (the reference), quotes spanning lines and lone ``\\r`` included."""
+    from svcwork.exports.text import _lines
+
+    def rows(lines):
+        reader = csv.reader(lines, delimiter=delimiter, skipinitialspace=True)
+        try:
+            return [(row, reader.line_num) for row in reader]
+        except csv.Error as exc:
+            return str(exc)
+
+    assert rows(_lines(text)) == rows(io.StringIO(text))
