@@ -17,7 +17,6 @@ output.
 
 from __future__ import annotations
 
-import hashlib
 import hmac
 import os
 import secrets
@@ -121,12 +120,12 @@ def pseudonymise(values: pd.Series, *, namespace: str, key: bytes | None = None,
     """
     key = pseudonymisation_key() if key is None else key
     prefix = namespace.encode("utf-8") + b"\x00"
+    head = f"{namespace[:3]}-"
     text = values.astype("string").str.strip().str.casefold()
-    uniques = pd.unique(text.dropna())
-    mapping = {u: f"{namespace[:3]}-" + hmac.new(key, prefix + u.encode("utf-8"), hashlib.sha256).hexdigest()[:length]
-               for u in uniques}
-    out = text.map(mapping)
-    return out.astype("string").rename(values.name)
+    codes, uniques = pd.factorize(text)  # each distinct identifier hashed once; missing: code -1
+    names = np.array([head + hmac.digest(key, prefix + u.encode("utf-8"), "sha256").hex()[:length] for u in uniques]
+                     + [None], dtype=object)  # the last entry is what code -1 picks: missing stays missing
+    return pd.Series(names[codes], index=values.index, dtype="string", name=values.name)
 
 
 def suppress(frame: pd.DataFrame, *, count: str, min_size: int) -> pd.DataFrame:

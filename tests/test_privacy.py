@@ -447,3 +447,28 @@ def test_the_portfolio_compares_both_clients_and_carries_no_seeded_value(batch_r
     assert not hits(text, needles()), hits(text, needles())
     for name in TINY.values():
         assert name not in text and name[::-1] not in text, name
+
+
+# --------------------------------------------------------------------------- the pseudonyms themselves
+def test_pseudonyms_are_the_keyed_hashes_of_the_trimmed_folded_identifiers():
+    """Against the standard library's HMAC-SHA-256 (RFC 2104; ``hmac.new``), value by value: spaces and
+    case ignored, missing stays missing, the series' index and name kept."""
+    import hashlib
+    import hmac
+
+    from svcwork.privacy import pseudonymise
+
+    values = pd.Series([" AB12 ", "ab12", None, "039337423", "שרה כהן", pd.NA, "039337423"],
+                       index=[7, 3, 9, 1, 2, 8, 0], name="citizen_id", dtype=object)
+    got = pseudonymise(values, namespace="citizen", key=b"k3y", length=12)
+
+    def reference(value) -> object:
+        if value is None or value is pd.NA:
+            return pd.NA
+        digest = hmac.new(b"k3y", b"citizen\x00" + value.strip().casefold().encode("utf-8"), hashlib.sha256)
+        return "cit-" + digest.hexdigest()[:12]
+
+    expected = pd.Series([reference(v) for v in values], index=values.index, name="citizen_id", dtype="string")
+    pd.testing.assert_series_equal(got, expected)
+    assert got.iloc[0] == got.iloc[1] and got.iloc[3] == got.iloc[6] and got.iloc[0] != got.iloc[3]
+    assert pseudonymise(values.iloc[:0], namespace="citizen", key=b"k3y").empty
