@@ -244,7 +244,7 @@ def _first_long_line(text: str, delimiter: str, skip: int) -> int | None:
 
 
 def _lines(text: str) -> Iterator[str]:
-    """The lines of *text* as ``io.StringIO(text)`` yields them (split after each ``\n``, kept), one
+    """The lines of *text* as ``io.StringIO(text)`` yields them (split after each line feed, kept), one
     at a time: reading the first rows of an export does not copy the whole text into a buffer."""
     start = 0
     while start < len(text):
@@ -275,7 +275,7 @@ def _first_lines(text: str, n: int, *, chunk: int = 1 << 16) -> list[str]:
     millions of lines is not split whole to read its first rows (0.06 s for the largest demo log).
 
     A prefix that splits into more than *n* + 1 lines has the first *n* lines complete (a cut
-    inside ``\r\n`` or a line touches only the prefix's last line); else a prefix four times as
+    inside a CR LF or a line touches only the prefix's last line); else a prefix four times as
     long, up to the whole text.
     """
     size = max(1, chunk)
