@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import os
 import re
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Iterable
 
@@ -331,8 +332,6 @@ def save_figure(fig: Figure, folder: str | os.PathLike, name: str, *, formats: I
 
 def close(fig: Figure) -> None:
     """Release a figure: one that pyplot holds (made with pyplot, not :func:`new_figure`) is let go."""
-    import sys
-
     plt = sys.modules.get("matplotlib.pyplot")  # not imported: pyplot holds no figure (and needs no loading)
     if plt is not None:
         plt.close(fig)

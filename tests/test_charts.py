@@ -168,7 +168,6 @@ def test_ink_near_the_edge_gets_its_margin_added():
     assert (top, rgba.shape[0] - bottom, left, rgba.shape[1] - right) == (PAD, PAD, PAD, PAD)
 
 
-
 def test_close_lets_pyplot_go_of_its_figures_and_leaves_the_suites_alone():
     """A figure pyplot holds is released; one from new_figure (pyplot never held it) is closed without
     pyplot being needed, and pyplot's own figures stay."""
