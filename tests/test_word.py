@@ -586,3 +586,46 @@ def test_a_plain_run_is_the_xml_python_docx_writes(text, size):
         r.font.size = size
     plain_run(ours.add_paragraph("x")._p, text, size)
     assert etree.tostring(ours.paragraphs[-1]._p) == etree.tostring(reference.paragraphs[-1]._p)
+
+
+def test_pictures_are_the_xml_python_docxs_add_picture_writes():
+    """Writer.picture counts the shape ids itself (python-docx reads every id of the document again
+    for each picture): the document equals the one python-docx's ``Run.add_picture`` makes (the
+    reference), byte for byte, with the same ids, sizes and relationships, two identical pictures
+    sharing one image part as there."""
+    from docx.shared import Emu
+
+    from svcwork.word.build import Writer
+
+    pngs = [_png(300, 200), _png(120, 240), _png(300, 200)]
+    ours = Writer(lang="en", accent="#1F6F8B", registry={})
+    reference = Writer(lang="en", accent="#1F6F8B", registry={})
+    for i, png in enumerate(pngs):
+        ours.picture(png, layout="portrait", description=f"d{i}", name=f"n{i}")
+        run = reference.para().add_run()
+        inline = run.add_picture(io.BytesIO(png), width=Emu(1), height=Emu(1))._inline
+        mine = ours.doc.element.body.findall(qn("w:p"))[-1]
+        inline.extent.cx, inline.extent.cy = (int(v) for v in (mine.find(".//" + qn("wp:extent")).get("cx"),
+                                                                  mine.find(".//" + qn("wp:extent")).get("cy")))
+        inline.graphic.graphicData.pic.spPr.cx, inline.graphic.graphicData.pic.spPr.cy = inline.extent.cx, inline.extent.cy
+        inline.docPr.set("descr", f"d{i}")
+        inline.docPr.set("name", f"n{i}")
+    body = [etree.tostring(w.doc.element.body.findall(qn("w:p"))[-3:][k].find(qn("w:r")))
+            for w in (ours, reference) for k in range(3)]
+    assert body[:3] == body[3:]
+    assert [d.get("id") for d in ours.doc.element.body.iter(qn("wp:docPr"))] == ["1", "2", "3"]
+    assert len(ours.doc.inline_shapes) == 3 and len({p.partname for p in ours.doc.part.package.iter_parts()
+                                                     if p.partname.startswith("/word/media/")}) == 2
+
+
+@pytest.mark.parametrize("tag", ["w:r", "w:rPr", "w:tblPr", "wp:docPr", "a:blip", "w:hyperlink"])
+def test_oxml_element_is_python_docxs(tag):
+    """svcwork.word.oxml.OxmlElement remembers each tag's parsing: the element is python-docx's
+    ``OxmlElement`` (the reference): the same class, tag and namespace declarations."""
+    from docx.oxml import OxmlElement as reference
+
+    from svcwork.word.oxml import OxmlElement
+
+    ours, theirs = OxmlElement(tag), reference(tag)
+    assert type(ours) is type(theirs) and etree.tostring(ours) == etree.tostring(theirs)
+    assert OxmlElement(tag) is not ours  # a new element each time

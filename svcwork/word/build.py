@@ -15,7 +15,7 @@ from docx.enum.section import WD_ORIENT, WD_SECTION
 from docx.enum.style import WD_STYLE_TYPE
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import OxmlElement
+from docx.oxml.shape import CT_Inline
 from docx.shared import Emu, Mm, Pt, RGBColor
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
@@ -26,7 +26,7 @@ from ..keyfigures import _MARK  # the report's figure markers (key, shown text):
 from ..keyfigures import KeyFigure
 from ..workbook import FIXED_TIME, reproducible_zip
 from . import oxml
-from .oxml import qn  # python-docx's, remembered
+from .oxml import OxmlElement, qn  # python-docx's, their tags' parsing remembered
 
 __all__ = ["Writer", "WordError", "figure_bookmark", "PAGE", "MARGIN"]
 
@@ -94,6 +94,7 @@ class Writer:
         self.anchors: dict[str, str] = {}  # a section key or table id -> its bookmark
         self._ids = itertools.count(1)
         self._toc_names = itertools.count(1)
+        self._shape_id: int | None = None  # the next picture's id (docPr), counted from the first
         self._style_ids: dict[str, str] = {}  # style name -> id, looked up once (python-docx scans every style per lookup)
         self.fresh_page = True
         self.landscape = False
@@ -331,7 +332,7 @@ class Writer:
         target = self.doc if container is None else container
         self._after_table(container)
         table = target.add_table(rows=len(body) + (1 if header else 0), cols=ncols)
-        table.style = self.doc.styles["Table Grid"]
+        table._tbl.tblStyle_val = self.style_id("Table Grid")  # as ``table.style =`` sets it, looked up once
         size = size or Pt(table_size(ncols))
         all_rows = ([list(header)] if header else []) + [list(r) for r in body]
         total = width or (self.text_width() if container is None else int(self.text_width() * 0.9))
@@ -383,8 +384,9 @@ class Writer:
         """A small empty paragraph when the last block is a table: two tables in a row would
         merge into one in Word."""
         parent = self.doc.element.body if container is None else container._tc
-        blocks = [el for el in parent if el.tag in (qn("w:p"), qn("w:tbl"))]
-        if blocks and blocks[-1].tag == qn("w:tbl"):
+        blocks = (qn("w:p"), qn("w:tbl"))
+        last = next((el for el in reversed(parent) if el.tag in blocks), None)  # from the end: a body is long
+        if last is not None and last.tag == qn("w:tbl"):
             p = self.para(container)
             p.paragraph_format.space_after = Pt(0)
 
@@ -483,9 +485,17 @@ class Writer:
         p.paragraph_format.keep_with_next = True
         if break_before:
             p.paragraph_format.page_break_before = True
-        shape = p.add_run().add_picture(io.BytesIO(bytes(png)), width=Emu(int(px_w * scale)),
-                                        height=Emu(int(px_h * scale)))
-        doc_pr = shape._inline.docPr
+        # Run.add_picture's steps, with the shape ids counted here: python-docx finds the next id by
+        # reading every id in the document again for each picture
+        run = p.add_run()
+        rid, image = run.part.get_or_add_image(io.BytesIO(bytes(png)))
+        cx, cy = image.scaled_dimensions(Emu(int(px_w * scale)), Emu(int(px_h * scale)))
+        if self._shape_id is None:
+            self._shape_id = run.part.next_id
+        inline = CT_Inline.new_pic_inline(self._shape_id, rid, image.filename, cx, cy)
+        self._shape_id += 1
+        run._r.add_drawing(inline)
+        doc_pr = inline.docPr
         doc_pr.set("descr", oxml.clean(description))
         doc_pr.set("name", oxml.clean(name)[:250])
 
@@ -503,7 +513,8 @@ class Writer:
         entries = [(level, text, name) for level, text, name in self.headings if level <= 3]
         paragraphs = []
         for level, text, name in entries:
-            p = place.insert_paragraph_before(style=self.doc.styles[f"toc {level}"])
+            p = place.insert_paragraph_before()
+            p._p.style = self.style_id(f"toc {level}")
             self.run(p, text, parent=oxml.hyperlink(p._p, anchor=name))
             paragraphs.append(p)
         first, last = (paragraphs[0], paragraphs[-1]) if paragraphs else (place, place)

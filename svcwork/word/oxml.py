@@ -11,8 +11,9 @@ import functools
 import re
 from typing import Iterable, Sequence
 
-from docx.oxml import OxmlElement
+from docx.oxml.ns import NamespacePrefixedTag
 from docx.oxml.ns import qn as _docx_qn
+from docx.oxml.parser import oxml_parser
 from docx.oxml.simpletypes import ST_HpsMeasure
 from lxml import etree
 
@@ -65,6 +66,19 @@ _AFTER_UPDATE_FIELDS = ("hdrShapeDefaults", "footnotePr", "endnotePr", "compat",
 #: python-docx's ``qn`` ("w:tag" → Clark name), remembered: a document asks for the same few
 #: hundred names hundreds of thousands of times (benchmarks/bench_run.py, report.docx).
 qn = functools.lru_cache(maxsize=None)(_docx_qn)
+
+
+@functools.lru_cache(maxsize=None)
+def _tag(nsptag: str) -> tuple[str, dict[str, str]]:
+    name = NamespacePrefixedTag(nsptag)
+    return name.clark_name, name.nsmap
+
+
+def OxmlElement(nsptag: str):  # noqa: N802, ANN201 - python-docx's name; returns its element class
+    """python-docx's ``OxmlElement(nsptag)`` (a new element of its custom class, its prefix's namespace
+    declared), with the tag's parsing remembered: a long report makes about 60,000 elements."""
+    clark, nsmap = _tag(nsptag)
+    return oxml_parser.makeelement(clark, nsmap=nsmap)
 
 
 @functools.lru_cache(maxsize=None)
