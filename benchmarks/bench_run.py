@@ -55,6 +55,17 @@ Measured on the 2-core reference machine (2026-12-06), rashut-hagimlaot (the lar
       (validation 3.5, office files 4), Chromium 5.7 (browser 2.1, renderer 1.6, print compositor 1.5).
       Tried and dropped: one browser context per tab (report and unit pages printed in separate
       renderers) 5.4–5.9 s against 4.5–5.0 s in one shared context.
+    2026-12-07, session 19 (report.docx's picture ids counted and its styles looked up once: 1.4 →
+      1.1 s alone on the largest client, the same bytes): cold runs 18.9–20.0 s (one 24.8 s), floor
+      5.0–5.2 s.  In the run report.docx 1.5 s against 2.3 s, yet the run no faster: the PDF is what
+      the assembly waits for (2.3–2.5 s after the office files, was 1.2 s).  Chromium's CPU, from
+      the whole machine's /proc/stat around each print (per-process counts miss the renderers that
+      exit): the report 4.5 core-seconds in 3.4 s (its 38 charts 1.3 of them: 3.2 without them),
+      the 16 unit pages 4.4 in 2.3 s (opening each 0.09, printing it 0.1, however short), both in
+      two tabs 8–8.9 in 4.6 s; the assembly phase is about 11 core-seconds with both cores busy.
+      Tried and dropped: a lower priority (nice 10) for the office files' thread so Chromium prints
+      first (18.0–20.9 s against 19.3–20.0 s: no gain, the phase is CPU-bound); Chromium flags
+      (--no-zygote, --disable-features=site-per-process, raster threads: within the noise).
 
 Sizes: report.html 4.3 MB (figures embedded, nothing linked), report.pdf 5.7 MB, report.docx
 2.8 MB, slides.pptx 2.8 MB (4.7, 3.0 and 3.0 MB before the PNGs were written as RGB).  The
