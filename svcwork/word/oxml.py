@@ -17,7 +17,7 @@ from docx.oxml.parser import oxml_parser
 from docx.oxml.simpletypes import ST_HpsMeasure
 from lxml import etree
 
-__all__ = ["clean", "child", "plain_run", "PPR", "RPR", "TBLPR", "TCPR", "SECTPR", "simple_field", "field_start", "field_end", "properties",
+__all__ = ["OxmlElement", "clean", "child", "plain_run", "PPR", "RPR", "TBLPR", "TCPR", "SECTPR", "simple_field", "field_start", "field_end", "properties",
            "update_fields_on_open", "border",
            "bookmark", "hyperlink", "shade", "direction_pass", "style_pass", "COMPLEX_FONT", "FONT"]
 
@@ -70,6 +70,7 @@ qn = functools.lru_cache(maxsize=None)(_docx_qn)
 
 @functools.lru_cache(maxsize=None)
 def _tag(nsptag: str) -> tuple[str, dict[str, str]]:
+    """The Clark name and the namespace declaration of ``prefix:tag`` (the dict is lxml's to copy, never changed)."""
     name = NamespacePrefixedTag(nsptag)
     return name.clark_name, name.nsmap
 
