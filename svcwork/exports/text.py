@@ -128,7 +128,7 @@ def decode(raw: bytes) -> Decoded:
             text = raw.decode(enc)
         except UnicodeDecodeError:
             continue
-        if enc == "cp1255" and _western(text):
+        if enc == "cp1255" and _western(raw):
             return _replaced(raw, "cp1252", guessed=True)
         return Decoded(text, enc)
     # no candidate reads every byte: the one with the fewest replacements, and where they are
@@ -140,47 +140,50 @@ def decode(raw: bytes) -> Decoded:
             best = (n, enc, text)
     assert best is not None
     n, enc, text = best
-    if enc == "cp1255" and _western(text):
+    if enc == "cp1255" and _western(raw):
         # a Western file with a byte Windows-1255 leaves undefined (ü is 0xFC): still Western
         return _replaced(raw, "cp1252", guessed=True)
     positions = [m.start() for m in re.finditer("\ufffd", text)]
     return Decoded(text, enc, _lines_of(text, positions), n)
 
 
-def _western(text: str) -> bool:
-    """A Windows-1255 reading that puts Hebrew letters inside Latin words more often than beside Hebrew ones.
+def _western(raw: bytes) -> bool:
+    """Windows-1255's reading of *raw* puts Hebrew letters inside Latin words more often than beside Hebrew ones.
 
     The two counts are those of ``re.findall`` (non-overlapping, left to right) for
-    :data:`_HEBREW_IN_LATIN` and :data:`_HEBREW_PAIR`, taken over code points with numpy: a run of
+    :data:`_HEBREW_IN_LATIN` and :data:`_HEBREW_PAIR` over that reading, taken with numpy: a run of
     k Hebrew letters holds k // 2 pairs, a run of m adjacent Latin–Hebrew boundaries ceil(m / 2)
-    mixed matches (the regex scan of a 26 MB export took seconds).  In slices cut at line ends
-    (no match spans a line), so memory stays bounded.
+    mixed matches (the regex scan of a 26 MB export took seconds).  Counted on the bytes themselves:
+    Windows-1255 gives one character a byte, its letters א–ת are the bytes 0xE0–0xFA and its Latin
+    letters ASCII (a byte it leaves undefined is neither, as the replacement character is).  In slices
+    cut at line ends (no match spans a line), so memory stays bounded.
     """
-    mixed, pairs = _western_counts(text)
+    mixed, pairs = _western_counts(raw)
     return mixed > pairs
 
 
-_WESTERN_SLICE = 1 << 22  # characters per slice of :func:`_western_counts`
+_WESTERN_SLICE = 1 << 22  # bytes per slice of :func:`_western_counts`
 
 
-def _western_counts(text: str) -> tuple[int, int]:
-    """``(len(_HEBREW_IN_LATIN.findall(text)), len(_HEBREW_PAIR.findall(text)))``, slice by slice."""
+def _western_counts(raw: bytes) -> tuple[int, int]:
+    """``(len(_HEBREW_IN_LATIN.findall(text)), len(_HEBREW_PAIR.findall(text)))`` of *raw*'s Windows-1255
+    reading (``text``), slice by slice."""
     mixed = pairs = 0
     start = 0
-    while start < len(text):
-        end = text.find("\n", start + _WESTERN_SLICE)
-        end = len(text) if end < 0 else end + 1
-        m, p = _slice_counts(text[start:end])
+    while start < len(raw):
+        end = raw.find(b"\n", start + _WESTERN_SLICE)
+        end = len(raw) if end < 0 else end + 1
+        m, p = _slice_counts(raw[start:end])
         mixed, pairs, start = mixed + m, pairs + p, end
     return mixed, pairs
 
 
-def _slice_counts(text: str) -> tuple[int, int]:
+def _slice_counts(raw: bytes) -> tuple[int, int]:
     """:func:`_western_counts` of one slice, with numpy."""
     import numpy as np
 
-    codes = np.frombuffer(text.encode("utf-32-le"), dtype=np.uint32)  # code points, as the regex sees them
-    hebrew = (codes >= 0x5D0) & (codes <= 0x5EA)
+    codes = np.frombuffer(raw, dtype=np.uint8)  # one Windows-1255 character a byte
+    hebrew = (codes >= 0xE0) & (codes <= 0xFA)  # א (U+05D0) … ת (U+05EA)
     folded = codes | 0x20  # A–Z onto a–z; nothing else lands in a–z
     latin = (folded >= 0x61) & (folded <= 0x7A)
     boundary = (latin[:-1] & hebrew[1:]) | (hebrew[:-1] & latin[1:])
