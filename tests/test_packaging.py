@@ -90,3 +90,13 @@ def test_every_subpackage_is_packaged():
     listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
     found = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "svcwork").rglob("__init__.py")}
     assert found == listed
+
+
+def test_the_license_is_an_spdx_expression_that_setuptools_reads():
+    """PEP 639: ``license`` is an SPDX expression string; the TOML-table form is deprecated in setuptools
+    and refused from 2027-02-18 (its build warning), which would break every install from a clean clone."""
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert isinstance(project["project"]["license"], str)
+    assert re.fullmatch(r"LicenseRef-[A-Za-z0-9.-]+|[A-Za-z0-9.+-]+", project["project"]["license"])
+    requires = [r for r in project["build-system"]["requires"] if r.startswith("setuptools")]
+    assert requires and int(re.search(r">=\s*(\d+)", requires[0])[1]) >= 77  # the first to read it
