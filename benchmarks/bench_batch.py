@@ -58,6 +58,15 @@ showed how the ratio grows with the batch, the first client of each worker payin
 start and imports; under load (3–4, other jobs on the machine) a 10-client run measured 4.4x: read
 ratios with the load average the script prints.
 
+Again on 2026-12-07, session 19 (report.docx 15–25% cheaper, Windows-1255 exports read on the bytes;
+idle machine, load 0.0 at the start, 1.9 at the end of ours; the plain loop slower than ever with
+the same commands, the machine slower all day):
+
+    20        1013.8 s   118.7 s    0.31 s       8.5x      387x
+
+with 10.8–13.6 s per client on a warm worker (the first client of each worker 13.2–13.6 s).  The
+ratio rose mostly because the plain loop took longer; ours is bound by the same per-client CPU.
+
 Session 17 (2026-12-07; the run's own process without scipy.stats and matplotlib's figures, svcwork's
 modules compiled once; load 2.5 at the start of the plain loop, 0.9–2.2 during ours):
 
