@@ -229,7 +229,7 @@ def unique_names(names: list[str]) -> list[str]:
 
 def _first_long_line(text: str, delimiter: str, skip: int) -> int | None:
     """The line number of the first line with more (non-empty) fields than the header."""
-    reader = csv.reader(io.StringIO(text), delimiter=delimiter, skipinitialspace=True)
+    reader = csv.reader(_lines(text), delimiter=delimiter, skipinitialspace=True)
     try:
         width = None
         for row in reader:
