@@ -138,6 +138,7 @@ def phases_of_a_run(client: Path, *, pdf: bool) -> tuple[dict[str, float], float
     import svcwork.intake as intake
     import svcwork.pdf as pdf_module
     import svcwork.report as report
+    import svcwork.report.assembly as assembly
     import svcwork.since.section as since_section
     import svcwork.word as word
 
@@ -150,9 +151,9 @@ def phases_of_a_run(client: Path, *, pdf: bool) -> tuple[dict[str, float], float
         stack.enter_context(_timed(batch.WarmKernel, "run", phases,
                                    lambda a, k: f"notebook {Path(a[1]).stem}"))
         stack.enter_context(_timed(report, "assemble", phases, lambda a, k: "assembly (all outputs)"))
-        stack.enter_context(_timed(report, "_render", phases, lambda a, k: f"  html: {a[0]}"))
-        stack.enter_context(_timed(report, "write_results_workbook", phases, lambda a, k: "  results.xlsx"))
-        stack.enter_context(_timed(report, "_write_slides", phases, lambda a, k: "  slides.pptx"))
+        stack.enter_context(_timed(assembly, "_render", phases, lambda a, k: f"  html: {a[0]}"))
+        stack.enter_context(_timed(assembly, "write_results_workbook", phases, lambda a, k: "  results.xlsx"))
+        stack.enter_context(_timed(assembly, "_write_slides", phases, lambda a, k: "  slides.pptx"))
         stack.enter_context(_timed(word, "write_report_docx", phases, lambda a, k: "  report.docx"))
         stack.enter_context(_timed(since_section, "write_section", phases, lambda a, k: "  since the last report"))
         stack.enter_context(_timed(pdf_module.PdfRenderer, "render_all", phases,

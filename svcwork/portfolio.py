@@ -638,7 +638,7 @@ def write_portfolio(out_dir: str | os.PathLike, *, anonymise: bool = False, lang
     from . import __version__
     from .charts import DEFAULT_ACCENT
     from .paths import atomic_write_text
-    from .report import _css, _render, table_html
+    from .report.pieces import _css, _render, table_html
     from .storage import is_url, join, redact, staged_portfolio
 
     if is_url(out_dir):

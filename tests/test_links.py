@@ -440,7 +440,7 @@ def test_the_round_record_reads_the_case_log_the_journeys_notebook_kept(tmp_path
 
     monkeypatch.setattr(journeys_log, "analyse_log", no_second_analysis)
     monkeypatch.setattr("svcwork.journeys.analyse_log", no_second_analysis)
-    current, since = report._since(tmp_path / "out", eng, {}, None, lang="en", cache_dir=tmp_path / "cache")
+    current, since = report.assembly._since(tmp_path / "out", eng, {}, None, lang="en", cache_dir=tmp_path / "cache")
     assert since is None
     written = read_record(tmp_path / "out" / "round")
     pd.testing.assert_frame_equal(written.cases, reference.cases)

@@ -375,6 +375,7 @@ def test_the_pdfs_print_while_the_office_files_are_written(tmp_path, monkeypatch
 
     from svcwork import batch
     from svcwork.pdf import KeptPdfRenderer
+    from svcwork.report import assembly
 
     require_chromium()
     monkeypatch.setattr(batch, "analysis_notebooks", lambda: [_one_notebook(tmp_path / "nbs")])
@@ -383,8 +384,8 @@ def test_the_pdfs_print_while_the_office_files_are_written(tmp_path, monkeypatch
     monkeypatch.setattr(KeptPdfRenderer, "render_all_soon",
                         lambda self, pages, *a, **k: calls.extend(("pdf", Path(h).name, time.monotonic()) for h, _ in pages)
                         or queued(self, pages, *a, **k))
-    workbook = report.write_results_workbook
-    monkeypatch.setattr(report, "write_results_workbook",
+    workbook = assembly.write_results_workbook
+    monkeypatch.setattr(assembly, "write_results_workbook",
                         lambda *a, **k: calls.append(("xlsx", "results.xlsx", time.monotonic())) or workbook(*a, **k))
     client = write_xlsx(tmp_path / "agency" / "intake.xlsx", english_sheets()).parent
     with batch.KernelPool(1) as kernel:

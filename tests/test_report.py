@@ -264,8 +264,8 @@ class _Recorded:
 def test_assemble_builds_sections_from_their_records(tmp_path, monkeypatch):
     """Findings, key tables (capped), detail tables named, quality tables in the appendix, figures as
     data URIs with their alt text and layout, and the skipped sentence: all from sections/*.json."""
-    monkeypatch.setattr(report, "_display_html", lambda markup: None)
-    monkeypatch.setattr(report, "_display_png", lambda png, **kw: None)
+    monkeypatch.setattr(report.notebook, "_display_html", lambda markup: None)
+    monkeypatch.setattr(report.notebook, "_display_png", lambda png, **kw: None)
     report.show_result(_Recorded(), section="journeys", lang="en", output_dir=tmp_path)
     report.show_result(_Recorded(available=False), section="measures", lang="en", output_dir=tmp_path)
     sec = json.loads((tmp_path / "sections" / "journeys.json").read_text(encoding="utf-8"))
@@ -279,7 +279,7 @@ def test_assemble_builds_sections_from_their_records(tmp_path, monkeypatch):
     assert sorted(p.name for p in (tmp_path / "figures").iterdir()) == ["journeys-map.png"]
     pw, ph = _png_size((tmp_path / "figures" / "journeys-map.png").read_bytes(), 1, "map")
     assert abs(pw / ph - 14 / 8) < 0.05  # the figure's own shape (tight bbox)
-    body, quality, detail, data = report._section_html(sec, pd.read_pickle(tmp_path / "sections" / "journeys.tables.pkl"),
+    body, quality, detail, data = report.assembly._section_html(sec, pd.read_pickle(tmp_path / "sections" / "journeys.tables.pkl"),
                                                        tmp_path, lang="en", numbers=iter(range(7, 99)))
     assert data == []  # this figure records no plotted values: nothing for the printed figures' data
     page = "\n".join(body)
@@ -291,7 +291,7 @@ def test_assemble_builds_sections_from_their_records(tmp_path, monkeypatch):
     assert "<figure id='figure-7' class='landscape' role='group'><img alt='&lt;i&gt;a map&lt;/i&gt;' src='data:image/png;base64," in page
     assert "<figcaption><span class='fig-no'>Figure 7.</span> &lt;i&gt;a map&lt;/i&gt;</figcaption>" in page
     skipped = json.loads((tmp_path / "sections" / "measures.json").read_text(encoding="utf-8"))
-    body, quality, detail, data = report._section_html(skipped, {}, tmp_path, lang="en", numbers=iter(range(1, 9)))
+    body, quality, detail, data = report.assembly._section_html(skipped, {}, tmp_path, lang="en", numbers=iter(range(1, 9)))
     assert body[1] == "<p class='skipped' dir='ltr'>no case log &lt;here&gt;</p>" and not quality and not detail
     assert not data
 

@@ -46,7 +46,7 @@ _NOTE_COLOR = "5A6270"
 _CELL_MARGIN = 72
 _LINK_COLOR = "0563C1"
 
-#: Text that reads as a number (as report._cell): aligned and kept left-to-right as one.
+#: Text that reads as a number (as report.pieces._cell): aligned and kept left-to-right as one.
 _NUMERIC = re.compile(r"^[\s−\-+]?[\d,.]+\s?%?$")
 #: LEFT-TO-RIGHT MARK: put before a number in Hebrew text so that its sign and range stay in place.
 _LRM = "\u200e"
