@@ -65,3 +65,19 @@ def test_summary_schema_knows_every_kind():
     entry = schema["properties"]["key_figures"]["additionalProperties"]
     assert set(entry["properties"]["kind"]["enum"]) == set(DIGITS)
     assert "key_figures" in schema["required"]
+
+
+@pytest.mark.parametrize("lang", ["en", "he"])
+def test_no_definition_leaves_an_empty_placeholder(lang):
+    """Every key figure of a demo client's analyses is defined in whole sentences: a figure without an
+    item (the NPS over every respondent) never reads "with a service id ()" (review of 2026-12-07)."""
+    import re
+
+    import svcwork
+    from svcwork import measures
+
+    eng = svcwork.load(svcwork.paths.project_root() / "data" / "clients" / "northfield-licensing")
+    figures = measures.analyse(eng).key_figures()
+    assert any(f.key == "measures.nps" and not f.item for f in figures)
+    empty = re.compile(r"\(\s*\)|“\s*”|„\s*”")
+    assert not [f.key for f in figures if empty.search(f.definition(lang)) or empty.search(f.label(lang))]

@@ -532,6 +532,11 @@ def test_executive_summary_tells_the_committee_what_matters_from_the_registry(la
     assert plain(blocks[2]["lead"][0]) == plain(t("report.exec.kpis_met", lang, n=2, met="2", total="3"))
     assert plain(blocks[2]["items"][0]).startswith("K02 זמן טיפול") and "16.3" in text["kpis"]
     assert "79.5%" in text["kpis"] and len(blocks[2]["items"]) == 1
+    # the improved KPI's figure is its new control-chart level, and says so (never "now": its last value differs)
+    assert ("K01 שיחות שנענו (רמה חדשה 79.5%)" if lang == "he" else "K01 שיחות שנענו (new level 79.5%)") in text["kpis"]
+    # the deadline's base (the cases judged) follows its share, before the definition and the excluded cases
+    pain = text["pain"]
+    assert pain.index("29%") < pain.index("7,500") < pain.index("2,811")
     # the action plan: as of the report date, the longest overdue one, the findings without an action
     assert "25" in text["actions"] and "5" in text["actions"] and "תסריט" in text["actions"]
     assert ("31/01/2026" if lang == "he" else "2026-01-31") in text["actions"]

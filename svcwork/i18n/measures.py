@@ -259,12 +259,12 @@ MESSAGES: dict[str, tuple] = {     # "measures.*"
     "measures.figure.nps": ("Net Promoter Score {item}", "מדד NPS {item}"),
     "measures.figure.nps.def": ("Share of promoters (9–10 on the 0–10 question whether they would recommend the "
                                 "service) minus share of detractors (0–6), in points from −100 to 100, with its "
-                                "confidence interval: over every respondent who answered it, or, with a service id "
-                                "({item}), over the respondents about that service — given only for a group of at "
+                                "confidence interval: over every respondent who answered it, or, for a service (its id in "
+                                "the figure's name), over the respondents about that service — given only for a group of at "
                                 "least the minimum size with a stable estimate.",
                                 "שיעור הממליצים (9–10 בשאלה 0–10 אם היו ממליצים על השירות) פחות שיעור המבקרים (0–6), "
-                                "בנקודות מ־‎−100 עד 100, עם רווח הסמך: על כל המשיבים לשאלה, או, עם מזהה שירות "
-                                "({item}), על המשיבים על אותו שירות — מוצג רק לקבוצה בגודל המינימלי לפחות ועם אומדן "
+                                "בנקודות מ־‎−100 עד 100, עם רווח הסמך: על כל המשיבים לשאלה, או, לשירות (מזהה השירות "
+                                "בשם המדד), על המשיבים על אותו שירות — מוצג רק לקבוצה בגודל המינימלי לפחות ועם אומדן "
                                 "יציב."),
     "measures.figure.promoters": ("Promoters", "ממליצים"),
     "measures.figure.promoters.def": ("Share of the respondents to the recommendation question who answered 9 or 10.",

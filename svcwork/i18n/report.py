@@ -155,11 +155,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.exec.pain_no_wave": ("The priority score does not weigh the survey this way: the roadmap does not include "
                                  "this service yet.",
                                  "ציון התעדוף אינו שוקל כך את הסקר: מפת הדרכים עדיין אינה כוללת שירות זה."),
-    "report.exec.pain_deadline": ("{share} of cases missed their own deadline — the deadline recorded for the case "
-                                  "where the log has one ({own}), else {days} from opening (the default); cases still "
-                                  "open within their deadline are not counted ({cases}).",
-                                  "{share} מהפניות חרגו מהמועד שלהן — המועד שנרשם לפנייה ביומן כשיש ({own}), ואחרת "
-                                  "{days} מהפתיחה (ברירת המחדל); פניות שעדיין פתוחות בתוך המועד אינן נספרות ({cases})."),
+    "report.exec.pain_deadline": ("{share} of cases missed their own deadline ({cases}) — the deadline recorded for "
+                                  "the case where the log has one ({own}), else {days} from opening (the default); "
+                                  "cases still open within their deadline are not counted.",
+                                  "{share} מהפניות חרגו מהמועד שלהן ({cases}) — המועד שנרשם לפנייה ביומן כשיש ({own}), "
+                                  "ואחרת {days} מהפתיחה (ברירת המחדל); פניות שעדיין פתוחות בתוך המועד אינן נספרות."),
     "report.exec.pain_standard": ("Measured against the published service standard ({days} days to resolve), {share} "
                                   "of cases meet it ({cases}).",
                                   "ביחס לאמנת השירות שפורסמה ({days} ימים לפתרון), {share} מהפניות עומדות בה "
@@ -213,7 +213,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                   {"one": "השתפר: {kpis} — התהליך עבר לרמה חדשה; יש לחשב את הגבולות מחדש ממנה.",
                                    "other": "השתפרו: {kpis} — כל תהליך עבר לרמה חדשה; יש לחשב את הגבולות מחדש "
                                             "מהרמות החדשות."}),
-    "report.exec.kpi_level": ("{kpi} (now {level})", "{kpi} (כעת {level})"),
+    "report.exec.kpi_level": ("{kpi} (new level {level})", "{kpi} (רמה חדשה {level})"),
     "report.exec.actions": ("What the action plan has done", "מה תוכנית הפעולה השיגה"),
     "report.exec.actions_status": ({"one": "As of {date}: {total} action in the plan; {done} done, {open} open.",
                                     "other": "As of {date}: {total} actions in the plan; {done} done, {open} open."},
