@@ -106,3 +106,41 @@ def test_methods_state_the_bootstrap_resamples_and_seed():
     methods = [plain(s) for s in since.methods("en")]
     assert any("2,000 resamples, random seed 20,260,101" in s for s in methods)
     assert any("Western Electric" in s for s in methods)
+
+
+@pytest.mark.parametrize("lang", ["en", "he"])
+def test_a_change_in_the_values_own_unit_is_the_difference_of_the_values_shown(lang):
+    """The reader's subtraction agrees with the text (review of 2026-12-07: hand-offs 0.95 → 1.14 were
+    "a change of 0.18").  Checked from the shown texts themselves, in decimal arithmetic: the table's
+    previous and current of every row whose change is in their own unit and precision (days, rates,
+    counts, numbers), and the key figures the sentences quote."""
+    from decimal import Decimal
+
+    from svcwork.keyfigures import DIGITS
+    from svcwork.since.rows import row, shown_change
+
+    def number(text: str) -> Decimal:
+        return Decimal(text.replace(",", "").replace("\u2212", "-").replace("+", "").strip("\u200e\u200f "))
+
+    # the known answer the review found: 0.954 → 1.136 (a change of 0.182 unrounded) reads 0.95, 1.14, 0.19
+    r = row("journeys.handoffs_per_case", "journey", kind="rate", direction="lower", previous=0.954, current=1.136)
+    assert r["change"] == pytest.approx(0.182) and shown_change(r) == pytest.approx(0.19)
+    # a share's change stays in unrounded percentage points (finer than the whole percentages shown)
+    share = row("journeys.fcr", "journey", kind="share", direction="higher", previous=0.374, current=0.451)
+    assert shown_change(share) == share["change"] == pytest.approx(7.7)
+    checked = 0
+    for since in VARIANTS.values():
+        figures = registry(since.key_figures())
+        for r in since.records():
+            if r["verdict"] == "suppressed" or r["change"] is None or r["kind"] not in ("days", "rate", "count", "number"):
+                continue
+            if DIGITS[r["change_kind"]] > DIGITS[r["kind"]]:
+                continue
+            f = r["figure"]
+            previous, current = figures[f"since.previous.{f}"], figures[f"since.current.{f}"]
+            change = figures[f"since.change.{f}"]
+            assert number(change.shown(lang)) == number(current.shown(lang)) - number(previous.shown(lang)), f
+            checked += 1
+        table = since.table(lang)
+        assert len(table) == len(since.records())
+    assert checked >= 3

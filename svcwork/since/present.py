@@ -21,7 +21,7 @@ from ..i18n import CATALOGUE, fmt_date, fmt_period, t
 from ..keyfigures import KeyFigure, quote, registry, show
 from ..tables import translate
 from .figures import figure_label
-from .rows import per_service
+from .rows import per_service, shown_change
 
 if TYPE_CHECKING:  # pragma: no cover
     from .result import Since
@@ -296,7 +296,7 @@ def table(since: Since, lang: str) -> pd.DataFrame:
             interval = t("since.interval", lang, low=show(low, r["change_kind"], lang),
                          high=show(high, r["change_kind"], lang))
         out.append({"figure": figure_label(r["figure"], lang), "previous": show(r["previous"], r["kind"], lang),
-                    "current": show(r["current"], r["kind"], lang), "change": show(r["change"], r["change_kind"], lang),
+                    "current": show(r["current"], r["kind"], lang), "change": show(shown_change(r), r["change_kind"], lang),
                     "interval": interval, "verdict": t(f"since.verdict.{r['verdict']}", lang),
                     "note": _note(r["note"], lang)})
     frame = pd.DataFrame(out, columns=list(TABLE_COLUMNS))

@@ -29,7 +29,7 @@ import pandas as pd
 
 from ..common import json_ready, round_or_none
 from ..keyfigures import KeyFigure, registry
-from .rows import per_service
+from .rows import per_service, shown_change
 
 __all__ = ["Since", "SECTION", "STATES", "period_record"]
 
@@ -136,7 +136,7 @@ class Since:
                           base_of=r["base_of"] if r["base_previous"] is not None else None, table=where, item=fig),
                 KeyFigure(f"since.current.{fig}", r["current"], r["kind"], SECTION, base=r["base_current"],
                           base_of=r["base_of"] if r["base_current"] is not None else None, table=where, item=fig),
-                KeyFigure(f"since.change.{fig}", r["change"], r["change_kind"], SECTION,
+                KeyFigure(f"since.change.{fig}", shown_change(r), r["change_kind"], SECTION,
                           base=(r["base_previous"] + r["base_current"]) if both else None,
                           base_of=r["base_of"] if both else None, low=r["low"], high=r["high"], table=where,
                           item=fig)]

@@ -26,10 +26,10 @@ from typing import Any, Iterable, Iterator, Mapping
 import numpy as np
 import pandas as pd
 
-from ..keyfigures import KeyFigure
+from ..keyfigures import DIGITS, KeyFigure
 from .stats import Difference, newcombe, nps_difference, quantile_differences, verdict, welch, welch_from_intervals
 
-__all__ = ["ROW_FIELDS", "row", "per_service", "survey_rows", "nps_rows", "journey_rows", "observation_rows", "training_rows",
+__all__ = ["ROW_FIELDS", "row", "per_service", "shown_change", "survey_rows", "nps_rows", "journey_rows", "observation_rows", "training_rows",
            "JOURNEY_FIGURES"]
 
 #: The fields of a comparison row (the columns of :attr:`svcwork.since.Since.rows`).
@@ -63,6 +63,23 @@ def row(figure: str, group: str, *, kind: str, direction: str | None, previous: 
             "high": _f(diff.high), "method": diff.method,
             "verdict": verdict_ or verdict(diff.low, diff.high, direction), "base_previous": _i(base_previous),
             "base_current": _i(base_current), "base_of": base_of, "note": note}
+
+
+def shown_change(r: Mapping[str, Any]) -> float | None:
+    """The change of a comparison row as the report writes it.  Where the change is in the value's own
+    unit and precision (days, hours, rates, counts, numbers, a mean and its points), it is the
+    difference of the two values as shown — 0.95 then 1.14 is a change of 0.19, never 0.18 from the
+    unrounded values — so the reader's subtraction agrees with the text.  A share's change in
+    percentage points (to a tenth) and an NPS's are finer than the values and stay as computed.  The
+    interval and the verdict are always the unrounded ones."""
+    change, kind, change_kind = r["change"], r["kind"], r["change_kind"]
+    if change is None or r["previous"] is None or r["current"] is None:
+        return change
+    same_unit = change_kind == kind or (kind == "mean" and change_kind == "points")
+    if not same_unit or kind in ("share", "share1", "nps") or DIGITS[change_kind] > DIGITS[kind]:
+        return change
+    digits = DIGITS[kind]
+    return round(round(float(r["current"]), digits) - round(float(r["previous"]), digits), digits)
 
 
 def per_service(r: Mapping[str, Any]) -> bool:
