@@ -278,9 +278,10 @@ MESSAGES: dict[str, tuple[str, str]] = {   # "management.*"
                                                'שלא בוטלו.'),
     "management.figure.round_due": ("Actions due by the last round's end", 'פעולות שמועדן עד סוף הסבב האחרון'),
     "management.figure.round_due.def": ('Not cancelled actions whose due date is on or before the end of the last '
-                                        'measurement round; base: not cancelled actions.',
-                                        'פעולות שלא בוטלו ומועד היעד שלהן עד סוף סבב המדידה האחרון; בסיס: הפעולות '
-                                        'שלא בוטלו.'),
+                                        'measurement round (the report date, when it falls before the end of that '
+                                        'quarter or month); base: not cancelled actions.',
+                                        'פעולות שלא בוטלו ומועד היעד שלהן עד סוף סבב המדידה האחרון (מועד הדוח, כשהוא '
+                                        'חל לפני סוף הרבעון או החודש של הסבב); בסיס: הפעולות שלא בוטלו.'),
     "management.figure.round_done": ('Of those, done', 'מתוכן, הושלמו'),
     "management.figure.round_done.def": ("Actions due by the last round's end that are done at the report date; "
                                          'base: actions due by then.',
@@ -568,6 +569,10 @@ MESSAGES: dict[str, tuple[str, str]] = {   # "management.*"
                                              "{planned}."),
     "management.takeaway.actions_rounds": ("Due by the end of {round}: {due}; done: {done}; not yet done: {remaining}.",
                                            "מועד היעד עד סוף {round}: {due}; הושלמו: {done}; טרם הושלמו: {remaining}."),
+    "management.takeaway.actions_rounds_to_date": ("Due by {date}, the report date (within {round}): {due}; done: "
+                                                   "{done}; not yet done: {remaining}.",
+                                                   "מועד היעד עד {date}, מועד הדוח (בתוך {round}): {due}; הושלמו: "
+                                                   "{done}; טרם הושלמו: {remaining}."),
     "management.takeaway.lessons_pareto": ({"one": "{count} of the {categories} categories holds {share} of {events}: "
                                                    "the vital few, up to the {line} line.",
                                             "other": "{count} of the {categories} categories hold {share} of {events}: "

@@ -76,7 +76,8 @@ from .calibration import (CALIBRATION_COLUMNS, Agreement, icc_1_1, icc_1_1_clust
 from .items import item_label
 from .kpis import kpi_snapshot, kpi_units
 from .lessons import lessons_pareto, lessons_without_action
-from .observations import coaching_focus, observation_scores, observation_trend, publishable_observations
+from .observations import (coaching_focus, observation_scores, observation_trend, observer_scores,
+                           publishable_observations)
 from .packs import SIGNAL_KINDS, ActionItem, FocusPoint, ItemScore, SkillChange, UnitPack, UnitSignal, unit_packs
 from .result import ManagementResult
 from .training import PairedChange, cohens_dz, paired_change, training_effect, training_transfer
@@ -96,6 +97,7 @@ __all__ = [
     "ManagementResult",
     "item_label",
     "observation_scores",
+    "observer_scores",
     "publishable_observations",
     "observation_trend",
     "coaching_focus",

@@ -22,7 +22,7 @@ from .calibration import observer_calibration
 from .kpis import kpi_snapshot
 from .lessons import _prepare_lessons, lessons_pareto, lessons_without_action
 from .observations import (_prepare_observations, coaching_focus, observation_scores, observation_trend,
-                           publishable_observations)
+                           observer_scores, publishable_observations)
 from .result import ManagementResult
 from .training import _shown_trainees, training_effect, training_transfer
 
@@ -92,7 +92,9 @@ def analyse(engagement: Engagement, *, period: str = "M", top_items: int = 3, al
         means = base.groupby("unit", observed=True)["score"].mean().rename("mean")
         kw["unit_counts"] = pd.concat([counts, means], axis=1).reset_index().rename(columns={"index": "unit"})
         kw["unit_items"] = observation_scores(base, by=["unit", "item"], min_size=min_size, alpha=alpha)
-        observers = observation_scores(base, by=["observer"], min_size=min_size, alpha=alpha)
+        # secondary suppression: the hidden observers' rows, pooled, are the difference between the
+        # table by item's total and the shown observers, so they must hold at least min_size people
+        observers = observer_scores(base, min_size=min_size, alpha=alpha)
         observers["difference"] = (observers["mean"] - float(base["score"].mean())) if len(observers) else []
         kw["observers"] = observers
         if employee_table:

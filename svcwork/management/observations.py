@@ -21,7 +21,7 @@ from ..privacy import suppress
 from ._base import SCALE, _check_alpha, _check_min_size, _check_period, _float, _t_interval, _text
 from .items import _canonical_items
 
-__all__ = ["observation_scores", "publishable_observations", "observation_trend", "coaching_focus"]
+__all__ = ["observation_scores", "observer_scores", "publishable_observations", "observation_trend", "coaching_focus"]
 
 
 def _prepare_observations(observations: pd.DataFrame) -> pd.DataFrame:
@@ -81,7 +81,9 @@ def publishable_observations(observations: pd.DataFrame, *, min_size: int) -> pd
     Organisation-wide tables (by item, by observer, trends) are computed from these rows only,
     so that no suppressed cell — a small team, or an item scored on few people — can be
     recovered by subtracting the shown cells from a total (primary suppression plus this
-    restriction; remaining cells by period are suppressed on their own).
+    restriction; remaining cells by period are suppressed on their own).  The table by observer
+    adds secondary suppression (:func:`observer_scores`): its rows partition these rows, whose
+    total the table by item shows.
     """
     min_size = _check_min_size(min_size)
     obs = _prepare_observations(observations)
@@ -89,6 +91,35 @@ def publishable_observations(observations: pd.DataFrame, *, min_size: int) -> pd
         return obs
     people = obs.groupby(["unit", "item"], observed=True)["employee_code"].transform("nunique")
     return obs[people >= min_size].reset_index(drop=True)
+
+
+def observer_scores(observations: pd.DataFrame, *, min_size: int, alpha: float = 0.05) -> pd.DataFrame:
+    """:func:`observation_scores` by observer, with secondary suppression (Hundepool et al. 2012, §4.2).
+
+    Pass the publishable observations (:func:`publishable_observations`): their total (count and
+    mean) is what the organisation-wide tables show, e.g. the table by item, so the observer rows
+    not shown can be recovered by subtracting the shown rows from it.  Observers who scored fewer
+    than *min_size* different employees are hidden (primary suppression), rows without an observer
+    are never shown; then, while the hidden rows taken together were scored on more than 0 but
+    fewer than *min_size* different employees, the smallest shown observer (fewest employees,
+    then fewest scores, then name) is hidden too — the house rule of the survey tables
+    (:func:`svcwork.measures.survey._hide`).  What can be recovered by subtraction is then the
+    pooled hidden rows only, scored on at least *min_size* people (or nothing).  Columns as
+    :func:`observation_scores` with ``by=["observer"]``.
+    """
+    min_size = _check_min_size(min_size)
+    out = observation_scores(observations, by=["observer"], min_size=min_size, alpha=alpha)
+    if not len(out):
+        return out
+    obs = _prepare_observations(observations)
+    shown = set(out["observer"])
+    while shown:
+        hidden = obs[~obs["observer"].isin(shown) | obs["observer"].isna()]
+        if hidden.empty or hidden["employee_code"].nunique() >= min_size:
+            break
+        rest = out[out["observer"].isin(shown)].sort_values(["employees", "n", "observer"])
+        shown.discard(rest["observer"].iat[0])
+    return out[out["observer"].isin(shown)].reset_index(drop=True)
 
 
 def _period_index(dates: pd.Series, period: str) -> tuple[pd.Series, pd.Series]:

@@ -72,14 +72,22 @@ def _finding_label(kind: object, finding: object, lang: str) -> str:
 _P_VALUES = ("p_t", "p_wilcoxon")
 
 
-def _fmt(lang: str, frame: pd.DataFrame, columns: Mapping[str, str], *, digits: int = 2) -> pd.DataFrame:
-    """*columns* of *frame* (column → header key), rounded, missing values as None, headers translated."""
+def _fmt(lang: str, frame: pd.DataFrame, columns: Mapping[str, str], *, digits: int = 2,
+         column_digits: Mapping[str, int] | None = None) -> pd.DataFrame:
+    """*columns* of *frame* (column → header key), rounded, missing values as None, headers translated.
+
+    Every float is rounded once, with the package's one rule (:func:`svcwork.common.round_or_none`,
+    as the unit pages and the sentences round), to *digits* decimals or to *column_digits[col]*:
+    the output layer shows a mean with two decimals, so a mean rounded here to three would be
+    rounded twice (45/22 = 2.04545… → 2.045 → "2.04", but "2.05" everywhere else).
+    """
     f = frame[list(columns)].copy()
     for col in f.columns:
         if col in _P_VALUES:  # never rounded: a p below 0.00005 is not 0 (the output layer shows "<0.001")
             f[col] = pd.to_numeric(f[col], errors="coerce").astype("float64")
         elif pd.api.types.is_float_dtype(f[col]):
-            f[col] = f[col].round(digits) + 0.0  # + 0.0: no negative zero ("-0") in tables
+            d = (column_digits or {}).get(col, digits)  # no negative zero ("-0") in tables (round_or_none)
+            f[col] = pd.Series([round_or_none(v, d) for v in f[col]], index=f.index, dtype=f[col].dtype)
     for col in f.columns:
         if not pd.api.types.is_numeric_dtype(f[col]) or isinstance(f[col].dtype, pd.api.extensions.ExtensionDtype):
             f[col] = f[col].astype(object).where(f[col].notna(), None)
@@ -129,7 +137,8 @@ def _observation_tables(r: ManagementResult, lang: str, out: dict[str, pd.DataFr
         f = f.assign(item=_item_labels(f["item"], lang), falling=f["falling"].map(lambda v: yes_no(v, lang, blank="")))
         out["coaching_focus"] = _fmt(lang, f, {"unit": "unit", "rank": "rank", "item": "item", "n": "n",
                                                "mean": "mean", "slope": "slope", "slope_low": "low",
-                                               "slope_high": "high", "falling": "falling"}, digits=3)
+                                               "slope_high": "high", "falling": "falling"},
+                                      column_digits={"slope": 3, "slope_low": 3, "slope_high": 3})
     if len(r.calibration):
         f = r.calibration.assign(
             observer_a=r.calibration["observer_a"].map(lambda v: t("management.all_pairs", lang) if v == ALL else v),
