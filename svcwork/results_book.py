@@ -19,7 +19,7 @@ import pandas as pd
 
 from .common import json_ready
 from .i18n import t
-from .tables import SHARE_NAME, column_kind
+from .tables import SHARE_NAME, column_kind, decimals
 
 __all__ = ["write_results_workbook", "sheet_name", "caption", "known"]
 
@@ -139,14 +139,14 @@ def _excel_column(header: str, values: pd.Series, lang: str, *,
                 return cells, "0.0"
             if kind == "limit":
                 fits = share_format == "0.0" or all(-1.0 <= float(v) <= 1.0 for v in present)
-                return cells, share_format if share_format and fits else None
+                return cells, share_format if share_format and fits else _fixed(present)
             if kind in ("days", "hours"):
                 return cells, "#,##0.0"
             if kind == "p_value":
                 return cells, '[<0.001]"<0.001";0.000'
             if kind == "count":
                 return cells, "#,##0"
-            return cells, None
+            return cells, _fixed(present)
         plain = _LEVEL.sub("", str(header))
         share = (any(SHARE_NAME.search(k.rsplit(".", 1)[-1]) for k in _header_keys(header, lang))
                  or bool(_SHARE_WORD.search(plain)))
@@ -155,9 +155,16 @@ def _excel_column(header: str, values: pd.Series, lang: str, *,
             return cells, "0.0%" if fraction else "0.0"
         if share_format and _LIMIT_WORD.search(str(header)):
             fits = share_format == "0.0" or all(-1.0 <= float(v) <= 1.0 for v in present)
-            return cells, share_format if fits else None
-        return cells, None
+            return cells, share_format if fits else _fixed(present)
+        return cells, _fixed(present)
     return list(values), None
+
+
+def _fixed(values: Sequence[Any]) -> str | None:
+    """The number format of a column of plain numbers: the decimals report.html writes them with
+    (:func:`svcwork.tables.decimals`, one precision for the column); None without fractions."""
+    places = decimals(values)
+    return None if places is None else "#,##0" + ("." + "0" * places if places else "")
 
 
 def _text_width(value: Any) -> float:
@@ -236,6 +243,7 @@ def _style_sheet(ws: Any, frame: pd.DataFrame, *, lang: str, header_fill: Any, t
         # an interval's limits follow their share or percentage column directly
         share_format = number_format if number_format in ("0.0%", "0.0") else None
         long_text = False
+        mixed = None if number_format else _fixed(cells)
         wrapped: list[tuple[int, str]] = []
         for i_row, value in enumerate(cells, start=2):
             cell_format = number_format
@@ -250,8 +258,9 @@ def _style_sheet(ws: Any, frame: pd.DataFrame, *, lang: str, header_fill: Any, t
             cell = set_text(ws.cell(row=i_row, column=j), value)
             if cell_format and value is not None:
                 cell.number_format = cell_format
-            elif isinstance(value, float):
-                cell.number_format = "#,##0.00" if abs(value) >= 1 else "0.000"
+            elif isinstance(value, float):  # a number among text: the column's precision, as report.html
+                cell.number_format = mixed or ("#,##0" if value.is_integer() else "#,##0.00" if abs(value) >= 1
+                                               else "0.000")
             if isinstance(value, str) and len(value) > 60:
                 long_text = True
                 wrapped.append((i_row, value))

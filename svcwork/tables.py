@@ -10,14 +10,17 @@ a header in the catalogue therefore cannot change a number format.
 
 from __future__ import annotations
 
+import math
 import re
-from typing import Mapping
+from typing import Any, Iterable, Mapping
 
+import numpy as np
 import pandas as pd
 
 from .i18n import t
 
-__all__ = ["KINDS", "SHARE_NAME", "kind_of", "translate", "with_keys", "keyed", "column_key", "column_kind"]
+__all__ = ["KINDS", "SHARE_NAME", "kind_of", "translate", "with_keys", "keyed", "column_key", "column_kind", "decimals",
+           "shown_kinds"]
 
 KINDS = ("count", "share", "percent", "days", "hours", "score", "p_value", "limit", "number", "text", "date")
 _ATTR = "column_keys"
@@ -104,3 +107,40 @@ def column_key(frame: pd.DataFrame, header: object) -> str | None:
 def column_kind(frame: pd.DataFrame, header: object) -> str | None:
     """The kind of a translated column, from its recorded catalogue key (None when not recorded)."""
     return kind_of(column_key(frame, header))
+
+
+def decimals(values: Iterable[Any]) -> int | None:
+    """The decimals a column of plain numbers (no kind from its header) is written with, one for the
+    whole column: the fewest that write each of its values as rounded to the column's precision (three
+    decimals below 1, two from 1, none from 1,000, by its largest value).  So a column reads alike —
+    60.7 beside 66.0, never 60.70 beside 66 — and a value its analysis rounded keeps that rounding
+    (0.82, never 0.820).  None when the column holds no fractional number (whole numbers, text)."""
+    found = [float(v) for v in values if isinstance(v, (float, np.floating)) and math.isfinite(float(v))]
+    if not found or all(v.is_integer() for v in found):
+        return None
+    largest = max(abs(v) for v in found)
+    cap = 3 if largest < 1 else 2 if largest < 1000 else 0
+    if cap == 0 and any(0 < abs(v) < 1 for v in found):
+        cap = 2  # a fraction among thousands is not written as 0
+    need = 0
+    for v in found:
+        target = round(v, cap)
+        need = max(need, next(d for d in range(cap + 1) if abs(round(v, d) - target) < 0.5 * 10 ** -(cap + 1)))
+    return need
+
+
+def shown_kinds(frame: pd.DataFrame) -> list[str | None]:
+    """How every output (report.html, report.docx, the unit pages) writes each column of *frame*: its
+    kind (:func:`column_kind`); an interval's limits as the share or percentage column they follow; a
+    column of plain numbers with one number of decimals for all its values (``"fixed0"`` to
+    ``"fixed3"``, :func:`decimals`, over every row of the frame, also those a page cuts off)."""
+    kinds: list[str | None] = []
+    for j, c in enumerate(frame.columns):
+        kind = column_kind(frame, c)
+        if kind == "limit":
+            kind = kinds[-1] if kinds and kinds[-1] in ("share", "percent") else None
+        if kind is None:
+            places = decimals(frame.iloc[:, j])
+            kind = None if places is None else f"fixed{places}"
+        kinds.append(kind)
+    return kinds

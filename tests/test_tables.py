@@ -78,3 +78,39 @@ def test_the_html_table_writes_typed_columns_by_their_kind(monkeypatch, lang):
     untyped = _typed(lang).copy()
     untyped.attrs = {}
     assert cells(table_html(untyped, lang=lang))[1] == "0.610"  # without kinds: written from the value
+
+
+@pytest.mark.parametrize(("values", "places"), [
+    ([38.5, 36.9, 45.0], 1),   # the review of 2026-12-07: "38.50 / 36.90 / 45" in one column
+    ([0.82, 0.78], 2),         # a score rounded to 0.82 by its analysis: never "0.820"
+    ([66.0, 60.7], 1),         # "66" beside "60.70"
+    ([1.4, 1.5, 0.5], 1),      # roadmap waves: "1.40 / 1.50 / 0.500"
+    ([2.0455, 3.1], 2),        # unrounded means from 1 up: two decimals at most
+    ([0.123456], 3), ([1234.5, 2000.25], 0), ([1500.0, 0.25], 2),  # a fraction among thousands is not 0
+    ([3, 4, 5], None), ([3.0, 4.0], None), (["a", float("nan")], None), ([float("nan"), 0.5, "—"], 1)])
+def test_a_column_of_plain_numbers_has_one_precision(values, places):
+    """The fewest decimals that write every value as rounded to the column's precision (3 below 1, 2 from
+    1, none from 1,000); worked by hand from the values above."""
+    assert tables.decimals(values) == places
+
+
+@pytest.mark.parametrize("lang", ["en", "he"])
+def test_plain_numbers_read_alike_in_html_word_and_the_workbook(tmp_path, lang):
+    """report.html's cells and results.xlsx's number formats of untyped columns come from one rule: the
+    workbook's format, applied to each value by hand (Excel's "#,##0.0"), gives the HTML cell's text."""
+    import re
+
+    from svcwork.report import table_html, typed_text
+
+    frame = pd.DataFrame({"signal": [38.5, 36.9, 45.0], "score": [0.82, 0.78, 0.5], "label": ["a", "b", "c"]})
+    cells = re.findall(r"<td[^>]*>([^<]*)</td>", table_html(frame, lang=lang))
+    assert cells == ["38.5", "0.82", "a", "36.9", "0.78", "b", "45.0", "0.50", "c"]
+    kinds = tables.shown_kinds(frame)
+    assert [typed_text(v, lang, k) for v, k in zip(frame.iloc[2], kinds)] == ["45.0", "0.50", "c"]
+    book = openpyxl.load_workbook(write_results_workbook(tmp_path / "r.xlsx", {"measures": {"x": frame}}, lang=lang))
+    sheet = next(ws for ws in book.worksheets if ws.cell(row=1, column=1).value == "signal")
+    formats = [sheet.cell(row=2, column=j).number_format for j in (1, 2)]
+    assert formats == ["#,##0.0", "#,##0.00"]
+    by_hand = [f"{sheet.cell(row=r, column=j).value:,.{len(fmt.split('.')[1])}f}"
+               for r in (2, 3, 4) for j, fmt in ((1, formats[0]), (2, formats[1]))]
+    assert by_hand == [c for i, c in enumerate(cells) if i % 3 != 2]

@@ -19,7 +19,7 @@ from ..i18n import direction, fmt_date, t, unsigned_zero
 from ..keyfigures import to_html
 from ..paths import templates_dir
 from ..sections import table_anchor
-from ..tables import column_kind
+from ..tables import shown_kinds
 
 __all__ = ["typed_text", "table_html", "figure_data_table", "commentary_html", "LANDSCAPE_MIN_WIDTH_IN"]
 
@@ -44,6 +44,8 @@ def _typed_number(f: float, kind: str | None) -> str | None:
         return f"{int(f):,}"
     if kind == "p_value":
         return "<0.001" if 0 <= f < 0.001 else f"{f:.3f}"
+    if kind is not None and kind.startswith("fixed"):  # plain numbers, one precision per column (tables.decimals)
+        return unsigned_zero(f"{f:,.{int(kind[5:])}f}")
     return None
 
 
@@ -93,10 +95,7 @@ def table_html(frame: pd.DataFrame, *, lang: str, caption: str | None = None, ma
     shown = frame.head(max_rows)
     # header cells name their column (WCAG 2.1 SC 1.3.1), abbreviations expanded (SC 3.1.4)
     head = "".join(f"<th scope='col'>{abbr_html(html.escape(str(c)), lang)}</th>" for c in shown.columns)
-    kinds: list[str | None] = []
-    for c in shown.columns:  # typed columns (svcwork.tables) are written by their kind; an interval's
-        kind = column_kind(frame, c)  # limits as the share or percentage they bound
-        kinds.append((kinds[-1] if kinds and kinds[-1] in ("share", "percent") else None) if kind == "limit" else kind)
+    kinds = shown_kinds(frame)  # typed columns by their kind, plain numbers one precision per column
     body = "".join("<tr>" + "".join(_cell(v, lang, k) for v, k in zip(row, kinds)) + "</tr>"
                    for row in shown.itertuples(index=False, name=None))
     cap = f"<caption>{html.escape(caption)}</caption>" if caption else ""

@@ -18,7 +18,7 @@ from ..i18n import fmt_date, t
 from ..keyfigures import from_records, plain
 from ..paths import atomic_write_bytes
 from ..report import BODY_ROWS, SECTIONS, load_sections, load_tables, tables_by_role, typed_text
-from ..tables import column_kind
+from ..tables import shown_kinds
 from . import oxml
 from .build import _NUMERIC, _STATUS_FILL, Writer, figure_bookmark
 from .markdown import render_markdown
@@ -146,10 +146,7 @@ def frame_table(w: Writer, frame: pd.DataFrame, *, caption: str | None, max_rows
         return
     lang = w.lang
     shown = frame.head(max_rows)
-    kinds: list[str | None] = []
-    for c in shown.columns:  # as report.table_html: an interval's limits as the share or percentage they bound
-        kind = column_kind(frame, c)
-        kinds.append((kinds[-1] if kinds and kinds[-1] in ("share", "percent") else None) if kind == "limit" else kind)
+    kinds = shown_kinds(frame)  # as report.table_html
     header = [(str(c), False) for c in shown.columns]
     rows = []
     for values in shown.itertuples(index=False, name=None):
