@@ -18,6 +18,7 @@ output.
 from __future__ import annotations
 
 import hmac
+import math
 import os
 import secrets
 from pathlib import Path
@@ -28,7 +29,7 @@ import pandas as pd
 from .errors import SvcworkError
 from .i18n import t, user_language
 
-__all__ = ["pseudonymisation_key", "project_key_file", "init_project_key", "pseudonymise", "suppress",
+__all__ = ["pseudonymisation_key", "project_key_file", "init_project_key", "pseudonymise", "suppress", "shown",
            "SUPPRESSED"]
 
 #: Marker used in place of a suppressed value in human-facing tables.
@@ -136,3 +137,14 @@ def suppress(frame: pd.DataFrame, *, count: str, min_size: int) -> pd.DataFrame:
     """
     counts = pd.to_numeric(frame[count], errors="coerce")
     return frame.loc[np.asarray(counts >= min_size)].copy()
+
+
+def shown(base: object, min_size: int):
+    """Whether a figure computed over some base — a group of a table, the cases with a known citizen
+    (repeat contact, first-contact resolution), the cases decided (deadline), the cases following one
+    path — may be shown (in a table, chart, sentence or summary.json): only when that base holds at
+    least ``min_size`` (the engagement's ``min_group_size``); else it is suppressed, as :func:`suppress`
+    drops a row.  *base* a count, or counts (a Series or array: True/False for each)."""
+    if isinstance(base, (pd.Series, np.ndarray)):
+        return pd.to_numeric(base, errors="coerce") >= min_size if isinstance(base, pd.Series) else base >= min_size
+    return base is not None and not (isinstance(base, float) and math.isnan(base)) and int(base) >= int(min_size)

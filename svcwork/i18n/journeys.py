@@ -527,6 +527,17 @@ MESSAGES: dict[str, tuple[str, str]] = {     # "journeys.*"
                                        "מכסים יחד לפחות {goal}.",
                                 "other": "המסלול הנפוץ ביותר מכסה {share} מהפניות ({cases}); {k} מתוך {paths} המסלולים "
                                          "מכסים יחד לפחות {goal}."}),
+    "journeys.finding.paths_spread": (
+        {"one": "No path is followed by enough cases to be quoted on its own; the cases take {paths} paths, and the "
+                "most common one covers at least {goal}.",
+         "other": "No path is followed by enough cases to be quoted on its own; the cases take {paths} paths, and it "
+                  "takes {k} of them together to cover at least {goal}."},
+        {"one": "אף מסלול אינו משותף למספיק פניות כדי לצטט אותו בנפרד; הפניות עוברות ב־{paths} מסלולים, והנפוץ שבהם "
+                "מכסה לפחות {goal}.",
+         "two": "אף מסלול אינו משותף למספיק פניות כדי לצטט אותו בנפרד; הפניות עוברות ב־{paths} מסלולים, ושניים מהם "
+                "מכסים יחד לפחות {goal}.",
+         "other": "אף מסלול אינו משותף למספיק פניות כדי לצטט אותו בנפרד; הפניות עוברות ב־{paths} מסלולים, ו־{k} מהם "
+                  "מכסים יחד לפחות {goal}."}),
     "journeys.finding.handoffs": ("Cases pass between units {per_case} times on average ({cases}); the busiest hand-off is "
                                   "from {source} to {target} ({times}), each time waiting {wait} (median).",
                                   "פנייה עוברת בין יחידות {per_case} פעמים בממוצע ({cases}); ההעברה השכיחה ביותר היא "
@@ -601,6 +612,10 @@ MESSAGES: dict[str, tuple[str, str]] = {     # "journeys.*"
                                       "rarely are left off the map.",
                                       "המסלול הנפוץ ביותר מכסה {share} מהפניות ({cases}); מעברים נדירים אינם מוצגים "
                                       "במפה."),
+    "journeys.takeaway.process_map_spread": ("No path is followed by enough cases to be quoted on its own; transitions "
+                                             "taken rarely are left off the map.",
+                                             "אף מסלול אינו משותף למספיק פניות כדי לצטט אותו בנפרד; מעברים נדירים "
+                                             "אינם מוצגים במפה."),
     "journeys.takeaway.capability": ("Counting the cases still open, half of each month's cases closed within {low} days "
                                      "({low_month}) to {high} days ({high_month}).",
                                      "בספירת הפניות שעדיין פתוחות, מחצית מהפניות של כל חודש נסגרו בתוך {low} ימים "

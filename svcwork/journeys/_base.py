@@ -55,3 +55,4 @@ def channel_order(channels) -> list[str]:
 def measure_scope(measure: str) -> str:
     """Where a Standards measure can be checked: ``case_log``, ``answer`` (live answer time) or ``kpi``."""
     return "case_log" if measure in CASE_MEASURE_KEYS else "answer" if measure == "answer_seconds" else "kpi"
+

@@ -18,6 +18,7 @@ import pandas as pd
 
 from ..errors import AnalysisError
 from ..i18n import t
+from ..privacy import shown
 from .survival import km_by
 
 if TYPE_CHECKING:
@@ -28,6 +29,13 @@ __all__ = ["KPI_COLUMNS", "CAPABILITY_COLUMNS", "breakdown", "capability_table"]
 #: The columns of :func:`breakdown` after the group column.
 KPI_COLUMNS = ("cases", "median_days", "p90_days", "median_first_response_days", "sla_met", "closure_rate",
                "rework_rate", "handoffs_per_case", "repeat_contact_rate", "fcr")
+
+
+#: The per-case column each measure of :func:`breakdown` is computed from (its base: the group's cases
+#: where that column is known); the end-to-end times count every case of the group.
+MEASURE_SOURCE = {"median_first_response_days": "first_response_days", "sla_met": "sla_breach", "closure_rate": "closed",
+                  "rework_rate": "rework", "handoffs_per_case": "handoffs", "repeat_contact_rate": "repeat",
+                  "fcr": "fcr"}
 
 
 def _known_mean(g: DataFrameGroupBy, column: str) -> pd.Series:
@@ -41,13 +49,16 @@ def _columns_needed(cases: pd.DataFrame, need: set[str]) -> None:
                               found=", ".join(map(str, cases.columns))))
 
 
-def breakdown(cases: pd.DataFrame, by: str) -> pd.DataFrame:
+def breakdown(cases: pd.DataFrame, by: str, *, min_size: int | None = None) -> pd.DataFrame:
     """Case KPIs per value of *by* (``service_id``, ``channel``, ``unit``, ``month`` …) from the per-case
     table of :func:`analyse_log`: cases, median and 90th-percentile end-to-end days counting the cases
     still open (Kaplan–Meier, :func:`~svcwork.journeys.survival.km_quantiles`), median first response,
     share within the deadline (cases decided: pending ones left out), closure, rework, hand-offs per
     case, repeat contact and FCR.  Rows without a value of *by* are left out; small groups are NOT
-    suppressed here (do it before showing).
+    suppressed here (do it before showing).  With *min_size*, each measure whose base — the group's
+    cases where its column is known (:data:`MEASURE_SOURCE`: the repeat share and FCR count only the
+    cases with a known citizen, the deadline share only the cases decided) — is under *min_size* is
+    NaN (the section's rule, :func:`svcwork.journeys._base.shown`).
     """
     _columns_needed(cases, {by})
     frame = cases.loc[cases[by].notna()]
@@ -67,6 +78,9 @@ def breakdown(cases: pd.DataFrame, by: str) -> pd.DataFrame:
         "repeat_contact_rate": _known_mean(g, "repeat"),
         "fcr": _known_mean(g, "fcr"),
     })
+    if min_size is not None:
+        for column, source in MEASURE_SOURCE.items():
+            out[column] = out[column].where(shown(g[source].count(), min_size))
     return out.reset_index().sort_values("cases", ascending=False, kind="stable", ignore_index=True)
 
 

@@ -12,10 +12,12 @@ executive summary and unit packs read them by key.  Names and definitions are th
   the case's own deadline where the log records one, else ``deadline_days`` after opening),
   ``deadline_days`` (the engagement's default), ``own_deadline_cases``, ``pending_cases``;
 * contact — ``repeat_contact``, ``repeat_window_days``, ``fcr`` (first-contact resolution: closed by
-  the receiving unit without a hand-off, no repeat contact within the window before or after),
+  the receiving unit without a hand-off, no repeat contact within the window before or after; each
+  only when at least the minimum group size of cases has a known citizen, :func:`contact_bases`),
   ``channel_switching``, ``pass_on_units`` and ``pass_on_cases`` (receiving units that close no case
   themselves, and their cases: why their FCR is zero);
-* paths and hand-offs — ``paths``, ``top_path_share``, ``paths_for_goal`` and ``path_goal`` (how many
+* paths and hand-offs — ``paths``, ``top_path_share`` (only when at least the minimum group size of
+  cases follows the most common path), ``paths_for_goal`` and ``path_goal`` (how many
   of the most common paths cover that share), ``paths_shown``, ``paths_shown_share``,
   ``handoffs_per_case``, ``top_handoff`` (its count; item "from → to"), ``top_handoff_wait``;
 * by month of opening — ``month_median_low``/``month_median_high`` (item: the month),
@@ -38,12 +40,14 @@ import pandas as pd
 
 from ..common import finite_or_none as _num
 from ..keyfigures import KeyFigure, registry
+from ..privacy import shown as _shown
 from .capability import breakdown
 
 if TYPE_CHECKING:  # pragma: no cover
     from .result import JourneysResult
 
-__all__ = ["SECTION", "PATH_GOAL", "key_figures", "figures_of", "wilson", "pass_on_units", "month_range"]
+__all__ = ["SECTION", "PATH_GOAL", "key_figures", "figures_of", "wilson", "pass_on_units", "month_range",
+           "contact_bases", "top_path_shown"]
 
 SECTION = "journeys"
 #: The share of cases that "the paths it takes to cover most cases" cover.
@@ -66,6 +70,24 @@ def _share(key: str, hits: int, n: int, *, table: str | None = None, item: str |
     low, high = wilson(hits, n)
     return KeyFigure(key, hits / n if n else None, "share", SECTION, base=int(n), base_of=base_of, low=low,
                      high=high, table=table, item=item)
+
+
+def contact_bases(res: JourneysResult) -> tuple[int, int]:
+    """(cases with a known citizen — the base of the repeat-contact share —, cases whose FCR is known —
+    the base of FCR) of the whole log; (0, 0) without one."""
+    log = res.log
+    if log is None:
+        return 0, 0
+    return int(log.repeats.linked_cases), int(log.cases["fcr"].notna().sum())
+
+
+def top_path_shown(res: JourneysResult) -> bool:
+    """Whether the most common path is followed by enough cases to be quoted (the section's rule,
+    :func:`svcwork.journeys._base.shown`: at least ``min_group_size``)."""
+    log = res.log
+    if log is None or not len(log.variants.table):
+        return False
+    return _shown(int(log.variants.table["cases"].iloc[0]), res.min_group_size)
 
 
 def pass_on_units(res: JourneysResult) -> list[tuple[str, int]]:
@@ -119,14 +141,15 @@ def _log_figures(res: JourneysResult) -> Iterator[KeyFigure]:
                     base_of="cases")
     yield KeyFigure("journeys.pending_cases", int(cases["pending"].sum()), "count", SECTION, base=n, base_of="cases")
     r = log.repeats
-    if r.rate is not None:
+    linked, fcr_base = contact_bases(res)
+    if r.rate is not None and _shown(linked, m):
         yield _share("journeys.repeat_contact", int(cases["repeat"].dropna().astype(bool).sum()), r.linked_cases,
                      table="repeat_contact")
         yield KeyFigure("journeys.repeat_window_days", int(r.days), "count", SECTION, table="repeat_contact")
-        if r.channel_switching is not None and r.citizens_with_repeat >= m:
+        if r.channel_switching is not None and _shown(r.citizens_with_repeat, m):
             yield KeyFigure("journeys.channel_switching", r.channel_switching, "share", SECTION, table="repeat_contact")
     known = cases["fcr"].dropna().astype(bool)
-    if len(known):
+    if len(known) and _shown(fcr_base, m):
         yield _share("journeys.fcr", int(known.sum()), len(known), table="repeat_contact")
         units = pass_on_units(res)
         if units:
@@ -165,12 +188,13 @@ def _path_figures(res: JourneysResult) -> Iterator[KeyFigure]:
     if not len(table):
         return
     yield KeyFigure("journeys.paths", len(table), "count", SECTION, base=n, base_of="cases", table="variants")
-    yield KeyFigure("journeys.top_path_share", float(table["share"].iloc[0]), "share", SECTION, base=n,
-                    base_of="cases", table="variants")
+    if top_path_shown(res):
+        yield KeyFigure("journeys.top_path_share", float(table["share"].iloc[0]), "share", SECTION, base=n,
+                        base_of="cases", table="variants")
     yield KeyFigure("journeys.paths_for_goal", log.variants.variants_for(PATH_GOAL), "count", SECTION,
                     table="ideal_path")
     yield KeyFigure("journeys.path_goal", PATH_GOAL, "share", SECTION, table="ideal_path")
-    shown = table.loc[table["cases"] >= res.min_group_size].head(max(res.top_k, 1))
+    shown = table.loc[_shown(table["cases"], res.min_group_size)].head(max(res.top_k, 1))
     if len(shown):
         yield KeyFigure("journeys.paths_shown", len(shown), "count", SECTION, table="variants")
         yield KeyFigure("journeys.paths_shown_share", log.variants.coverage(len(shown)), "share", SECTION, base=n,
@@ -205,10 +229,10 @@ def _group_figures(res: JourneysResult, dim: str, names: tuple[str | None, ...],
     cases = log.cases.loc[log.cases[dim].notna()]
     if cases.empty:
         return
-    kpis = breakdown(cases, dim).set_index(dim)
+    kpis = breakdown(cases, dim, min_size=m).set_index(dim)
     n_cases, n_median, n_p90, n_missed = names
     for value, g in cases.groupby(dim, sort=True):
-        if len(g) < m:
+        if not _shown(len(g), m):
             continue
         item = str(value)
         yield KeyFigure(f"journeys.{n_cases}.{item}", len(g), "count", SECTION, table=table, item=item)
@@ -219,11 +243,11 @@ def _group_figures(res: JourneysResult, dim: str, names: tuple[str | None, ...],
             yield KeyFigure(f"journeys.{n_p90}.{item}", _num(row["p90_days"]), "days", SECTION, base=len(g),
                             base_of="cases", table=table, item=item)
         decided = g["sla_breach"].dropna().astype(bool)
-        if len(decided) >= m:
+        if _shown(len(decided), m):
             yield _share(f"journeys.{n_missed}.{item}", int(decided.sum()), len(decided), table=table, item=item)
         if fcr:
             known = g["fcr"].dropna().astype(bool)
-            if len(known) >= m:
+            if _shown(len(known), m):
                 yield _share(f"journeys.{fcr}.{item}", int(known.sum()), len(known), table=table, item=item)
 
 

@@ -16,6 +16,7 @@ import pandas as pd
 from .. import charts
 from ..i18n import fmt_number, fmt_percent, t
 from .present import channel_label, service_label, target_text, wrap
+from ..privacy import shown as _shown
 
 if TYPE_CHECKING:
     from matplotlib.figure import Figure
@@ -135,7 +136,7 @@ def variants_chart(res: JourneysResult, lang: str) -> Figure:
     log = res.log
     assert log is not None
     table = log.variants.table
-    shown = table.loc[table["cases"] >= res.min_group_size].head(max(res.top_k, 1))
+    shown = table.loc[_shown(table["cases"], res.min_group_size)].head(max(res.top_k, 1))
     fig, ax = charts.new_figure()
     ranks = np.arange(1, len(shown) + 1)
     colour = charts.accent(res.accent)
@@ -284,7 +285,7 @@ def figure_data(res: JourneysResult, lang: str) -> dict[str, object]:
                                                      {col("median_days"): "days", col("p90_days"): "days"})
         if res.log.per_event:
             table = res.log.variants.table
-            v = table.loc[table["cases"] >= res.min_group_size].head(max(res.top_k, 1))
+            v = table.loc[_shown(table["cases"], res.min_group_size)].head(max(res.top_k, 1))
             frame = pd.DataFrame({col("rank"): [int(r) for r in v.index],
                                   col("variant"): [" → ".join(map(str, x)) for x in v["variant"]],
                                   col("cases"): v["cases"].astype(int).tolist(),

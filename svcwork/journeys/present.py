@@ -31,7 +31,7 @@ import pandas as pd
 
 from ..errors import HEBREW
 from ..i18n import fmt_number, fmt_percent, t
-from ..privacy import suppress
+from ..privacy import shown, suppress
 from ..tables import translate, with_keys
 from ._base import CHANNELS, blank, channel_order, measure_scope
 from .capability import KPI_COLUMNS, breakdown
@@ -175,7 +175,7 @@ def tables(res: JourneysResult, lang: str) -> dict[str, pd.DataFrame]:
     if log is not None:
         out["data_quality"] = data_quality_table(log.quality, lang)
         for dim in ("service_id", "channel", "unit"):
-            table = suppress(breakdown(log.cases, dim), count="cases", min_size=m)
+            table = suppress(breakdown(log.cases, dim, min_size=m), count="cases", min_size=m)
             if len(table):
                 if dim == "service_id":
                     table[dim] = [service_label(res, s) for s in table[dim]]
@@ -283,18 +283,18 @@ def _variants_table(res: JourneysResult, lang: str) -> pd.DataFrame:
     assert log is not None
     table = log.variants.table
     m = res.min_group_size
-    shown = table.loc[table["cases"] >= m].head(max(res.top_k, 1))
-    rest = table.drop(shown.index)
+    common = table.loc[shown(table["cases"], m)].head(max(res.top_k, 1))
+    rest = table.drop(common.index)
     rows = pd.DataFrame({
-        "rank": [str(r) for r in shown.index],
-        "variant": [path_text(v) for v in shown["variant"]],
-        "steps": pd.array(shown["events"], dtype="Int64"),
-        "cases": shown["cases"].astype(np.int64),
-        "share": shown["share"].round(4),
-        "cumulative_share": shown["cumulative_share"].round(4),
-        "median_days": shown["median_days"].round(2),
+        "rank": [str(r) for r in common.index],
+        "variant": [path_text(v) for v in common["variant"]],
+        "steps": pd.array(common["events"], dtype="Int64"),
+        "cases": common["cases"].astype(np.int64),
+        "share": common["share"].round(4),
+        "cumulative_share": common["cumulative_share"].round(4),
+        "median_days": common["median_days"].round(2),
     }).reset_index(drop=True)
-    if len(rest) and int(rest["cases"].sum()) >= m:
+    if len(rest) and shown(int(rest["cases"].sum()), m):
         cases = log.cases
         other = cases.loc[cases["variant"].isin(rest.index), "days"]
         rows.loc[len(rows)] = [
@@ -338,18 +338,24 @@ def _ideal_table(res: JourneysResult, lang: str) -> pd.DataFrame:
 
 
 def _contact_table(res: JourneysResult, lang: str) -> pd.DataFrame:
-    """Repeat contact, FCR and channel switching (only when cases can be linked to citizens)."""
+    """Repeat contact, FCR and channel switching (only when at least ``min_group_size`` cases can be linked
+    to citizens: :func:`~svcwork.journeys.figures.contact_bases`, the rule of
+    :func:`~svcwork.journeys._base.shown`)."""
+    from .figures import contact_bases
+
     log = res.log
     assert log is not None
     r = log.repeats
-    if r.linked_cases < res.min_group_size:
+    m = res.min_group_size
+    linked, fcr_base = contact_bases(res)
+    if not shown(linked, m):
         return pd.DataFrame()
-    big = r.citizens_with_repeat >= res.min_group_size
+    big = shown(r.citizens_with_repeat, m)
     return _metric_table([
         (t("journeys.contact.linked", lang), fmt_number(r.linked_cases, lang)),
         (t("journeys.contact.window", lang), fmt_number(r.days, lang)),
         (t("journeys.col.repeat_contact_rate", lang), fmt_percent(r.rate, lang, digits=1)),
-        (t("journeys.col.fcr", lang), fmt_percent(log.fcr, lang, digits=1)),
+        (t("journeys.col.fcr", lang), fmt_percent(log.fcr, lang, digits=1) if shown(fcr_base, m) else "—"),
         (t("journeys.contact.switching", lang), fmt_percent(r.channel_switching, lang, digits=1) if big else "—"),
     ], lang)
 

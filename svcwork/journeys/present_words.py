@@ -99,8 +99,11 @@ def _deadline(res: JourneysResult, f: dict[str, KeyFigure], lang: str) -> str | 
 
 def _paths(f: dict[str, KeyFigure], lang: str) -> str | None:
     top, k = f.get("journeys.top_path_share"), f.get("journeys.paths_for_goal")
-    if top is None or k is None:
+    if k is None:
         return None
+    if top is None:  # the most common path has too few cases to be quoted (suppressed)
+        return t("journeys.finding.paths_spread", lang, n=k.value, k=quote(k, lang),
+                 paths=quote(f["journeys.paths"], lang), goal=quote(f["journeys.path_goal"], lang))
     return t("journeys.finding.paths", lang, n=k.value, share=quote(top, lang), cases=base_text(top, lang),
              k=quote(k, lang), paths=quote(f["journeys.paths"], lang), goal=quote(f["journeys.path_goal"], lang))
 
@@ -242,9 +245,10 @@ def takeaways(res: JourneysResult, lang: str) -> dict[str, str]:
     log = res.log
     if log is not None:
         top = f.get("journeys.top_path_share")
-        if log.per_event and top is not None:
-            out["process_map"] = t("journeys.takeaway.process_map", lang, share=quote(top, lang),
-                                   cases=base_text(top, lang))
+        if log.per_event and "journeys.paths" in f:
+            out["process_map"] = (t("journeys.takeaway.process_map", lang, share=quote(top, lang),
+                                    cases=base_text(top, lang)) if top is not None else
+                                  t("journeys.takeaway.process_map_spread", lang))  # too few cases on any path
             k, share = f.get("journeys.paths_shown"), f.get("journeys.paths_shown_share")
             if k is not None and share is not None:
                 out["variants"] = t("journeys.takeaway.variants", lang, n=k.value, k=quote(k, lang),

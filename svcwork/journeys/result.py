@@ -183,7 +183,14 @@ class JourneysResult(Presented):
 
         The values of the section's key figures (:mod:`svcwork.journeys.figures`): end-to-end
         median and p90 count the cases still open (Kaplan–Meier; None while not estimable), the
-        deadline breach rate is over the cases decided (pending ones left out)."""
+        deadline breach rate is over the cases decided (pending ones left out).  A share whose base is
+        under ``min_group_size`` is None, as its key figure is absent (suppressed): the repeat-contact
+        rate and FCR with too few cases of a known citizen, the top variant's share when too few cases
+        follow it (:func:`~svcwork.journeys.figures.contact_bases`,
+        :func:`~svcwork.journeys.figures.top_path_shown`)."""
+        from ..privacy import shown
+        from .figures import contact_bases, top_path_shown
+
         journey: dict[str, object] = {k: None for k in (
             "cases", "events", "closed_cases", "open_cases", "variants", "top_variant_share", "median_case_days",
             "p90_case_days", "sla_breach_rate", "handoffs_per_case", "repeat_contact_rate", "fcr")}
@@ -192,19 +199,22 @@ class JourneysResult(Presented):
         if self.log is not None:
             log = self.log
             table = log.variants.table
+            linked, fcr_base = contact_bases(self)
+            m = self.min_group_size
             journey.update({
                 "cases": int(log.n_cases),
                 "events": int(log.n_events),
                 "closed_cases": log.n_closed,
                 "open_cases": log.n_open,
                 "variants": int(len(table)),
-                "top_variant_share": round_or_none(float(table["share"].iloc[0]) if len(table) else None, 4),
+                "top_variant_share": round_or_none(float(table["share"].iloc[0]) if top_path_shown(self) else None,
+                                                   4),
                 "median_case_days": round_or_none(log.time_quantile(0.5), 4),
                 "p90_case_days": round_or_none(log.time_quantile(0.9), 4),
                 "sla_breach_rate": round_or_none(log.rate("sla_breach"), 4),
                 "handoffs_per_case": round_or_none(log.handoffs.per_case_mean, 4) if log.units_known else None,
-                "repeat_contact_rate": round_or_none(log.repeats.rate, 4),
-                "fcr": round_or_none(log.fcr, 4),
+                "repeat_contact_rate": round_or_none(log.repeats.rate, 4) if shown(linked, m) else None,
+                "fcr": round_or_none(log.fcr, 4) if shown(fcr_base, m) else None,
                 "top_handoffs": self.top_handoffs(),
             })
             journey["not_measurable"] = list(log.not_measurable)

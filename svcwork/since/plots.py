@@ -78,13 +78,18 @@ def changes_chart(data: pd.DataFrame, lang: str, *, accent: str | None = None) -
 
 def trend_data(rounds: Sequence["Round"]) -> pd.DataFrame:
     """Each trend figure's value and 95% interval in each round (oldest first): round label, period end,
-    figure, kind, value, low, high; a figure only when at least two rounds carry it."""
+    figure, kind, value, low, high; a figure only when at least two rounds carry it.  A round's figure
+    whose base is under that round's minimum group size is not plotted (suppressed: a round's analysis
+    leaves such a figure out — e.g. the repeat-contact share or FCR with too few cases of a known
+    citizen — and a summary written before it did is not trusted to)."""
+    from ..privacy import shown
+
     rows = []
     for rnd in rounds:
         figs = rnd.figures
         for key in TREND_FIGURES:
             f = figs.get(key)
-            if f is None or f.value is None:
+            if f is None or f.value is None or (f.base is not None and not shown(f.base, rnd.min_group_size)):
                 continue
             rows.append({"round": rnd.label, "end": rnd.period[1], "figure": key, "kind": f.kind,
                          "value": float(f.value), "low": f.low, "high": f.high})
