@@ -37,7 +37,8 @@ from ._base import A11_ITEMS
 if TYPE_CHECKING:  # pragma: no cover
     from .result import MeasuresResult
 
-__all__ = ["SECTION", "key_figures", "figures_of", "attention", "attention_groups", "kpi_kind", "standard_item",
+__all__ = ["SECTION", "key_figures", "figures_of", "attention", "attention_groups", "kpi_kind", "kpi_text",
+           "standard_item",
            "standard_names",
            "standard_key", "weakest_items", "item_name", "BAD_STATUS"]
 
@@ -97,6 +98,16 @@ def kpi_kind(kind: object, last: object = None, target: object = None, *, level:
     if a is not None and b is not None and a != b and show(a, base) == show(b, base):
         return _FINER[base]
     return base
+
+
+def kpi_text(value: object, kind: object, last: object = None, target: object = None, lang: str = "en", *,
+             level: bool = False) -> str:
+    """One of a KPI's values (its last value, target, a point, centre line or limit of its control
+    chart, its new level) as every output writes it: by :func:`kpi_kind` of the KPI (*kind*, its
+    *last* value and *target*; *level* for the new level) — so a table, a chart's data and a unit
+    page read exactly as the sentences quote the KPI's key figures.  '—' when *value* is missing."""
+    v = _num(value)
+    return "—" if v is None else show(v, kpi_kind(kind, last, target, level=level), lang)
 
 
 def standard_item(service_id: object, channel: object) -> str | None:

@@ -24,11 +24,12 @@ import numpy as np
 import pandas as pd
 
 from ..common import yes_no
-from ..i18n import fmt_number, fmt_percent, fmt_period, t
+from ..i18n import fmt_number, fmt_period, t
 from ..keyfigures import show
 from ..schema import ENUMS
 from ..tables import translate
 from ._base import Message, _period_label
+from .figures import kpi_kind, kpi_text
 from .present_text import findings, methods, takeaways  # noqa: F401 - the section in words (present_text)
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -52,13 +53,13 @@ def _when(period: object) -> str:
         return str(period)
 
 
-def _level(value: object, kind: object, lang: str) -> str:
-    """A KPI's level as the client reads it: a percentage for a proportion, else a number."""
-    if not isinstance(value, (int, float, np.floating)) or not math.isfinite(value):
-        return "—"
-    if kind == "proportion":
-        return fmt_percent(value, lang, digits=1)
-    return fmt_number(value, lang, digits=0 if abs(value) >= 100 else 1 if abs(value) >= 10 else 2)
+def _kpi_kinds(scorecard: pd.DataFrame) -> dict[str, str]:
+    """Each KPI's figure kind (:func:`svcwork.measures.figures.kpi_kind`, the one rule its key figures
+    follow): its points, centre line, limits and target are written as its last value is quoted."""
+    if scorecard.empty:
+        return {}
+    return {str(r["kpi_id"]): kpi_kind(_field(r, "kind"), _field(r, "last"), _field(r, "target"))
+            for r in scorecard.to_dict("records")}
 
 
 def _field(row: Mapping[str, Any], key: str) -> Any:
@@ -89,7 +90,7 @@ def kpi_note(row: Mapping[str, Any], chart: ControlChart | None, lang: str) -> s
     """
     status = _field(row, "status")
     signals = chart.signals if chart is not None else pd.DataFrame(columns=["period", "direction"])
-    level = _level(_field(row, "new_level"), _field(row, "kind"), lang)
+    level = kpi_text(_field(row, "new_level"), _field(row, "kind"), lang=lang, level=True)
     since = _when(_field(row, "shift_period"))
 
     def latest(reading: str | None = None) -> str:
@@ -275,7 +276,11 @@ def tables(res: MeasuresResult, lang: str) -> dict[str, pd.DataFrame]:
             "kpi_id": s["kpi_id"], "kpi_name": s["kpi_name"],
             "direction": s["direction"].map(lambda d: t(f"measures.direction.{d}", lang)),
             "owner": s["owner"].map(lambda o: o if isinstance(o, str) else "—"),
-            "target": s["target"], "last": s["last"],
+            # the KPIs' units differ row by row: each value written by its KPI's rule (kpi_text), as quoted
+            "target": [kpi_text(_field(r, "target"), _field(r, "kind"), _field(r, "last"), _field(r, "target"), lang)
+                       for r in rows],
+            "last": [kpi_text(_field(r, "last"), _field(r, "kind"), _field(r, "last"), _field(r, "target"), lang)
+                     for r in rows],
             "last_period": s["last_period"].map(lambda p: _period_label(pd.Timestamp(p))
                                                 if p is not None and pd.notna(p) else "—"),
             "met": s["met"].map(lambda b: yes_no(b, lang)),
@@ -287,8 +292,7 @@ def tables(res: MeasuresResult, lang: str) -> dict[str, pd.DataFrame]:
             "better_count": (s["signals_better"] if "signals_better" in s.columns else 0),
             "worse_count": (s["signals_worse"] if "signals_worse" in s.columns else 0),
             "reading": reading.map(lambda x: t(f"measures.reading.{x}", lang) if isinstance(x, str) else "—"),
-            "new_level": [_level(_field(r, "new_level"), _field(r, "kind"), lang) if _field(r, "new_level") is not None
-                          else "—" for r in rows],
+            "new_level": [kpi_text(_field(r, "new_level"), _field(r, "kind"), lang=lang, level=True) for r in rows],
             "shift_period": [_when(_field(r, "shift_period")) for r in rows],
             "callout": [kpi_note(r, res.charts.get(str(r["kpi_id"])), lang) for r in rows]})
         v[["better_count", "worse_count"]] = v[["better_count", "worse_count"]].fillna(0).astype(int)
@@ -296,6 +300,7 @@ def tables(res: MeasuresResult, lang: str) -> dict[str, pd.DataFrame]:
             v = v.drop(columns=["in_control"])  # improvement out of control; the reading says which way
         out["kpi_scorecard"] = _headers(v, lang)
         rows = []
+        kinds = _kpi_kinds(s)
         for kid, chart in res.charts.items():
             for sg in chart.signals.itertuples():
                 reads = getattr(sg, "direction", None)
@@ -303,7 +308,8 @@ def tables(res: MeasuresResult, lang: str) -> dict[str, pd.DataFrame]:
                 if _before_shift(chart, sg.position, sg.side, reads):
                     text = t(f"measures.signal.before_{reads}", lang, period=_when(chart.shift_period))
                 rows.append({"kpi_id": kid, "period": _period_label(pd.Timestamp(sg.period)),
-                             "value": float(chart.values[sg.position]), "rule": int(sg.rule),
+                             "value": show(float(chart.values[sg.position]), kinds.get(kid, "number"), lang),
+                             "rule": int(sg.rule),
                              "rule_text": t(f"measures.rule.{int(sg.rule)}", lang),
                              "side": t("measures.side.above" if sg.side > 0 else "measures.side.below", lang),
                              "signal_direction": text})
@@ -668,6 +674,7 @@ def figure_data(res: MeasuresResult, lang: str) -> dict[str, Any]:
         targets = dict(zip(res.scorecard["kpi_id"].astype(str), res.scorecard["target"]))
         lights = dict(zip(res.scorecard["kpi_id"].astype(str), res.scorecard["light"]))
         value, period = t("measures.legend.value", lang), col("period")
+        kpi_kinds = _kpi_kinds(res.scorecard)
         for kid, chart in res.charts.items():
             labels = [_period_label(pd.Timestamp(p)) if not isinstance(p, (int, np.integer)) else str(p)
                       for p in chart.periods]
@@ -680,25 +687,32 @@ def figure_data(res: MeasuresResult, lang: str) -> dict[str, Any]:
                                   t("measures.legend.limits", lang) + " ↓": np.asarray(chart.lower, float),
                                   t("measures.legend.limits", lang) + " ↑": np.asarray(chart.upper, float),
                                   col("rule"): signal})
-            kinds = {c: "score" for c in frame.columns if c not in (period, col("rule"))}
+            kind = kpi_kinds.get(kid, "number")  # the KPI's own kind: a proportion as a percentage
+            kinds = {c: kind for c in frame.columns if c not in (period, col("rule"))}
             tg = targets.get(kid)
-            notes = (t("access.alt.group", lang, name=col("target"), items=show(float(tg), "score", lang)),) \
+            notes = (t("access.alt.group", lang, name=col("target"), items=show(float(tg), kind, lang)),) \
                 if tg is not None and math.isfinite(tg) else ()
             out[f"control_{re.sub(r'[^0-9A-Za-z_-]+', '_', kid)}"] = ChartData(frame, value, kinds, series=True,
                                                                                notes=notes)
         shown = list(res.charts.items())[:12]
+        signals = dict(zip(res.scorecard["kpi_id"].astype(str), res.scorecard["signals"]))
+        # the KPIs' units differ row by row: last value and target as each KPI's rule writes them (the
+        # scorecard table's text); the chart's signals (circled points, a count) are the column it counts
         frame = pd.DataFrame({col("kpi_id"): [f"{kid} · {names[kid]}" if isinstance(names.get(kid), str) else kid
                                               for kid, _ in shown],
-                              col("last"): [float(c.values[-1]) for _, c in shown],
-                              col("target"): [None if targets.get(k) is None or not math.isfinite(targets[k])
-                                              else float(targets[k]) for k, _ in shown],
+                              col("last"): [show(float(c.values[-1]), kpi_kinds.get(k, "number"), lang)
+                                            for k, c in shown],
+                              col("target"): [show(float(targets[k]), kpi_kinds.get(k, "number"), lang)
+                                              if targets.get(k) is not None and math.isfinite(targets[k]) else "—"
+                                              for k, _ in shown],
                               col("light"): [t(f"access.light.{lights.get(k)}", lang) if lights.get(k) in
-                                             ("green", "amber", "red") else "—" for k, _ in shown]})
-        out["scorecard"] = ChartData(frame, col("last"), {col("last"): "score", col("target"): "score"}, ranked=False,
+                                             ("green", "amber", "red") else "—" for k, _ in shown],
+                              col("signals"): [int(signals.get(k) or 0) for k, _ in shown]})
+        out["scorecard"] = ChartData(frame, col("signals"), {col("signals"): "count"}, ranked=False,
                                      notes=grouped_notes(frame, col("light"), col("kpi_id"), lang,
                                                          order=[t(f"access.light.{x}", lang)
                                                                 for x in ("red", "amber", "green")],
-                                                         detail=lambda r: show(r[col("last")], "score", lang)))
+                                                         detail=lambda r: r[col("last")]))
     if res.standards_available and not res.standards.empty:
         s = res.standards
         labels = _standard_labels(res, lang)
