@@ -160,3 +160,39 @@ def test_demo_client_new_level_and_sentences(tmp_path):
     for kid in ("N04", "N03"):
         if f"measures.kpi_last.{kid}" in figs and kid in words:
             assert figs[f"measures.kpi_last.{kid}"].shown("en") == card.loc[kid, "Last value"]
+
+
+def test_unit_pages_write_each_kpi_as_the_report_does():
+    """The unit managers' pages (review of 2026-12-07: "0.759 | 0.800" beside "76% against 80%"): every
+    KPI row of every northfield-licensing pack reads its value and target as the report's rule
+    (kpi_text) writes the unit's own values, and the page's focus sentence quotes the same text."""
+    from pathlib import Path
+
+    import svcwork
+    from svcwork import management
+    from svcwork.keyfigures import quotes
+    from svcwork.measures.figures import kpi_text
+    from svcwork.unit_signals import manager_packs
+
+    root = Path(__file__).resolve().parents[1] / "data" / "clients" / "northfield-licensing"
+    eng = svcwork.load(root)
+    packs = manager_packs(eng, management.analyse(eng), lang="en", measures_result=M.analyse(eng, n_boot=0))
+    rows, texts = 0, []
+    for pack in packs:
+        kpis = [s for s in pack.signals if s.kind == "kpi"]
+        table = pack.tables("en").get("signals")
+        if not kpis or table is None:
+            continue
+        for s, (_, row) in zip(kpis, table.iterrows()):
+            assert row[t("management.col.value", "en")] == kpi_text(s.value, s.kpi_kind, s.value, s.target, "en")
+            assert row[t("management.col.target", "en")] == kpi_text(s.target, s.kpi_kind, s.value, s.target, "en")
+            rows += 1
+            texts.append(row[t("management.col.value", "en")])
+        figures = {f.key: f for f in pack.key_figures()}
+        for point in pack.focus_points("en", marked=True):
+            for key, attr, shown in quotes(point):
+                if ".kpi_value" in key or ".kpi_target" in key:
+                    thing = figures[key].item.split(" — ", 1)[1]  # the pack's item: "<unit> — <KPI>"
+                    s = next(x for x in kpis if (x.item or x.label) == thing)
+                    assert shown == kpi_text(figures[key].value, s.kpi_kind, s.value, s.target, "en"), point
+    assert rows >= 3 and any(x.endswith("%") for x in texts), texts  # a proportion KPI as a percentage

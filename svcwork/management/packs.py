@@ -27,7 +27,7 @@ import pandas as pd
 from ..common import round_or_none
 from ..errors import AnalysisError
 from ..i18n import t
-from ..keyfigures import KeyFigure, registry, show
+from ..keyfigures import KeyFigure, registry
 from ..schema import normalize_name
 from ._base import ALL, OPEN_STATUSES, SCALE, _float, _frame, _owning_unit, _text, _to_date
 
@@ -400,14 +400,11 @@ def _action_item(row: pd.Series) -> ActionItem:
 
 
 def _kpi_kind(s: UnitSignal) -> str:
-    """The figure kind of a KPI's value and target: a share for proportions (to a tenth of a percent
-    when the whole percentages would read alike), whole counts, else a number."""
-    vals = [v for v in (s.value, s.target) if v is not None]
-    if s.kpi_kind == "proportion" or (s.kpi_kind is None and vals and all(0 <= v <= 1 for v in vals)):
-        return "share1" if len({show(v, "share") for v in vals}) < len(vals) else "share"
-    if s.kpi_kind == "count" and all(float(v).is_integer() for v in vals):
-        return "count"
-    return "score" if len({show(v, "number") for v in vals}) < len(vals) else "number"
+    """The figure kind of a KPI's value and target: the report's one rule
+    (:func:`svcwork.measures.figures.kpi_kind`), so the unit page reads as the report's scorecard."""
+    from ..measures.figures import kpi_kind
+
+    return kpi_kind(s.kpi_kind, s.value, s.target)
 
 
 def _off_target(s: UnitSignal) -> bool:

@@ -462,9 +462,11 @@ def pack_tables(pack: UnitPack, lang: str) -> dict[str, pd.DataFrame]:
     kpi = [s for s in pack.signals if s.kind == "kpi"]
     survey = [s for s in pack.signals if s.kind == "survey"]
     if kpi:
-        f = pd.DataFrame([{c("indicator"): s.label, c("value"): round_or_none(s.value, 3),
+        from ..measures.figures import kpi_text  # each KPI's value and target as the report writes them
+
+        f = pd.DataFrame([{c("indicator"): s.label, c("value"): kpi_text(s.value, s.kpi_kind, s.value, s.target, lang),
                            c("low"): round_or_none(s.low, 3), c("high"): round_or_none(s.high, 3),
-                           c("target"): round_or_none(s.target, 3),
+                           c("target"): kpi_text(s.target, s.kpi_kind, s.value, s.target, lang),
                            c("signal"): yes_no(s.signal, lang, blank=""), c("note"): s.note} for s in kpi])
         if all(s.low is None and s.high is None for s in kpi):  # a KPI value has no interval: no empty columns
             f = f.drop(columns=[c("low"), c("high")])
