@@ -52,6 +52,15 @@ def _label(code: str, names: Mapping[str, str]) -> str:
     return f"{code} {name}" if name else str(code)
 
 
+def _listed(names: list[str], lang: str) -> str:
+    """Names joined as the language lists them ("a, b and c" / "א, ב ו־ג", CLDR via Babel)."""
+    from babel.lists import format_list
+
+    from .i18n import LOCALES
+
+    return format_list(list(names), locale=LOCALES.get(lang, "en_IL"))
+
+
 def _lower(text: str, lang: str) -> str:
     """A label inside an English sentence starts in lower case ("Quick win" → "quick win")."""
     return text[:1].lower() + text[1:] if lang != "he" and text[1:2].islower() else text
@@ -95,22 +104,40 @@ def _fix_first(summary: Mapping[str, Any], figs: Mapping[str, KeyFigure], lang: 
                        quadrant=quadrant))
     lead = [t("report.exec.start_roadmap" if roadmap else "report.exec.start_ranked", lang)]
     lines = []
+    # the heaviest criteria and the services the robustness range covers: the prioritisation
+    # section's own rules (svcwork.prioritize.figures), so both name the same ones
+    from .prioritize.figures import robust_services, weighting
+
     weights = {k.split(".", 2)[2]: f for k, f in figs.items() if k.startswith("prioritize.weight.")}
-    if weights:
-        heaviest = max(weights, key=lambda k: (weights[k].value or 0, k))
-        criterion = (_lower(t(f"prioritize.criterion.{heaviest}", lang), lang) if known(f"prioritize.criterion.{heaviest}")
-                     else heaviest)
-        lines.append(t("report.exec.start_why" if roadmap else "report.exec.start_why_ranked", lang, criterion=criterion,
-                       weight=quote(weights[heaviest], lang)))
-    p_top = [figs.get(f"prioritize.p_top.{p['service_id']}") for p in top]
+    how, top_weights = weighting({k: f.value for k, f in weights.items() if f.value is not None})
+    if top_weights:
+        how = {"one": "", "tied": "_tied", "equal": "_equal"}[how]
+        names = [_lower(t(f"prioritize.criterion.{c}", lang), lang) if known(f"prioritize.criterion.{c}") else c
+                 for c in top_weights]
+        lines.append(t(("report.exec.start_why" if roadmap else "report.exec.start_why_ranked") + how, lang,
+                       criterion=_listed(names, lang), weight=quote(weights[top_weights[0]], lang)))
     top_n = figs.get("prioritize.top_n")
-    if p_top and all(f is not None and f.value is not None for f in p_top) and top_n is not None:
+    ranked = [str(p["service_id"]) for p in sorted(
+        (p for p in summary.get("priorities") or [] if isinstance(p, Mapping) and p.get("rank")),
+        key=lambda p: p["rank"])]
+    covered = (robust_services(ranked, int(top_n.value), among=[str(p["service_id"]) for p in top])
+               if top_n is not None and top_n.value is not None else [])
+    p_top = [figs.get(f"prioritize.p_top.{s}") for s in covered]
+    if top_n is not None and top_n.value is not None and not covered:
+        lines.append(t("report.exec.start_robust_none", lang, top=quote(top_n, lang)))
+    elif p_top and all(f is not None and f.value is not None for f in p_top):
         low = min(p_top, key=lambda f: (f.value, f.key))
         high = max(p_top, key=lambda f: (f.value, f.key))
         values = {"top": quote(top_n, lang), "samples": base_text(low, lang)}
-        lines.append(t("report.exec.start_robust_same", lang, p=quote(low, lang), **values)
-                     if low.shown(lang) == high.shown(lang) else
-                     t("report.exec.start_robust", lang, low=quote(low, lang), high=quote(high, lang), **values))
+        some = "" if len(covered) == len(top) else "_some"
+        if some:
+            values["services"] = ", ".join(covered)
+        if low.shown(lang) == high.shown(lang):
+            extra = {"n": len(covered)} if some else {}
+            lines.append(t(f"report.exec.start_robust{some}_same", lang, p=quote(low, lang), **extra, **values))
+        else:
+            lines.append(t(f"report.exec.start_robust{some}", lang, low=quote(low, lang), high=quote(high, lang),
+                           **values))
     return {"lead": lead, "items": items, "lines": lines}
 
 

@@ -125,11 +125,29 @@ class KeyFigure:
 def show(value: float | int | None, kind: str, lang: str = "en") -> str:
     """*value* shown by the rule of its *kind* (:data:`DIGITS`)."""
     digits = DIGITS[kind]
+    if kind == "share1" and (bound := _share1_bound(value, lang)) is not None:
+        return bound
     if kind in ("share", "share1"):
         return fmt_percent(value, lang, digits=digits)
     if kind == "points":
         return fmt_signed(value, lang, digits=digits)
     return fmt_number(value, lang, digits=digits)
+
+
+def _share1_bound(value: float | int | None, lang: str) -> str | None:
+    """A ``share1`` (a share shown finely because it is close to a round figure) never reads as a
+    round figure it does not reach: rounded to a tenth of a percent *up* onto a multiple of 5 %
+    — 100 % included — it is shown as more than the tenth below ("> 74.9%" for 74.97 %, "> 99.9%"
+    for 99.96 %), and rounded down to 0 % while above 0 as "< 0.1%" (catalogue
+    ``figure.share_above`` / ``figure.share_below``).  None: the plain tenth of a percent is true."""
+    if not isinstance(value, (int, float)) or not 1e-9 < float(value) < 1 - 1e-9:
+        return None
+    tenths = round(round(float(value), 3) * 1000)  # the tenths of a percent fmt_percent would show
+    if tenths == 0:
+        return t("figure.share_below", lang, share=fmt_percent(0.001, lang, digits=1))
+    if tenths % 50 == 0 and tenths / 1000 > float(value) + 1e-9:
+        return t("figure.share_above", lang, share=fmt_percent((tenths - 1) / 1000, lang, digits=1))
+    return None
 
 
 def quote(figure: KeyFigure, lang: str, attr: str = "value") -> str:

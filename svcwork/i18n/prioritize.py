@@ -478,6 +478,9 @@ MESSAGES: dict[str, tuple[str, str]] = {   # "prioritize.*"
                                                  "the roadmap chose freely (or a score of 0).",
                                                  "שירותים שנדחו משום שהערך שלהם לכל יחידת עבודה נמוך מזה של כל שירות "
                                                  "שמפת הדרכים בחרה בחופשיות (או שציונם 0)."),
+    "prioritize.figure.deferred_excluded": ("Services left out in the workshop", "שירותים שהוצאו בסדנת התעדוף"),
+    "prioritize.figure.deferred_excluded.def": ("Deferred services that the workshop left out of the roadmap.",
+                                                "שירותים שנדחו משום שסדנת התעדוף הוציאה אותם ממפת הדרכים."),
     "prioritize.figure.discount": ("Worth of a wave against the one before", "שווי גל ביחס לגל שלפניו"),
     "prioritize.figure.discount.def": ("In the roadmap's value, a service planned one wave later counts for this share "
                                        "of its score: wave 2 this share, wave 3 this share of it again, and so on, so "
@@ -517,6 +520,10 @@ MESSAGES: dict[str, tuple[str, str]] = {   # "prioritize.*"
     "prioritize.phrase.deferred_low_value": ({"one": "one for low value", "other": "{count} for low value"},
                                              {"one": "אחד בשל ערך נמוך", "two": "שניים בשל ערך נמוך",
                                               "other": "{count} בשל ערך נמוך"}),
+    "prioritize.phrase.deferred_excluded": ({"one": "one left out in the workshop",
+                                             "other": "{count} left out in the workshop"},
+                                            {"one": "אחד הוצא בסדנת התעדוף", "two": "שניים הוצאו בסדנת התעדוף",
+                                             "other": "{count} הוצאו בסדנת התעדוף"}),
     "prioritize.phrase.criteria": ({"one": "one criterion", "other": "{count} criteria"},
                                    {"one": "קריטריון אחד", "two": "שני קריטריונים", "other": "{count} קריטריונים"}),
     "prioritize.phrase.named": ("{id} ({name})", "{id} ({name})"),
@@ -567,6 +574,10 @@ MESSAGES: dict[str, tuple[str, str]] = {   # "prioritize.*"
                                    "{criterion} ({weight}).",
                                    "הציון משקלל {criteria}, במשקלים שנקבעו לפי {source}; הכבד ביותר הוא {criterion} "
                                    "({weight})."),
+    "prioritize.finding.weights_tied": ("The score weighs {criteria}, with weights from {source}; the heaviest are "
+                                        "{criterion} ({weight} each).",
+                                        "הציון משקלל {criteria}, במשקלים שנקבעו לפי {source}; הכבדים ביותר הם "
+                                        "{criterion} ({weight} כל אחד)."),
     "prioritize.finding.weights_equal": ("The score weighs {criteria} equally.", "הציון משקלל {criteria} במשקל שווה."),
     "prioritize.finding.cr_ok": ("The comparisons are consistent enough (consistency ratio {cr}, within the usual limit "
                                  "of {limit}).",

@@ -134,12 +134,47 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                      "heaviest is {criterion}, weight {weight}).",
                                      "למה: הם מניבים את התועלת הרבה ביותר ביחס למאמץ לפי הקריטריונים שסוכמו (הכבד "
                                      "ביותר: {criterion}, משקל {weight})."),
+    "report.exec.start_why_tied": ("Why: the roadmap fits the services that give the most benefit for the effort under "
+                                   "the agreed criteria (the heaviest are {criterion}, weight {weight} each) into the "
+                                   "waves' capacity, their dependencies and the quick wins required.",
+                                   "למה: מפת הדרכים משבצת את השירותים המניבים את התועלת הרבה ביותר ביחס למאמץ לפי "
+                                   "הקריטריונים שסוכמו (הכבדים ביותר: {criterion}, משקל {weight} כל אחד) בתוך הקיבולת "
+                                   "של הגלים, התלויות ביניהם וההישגים המהירים הנדרשים."),
+    "report.exec.start_why_ranked_tied": ("Why: they give the most benefit for the effort under the agreed criteria "
+                                          "(the heaviest are {criterion}, weight {weight} each).",
+                                          "למה: הם מניבים את התועלת הרבה ביותר ביחס למאמץ לפי הקריטריונים שסוכמו "
+                                          "(הכבדים ביותר: {criterion}, משקל {weight} כל אחד)."),
+    "report.exec.start_why_equal": ("Why: the roadmap fits the services that give the most benefit for the effort under "
+                                    "the agreed criteria (weighed equally, {weight} each) into the waves' capacity, "
+                                    "their dependencies and the quick wins required.",
+                                    "למה: מפת הדרכים משבצת את השירותים המניבים את התועלת הרבה ביותר ביחס למאמץ לפי "
+                                    "הקריטריונים שסוכמו (במשקל שווה, {weight} כל אחד) בתוך הקיבולת של הגלים, התלויות "
+                                    "ביניהם וההישגים המהירים הנדרשים."),
+    "report.exec.start_why_ranked_equal": ("Why: they give the most benefit for the effort under the agreed criteria "
+                                           "(weighed equally, {weight} each).",
+                                           "למה: הם מניבים את התועלת הרבה ביותר ביחס למאמץ לפי הקריטריונים שסוכמו "
+                                           "(במשקל שווה, {weight} כל אחד)."),
     "report.exec.start_robust": ("Each stays among the top {top} in between {low} and {high} of {samples} around the "
                                  "agreed weights.",
                                  "כל אחד מהם נשאר בין {top} הראשונים ב־{low} עד {high} מתוך {samples} סביב המשקלות "
                                  "שסוכמו."),
     "report.exec.start_robust_same": ("Each stays among the top {top} in {p} of {samples} around the agreed weights.",
                                       "כל אחד מהם נשאר בין {top} הראשונים ב־{p} מתוך {samples} סביב המשקלות שסוכמו."),
+    "report.exec.start_robust_some": ("Of them, those among the top {top} by score ({services}) stay among the top "
+                                      "{top} in between {low} and {high} of {samples} around the agreed weights.",
+                                      "מתוכם, אלה שבין {top} הגבוהים בציון ({services}) נשארים בין {top} הראשונים "
+                                      "ב־{low} עד {high} מתוך {samples} סביב המשקלות שסוכמו."),
+    "report.exec.start_robust_some_same": (
+        {"one": "Of them, the one among the top {top} by score ({services}) stays among the top {top} in {p} of "
+                "{samples} around the agreed weights.",
+         "other": "Of them, those among the top {top} by score ({services}) each stay among the top {top} in {p} of "
+                  "{samples} around the agreed weights."},
+        {"one": "מתוכם, זה שבין {top} הגבוהים בציון ({services}) נשאר בין {top} הראשונים ב־{p} מתוך {samples} "
+                "סביב המשקלות שסוכמו.",
+         "other": "מתוכם, כל אחד מאלה שבין {top} הגבוהים בציון ({services}) נשאר בין {top} הראשונים ב־{p} מתוך "
+                  "{samples} סביב המשקלות שסוכמו."}),
+    "report.exec.start_robust_none": ("None of them is among the top {top} by score.",
+                                      "אף אחד מהם אינו בין {top} הגבוהים בציון."),
     "report.exec.pain": ("The citizens' biggest pain", "הכאב הגדול של התושבים"),
     "report.exec.pain_service": ("Citizens suffer most with {service}: half its cases take {days} days or more end to "
                                  "end, counting cases still open ({cases}; all services: {all_days} days), and {satisfied} of its respondents are "
@@ -375,6 +410,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                           "תהליך העבודה שהריץ את הלקוח הזה קרס (הופסק, התרסק או שנגמר הזיכרון) {detail}; שאר האצווה "
                           "המשיכה."),
     # the base of a key figure, as a sentence quotes it ({count}: the number, marked; n: the number)
+    # a share shown to a tenth of a percent that would otherwise read as a round figure it does not reach
+    "figure.share_above": ("> {share}", "מעל {share}"),
+    "figure.share_below": ("< {share}", "פחות מ־{share}"),
     "figure.base.cases": ({"one": "{count} case", "other": "{count} cases"},
                           {"one": "פנייה אחת", "two": "שתי פניות", "other": "{count} פניות"}),
     "figure.base.closed_cases": ({"one": "{count} closed case", "other": "{count} closed cases"},

@@ -24,12 +24,16 @@ Two display rules live here because they decide what a sentence may claim:
   without being exactly that: "75 %" for 74.85 % would let a text claim "at least 75 %".
 * :func:`rounded_parts` — parts shown beside their total are rounded by the largest-remainder
   method so that the shown parts add up to the shown total.
+
+Two selections live here because the prioritisation section and the executive summary must say
+the same thing: :func:`heaviest` (the heaviest criteria, ties named together) and
+:func:`robust_services` (the services a robustness range is quoted over).
 """
 
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any, Iterable, Mapping, Sequence
 
 from ..keyfigures import DIGITS, KeyFigure
 
@@ -37,22 +41,29 @@ if TYPE_CHECKING:
     from .analysis import PrioritizationResult
 
 __all__ = ["key_figures", "share_kind", "rounded_parts", "inward_range", "SECTION", "DEFERRED_REASONS",
-           "top_by_score", "wave_members"]
+           "top_by_score", "wave_members", "heaviest", "weighting", "robust_services", "TIE"]
 
 #: The report section the figures belong to.
 SECTION = "prioritization"
-#: The reasons a service is deferred (:attr:`.waves.WavePlan.reasons`), in the order text lists them.
-DEFERRED_REASONS = ("capacity", "dependency", "low_value")
+#: The reasons a service is deferred (:attr:`.waves.WavePlan.reasons`), in the order text lists them:
+#: every reason the roadmap gives, so the parts named add up to the services deferred (``excluded``:
+#: left out of the roadmap in the workshop).
+DEFERRED_REASONS = ("capacity", "dependency", "low_value", "excluded")
 #: How many of the best-scoring services the text names when it sets them beside wave 1.
 TOP_BY_SCORE = 3
 _EPS = 1e-9
+#: Two weights closer than this weigh the same (:func:`heaviest`).
+TIE = 1e-9
 
 
 def share_kind(value: float | None) -> str:
     """``"share"`` (a whole percentage), or ``"share1"`` when the whole percentage would overstate
     *value* onto a round figure: rounded up onto a multiple of 5 % (74.85 % → "75 %"), or shown as
     0 % or 100 % while not exactly 0 or 1 (99.89 % → "100 %").  With ``share1`` the text shows
-    74.8 % and 99.9 %, so "between 74.8 % and 100 %" is not contradicted by the table."""
+    74.8 % and 99.9 %, so "between 74.8 % and 100 %" is not contradicted by the table.  Where even a
+    tenth of a percent would still land on the round figure (74.97 %, 99.96 %, 0.04 %), the rule of
+    ``share1`` (:func:`svcwork.keyfigures.show`) shows "> 74.9%", "> 99.9%", "< 0.1%" — never
+    "75.0%", "100.0%" or "0.0%" for a value that is not that."""
     if value is None or not math.isfinite(value):
         return "share"
     pct = 100.0 * float(value)
@@ -111,6 +122,48 @@ def top_by_score(res: PrioritizationResult) -> list:
 def wave_members(res: PrioritizationResult, wave: int) -> list:
     """The services of *wave*, best score first (empty without a roadmap)."""
     return [s for s in res.order if res.wave_of(s) == wave]
+
+
+def heaviest(weights: Mapping[Any, float] | Any) -> tuple:
+    """The heaviest criteria: every criterion whose weight is the largest (within :data:`TIE`), in
+    the order of *weights* (a mapping or a Series, criterion → weight).
+
+    One criterion: the text names it.  Several tied: the text names them all, with their common
+    weight ("the heaviest are Benefit and Effort, 30% each").  All of them (every criterion weighs
+    the same): the text says the criteria are weighed equally and names none.  The prioritisation
+    section and the executive summary both read this, so they never name different criteria.
+    """
+    items = [(c, float(w)) for c, w in weights.items() if w is not None and math.isfinite(float(w))]
+    if not items:
+        return ()
+    top = max(w for _, w in items)
+    return tuple(c for c, w in items if top - w <= TIE)
+
+
+def weighting(weights: Mapping[Any, float] | Any) -> tuple[str, tuple]:
+    """How a text names the heaviest criteria (:func:`heaviest`): ``("one", (c,))`` — one is the
+    heaviest; ``("tied", (c1, c2, …))`` — several share the largest weight, all named; ``("equal",
+    (…))`` — every criterion (more than one) weighs the same, none is heavier; ``("none", ())`` —
+    no weights."""
+    top = heaviest(weights)
+    n = sum(1 for _, w in weights.items() if w is not None and math.isfinite(float(w)))
+    if not top:
+        return "none", ()
+    if len(top) == 1:
+        return "one", top
+    return ("equal" if len(top) == n else "tied"), top
+
+
+def robust_services(order: Sequence, top_n: int, among: Iterable | None = None) -> list:
+    """The services a robustness range ("stay in the top N in between … and … of the samples") is
+    quoted over: the top *top_n* by score (*order*: best score first), and with *among* (wave 1 of
+    the roadmap) only those of them that are in it — a service outside the top N does not "stay"
+    in it, so its share is never part of that range."""
+    top = list(order)[: max(int(top_n), 0)]
+    if among is None:
+        return top
+    keep = {str(s) for s in among}
+    return [s for s in top if str(s) in keep]
 
 
 def key_figures(res: PrioritizationResult) -> tuple[KeyFigure, ...]:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any, Mapping
 
 from ..i18n import fmt_number, fmt_percent, t
 from ..keyfigures import KeyFigure, base_text, quote, registry
-from .figures import DEFERRED_REASONS, top_by_score, wave_members
+from .figures import DEFERRED_REASONS, robust_services, top_by_score, wave_members, weighting
 from .waves import fmt_amount
 
 if TYPE_CHECKING:
@@ -38,6 +38,15 @@ def _figs(res: PrioritizationResult) -> dict[str, KeyFigure]:
 
 def _crit(c: str, lang: str) -> str:
     return t(f"prioritize.criterion.{c}", lang)
+
+
+def _listed(names: list[str], lang: str) -> str:
+    """Names joined as the language lists them ("A, B and C" / "A, B ו־C", CLDR via Babel)."""
+    from babel.lists import format_list
+
+    from ..i18n import LOCALES
+
+    return format_list(list(names), locale=LOCALES.get(lang, "en_IL"))
 
 
 def _name(res: PrioritizationResult, sid: Any) -> str | None:
@@ -159,14 +168,14 @@ def _roadmap(res: PrioritizationResult, figs: Mapping[str, KeyFigure], lang: str
 def _weights(res: PrioritizationResult, figs: Mapping[str, KeyFigure], lang: str) -> str:
     """Where the weights come from, the heaviest, and how consistent the comparisons are."""
     criteria = _count("prioritize.phrase.criteria", figs["prioritize.criteria"], lang)
-    w = res.weights
-    if float(w.max() - w.min()) <= 1e-12:
+    how, top = weighting(res.weights)  # one rule with the executive summary: ties named together, all tied "equally"
+    if how == "equal":
         text = t("prioritize.finding.weights_equal", lang, criteria=criteria)
     else:
-        heaviest = w.idxmax()
-        text = t("prioritize.finding.weights", lang, criteria=criteria,
-                 source=t(f"prioritize.source.{res.method}", lang), criterion=_crit(heaviest, lang),
-                 weight=quote(figs[f"prioritize.weight.{heaviest}"], lang))
+        text = t("prioritize.finding.weights" if how == "one" else "prioritize.finding.weights_tied", lang,
+                 criteria=criteria, source=t(f"prioritize.source.{res.method}", lang),
+                 criterion=_listed([_crit(c, lang) for c in top], lang),
+                 weight=quote(figs[f"prioritize.weight.{top[0]}"], lang))
     if "prioritize.consistency_ratio" in figs:
         values = {"cr": quote(figs["prioritize.consistency_ratio"], lang),
                   "limit": quote(figs["prioritize.cr_limit"], lang)}
@@ -188,7 +197,7 @@ def _robust(res: PrioritizationResult, figs: Mapping[str, KeyFigure], lang: str)
     """How often the top N by score stay in the top N under weights varied around the agreed
     ones: between the lowest and the highest share, each quoted (never "at least" a rounded
     figure)."""
-    top = res.order[: res.top_n]
+    top = robust_services(res.order, res.top_n)  # one rule with the executive summary
     shares = [figs[f"prioritize.p_top.{s}"] for s in top]
     low = min(shares, key=lambda f: (f.value, f.key))
     high = max(shares, key=lambda f: (f.value, f.key))
