@@ -46,10 +46,10 @@ MESSAGES = {
     "intake.required_empty": ("“{column}” is empty; a value is required.", "„{column}” ריק; נדרש ערך."),
     "intake.not_number": ("Expected a number, found “{value}”.", "נדרש מספר, נמצא „{value}”."),
     "intake.not_integer": ("Expected a whole number, found “{value}”.", "נדרש מספר שלם, נמצא „{value}”."),
-    "intake.not_date": ("Expected a date (e.g. 2026-03-31 or 31/03/2026), found “{value}”.",
-                        "נדרש תאריך (למשל 31/03/2026 או 2026-03-31), נמצא „{value}”."),
+    "intake.not_date": ("Expected a date (e.g. 2026-03-31), found “{value}”.",
+                        "נדרש תאריך (למשל 2026-03-31), נמצא „{value}”."),
     "intake.not_timestamp": ("Expected a date and time (e.g. 2026-03-31 14:05), found “{value}”.",
-                             "נדרשים תאריך ושעה (למשל 31/03/2026 14:05), נמצא „{value}”."),
+                             "נדרשים תאריך ושעה (למשל 2026-03-31 14:05), נמצא „{value}”."),
     "intake.not_judgement": ("Expected a judgement between 1/9 and 9 (e.g. 3 or 1/3), found “{value}”.",
                              "נדרש שיפוט בין 1/9 ל־9 (למשל 3 או 1/3), נמצא „{value}”."),
     "intake.out_of_range": ("Expected a value between {lo} and {hi}, found {value}.", "נדרש ערך בין {lo} ל־{hi}, נמצא {value}."),
@@ -165,11 +165,9 @@ MESSAGES = {
                                    "ימים מתקופת הפרויקט {start} – {end} (למשל שורה {first_row}: „{value}”): זה אינו "
                                    "ייצוא של התקופה, או שהתאריכים נקראו שגוי. יש לבדוק את הקובץ ואת התקופה."),
     "intake.backwards_cases": ("In {count} of {total} cases ({share}) an event listed later in the file is earlier in "
-                               "time (e.g. row {first_row}); the dates in column “{column}” may have been read in the "
-                               "wrong order ({order}). Check date_order in the Engagement sheet.",
+                               "time (e.g. row {first_row}); {cause}",
                                "ב־{count} מתוך {total} פניות ({share}) אירוע שמופיע מאוחר יותר בקובץ מוקדם יותר בזמן "
-                               "(למשל שורה {first_row}); ייתכן שהתאריכים בעמודה „{column}” נקראו בסדר שגוי ({order}). "
-                               "יש לבדוק את סדר התאריכים בגיליון פרטי הארגון."),
+                               "(למשל שורה {first_row}); {cause}"),
     "intake.encoding_replaced": ("{count} bytes of the {file_name} file fit no supported encoding (it was read as "
                                  "{encoding}); they were replaced by “\ufffd” on lines {lines}. Save the export as "
                                  "UTF-8 to keep them.",
@@ -198,6 +196,59 @@ MESSAGES = {
                                           "בתיקיית הלקוח. קובצי הנתונים שם: {found}."),
     "intake.merged_cells": ("{count} merged cell ranges ({found}) were filled from their top-left value.",
                             "{count} טווחי תאים ממוזגים ({found}) מולאו מהערך שבפינתם הימנית־העליונה."),
+    "intake.merged_header": ("Header cells {found} are merged: only the first column under a merge has a name, the "
+                             "others are not read. Unmerge them and give each column its own header.",
+                             "תאי כותרת {found} ממוזגים: רק לעמודה הראשונה שתחת המיזוג יש שם, והאחרות אינן נקראות. יש "
+                             "לבטל את המיזוג ולתת לכל עמודה כותרת משלה."),
+    "intake.date_text_assumed": ("Dates typed as text in the workbook could be day-first or month-first (no day above 12 "
+                                 "in any of them); they were read as {order}, e.g. “{value}” = {example}. Cells: "
+                                 "{cells}. If that is wrong, set date_order in the Engagement sheet, or type the dates "
+                                 "year first (2026-03-31).",
+                                 "תאריכים שהוקלדו כטקסט בחוברת יכולים להיות יום־קודם או חודש־קודם (אין בהם יום גדול "
+                                 "מ־12); הם נקראו כ־{order}, למשל „{value}” = {example}. תאים: {cells}. אם זה שגוי, יש "
+                                 "לקבוע סדר תאריכים בגיליון פרטי הארגון, או להקליד את התאריכים בסדר שנה־חודש־יום "
+                                 "(2026-03-31)."),
+    "intake.date_text_mixed": ("The workbook's text dates mix orders: “{value}” can only be read as {other}, but {proof} "
+                               "can only be {order}. Correct the dates that are typed the other way (best: type them "
+                               "year first, 2026-03-31).",
+                               "התאריכים שהוקלדו כטקסט בחוברת מערבים סדרים: את „{value}” אפשר לקרוא רק כ־{other}, אך "
+                               "את {proof} אפשר לקרוא רק כ־{order}. יש לתקן את התאריכים שהוקלדו בדרך האחרת (עדיף שנה־חודש־יום: "
+                               "2026-03-31)."),
+    "intake.cause.backwards_order": ("the dates in column “{column}” may have been read in the wrong order ({order}). "
+                                     "Check date_order in the Engagement sheet.",
+                                     "ייתכן שהתאריכים בעמודה „{column}” נקראו בסדר שגוי ({order}). יש לבדוק את סדר "
+                                     "התאריכים בגיליון פרטי הארגון."),
+    "intake.cause.backwards_proven": ("the times in column “{column}” were read in the order their days above 12 prove "
+                                      "({order}), so the day/month order is not the cause: rows are listed out of time "
+                                      "order, or repeated. Each case's events are ordered by their time; check that the "
+                                      "export holds each event once.",
+                                      "המועדים בעמודה „{column}” נקראו בסדר שימים גדולים מ־12 מוכיחים ({order}), ולכן "
+                                      "סדר היום והחודש אינו הסיבה: שורות אינן מסודרות לפי זמן, או שהן חוזרות. אירועי כל "
+                                      "פנייה מסודרים לפי זמנם; יש לוודא שכל אירוע מופיע בקובץ פעם אחת."),
+    "intake.cause.backwards_unsorted": ("the times in column “{column}” can be read only one way, so their day/month "
+                                        "order is not the cause: the file's rows are not in time order (the export is "
+                                        "sorted another way). Each case's events are ordered by their time, so nothing "
+                                        "is misread.",
+                                        "את המועדים בעמודה „{column}” אפשר לקרוא רק בדרך אחת, ולכן סדר היום והחודש אינו "
+                                        "הסיבה: שורות הקובץ אינן מסודרות לפי זמן (הקובץ ממוין אחרת). אירועי כל פנייה "
+                                        "מסודרים לפי זמנם, כך ששום דבר לא נקרא שגוי."),
+    "intake.cause.backwards_repeated": ("the times in column “{column}” can be read only one way, so their day/month "
+                                        "order is not the cause: {repeated} rows repeat an earlier row exactly (e.g. "
+                                        "row {dup_row} = row {other}), or rows are listed out of time order. Repeated "
+                                        "rows are counted as separate events: check that the export holds each event "
+                                        "once.",
+                                        "את המועדים בעמודה „{column}” אפשר לקרוא רק בדרך אחת, ולכן סדר היום והחודש אינו "
+                                        "הסיבה: {repeated} שורות חוזרות בדיוק על שורה קודמת (למשל שורה {dup_row} = שורה "
+                                        "{other}), או ששורות אינן מסודרות לפי זמן. שורות חוזרות נספרות כאירועים נפרדים: "
+                                        "יש לוודא שכל אירוע מופיע בקובץ פעם אחת."),
+    "intake.case_id_reused": ("Case id “{value}” is used for {count} different cases: its rows differ in service or "
+                              "citizen (first rows: {found}). They are analysed as one case, from {start} to {end}, "
+                              "with the service of its earliest event, so the times and counts of these cases are "
+                              "wrong. Check the export: the case id may have been reused.",
+                              "מזהה הפנייה „{value}” משמש ל־{count} פניות שונות: השורות שלו שונות בשירות או בפונה "
+                              "(שורות ראשונות: {found}). הן מנותחות כפנייה אחת, מ־{start} עד {end}, עם השירות של "
+                              "האירוע המוקדם ביותר שלה, ולכן הזמנים והספירות של פניות אלה שגויים. יש לבדוק את הקובץ: "
+                              "ייתכן שמזהה הפנייה שימש שוב."),
     "intake.one_row_per_case": ("Every case in the case log has one row ({count} cases): this export has one row per "
                                 "case, not per event. Hand-offs, first-contact resolution and process variants cannot "
                                 "be measured from it and are marked so in the report.",
@@ -309,4 +360,33 @@ MESSAGES = {
                                    "data-quality appendix).",
                                    "בעיות שנמצאו בבדיקת טופס הקליטה וקובצי הלקוח שאינן עוצרות את הניתוח (כל אחת "
                                    "מפורטת עם הגיליון, השורה והעמודה בנספח איכות הנתונים)."),
+    # percentages typed on the other scale (svcwork.intake.percent)
+    "intake.share_pct_fractions": ("All {count} shares in column “{column}” are between 0 and 1 and add up to about 1 "
+                                   "per service: they were typed as Excel percentages (fractions of 1) and were read "
+                                   "×100 (e.g. {value} as {read}%). Check them, or type them 0–100.",
+                                   "כל {count} השיעורים בעמודה „{column}” הם בין 0 ל־1 ומסתכמים בכ־1 בכל שירות: הם "
+                                   "הוקלדו כאחוזים של Excel (שברים של 1) ונקראו כפול 100 (למשל {value} כ־{read}%). "
+                                   "יש לבדוק אותם, או להקליד אותם בין 0 ל־100."),
+    "intake.share_pct_fraction": ("Service {service}: the share {value} was read as a fraction of 1, {read}% — the "
+                                  "service's shares add up to {read_total}% that way and to {typed_total}% as typed. "
+                                  "Check it, or type it 0–100.",
+                                  "שירות {service}: השיעור {value} נקרא כשבר של 1, {read}% — כך השיעורים של השירות "
+                                  "מסתכמים ב־{read_total}%, וכפי שהוקלדו ב־{typed_total}%. יש לבדוק, או להקליד בין "
+                                  "0 ל־100."),
+    "intake.share_pct_ambiguous": ("Service {service}: the share {value} may be {value}% or a fraction of 1 ({read}%); "
+                                   "its shares add up to {typed_total}% as typed and {read_total}% as fractions, so "
+                                   "neither is proven. It was read as {value}%, as the form asks. Type it 0–100 to "
+                                   "confirm.",
+                                   "שירות {service}: השיעור {value} יכול להיות {value}% או שבר של 1 ({read}%); "
+                                   "השיעורים של השירות מסתכמים ב־{typed_total}% כפי שהוקלדו וב־{read_total}% כשברים, "
+                                   "כך שאף קריאה אינה מוכחת. הוא נקרא כ־{value}%, כפי שהטופס מבקש. יש להקליד אותו "
+                                   "בין 0 ל־100 כדי לאשר."),
+    "intake.kpi_percent": ("KPI {kpi} is a proportion (0–1), but {value} in column “{column}” can only be a "
+                           "percentage: it was read as {read}.",
+                           "המדד {kpi} הוא שיעור (0–1), אבל {value} בעמודה „{column}” יכול להיות רק אחוז: הוא "
+                           "נקרא כ־{read}."),
+    "intake.kpi_not_proportion": ("KPI {kpi} is a proportion: {value} in column “{column}” is neither a share "
+                                  "(0–1) nor a percentage (0–100).",
+                                  "המדד {kpi} הוא שיעור: {value} בעמודה „{column}” אינו שיעור (0–1) ואינו אחוז "
+                                  "(0–100)."),
 }

@@ -785,4 +785,21 @@ MESSAGES: dict[str, tuple] = {     # "measures.*"
                                        "ניתוח גורמי המפתח לא בוצע: {reason}."),
     "measures.note.quarters": ("The survey has no wave column; calendar quarters are used as waves.",
                                "בסקר אין עמודת גל; רבעונים קלנדריים משמשים כגלים."),
+    # a proportion KPI's numbers typed as percentages (svcwork.measures.kpis._on_share_scale)
+    "measures.note.kpi_percent": ("KPI {kpi} is a proportion (0–1), but its values for {periods} can only be "
+                                  "percentages: they were divided by 100.",
+                                  "המדד {kpi} הוא שיעור (0–1), אבל ערכיו עבור {periods} יכולים להיות רק אחוזים: הם "
+                                  "חולקו ב־100."),
+    "measures.note.kpi_not_proportion": ("KPI {kpi} is a proportion, but its values for {periods} are neither shares "
+                                         "(0–1) nor percentages (0–100): they were left out.",
+                                         "המדד {kpi} הוא שיעור, אבל ערכיו עבור {periods} אינם שיעורים (0–1) ואינם "
+                                         "אחוזים (0–100): הם לא נכללו."),
+    "measures.note.kpi_target_percent": ("KPI {kpi} is a proportion (0–1), but its target {value} can only be a "
+                                         "percentage: it was read as {read}.",
+                                         "המדד {kpi} הוא שיעור (0–1), אבל היעד שלו {value} יכול להיות רק אחוז: הוא "
+                                         "נקרא כ־{read}."),
+    "measures.note.kpi_target_not_proportion": ("KPI {kpi} is a proportion, but its target {value} is neither a share "
+                                                "(0–1) nor a percentage (0–100): it was left out.",
+                                                "המדד {kpi} הוא שיעור, אבל היעד שלו {value} אינו שיעור (0–1) ואינו "
+                                                "אחוז (0–100): הוא לא נכלל."),
 }

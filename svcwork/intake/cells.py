@@ -17,6 +17,7 @@ import datetime as dt
 import math
 import re
 import warnings
+from dataclasses import dataclass
 from typing import Mapping
 
 import pandas as pd
@@ -29,10 +30,39 @@ _EXCEL_ERRORS = {"#REF!", "#N/A", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NUL
 _THOUSANDS = re.compile(r"^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$")
 _SPACES = re.compile(r"[\s\u00a0\u2009\u202f\u200e\u200f]+")
 _FRACTION = re.compile(r"^\s*(\d+(?:\.\d+)?)\s*/\s*(\d+(?:\.\d+)?)\s*$")
-_DATE_FORMATS = ("%Y-%m-%d", "%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y", "%Y/%m/%d", "%d/%m/%y", "%d.%m.%y")
+_YEAR_FIRST_FORMATS = ("%Y-%m-%d", "%Y/%m/%d")
+#: Day/month/year text dates, day first; month first is the same with %d and %m swapped (:func:`_date_formats`).
+_DAY_FIRST_FORMATS = ("%d/%m/%Y", "%d.%m.%Y", "%d-%m-%Y", "%d/%m/%y", "%d.%m.%y", "%d-%m-%y")
+#: A text date whose day and month could be swapped (``05/01/2025``, ``5.1.25 10:00``): its order is the
+#: workbook's (:class:`_DateRule`), decided as for the companion files (:func:`svcwork.exports.dates.read_datetimes`).
+_SWAPPABLE = re.compile(r"^\s*\d{1,2}([-/.])\d{1,2}\1(?:\d{4}|\d{2})(?:(?:\s+|T)\d.*)?$")
 _TIME_SUFFIXES = ("", " %H:%M", " %H:%M:%S", "T%H:%M", "T%H:%M:%S")
 _MONTH_FORMATS = ("%Y-%m", "%m/%Y", "%Y/%m", "%m.%Y", "%m-%Y")
 _SPLIT_IDS = re.compile(r"[,;\n]+")
+
+
+def _date_formats(order: str) -> tuple[str, ...]:
+    """The text-date formats tried, day/month ones in *order* (``"DMY"`` or ``"MDY"``)."""
+    if order == "MDY":
+        swapped = tuple(f.replace("%d", "%@").replace("%m", "%d").replace("%@", "%m") for f in _DAY_FIRST_FORMATS)
+        return _YEAR_FIRST_FORMATS + swapped
+    return _YEAR_FIRST_FORMATS + _DAY_FIRST_FORMATS
+
+
+def _swappable(value: object) -> bool:
+    """A text date whose day and month could be read either way (``05/01/2025``)."""
+    return isinstance(value, str) and bool(_SWAPPABLE.match(value))
+
+
+@dataclass(frozen=True)
+class _DateRule:
+    """How the workbook's day/month text dates are read: in *order*, which the data proved (``source``
+    ``"data"``), the Engagement sheet declared (``"declared"``), the language's usual order assumed
+    (``"default"``), or not decided yet (None).  *proof*: cells that prove the order (for messages)."""
+
+    order: str = "DMY"
+    source: str | None = None
+    proof: str = ""
 
 
 class _Bad(Exception):
@@ -94,14 +124,14 @@ def _from_serial(serial: float, epoch: dt.datetime) -> dt.datetime:
     return epoch + dt.timedelta(days=float(serial))
 
 
-def _as_date(value: object, epoch: dt.datetime, *, month_ok: bool = False) -> dt.date:
-    date = _parse_date(value, epoch, month_ok=month_ok)
+def _as_date(value: object, epoch: dt.datetime, *, month_ok: bool = False, rule: _DateRule | None = None) -> dt.date:
+    date = _parse_date(value, epoch, month_ok=month_ok, rule=rule or _DateRule())
     if not 1900 <= date.year <= 2200:
         raise _Bad("not_date")
     return date
 
 
-def _parse_date(value: object, epoch: dt.datetime, *, month_ok: bool) -> dt.date:
+def _parse_date(value: object, epoch: dt.datetime, *, month_ok: bool, rule: _DateRule) -> dt.date:
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -115,12 +145,13 @@ def _parse_date(value: object, epoch: dt.datetime, *, month_ok: bool) -> dt.date
         if text.upper() in _EXCEL_ERRORS:
             raise _Bad("excel_error")
         text = text.replace("Z", "")
-        for fmt in _DATE_FORMATS:
-            for suffix in _TIME_SUFFIXES:
-                try:
-                    return dt.datetime.strptime(text, fmt + suffix).date()
-                except ValueError:
-                    continue
+        found = _strptime_date(text, _date_formats(rule.order))
+        if found is not None:
+            return found
+        if _SWAPPABLE.match(text) and rule.source == "data":
+            other = "MDY" if rule.order == "DMY" else "DMY"
+            if _strptime_date(text, _date_formats(other)) is not None:  # only the other order: the workbook mixes both
+                raise _Bad("date_text_mixed", order=rule.order, other=other, proof=rule.proof)
         try:
             return dt.datetime.fromisoformat(text).date()
         except ValueError:
@@ -136,8 +167,21 @@ def _parse_date(value: object, epoch: dt.datetime, *, month_ok: bool) -> dt.date
     raise _Bad("not_date")
 
 
-def _coerce(value: object, column: Column, epoch: dt.datetime, lookups: Mapping[str, Mapping[str, str]]) -> object:
-    """Turn one raw cell into the column's clean value, or raise :class:`_Bad`."""
+def _strptime_date(text: str, formats: tuple[str, ...]) -> dt.date | None:
+    for fmt in formats:
+        for suffix in _TIME_SUFFIXES:
+            try:
+                return dt.datetime.strptime(text, fmt + suffix).date()
+            except ValueError:
+                continue
+    return None
+
+
+def _coerce(value: object, column: Column, epoch: dt.datetime, lookups: Mapping[str, Mapping[str, str]],
+            rule: _DateRule | None = None) -> object:
+    """Turn one raw cell into the column's clean value, or raise :class:`_Bad`.
+
+    Text dates whose day and month could be swapped are read by *rule* (day first when None)."""
     kind = column.kind
     if isinstance(value, str) and value.strip().upper() in _EXCEL_ERRORS and kind not in ("text",):
         raise _Bad("excel_error")
@@ -164,7 +208,7 @@ def _coerce(value: object, column: Column, epoch: dt.datetime, lookups: Mapping[
             raise _Bad("not_judgement")
         return number
     if kind in ("date", "period"):
-        return _as_date(value, epoch, month_ok=kind == "period")
+        return _as_date(value, epoch, month_ok=kind == "period", rule=rule)
     if kind == "enum":
         text = _as_text(value)
         if isinstance(value, bool):

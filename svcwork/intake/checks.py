@@ -63,7 +63,19 @@ def _check_unique(read: _SheetRead, sheet_schema: Sheet, col: _Collector, *, fil
                           other=int(lookup[row_key]))
 
 
+#: Problems after which a sheet's ids are not known: references to it are not checked (they would all be
+#: reported "not listed", although the sheet may list them).
+_UNREADABLE = frozenset({"sheet_missing", "column_missing", "header_missing", "corrupt"})
+
+
+def _unreadable(col: _Collector) -> set[str]:
+    """The sheets (keys) whose rows could not be read: missing, a required column or the header missing, broken."""
+    return {r.sheet for r in col.items if r.code in _UNREADABLE and r.sheet is not None}
+
+
 def _check_refs(reads: Mapping[str, _SheetRead], col: _Collector, *, file: str) -> None:
+    unreadable = _unreadable(col)
+
     def ids(sheet_key: str, column: str) -> set[str]:
         r = reads.get(sheet_key)
         if r is None:
@@ -83,7 +95,7 @@ def _check_refs(reads: Mapping[str, _SheetRead], col: _Collector, *, file: str) 
     )
     for sheet_key, column, known, target, ref_sheet, wildcards in rules:
         r = reads.get(sheet_key)
-        if r is None or r.frame.empty or (sheet_key != "Lessons" and ref_sheet not in reads):
+        if r is None or r.frame.empty or (sheet_key != "Lessons" and ref_sheet not in reads) or ref_sheet in unreadable:
             continue
         values = r.frame[column]
         for idx in np.flatnonzero(values.notna().to_numpy()):
@@ -101,10 +113,13 @@ def _check_refs(reads: Mapping[str, _SheetRead], col: _Collector, *, file: str) 
             ("Recommendations", "service_id", service_ids, "service", "Services"),
             ("Recommendations", "kpi_id", kpi_ids, "kpi", "KPIs"),
             ("Recommendations", "action_id", action_ids, "action", "Actions")):
-        _unknown(reads.get(sheet_key), column, known, target, ref_sheet, col, file=file, sheet_key=sheet_key)
-    for sheet_key in JOURNEY_LINKED:
-        _check_journey_links(reads, col, file=file, sheet_key=sheet_key)
-    _check_observation_links(reads, col, file=file)
+        if ref_sheet not in unreadable:
+            _unknown(reads.get(sheet_key), column, known, target, ref_sheet, col, file=file, sheet_key=sheet_key)
+    if "Journey" not in unreadable:
+        for sheet_key in JOURNEY_LINKED:
+            _check_journey_links(reads, col, file=file, sheet_key=sheet_key)
+    if "Observations" not in unreadable:
+        _check_observation_links(reads, col, file=file)
     services = reads.get("Services")
     if services is not None and not services.frame.empty:
         _check_dependencies(services, service_ids, col, file=file)
@@ -458,10 +473,75 @@ def _plausible(companions: Mapping[str, pd.DataFrame | None], settings: Settings
         return
     back, multi, first_rows = backwards_cases(cases["case_id"], cases["timestamp"])
     if multi and back >= 5 and back / multi >= BACKWARDS_SHARE:
-        order = dates_order.get("cases") or "—"
-        col.warning("backwards_cases", file=files["cases"], table="cases", column="timestamp",
-                    row=int(cases.loc[first_rows[0], "_row"]), first_row=int(cases.loc[first_rows[0], "_row"]),
-                    count=back, total=multi, share=_share(back / multi), order=order)
+        # the order the timestamps were read in: None when none could be read another way (ISO, year first …)
+        order = cases.attrs.get("date_orders", {}).get("timestamp")
+        proven = cases.attrs.get("orders_proven", {}).get("timestamp")
+        where = dict(file=files["cases"], table="cases", column="timestamp", row=int(cases.loc[first_rows[0], "_row"]),
+                     first_row=int(cases.loc[first_rows[0], "_row"]), count=back, total=multi, share=_share(back / multi))
+        if proven:  # read in the order the data proves: the rows are out of order, or repeated
+            col.warning("backwards_cases", **where, cause_key="backwards_proven", order=order)
+        elif order is None:  # the times read only one way (year first …): the rows are out of order, or repeated
+            repeated, dup_row, other = _repeated_rows(cases)
+            if repeated:
+                col.warning("backwards_cases", **where, cause_key="backwards_repeated", repeated=repeated,
+                            dup_row=dup_row, other=other)
+            else:
+                col.warning("backwards_cases", **where, cause_key="backwards_unsorted")
+        else:  # read in the declared or the assumed order, which may be wrong
+            col.warning("backwards_cases", **where, cause_key="backwards_order", order=order)
     n_cases = int(cases["case_id"].nunique())
     if n_cases >= 2 and n_cases == int(cases["case_id"].notna().sum()):
         col.warning("one_row_per_case", file=files["cases"], table="cases", count=n_cases)
+
+
+def _repeated_rows(cases: pd.DataFrame) -> tuple[int, int | None, int | None]:
+    """Rows of a case log repeating an earlier row exactly: (how many, the first one's row, the row it repeats)."""
+    keys = [c.key for c in companion("cases").columns if c.key in cases.columns and cases[c.key].notna().any()]
+    keys += ["_file"] if "_file" in cases.columns else []
+    if not keys:
+        return 0, None, None
+    hashes = pd.util.hash_pandas_object(cases[keys], index=False)
+    dup = hashes.duplicated(keep="first").to_numpy()
+    if not dup.any():
+        return 0, None, None
+    i = int(np.flatnonzero(dup)[0])
+    j = int(np.flatnonzero((hashes == hashes.iat[i]).to_numpy())[0])
+    return int(dup.sum()), int(cases["_row"].iat[i]), int(cases["_row"].iat[j])
+
+
+def _check_case_log(cases: pd.DataFrame | None, col: _Collector, *, file: str) -> None:
+    """Case ids carrying more than one service or citizen (a warning each).
+
+    A reused case id joins two cases into one (its times run from the first's start to the second's end,
+    with the first's service); it is not split, since which rows belong together cannot be proven.
+    """
+    if cases is None or cases.empty or "case_id" not in cases.columns:
+        return
+    files = cases["_file"] if "_file" in cases.columns else None
+    differ = [k for k in ("service_id", "citizen_id") if k in cases.columns and cases[k].notna().any()]
+    if not differ:
+        return
+    counts = cases.groupby("case_id", sort=False)[differ].nunique()
+    reused = counts.index[(counts > 1).any(axis=1).to_numpy()]
+    if not len(reused):
+        return
+    shown = 25  # the collector lists 25 problems per column; the rest are counted (no need to describe them)
+    chosen = cases[cases["case_id"].isin(reused[:shown])]
+    for case, group in chosen.groupby("case_id", sort=False):
+        by = "service_id" if "service_id" in differ and counts.at[case, "service_id"] > 1 else "citizen_id"
+        firsts = group.drop_duplicates(subset=[by]).dropna(subset=[by])
+        services = group["service_id"] if "service_id" in group.columns else None
+        found = ", ".join(f"{int(r)}" + (f" ({services.loc[i]})" if services is not None and pd.notna(services.loc[i])
+                                          else "") for i, r in zip(firsts.index, firsts["_row"]))
+        times = group["timestamp"].dropna() if "timestamp" in group.columns else pd.Series([], dtype="object")
+        start, end = (times.min(), times.max()) if len(times) else (None, None)
+        col.warning("case_id_reused", file=files.loc[firsts.index[0]] if files is not None else file, table="cases",
+                    column="case_id", row=int(firsts["_row"].iat[0]), value=case, count=len(firsts), found=found,
+                    start=_day(start), end=_day(end))
+    for case in reused[shown:]:
+        col.warning("case_id_reused", file=file, table="cases", column="case_id", value=case, count=2, found="",
+                    start="?", end="?")
+
+
+def _day(value: object) -> str:
+    return "?" if value is None or pd.isna(value) else pd.Timestamp(value).strftime("%Y-%m-%d")

@@ -29,11 +29,13 @@ from ..exports.xes import XesError, read_xes
 from ..i18n import t
 from ..privacy import pseudonymisation_key
 from ..schema import companion, normalize_name
-from .cells import _as_text, _blank, _letter
+from .cells import _as_text, _blank
+from .checks import _check_case_log
 from .columns import _companion_frame, _TableRead
 from .options import ColumnMap, _default_order, _ReadOptions
 from .problems import _Collector
-from .sheets import _find_header, _name_index
+from .sheets import _fill_merged as _fill_ranges
+from .sheets import _find_header, _name_index, _shown
 from .workbook import _check_file, _open_workbook, _unpacked_limit, _Workbook
 
 
@@ -45,20 +47,9 @@ def _fill_merged(rows: list[list], ranges: list, col: _Collector, *, file: str) 
     """Merged cells filled from their top-left value (a warning lists the ranges)."""
     if not ranges:
         return rows
-    out = [list(r) for r in rows]
-    names = []
-    for (r0, c0), (r1, c1) in ranges:
-        if r0 >= len(out):
-            continue
-        top = out[r0][c0] if c0 < len(out[r0]) else ""
-        for r in range(r0, min(r1, len(out) - 1) + 1):
-            row = out[r]
-            if len(row) <= c1:
-                row.extend([""] * (c1 + 1 - len(row)))
-            for c in range(c0, c1 + 1):
-                row[c] = top
-        names.append(f"{_letter(c0)}{r0 + 1}:{_letter(c1)}{r1 + 1}")
-    col.warning("merged_cells", file=file, count=len(names), found=", ".join(names[:5]) + (" …" if len(names) > 5 else ""))
+    out, names = _fill_ranges(rows, ranges)
+    if names:
+        col.warning("merged_cells", file=file, count=len(names), found=_shown(names))
     return out
 
 
@@ -168,7 +159,7 @@ def _read_companion(found: Found, col: _Collector, *, opts: _ReadOptions) -> tup
                 c.items = [r for r in c.items if not (r.code == "date_order_assumed" and r.params.get("order") == order)]
         for _, _, _, c in parts:
             col.absorb(c)
-    frames, scales, offsets, orders = [], {}, {}, {}
+    frames, scales, offsets, orders, proven_orders = [], {}, {}, {}, {}
     for p, frame, sc, _ in parts:
         if frame is None:
             return None, {}
@@ -178,9 +169,14 @@ def _read_companion(found: Found, col: _Collector, *, opts: _ReadOptions) -> tup
             offsets[k] = tuple(sorted(set(offsets.get(k, ())) | set(v)))
         for k, v in frame.attrs.get("date_orders", {}).items():
             orders[k] = orders.get(k) or v
+        for k, v in frame.attrs.get("orders_proven", {}).items():
+            proven_orders[k] = proven_orders.get(k) or v
     result = frames[0] if len(frames) == 1 else pd.concat(frames, ignore_index=True)
     result.attrs["offsets"] = offsets
     result.attrs["date_orders"] = orders
+    result.attrs["orders_proven"] = proven_orders
+    if name == "cases":
+        _check_case_log(result, col, file=found.paths[0].name)
     return result, scales
 
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 from types import MappingProxyType
+from typing import Mapping
 
 import pandas as pd
 
@@ -30,10 +31,12 @@ from .checks import (_check_criteria, _check_recommendations, _check_refs, _chec
 from .columns import _namespace
 from .companions import _read_companion
 from .engagement import Engagement, InputFile, Validation
+from .percent import _check_percents
 from .options import _default_order, _ReadOptions, _scales_spec, parse_column_map
 from .problems import _Collector
 from .scenarios import check_scenarios, is_scenario_copy, read_copy_scenarios, read_scenarios
-from .sheets import _read_settings, _read_table, _settings, _SheetRead
+from .cells import _DateRule
+from .sheets import _DateCell, _read_settings, _read_table, _settings, _SheetRead, _workbook_date_rule
 from .workbook import _open_workbook
 
 
@@ -55,6 +58,45 @@ def _match_sheets(names: list[str]) -> dict[str, str]:
 
 def _template_language(names: list[str]) -> str:
     return "he" if any(HEBREW.search(n) for n in names) else "en"
+
+
+def _read_sheets(sheet_rows, names: list[str], matched: Mapping[str, str], col: _Collector, *, file: str,
+                 epoch, lookups, rule: _DateRule, seen: list[_DateCell] | None = None
+                 ) -> tuple[dict[str, _SheetRead], dict[str, object], dict[str, int], bool]:
+    """Every sheet of the form: (table sheets read, settings values, their rows, the Engagement sheet was read)."""
+    reads: dict[str, _SheetRead] = {}
+    settings_values: dict[str, object] = {}
+    settings_rows: dict[str, int] = {}
+    settings_read = False  # the Engagement sheet could be read (a corrupt one is one problem, not one per setting)
+    for s in SHEETS:
+        label = matched.get(s.key)
+        if label is None:
+            if s.required:
+                col.error("sheet_missing", file=file, sheet=s.key, he=s.he, en=s.en, found=", ".join(names) or "—")
+            elif s.key not in _QUIET_SHEETS:
+                col.warning("sheet_empty", file=file, sheet=s.key)
+            continue
+        try:
+            rows, merged = sheet_rows(label)
+        except Exception as exc:  # noqa: BLE001 - a broken sheet is a corrupt file for the user
+            col.error("corrupt", file=file, sheet=s.key, sheet_label=label, reason_key="broken_sheet",
+                      detail=f"{type(exc).__name__}: {_short(exc)}")
+            continue
+        if s.settings:
+            settings_values, settings_rows = _read_settings(rows, label, col, file=file, epoch=epoch, lookups=lookups,
+                                                            rule=rule, seen=seen)
+            settings_read = True
+            continue
+        read = _read_table(rows, s, label, col, file=file, epoch=epoch, merged=merged, rule=rule, seen=seen)
+        if read is None:
+            if s.key not in _QUIET_SHEETS and not any(r.code in ("column_missing", "header_missing") and r.sheet == s.key
+                                              for r in col.items):
+                (col.error if s.required else col.warning)("sheet_empty", file=file, sheet=s.key, sheet_label=label)
+            continue
+        if read.frame.empty and s.key not in _QUIET_SHEETS:
+            (col.error if s.required else col.warning)("sheet_empty", file=file, sheet=s.key, sheet_label=label)
+        reads[s.key] = read
+    return reads, settings_values, settings_rows, settings_read
 
 
 def _run(path: str | os.PathLike, *, lang: str | None, key: bytes | None) -> tuple[Validation, _Collector]:
@@ -80,37 +122,34 @@ def _run(path: str | os.PathLike, *, lang: str | None, key: bytes | None) -> tup
         matched = _match_sheets(names)
         epoch = wb.epoch
         lookups = {n: e.lookup() for n, e in ENUMS.items()}
-        reads: dict[str, _SheetRead] = {}
-        settings_values: dict[str, object] = {}
-        settings_rows: dict[str, int] = {}
-        settings_read = False  # the Engagement sheet could be read (a corrupt one is one problem, not one per setting)
-        for s in SHEETS:
-            label = matched.get(s.key)
-            if label is None:
-                if s.required:
-                    col.error("sheet_missing", file=file, sheet=s.key, he=s.he, en=s.en, found=", ".join(names) or "—")
-                elif s.key not in _QUIET_SHEETS:
-                    col.warning("sheet_empty", file=file, sheet=s.key)
-                continue
-            try:
-                rows = wb.rows(label)
-            except Exception as exc:  # noqa: BLE001 - a broken sheet is a corrupt file for the user
-                col.error("corrupt", file=file, sheet=s.key, sheet_label=label, reason_key="broken_sheet",
-                          detail=f"{type(exc).__name__}: {_short(exc)}")
-                continue
-            if s.settings:
-                settings_values, settings_rows = _read_settings(rows, label, col, file=file, epoch=epoch, lookups=lookups)
-                settings_read = True
-                continue
-            read = _read_table(rows, s, label, col, file=file, epoch=epoch)
-            if read is None:
-                if s.key not in _QUIET_SHEETS and not any(r.code in ("column_missing", "header_missing") and r.sheet == s.key
-                                                  for r in col.items):
-                    (col.error if s.required else col.warning)("sheet_empty", file=file, sheet=s.key, sheet_label=label)
-                continue
-            if read.frame.empty and s.key not in _QUIET_SHEETS:
-                (col.error if s.required else col.warning)("sheet_empty", file=file, sheet=s.key, sheet_label=label)
-            reads[s.key] = read
+        cache: dict[str, object] = {}
+
+        def sheet_rows(label: str) -> tuple[list[list], list]:
+            if label not in cache:
+                try:
+                    cache[label] = (wb.rows(label), wb.merged(label))
+                except Exception as exc:  # noqa: BLE001 - a broken sheet is a corrupt file for the user
+                    cache[label] = exc
+            got = cache[label]
+            if isinstance(got, Exception):
+                raise got
+            return got  # type: ignore[return-value]
+
+        # text dates whose day and month could be swapped are read by one rule for the whole workbook, as in
+        # the companion files: the sheets are read once to find them, and again in the order they decide
+        seen: list[_DateCell] = []
+        sub = _Collector()
+        got = _read_sheets(sheet_rows, names, matched, sub, file=file, epoch=epoch, lookups=lookups,
+                           rule=_DateRule(_default_order(template_lang)), seen=seen)
+        if seen:
+            language_value = got[1].get("language")
+            sub = _Collector()
+            rule = _workbook_date_rule(seen, declared=got[1].get("date_order"), col=sub, file=file,
+                                       default=_default_order(language_value if isinstance(language_value, str)
+                                                              else template_lang))
+            got = _read_sheets(sheet_rows, names, matched, sub, file=file, epoch=epoch, lookups=lookups, rule=rule)
+        col.absorb(sub)
+        reads, settings_values, settings_rows, settings_read = got
         scenarios_read = read_scenarios(wb, col, file=file)  # the workshop's, optional
     finally:
         wb.close()
@@ -126,6 +165,7 @@ def _run(path: str | os.PathLike, *, lang: str | None, key: bytes | None) -> tup
     _check_refs(reads, col, file=file)
     replaced = {**_check_criteria(reads, col, file=file), **_check_standards(reads, col, file=file),
                 **_check_recommendations(reads, settings, col, file=file)}
+    replaced.update(_check_percents(reads, col, file=file))  # Channels' shares and proportion KPIs on their scales
     copy_read, copy_file = read_copy_scenarios(intake, col)  # the workshop's copy beside the intake supersedes it
     scenarios = check_scenarios(copy_read, reads, settings, col, file=copy_file) if copy_file is not None else \
         check_scenarios(scenarios_read, reads, settings, col, file=file)

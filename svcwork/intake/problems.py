@@ -138,6 +138,9 @@ def _render(raw: _Raw, lang: str) -> Problem:
         expected = _headers(*expected_headers, lang)
     if expected is None:
         expected = _expected(raw, params, lang)
+    cause = params.pop("cause_key", None)
+    if cause is not None:  # a sentence of its own, with the problem's parameters
+        params["cause"] = t(f"intake.cause.{cause}", lang, **params)
     message = t(f"intake.{raw.code}", lang, **params, expected=expected or "")
     return Problem(raw.severity, raw.code, raw.file, sheet, raw.row, column,
                    None if raw.value is None else _show(raw.value), None if expected is None else str(expected), message,

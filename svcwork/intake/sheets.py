@@ -23,7 +23,7 @@ from typing import Mapping
 import pandas as pd
 
 from ..schema import ENUMS, REPORT_SECTIONS, SECTION_ALIASES, SETTINGS, SETTINGS_HEADER, Sheet, normalize_name
-from .cells import _Bad, _as_text, _blank, _coerce, _letter, _typed_column
+from .cells import _Bad, _as_text, _blank, _coerce, _DateRule, _letter, _swappable, _typed_column
 from .engagement import Settings
 from .problems import _Collector
 
@@ -47,6 +47,47 @@ def _find_header(rows: list[tuple], index: Mapping[str, str], *, scan: int = 30)
 
 
 @dataclass(frozen=True)
+class _DateCell:
+    """A text date of the workbook whose day and month could be swapped, where it is (for the workbook's rule)."""
+
+    sheet: str
+    sheet_label: str
+    row: int
+    letter: str
+    column: str
+    column_label: str
+    text: str
+
+    @property
+    def ref(self) -> str:
+        return f"{self.sheet_label}!{self.letter}{self.row}"
+
+
+def _fill_merged(rows: list[list], ranges: list, *, below: int = -1) -> tuple[list[list], list[str]]:
+    """Merged cells whose top row is below row index *below* filled from their top-left value; (rows, ranges filled)."""
+    out = rows
+    names = []
+    for (r0, c0), (r1, c1) in ranges:
+        if r0 <= below or r0 >= len(rows):
+            continue
+        if out is rows:
+            out = [list(r) for r in rows]
+        top = out[r0][c0] if c0 < len(out[r0]) else ""
+        for r in range(r0, min(r1, len(out) - 1) + 1):
+            row = out[r]
+            if len(row) <= c1:
+                row.extend([""] * (c1 + 1 - len(row)))
+            for c in range(c0, c1 + 1):
+                row[c] = top
+        names.append(f"{_letter(c0)}{r0 + 1}:{_letter(c1)}{r1 + 1}")
+    return out, names
+
+
+def _shown(names: list[str], limit: int = 5) -> str:
+    return ", ".join(names[:limit]) + (" …" if len(names) > limit else "")
+
+
+@dataclass(frozen=True)
 class _SheetRead:
     frame: pd.DataFrame
     labels: Mapping[str, str]  # canonical column key -> header as found
@@ -54,10 +95,26 @@ class _SheetRead:
 
 
 def _read_table(rows: list[tuple], sheet_schema: Sheet, sheet_label: str, col: _Collector, *, file: str,
-                epoch: dt.datetime) -> _SheetRead | None:
+                epoch: dt.datetime, merged: list | None = None, rule: _DateRule | None = None,
+                seen: list[_DateCell] | None = None) -> _SheetRead | None:
+    """One table sheet as a typed frame (None when it has no usable header).
+
+    *merged*: the sheet's merged ranges (0-based ``((row, col), (row, col))``): those under the header are
+    filled from their top-left value, those on the header row are reported (a warning each way).  Day/month
+    text dates are read by *rule* and, when *seen* is given, listed there.
+    """
     index = _name_index(sheet_schema)
     header_i = _find_header(rows, index)
     where = dict(file=file, sheet=sheet_schema.key, sheet_label=sheet_label)
+    if merged and header_i is not None:
+        on_header = [f"{_letter(c0)}{r0 + 1}:{_letter(c1)}{r1 + 1}" for (r0, c0), (r1, c1) in merged
+                     if r0 <= header_i <= r1 and c1 > c0]
+        if on_header:
+            col.warning("merged_header", **where, row=header_i + 1, count=len(on_header), found=_shown(on_header))
+        rows, filled = _fill_merged(rows, merged, below=header_i)
+        if filled:
+            first = min(r0 for (r0, _), _ in merged if r0 > header_i) + 1
+            col.warning("merged_cells", **where, row=first, count=len(filled), found=_shown(filled))
     if header_i is None:
         if any(any(not _blank(v) for v in r) for r in rows):
             col.error("header_missing", **where, row=None,
@@ -111,8 +168,11 @@ def _read_table(rows: list[tuple], sheet_schema: Sheet, sheet_label: str, col: _
                     col.error("required_empty", **where, row=excel_row, column=key, column_label=labels[key])
                 clean[key] = None
                 continue
+            if seen is not None and c.kind in ("date", "period") and _swappable(raw):
+                seen.append(_DateCell(sheet_schema.key, sheet_label, excel_row, _letter(positions[key]), key,
+                                      labels[key], raw.strip()))
             try:
-                clean[key] = _coerce(raw, c, epoch, lookups)
+                clean[key] = _coerce(raw, c, epoch, lookups, rule)
             except _Bad as bad:
                 col.error(bad.code, **where, row=excel_row, column=key, column_label=labels[key],
                           value=None if c.identifier else raw, **bad.params)
@@ -133,6 +193,34 @@ def _read_table(rows: list[tuple], sheet_schema: Sheet, sheet_label: str, col: _
         if name not in frame.columns:
             frame[name] = pd.Series(values, dtype="string")
     return _SheetRead(frame, labels, sheet_label)
+
+
+def _workbook_date_rule(seen: list[_DateCell], *, declared: str | None, default: str, col: _Collector,
+                        file: str) -> _DateRule:
+    """The day/month order of the workbook's text dates, by the companion files' rule
+    (:func:`svcwork.exports.dates.read_datetimes`): proven by the data (a day above 12 in either field,
+    anywhere in the workbook; cells proving both orders are errors), else the declared ``date_order``, else
+    the language's usual order — then a warning names the order assumed and the cells that could be read
+    either way."""
+    from ..exports.dates import read_datetimes
+
+    texts = pd.Series([c.text for c in seen], dtype="string")
+    r = read_datetimes(texts, default_order=default)
+    if r.order is None:  # nothing reads as a date in either order: each is "not a date"
+        return _DateRule(default, None)
+    if r.order_source != "data" and declared in ("DMY", "MDY"):  # the data is silent: the form's setting decides
+        return _DateRule(declared, "declared")
+    proof = ", ".join(seen[i].ref for i in r.proof)
+    if r.order_source == "default":
+        read = r.naive.notna()
+        cells = [c for c, ok in zip(seen, read.to_numpy()) if ok]
+        first = cells[0]
+        i = next(j for j, ok in enumerate(read.to_numpy()) if ok)
+        col.warning("date_text_assumed", file=file, sheet=first.sheet, sheet_label=first.sheet_label, row=first.row,
+                    column=first.column, column_label=first.column_label, value=first.text, order=r.order,
+                    count=len(cells), cells=_shown([c.ref for c in cells], 10),
+                    example=pd.Timestamp(r.naive.iloc[i]).strftime("%Y-%m-%d"))
+    return _DateRule(r.order, r.order_source, proof)
 
 
 def _example_values(sheet_schema: Sheet) -> dict[str, frozenset[str]]:
@@ -174,7 +262,8 @@ def _is_example_row(cells: Mapping[str, object], examples: Mapping[str, frozense
 
 
 def _read_settings(rows: list[tuple], sheet_label: str, col: _Collector, *, file: str, epoch: dt.datetime,
-                   lookups: Mapping[str, Mapping[str, str]]) -> tuple[dict[str, object], dict[str, int]]:
+                   lookups: Mapping[str, Mapping[str, str]], rule: _DateRule | None = None,
+                   seen: list[_DateCell] | None = None) -> tuple[dict[str, object], dict[str, int]]:
     where = dict(file=file, sheet="Engagement", sheet_label=sheet_label)
     names = {normalize_name(n): c for c in SETTINGS for n in c.names()}
     header_names = {normalize_name(n) for pair in SETTINGS_HEADER.values() for n in (pair[0], pair[1], *pair[2])}
@@ -201,8 +290,11 @@ def _read_settings(rows: list[tuple], sheet_label: str, col: _Collector, *, file
         where_rows[setting.key] = i + 1
         if _blank(raw):
             continue
+        if seen is not None and setting.kind in ("date", "period") and _swappable(raw):
+            seen.append(_DateCell("Engagement", sheet_label, i + 1, _letter(value_j), setting.key, _as_text(name),
+                                  raw.strip()))
         try:
-            values[setting.key] = _coerce(raw, setting, epoch, lookups)
+            values[setting.key] = _coerce(raw, setting, epoch, lookups, rule)
         except _Bad as bad:
             col.error(bad.code, **where, row=i + 1, column=setting.key, column_label=_as_text(name), value=raw,
                       **bad.params)

@@ -238,6 +238,13 @@ class _Workbook:
             row[c] = text
         return rows
 
+    def merged(self, name: str) -> list:
+        """The merged cell ranges of sheet *name*: ``((first row, first col), (last row, last col))``, 0-based."""
+        try:
+            return list(self.book.get_sheet_by_name(name).merged_cell_ranges or [])
+        except Exception:  # noqa: BLE001 - without them the cells read as they are (empty under a merge)
+            return []
+
     def close(self) -> None:
         self.book.close()
 

@@ -13,6 +13,7 @@ import pandas as pd
 from ..caselog import channel_key
 from ..errors import AnalysisError
 from ..i18n import t
+from ..intake.percent import ShareRead, read_shares
 from ._base import CHANNELS, DIGITAL
 
 __all__ = ["ChannelParity", "channel_parity"]
@@ -26,7 +27,9 @@ class ChannelParity:
     ``end_to_end``: service × channel booleans; ``frontal``: services available at the counter;
     ``without_digital``: frontal services that neither web nor app offers end to end;
     ``takeup``: per service, the digital share of requests (``source`` "log" when the case log
-    gives it, else "intake" from ``share_pct``); ``volumes``: service × channel case counts from the log.
+    gives it, else "intake" from ``share_pct``); ``volumes``: service × channel case counts from the log;
+    ``shares``: how ``share_pct`` was read (:class:`svcwork.intake.percent.ShareRead`: the values
+    proven to be Excel fractions and read ×100, the ambiguous ones kept as typed), None without the column.
     """
 
     availability: pd.DataFrame
@@ -35,6 +38,7 @@ class ChannelParity:
     without_digital: tuple[str, ...]
     takeup: pd.DataFrame
     volumes: pd.DataFrame
+    shares: ShareRead | None = None
 
 
 def channel_parity(channels: pd.DataFrame, *, cases: pd.DataFrame | None = None) -> ChannelParity:
@@ -44,6 +48,9 @@ def channel_parity(channels: pd.DataFrame, *, cases: pd.DataFrame | None = None)
     *digital match* when web or app offers it fully and end to end (intake contract; UK Government
     Service Standard point 3, "Provide a joined-up experience across all channels", 2019).
     ``cases``: one row per case with ``service_id`` and ``channel`` (e.g. ``CaseLogAnalysis.cases``).
+    ``share_pct`` is 0–100; values a clerk typed as Excel percentages (0.25 for 25%) are read ×100
+    when the service's shares prove it (:func:`svcwork.intake.percent.read_shares`; the intake warns
+    of them with their rows), so the digital take-up reads 50%, not 0.5%.
     """
     need = {"service_id", "channel", "available"}
     if not need <= set(channels.columns):
@@ -51,6 +58,10 @@ def channel_parity(channels: pd.DataFrame, *, cases: pd.DataFrame | None = None)
                               found=", ".join(map(str, channels.columns))))
     ch = channels.loc[channels["service_id"].notna() & channels["channel"].notna()].copy()
     ch["channel"] = [channel_key(c) for c in ch["channel"]]
+    shares = None
+    if "share_pct" in ch:  # 0–100; cells typed as Excel percentages (25% stored 0.25) read ×100 when proven
+        shares = read_shares(ch["share_pct"], ch["service_id"])
+        ch["share_pct"] = shares.values
     ch["available"] = ch["available"].astype("string").str.lower()
     e2e_col = ch["end_to_end"].astype("string").str.lower() if "end_to_end" in ch else pd.Series(pd.NA, index=ch.index)
     ch["e2e"] = (e2e_col == "yes").fillna(False).astype(bool)
@@ -84,4 +95,4 @@ def channel_parity(channels: pd.DataFrame, *, cases: pd.DataFrame | None = None)
                 dig = float(pct[sub["channel"].isin(DIGITAL)].fillna(0).sum())
                 take.append((s, None, None, min(dig / 100.0, 1.0), "intake"))
     takeup = pd.DataFrame(take, columns=["service_id", "cases", "digital_cases", "digital_share", "source"])
-    return ChannelParity(avail, e2e, frontal, without, takeup, volumes)
+    return ChannelParity(avail, e2e, frontal, without, takeup, volumes, shares)

@@ -17,6 +17,7 @@ import numpy as np
 import pandas as pd
 
 from ..errors import AnalysisError
+from ..intake.percent import read_shares
 from ..schema import ENUMS, normalize_name
 from ._base import A11_ITEMS, DIMENSIONS, DRIVER_ITEMS, _z, error, reason
 from .comments import DEFAULT_CODE_FRAME, CodeFrame, code_themes, redact, theme_table
@@ -76,7 +77,10 @@ def _prepare_survey(survey: pd.DataFrame) -> tuple[pd.DataFrame, bool]:
 
 
 def _margins(frame: pd.DataFrame, services: pd.DataFrame, channels: pd.DataFrame) -> dict[str, dict]:
-    """Known volumes by unit (Services.annual_volume) and by channel (× Channels.share_pct)."""
+    """Known volumes by unit (Services.annual_volume) and by channel (× Channels.share_pct, 0–100).
+
+    Shares typed as Excel percentages (0.25 for 25%) are read ×100 when their service's total proves
+    it (:func:`svcwork.intake.percent.read_shares`), else as typed."""
     margins: dict[str, dict] = {}
     if services.empty or "annual_volume" not in services.columns or services["annual_volume"].isna().all():
         return margins
@@ -89,6 +93,8 @@ def _margins(frame: pd.DataFrame, services: pd.DataFrame, channels: pd.DataFrame
             margins["unit"] = m
     if (frame["channel"].notna().any() and not channels.empty and "share_pct" in channels.columns
             and channels["share_pct"].notna().any()):
+        if "service_id" in channels.columns:  # Excel fractions (0.25 for 25%) read ×100 when proven (intake.percent)
+            channels = channels.assign(share_pct=read_shares(channels["share_pct"], channels["service_id"]).values)
         ch = channels.dropna(subset=["share_pct"]).merge(vol[["service_id", "annual_volume"]], on="service_id")
         by_ch = (ch["annual_volume"] * ch["share_pct"] / 100).groupby(ch["channel"]).sum()
         seen = set(pd.unique(frame["channel"].dropna()))
@@ -294,6 +300,7 @@ def analyse(engagement: Engagement, *, seed: int = 0, confidence: float = 0.95, 
                              amber_band=amber_band)
         out.update(kpis_available=True, scorecard=card.table, charts=card.charts,
                    survey_kpis=MappingProxyType(survey_kpis(card.table)))
+        notes.extend(card.notes)  # proportion KPIs' numbers read as percentages, said in the report
     else:
         notes.append(("measures.skipped.kpis", ()))
     if engagement.has("cases"):

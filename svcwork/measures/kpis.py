@@ -20,6 +20,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from dataclasses import dataclass, replace
 from types import MappingProxyType
@@ -29,7 +30,7 @@ import numpy as np
 import pandas as pd
 
 from ..common import require_columns
-from ._base import _floats, error, what
+from ._base import Message, _floats, error, what
 
 __all__ = ["XmRLimits", "xmr_limits", "PChart", "p_chart", "western_electric", "Phase", "ControlChart",
            "control_chart", "STATUSES", "MIN_PHASE", "MIN_NEW_PHASE", "Scorecard", "kpi_scorecard", "SURVEY_KPI_WORDS",
@@ -392,10 +393,51 @@ def control_chart(values: Sequence[float] | np.ndarray, *, kind: str = "mean", s
 
 @dataclass(frozen=True)
 class Scorecard:
-    """The KPI scorecard (one row per KPI) and each KPI's control chart."""
+    """The KPI scorecard (one row per KPI), each KPI's control chart, and what was read how.
+
+    ``notes``: catalogue messages (:class:`~svcwork.measures._base.Message`) for the proportion
+    values and targets read as percentages (``measures.note.kpi_percent``) or left out as neither
+    (``measures.note.kpi_not_proportion``); empty when every number was on 0–1.
+    """
 
     table: pd.DataFrame
     charts: Mapping[str, ControlChart]
+    notes: tuple[Message, ...] = ()
+
+
+def _period_text(period: object) -> str:
+    """A period as the form writes it: 2025-05 for a month (its first day at midnight), else the date."""
+    if isinstance(period, (pd.Timestamp, dt.datetime, dt.date)):
+        p = pd.Timestamp(period)
+        return p.strftime("%Y-%m") if p.day == 1 and p == p.normalize() else p.date().isoformat()
+    return str(period)
+
+
+def _on_share_scale(values: pd.DataFrame, target: float, kid: object, notes: list[Message]
+                    ) -> tuple[pd.DataFrame, float]:
+    """A proportion KPI's values and target on 0–1, each by itself (:func:`svcwork.intake.percent.read_proportions`).
+
+    A number above 1 and at most 100 can only be a percentage and is divided by 100 alone (a target
+    typed 80 beside values 0.72 …, one value typed "72.3%"); a number below 0 or above 100 is
+    neither and is left out.  Each change is a note naming the KPI, its periods and the numbers.
+    """
+    from ..intake.percent import fmt_number, read_proportions
+
+    r = read_proportions(values["value"])
+    t = read_proportions(pd.Series([target], dtype="float64"))
+    if len(r.percent):
+        periods = ", ".join(_period_text(p) for p in values.loc[r.percent, "period"])
+        notes.append(Message("measures.note.kpi_percent", (("kpi", str(kid)), ("periods", periods))))
+    if len(r.impossible):
+        periods = ", ".join(_period_text(p) for p in values.loc[r.impossible, "period"])
+        notes.append(Message("measures.note.kpi_not_proportion", (("kpi", str(kid)), ("periods", periods))))
+    if len(t.percent):
+        notes.append(Message("measures.note.kpi_target_percent", (("kpi", str(kid)), ("value", fmt_number(target)),
+                                                                  ("read", f"{fmt_number(t.values.iloc[0])} ({fmt_number(target)}%)"))))
+    if len(t.impossible):
+        notes.append(Message("measures.note.kpi_target_not_proportion", (("kpi", str(kid)),
+                                                                         ("value", fmt_number(target)))))
+    return values.assign(value=r.values), float(t.values.iloc[0])
 
 
 def _kpi_series(values: pd.DataFrame, kind: str) -> pd.DataFrame:
@@ -440,8 +482,11 @@ def kpi_scorecard(kpis: pd.DataFrame, values: pd.DataFrame, *, laney: bool | Non
     target in the KPI's direction; ``light`` is green when met, amber when missed by at most
     *amber_band* of the target, red otherwise; ``trend`` is the sign of the Theil–Sen slope (Sen
     1968) when its 95% interval excludes zero (four periods or more).  The chart follows the
-    kind (missing kind: proportion when every value is in [0, 1] with a denominator, else mean);
-    proportions given as percentages (values above 1) are divided by 100.  ``callout`` is
+    kind (missing kind: proportion when every value is in [0, 1] with a denominator, else mean).
+    A proportion's values and target are put on 0–1 one by one: a number above 1 and at most 100
+    can only be a percentage and is divided by 100 by itself (never the whole series because its
+    largest value is above 1); a number below 0 or above 100 is left out; each is a note in
+    ``Scorecard.notes`` naming the KPI and its periods.  ``callout`` is
     ``met_out_of_control`` (meets the target but the chart shows a signal, in either direction)
     or ``missed_in_control`` (misses it while stable: a system problem, not a special cause).
 
@@ -459,6 +504,7 @@ def kpi_scorecard(kpis: pd.DataFrame, values: pd.DataFrame, *, laney: bool | Non
     if "unit" not in values.columns:
         values["unit"] = pd.NA
     rows, charts = [], {}
+    notes: list[Message] = []
     for _, k in kpis.iterrows():
         kid = k["kpi_id"]
         if kid is None or kid is pd.NA:
@@ -468,12 +514,10 @@ def kpi_scorecard(kpis: pd.DataFrame, values: pd.DataFrame, *, laney: bool | Non
         if kind is None:
             vals = v["value"].dropna()
             kind = "proportion" if len(vals) and vals.between(0, 1).all() and v["n"].notna().all() else "mean"
-        series = _kpi_series(v, kind)
         target = float(k["target"]) if pd.notna(k["target"]) else math.nan
-        if kind == "proportion" and len(series) and series["value"].max() > 1:
-            series["value"] = series["value"] / 100
-            if target > 1:
-                target /= 100
+        if kind == "proportion":  # each value and the target on 0–1 by itself, and said so
+            v, target = _on_share_scale(v, target, kid, notes)
+        series = _kpi_series(v, kind)
         direction = k["direction"] if k["direction"] in ("higher", "lower") else "higher"
         row: dict[str, Any] = {"kpi_id": kid, "kpi_name": k.get("kpi_name"), "direction": direction, "kind": kind,
                                "unit_of_measure": k.get("unit_of_measure"), "owner": k.get("owner"), "target": target,
@@ -509,7 +553,7 @@ def kpi_scorecard(kpis: pd.DataFrame, values: pd.DataFrame, *, laney: bool | Non
     columns = ["kpi_id", "kpi_name", "direction", "kind", "unit_of_measure", "owner", "target", "periods", "last",
                "last_period", "met", "light", "trend", "method", "in_control", "signals", "callout", "status",
                "signals_better", "signals_worse", "new_level", "shift_period"]
-    return Scorecard(pd.DataFrame(rows, columns=columns), MappingProxyType(charts))
+    return Scorecard(pd.DataFrame(rows, columns=columns), MappingProxyType(charts), tuple(notes))
 
 
 #: Word stems in a KPI's name (case-folded, either language) that make it a report of a survey item.
