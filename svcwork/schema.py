@@ -274,10 +274,12 @@ SETTINGS: tuple[Column, ...] = (
       "אזור הזמן של חותמות זמן ללא הפרש שעון (ברירת מחדל: Asia/Jerusalem לעברית, UTC לאנגלית).",
       example="Asia/Jerusalem"),
     C("date_order", "סדר תאריכים", "enum", False,
-      "Order of day and month in the companion files' dates where the data cannot prove it (no day above 12): "
+      "Order of day and month in the companion files' dates, and in the form's dates typed as text, where the "
+      "data cannot prove it (no day above 12): "
       "DMY (31/12/2025), MDY (12/31/2025) or YMD; default DMY for Hebrew engagements, MDY for English. "
       "Dates that contradict it are errors.",
-      "סדר היום והחודש בתאריכי הקבצים הנלווים כשהנתונים אינם מוכיחים אותו (אין יום גדול מ־12): "
+      "סדר היום והחודש בתאריכי הקבצים הנלווים, ובתאריכי הטופס שהוקלדו כטקסט, כשהנתונים אינם מוכיחים אותו "
+      "(אין יום גדול מ־12): "
       "יום/חודש/שנה (31/12/2025), חודש/יום/שנה (12/31/2025) או שנה-חודש-יום; ברירת מחדל: יום/חודש/שנה לעברית, "
       "חודש/יום/שנה לאנגלית. תאריכים שסותרים אותו הם שגיאה.", enum="date_order", example="DMY"),
     C("cases_file", "קובץ פניות", "text", False,
