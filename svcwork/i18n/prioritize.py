@@ -191,10 +191,10 @@ MESSAGES: dict[str, tuple[str, str]] = {   # "prioritize.*"
                                      "לכל היותר {free}"),
     "prioritize.deferred.dependency": ("deferred for a dependency: waits for {dependency}",
                                        "נדחה לשלב מאוחר בשל תלות: ממתין ל־{dependency}"),
-    "prioritize.deferred.low_value": ("deferred for low value: score {value}, less value per {unit} than the planned "
-                                      "services",
+    "prioritize.deferred.low_value": ("deferred for low value: score {value}, less value per {unit} than every "
+                                      "service the roadmap chose freely (not the mandatory or locked ones)",
                                       "נדחה לשלב מאוחר בשל ערך נמוך: ציון {value}, ערך נמוך יותר לכל יחידת {unit} "
-                                      "מהשירותים שבתוכנית"),
+                                      "מכל שירות שמפת הדרכים בחרה בחופשיות (לא החובה או הנעולים)"),
     # -- table columns
     "prioritize.col.rank": ("Rank", "דירוג"),
     "prioritize.col.service_id": ("Service ID", "מזהה שירות"),
