@@ -63,12 +63,18 @@ def _kpi_unit_signal(row: Mapping[str, Any], chart: Any, lang: str) -> UnitSigna
     parts = [_period_text(row.get("last_period"))]
     if met is not None:
         parts.append(t("management.note.kpi_met" if met else "management.note.kpi_missed", lang))
-    if status == "improved":  # a shift in the good direction is an improvement, not a problem
-        parts.append(t("management.note.kpi_shifted_up", lang, period=_period_text(row.get("shift_period")
-                                                                                 or row.get("last_period"))))
+    shifted = _period_text(row.get("shift_period"))
+    better = int(row.get("signals_better") or 0)
+    if status == "improved" and shifted:  # a shift in the good direction is an improvement, not a problem
+        parts.append(t("management.note.kpi_shifted_up", lang, period=shifted))
+    elif status == "improved" and better and chart is not None and len(chart.signals):  # signals, no new level
+        latest = chart.signals.loc[chart.signals["direction"] == "better", "period"] \
+            if "direction" in chart.signals.columns else chart.signals["period"]
+        parts.append(t("management.note.kpi_better_signals", lang, n=better, count=better,
+                       period=_period_text(max(latest if len(latest) else chart.signals["period"]))))
     elif bad and chart is not None and len(chart.signals):
         parts.append(t("management.note.kpi_bad_signals" if status is not None else "management.note.kpi_signals",
-                       lang, count=bad, period=_period_text(max(chart.signals["period"]))))
+                       lang, n=bad, count=bad, period=_period_text(max(chart.signals["period"]))))
     elif isinstance(row.get("in_control"), (bool, np.bool_)) and bool(row["in_control"]):
         parts.append(t("management.note.kpi_in_control", lang))
     if row.get("trend") in ("improving", "worsening"):

@@ -142,6 +142,29 @@ def test_demo_packs_follow_the_rules(demo):
                 assert aid in _actions(units[unit]), (aid, unit)
 
 
+def test_a_kpi_note_says_what_its_chart_shows(demo):
+    """Each KPI note of a unit page reads whole and as its chart (review of 2026-12-07: northfield's N03
+    improved by a signal in the good direction, without a new level, read "shifted to a new level from ;"):
+    a new level only with the period it began, signals counted in the right number ("a signal", never
+    "1 signals"), no empty period."""
+    import re
+
+    eng, res, m, log, packs = demo
+    card = m.scorecard.set_index(m.scorecard["kpi_id"].astype(str))
+    notes = 0
+    for lang in LANGS:
+        for pack in packs[lang]:
+            for s in (x for x in pack.signals if x.kind == "kpi"):
+                row, note = card.loc[s.item], s.note
+                notes += 1
+                assert not re.search(r"(?:from|מ־|ב־)\s*(?:;|$)|;\s*;|\b1 control-chart signals", note), note
+                shifted = row.get("shift_period")
+                says_level = "new level" in note or "רמה חדשה" in note
+                assert says_level == (row["status"] == "improved" and shifted is not None and not pd.isna(shifted)), \
+                    (s.item, note)
+    assert notes
+
+
 @pytest.mark.slow
 def test_demo_pack_with_an_owners_sheet_moves_actions_to_their_owners_unit(tmp_path):
     """northfield-licensing: A18 (owner Head of Digital Services, service L01 of Licensing Operations)
