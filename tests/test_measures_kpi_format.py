@@ -196,3 +196,30 @@ def test_unit_pages_write_each_kpi_as_the_report_does():
                     s = next(x for x in kpis if (x.item or x.label) == thing)
                     assert shown == kpi_text(figures[key].value, s.kpi_kind, s.value, s.target, "en"), point
     assert rows >= 3 and any(x.endswith("%") for x in texts), texts  # a proportion KPI as a percentage
+
+
+@pytest.mark.parametrize("lang", ["en", "he"])
+def test_scorecard_figure_panels_read_as_the_table(lang):
+    """The scorecard figure's panel titles ("N04 · … — last 76%, target 80%") write each KPI's last value
+    and target as the scorecard table does (review of 2026-12-07: "last 0.82, target 0.85" beside 82%)."""
+    from pathlib import Path
+
+    import svcwork
+    from svcwork import charts
+
+    root = Path(__file__).resolve().parents[1] / "data" / "clients" / "northfield-licensing"
+    res = M.analyse(svcwork.load(root), n_boot=0)
+    card = present.tables(res, lang)["kpi_scorecard"]
+    card = card.set_index(card.columns[0])
+    last, target = t("measures.col.last", lang), t("measures.col.target", lang)
+    fig = present.figures(res, lang)["scorecard"]
+    titles = [ax.get_title(loc="right" if lang == "he" else "left") for ax in fig.axes if ax.get_visible()]
+    for kid in card.index:
+        title = next((x for x in titles if x.startswith(f"{kid} ")), None)
+        if title is None:
+            continue
+        expected = t("measures.title.scorecard_panel", lang, kpi="", last=card.loc[kid, last],
+                     target=card.loc[kid, target])
+        assert title.endswith(expected), (title, expected)
+    assert any(x.endswith("%") for x in titles), titles
+    charts.close(fig)

@@ -535,6 +535,9 @@ def figures(res: MeasuresResult, lang: str) -> dict[str, Any]:
         names = dict(zip(res.scorecard["kpi_id"].astype(str), res.scorecard["kpi_name"]))
         targets = dict(zip(res.scorecard["kpi_id"].astype(str), res.scorecard["target"]))
         lights = dict(zip(res.scorecard["kpi_id"].astype(str), res.scorecard["light"]))
+        kinds = dict(zip(res.scorecard["kpi_id"].astype(str), res.scorecard["kind"])) \
+            if "kind" in res.scorecard.columns else {}
+        lasts = dict(zip(res.scorecard["kpi_id"].astype(str), res.scorecard["last"]))
         for kid, chart in res.charts.items():
             name = names.get(kid)
             figs[f"control_{re.sub(r'[^0-9A-Za-z_-]+', '_', kid)}"] = _control_figure(
@@ -565,8 +568,9 @@ def figures(res: MeasuresResult, lang: str) -> dict[str, Any]:
             name = names.get(kid)
             finish(ax, lang=lang, title=t("measures.title.scorecard_panel", lang,
                                           kpi=f"{kid} · {name}" if isinstance(name, str) else kid,
-                                          last=fmt_number(float(chart.values[-1]), lang, digits=2),
-                                          target=fmt_number(tg, lang, digits=2)))
+                                          last=kpi_text(float(chart.values[-1]), kinds.get(kid), lasts.get(kid), tg,
+                                                        lang),  # as the scorecard table and the sentences write it
+                                          target=kpi_text(tg, kinds.get(kid), lasts.get(kid), tg, lang)))
             ax.title.set_fontsize(9)
         fig.suptitle(t("measures.title.scorecard", lang), fontweight="bold",
                      x=0.98 if lang == "he" else 0.02, ha="right" if lang == "he" else "left")
