@@ -189,3 +189,18 @@ def test_intake_whole_column_warning_and_impossible_proportion_error(tmp_path):
     bad = [p for p in res.problems if p.code == "kpi_not_proportion"]
     assert [(p.sheet, p.row, p.column, p.value, p.is_error) for p in bad] == [("KPI values", 2, "value", "150", True)]
     assert not res.ok
+
+
+def test_a_kpi_without_a_kind_is_left_as_typed(tmp_path):
+    """A KPI whose kind is left blank (read as missing) beside a proportion KPI: only the proportion's
+    percentage is read on the 0–1 scale; the blank one is neither converted nor an internal error
+    (the fuzz corpus's many_blank_rows case of 2026-12-07 stopped validation with "boolean value of NA")."""
+    from svcwork.intake import validate
+
+    folder = _client(tmp_path, [["S1", "counter", "yes", 60, "yes"], ["S1", "web", "yes", 40, "yes"]],
+                     [["K1", "Answered within 60 s", "higher", 80, "proportion"], ["K2", "Calls", "higher", 120, None]],
+                     [["K1", "2026-01", 0.75, 1000], ["K2", "2026-01", 130, None]])
+    res = validate(folder)
+    assert res.ok, [p.message for p in res.problems if p.is_error]
+    assert res.engagement.tables["KPIs"]["target"].tolist() == pytest.approx([0.8, 120])
+    assert [p.row for p in res.problems if p.code == "kpi_percent"] == [2]

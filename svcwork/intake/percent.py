@@ -173,7 +173,7 @@ def _proportion_ids(kpis: pd.DataFrame) -> dict[str, object]:
         return {}
     out = {}
     for kid, kind in zip(kpis["kpi_id"], kpis["kind"]):
-        if isinstance(kid, str) and kind == "proportion":
+        if isinstance(kid, str) and isinstance(kind, str) and kind == "proportion":  # a blank kind is pd.NA
             out[kid.casefold()] = kid
     return out
 
