@@ -124,6 +124,7 @@ def test_the_tables_by_group_show_each_share_only_over_enough_known_citizens(tmp
 
 
 # ------------------------------------------------------------------------ the most common path
+@pytest.mark.filterwarnings("error::pandas.errors.Pandas4Warning")  # the paths table with no path shown: text columns
 def test_the_most_common_path_of_too_few_cases_is_not_quoted(tmp_path):
     # 40 cases over 5 paths (i % 5): each path 8 cases, under 10
     res = _result(tmp_path, linked=0, variants=5, cases=40)

@@ -286,8 +286,9 @@ def _variants_table(res: JourneysResult, lang: str) -> pd.DataFrame:
     common = table.loc[shown(table["cases"], m)].head(max(res.top_k, 1))
     rest = table.drop(common.index)
     rows = pd.DataFrame({
-        "rank": [str(r) for r in common.index],
-        "variant": [path_text(v) for v in common["variant"]],
+        # text columns even when no path is shown (an empty list would be float, and refuse the "…" row)
+        "rank": np.array([str(r) for r in common.index], dtype=object),
+        "variant": np.array([path_text(v) for v in common["variant"]], dtype=object),
         "steps": pd.array(common["events"], dtype="Int64"),
         "cases": common["cases"].astype(np.int64),
         "share": common["share"].round(4),
