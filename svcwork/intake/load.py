@@ -137,17 +137,24 @@ def _run(path: str | os.PathLike, *, lang: str | None, key: bytes | None) -> tup
 
         # text dates whose day and month could be swapped are read by one rule for the whole workbook, as in
         # the companion files: the sheets are read once to find them, and again in the order they decide
+        # (again only when that changes a reading: another order, or a cell the first order could not read)
         seen: list[_DateCell] = []
         sub = _Collector()
-        got = _read_sheets(sheet_rows, names, matched, sub, file=file, epoch=epoch, lookups=lookups,
-                           rule=_DateRule(_default_order(template_lang)), seen=seen)
+        first = _DateRule(_default_order(template_lang))
+        got = _read_sheets(sheet_rows, names, matched, sub, file=file, epoch=epoch, lookups=lookups, rule=first,
+                           seen=seen)
         if seen:
             language_value = got[1].get("language")
-            sub = _Collector()
-            rule = _workbook_date_rule(seen, declared=got[1].get("date_order"), col=sub, file=file,
+            dates = _Collector()
+            rule = _workbook_date_rule(seen, declared=got[1].get("date_order"), col=dates, file=file,
                                        default=_default_order(language_value if isinstance(language_value, str)
                                                               else template_lang))
-            got = _read_sheets(sheet_rows, names, matched, sub, file=file, epoch=epoch, lookups=lookups, rule=rule)
+            if rule.order != first.order or any(p.code == "not_date" for p in sub.items):
+                got = _read_sheets(sheet_rows, names, matched, dates, file=file, epoch=epoch, lookups=lookups,
+                                   rule=rule)
+            else:
+                dates.absorb(sub)
+            sub = dates
         col.absorb(sub)
         reads, settings_values, settings_rows, settings_read = got
         scenarios_read = read_scenarios(wb, col, file=file)  # the workshop's, optional

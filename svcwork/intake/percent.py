@@ -37,14 +37,14 @@ if TYPE_CHECKING:  # pragma: no cover
     from .problems import _Collector
     from .sheets import _SheetRead
 
-__all__ = ["SUM_TOLERANCE", "ShareRead", "read_shares", "ProportionRead", "read_proportions", "fmt_number"]
+__all__ = ["SUM_TOLERANCE", "ShareRead", "read_shares", "ProportionRead", "read_proportions", "number_text"]
 
 #: How far (in percentage points) one service's channel shares may add up from 100 and still be
 #: "all of its requests": shares typed as whole percents of five channels round to 98–102.
 SUM_TOLERANCE = 3.0
 
 
-def fmt_number(x: float) -> str:
+def number_text(x: float) -> str:
     """A number as a message quotes it: 0.25, 25, 72.3 (at most four decimals, no trailing zeros)."""
     return f"{float(x):.4f}".rstrip("0").rstrip(".")
 
@@ -167,15 +167,12 @@ def read_proportions(values: pd.Series) -> ProportionRead:
     return ProportionRead(out, x.index[pct.to_numpy()], x.index[bad.to_numpy()])
 
 
-def _proportion_ids(kpis: pd.DataFrame) -> dict[str, object]:
-    """Casefolded kpi_id -> kpi_id of the KPIs whose kind is ``proportion``."""
+def _proportion_ids(kpis: pd.DataFrame) -> set[str]:
+    """The casefolded kpi_id of the KPIs whose kind is ``proportion``."""
     if not {"kpi_id", "kind"} <= set(kpis.columns):
-        return {}
-    out = {}
-    for kid, kind in zip(kpis["kpi_id"], kpis["kind"]):
-        if isinstance(kid, str) and isinstance(kind, str) and kind == "proportion":  # a blank kind is pd.NA
-            out[kid.casefold()] = kid
-    return out
+        return set()
+    return {kid.casefold() for kid, kind in zip(kpis["kpi_id"], kpis["kind"])
+            if isinstance(kid, str) and isinstance(kind, str) and kind == "proportion"}  # a blank kind is pd.NA
 
 
 def _check_percents(reads: Mapping[str, _SheetRead], col: _Collector, *, file: str) -> dict[str, pd.DataFrame]:
@@ -197,39 +194,35 @@ def _check_percents(reads: Mapping[str, _SheetRead], col: _Collector, *, file: s
         if r.whole_column:
             first = r.fractions[0]
             col.warning("share_pct_fractions", **where, count=len(r.fractions), value=float(frame.at[first, "share_pct"]),
-                        read=fmt_number(r.values.at[first]))
+                        read=number_text(r.values.at[first]))
         else:
             for i in r.fractions:
                 sid = str(frame.at[i, "service_id"])
                 typed, read = r.totals[sid]
                 col.warning("share_pct_fraction", **where, row=int(frame.at[i, "_row"]), value=float(frame.at[i, "share_pct"]),
-                            read=fmt_number(r.values.at[i]), service=sid, typed_total=fmt_number(typed),
-                            read_total=fmt_number(read))
+                            read=number_text(r.values.at[i]), service=sid, typed_total=number_text(typed),
+                            read_total=number_text(read))
         for i in r.ambiguous:
             sid = str(frame.at[i, "service_id"])
             typed, read = r.totals[sid]
             col.warning("share_pct_ambiguous", **where, row=int(frame.at[i, "_row"]), value=float(frame.at[i, "share_pct"]),
-                        read=fmt_number(frame.at[i, "share_pct"] * 100), service=sid, typed_total=fmt_number(typed),
-                        read_total=fmt_number(read))
+                        read=number_text(frame.at[i, "share_pct"] * 100), service=sid, typed_total=number_text(typed),
+                        read_total=number_text(read))
         if r.changed:
             out["Channels"] = frame.assign(share_pct=r.values)
-    kpis, values = reads.get("KPIs"), reads.get("KPI values")
-    ids = _proportion_ids(kpis.frame) if kpis is not None and not kpis.frame.empty else {}
-    if ids and "target" in kpis.frame.columns:
-        frame = kpis.frame
+    kpis = reads.get("KPIs")
+    ids = _proportion_ids(kpis.frame) if kpis is not None and not kpis.frame.empty else set()
+    for sheet, column in (("KPIs", "target"), ("KPI values", "value")):
+        read = reads.get(sheet)
+        if not ids or read is None or read.frame.empty or column not in read.frame.columns:
+            continue
+        frame = read.frame
         mask = frame["kpi_id"].astype("string").str.casefold().isin(list(ids)).fillna(False).to_numpy()
-        r = read_proportions(frame.loc[mask, "target"])
-        _report_kpi(col, r, frame, "target", file=file, sheet="KPIs", read=kpis)
+        r = read_proportions(frame.loc[mask, column])
+        _report_kpi(col, r, frame, column, file=file, sheet=sheet, read=read)
         if len(r.percent) or len(r.impossible):
-            out["KPIs"] = frame.assign(target=frame["target"].astype("float64").where(~mask, r.values.reindex(frame.index)))
-    if ids and values is not None and not values.frame.empty and "value" in values.frame.columns:
-        frame = values.frame
-        mask = frame["kpi_id"].astype("string").str.casefold().isin(list(ids)).fillna(False).to_numpy()
-        r = read_proportions(frame.loc[mask, "value"])
-        _report_kpi(col, r, frame, "value", file=file, sheet="KPI values", read=values)
-        if len(r.percent) or len(r.impossible):
-            out["KPI values"] = frame.assign(value=frame["value"].astype("float64").where(~mask,
-                                                                                         r.values.reindex(frame.index)))
+            out[sheet] = frame.assign(**{column: frame[column].astype("float64").where(
+                ~mask, r.values.reindex(frame.index))})
     return out
 
 
@@ -239,7 +232,7 @@ def _report_kpi(col: _Collector, r: ProportionRead, frame: pd.DataFrame, column:
                  column_label=read.labels.get(column))
     for i in r.percent:
         col.warning("kpi_percent", **where, row=int(frame.at[i, "_row"]), value=float(frame.at[i, column]),
-                    kpi=str(frame.at[i, "kpi_id"]), read=f"{fmt_number(r.values.at[i])} ({fmt_number(r.values.at[i] * 100)}%)")
+                    kpi=str(frame.at[i, "kpi_id"]), read=f"{number_text(r.values.at[i])} ({number_text(r.values.at[i] * 100)}%)")
     for i in r.impossible:
         col.error("kpi_not_proportion", **where, row=int(frame.at[i, "_row"]), value=float(frame.at[i, column]),
                   kpi=str(frame.at[i, "kpi_id"]))

@@ -85,6 +85,16 @@ def _period_label(ts: pd.Timestamp) -> str:
     return ts.strftime("%Y-%m") if ts.day == 1 else ts.strftime("%Y-%m-%d")
 
 
+def _when(period: object) -> str:
+    """A period as the report shows it ("2026-03"); "—" when unknown."""
+    if period is None or (not isinstance(period, str) and pd.isna(period)):
+        return "—"
+    try:
+        return _period_label(pd.Timestamp(period))
+    except (TypeError, ValueError):
+        return str(period)
+
+
 def _py(value: object) -> object:
     """A JSON-safe plain Python value (NaN and NA become None; a timestamp its period label)."""
     if value is None or value is pd.NA or value is pd.NaT:

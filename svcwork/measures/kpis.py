@@ -20,7 +20,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 from dataclasses import dataclass, replace
 from types import MappingProxyType
@@ -30,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from ..common import require_columns
-from ._base import Message, _floats, error, what
+from ._base import Message, _floats, _when, error, what
 
 __all__ = ["XmRLimits", "xmr_limits", "PChart", "p_chart", "western_electric", "Phase", "ControlChart",
            "control_chart", "STATUSES", "MIN_PHASE", "MIN_NEW_PHASE", "Scorecard", "kpi_scorecard", "SURVEY_KPI_WORDS",
@@ -405,14 +404,6 @@ class Scorecard:
     notes: tuple[Message, ...] = ()
 
 
-def _period_text(period: object) -> str:
-    """A period as the form writes it: 2025-05 for a month (its first day at midnight), else the date."""
-    if isinstance(period, (pd.Timestamp, dt.datetime, dt.date)):
-        p = pd.Timestamp(period)
-        return p.strftime("%Y-%m") if p.day == 1 and p == p.normalize() else p.date().isoformat()
-    return str(period)
-
-
 def _on_share_scale(values: pd.DataFrame, target: float, kid: object, notes: list[Message]
                     ) -> tuple[pd.DataFrame, float]:
     """A proportion KPI's values and target on 0–1, each by itself (:func:`svcwork.intake.percent.read_proportions`).
@@ -421,22 +412,22 @@ def _on_share_scale(values: pd.DataFrame, target: float, kid: object, notes: lis
     typed 80 beside values 0.72 …, one value typed "72.3%"); a number below 0 or above 100 is
     neither and is left out.  Each change is a note naming the KPI, its periods and the numbers.
     """
-    from ..intake.percent import fmt_number, read_proportions
+    from ..intake.percent import number_text, read_proportions
 
     r = read_proportions(values["value"])
     t = read_proportions(pd.Series([target], dtype="float64"))
     if len(r.percent):
-        periods = ", ".join(_period_text(p) for p in values.loc[r.percent, "period"])
+        periods = ", ".join(_when(p) for p in values.loc[r.percent, "period"])
         notes.append(Message("measures.note.kpi_percent", (("kpi", str(kid)), ("periods", periods))))
     if len(r.impossible):
-        periods = ", ".join(_period_text(p) for p in values.loc[r.impossible, "period"])
+        periods = ", ".join(_when(p) for p in values.loc[r.impossible, "period"])
         notes.append(Message("measures.note.kpi_not_proportion", (("kpi", str(kid)), ("periods", periods))))
     if len(t.percent):
-        notes.append(Message("measures.note.kpi_target_percent", (("kpi", str(kid)), ("value", fmt_number(target)),
-                                                                  ("read", f"{fmt_number(t.values.iloc[0])} ({fmt_number(target)}%)"))))
+        notes.append(Message("measures.note.kpi_target_percent", (("kpi", str(kid)), ("value", number_text(target)),
+                                                                  ("read", f"{number_text(t.values.iloc[0])} ({number_text(target)}%)"))))
     if len(t.impossible):
         notes.append(Message("measures.note.kpi_target_not_proportion", (("kpi", str(kid)),
-                                                                         ("value", fmt_number(target)))))
+                                                                         ("value", number_text(target)))))
     return values.assign(value=r.values), float(t.values.iloc[0])
 
 

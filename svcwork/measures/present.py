@@ -28,7 +28,7 @@ from ..i18n import fmt_number, fmt_period, t
 from ..keyfigures import show
 from ..schema import ENUMS
 from ..tables import translate
-from ._base import Message, _period_label
+from ._base import Message, _period_label, _when
 from .figures import kpi_kind, kpi_text
 from .present_text import findings, methods, takeaways  # noqa: F401 - the section in words (present_text)
 
@@ -41,16 +41,6 @@ __all__ = ["tables", "figures", "findings", "takeaways", "methods", "skipped", "
 
 # =========================================================================== tables
 _PCT = 100.0
-
-
-def _when(period: object) -> str:
-    """A period as the report shows it ("2026-03"); "—" when unknown."""
-    if period is None or (not isinstance(period, str) and pd.isna(period)):
-        return "—"
-    try:
-        return _period_label(pd.Timestamp(period))
-    except (TypeError, ValueError):
-        return str(period)
 
 
 def _kpi_kinds(scorecard: pd.DataFrame) -> dict[str, str]:
