@@ -14,7 +14,7 @@ from typing import Any, Mapping
 
 import pandas as pd
 
-from .i18n import fmt_date, fmt_period, t
+from .i18n import fmt_date, fmt_list, fmt_period, t
 from .keyfigures import KeyFigure, base_text, from_records, quote
 from .results_book import known
 
@@ -50,15 +50,6 @@ def _names(frame: pd.DataFrame | None, key: str, name: str) -> dict[str, str]:
 def _label(code: str, names: Mapping[str, str]) -> str:
     name = names.get(str(code))
     return f"{code} {name}" if name else str(code)
-
-
-def _listed(names: list[str], lang: str) -> str:
-    """Names joined as the language lists them ("a, b and c" / "א, ב ו־ג", CLDR via Babel)."""
-    from babel.lists import format_list
-
-    from .i18n import LOCALES
-
-    return format_list(list(names), locale=LOCALES.get(lang, "en_IL"))
 
 
 def _lower(text: str, lang: str) -> str:
@@ -115,7 +106,7 @@ def _fix_first(summary: Mapping[str, Any], figs: Mapping[str, KeyFigure], lang: 
         names = [_lower(t(f"prioritize.criterion.{c}", lang), lang) if known(f"prioritize.criterion.{c}") else c
                  for c in top_weights]
         lines.append(t(("report.exec.start_why" if roadmap else "report.exec.start_why_ranked") + how, lang,
-                       criterion=_listed(names, lang), weight=quote(weights[top_weights[0]], lang)))
+                       criterion=fmt_list(names, lang), weight=quote(weights[top_weights[0]], lang)))
     top_n = figs.get("prioritize.top_n")
     ranked = [str(p["service_id"]) for p in sorted(
         (p for p in summary.get("priorities") or [] if isinstance(p, Mapping) and p.get("rank")),

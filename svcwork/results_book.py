@@ -259,8 +259,7 @@ def _style_sheet(ws: Any, frame: pd.DataFrame, *, lang: str, header_fill: Any, t
             if cell_format and value is not None:
                 cell.number_format = cell_format
             elif isinstance(value, float):  # a number among text: the column's precision, as report.html
-                cell.number_format = mixed or ("#,##0" if value.is_integer() else "#,##0.00" if abs(value) >= 1
-                                               else "0.000")
+                cell.number_format = mixed or "#,##0"  # no precision: the column's numbers are whole
             if isinstance(value, str) and len(value) > 60:
                 long_text = True
                 wrapped.append((i_row, value))

@@ -67,11 +67,9 @@ def _kpi_unit_signal(row: Mapping[str, Any], chart: Any, lang: str) -> UnitSigna
     better = int(row.get("signals_better") or 0)
     if status == "improved" and shifted:  # a shift in the good direction is an improvement, not a problem
         parts.append(t("management.note.kpi_shifted_up", lang, period=shifted))
-    elif status == "improved" and better and chart is not None and len(chart.signals):  # signals, no new level
-        latest = chart.signals.loc[chart.signals["direction"] == "better", "period"] \
-            if "direction" in chart.signals.columns else chart.signals["period"]
-        parts.append(t("management.note.kpi_better_signals", lang, n=better, count=better,
-                       period=_period_text(max(latest if len(latest) else chart.signals["period"]))))
+    elif status == "improved" and better and chart is not None:  # signals in the good direction, no new level
+        latest = max(chart.signals.loc[chart.signals["direction"] == "better", "period"])  # what signals_better counts
+        parts.append(t("management.note.kpi_better_signals", lang, n=better, count=better, period=_period_text(latest)))
     elif bad and chart is not None and len(chart.signals):
         parts.append(t("management.note.kpi_bad_signals" if status is not None else "management.note.kpi_signals",
                        lang, n=bad, count=bad, period=_period_text(max(chart.signals["period"]))))

@@ -20,13 +20,13 @@ from __future__ import annotations
 import datetime as dt
 import string
 from types import MappingProxyType
-from typing import Mapping
+from typing import Mapping, Sequence
 
 from . import (analysis, cli, charts, intake, journeys, management, measures, packs, portfolio, prioritize,
                recommendations, report, since, template, workshop, access, remote)
 
 __all__ = ["t", "user_language", "CATALOGUE", "PLURALS", "LANGUAGES", "fmt_number", "fmt_signed", "fmt_percent", "fmt_date",
-           "fmt_period", "direction", "unsigned_zero", "plural_category"]
+           "fmt_period", "fmt_list", "direction", "unsigned_zero", "plural_category"]
 
 LANGUAGES = ("he", "en")
 
@@ -137,6 +137,13 @@ def fmt_date(value, lang: str = "en") -> str:
     if value is None or value != value:
         return "—"
     return value.strftime("%d/%m/%Y") if lang == "he" else value.strftime("%Y-%m-%d")
+
+
+def fmt_list(names: Sequence[str], lang: str = "en") -> str:
+    """Names joined as the language lists them ("a, b and c" / "א, ב ו־ג", CLDR via Babel)."""
+    from babel.lists import format_list
+
+    return format_list(list(names), locale=LOCALES.get(lang, "en_IL"))
 
 
 def fmt_period(value: object, lang: str = "en") -> str:

@@ -58,7 +58,7 @@ def breakdown(cases: pd.DataFrame, by: str, *, min_size: int | None = None) -> p
     suppressed here (do it before showing).  With *min_size*, each measure whose base — the group's
     cases where its column is known (:data:`MEASURE_SOURCE`: the repeat share and FCR count only the
     cases with a known citizen, the deadline share only the cases decided) — is under *min_size* is
-    NaN (the section's rule, :func:`svcwork.journeys._base.shown`).
+    NaN (the section's rule, :func:`svcwork.privacy.shown`).
     """
     _columns_needed(cases, {by})
     frame = cases.loc[cases[by].notna()]

@@ -83,7 +83,7 @@ def contact_bases(res: JourneysResult) -> tuple[int, int]:
 
 def top_path_shown(res: JourneysResult) -> bool:
     """Whether the most common path is followed by enough cases to be quoted (the section's rule,
-    :func:`svcwork.journeys._base.shown`: at least ``min_group_size``)."""
+    :func:`svcwork.privacy.shown`: at least ``min_group_size``)."""
     log = res.log
     if log is None or not len(log.variants.table):
         return False

@@ -341,7 +341,7 @@ def _ideal_table(res: JourneysResult, lang: str) -> pd.DataFrame:
 def _contact_table(res: JourneysResult, lang: str) -> pd.DataFrame:
     """Repeat contact, FCR and channel switching (only when at least ``min_group_size`` cases can be linked
     to citizens: :func:`~svcwork.journeys.figures.contact_bases`, the rule of
-    :func:`~svcwork.journeys._base.shown`)."""
+    :func:`~svcwork.privacy.shown`)."""
     from .figures import contact_bases
 
     log = res.log

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Mapping
 
-from ..i18n import fmt_number, fmt_percent, t
+from ..i18n import fmt_list, fmt_number, fmt_percent, t
 from ..keyfigures import KeyFigure, base_text, quote, registry
 from .figures import DEFERRED_REASONS, robust_services, top_by_score, wave_members, weighting
 from .waves import fmt_amount
@@ -38,15 +38,6 @@ def _figs(res: PrioritizationResult) -> dict[str, KeyFigure]:
 
 def _crit(c: str, lang: str) -> str:
     return t(f"prioritize.criterion.{c}", lang)
-
-
-def _listed(names: list[str], lang: str) -> str:
-    """Names joined as the language lists them ("A, B and C" / "A, B ו־C", CLDR via Babel)."""
-    from babel.lists import format_list
-
-    from ..i18n import LOCALES
-
-    return format_list(list(names), locale=LOCALES.get(lang, "en_IL"))
 
 
 def _name(res: PrioritizationResult, sid: Any) -> str | None:
@@ -174,7 +165,7 @@ def _weights(res: PrioritizationResult, figs: Mapping[str, KeyFigure], lang: str
     else:
         text = t("prioritize.finding.weights" if how == "one" else "prioritize.finding.weights_tied", lang,
                  criteria=criteria, source=t(f"prioritize.source.{res.method}", lang),
-                 criterion=_listed([_crit(c, lang) for c in top], lang),
+                 criterion=fmt_list([_crit(c, lang) for c in top], lang),
                  weight=quote(figs[f"prioritize.weight.{top[0]}"], lang))
     if "prioritize.consistency_ratio" in figs:
         values = {"cr": quote(figs["prioritize.consistency_ratio"], lang),
