@@ -156,3 +156,38 @@ def test_the_headline_median_counts_the_open_cases(censored):
     assert median.base_of == "cases" and res.summary()["journey"]["median_case_days"] == pytest.approx(median.value)
     assert figs["journeys.open_cases"].value == int((~cases["closed"].astype(bool)).sum())
     assert figs["journeys.p90_case_days"].value == pytest.approx(sf.quantile(0.9)) == 40.0
+
+
+def test_a_path_median_counts_its_open_cases():
+    """A path's median end-to-end time in the paths table is Kaplan–Meier like every other median of the
+    section: the five cases of test_measures_standards' log follow one path, three closed (1, 2, 5 days), two
+    open (3 and 10 days old) — median 5 days by hand, where the span of every case (0.5 … 10) gives 2."""
+    from test_measures_standards import HALF_OPEN_MEDIAN, _half_open_log
+
+    from svcwork.journeys import analyse_log
+
+    log = analyse_log(_half_open_log())
+    assert len(log.variants.table) == 1
+    assert log.variants.table["median_days"].iloc[0] == HALF_OPEN_MEDIAN
+    assert log.time_quantile(0.5, among=log.cases["case_id"] != "E") == 2.0  # A, B, C closed; D open at 3: S(2) = 0.5
+
+
+def test_paths_of_open_cases_have_no_median_yet(censored):
+    """The censored log's open cases follow the one-event path "Received": its median is not estimated (it was
+    0 days: first to last event of a case with one event); the ideal path's and other paths' medians count the
+    open cases the same way."""
+    res = analyse(load(censored))
+    cases, table = res.log.cases, res.log.variants.table
+    received = table.index[[v == ("Received",) for v in table["variant"]]][0]
+    assert not cases.loc[cases["variant"] == received, "closed"].astype(bool).any()
+    assert np.isnan(table.loc[received, "median_days"])
+    closed = table.index[[v == ("Received", "Closed") for v in table["variant"]]][0]
+    done = cases.loc[cases["variant"] == closed, "days"]
+    assert table.loc[closed, "median_days"] == pytest.approx(np.quantile(done, 0.5, method="inverted_cdf"))
+    for lang in ("en", "he"):
+        ideal = res.tables(lang)["ideal_path"]
+        values = dict(zip(ideal.iloc[:, 0], ideal.iloc[:, 1]))
+        assert values[t("journeys.ideal.days_other", lang)] == "—"
+        paths = res.tables(lang)["variants"]
+        row = paths.loc[paths[t("journeys.col.rank", lang)] == str(received)]
+        assert row[t("journeys.col.median_days", lang)].isna().all()

@@ -196,3 +196,31 @@ def test_training_transfer_through_analyse_uses_all_observations(tmp_path):
     assert got.loc["listening", "n"] == 6 and got.loc["listening", "change"] == pytest.approx(2.0)
     assert got.loc["listening", "scope"] == "item"
     assert "training_transfer" in res.tables("he")
+
+
+def test_the_training_change_figure_names_the_base_its_interval_rests_on(tmp_path):
+    """An employee with two rows for a skill gives two paired scores: the quoted base is the pairs the interval
+    uses (the re-measurement recovers the standard error from it), not the employees."""
+    from svcwork.keyfigures import registry
+
+    sheets = english_sheets()  # min_group_size 5
+    folder = tmp_path / "twice"
+    write_xlsx(folder / "intake.xlsx", sheets)
+    pre = [2.0, 3.0, 2.5, 3.5, 2.0, 3.0, 2.5, 4.0]
+    post = [3.0, 3.5, 3.5, 4.0, 3.0, 4.5, 2.5, 4.5]
+    codes = ["E1", "E2", "E3", "E4", "E5", "E6", "E1", "E2"]  # six employees, eight pairs
+    lines = ["employee_code,skill,pre_score,post_score,unit"] + [
+        f"{c},listening,{a},{b},Parking" for c, a, b in zip(codes, pre, post)]
+    (folder / "training.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    fig = next(f for f in registry(analyse(svcwork.load(folder)).key_figures()).values()
+               if f.key.startswith("management.training_change"))
+    assert (fig.base, fig.base_of) == (8, "pairs")
+    # the interval is Student's t over the eight differences (scipy), recovered from the base as since.stats does
+    d = np.subtract(post, pre)
+    se = d.std(ddof=1) / np.sqrt(len(d))
+    assert (fig.high - fig.low) / 2 == pytest.approx(stats.t.ppf(0.975, fig.base - 1) * se)
+    one_each = "\n".join(lines[:7]) + "\n"  # six employees, one pair each: the base is the staff
+    (folder / "training.csv").write_text(one_each, encoding="utf-8")
+    fig = next(f for f in registry(analyse(svcwork.load(folder)).key_figures()).values()
+               if f.key.startswith("management.training_change"))
+    assert (fig.base, fig.base_of) == (6, "staff")

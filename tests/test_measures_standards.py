@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pandas as pd
 
 from conftest import EVENTLOGS
@@ -57,3 +58,40 @@ def test_standards_share_on_the_real_receipt_log():
     span = cases.groupby("case_id")["timestamp"].agg(["min", "max", "count"])
     days = ((span["max"] - span["min"]) / pd.Timedelta(days=1))[span["count"] >= 2]
     assert got["n"] == len(days) and got["met"] == int((days <= 14).sum())
+
+
+def _half_open_log() -> pd.DataFrame:
+    """Five cases of one path: A, B, C closed (an outcome) after 1, 2 and 5 days; D opened on day 7 and E on
+    day 0, both still open when the log ends on day 10 (ages 3 and 10)."""
+    t0 = pd.Timestamp("2026-03-01T08:00:00Z")
+    day = pd.Timedelta(days=1)
+    rows = [("A", "received", t0, None), ("A", "review", t0 + day, "granted"),
+            ("B", "received", t0, None), ("B", "review", t0 + 2 * day, "granted"),
+            ("C", "received", t0, None), ("C", "review", t0 + 5 * day, "refused"),
+            ("D", "received", t0 + 7 * day, None), ("D", "review", t0 + 7.5 * day, None),
+            ("E", "received", t0, None), ("E", "review", t0 + 10 * day, None)]
+    return pd.DataFrame(rows, columns=["case_id", "activity", "timestamp", "outcome"])
+
+
+#: The product-limit estimate (Kaplan & Meier 1958) of _half_open_log's resolution times, worked by hand:
+#: 1 (closed), 2 (closed), 3 (open), 5 (closed), 10 (open): S(1) = 4/5 = 0.8, S(2) = 0.8 × 3/4 = 0.6, D leaves
+#: the risk set at 3, S(5) = 0.6 × 1/2 = 0.3 — the first time S falls to 0.5 or below: the median is 5 days.
+#: The median of the closed cases alone would be 2.
+HALF_OPEN_MEDIAN = 5.0
+
+
+def test_the_median_resolution_time_counts_the_open_cases():
+    """The standards table's median is the journeys section's (Kaplan–Meier), not the closed cases' alone."""
+    row = M.standards_share(_half_open_log(), None, default_resolution_days=4).iloc[0]
+    # A and B within 4 days; C (5 days) not; E open and 10 days old: not met; D open and 3 days old: pending
+    assert (row["n"], row["met"], row["pending"]) == (4, 2, 1)
+    assert row["median_days"] == HALF_OPEN_MEDIAN
+
+
+def test_the_median_resolution_time_is_not_estimated_while_most_cases_are_open():
+    log = _half_open_log()
+    log = log[~((log["case_id"].isin(["A", "B"])) & (log["activity"] == "review"))].assign(
+        outcome=lambda f: f["outcome"].where(f["case_id"] == "C"))
+    # C closed after 5 days; A, B (one event, opened on day 0), D and E open: S never falls to one half
+    row = M.standards_share(log, None, default_resolution_days=4).iloc[0]
+    assert np.isnan(row["median_days"])

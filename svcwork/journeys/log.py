@@ -25,7 +25,7 @@ from .dfg import DirectlyFollows, _dfg
 from .handoffs import Handoffs, _handoffs
 from .quality import DataQuality, _loaded_offsets, _quality
 from .repeats import RepeatContacts, _repeats
-from .survival import km_quantiles
+from .survival import km_by, km_quantiles
 from .variants import Variants, _variants
 
 __all__ = ["load_cases", "case_durations", "CaseLogAnalysis", "analyse_log"]
@@ -71,7 +71,8 @@ class CaseLogAnalysis:
     counting open cases: :func:`~svcwork.caselog.closure_times`), ``pending`` (open, deadline not
     passed), ``sla_breach`` (NA while pending), ``rework``, ``handoffs``, ``pingpong``, ``variant``,
     ``repeat``, ``followed_by_repeat``, ``fcr``, ``month``.  The timing columns follow the rules of
-    :mod:`svcwork.caselog`.
+    :mod:`svcwork.caselog`.  ``variants.table`` has each path's ``median_days`` counting its open
+    cases (Kaplan–Meier, as every end-to-end median here).
     """
 
     cases: pd.DataFrame
@@ -114,11 +115,12 @@ class CaseLogAnalysis:
         s = self.cases[column].dropna()
         return float(s.quantile(q)) if len(s) else None
 
-    def time_quantile(self, q: float) -> float | None:
+    def time_quantile(self, q: float, among: pd.Series | np.ndarray | None = None) -> float | None:
         """The *q*-quantile of end-to-end days counting the cases still open (Kaplan–Meier,
-        :func:`~svcwork.journeys.survival.km_quantiles`); None when not estimable yet."""
-        value = km_quantiles(self.cases["time_days"].to_numpy(dtype=float),
-                             self.cases["finished"].to_numpy(dtype=bool), (q,))[0]
+        :func:`~svcwork.journeys.survival.km_quantiles`), over all cases or those *among* marks (a
+        boolean mask over ``cases``); None when not estimable yet or no case."""
+        cases = self.cases if among is None else self.cases.loc[np.asarray(among, dtype=bool)]
+        value = km_quantiles(cases["time_days"].to_numpy(dtype=float), cases["finished"].to_numpy(dtype=bool), (q,))[0]
         return None if value != value else value
 
     @property
@@ -256,6 +258,10 @@ def analyse_log(log: pd.DataFrame, *, sla_days: int = 14, repeat_contact_days: i
         cases["handoffs"] = pd.array([pd.NA] * C, dtype="Int64")
         cases["pingpong"] = pd.array([pd.NA] * C, dtype="Int64")
         cases["rework"] = pd.array([pd.NA] * C, dtype="boolean")
+    # each path's median end-to-end time counts its open cases, as every other median of the section
+    medians = km_by(cases, "variant", probs=(0.5,), names=("median_days",))["median_days"]
+    var = Variants(var.table.assign(median_days=medians.reindex(var.table.index).to_numpy(dtype=float)),
+                   var.case_variant)
     return CaseLogAnalysis(cases, quality, var, dfg, ho, rep, rework_by_act.loc[lambda s: s > 0].sort_values(ascending=False),
                            int(sla_days), closure_known, units_known, ends_found, pd.Timestamp(as_of, unit="ns"),
                            per_event, tuple(map(str, response_activities)) if response_activities is not None else None)

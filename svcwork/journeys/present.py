@@ -296,18 +296,22 @@ def _variants_table(res: JourneysResult, lang: str) -> pd.DataFrame:
         "median_days": common["median_days"].round(2),
     }).reset_index(drop=True)
     if len(rest) and shown(int(rest["cases"].sum()), m):
-        cases = log.cases
-        other = cases.loc[cases["variant"].isin(rest.index), "days"]
+        other = log.time_quantile(0.5, among=log.cases["variant"].isin(rest.index))
         rows.loc[len(rows)] = [
             "…", t("journeys.variants.other", lang, n=len(rest), count=fmt_number(len(rest), lang),
                    single=fmt_number(int((rest["cases"] == 1).sum()), lang)),
             None, int(rest["cases"].sum()), round(float(rest["cases"].sum() / log.n_cases), 4), 1.0,
-            round(float(other.median()), 2)]
+            round(other, 2) if other is not None else np.nan]
     return translate(rows, _keys("rank", "variant", "steps", "cases", "share", "cumulative_share", "median_days"), lang)
 
 
 def _metric_table(rows: list[tuple[str, str]], lang: str) -> pd.DataFrame:
     return translate(pd.DataFrame(rows, columns=["metric", "value"]), _keys("metric", "value"), lang)
+
+
+def _days(value: float | None, lang: str) -> str:
+    """A median of days to one decimal; "—" when not estimable yet (more than half still open)."""
+    return "—" if value is None else fmt_number(value, lang, digits=1)
 
 
 def _ideal_table(res: JourneysResult, lang: str) -> pd.DataFrame:
@@ -327,9 +331,8 @@ def _ideal_table(res: JourneysResult, lang: str) -> pd.DataFrame:
         (t("journeys.ideal.given" if res.ideal_path else "journeys.ideal.assumed", lang), ""),
         (t("journeys.ideal.exact", lang), f"{fmt_number(n_on, lang)} ({fmt_percent(n_on / max(len(cases), 1), lang)})"
          if n_on >= m or n_on == 0 else "—"),
-        (t("journeys.ideal.days_ideal", lang), fmt_number(cases.loc[on, "days"].median(), lang, digits=1)
-         if n_on >= m else "—"),
-        (t("journeys.ideal.days_other", lang), fmt_number(off["days"].median(), lang, digits=1) if len(off) >= m else "—"),
+        (t("journeys.ideal.days_ideal", lang), _days(log.time_quantile(0.5, among=on), lang) if n_on >= m else "—"),
+        (t("journeys.ideal.days_other", lang), _days(log.time_quantile(0.5, among=~on), lang) if len(off) >= m else "—"),
         (t("journeys.ideal.extra_steps", lang), fmt_number(extra.median(), lang, digits=1) if len(off) >= m else "—"),
         (t("journeys.ideal.coverage", lang, k=res.top_k), fmt_percent(log.variants.coverage(res.top_k), lang)),
         (t("journeys.ideal.k80", lang), fmt_number(log.variants.variants_for(0.8), lang)),

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-from ..caselog import DAY_NS, CaseLog, prepare
+from ..caselog import CaseLog, prepare
 
 __all__ = ["Variants", "variants"]
 
@@ -20,8 +20,9 @@ class Variants:
     """Variants of a log (van der Aalst 2016, §2.3): each distinct activity sequence and its cases.
 
     ``table`` has one row per variant, most frequent first (ties: first seen first), with columns
-    ``variant`` (tuple of activities), ``cases``, ``share``, ``cumulative_share``, ``events`` and
-    ``median_days``; ``case_variant`` maps each case_id to its variant's rank (1 = most frequent).
+    ``variant`` (tuple of activities), ``cases``, ``share``, ``cumulative_share`` and ``events``
+    (the analysis of a case log, :func:`~svcwork.journeys.analyse_log`, adds ``median_days``: the
+    path's median end-to-end time counting its open cases); ``case_variant`` maps each case_id to its variant's rank (1 = most frequent).
     """
 
     table: pd.DataFrame
@@ -51,7 +52,7 @@ class Variants:
 
 
 def variants(log: pd.DataFrame) -> Variants:
-    """The variants of *log* with their case counts, shares and median case duration.
+    """The variants of *log* with their case counts and shares.
 
     Reference: W. van der Aalst, *Process Mining: Data Science in Action*, 2nd ed. (2016), §2.3 —
     a variant is the sequence of activities of a case, events ordered by timestamp (ties: file order).
@@ -78,13 +79,11 @@ def _variants(L: CaseLog) -> Variants:
     first_case[vcode[::-1]] = np.arange(L.n_cases - 1, -1, -1)
     names = L.activities
     seqs = [tuple(names[L.act[L.starts[c]:L.ends[c]]].tolist()) for c in first_case[order]]
-    days = (L.case_end - L.case_start) / DAY_NS
-    med = pd.Series(days).groupby(rank[vcode]).median().to_numpy()
     cases = counts[order]
     share = cases / L.n_cases
     table = pd.DataFrame({"variant": seqs, "cases": cases.astype(np.int64), "share": share,
-                          "cumulative_share": np.cumsum(share), "events": L.lengths[first_case[order]],
-                          "median_days": med}, index=pd.RangeIndex(1, nv + 1, name="rank"))
+                          "cumulative_share": np.cumsum(share), "events": L.lengths[first_case[order]]},
+                         index=pd.RangeIndex(1, nv + 1, name="rank"))
     result = Variants(table, pd.Series(rank[vcode], index=L.case_ids, name="variant"))
     L._cache["variants"] = result
     L._cache["case_rank"] = rank[vcode]

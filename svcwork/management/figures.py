@@ -198,8 +198,11 @@ def _training_figures(r: ManagementResult) -> list[KeyFigure]:
         for _, row in tr.iterrows():
             if _float(row["change"]) is None:
                 continue
+            # the base is what the interval rests on: the paired scores (one per employee: the staff)
+            pairs = int(row["n"])
             out.append(_fig("training_change", _float(row["change"]), "points", item=_item(r, row["skill"]),
-                            base=int(row["employees"]), base_of="staff", low=_float(row["low"]),
+                            base=pairs, base_of="staff" if pairs == int(row["employees"]) else "pairs",
+                            low=_float(row["low"]),
                             high=_float(row["high"]), table="training_effect"))
     tf = r.transfer
     if len(tf):

@@ -39,7 +39,9 @@ def standards_share(cases: pd.DataFrame, standards: pd.DataFrame | None = None, 
     ``outcome``; an ``end_timestamp`` is the end of an activity and closes a case only in a
     one-row-per-case export).  An open case counts as not met once it is older than the target at
     the log's last timestamp; an open case still within the target is not decided yet and is left
-    out (column ``pending``).  When the log shows no closure at all, every case with two events or
+    out (column ``pending``).  ``median_days`` is the median first-response time of the cases with
+    a first response, and the median resolution time counting the open cases (Kaplan–Meier, the
+    journeys section's end-to-end median: a case still open is censored at its age).  When the log shows no closure at all, every case with two events or
     more is taken as resolved at the end of its last event.  A case with one event has no first
     response.  A standard row applies to cases of its service and channel (``*`` = all).  When no
     resolution standard is given, *default_resolution_days* (the engagement's ``sla_days``) is used
@@ -74,14 +76,15 @@ def standards_share(cases: pd.DataFrame, standards: pd.DataFrame | None = None, 
         target = float(s["target"])
         vals = times.loc[scope & times[s["measure"]].notna(), s["measure"]]
         late_open = pending = 0
+        median = float(vals.median()) if len(vals) else math.nan
         if s["measure"] == "resolution_days":
             age = times.loc[scope, "open_age_days"].dropna()
             late_open, pending = int((age > target).sum()), int((age <= target).sum())
+            median = _resolution_median(times.loc[scope])
         met = int((vals <= target).sum())
         rows.append({"service_id": sid, "channel": ch, "measure": s["measure"], "target": target,
                      "n": int(len(vals)) + late_open, "met": met, "pending": pending,
-                     "median_days": float(vals.median()) if len(vals) else math.nan,
-                     "default": bool(s.get("default", False) is True)})
+                     "median_days": median, "default": bool(s.get("default", False) is True)})
     columns = ["service_id", "channel", "measure", "target", "n", "met", "share", "low", "high", "pending",
                "median_days", "default"]
     if not rows:
@@ -90,3 +93,15 @@ def standards_share(cases: pd.DataFrame, standards: pd.DataFrame | None = None, 
     ci = wilson_interval(out["met"].to_numpy(float), out["n"].to_numpy(float), confidence)
     out["share"], out["low"], out["high"] = np.atleast_1d(ci.value), np.atleast_1d(ci.low), np.atleast_1d(ci.high)
     return suppress(out[out["n"] > 0][columns], count="n", min_size=max(min_group_size, 1)).reset_index(drop=True)
+
+
+def _resolution_median(times: pd.DataFrame) -> float:
+    """The median resolution time counting the cases still open (Kaplan–Meier, as the journeys
+    section's end-to-end times: :mod:`svcwork.journeys.survival`): a closed case at its resolution,
+    an open case censored at its age; NaN when more than half are still open at the longest time."""
+    from ..journeys.survival import km_quantiles
+
+    closed = times["resolution_days"].to_numpy(dtype=float)
+    finished = np.isfinite(closed)
+    days = np.where(finished, closed, times["open_age_days"].to_numpy(dtype=float))
+    return km_quantiles(days, finished, (0.5,))[0]
