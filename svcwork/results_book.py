@@ -224,6 +224,7 @@ def _print_setup(ws: Any, n_columns: int) -> None:
 def _style_sheet(ws: Any, frame: pd.DataFrame, *, lang: str, header_fill: Any, tab: str | None) -> None:
     from openpyxl.styles import Alignment, Font
     from openpyxl.utils import get_column_letter
+    from openpyxl.workbook.defined_name import DefinedName
 
     from .workbook import set_text
 
@@ -277,12 +278,18 @@ def _style_sheet(ws: Any, frame: pd.DataFrame, *, lang: str, header_fill: Any, t
         if lines > 1:
             ws.row_dimensions[i_row].height = min(_MAX_ROW_HEIGHT, lines * _LINE_HEIGHT)
     ws.freeze_panes = "A2"
+    # the header row named for screen readers: a sheet's "ColumnTitle" name at its first header cell makes
+    # JAWS (and NVDA's Excel support) announce each column's header with its cells (WCAG 2.1 SC 1.3.1; Indiana
+    # University, "Excel structure guidelines: defining headers")
+    quoted = ws.title.replace("'", "''")
+    ws.defined_names["ColumnTitle"] = DefinedName("ColumnTitle", attr_text=f"'{quoted}'!$A$1")
     if len(frame.columns):
         ws.auto_filter.ref = f"A1:{get_column_letter(len(frame.columns))}{max(1, len(frame) + 1)}"
     _print_setup(ws, len(frame.columns))
 
 
-def write_results_workbook(path: Path, tables: Mapping[str, Mapping[str, pd.DataFrame]], *, lang: str) -> Path:
+def write_results_workbook(path: Path, tables: Mapping[str, Mapping[str, pd.DataFrame]], *, lang: str,
+                           title: str | None = None) -> Path:
     """results.xlsx: a contents sheet, then one sheet per table, named by its title in *lang*.
 
     Every sheet is right-to-left for Hebrew, with a styled, frozen header row and filters, and
@@ -290,6 +297,8 @@ def write_results_workbook(path: Path, tables: Mapping[str, Mapping[str, pd.Data
     dates are real Excel dates (day/month/year for Hebrew), shares have a percent format,
     numbers thousands separators; client text is always written as text (never a formula).
     Sheet names are at most 31 characters, without ``[]:*?/\\``, and unique (case-insensitive).
+    For screen readers (WCAG 2.1 SC 1.3.1, 2.4.2) each sheet names its header row ``ColumnTitle`` and the
+    document carries *title* and its language.
     """
     import openpyxl
     from openpyxl.styles import Font, PatternFill
@@ -298,6 +307,9 @@ def write_results_workbook(path: Path, tables: Mapping[str, Mapping[str, pd.Data
     from .workbook import save_workbook
 
     wb = openpyxl.Workbook()
+    if title:
+        wb.properties.title = title
+    wb.properties.language = "he-IL" if lang == "he" else "en-GB"
     contents_ws = wb.active
     contents_ws.title = t("report.sheet.contents", lang)[:31]
     used: set[str] = {contents_ws.title.casefold()}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import numpy as np
 import openpyxl
 import pandas as pd
 from test_measures_analysis import full_client  # noqa: F401  (fixture)
@@ -177,3 +178,36 @@ def test_findings_name_worse_and_improved_kpis_apart():
                            scorecard=res.scorecard.iloc[:1], charts={"UP": res.charts["UP"]})
     assert one.findings("en")[0] == t("measures.finding.attention_none", "en",
                                       head=t("measures.finding.kpi_one_met", "en"))
+
+
+def test_signals_tell_better_from_worse_by_shape_and_the_scorecard_has_a_key():
+    """WCAG 2.1 SC 1.4.1 (use of colour): an improvement and a deterioration differ in marker shape, not colour
+    alone, on the control chart and the scorecard; the scorecard names its lights and signal marks in a key."""
+    from matplotlib.collections import PathCollection
+    from matplotlib.markers import MarkerStyle
+
+    def marker_of(collection) -> np.ndarray:
+        return collection.get_paths()[0].vertices
+
+    res = _read_kpis()  # UP: signals read better; WAIT: the same step where lower is better — worse
+    for lang in ("en", "he"):
+        figs = present.figures(res, lang)
+        up = [c for c in figs["control_UP"].axes[0].collections if c.get_label() == t("measures.legend.signal_better", lang)]
+        wait = [c for c in figs["control_WAIT"].axes[0].collections
+                if c.get_label() == t("measures.legend.signal_worse", lang)]
+        assert len(up) == len(wait) == 1
+        assert not np.array_equal(marker_of(up[0]), marker_of(wait[0]))
+        diamond = MarkerStyle("D")
+        assert np.allclose(marker_of(wait[0]), diamond.get_path().transformed(diamond.get_transform()).vertices)
+        card = figs["scorecard"]
+        titles = {ax: ax.get_title(loc="left") + ax.get_title(loc="right") for ax in card.axes}
+        panels = {kid: next(ax for ax, text in titles.items() if f"{kid} · " in text) for kid in ("UP", "WAIT")}
+        hollow = {kid: [marker_of(c) for c in ax.collections if isinstance(c, PathCollection)]
+                  for kid, ax in panels.items()}
+        assert len(hollow["UP"]) == len(hollow["WAIT"]) == 1
+        assert not np.array_equal(hollow["UP"][0], hollow["WAIT"][0])
+        key = [x.get_text() for x in card.legends[0].get_texts()]
+        assert t("measures.legend.signal_better", lang) in key and t("measures.legend.signal_worse", lang) in key
+        assert {t(f"measures.light.{light}", lang) for light in set(res.scorecard["light"].dropna())} <= set(key)
+        for f in figs.values():
+            f.clear()

@@ -66,3 +66,19 @@ def test_an_ampersand_in_a_sheet_name_prints_as_itself(tmp_path):
     ws.title = "Q&A"
     rb._style_sheet(ws, pd.DataFrame({"x": [1]}), lang="en", header_fill=None, tab=None)
     assert ws.oddHeader.center.text == "Q&&A"
+
+
+@pytest.mark.parametrize("lang", ["he", "en"])
+def test_every_sheet_names_its_header_row_and_the_book_has_a_title(tmp_path, lang):
+    """Screen readers announce a column's header with its cells where the sheet names the header row's first
+    cell "ColumnTitle" (Indiana University, Excel structure guidelines; WCAG 2.1 SC 1.3.1); the book carries a
+    title and its language (SC 2.4.2, 3.1.1)."""
+    narrow = pd.DataFrame({"service": ["S1", "S2"], "cases": [10, 20]})
+    path = write_results_workbook(tmp_path / "r.xlsx", {"journeys": {"capability": narrow, "o'clock": narrow}},
+                                  lang=lang, title="Northfield — results")
+    wb = openpyxl.load_workbook(path)
+    assert wb.properties.title == "Northfield — results"
+    assert wb.properties.language == ("he-IL" if lang == "he" else "en-GB")
+    for ws in wb.worksheets:
+        name = ws.defined_names["ColumnTitle"]
+        assert [(sheet, ref) for sheet, ref in name.destinations] == [(ws.title, "$A$1")], ws.title

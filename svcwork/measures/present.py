@@ -350,6 +350,26 @@ def _fig_interval_dots(labels: Sequence[str], values: np.ndarray, lows: np.ndarr
     return fig
 
 
+#: How a control-chart signal is marked, by its reading: (reading, legend key, marker) — shape as well as colour
+#: tells an improvement from a deterioration (WCAG 2.1 SC 1.4.1); a hollow marker, never a direction arrow (a
+#: better reading is a fall for a KPI where lower is better).
+_SIGNALS = ((None, "signal", "s"), ("better", "signal_better", "o"), ("worse", "signal_worse", "D"))
+
+
+def _signal_groups(signals: pd.DataFrame) -> list[tuple[pd.DataFrame, str, str, str]]:
+    """The signals of a chart by reading: (rows, colour, legend key, marker) for each reading present."""
+    from ..charts import BAD, GOOD
+
+    reads = (signals["direction"] if "direction" in signals
+             else pd.Series(None, index=signals.index, dtype=object))
+    out = []
+    for reading, key, marker in _SIGNALS:
+        these = signals[reads.isna()] if reading is None else signals[reads == reading]
+        if not these.empty:
+            out.append((these, GOOD if reading == "better" else BAD, key, marker))
+    return out
+
+
 def _legend_handles(entries: Sequence[tuple[str, str, bool]], markers: Sequence[str] | None = None) -> list:
     from matplotlib.lines import Line2D
 
@@ -358,7 +378,7 @@ def _legend_handles(entries: Sequence[tuple[str, str, bool]], markers: Sequence[
 
 
 def _control_figure(kid: str, name: str | None, chart: ControlChart, target: float | None, lang: str, color: str):
-    from ..charts import BAD, GOOD, GREY, NEUTRAL, PALETTE, finish, new_figure
+    from ..charts import GREY, NEUTRAL, PALETTE, finish, new_figure
 
     fig, ax = new_figure(size=(8.0, 4.0))
     x = np.arange(len(chart.values))
@@ -381,16 +401,10 @@ def _control_figure(kid: str, name: str | None, chart: ControlChart, target: flo
     if chart.phases:
         ax.axvline(chart.phases[-1].start - 0.5, color=GREY, linestyle=":", linewidth=1)
     if not chart.signals.empty:
-        reads = (chart.signals["direction"] if "direction" in chart.signals
-                 else pd.Series(None, index=chart.signals.index, dtype=object))
-        for reading, colour, key in ((None, BAD, "signal"), ("better", GOOD, "signal_better"),
-                                     ("worse", BAD, "signal_worse")):
-            these = chart.signals[reads.isna()] if reading is None else chart.signals[reads == reading]
-            if these.empty:
-                continue
+        for these, colour, key, marker in _signal_groups(chart.signals):
             pos = these["position"].to_numpy()
-            ax.scatter(x[pos], chart.values[pos], s=140, facecolors="none", edgecolors=colour, linewidths=2, zorder=4,
-                       label=t(f"measures.legend.{key}", lang))
+            ax.scatter(x[pos], chart.values[pos], s=140, marker=marker, facecolors="none", edgecolors=colour,
+                       linewidths=2, zorder=4, label=t(f"measures.legend.{key}", lang))
             for p, grp in these.groupby("position"):
                 ax.annotate(",".join(str(r) for r in sorted(set(grp["rule"]))), (x[p], chart.values[p]),
                             textcoords="offset points", xytext=(0, 10), ha="center", fontsize=8, color=colour)
@@ -536,6 +550,7 @@ def figures(res: MeasuresResult, lang: str) -> dict[str, Any]:
         fig, axes = new_figure(size=(8.0, 1.7 * len(shown) + 0.8), nrows=len(shown), ncols=1, squeeze=False)
         light_colour = {"green": GOOD, "amber": PALETTE[1], "red": BAD}
         light_marker = {"green": "o", "amber": "s", "red": "X"}  # the light by shape as well (WCAG 2.1 SC 1.4.1)
+        keys: dict[str, tuple[str, str]] = {}  # the signal readings drawn, for the key below the panels
         for ax, (kid, chart) in zip(axes[:, 0], shown):
             x = np.arange(len(chart.values))
             ax.fill_between(x, chart.lower, chart.upper, color=GREY, alpha=0.18, step="mid" if chart.method != "xmr"
@@ -546,11 +561,11 @@ def figures(res: MeasuresResult, lang: str) -> dict[str, Any]:
                 ax.axhline(tg, color=PALETTE[1], linestyle=":", linewidth=1.3)
             ax.plot([x[-1]], [chart.values[-1]], marker=light_marker.get(lights.get(kid), "o"), markersize=10,
                     color=light_colour.get(lights.get(kid), NEUTRAL), zorder=4)
-            if not chart.signals.empty:
-                pos = chart.signals["position"].to_numpy()
-                reads = chart.signals["direction"] if "direction" in chart.signals else [None] * len(pos)
-                ax.scatter(x[pos], chart.values[pos], s=60, facecolors="none", linewidths=1.5, zorder=5,
-                           edgecolors=[GOOD if r == "better" else BAD for r in reads])
+            for these, colour, key, marker in _signal_groups(chart.signals):
+                pos = these["position"].to_numpy()
+                ax.scatter(x[pos], chart.values[pos], s=60, marker=marker, facecolors="none", edgecolors=colour,
+                           linewidths=1.5, zorder=5)
+                keys.setdefault(key, (colour, marker))
             for phase in chart.phases:
                 ax.plot(x[phase.start:phase.stop], np.full(phase.stop - phase.start, phase.centre), color=PALETTE[7],
                         linewidth=1.0, linestyle="-.")
@@ -562,6 +577,17 @@ def figures(res: MeasuresResult, lang: str) -> dict[str, Any]:
                                                         lang),  # as the scorecard table and the sentences write it
                                           target=kpi_text(tg, kinds.get(kid), lasts.get(kid), tg, lang)))
             ax.title.set_fontsize(9)
+        # the key: each light drawn (filled, by shape) and each signal reading drawn (hollow, by shape)
+        drawn = [light for light in ("green", "amber", "red") if light in {lights.get(kid) for kid, _ in shown}]
+        handles = (_legend_handles([(t(f"measures.light.{light}", lang), light_colour[light], False) for light in drawn],
+                                   [light_marker[light] for light in drawn])
+                   + _legend_handles([(t(f"measures.legend.{key}", lang), c, True) for key, (c, _) in keys.items()],
+                                     [m for c, m in keys.values()]))
+        for h in handles:
+            h.set_linestyle("none")
+        if handles:
+            fig.legend(handles=handles, loc="outside lower center", ncols=min(len(handles), 3), fontsize=8,
+                       frameon=False)
         fig.suptitle(t("measures.title.scorecard", lang), fontweight="bold",
                      x=0.98 if lang == "he" else 0.02, ha="right" if lang == "he" else "left")
         figs["scorecard"] = fig
