@@ -41,7 +41,8 @@ def sheet_name(section: str, slug: str, index: int, lang: str) -> str:
     if title is None:
         key = f"report.sheet_short.{section}"
         title = f"{t(key, lang) if known(key) else section} {index + 1}"
-    name = " ".join(_SHEET_BAD.sub("-", title).split()).strip("'")[:31].strip()
+    # "Cross-check: second scoring" -> "Cross-check - second scoring": a colon's space kept on both sides
+    name = " ".join(_SHEET_BAD.sub("-", re.sub(r"\s*:\s+", " - ", title)).split()).strip("'")[:31].strip()
     return name or str(index + 1)
 
 

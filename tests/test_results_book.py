@@ -82,3 +82,11 @@ def test_every_sheet_names_its_header_row_and_the_book_has_a_title(tmp_path, lan
     for ws in wb.worksheets:
         name = ws.defined_names["ColumnTitle"]
         assert [(sheet, ref) for sheet, ref in name.destinations] == [(ws.title, "$A$1")], ws.title
+
+
+def test_a_colon_in_a_table_title_becomes_a_spaced_dash_in_its_sheet_name():
+    """Excel refuses ":" in a sheet name; "Cross-check: second scoring" reads "Cross-check - second scoring"."""
+    from svcwork.results_book import sheet_name
+
+    assert sheet_name("prioritization", "methods", 0, "en") == "Cross-check - second scoring"
+    assert sheet_name("prioritization", "methods", 0, "he") == "בדיקה צולבת - ניקוד שני"
