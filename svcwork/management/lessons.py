@@ -3,6 +3,8 @@ make up the first 80 % of events), recurring categories, and lessons with and wi
 
 from __future__ import annotations
 
+from typing import Any
+
 import pandas as pd
 
 from ..common import require_columns
@@ -21,7 +23,10 @@ def _prepare_lessons(lessons: pd.DataFrame, actions: pd.DataFrame | None) -> pd.
     """The lessons, clean, each with the action of the plan it led to.
 
     A lesson led to an action when its ``action_id`` names an action of the plan, or an action
-    names the lesson's ``lesson_id`` in its ``lesson`` column (the link by id from either side).
+    names the lesson's ``lesson_id`` in its ``lesson`` column (the link by id from either side), and
+    that action is not cancelled — a cancelled action answers nothing, as for the findings
+    (:mod:`svcwork.management.coverage`).  A lesson linked only to cancelled actions keeps the link
+    (``linked_action``, ``action_status`` "cancelled") but did not lead to an action.
     """
     require_columns(lessons, ("date", "unit", "event", "category"), "Lessons")
     cat = _text(lessons["category"])
@@ -46,7 +51,7 @@ def _prepare_lessons(lessons: pd.DataFrame, actions: pd.DataFrame | None) -> pd.
     if len(out) and out["date"].dt.tz is not None:
         out["date"] = out["date"].dt.tz_localize(None)
     status: dict[str, str | None] = {}
-    named: dict[str, str] = {}  # lesson_id -> the first action naming it
+    named: dict[bool, dict[str, str]] = {True: {}, False: {}}  # live?, lesson_id -> the first action naming it
     if actions is not None and len(actions) and "action_id" in actions.columns:
         lookup = ENUMS["status"].lookup()
         st_col = _text(actions["status"]) if "status" in actions.columns else pd.Series(pd.NA, index=actions.index)
@@ -55,12 +60,22 @@ def _prepare_lessons(lessons: pd.DataFrame, actions: pd.DataFrame | None) -> pd.
             if isinstance(i, str):
                 status[i.casefold()] = lookup.get(normalize_name(s)) if isinstance(s, str) else None
                 if isinstance(les, str):
-                    named.setdefault(les.casefold(), i)
-    linked = [a if isinstance(a, str) and a.casefold() in status else
-              named.get(lid.casefold()) if isinstance(lid, str) else None
-              for a, lid in zip(out["action_id"], out["lesson_id"])]
-    out["linked_action"] = pd.Series(linked, index=out.index, dtype="string")
-    out["with_action"] = out["linked_action"].notna().astype(bool)
+                    named[status[i.casefold()] != "cancelled"].setdefault(les.casefold(), i)
+
+    def link(own: Any, lesson_id: Any) -> tuple[str | None, bool]:
+        """The action a lesson led to, and whether it is live (not cancelled): a live one first."""
+        own_known = isinstance(own, str) and own.casefold() in status
+        if own_known and status[own.casefold()] != "cancelled":
+            return own, True
+        back_live = named[True].get(lesson_id.casefold()) if isinstance(lesson_id, str) else None
+        if back_live is not None:
+            return back_live, True
+        back_dead = named[False].get(lesson_id.casefold()) if isinstance(lesson_id, str) else None
+        return (own if own_known else back_dead), False
+
+    links = [link(a, lid) for a, lid in zip(out["action_id"], out["lesson_id"])]
+    out["linked_action"] = pd.Series([a for a, _ in links], index=out.index, dtype="string")
+    out["with_action"] = pd.Series([live for _, live in links], index=out.index, dtype=bool)
     out["action_status"] = out["linked_action"].map(lambda i: status.get(i.casefold()) if isinstance(i, str) else None)
     return out.dropna(subset=["category"]).reset_index(drop=True)
 
