@@ -22,15 +22,19 @@ import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Callable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Callable, Iterator, Mapping, Sequence
 
 from . import __version__
-from .errors import IntakeError, NotebookError, Problem, SvcworkError, UsageError
+from .errors import ERROR, HEBREW, WARNING, InputFileError, IntakeError, NotebookError, Problem, SvcworkError, UsageError
 from .i18n import t, user_language
-from .paths import PACKAGE_DIR, atomic_dir, atomic_write_text, client_slug, find_intake, templates_dir
+from .paths import (PACKAGE_DIR, SPREADSHEET_SUFFIXES, absolute, atomic_dir, atomic_write_text, client_slug,
+                    find_intake, intake_candidates, templates_dir)
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .intake import Validation
 
 __all__ = ["NOTEBOOK_PARAMETERS", "ClientResult", "BatchResult", "WarmKernel", "KernelPool", "run_client", "run_batch", "find_clients",
-           "check_notebook_parameters", "refresh_notebooks", "run_fingerprint"]
+           "check_notebook_parameters", "refresh_notebooks", "run_fingerprint", "validate_client", "folder_problems"]
 
 _STAMP = ".svcwork-run.json"
 
@@ -55,6 +59,9 @@ class ClientResult:
     #: *client* and *output* (a URL without credentials, :func:`svcwork.storage.redact`).
     source: str | None = None
     location: str | None = None
+    #: What the run says of the client folder's own files though it succeeded (:func:`folder_problems`:
+    #: another ``intake.*`` beside the one read, a commentary that cannot be read …).
+    warnings: tuple[Problem, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -69,13 +76,18 @@ class ClientResult:
         word = "unchanged, skipped" if self.status == "skipped" else f"{self.seconds:.1f} s"
         note = f"\n    {self.note}" if self.note else ""
         where = f"{self.location}/report.html" if self.location else self.output / "report.html" if self.output else ""
-        return f"✓ {self.slug}: {where} ({word}){note}"
+        lines = [f"✓ {self.slug}: {where} ({word}){note}"]
+        for p in self.warnings:
+            lang = "he" if HEBREW.search(p.message) else "en"
+            lines.append(f"    {t('severity.' + p.severity, lang)} [{p.code}] {p.location(lang)}: {p.message}")
+        return "\n".join(lines)
 
     def manifest(self) -> dict:
         return {"client": self.slug, "folder": self.source or str(self.client), "status": self.status,
                 "seconds": round(self.seconds, 2), "error": self.error, "code": self.code,
                 "notebook": self.notebook, "cell": self.cell, "note": self.note,
                 "errors": [p.as_dict() for p in self.problems if p.is_error][:200],
+                "warnings": [p.as_dict() for p in self.warnings],
                 "report": f"{self.slug}/report.html" if self.status != "failed" or self.output else None}
 
 
@@ -300,6 +312,92 @@ def _import_assembly() -> None:
 DEFAULT_TIMEOUT = 1800
 
 
+# =========================================================================== the client folder's own files
+def _looks_like_data(path: Path) -> bool:
+    """A file a client folder is made of: a spreadsheet or a data export (not a hidden or lock file)."""
+    from .exports.files import data_suffix
+
+    if not path.is_file() or path.name.startswith((".", "~$")):
+        return False
+    return path.suffix.casefold() in SPREADSHEET_SUFFIXES or data_suffix(path) is not None
+
+
+def _holds_data(folder: Path) -> list[Path]:
+    """The spreadsheets and data files of *folder* (spreadsheets first), as :func:`_no_intake` names them."""
+    files = sorted(p for p in folder.iterdir() if _looks_like_data(p))
+    return sorted(files, key=lambda p: p.suffix.casefold() not in SPREADSHEET_SUFFIXES)
+
+
+def _looks_like_client(folder: Path) -> bool:
+    """*folder* holds an ``intake.*`` file, another spreadsheet (``intake (1).xlsx``, ``טופס קליטה.xlsx``)
+    or a companion export (``cases.csv``, ``survey.csv`` …): a client's folder, run or failed by name.
+    A batch's own OUT folder (``batch.json``, ``portfolio.xlsx``) inside the clients' folder is not."""
+    from .exports.files import discover
+
+    if intake_candidates(folder):
+        return True
+    if (folder / "batch.json").is_file() or (folder / ".svcwork.lock").exists():
+        return False
+    if any(p.suffix.casefold() in SPREADSHEET_SUFFIXES for p in _holds_data(folder)):
+        return True
+    return bool(discover(folder).found)
+
+
+def _no_intake(folder: Path, lang: str) -> str:
+    """Why *folder* cannot be run: it has no intake workbook; names what it holds instead."""
+    from .i18n import fmt_list
+
+    names = [p.name for p in _holds_data(folder)]
+    shown = names[:8] + ([f"… (+{len(names) - 8})"] if len(names) > 8 else [])
+    found = fmt_list(shown, lang) if shown else t("cli.found.nothing", lang)
+    return t("cli.no_intake", lang, path=folder, found=found)
+
+
+#: The codes of :func:`folder_problems`: a run that succeeds still shows them (:attr:`ClientResult.warnings`).
+_FOLDER_CODES = ("intake_several", "commentary_unreadable", "commentary_too_large", "commentary_heading")
+
+
+def folder_problems(client: str | os.PathLike, *, lang: str) -> tuple[Problem, ...]:
+    """What svcwork says of a client folder's own files beyond the intake's validation, as warnings in
+    *lang*: the ``intake.*`` file read when there are several, and a commentary that cannot be read
+    or whose headings name no part of the report (:func:`svcwork.commentary.commentary_problems`)."""
+    from .commentary import commentary_problems
+    from .i18n import fmt_list
+    from .report import SECTIONS
+
+    given = Path(client)
+    folder = given if given.is_dir() else given.parent
+    found: list[Problem] = []
+    candidates = intake_candidates(folder) if given.is_dir() else ()
+    if len(candidates) > 1:
+        used, others = candidates[0].name, [c.name for c in candidates[1:]]
+        found.append(Problem(WARNING, "intake_several", used, None, None, None, fmt_list(others, lang), None,
+                             t("cli.intake_chosen", lang, used=used, others=fmt_list(others, lang))))
+    found.extend(commentary_problems(folder, lang=lang, sections=[s.key for s in SECTIONS if s.key != "intake"]))
+    return tuple(found)
+
+
+def validate_client(client: str | os.PathLike, *, lang: str | None = None) -> "Validation":
+    """:func:`svcwork.intake.validate`, and :func:`folder_problems` after its problems.
+
+    A folder without any ``intake.*`` file is one error (``no_intake``) naming the workbooks and data
+    files it holds (``intake (1).xlsx`` …), in *lang* or the user's language (no engagement says which).
+    """
+    from dataclasses import replace
+
+    from .intake import Validation, validate
+
+    given = Path(client)
+    if given.is_dir() and not intake_candidates(given):
+        language = lang or user_language()
+        return Validation(given, (Problem(ERROR, "no_intake", "intake.xlsx", None, None, None, None,
+                                          t("intake.expected.intake", language), _no_intake(given, language)),),
+                          language)
+    result = validate(given, lang=lang)
+    extra = folder_problems(given, lang=result.language) if given.exists() else ()
+    return replace(result, problems=result.problems + extra) if extra else result
+
+
 def run_client(client: str | os.PathLike, output: str | os.PathLike, *, force: bool = True,
                timeout: float | None = DEFAULT_TIMEOUT, lang: str | None = None,
                kernel: WarmKernel | KernelPool | None = None,
@@ -322,19 +420,22 @@ def run_client(client: str | os.PathLike, output: str | os.PathLike, *, force: b
     is kept in its ``history/`` and compared with (:mod:`svcwork.since.history`).  A run with
     *since* always runs (the comparison is an input the fingerprint does not cover).
     """
-    from .intake import validate
-
     start = time.perf_counter()
-    client = Path(client)
+    # every path made absolute here, once: the kernels change their directory between notebooks
+    client, output = absolute(client), absolute(output)
+    since = None if since is None else absolute(since)
     slug = client_slug(client)
-    out = Path(output) / slug
+    out = output / slug
     try:
         force = force or since is not None
-        if not force and _client_unchanged(client, Path(output)):
+        if client.is_dir() and not intake_candidates(client):  # e.g. "intake (1).xlsx": named, never skipped
+            raise InputFileError(_no_intake(client, lang or user_language()), code="no_intake")
+        if not force and _client_unchanged(client, output):
             return ClientResult(client, slug, "skipped", time.perf_counter() - start, output=out)
         if kernel is not None:
             kernel.warm()  # a pool's kernels start and import the analyses while the files are validated
-        result = validate(client)
+        result = validate_client(client)
+        warnings = tuple(p for p in result.problems if p.code in _FOLDER_CODES)
         if not result.ok or result.engagement is None:
             return ClientResult(client, slug, "failed", time.perf_counter() - start,
                                 error=t("intake.summary_bad", result.language, errors=result.n_errors,
@@ -350,15 +451,15 @@ def run_client(client: str | os.PathLike, output: str | os.PathLike, *, force: b
             check_notebook_parameters(nb)
         fingerprint = run_fingerprint(eng.inputs, notebooks, commentary=consultant_files(client))
         if not force and _unchanged(out, fingerprint):
-            return ClientResult(client, slug, "skipped", time.perf_counter() - start, output=out)
+            return ClientResult(client, slug, "skipped", time.perf_counter() - start, output=out, warnings=warnings)
         language = lang or eng.language
         deadline = _deadline(timeout)
         with atomic_dir(out) as tmp, contextlib.closing(_Printing(pdf=pdf, renderer=renderer)) as printing:
             from .intake import save_cache
             from .since import history
 
-            rounds = history.prepare(out, tmp, current_end=eng.settings.period_end, slug=slug,
-                                     since=None if since is None else Path(since), lang=language)
+            rounds = history.prepare(out, tmp, current_end=eng.settings.period_end, slug=slug, since=since,
+                                     lang=language)
 
             cache = save_cache(eng, tmp / ".cache")  # the notebooks load it instead of parsing the inputs again
             (tmp / "notebooks").mkdir(parents=True, exist_ok=True)
@@ -388,7 +489,7 @@ def run_client(client: str | os.PathLike, output: str | os.PathLike, *, force: b
                  "notebooks": [str(nb) for nb in notebooks],
                  "commentary": [str(p.resolve()) for p in consultant_files(client)]}, indent=1) + "\n")
         return ClientResult(client, slug, "ok", time.perf_counter() - start, output=out, summary=summary,
-                            note=pdf_note)
+                            note=pdf_note, warnings=warnings)
     except NotebookError as exc:
         return ClientResult(client, slug, "failed", time.perf_counter() - start, error=exc.message, code=exc.code,
                             notebook=exc.notebook, cell=exc.cell)
@@ -401,14 +502,15 @@ def run_client(client: str | os.PathLike, output: str | os.PathLike, *, force: b
 
 # =========================================================================== many clients
 def find_clients(folder: str | os.PathLike) -> list[Path]:
-    """Client folders under *folder*: every sub-folder holding an intake workbook."""
+    """Client folders under *folder*: every sub-folder holding an intake workbook, or looking like a
+    client's (a spreadsheet or data files) without one, so it fails by name (``no_intake``) instead
+    of being left out unsaid."""
     root = Path(folder)
     if not root.is_dir():
         lang = user_language()
         raise UsageError(t("cli.error.not_clients_folder", lang, path=root,
                            found=t("cli.found.file" if root.exists() else "cli.found.nothing", lang)))
-    found = [p for p in sorted(root.iterdir()) if p.is_dir() and not p.name.startswith(".")
-             and find_intake(p).is_file()]
+    found = [p for p in sorted(root.iterdir()) if p.is_dir() and not p.name.startswith(".") and _looks_like_client(p)]
     if not found:
         raise UsageError(t("cli.error.no_clients", user_language(), path=root))
     return found
@@ -458,7 +560,8 @@ def run_batch(clients: str | os.PathLike, output: str | os.PathLike, *, jobs: in
     if since is not None and not Path(since).is_dir():
         raise UsageError(t("since.error.no_batch", user_language(), path=since))
     start = time.perf_counter()
-    folders = find_clients(clients)
+    since = None if since is None else absolute(since)
+    folders = find_clients(absolute(clients))
     out = Path(output).resolve()
     with _batch_lock(out):
         for stale in [*out.glob(".index.html.*.tmp"), *out.glob(".batch.json.*.tmp")]:  # left by a killed batch
@@ -486,7 +589,8 @@ def run_batch(clients: str | os.PathLike, output: str | os.PathLike, *, jobs: in
                     if on_start is not None:
                         on_start(folder)
                     earlier = since_for(folder, since)
-                    if kernel is None and (force or earlier is not None or not _client_unchanged(folder, out)):
+                    if kernel is None and intake_candidates(folder) and (
+                            force or earlier is not None or not _client_unchanged(folder, out)):
                         kernel = KernelPool()  # one client at a time: its notebooks side by side
                     done(folder, run_client(folder, out, force=force, timeout=timeout, kernel=kernel, pdf=pdf,
                                             renderer=printer, since=earlier))

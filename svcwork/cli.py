@@ -90,6 +90,15 @@ def _location(text: str) -> "Path | str":
     return location_arg(text)
 
 
+def _absolute(location: "Path | str | None") -> "Path | str | None":
+    """A local path made absolute against the current directory (URLs and None as they are): done
+    once, as a command begins, so a relative ``-o out`` means the same folder throughout the run."""
+    from .paths import absolute
+    from .storage import is_url
+
+    return location if location is None or is_url(location) else absolute(location)
+
+
 def _timeout_argument(s: argparse.ArgumentParser) -> None:
     from .batch import DEFAULT_TIMEOUT
 
@@ -140,16 +149,15 @@ def _cmd_reference(args: argparse.Namespace) -> int:
 def _cmd_validate(args: argparse.Namespace) -> int:
     import os
 
+    from .batch import validate_client
     from .i18n import t
-    from .intake import validate
-
     from .storage import is_remote, local_path, redact, staged_input
 
     if not is_remote(args.path) and not local_path(args.path).exists():  # a mistyped path: usage error (exit 2)
         lang = "he" if os.environ.get("SVCWORK_LANG") == "he" else "en"
         raise UsageError(t("intake.file_missing", lang, path=args.path))
     with staged_input(args.path) as path:  # a URL is copied here first
-        result = validate(path)
+        result = validate_client(path)  # the intake, and the folder's own files (commentary, intake.* beside it)
     args.path = redact(args.path)
     lang = result.language
     if args.format == "json":
@@ -196,9 +204,10 @@ def _cmd_run(args: argparse.Namespace) -> int:
 
     timeout = _timeout(args)
     _svg(args)
-    run = run_client_at if any(is_url(x) for x in (args.client, args.output, args.since)) else run_client
+    client, output, since = _absolute(args.client), _absolute(args.output), _absolute(args.since)
+    run = run_client_at if any(is_url(x) for x in (client, output, since)) else run_client
     with KernelPool() as kernel:  # warm kernels running the client's notebooks side by side
-        result = run(args.client, args.output, pdf=args.pdf, kernel=kernel, timeout=timeout, since=args.since,
+        result = run(client, output, pdf=args.pdf, kernel=kernel, timeout=timeout, since=since,
                      scenario=args.scenario)
     print(result.describe())
     return 0 if result.ok else 1
@@ -219,9 +228,10 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     _svg(args)
     from .storage import is_url
 
-    with _progress(total=None if is_url(args.clients) else len(find_clients(args.clients))) as progress:
-        result = run_batch(args.clients, args.output, jobs=args.jobs, force=args.force, scheduler=args.scheduler,
-                           pdf=args.pdf, timeout=timeout, progress=progress, since=args.since,
+    clients, output, since = _absolute(args.clients), _absolute(args.output), _absolute(args.since)
+    with _progress(total=None if is_url(clients) else len(find_clients(clients))) as progress:
+        result = run_batch(clients, output, jobs=args.jobs, force=args.force, scheduler=args.scheduler,
+                           pdf=args.pdf, timeout=timeout, progress=progress, since=since,
                            on_start=progress.start if progress is not None else None)
     print(result.describe())
     return 0 if result.ok else 1

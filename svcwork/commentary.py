@@ -12,6 +12,11 @@ Client and consultant text is data: the Markdown is rendered by markdown-it-py (
 tables) with raw HTML off (shown as text), images off (a report links nothing external), and
 links kept only for ``http``, ``https`` and ``mailto`` (others stay plain text).  An unknown
 heading is a warning naming it; its text is not lost: it is listed with the warning.
+
+The file is decoded as the package reads exports (:func:`svcwork.exports.text.decode`: UTF-8 with or
+without a BOM, UTF-16, or Windows-1255 as Notepad in a Hebrew locale saves it), never guessed
+wholesale; a file that none of them reads is refused with the lines that cannot be read, and
+:func:`commentary_problems` says so (as a warning) wherever the client is validated.
 """
 
 from __future__ import annotations
@@ -21,12 +26,15 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
-from typing import Mapping, Sequence
+from typing import TYPE_CHECKING, Mapping, Sequence
 
 from .i18n import t
 
-__all__ = ["Commentary", "read_commentary", "parse_commentary", "render_markdown", "markdown_parser", "markdown_paragraphs",
-           "COMMENTARY_FILES", "SAFE_SCHEMES", "OPENING"]
+if TYPE_CHECKING:  # pragma: no cover
+    from .errors import Problem
+
+__all__ = ["Commentary", "read_commentary", "commentary_problems", "commentary_file", "parse_commentary",
+           "render_markdown", "markdown_parser", "markdown_paragraphs", "COMMENTARY_FILES", "SAFE_SCHEMES", "OPENING"]
 
 #: The file names a client folder may use, most specific first (``{lang}``: the report's language).
 COMMENTARY_FILES = ("commentary.{lang}.md", "commentary.md", "הערות.md")
@@ -151,23 +159,52 @@ def parse_commentary(text: str, *, sections: Sequence[str], source: str | None =
                       tuple((h, "\n".join(v).strip()) for h, v in unknown), source)
 
 
-def read_commentary(folder: str | Path, *, lang: str, sections: Sequence[str]) -> Commentary:
-    """The commentary of the client in *folder* (an empty one when it has none).  The file is read as
-    UTF-8 (with or without a BOM); a file that is not UTF-8 text, or larger than :data:`MAX_BYTES`,
-    raises :class:`svcwork.errors.InputFileError` with the reason in *lang*."""
-    from .errors import InputFileError
-
+def commentary_file(folder: str | Path, *, lang: str) -> Path | None:
+    """The commentary file of the client in *folder* for a report in *lang* (:data:`COMMENTARY_FILES`,
+    most specific first), or None when it has none."""
     folder = Path(folder)
     for name in COMMENTARY_FILES:
         path = folder / name.format(lang=lang)
-        if not path.is_file():
-            continue
-        raw = path.read_bytes()
-        if len(raw) > MAX_BYTES:
-            raise InputFileError(t("report.commentary.too_large", lang, file=path.name, limit=MAX_BYTES // 1000))
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError as exc:
-            raise InputFileError(t("report.commentary.not_utf8", lang, file=path.name, offset=exc.start)) from None
-        return parse_commentary(text, sections=sections, source=path.name)
-    return Commentary()
+        if path.is_file():
+            return path
+    return None
+
+
+def read_commentary(folder: str | Path, *, lang: str, sections: Sequence[str]) -> Commentary:
+    """The commentary of the client in *folder* (an empty one when it has none).  The file is decoded
+    as exports are (:func:`svcwork.exports.text.decode`: UTF-8 with or without a BOM, UTF-16,
+    Windows-1255); a file that none of them reads whole, or larger than :data:`MAX_BYTES`, raises
+    :class:`svcwork.errors.InputFileError` with the reason in *lang*."""
+    from .errors import InputFileError
+    from .exports.text import decode
+    from .i18n import fmt_list
+
+    path = commentary_file(folder, lang=lang)
+    if path is None:
+        return Commentary()
+    raw = path.read_bytes()
+    if len(raw) > MAX_BYTES:
+        raise InputFileError(t("report.commentary.too_large", lang, file=path.name, limit=MAX_BYTES // 1000),
+                             code="commentary_too_large")
+    decoded = decode(raw)
+    if decoded.replaced:
+        lines = fmt_list([str(n) for n in decoded.bad_lines[:5]], lang)
+        raise InputFileError(t("report.commentary.undecodable", lang, file=path.name, lines=lines),
+                             code="commentary_unreadable")
+    return parse_commentary(decoded.text, sections=sections, source=path.name)
+
+
+def commentary_problems(folder: str | Path, *, lang: str, sections: Sequence[str]) -> tuple["Problem", ...]:
+    """What validating the client in *folder* says about its commentary, as warnings in *lang*: a file
+    that cannot be read (its text would be left out of the report) and headings that name no part."""
+    from .errors import WARNING, InputFileError, Problem
+
+    path = commentary_file(folder, lang=lang)
+    if path is None:
+        return ()
+    try:
+        notes = read_commentary(folder, lang=lang, sections=sections)
+    except InputFileError as exc:
+        return (Problem(WARNING, exc.code, path.name, None, None, None, None, None, exc.message),)
+    return tuple(Problem(WARNING, "commentary_heading", path.name, None, None, None, heading, None, message)
+                 for (heading, _), message in zip(notes.unknown, notes.warnings(lang)))

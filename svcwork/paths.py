@@ -25,6 +25,9 @@ __all__ = [
     "demo_clients_dir",
     "client_slug",
     "find_intake",
+    "intake_candidates",
+    "absolute",
+    "SPREADSHEET_SUFFIXES",
     "sha256_file",
     "atomic_write_bytes",
     "atomic_write_text",
@@ -37,6 +40,9 @@ _UMASK = os.umask(0o022)
 os.umask(_UMASK)
 #: The companion file types a consultant is told about first (every type read: svcwork.exports.files).
 COMPANION_SUFFIXES = (".csv", ".xlsx", ".parquet")
+#: Spreadsheet suffixes, the intake's order of preference first: the workbooks svcwork reads (.xlsx,
+#: .xlsm), then those it refuses with a clear message (an old .xls, .xlsb, an OpenDocument sheet).
+SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 
 
 def project_root() -> Path:
@@ -68,14 +74,40 @@ def client_slug(path: str | os.PathLike) -> str:
     return slug or "client"
 
 
+def absolute(path: str | os.PathLike) -> Path:
+    """*path* made absolute against the current directory, once, where a command or run begins:
+    later steps (a kernel that changes its directory, a worker process) then mean the same place.
+    Lexical (``..`` folded, symbolic links kept), so a client's folder keeps the name it was given."""
+    return Path(os.path.abspath(os.fspath(path)))
+
+
+def _intake_rank(path: Path) -> tuple[int, str]:
+    suffix = path.suffix.casefold()
+    rank = SPREADSHEET_SUFFIXES.index(suffix) if suffix in SPREADSHEET_SUFFIXES else len(SPREADSHEET_SUFFIXES)
+    return rank, path.name
+
+
+def intake_candidates(folder: str | os.PathLike) -> tuple[Path, ...]:
+    """Every file named ``intake.*`` in a client *folder*, the one :func:`find_intake` uses first: a
+    workbook svcwork reads (.xlsx, then .xlsm), then other spreadsheets, then any other file (a
+    printout ``intake.pdf``, a backup ``intake.bak``), each group by name."""
+    p = Path(folder)
+    if not p.is_dir():
+        return ()
+    found = [c for c in p.iterdir() if c.is_file() and c.stem.casefold() == "intake" and not c.name.startswith(".")]
+    return tuple(sorted(found, key=_intake_rank))
+
+
 def find_intake(path: str | os.PathLike) -> Path:
-    """The intake workbook of a client folder, or *path* itself when it is a file."""
+    """The intake workbook of a client folder, or *path* itself when it is a file.
+
+    In a folder holding several ``intake.*`` files, the readable workbook wins
+    (:func:`intake_candidates`): a printout or an old .xls beside ``intake.xlsx`` never hides it.
+    Without any, ``<folder>/intake.xlsx`` (which does not exist)."""
     p = Path(path)
     if p.is_dir():
-        for candidate in sorted(p.iterdir()):
-            if candidate.is_file() and candidate.stem.casefold() == "intake":
-                return candidate
-        return p / "intake.xlsx"
+        candidates = intake_candidates(p)
+        return candidates[0] if candidates else p / "intake.xlsx"
     return p
 
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import fcntl
 import json
-import shutil
 from pathlib import Path
 
 import nbformat
@@ -14,6 +13,7 @@ from conftest import english_sheets, hebrew_sheets, write_xlsx
 from svcwork import batch
 from svcwork.cli import main
 from svcwork.errors import UsageError
+from svcwork.i18n import t
 from svcwork.paths import sha256_file
 
 
@@ -434,3 +434,37 @@ def test_the_consultants_files_are_inputs_of_the_run(tmp_path):
     before = run_fingerprint([], [], commentary=files)
     write_xlsx(client / "intake.scenarios.xlsx", {**english_sheets(), "Scenarios": [["name", "changes"], ["A", "x"]]})
     assert run_fingerprint([], [], commentary=files) != before
+
+
+def test_a_folder_without_a_recognisable_intake_fails_by_name(tmp_path, capsys, monkeypatch):
+    """A client folder whose workbook is a browser's copy (``intake (1).xlsx``) or named in Hebrew is a
+    failed client naming what it holds, never left out of the batch; the batch exits 1."""
+    root = tmp_path / "clients"
+    write_xlsx(root / "b-copy" / "intake (1).xlsx", english_sheets())
+    (root / "b-copy" / "survey.csv").write_text("respondent_id,nps\n1,9\n", encoding="utf-8")
+    write_xlsx(root / "c-heb" / "טופס קליטה.xlsx", hebrew_sheets(), rtl=True)
+    (root / "d-cases").mkdir()
+    (root / "d-cases" / "cases.csv").write_text("case_id,activity,timestamp\n", encoding="utf-8")
+    (root / "docs").mkdir()  # no spreadsheet, no export: not a client
+    (root / "docs" / "contract.pdf").write_bytes(b"%PDF-1.4")
+    (root / "empty").mkdir()
+    write_xlsx(root / "last-quarter" / "portfolio.xlsx", {"League": [["client"], ["x"]]})  # a batch's OUT, not a client
+    (root / "last-quarter" / "batch.json").write_text("{}", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["batch", str(root), "-o", str(out), "--no-pdf"]) == 1
+    text = capsys.readouterr().out
+    assert text.splitlines()[-1] == "failed: b-copy, c-heb, d-cases"
+    manifest = {c["client"]: c for c in json.loads((out / "batch.json").read_text())["clients"]}
+    assert set(manifest) == {"b-copy", "c-heb", "d-cases"}
+    assert all(c["status"] == "failed" and c["code"] == "no_intake" for c in manifest.values())
+    assert "intake (1).xlsx and survey.csv" in manifest["b-copy"]["error"] and "intake.xlsx" in manifest["b-copy"]["error"]
+    assert "טופס קליטה.xlsx" in manifest["c-heb"]["error"] and "cases.csv" in manifest["d-cases"]["error"]
+    assert manifest["b-copy"]["error"] in text
+
+    monkeypatch.setenv("SVCWORK_LANG", "he")  # no engagement says the language: the user's
+    result = batch.run_client(root / "c-heb", out)
+    assert result.code == "no_intake" and result.error == t("cli.no_intake", "he", path=root / "c-heb",
+                                                            found="טופס קליטה.xlsx")
+    assert main(["validate", str(root / "c-heb")]) == 1  # one client alone: the same words
+    shown = capsys.readouterr().out
+    assert "[no_intake]" in shown and result.error in shown

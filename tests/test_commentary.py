@@ -79,10 +79,67 @@ def test_reading_the_file(tmp_path):
     assert read_commentary(tmp_path, lang="he", sections=SECTIONS) == Commentary()
     (tmp_path / "commentary.md").write_text("\ufeff## journeys\nשלום\n", encoding="utf-8")
     assert read_commentary(tmp_path, lang="he", sections=SECTIONS).get("journeys") == "שלום"
-    (tmp_path / "commentary.he.md").write_bytes("## journeys\nשלום\n".encode("cp1255"))
-    with pytest.raises(InputFileError, match="UTF-8"):
+    (tmp_path / "commentary.he.md").write_bytes(b"## journeys\nok\n\x81\xff bytes of no encoding\n")
+    with pytest.raises(InputFileError, match="commentary.he.md") as refused:
         read_commentary(tmp_path, lang="he", sections=SECTIONS)  # the language's own file wins, and is refused clearly
+    assert refused.value.code == "commentary_unreadable"
+    assert refused.value.message == t("report.commentary.undecodable", "he", file="commentary.he.md", lines="3")
     assert read_commentary(tmp_path, lang="en", sections=SECTIONS).get("journeys") == "שלום"
+
+
+@pytest.mark.parametrize("encoding", ["cp1255", "utf-16", "utf-8-sig"])
+def test_a_commentary_is_decoded_as_exports_are(tmp_path, encoding):
+    """Notepad in a Hebrew locale saves Windows-1255: read as the exports are (svcwork.exports.text.decode)."""
+    (tmp_path / "commentary.md").write_bytes("## summary\nנקודת פתיחה טובה.\n\n## journeys\nשלום\n".encode(encoding))
+    notes = read_commentary(tmp_path, lang="he", sections=SECTIONS)
+    assert notes.get("summary") == "נקודת פתיחה טובה." and notes.get("journeys") == "שלום"
+
+
+def _client(tmp_path, lang):
+    from conftest import english_sheets, hebrew_sheets, write_xlsx
+
+    folder = tmp_path / f"client-{lang}"
+    write_xlsx(folder / "intake.xlsx", english_sheets() if lang == "en" else hebrew_sheets(), rtl=lang == "he")
+    return folder
+
+
+def test_validate_reads_a_windows_1255_commentary_without_a_word(tmp_path, capsys):
+    from svcwork.cli import main
+
+    folder = _client(tmp_path, "he")
+    (folder / "commentary.md").write_bytes("## summary\nנקודת פתיחה טובה.\n".encode("cp1255"))
+    assert main(["validate", str(folder)]) == 0
+    assert "commentary" not in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("lang", ["en", "he"])
+def test_a_commentary_that_cannot_be_read_is_a_warning_of_validate_and_run(tmp_path, capsys, monkeypatch, lang):
+    """Its text would be left out of the report: validate and run say so, in the engagement's language."""
+    import json
+
+    import svcwork.report
+    from svcwork import batch
+    from svcwork.cli import main
+
+    folder = _client(tmp_path, lang)
+    (folder / "commentary.md").write_bytes(b"## summary\n\x81\x8d\xff\n")
+    said = t("report.commentary.undecodable", lang, file="commentary.md", lines="2")
+    assert main(["validate", str(folder)]) == 0  # a warning: the report can still be made
+    out = capsys.readouterr()
+    assert "[commentary_unreadable] commentary.md" in out.out and said in out.out
+    assert out.err.startswith("✓")
+
+    # run: the notebooks and the report are stubs here (the real ones: test_report); the warning is the run's
+    def assemble(folder, engagement, *, lang, **_):
+        (folder / "report.html").write_text("<html></html>", encoding="utf-8")
+        (folder / "summary.json").write_text(json.dumps({"language": lang}), encoding="utf-8")
+
+    monkeypatch.setattr(batch, "requested_notebooks", lambda engagement: [])
+    monkeypatch.setattr(svcwork.report, "assemble", assemble)
+    result = batch.run_client(folder, tmp_path / "out", pdf=False)
+    assert result.ok and [(w.code, w.message) for w in result.warnings] == [("commentary_unreadable", said)]
+    assert said in result.describe() and t("severity.warning", lang) in result.describe()
+    assert result.manifest()["warnings"][0]["code"] == "commentary_unreadable"
 
 
 def test_markdown_as_plain_paragraphs_for_slides():

@@ -27,6 +27,15 @@ MESSAGES = {
     "cli.found.none": ("none", "אין"),
     "cli.error.no_clients": ("no client folders (sub-folders with an intake.xlsx) in {path}",
                              "אין תיקיות לקוחות (תיקיות משנה עם intake.xlsx) ב־{path}"),
+    # the client folder's own files, beside what the intake's validation says
+    "cli.no_intake": ("No intake workbook in {path}: expected a file named intake.xlsx, found {found}. If one of "
+                      "these is the intake form, rename it intake.xlsx.",
+                      "אין טופס קליטה בתיקייה {path}: נדרש קובץ בשם intake.xlsx, נמצא: {found}. אם אחד מהם הוא "
+                      "טופס הקליטה, יש לשנות את שמו ל־intake.xlsx."),
+    "cli.intake_chosen": ("{used} was read as the intake workbook; {others} beside it was not read. If {used} is "
+                          "not the right form, remove or rename it.",
+                          "הקובץ {used} נקרא כטופס הקליטה; {others} שלצדו לא נקרא. אם {used} אינו הטופס הנכון, "
+                          "יש להסיר אותו או לשנות את שמו."),
     "cli.error.batch_busy": ("another svcwork batch is writing to {path}; wait for it to finish or choose another output "
                              "folder",
                              "הפקה אחרת של svcwork כותבת ל־{path}; יש להמתין לסיומה או לבחור תיקיית פלט אחרת"),

@@ -41,8 +41,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                   "או „summary”); הטקסט שתחתיה אינו מוצג."),
     "report.commentary.too_large": ("{file} is larger than {limit} kB: commentary is prose, not data.",
                                     "הקובץ {file} גדול מ־{limit} ק\"ב: הערות הן טקסט, לא נתונים."),
-    "report.commentary.not_utf8": ("{file} is not UTF-8 text (byte {offset}): save it as UTF-8.",
-                                   "הקובץ {file} אינו טקסט UTF-8 (בית {offset}): יש לשמור אותו כ־UTF-8."),
+    "report.commentary.undecodable": ("{file} cannot be read as text (UTF-8, UTF-16 or Windows-1255): some bytes in "
+                                      "line(s) {lines} are none of these. Save it as UTF-8 text; until then its text "
+                                      "is not in the report.",
+                                      "לא ניתן לקרוא את הקובץ {file} כטקסט (UTF-8, ‏UTF-16 או Windows-1255): בשורות "
+                                      "{lines} יש בתים שאינם באף אחד מהקידודים האלה. יש לשמור אותו כטקסט UTF-8; עד אז "
+                                      "הטקסט שלו אינו מופיע בדוח."),
     "report.figure_label": ("Figure {n}.", "איור {n}."),
     "report.col.row_is": ("One row is", "כל שורה היא"),
     "report.col.cases": ("Cases", "פניות"),
