@@ -294,18 +294,31 @@ def _actions(summary: Mapping[str, Any], figs: Mapping[str, KeyFigure], lang: st
 
 def _worst_overdue(overdue: pd.DataFrame | None, lang: str) -> str | None:
     """The longest overdue action, from the management section's own (suppressed) table: named
-    with its owner and due date (its days late are in that table)."""
+    with its owner and due date (its days late are in that table); every action tied for it when
+    several are (the same due date), none picked over the others."""
     cols = {c: t(f"management.col.{c}", lang) for c in ("action", "owner", "days_overdue", "due_date")}
     if overdue is None or not len(overdue) or not {cols["action"], cols["days_overdue"]} <= set(overdue.columns):
         return None
-    worst = overdue.sort_values(cols["days_overdue"], ascending=False, kind="stable").iloc[0]
-    if pd.isna(worst[cols["action"]]):
+    days = pd.to_numeric(overdue[cols["days_overdue"]], errors="coerce")
+    if days.isna().all():
         return None
-    owner = worst.get(cols["owner"])
-    due = worst.get(cols["due_date"])
-    return t("report.exec.actions_worst", lang, action=worst[cols["action"]],
-             owner=owner if isinstance(owner, str) and owner.strip() else "—",
-             due=fmt_date(pd.Timestamp(due), lang) if due is not None and not pd.isna(due) else "—")
+    worst = overdue.loc[days == days.max()]  # every action tied for the longest delay, in the table's order
+    worst = worst.loc[worst[cols["action"]].notna()]
+    if not len(worst):
+        return None
+
+    def owner(row: pd.Series) -> str:
+        name = row.get(cols["owner"])
+        return name if isinstance(name, str) and name.strip() else "—"
+
+    due = worst.iloc[0].get(cols["due_date"])  # the same delay to the same report date: the same due date
+    due_text = fmt_date(pd.Timestamp(due), lang) if due is not None and not pd.isna(due) else "—"
+    if len(worst) == 1:
+        return t("report.exec.actions_worst", lang, action=worst.iloc[0][cols["action"]], owner=owner(worst.iloc[0]),
+                 due=due_text)
+    named = [t("report.exec.action_named", lang, action=row[cols["action"]], owner=owner(row))
+             for _, row in worst.iterrows()]
+    return t("report.exec.actions_worst_tied", lang, n=len(worst), actions=fmt_list(named, lang), due=due_text)
 
 
 def executive_summary(summary: Mapping[str, Any], *, lang: str, services: pd.DataFrame | None = None,

@@ -542,6 +542,25 @@ def test_executive_summary_tells_the_committee_what_matters_from_the_registry(la
     assert ("31/01/2026" if lang == "he" else "2026-01-31") in text["actions"]
 
 
+@pytest.mark.parametrize("lang", ["he", "en"])
+def test_the_longest_overdue_names_every_action_tied_for_it(lang):
+    """Three actions 214 days late (all due on the same date): the summary names the three, none picked over the
+    others; the counts say "not yet done" as the management section does, never "open" beside the status Open."""
+    overdue = pd.DataFrame({t("management.col.action", lang): ["A05 טבלה", "A11 תסריט", "A25 שילוט", "A02 הדרכה"],
+                            t("management.col.owner", lang): ["מנהלת", "מנהל", None, "מנהלת"],
+                            t("management.col.days_overdue", lang): [214, 214, 214, 46],
+                            t("management.col.due_date", lang): pd.to_datetime(["2026-03-31"] * 3 + ["2026-09-15"])})
+    actions = executive_summary(SUMMARY, lang=lang, services=SERVICES, kpis=KPIS, overdue=overdue)[3]
+    text = plain(" ".join(actions["lines"]))
+    assert all(a in text for a in ("A05 טבלה", "A11 תסריט", "A25 שילוט")) and "A02 הדרכה" not in text
+    assert ("31/03/2026" if lang == "he" else "2026-03-31") in text
+    assert (("3 פעולות" if lang == "he" else "3 actions") in text) and "—" in text  # A25 has no owner
+    assert ("טרם הושלמו" if lang == "he" else "not yet done") in text
+    assert ("פתוחות" if lang == "he" else " open") not in text
+    one = executive_summary(SUMMARY, lang=lang, services=SERVICES, kpis=KPIS, overdue=overdue.iloc[[3, 0]])[3]
+    assert "A05 טבלה" in plain(" ".join(one["lines"])) and "A02 הדרכה" not in plain(" ".join(one["lines"]))
+
+
 def test_biggest_pain_is_worst_on_time_and_satisfaction_together():
     figs = from_records(FIGURES)
     pain = biggest_pain(figs)
