@@ -21,8 +21,12 @@ its last event (§9.4).  The rules:
    events.  The log is read **as of** its latest timestamp or end time.
 3. **Closure** (:func:`closure`).  A case is closed when one of its events has an activity among the
    end activities (by default named like "closed", "resolved", "נסגר" …: :data:`CLOSING_WORDS`) or
-   records an ``outcome``.  ``end_timestamp`` is when an *activity* ended, not when the case closed:
-   in an event log it never closes a case.  The one exception is a **one-row-per-case export**
+   records an ``outcome`` — and no **reopening** event (an activity named like "reopened", "נפתחה
+   מחדש" …: :data:`REOPENING_WORDS`) follows its last such closing event: a case reopened after
+   its closure is open again until it is closed again.  A case with a reopening event is
+   *reopened* (:attr:`Closure.reopened`): it was not resolved the first time (so never resolved at
+   first contact: SQM Group; COPC CX Standard, 2020).  ``end_timestamp`` is when an *activity*
+   ended, not when the case closed: in an event log it never closes a case.  The one exception is a **one-row-per-case export**
    (two cases or more, each with exactly one row — :attr:`svcwork.intake.Engagement.one_row_per_case`):
    there the row is the case and ``end_timestamp`` (the export's "closed" column is read as
    ``end_timestamp``) is the case's closing time, so a row that has one is closed.  Closure is
@@ -34,13 +38,17 @@ its last event (§9.4).  The rules:
    the response).  The first event never answers itself; a case with no such event has none.
 5. **Resolution time** (:func:`resolution_days`): for a closed case, from its start to its end (the
    end of its last event).  When closure is not known, every case with two events or more is taken
-   as resolved at the end of its last event; a case with a single event is undetermined.
+   as resolved at the end of its last event; a case with a single event is **undetermined**
+   (:func:`determined`): one event tells nothing about when, or whether, the case was resolved.
+   Rules 7 and 8 leave it out the same way, so every case-timing figure of a log without closure
+   has the same base: its cases with two events or more.
 6. **Age of an open case** (:func:`open_age_days`): from its start to the log's as-of time; defined
    only for open cases (closure known, case not closed).
 7. **Deadline and breach** (:func:`deadlines`, :func:`breached`, :func:`pending`): a case's deadline
    is its own ``deadline`` (the first one given in its events), else ``sla_days`` after it started;
    it is missed when the case finished after it — a closed case finishes at its end, an open case is
-   still running at the as-of time, and when closure is not known every case is judged by its end.
+   still running at the as-of time, and when closure is not known every case with two events or
+   more is judged by its end (a single-event case is undetermined, rule 5: not decided, NA).
    An open case whose deadline has not passed at the as-of time is **pending**: not decided yet, so
    a share of cases within (or past) their deadline leaves it out, as the service standards of
    :func:`svcwork.measures.standards_share` leave out an open case still within its target.
@@ -48,7 +56,13 @@ its last event (§9.4).  The rules:
    time that count the cases still open (Kaplan–Meier: E. L. Kaplan & P. Meier, "Nonparametric
    estimation from incomplete observations", JASA 53, 1958), a closed case is observed to finish
    at its end, an open case is observed up to its age at the as-of time without finishing (right
-   censored); when closure is not known every case is taken as finished at its end.
+   censored); when closure is not known every case with two events or more is taken as finished at
+   its end, and a single-event case is undetermined (rule 5: no time, left out of the estimate).
+9. **Month of opening** (:func:`opening_month`): the calendar month of a case's start in the
+   engagement's time zone (the Engagement setting ``timezone``, the zone the loader read naive
+   export times in — README, "Dates"; :func:`local_timezone`), not the UTC month: a case opened at
+   01:00 on 1 May in Jerusalem (22:00 UTC on 30 April) is a May case.  Every grouping of cases
+   by month uses it.
 
 Resolution and first-response times are those of the Standards sheet (intake contract:
 ``first_response_days``, ``resolution_days``).  Arrays are per case in the order of
@@ -69,9 +83,9 @@ from .errors import AnalysisError
 from .i18n import t
 from .schema import ENUMS, companion, normalize_name
 
-__all__ = ["CLOSING_WORDS", "CaseLog", "Closure", "prepare", "closure", "first_response_days", "resolution_days",
-           "open_age_days", "deadlines", "breached", "pending", "closure_times", "case_times", "canonical", "channel_key",
-           "named_activities", "to_ns"]
+__all__ = ["CLOSING_WORDS", "REOPENING_WORDS", "CaseLog", "Closure", "prepare", "closure", "first_response_days",
+           "resolution_days", "determined", "open_age_days", "deadlines", "breached", "pending", "closure_times",
+           "case_times", "canonical", "channel_key", "named_activities", "to_ns", "local_timezone", "opening_month"]
 
 NAT = np.iinfo(np.int64).min
 DAY_NS = 86_400 * 10**9
@@ -85,6 +99,15 @@ _CHANNEL_LOOKUP = ENUMS["channel"].lookup()
 CLOSING_WORDS = re.compile(
     r"\b(?:clos(?:e|ed|ing|ure)|resolv(?:e|ed)|finish(?:ed)?|done|ended|archiv(?:e|ed)|complet(?:ed|ion))\b"
     r"|נסגר|סגיר|סגור|הושלם|טופל|הסתיים|נפתר|סיום",
+    re.IGNORECASE,
+)
+
+#: Activity names that reopen a closed case (English and Hebrew): a reopening event after a case's last
+#: closing event leaves the case open (rule 3), and a reopened case is not resolved at first contact.
+#: The demo logs write "Case reopened" / "פנייה נפתחה מחדש" (:mod:`svcwork.demo.texts`).
+REOPENING_WORDS = re.compile(
+    r"\bre-?open(?:s|ed|ing)?\b|\bre-?activat(?:e|ed|ion)\b"
+    r"|נפתח(?:ה)?\s+(?:מחדש|שוב)|פתיחה\s+(?:מחדש|חוזרת)|פתיחה\s+מחודשת",
     re.IGNORECASE,
 )
 
@@ -291,15 +314,24 @@ def named_activities(L: CaseLog, names: Sequence[str], error: str, lang: str = "
 class Closure:
     """Which cases are closed (rule 3 of the module).
 
-    ``closed``: a boolean per case (False where not closed *or* where closure is unknown);
-    ``known``: whether the log records closure at all; ``end_activities``: the activities found that
-    close a case; ``by_end_time``: a one-row-per-case export whose ``end_timestamp`` closed cases.
+    ``closed``: a boolean per case (False where not closed — never closed, or reopened after its last
+    closing event — *or* where closure is unknown); ``known``: whether the log records closure at all
+    (a closing event in some case); ``end_activities``: the activities found that close a case;
+    ``by_end_time``: a one-row-per-case export whose ``end_timestamp`` closed cases; ``reopened``: a
+    boolean per case, True when one of its events reopens it (:data:`REOPENING_WORDS`), whether or
+    not it was closed again (None: all False).
     """
 
     closed: np.ndarray
     known: bool
     end_activities: tuple[str, ...]
     by_end_time: bool = False
+    reopened: np.ndarray | None = None
+
+    @property
+    def was_reopened(self) -> np.ndarray:
+        """Per case: reopened at some point (rule 3) — not resolved the first time."""
+        return np.zeros(len(self.closed), dtype=bool) if self.reopened is None else self.reopened
 
     @property
     def open(self) -> np.ndarray:
@@ -313,28 +345,41 @@ class Closure:
         return pd.array([pd.NA] * len(self.closed), dtype="boolean")
 
 
+def _last_per_case(L: CaseLog, mask: np.ndarray) -> np.ndarray:
+    """Per case, the position in event order of its last event where *mask* (per event) holds; -1 if none."""
+    return np.maximum.reduceat(np.where(mask, np.arange(L.n_events, dtype=np.int64), -1), L.starts)
+
+
 def closure(log: pd.DataFrame | CaseLog, end_activities: Sequence[str] | None = None, *, lang: str = "en") -> Closure:
-    """Which cases are closed: an end activity (default: named like :data:`CLOSING_WORDS`) or an
-    ``outcome`` in one of its events; in a one-row-per-case export also an ``end_timestamp``.
+    """Which cases are closed (rule 3): a closing event — an end activity (default: named like
+    :data:`CLOSING_WORDS`) or an ``outcome``; in a one-row-per-case export also an ``end_timestamp``
+    — not followed by a reopening event (an activity named like :data:`REOPENING_WORDS`).
     ``end_activities`` given but none in the log: :class:`~svcwork.errors.AnalysisError`."""
     L = prepare(log, lang)
-    if end_activities is None:
-        is_end = np.array([bool(CLOSING_WORDS.search(str(a))) for a in L.activities], dtype=bool)
-    else:
+    names = [str(a) for a in L.activities]
+    is_reopen = np.array([bool(REOPENING_WORDS.search(a)) for a in names], dtype=bool)
+    if end_activities is None:  # "Reopened after closure" reopens, it does not close
+        is_end = np.array([bool(CLOSING_WORDS.search(a)) for a in names], dtype=bool) & ~is_reopen
+    else:  # activities the caller names as closing close, whatever their name
         is_end = named_activities(L, end_activities, "journeys.error.end_activities", lang)
-    closed = L.any_per_case(is_end[L.act])
+        is_reopen &= ~is_end
+    closing = is_end[L.act]
     outcome = L.codes("outcome")
     if outcome is not None and len(outcome[1]):  # an outcome recorded (a blank text is no outcome)
         codes, labels = outcome
         blank = np.array([str(v).strip() == "" for v in labels], dtype=bool)
-        closed |= L.any_per_case((codes >= 0) & ~blank[np.maximum(codes, 0)])
+        closing = closing | ((codes >= 0) & ~blank[np.maximum(codes, 0)])
     by_end_time = False
     if L.one_row_per_case:
         e = L.times("end_timestamp")
         if e is not None:
             by_end_time = True
-            closed |= L.any_per_case(e != NAT)
-    return Closure(closed, bool(closed.any()), tuple(str(a) for a in L.activities[is_end]), by_end_time)
+            closing = closing | (e != NAT)
+    last_close = _last_per_case(L, closing)
+    last_reopen = _last_per_case(L, is_reopen[L.act])
+    closed = last_close > last_reopen  # closed, and not reopened after its last closing event
+    return Closure(closed, bool((last_close >= 0).any()), tuple(str(a) for a in L.activities[is_end]), by_end_time,
+                   last_reopen >= 0)
 
 
 # =========================================================================== rules 4-6: response, resolution, age
@@ -360,9 +405,15 @@ def first_response_days(log: pd.DataFrame | CaseLog, response_activities: Sequen
     return fr
 
 
+def determined(L: CaseLog, closing: Closure) -> np.ndarray:
+    """Per case: does the log tell when it finished or how long it has been open (rule 5)?  Every case
+    when closure is known; else only the cases with two events or more (one event tells nothing)."""
+    return np.ones(L.n_cases, dtype=bool) if closing.known else L.lengths >= 2
+
+
 def resolution_days(L: CaseLog, closing: Closure) -> np.ndarray:
     """Days from start to end of each resolved case (rule 5); NaN for open or undetermined cases."""
-    resolved = closing.closed if closing.known else L.lengths >= 2
+    resolved = closing.closed if closing.known else determined(L, closing)
     return np.where(resolved, (L.case_end - L.case_start) / DAY_NS, np.nan)
 
 
@@ -382,10 +433,13 @@ def deadlines(L: CaseLog, sla_days: int) -> np.ndarray:
     return deadline
 
 
-def breached(L: CaseLog, closing: Closure, deadline: np.ndarray) -> np.ndarray:
-    """Per case: finished after its deadline (rule 7; open cases are still running at the as-of time)."""
+def breached(L: CaseLog, closing: Closure, deadline: np.ndarray) -> pd.arrays.BooleanArray:
+    """Per case: finished after its deadline (rule 7; open cases are still running at the as-of time);
+    NA for an undetermined case (rule 5: a single event in a log without closure)."""
     finish = np.where(closing.closed, L.case_end, L.as_of) if closing.known else L.case_end
-    return finish > deadline
+    out = pd.array(finish > deadline, dtype="boolean")
+    out[~determined(L, closing)] = pd.NA
+    return out
 
 
 def pending(L: CaseLog, closing: Closure, deadline: np.ndarray) -> np.ndarray:
@@ -399,11 +453,31 @@ def pending(L: CaseLog, closing: Closure, deadline: np.ndarray) -> np.ndarray:
 def closure_times(L: CaseLog, closing: Closure) -> tuple[np.ndarray, np.ndarray]:
     """``(days, finished)`` per case (rule 8): a closed case's days from start to end (finished), an
     open case's age at the as-of time (not finished: right censored); when closure is not known,
-    every case's days from start to end, all finished.  The input of a Kaplan–Meier estimate."""
+    the days from start to end of every case with two events or more (finished) and NaN, not
+    finished, for an undetermined one (rule 5; left out of an estimate).  The input of a
+    Kaplan–Meier estimate."""
     if not closing.known:
-        return (L.case_end - L.case_start) / DAY_NS, np.ones(L.n_cases, dtype=bool)
+        known = determined(L, closing)
+        return np.where(known, (L.case_end - L.case_start) / DAY_NS, np.nan), known
     finish = np.where(closing.closed, L.case_end, L.as_of)
     return (finish - L.case_start) / DAY_NS, closing.closed.copy()
+
+
+# =========================================================================== rule 9: month of opening
+def local_timezone(settings: object) -> str:
+    """The engagement's time zone: its ``timezone`` setting, else Asia/Jerusalem for a Hebrew engagement
+    and UTC for an English one — the zone the loader reads naive export times in (README, "Dates";
+    schema setting ``timezone``; :func:`svcwork.intake.load`)."""
+    tz = getattr(settings, "timezone", None)
+    if tz:
+        return str(tz)
+    return "Asia/Jerusalem" if getattr(settings, "language", None) == "he" else "UTC"
+
+
+def opening_month(L: CaseLog, timezone: str = "UTC") -> pd.PeriodIndex:
+    """Each case's month of opening (rule 9): the calendar month of its start in *timezone*."""
+    start = pd.DatetimeIndex(pd.to_datetime(L.case_start, unit="ns")).tz_localize("UTC")
+    return start.tz_convert(timezone).tz_localize(None).to_period("M")
 
 
 # =========================================================================== the per-case table

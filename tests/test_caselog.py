@@ -220,9 +220,11 @@ def test_deadlines_and_breaches_worked_by_hand():
     deadline = CL.deadlines(L, 3)
     assert list(pd.to_datetime(deadline).tz_localize("UTC")) == [d(3), d(7), d(4), d(5)]
     assert CL.breached(L, c, deadline).tolist() == [True, False, True, False]
-    # closure unknown: every case is judged by its own end (n2 ended at d1, within d1 + 1)
+    # closure unknown: every case of two events or more is judged by its own end (n1 ended d2 > d0 + 1, n3 ended
+    # d4 > d1 + 1); n2 has a single event: undetermined (rule 5), not "within its deadline"
     n = CL.CaseLog(log_without_closure())
-    assert CL.breached(n, CL.closure(n), CL.deadlines(n, 1)).tolist() == [True, False, True]
+    got = CL.breached(n, CL.closure(n), CL.deadlines(n, 1))
+    assert [bool(got[0]), bool(got[2])] == [True, True] and pd.isna(got[1])
 
 
 # =========================================================================== a second method: pandas
@@ -250,7 +252,7 @@ def _pandas_times(log: pd.DataFrame) -> pd.DataFrame:
     e["end"] = e[["timestamp", "end_timestamp"]].max(axis=1) if "end_timestamp" in e else e["timestamp"]
     e["closing"] = e["activity"].isin(["closed", "archived"]) | e["outcome"].notna()
     g = e.groupby("case_id")
-    start, end, n = g["timestamp"].min(), g["end"].max(), g.size()
+    start, end = g["timestamp"].min(), g["end"].max()
     second = e[g.cumcount() == 1].set_index("case_id")["timestamp"]
     closed = g["closing"].any()
     as_of = e["end"].max()
@@ -310,14 +312,21 @@ def test_closed_cases_and_their_resolution_on_the_helpdesk_log_equal_pm4py(tmp_p
 
 # =========================================================================== journeys and measures agree
 def _journeys_counts(log: pd.DataFrame, **kw) -> dict[str, object]:
-    c = J.analyse_log(log, **kw).cases
+    a = J.analyse_log(log, **kw)
+    c = a.cases
     known = c["closed"].notna().all()
     res = c["resolution_days"].dropna()
+    # the median resolution both sections show counts the open cases (Kaplan–Meier: rule 8 of svcwork.caselog)
     return {"closed": int(c["closed"].sum()) if known else None, "open": int((~c["closed"]).sum()) if known else None,
-            "resolved": len(res), "median_resolution": float(res.median()),
+            "resolved": len(res), "median_resolution": _nan(a.time_quantile(0.5)),
             "responded": int(c["first_response_days"].notna().sum()),
             "median_first_response": float(c["first_response_days"].median()) if c["first_response_days"].notna().any()
             else None}
+
+
+def _nan(value: float | None) -> float:
+    """None (not estimable yet, as the journeys section says it) as NaN (as the standards table says it)."""
+    return float("nan") if value is None else float(value)
 
 
 def _measures_counts(log: pd.DataFrame, **kw) -> dict[str, object]:
@@ -350,7 +359,7 @@ def test_journeys_and_measures_report_the_same_closed_open_and_resolved_cases(na
     make, kw, (closed, open_, resolved) = AGREEMENT[name]
     j, m = _journeys_counts(make(), **kw), _measures_counts(make(), **kw)
     assert (j["closed"], j["open"], j["resolved"]) == (closed, open_, resolved)
-    assert j == pytest.approx(m)
+    assert j == pytest.approx(m, nan_ok=True)
 
 
 def test_one_report_shows_one_count_of_closed_cases(tmp_path):
@@ -365,7 +374,8 @@ def test_one_report_shows_one_count_of_closed_cases(tmp_path):
     out.to_csv(folder / "cases.csv", index=False)
     eng = load(folder)
     assert not eng.one_row_per_case and eng.cases["end_timestamp"].notna().any()
-    cases = J.analyse(eng).log.cases
+    log = J.analyse(eng).log
+    cases = log.cases
     std = M.analyse(eng, n_boot=0).standards.set_index("measure").loc["resolution_days"]
     sla = eng.settings.sla_days
     # 20 cases closed (a1 and a4 of each copy), 20 open, whatever their end times; the open ones older than
@@ -374,4 +384,13 @@ def test_one_report_shows_one_count_of_closed_cases(tmp_path):
     late_open = int((cases["open_age_days"] > sla).sum())
     assert std["n"] == cases["resolution_days"].notna().sum() + late_open
     assert std["pending"] == int((cases["open_age_days"] <= sla).sum())
-    assert std["median_days"] == pytest.approx(cases["resolution_days"].median())
+    assert std["median_days"] == pytest.approx(log.time_quantile(0.5))  # both count the open cases (Kaplan–Meier)
+
+
+# =========================================================================== channels (review F5, related part)
+@pytest.mark.xfail(strict=True, reason="F5: 'desk' belongs with the counter synonyms of svcwork/schema.py's channel "
+                                       "enumeration (ENUMS['channel'] aliases), a file this change could not edit; "
+                                       "remove this mark when the alias is added")
+def test_desk_is_a_counter_channel():
+    # receipt.csv writes the counter as "Desk"; "front desk" and "walk-in" already read as counter
+    assert (CL.channel_key("front desk"), CL.channel_key("Desk"), CL.channel_key("desk")) == ("counter",) * 3

@@ -61,7 +61,8 @@ def test_handoffs_on_the_receipt_log_match_a_plain_loop():
     pingpong: Counter = Counter()
     per_case = {}
     for case, events in raw.sort_values(["ts", "i"]).groupby("case:concept:name", sort=False):
-        units = [u for u in events["org:group"] if isinstance(u, str)]
+        # "EMPTY" is pm4py's placeholder for a missing group: the intake reads it as missing (F5 of the review)
+        units = [u for u in events["org:group"] if isinstance(u, str) and u != "EMPTY"]
         moves = [(a, b) for a, b in zip(units, units[1:]) if a != b]
         pairs.update(moves)
         per_case[case] = len(moves)

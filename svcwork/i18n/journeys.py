@@ -93,8 +93,8 @@ MESSAGES: dict[str, tuple[str, str]] = {     # "journeys.*"
     "journeys.col.rework_rate": ("Rework rate", "שיעור עבודה חוזרת"),
     "journeys.col.handoffs_per_case": ("Hand-offs per case", "העברות בין יחידות לפנייה"),
     "journeys.col.repeat_contact_rate": ("Repeat contact rate", "שיעור פניות חוזרות"),
-    "journeys.col.fcr": ("First-contact resolution (closed by the receiving unit, no repeat contact)",
-                         "פתרון בפנייה ראשונה (נסגרה ביחידה שקיבלה אותה, ללא פנייה חוזרת)"),
+    "journeys.col.fcr": ("First-contact resolution (closed by the receiving unit, not reopened, no repeat contact)",
+                         "פתרון בפנייה ראשונה (נסגרה ביחידה שקיבלה אותה, לא נפתחה מחדש, ללא פנייה חוזרת)"),
     "journeys.col.rank": ("Rank", "דירוג"),
     "journeys.col.variant": ("Path", "מסלול"),
     "journeys.col.steps": ("Steps", "צעדים"),
@@ -255,9 +255,11 @@ MESSAGES: dict[str, tuple[str, str]] = {     # "journeys.*"
                                    "שורות ביומן הפניות שיש בהן מזהה פנייה, פעילות ומועד: אחת לכל צעד בפנייה."),
     "journeys.figure.closed_cases": ("Closed cases", "פניות שנסגרו"),
     "journeys.figure.closed_cases.def": ("Cases with a closing activity (named like “closed”, “resolved” … or given as an "
-                                         "end activity) or a recorded outcome; base: all cases.",
+                                         "end activity) or a recorded outcome, not reopened after it (an activity named "
+                                         "like “reopened”); base: all cases.",
                                          "פניות שיש בהן פעילות סגירה (בשם כמו „נסגר”, „טופל” … או שהוגדרה כפעילות סיום) "
-                                         "או תוצאה רשומה; הבסיס: כל הפניות."),
+                                         "או תוצאה רשומה, ושלא נפתחו מחדש אחריה (פעילות בשם כמו „נפתחה מחדש”); הבסיס: כל "
+                                         "הפניות."),
     "journeys.figure.open_cases": ("Cases still open", "פניות שעדיין פתוחות"),
     "journeys.figure.open_cases.def": ("Cases not closed at the log's last date; base: all cases.",
                                        "פניות שלא נסגרו עד המועד האחרון ביומן; הבסיס: כל הפניות."),
@@ -269,31 +271,35 @@ MESSAGES: dict[str, tuple[str, str]] = {     # "journeys.*"
         "The time within which half of the cases (all, or those of the service named) are closed, from their first event "
         "to the end of their last, counting the cases still open: each open case is counted as waiting up to its age on "
         "the log's last date (Kaplan–Meier estimate). When the log records no closure, the time from first to last event "
-        "of every case. Base: all the cases in scope.",
+        "of every case with two events or more (a single event tells nothing of a case's time). Base: the cases in scope "
+        "whose time the log tells.",
         "הזמן שבתוכו נסגרת מחצית מהפניות (כולן, או של השירות הנקוב), מהאירוע הראשון עד סוף האחרון, כולל הפניות שעדיין "
         "פתוחות: כל פנייה פתוחה נספרת כממתינה עד גילה במועד האחרון ביומן (אומדן קפלן–מאייר). כשהיומן אינו מתעד סגירה: "
-        "הזמן מהאירוע הראשון עד האחרון בכל פנייה. הבסיס: כל הפניות הנכללות."),
+        "הזמן מהאירוע הראשון עד האחרון בכל פנייה בת שני אירועים או יותר (אירוע יחיד אינו מלמד דבר על משך הפנייה). "
+        "הבסיס: הפניות הנכללות שהיומן מלמד על משך הטיפול בהן."),
     "journeys.figure.p90_case_days": ("End-to-end time, 90th percentile (days) {item}",
                                       "זמן טיפול מקצה לקצה, אחוזון 90 (ימים) {item}"),
     "journeys.figure.p90_case_days.def": (
         "The time within which nine in ten of the cases (all, or those of the service named) are closed, counted as the "
         "median is (open cases waiting up to their age; Kaplan–Meier). Not estimated (—) while more than one in ten are "
-        "still open at the longest time observed. Base: all the cases in scope.",
+        "still open at the longest time observed. Base: the cases in scope whose time the log tells.",
         "הזמן שבתוכו נסגרות תשע מכל עשר פניות (כולן, או של השירות הנקוב), בספירה כמו בחציון (פניות פתוחות ממתינות עד "
-        "גילן; קפלן–מאייר). אין אומדן (—) כל עוד יותר מאחת מכל עשר עדיין פתוחה בזמן הארוך ביותר שנצפה. הבסיס: כל "
-        "הפניות הנכללות."),
+        "גילן; קפלן–מאייר). אין אומדן (—) כל עוד יותר מאחת מכל עשר עדיין פתוחה בזמן הארוך ביותר שנצפה. הבסיס: "
+        "הפניות הנכללות שהיומן מלמד על משך הטיפול בהן."),
     "journeys.figure.deadline_missed": ("Cases that missed their deadline {item}", "פניות שחרגו מהמועד שלהן {item}"),
     "journeys.figure.deadline_missed.def": (
         "Share of the cases (all, or those of the service named) that finished after their deadline. The deadline is the "
         "case's own, as recorded in the log's deadline column, where there is one; else the engagement's default number "
         "of days from opening (figure “Default deadline”). A closed case is judged by the end of its last event; an open "
         "case counts as missed once the log's last date is past its deadline, and an open case still within its deadline "
-        "is left out (not decided yet). Base: the cases decided. This is not the published service standard, which the "
+        "is left out (not decided yet), as is a single-event case of a log that records no closure. Base: the cases "
+        "decided. This is not the published service standard, which the "
         "service standards measure against their own target.",
         "שיעור הפניות (כולן, או של השירות הנקוב) שהסתיימו אחרי המועד שלהן. המועד הוא המועד של הפנייה עצמה, כפי שנרשם "
         "בעמודת המועד ביומן, אם יש; אחרת מספר הימים מהפתיחה שנקבע כברירת מחדל לארגון (המדד „מועד ברירת מחדל”). פנייה "
         "סגורה נבחנת לפי סוף האירוע האחרון שלה; פנייה פתוחה נחשבת חריגה כשהמועד האחרון ביומן עבר את המועד שלה, ופנייה "
-        "פתוחה שעדיין בתוך המועד אינה נספרת (טרם הוכרעה). הבסיס: הפניות שהוכרעו. זו אינה אמת המידה לשירות שפורסמה, "
+        "פתוחה שעדיין בתוך המועד אינה נספרת (טרם הוכרעה), וכך גם פנייה בת אירוע יחיד ביומן שאינו מתעד סגירה. "
+        "הבסיס: הפניות שהוכרעו. זו אינה אמת המידה לשירות שפורסמה, "
         "שנמדדת מול היעד שלה."),
     "journeys.figure.deadline_days": ("Default deadline (days)", "מועד ברירת מחדל (ימים)"),
     "journeys.figure.deadline_days.def": ("The engagement's default deadline (Engagement sheet, sla_days): the days from "
@@ -301,8 +307,10 @@ MESSAGES: dict[str, tuple[str, str]] = {     # "journeys.*"
                                           "מועד ברירת המחדל של הארגון (גיליון הארגון, sla_days): מספר הימים מהפתיחה "
                                           "שבתוכם צריכה להסתיים פנייה שאין לה מועד משלה."),
     "journeys.figure.own_deadline_cases": ("Cases with their own deadline", "פניות עם מועד משלהן"),
-    "journeys.figure.own_deadline_cases.def": ("Cases with a date in the log's deadline column; base: all cases.",
-                                               "פניות שיש להן תאריך בעמודת המועד ביומן; הבסיס: כל הפניות."),
+    "journeys.figure.own_deadline_cases.def": ("Cases decided (the base of the share that missed the deadline) with a date in "
+                                               "the log's deadline column; base: the cases decided.",
+                                               "פניות שהוכרעו (הבסיס של שיעור החריגה מהמועד) שיש להן תאריך בעמודת המועד "
+                                               "ביומן; הבסיס: הפניות שהוכרעו."),
     "journeys.figure.pending_cases": ("Cases not decided yet", "פניות שטרם הוכרעו"),
     "journeys.figure.pending_cases.def": ("Cases still open whose deadline has not passed at the log's last date: not "
                                           "counted in the share that missed the deadline; base: all cases.",
@@ -327,10 +335,12 @@ MESSAGES: dict[str, tuple[str, str]] = {     # "journeys.*"
     "journeys.figure.fcr": ("First-contact resolution", "פתרון בפנייה ראשונה"),
     "journeys.figure.fcr.def": (
         "Share of the cases with a citizen id that were resolved at first contact: closed by the unit that received them "
-        "(never passed to another unit), and their citizen opened no other case within the repeat window before or after "
-        "them. A case still open is not resolved at first contact; a unit that passes every case on resolves none. Base: "
+        "(never passed to another unit) and never reopened, and their citizen opened no other case within the "
+        "repeat window before or after them. A case still open is not resolved at first contact; a unit that passes "
+        "every case on resolves none. Base: "
         "cases with a citizen id, when the log records closure and units.",
-        "שיעור הפניות עם מזהה פונה שנפתרו בפנייה ראשונה: נסגרו ביחידה שקיבלה אותן (לא הועברו ליחידה אחרת), והפונה לא "
+        "שיעור הפניות עם מזהה פונה שנפתרו בפנייה ראשונה: נסגרו ביחידה שקיבלה אותן (לא הועברו ליחידה אחרת) ולא נפתחו "
+        "מחדש, והפונה לא "
         "פתח פנייה אחרת בתוך חלון הפנייה החוזרת לפניהן או אחריהן. פנייה שעדיין פתוחה אינה נפתרה בפנייה ראשונה; יחידה "
         "שמעבירה כל פנייה הלאה אינה פותרת אף אחת. הבסיס: פניות עם מזהה פונה, כשהיומן מתעד סגירה ויחידות."),
     "journeys.figure.pass_on_units": ("Receiving units that close no case themselves", "יחידות קולטות שאינן סוגרות פניות בעצמן"),
@@ -426,9 +436,9 @@ MESSAGES: dict[str, tuple[str, str]] = {     # "journeys.*"
                                                  "כמו „פניות שחרגו מהמועד שלהן” (המועד של הפנייה, אחרת ברירת המחדל; פניות "
                                                  "שהוכרעו), על הפניות שהתקבלו ביחידה {item}."),
     "journeys.figure.unit_fcr": ("First-contact resolution, unit {item}", "פתרון בפנייה ראשונה, יחידה {item}"),
-    "journeys.figure.unit_fcr.def": ("As “First-contact resolution” (closed by the receiving unit, no repeat contact), "
-                                     "over the cases received by unit {item}.",
-                                     "כמו „פתרון בפנייה ראשונה” (נסגרה ביחידה הקולטת, ללא פנייה חוזרת), על הפניות "
+    "journeys.figure.unit_fcr.def": ("As “First-contact resolution” (closed by the receiving unit, not reopened, no "
+                                     "repeat contact), over the cases received by unit {item}.",
+                                     "כמו „פתרון בפנייה ראשונה” (נסגרה ביחידה הקולטת, לא נפתחה מחדש, ללא פנייה חוזרת), על הפניות "
                                      "שהתקבלו ביחידה {item}."),
     "journeys.figure.frontal_services": ("Front-desk services", "שירותים בקבלת קהל"),
     "journeys.figure.frontal_services.def": ("Services available (fully or partly) at the counter in the Channels sheet.",
@@ -654,15 +664,23 @@ MESSAGES: dict[str, tuple[str, str]] = {     # "journeys.*"
                             "end of its last.",
                             "יומן הפניות: {events} אירועים של {cases} פניות, נכון ל־{as_of}. האירועים ממוינים לפי פנייה, "
                             "מועד וסדר בקובץ (מיון יציב, כמו ב־pm4py); פנייה נמשכת מהאירוע הראשון עד סוף האחרון."),
-    "journeys.method.closure": ("A case is closed by one of the activities {activities} or a recorded outcome.",
-                                "פנייה נסגרת באחת הפעילויות {activities} או בתוצאה רשומה."),
+    "journeys.method.closure": ("A case is closed by one of the activities {activities} or a recorded outcome; a case "
+                                "reopened after it (an activity named like \"reopened\") is open again until it is "
+                                "closed again.",
+                                "פנייה נסגרת באחת הפעילויות {activities} או בתוצאה רשומה; פנייה שנפתחה מחדש אחרי כן "
+                                "(פעילות בשם כמו \"נפתחה מחדש\") פתוחה שוב עד שתיסגר שוב."),
     "journeys.method.closure_outcome": ("A case is closed when an outcome is recorded (no activity in the log is named as a "
-                                        "closing one).",
-                                        "פנייה נסגרת כשנרשמת לה תוצאה (אף פעילות ביומן אינה בשם של סגירה)."),
+                                        "closing one); a case reopened after it is open again until it is closed again.",
+                                        "פנייה נסגרת כשנרשמת לה תוצאה (אף פעילות ביומן אינה בשם של סגירה); פנייה "
+                                        "שנפתחה מחדש אחרי כן פתוחה שוב עד שתיסגר שוב."),
     "journeys.method.no_closure": ("The log records no closure (no closing activity, no outcome): end-to-end times are "
-                                   "from first to last event, and first-contact resolution is not measured.",
+                                   "from first to last event, and first-contact resolution is not measured. A case with a "
+                                   "single event tells nothing of its time: it is left out of the end-to-end times and of "
+                                   "the share that missed the deadline, here as in the service commitments table.",
                                    "היומן אינו מתעד סגירה (אין פעילות סגירה ואין תוצאה): זמני הטיפול הם מהאירוע הראשון "
-                                   "עד האחרון, ופתרון בפנייה ראשונה אינו נמדד."),
+                                   "עד האחרון, ופתרון בפנייה ראשונה אינו נמדד. פנייה בת אירוע יחיד אינה מלמדת דבר על "
+                                   "משך הטיפול בה: היא אינה נכללת בזמני הטיפול ובשיעור החריגה מהמועד, כאן כמו בטבלת "
+                                   "התחייבויות השירות."),
     "journeys.method.km": ("End-to-end time counts the cases still open: Kaplan–Meier product-limit estimate (Kaplan & "
                            "Meier, JASA 1958; statsmodels SurvfuncRight), each open case right-censored at its age on "
                            "{as_of}. The median (90th percentile) is the first time at which the estimated share still "
@@ -683,11 +701,13 @@ MESSAGES: dict[str, tuple[str, str]] = {     # "journeys.*"
                                  "(sla_days). פנייה שעדיין פתוחה בתוך המועד שלה טרם הוכרעה ואינה נכללת בשיעור החריגה "
                                  "({pending} פניות); לחודש פתיחה שיש בו פנייה כזו אין עדיין שיעור."),
     "journeys.method.contact": ("Repeat contact: the same pseudonymised citizen opened another case within {days} days "
-                                "before. First-contact resolution: closed, no hand-off between units, and no repeat contact "
+                                "before. First-contact resolution: closed, never reopened, no hand-off between units, and no "
+                                "repeat contact "
                                 "within {days} days before or after (the contact-centre reading of SQM Group and the COPC "
                                 "CX Standard, 2020, with the receiving unit as the first point of contact).",
                                 "פנייה חוזרת: אותו פונה (בכינוי) פתח פנייה אחרת בתוך {days} ימים לפני כן. פתרון בפנייה "
-                                "ראשונה: נסגרה, בלי העברה בין יחידות, וללא פנייה חוזרת בתוך {days} ימים לפניה או אחריה "
+                                "ראשונה: נסגרה, לא נפתחה מחדש, בלי העברה בין יחידות, וללא פנייה חוזרת בתוך {days} ימים לפניה "
+                                "או אחריה "
                                 "(ההגדרה של מוקדי שירות לפי SQM Group ותקן COPC CX, 2020, כשהיחידה הקולטת היא נקודת המגע "
                                 "הראשונה)."),
     "journeys.method.paths": ("Paths are the process variants of van der Aalst, Process Mining (2nd ed., 2016, §2.3); "
@@ -714,7 +734,11 @@ MESSAGES: dict[str, tuple[str, str]] = {     # "journeys.*"
                                   "לשיעורים מצורף רווח סמך Wilson של 95% (Wilson, JASA 1927; proportion_confint של "
                                   "statsmodels)."),
     "journeys.method.privacy": ("Groups (services, channels, units, months, pairs of units) of fewer than {size} cases are "
-                                "not shown.",
+                                "not shown. In the table of services by channel, more volumes are hidden where needed so "
+                                "that no hidden volume can be worked out from a service's or a channel's total or from "
+                                "the digital take-up (secondary suppression, Hundepool et al. 2012, §4.2).",
                                 "קבוצות (שירותים, ערוצים, יחידות, חודשים, צמדי יחידות) של פחות מ־{size} פניות אינן "
-                                "מוצגות."),
+                                "מוצגות. בטבלת השירותים לפי ערוץ מוסתרים היקפים נוספים במידת הצורך, כך שאי אפשר לחשב "
+                                "היקף מוסתר מסך הפניות של שירות או של ערוץ או משיעור השימוש הדיגיטלי (הסתרה משנית, "
+                                "Hundepool et al. 2012, §4.2)."),
 }

@@ -41,7 +41,8 @@ The package, one module per section (computation: frames in, frames or small fro
   (:func:`capability_table`), times counting open cases;
 * :mod:`~svcwork.journeys.standards` — the Standards sheet against the log per channel, and
   whether each service promises the same on every channel;
-* :mod:`~svcwork.journeys.parity` — channel parity and digital take-up;
+* :mod:`~svcwork.journeys.parity` — channel parity and digital take-up; which service × channel volumes
+  may be shown (:func:`~svcwork.journeys.parity.shown_volumes`: primary and secondary suppression);
 * :mod:`~svcwork.journeys.pains` — which number of the log backs a pain point; :func:`pain_points`;
 * :mod:`~svcwork.journeys.result` and :mod:`~svcwork.journeys.analysis` — :class:`JourneysResult`
   (data and ``summary()``) and :func:`analyse`.

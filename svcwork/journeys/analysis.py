@@ -11,7 +11,7 @@ from typing import Sequence
 import numpy as np
 import pandas as pd
 
-from ..caselog import channel_key
+from ..caselog import channel_key, local_timezone
 from ..errors import AnalysisError
 from ..i18n import t
 from ..intake import Engagement
@@ -60,7 +60,7 @@ def analyse(engagement: Engagement, *, end_activities: Sequence[str] | None = No
     if engagement.has("cases"):
         log = analyse_log(engagement.cases, sla_days=int(s.sla_days), repeat_contact_days=int(s.repeat_contact_days),
                           end_activities=end_activities,  # offsets: what the loader recorded (frame.attrs)
-                          response_activities=response_activities, lang=lang)
+                          response_activities=response_activities, timezone=local_timezone(s), lang=lang)
     parity = None
     if len(channels):
         parity = channel_parity(channels, cases=log.cases if log is not None else None)

@@ -32,8 +32,10 @@ KPI_COLUMNS = ("cases", "median_days", "p90_days", "median_first_response_days",
 
 
 #: The per-case column each measure of :func:`breakdown` is computed from (its base: the group's cases
-#: where that column is known); the end-to-end times count every case of the group.
-MEASURE_SOURCE = {"median_first_response_days": "first_response_days", "sla_met": "sla_breach", "closure_rate": "closed",
+#: where that column is known); the end-to-end times count every case of the group whose time the log
+#: tells (all of them, but for a single-event case of a log without closure: rule 5 of svcwork.caselog).
+MEASURE_SOURCE = {"median_days": "time_days", "p90_days": "time_days",
+                  "median_first_response_days": "first_response_days", "sla_met": "sla_breach", "closure_rate": "closed",
                   "rework_rate": "rework", "handoffs_per_case": "handoffs", "repeat_contact_rate": "repeat",
                   "fcr": "fcr"}
 

@@ -7,10 +7,13 @@ executive summary and unit packs read them by key.  Names and definitions are th
 
 * the log — ``cases`` (cases, not events), ``events``, ``closed_cases``, ``open_cases``,
   ``open_share``; end-to-end time counting the cases still open (Kaplan–Meier,
-  :mod:`~svcwork.journeys.survival`) ``median_case_days``, ``p90_case_days`` (base: all cases);
+  :mod:`~svcwork.journeys.survival`) ``median_case_days``, ``p90_case_days`` (base: the cases whose
+  time the log tells — all of them, but for a single-event case of a log without closure, rule 5 of
+  :mod:`svcwork.caselog`);
 * deadlines — ``deadline_missed`` (share of the cases decided that finished after their deadline:
   the case's own deadline where the log records one, else ``deadline_days`` after opening),
-  ``deadline_days`` (the engagement's default), ``own_deadline_cases``, ``pending_cases``;
+  ``deadline_days`` (the engagement's default), ``own_deadline_cases`` (of the cases decided, those with a
+  deadline of their own: the deadline sentence's base), ``pending_cases``;
 * contact — ``repeat_contact``, ``repeat_window_days``, ``fcr`` (first-contact resolution: closed by
   the receiving unit without a hand-off, no repeat contact within the window before or after; each
   only when at least the minimum group size of cases has a known citizen, :func:`contact_bases`),
@@ -27,8 +30,9 @@ executive summary and unit packs read them by key.  Names and definitions are th
 * journeys — ``journeys_mapped``, ``pain_points``, ``journey_pains.<n>`` (item: the journey's name);
 * per service (``<service_id>``) and per receiving unit (``unit_….<unit>``), only for groups of at
   least the engagement's minimum group size — never a figure for a smaller group: ``cases``,
-  ``median_case_days``, ``p90_case_days``, ``deadline_missed`` (base: its decided cases, also at
-  least the minimum) and ``unit_cases``, ``unit_median_days``, ``unit_deadline_missed``,
+  ``median_case_days``, ``p90_case_days`` (base: its cases with a time, as the whole log's),
+  ``deadline_missed`` (base: its decided cases, also at least the minimum) and ``unit_cases``,
+  ``unit_median_days``, ``unit_deadline_missed``,
   ``unit_fcr``.
 """
 
@@ -47,7 +51,7 @@ if TYPE_CHECKING:  # pragma: no cover
     from .result import JourneysResult
 
 __all__ = ["SECTION", "PATH_GOAL", "key_figures", "figures_of", "wilson", "pass_on_units", "month_range",
-           "contact_bases", "top_path_shown"]
+           "contact_bases", "top_path_shown", "timed_cases"]
 
 SECTION = "journeys"
 #: The share of cases that "the paths it takes to cover most cases" cover.
@@ -70,6 +74,12 @@ def _share(key: str, hits: int, n: int, *, table: str | None = None, item: str |
     low, high = wilson(hits, n)
     return KeyFigure(key, hits / n if n else None, "share", SECTION, base=int(n), base_of=base_of, low=low,
                      high=high, table=table, item=item)
+
+
+def timed_cases(cases: pd.DataFrame) -> int:
+    """The cases whose end-to-end time the log tells (``time_days`` known; rule 5 of
+    :mod:`svcwork.caselog`): the base of every median and 90th percentile of end-to-end time."""
+    return int(cases["time_days"].notna().sum())
 
 
 def contact_bases(res: JourneysResult) -> tuple[int, int]:
@@ -129,16 +139,19 @@ def _log_figures(res: JourneysResult) -> Iterator[KeyFigure]:
         yield KeyFigure("journeys.closed_cases", log.n_closed, "count", SECTION, base=n, base_of="cases")
         yield KeyFigure("journeys.open_cases", log.n_open, "count", SECTION, base=n, base_of="cases")
         yield KeyFigure("journeys.open_share", log.n_open / n, "share", SECTION, base=n, base_of="cases")
-    yield KeyFigure("journeys.median_case_days", log.time_quantile(0.5), "days", SECTION, base=n, base_of="cases",
+    timed = timed_cases(cases)  # the base of end-to-end time (rule 5 of svcwork.caselog)
+    yield KeyFigure("journeys.median_case_days", log.time_quantile(0.5), "days", SECTION, base=timed, base_of="cases",
                     table="kpis_by_service")
-    yield KeyFigure("journeys.p90_case_days", log.time_quantile(0.9), "days", SECTION, base=n, base_of="cases",
+    yield KeyFigure("journeys.p90_case_days", log.time_quantile(0.9), "days", SECTION, base=timed, base_of="cases",
                     table="kpis_by_service")
+    is_decided = cases["sla_breach"].notna()
     decided = cases["sla_breach"].dropna().astype(bool)
     if len(decided):
         yield _share("journeys.deadline_missed", int(decided.sum()), len(decided), table="kpis_by_service")
     yield KeyFigure("journeys.deadline_days", res.sla_days, "count", SECTION)
-    yield KeyFigure("journeys.own_deadline_cases", int(cases["own_deadline"].sum()), "count", SECTION, base=n,
-                    base_of="cases")
+    # counted over the deadline sentence's base, the cases decided (not over all cases)
+    yield KeyFigure("journeys.own_deadline_cases", int((cases["own_deadline"] & is_decided).sum()), "count", SECTION,
+                    base=int(is_decided.sum()), base_of="cases")
     yield KeyFigure("journeys.pending_cases", int(cases["pending"].sum()), "count", SECTION, base=n, base_of="cases")
     r = log.repeats
     linked, fcr_base = contact_bases(res)
@@ -237,10 +250,11 @@ def _group_figures(res: JourneysResult, dim: str, names: tuple[str | None, ...],
         item = str(value)
         yield KeyFigure(f"journeys.{n_cases}.{item}", len(g), "count", SECTION, table=table, item=item)
         row = kpis.loc[value]
-        yield KeyFigure(f"journeys.{n_median}.{item}", _num(row["median_days"]), "days", SECTION, base=len(g),
+        timed = timed_cases(g)
+        yield KeyFigure(f"journeys.{n_median}.{item}", _num(row["median_days"]), "days", SECTION, base=timed,
                         base_of="cases", table=table, item=item)
         if n_p90:
-            yield KeyFigure(f"journeys.{n_p90}.{item}", _num(row["p90_days"]), "days", SECTION, base=len(g),
+            yield KeyFigure(f"journeys.{n_p90}.{item}", _num(row["p90_days"]), "days", SECTION, base=timed,
                             base_of="cases", table=table, item=item)
         decided = g["sla_breach"].dropna().astype(bool)
         if _shown(len(decided), m):

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..caselog import CASE_COLUMNS, DAY_NS, NAME_INDEX, NAT, breached, closure, closure_times, deadlines, \
-    first_response_days, open_age_days, pending, prepare, resolution_days
+    first_response_days, open_age_days, opening_month, pending, prepare, resolution_days
 from ..errors import AnalysisError
 from ..i18n import t
 from ..intake import load_companion
@@ -40,6 +40,7 @@ def load_cases(path, column_map: Mapping[str, str] | None = None, *, timezone: s
     to ours, e.g. ``{"Ticket": "case_id", "Step": "activity", "When": "timestamp"}``; XES names
     (``case:concept:name``, ``concept:name``, ``time:timestamp``, ``org:group`` …) need no map.
     Raises :class:`~svcwork.errors.IntakeError` listing every problem when the file is unusable.
+    ``frame.attrs["timezone"]`` notes *timezone*: :func:`analyse_log` reads the month of opening in it.
     """
     mapping: dict[str, str] = {}
     for their, our in (column_map or {}).items():
@@ -47,7 +48,9 @@ def load_cases(path, column_map: Mapping[str, str] | None = None, *, timezone: s
         if target is None:
             raise AnalysisError(t("journeys.error.column_map", lang, column=our, allowed=", ".join(CASE_COLUMNS)))
         mapping[normalize_name(their)] = target
-    return load_companion("cases", path, column_map={"cases": mapping}, timezone=timezone, lang=lang, key=key)
+    frame = load_companion("cases", path, column_map={"cases": mapping}, timezone=timezone, lang=lang, key=key)
+    frame.attrs["timezone"] = timezone  # the frame is new: noting the zone it was read in mutates no input
+    return frame
 
 
 def case_durations(log: pd.DataFrame) -> pd.Series:
@@ -70,8 +73,10 @@ class CaseLogAnalysis:
     ``resolution_days``, ``open_age_days``, ``time_days`` and ``finished`` (time to closure
     counting open cases: :func:`~svcwork.caselog.closure_times`), ``pending`` (open, deadline not
     passed), ``sla_breach`` (NA while pending), ``rework``, ``handoffs``, ``pingpong``, ``variant``,
-    ``repeat``, ``followed_by_repeat``, ``fcr``, ``month``.  The timing columns follow the rules of
-    :mod:`svcwork.caselog`.  ``variants.table`` has each path's ``median_days`` counting its open
+    ``repeat``, ``followed_by_repeat``, ``reopened``, ``fcr``, ``month`` (of opening, in the
+    engagement's time zone: rule 9 of :mod:`svcwork.caselog`).  The timing columns follow the rules of
+    :mod:`svcwork.caselog`; in a log without closure a single-event case is undetermined (rule 5):
+    ``time_days`` NaN, ``sla_breach`` NA.  ``variants.table`` has each path's ``median_days`` counting its open
     cases (Kaplan–Meier, as every end-to-end median here).
     """
 
@@ -145,7 +150,8 @@ class CaseLogAnalysis:
 
 def analyse_log(log: pd.DataFrame, *, sla_days: int = 14, repeat_contact_days: int = 7,
                 end_activities: Sequence[str] | None = None, offsets: Sequence[str] = (),
-                response_activities: Sequence[str] | None = None, lang: str = "en") -> CaseLogAnalysis:
+                response_activities: Sequence[str] | None = None, timezone: str | None = None,
+                lang: str = "en") -> CaseLogAnalysis:
     """The whole case-log metric set in one pass over the sorted log.
 
     The timing of each case follows the rules of :mod:`svcwork.caselog` (the same as the service
@@ -165,7 +171,8 @@ def analyse_log(log: pd.DataFrame, *, sla_days: int = 14, repeat_contact_days: i
     case only in a one-row-per-case export), resolution days (closed cases) and the age of open cases
     at the log's last timestamp, rework (an activity repeated in the case), hand-offs and ping-pong
     (:func:`handoffs`), repeat contact (:func:`repeat_contacts`) and first-contact resolution (FCR):
-    the case was closed, never passed from one unit to another (no hand-off: the unit that received
+    the case was closed, never reopened (rule 3 of :mod:`svcwork.caselog`: a reopened case was not
+    resolved the first time), never passed from one unit to another (no hand-off: the unit that received
     it closed it), and its citizen opened no other case within ``repeat_contact_days`` days before
     or after it — the contact-centre reading of FCR (SQM Group; COPC CX Standard, 2020) with the
     receiving unit as the first point of contact, so a unit that passes every case on resolves none
@@ -173,7 +180,9 @@ def analyse_log(log: pd.DataFrame, *, sla_days: int = 14, repeat_contact_days: i
     log records no closure (no end activity and no outcome) or no units.  An open case is not
     resolved at first contact.  ``offsets``: the time-zone offsets the loader normalised, for the
     data-quality section; by default those :func:`load_cases` / :func:`svcwork.load` recorded in
-    ``log.attrs``.
+    ``log.attrs``.  ``timezone``: the engagement's (:func:`svcwork.caselog.local_timezone`), in which the
+    month of opening is read (rule 9 of :mod:`svcwork.caselog`); by default the zone :func:`load_cases`
+    noted in ``log.attrs``, else UTC.
     """
     if not isinstance(sla_days, (int, np.integer)) or sla_days < 0:
         raise AnalysisError(t("journeys.error.days", lang, value=sla_days))
@@ -196,7 +205,7 @@ def analyse_log(log: pd.DataFrame, *, sla_days: int = 14, repeat_contact_days: i
     per_event = not L.one_row_per_case
     deadline = deadlines(L, int(sla_days))
     waiting = pending(L, closing, deadline)
-    breach = pd.array(breached(L, closing, deadline), dtype="boolean")
+    breach = breached(L, closing, deadline)  # NA for a case the log cannot time (rule 5)
     breach[waiting] = pd.NA  # not decided yet: open, deadline not passed
     time_days, finished = closure_times(L, closing)
     dl = L.times("deadline")
@@ -215,7 +224,8 @@ def analyse_log(log: pd.DataFrame, *, sla_days: int = 14, repeat_contact_days: i
     repeat_ = rep.cases["repeat"].to_numpy(dtype=bool, na_value=False)
     followed = rep.cases["followed_by_repeat"].to_numpy(dtype=bool, na_value=False)
     units_known = L.has("unit")
-    fcr_ok = closed & (ho.per_case.to_numpy() == 0) & ~repeat_ & ~followed
+    reopened = closing.was_reopened
+    fcr_ok = closed & ~reopened & (ho.per_case.to_numpy() == 0) & ~repeat_ & ~followed
     per_case_ho = pd.array(ho.per_case.to_numpy(), dtype="Int64")
     per_case_pp = pd.array(ho.pingpong_per_case.to_numpy(), dtype="Int64")
     if not units_known:
@@ -247,8 +257,9 @@ def analyse_log(log: pd.DataFrame, *, sla_days: int = 14, repeat_contact_days: i
         "variant": L._cache["case_rank"],
         "repeat": rep.cases["repeat"].array,
         "followed_by_repeat": rep.cases["followed_by_repeat"].array,
+        "reopened": reopened,
         "fcr": pd.array(np.where(linked & closure_known, fcr_ok, False), dtype="boolean"),
-        "month": start_ts.to_period("M"),
+        "month": opening_month(L, timezone or getattr(log, "attrs", {}).get("timezone") or "UTC"),
     })
     if not (closure_known and units_known) or not per_event:
         cases["fcr"] = pd.array([pd.NA] * C, dtype="boolean")

@@ -16,7 +16,7 @@ from ..i18n import t
 from ..intake.percent import ShareRead, read_shares
 from ._base import CHANNELS, DIGITAL
 
-__all__ = ["ChannelParity", "channel_parity"]
+__all__ = ["ChannelParity", "channel_parity", "shown_volumes"]
 
 
 @dataclass(frozen=True)
@@ -96,3 +96,32 @@ def channel_parity(channels: pd.DataFrame, *, cases: pd.DataFrame | None = None)
                 take.append((s, None, None, min(dig / 100.0, 1.0), "intake"))
     takeup = pd.DataFrame(take, columns=["service_id", "cases", "digital_cases", "digital_share", "source"])
     return ChannelParity(avail, e2e, frontal, without, takeup, volumes, shares)
+
+
+def shown_volumes(volumes: pd.DataFrame, min_size: int, *, listed: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Which service × channel volumes may be shown (a boolean frame shaped as *volumes*).
+
+    The deliverable also shows each service's total (digital take-up, case measures by service), each
+    channel's total (case measures by channel) and each service's digital share of its total, i.e. its
+    digital and its other cases.  A cell under *min_size* is hidden (primary suppression); then the
+    house rule of secondary suppression (Hundepool et al., *Statistical Disclosure Control*, 2012,
+    §4.2: :func:`svcwork.measures.survey._hide`, as the survey and observer tables) hides the smallest
+    shown cell of any service's digital channels, any service's other channels, or any channel, whose
+    hidden cells add up to more than 0 but fewer than *min_size* cases — so no hidden cell can be
+    derived from the totals and the shown cells.  The take-up share keeps every case of the service in
+    its base: what it reveals (the digital cases, and so the other ones) is one of the totals protected.
+    *listed*: the cells the table has a place for (True where shown at all); the other cells are never
+    shown, which only adds to what is hidden."""
+    if volumes.empty:
+        return pd.DataFrame(False, index=volumes.index, columns=volumes.columns)
+    from ..measures.survey import _hide  # the house rule of secondary suppression, defined once
+
+    long = volumes.rename_axis(index="service_id", columns="channel").stack().rename("n").reset_index()
+    long["side"] = long["channel"].isin(DIGITAL)
+    kept = _hide(long, ("service_id", "channel"), int(min_size), count="n", within=("side",))
+    out = pd.DataFrame(False, index=volumes.index, columns=volumes.columns)
+    for sid, ch in zip(kept["service_id"], kept["channel"]):
+        out.loc[sid, ch] = True
+    if listed is not None:
+        out &= listed.reindex(index=out.index, columns=out.columns, fill_value=False).astype(bool)
+    return out

@@ -35,6 +35,7 @@ from ..privacy import shown, suppress
 from ..tables import translate, with_keys
 from ._base import CHANNELS, blank, channel_order, measure_scope
 from .capability import KPI_COLUMNS, breakdown
+from .parity import shown_volumes
 
 if TYPE_CHECKING:
     from .quality import DataQuality
@@ -434,10 +435,12 @@ def _consistency_table(res: JourneysResult, lang: str) -> pd.DataFrame:
 
 
 def _parity_table(res: JourneysResult, lang: str) -> pd.DataFrame:
-    """Services × channels (one column per channel label, text cells), front desk and digital match."""
+    """Services × channels (one column per channel label, text cells), front desk and digital match; a
+    volume is shown only where :func:`~svcwork.journeys.parity.shown_volumes` allows (primary and
+    secondary suppression: no hidden volume can be derived from the totals in the same deliverable)."""
     p = res.parity
     assert p is not None
-    m = res.min_group_size
+    show = shown_volumes(p.volumes, res.min_group_size, listed=p.availability.notna())
     head = {k: t(f"journeys.col.{k}", lang) for k in ("service", "frontal", "digital_match")}
     table = pd.DataFrame({head["service"]: [service_label(res, s) for s in p.availability.index]})
     for ch in p.availability.columns:
@@ -451,9 +454,8 @@ def _parity_table(res: JourneysResult, lang: str) -> pd.DataFrame:
             if bool(p.end_to_end.loc[s, ch]):
                 text += " · " + t("journeys.col.end_to_end", lang)
             if not p.volumes.empty and s in p.volumes.index and ch in p.volumes.columns:
-                v = int(p.volumes.loc[s, ch])
-                if v >= m:
-                    text += f" · {fmt_number(v, lang)}"
+                if bool(show.loc[s, ch]):
+                    text += f" · {fmt_number(int(p.volumes.loc[s, ch]), lang)}"
             vals.append(text)
         table[channel_label(ch, lang)] = vals
     table[head["frontal"]] = [t("journeys.available.yes" if s in p.frontal else "journeys.available.no", lang)

@@ -84,7 +84,7 @@ def _deadline(res: JourneysResult, f: dict[str, KeyFigure], lang: str) -> str | 
     if missed is None:
         return None
     own, days = f["journeys.own_deadline_cases"], _count(f["journeys.deadline_days"], "journeys.phrase.days", lang)
-    n = f["journeys.cases"].value
+    n = missed.base  # the sentence's base, the cases decided: also the base own is counted over
     rule = (t("journeys.rule.own_none", lang, days=days) if not own.value else
             t("journeys.rule.own_all", lang) if own.value == n else
             t("journeys.rule.own_some", lang, own=_cases(own, lang), days=days))

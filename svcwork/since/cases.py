@@ -4,9 +4,12 @@ A report's ``summary.json`` holds each figure and its interval, but the interval
 median or 90th percentile of case time needs the cases themselves (a bootstrap resamples them).  A
 round therefore keeps, beside its summary, one row per case with only what the comparison needs:
 
-``service_id``, ``channel``, ``unit`` (the receiving unit), ``month`` (of opening, ``YYYY-MM``),
-``days`` (to closure; for a case still open its age on the log's last date, right-censored),
-``open`` (still open then), ``deadline_missed`` (True/False; NA while the deadline has not passed),
+``service_id``, ``channel``, ``unit`` (the receiving unit), ``month`` (of opening, ``YYYY-MM``, in
+the engagement's time zone: rule 9 of :mod:`svcwork.caselog`, the journeys section's month),
+``days`` (to closure; for a case still open its age on the log's last date, right-censored; NaN for
+a single-event case of a log without closure, which tells nothing of its time: rule 5),
+``open`` (still open then: known to be open, so False for such an undetermined case),
+``deadline_missed`` (True/False; NA while the deadline has not passed),
 ``repeat`` (a repeat contact; NA without a citizen id), ``fcr`` (resolved at first contact; NA when
 unknown) and ``handoffs`` (between units; NA when the export cannot tell).
 
@@ -76,7 +79,7 @@ def case_record(log: Any) -> pd.DataFrame:
         "unit": c["unit"],
         "month": c["month"].astype("string"),
         "days": c["time_days"].astype("float64"),
-        "open": ~c["finished"].astype(bool),
+        "open": ~c["finished"].astype(bool) & c["time_days"].notna(),  # undetermined (rule 5): not open
         "deadline_missed": c["sla_breach"],
         "repeat": c["repeat"],
         "fcr": c["fcr"],
@@ -133,11 +136,12 @@ def record(engagement: Any, *, log: Any = None) -> RoundRecord:
     case log, when the run has one already; else the engagement's case log is analysed with its
     deadline and repeat-contact settings), its actions and its recommendations."""
     if log is None and getattr(engagement, "has", lambda _: False)("cases"):
+        from ..caselog import local_timezone
         from ..journeys import analyse_log
 
         s = engagement.settings
         log = analyse_log(engagement.cases, sla_days=int(s.sla_days), repeat_contact_days=int(s.repeat_contact_days),
-                          lang=engagement.language)
+                          timezone=local_timezone(s), lang=engagement.language)
     cases = case_record(log) if log is not None else None
     meta = {"schema": SCHEMA_VERSION, **(cases.attrs if cases is not None else {})}
     return RoundRecord(cases, actions_record(engagement), recommendations_record(engagement), meta)
