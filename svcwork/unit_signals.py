@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Mapping
 import numpy as np
 import pandas as pd
 
+from .caselog import local_timezone
 from .i18n import fmt_date, fmt_number, fmt_period, t
 from .intake import Engagement
 from .journeys import analyse_log, breakdown
@@ -212,7 +213,7 @@ def unit_cases(engagement: Engagement, *, journeys_result: JourneysResult | None
         log = journeys_result.log
     elif engagement.has("cases"):
         log = analyse_log(engagement.cases, sla_days=int(s.sla_days), repeat_contact_days=int(s.repeat_contact_days),
-                          lang=engagement.language)
+                          lang=engagement.language, timezone=local_timezone(s))
     else:
         log = None
     if log is None or not len(log.cases):

@@ -300,3 +300,22 @@ def test_a_run_against_the_two_points_is_no_clear_change():
     r = compare(current, previous, top_services=2).row("measures.kpi_last.N01")
     assert (r["previous"], r["current"]) == (0.70, 0.66)
     assert (r["verdict"], r["note"]) == ("no_change", "mixed_signals")
+
+
+def test_the_end_to_end_time_rows_count_only_the_cases_with_a_time():
+    """In a log without closure a single-event case has no time (rule 5 of svcwork.caselog): the median and 90th
+    percentile rows of the comparison rest on the cases with a time, as the journeys section's own figures do."""
+    from svcwork.since.rows import _case_group_rows
+
+    def record(n: int, untimed: int, shift: float) -> pd.DataFrame:
+        days = np.r_[np.linspace(1, 20, n - untimed) + shift, [np.nan] * untimed]
+        return pd.DataFrame({"days": days, "open": False, "deadline_missed": pd.array([pd.NA] * n, dtype="boolean"),
+                             "repeat": pd.array([pd.NA] * n, dtype="boolean"),
+                             "fcr": pd.array([pd.NA] * n, dtype="boolean"), "handoffs": np.nan})
+
+    rows = _case_group_rows("", record(60, 12, 0.0), record(50, 5, 2.0), min_size=10, confidence=0.95, n_boot=200,
+                            seed=1, item=None)
+    times = {r["figure"].split(".")[1]: r for r in rows if "case_days" in r["figure"]}
+    assert set(times) == {"median_case_days", "p90_case_days"}
+    for r in times.values():
+        assert (r["base_current"], r["base_previous"]) == (48, 45)

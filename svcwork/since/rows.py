@@ -163,6 +163,9 @@ def _case_group_rows(figure_suffix: str, cc: pd.DataFrame, pc: pd.DataFrame, *, 
     """The six case figures of one group (all cases, or one service) from the two compact records."""
     suffix = f".{figure_suffix}" if figure_suffix else ""
     small = len(cc) < min_size or len(pc) < min_size
+    # the base of end-to-end time: the cases with a time (in a log without closure a single-event case has
+    # none: rule 5 of svcwork.caselog), as the journeys section's own figures
+    timed_c, timed_p = int(cc["days"].notna().sum()), int(pc["days"].notna().sum())
     out = []
     times = (None, None)
     if not small:
@@ -181,7 +184,7 @@ def _case_group_rows(figure_suffix: str, cc: pd.DataFrame, pc: pd.DataFrame, *, 
         elif d is not None and d.low is None and d.high is None:
             verdict_, note = "no_change", "unbounded"  # too many resamples with too many cases still open
         r = row(f"journeys.{name}{suffix}", "journey", kind="days", direction="lower", previous=pq[k], current=cq[k],
-                diff=d, base_previous=len(pc), base_current=len(cc), base_of="cases", item=item, verdict_=verdict_,
+                diff=d, base_previous=timed_p, base_current=timed_c, base_of="cases", item=item, verdict_=verdict_,
                 note=note)
         out.append(suppressed(r) if small else r)
     for name, column in _SHARE_COLUMN.items():
