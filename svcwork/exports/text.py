@@ -20,7 +20,8 @@ from typing import Callable, Iterator, Sequence
 
 import pandas as pd
 
-__all__ = ["Unreadable", "Decoded", "CsvRead", "decode", "gunzip", "read_csv", "unique_names"]
+__all__ = ["Unreadable", "Decoded", "CsvRead", "decode", "gunzip", "read_csv", "unique_names", "PLACEHOLDERS",
+           "placeholders"]
 
 _UNNAMED = re.compile(r"^Unnamed: (\d+)(?:_level_\d+)?$")
 _HEBREW_IN_LATIN = re.compile(r"[A-Za-z][\u05d0-\u05ea]|[\u05d0-\u05ea][A-Za-z]")
@@ -56,6 +57,25 @@ class CsvRead:
     decoded: Decoded
     delimiter: str
     skipped: int = 0  # title lines above the header
+
+
+#: Texts that exports write where a value is missing (casefolded): pm4py's "EMPTY" for a missing org:group,
+#: database NULLs, spreadsheet "#N/A", a dash.  In a column of names or codes (unit, resource, channel …) they
+#: are read as missing, never as a unit called "EMPTY" (see :func:`placeholders`).
+PLACEHOLDERS = frozenset({"empty", "(empty)", "<empty>", "null", "(null)", "<null>", "none", "(none)", "nil",
+                          "n/a", "#n/a", "na", "n.a.", "nan", "(blank)", "-", "--", "---", "\u2013", "\u2014"})
+
+
+def placeholders(text: pd.Series) -> pd.Series:
+    """True where a text column holds a placeholder for a missing value (:data:`PLACEHOLDERS`, any case).
+
+    Compared on the column's distinct values only, so a long case log costs one hashing pass per column.
+    """
+    values = pd.unique(text.dropna())
+    found = [v for v in values if isinstance(v, str) and v.strip().casefold() in PLACEHOLDERS]
+    if not found:
+        return pd.Series(False, index=text.index)
+    return text.isin(found).fillna(False).astype(bool)
 
 
 def short(exc: BaseException, limit: int = 120) -> str:

@@ -389,4 +389,78 @@ MESSAGES = {
                                   "(0–1) nor a percentage (0–100).",
                                   "המדד {kpi} הוא שיעור: {value} בעמודה „{column}” אינו שיעור (0–1) ואינו אחוז "
                                   "(0–100)."),
+    # sheets chosen, formulas never calculated, years in date cells, placeholders (the review of real-world input)
+    "intake.sheet_duplicate": ("Sheets “{first}” and “{second}” are both read as “{ref_sheet}” (an old copy, or "
+                               "the template in the other language?); keep one of them: delete or rename the "
+                               "other, so the current data is read.",
+                               "הגיליונות „{first}” ו„{second}” נקראים שניהם כ„{ref_sheet}” (עותק ישן, או התבנית "
+                               "בשפה האחרת?); יש להשאיר רק אחד מהם: למחוק את האחר או לשנות את שמו, כדי שייקראו "
+                               "הנתונים העדכניים."),
+    "intake.sheet_hidden_skipped": ("Sheet “{value}” is hidden and would also be read as “{ref_sheet}”; the "
+                                    "visible sheet “{read}” was read and the hidden one ignored. Delete the hidden "
+                                    "sheet if it is an old copy.",
+                                    "הגיליון „{value}” מוסתר וגם הוא נקרא כ„{ref_sheet}”; נקרא הגיליון הגלוי "
+                                    "„{read}”, והמוסתר לא נקרא. אם הגיליון המוסתר הוא עותק ישן, יש למחוק אותו."),
+    "intake.sheet_hidden_read": ("Sheet “{sheet}” is hidden in Excel; it was read as “{ref_sheet}”, since no "
+                                 "visible sheet holds it. Unhide it to check its data.",
+                                 "הגיליון „{sheet}” מוסתר באקסל; הוא נקרא כ„{ref_sheet}”, כי אין גיליון גלוי "
+                                 "במקומו. יש לבטל את ההסתרה כדי לבדוק את הנתונים שבו."),
+    "intake.formula_no_value": ("The cell holds a formula ({value}) that Excel has not calculated: the file has no "
+                                "value for it (it was written by a program, not saved by Excel). Open the file in "
+                                "Excel and save it, then validate again.",
+                                "בתא נוסחה ({value}) שאקסל לא חישב: אין בקובץ ערך עבורה (הקובץ נכתב בתוכנה ולא "
+                                "נשמר באקסל). יש לפתוח את הקובץ באקסל ולשמור אותו, ואז לבדוק שוב."),
+    "intake.year_not_date": ("“{value}” is the year {year} typed in a date cell, not a date (Excel would read it "
+                             "as day {year} of its calendar, in 1905); expected a full date (e.g. {year}-03-31). "
+                             "Type the day and month too.",
+                             "„{value}” היא השנה {year} שהוקלדה בתא תאריך, ולא תאריך (אקסל היה קורא אותה כיום מספר "
+                             "{year} בלוח שלו, בשנת 1905); נדרש תאריך מלא (למשל {year}-03-31). יש להקליד גם יום "
+                             "וחודש."),
+    "intake.period_year": ("Periods in column “{column}” typed as a year were read as that whole year, dated from "
+                           "1 January, not as an Excel day number (e.g. “{value}” → {year}-01-01; {count} cells, "
+                           "rows {rows}). Type a month (e.g. {year}-12) where a value is not annual.",
+                           "תקופות בעמודה „{column}” שהוקלדו כשנה נקראו כשנה שלמה, החל מ־1 בינואר, ולא כמספר יום "
+                           "של אקסל (למשל „{value}” ← {year}-01-01; {count} תאים, שורות {rows}). היכן שהערך אינו "
+                           "שנתי, יש להקליד חודש (למשל {year}-12)."),
+    "intake.companion_sheets_joined": ("The {file_name} file has its data on {count} sheets with the same columns "
+                                       "(an export split by year, department or Excel's row limit); they were read "
+                                       "one after another as one export. Sheets (rows): {found}.",
+                                       "הנתונים בקובץ ה{file_name} נמצאים ב־{count} גיליונות עם אותן עמודות (ייצוא "
+                                       "שפוצל לפי שנה, מחלקה או מגבלת השורות של אקסל); הם נקראו זה אחר זה כייצוא "
+                                       "אחד. גיליונות (שורות): {found}."),
+    "intake.companion_sheets_differ": ("The {file_name} file has its data on several sheets whose columns differ "
+                                       "({found}): several sheets are read together only when they have the same "
+                                       "columns, and which one holds the data cannot be decided. Give them the "
+                                       "same columns, or keep the data on one sheet.",
+                                       "הנתונים בקובץ ה{file_name} נמצאים בכמה גיליונות שהעמודות שלהם שונות "
+                                       "({found}): כמה גיליונות נקראים יחד רק כשיש להם אותן עמודות, ולא ניתן "
+                                       "להחליט איזה מהם מכיל את הנתונים. יש לתת להם אותן עמודות, או להשאיר את "
+                                       "הנתונים בגיליון אחד."),
+    "intake.companion_sheets_hidden": ("Hidden sheets of the {file_name} file also hold its columns and were not read: "
+                                       "{found} (the visible {read} was read). Unhide them if they belong to the export.",
+                                       "גיליונות מוסתרים בקובץ ה{file_name} מכילים גם הם את עמודותיו ולא נקראו: "
+                                       "{found} (נקרא הגיליון הגלוי {read}). אם הם חלק מהייצוא, יש לבטל את ההסתרה."),
+    "intake.companion_sheets_hidden_read": ("The {file_name} file's data is on hidden sheets ({found}); they were read, "
+                                            "since no visible sheet holds it.",
+                                            "הנתונים בקובץ ה{file_name} נמצאים בגיליונות מוסתרים ({found}); הם נקראו, "
+                                            "כי אין גיליון גלוי שמכיל אותם."),
+    "intake.companion_sheets_other": ("Sheets {found} of the {file_name} file were not read: they do not have its "
+                                      "columns (the data was read from {read}). If they hold data, give them the same "
+                                      "header row.",
+                                      "הגיליונות {found} בקובץ ה{file_name} לא נקראו: אין בהם את עמודות הקובץ "
+                                      "(הנתונים נקראו מ־{read}). אם יש בהם נתונים, יש לתת להם אותה שורת כותרות."),
+    "intake.placeholder_missing": ("{count} of {total} values in column “{column}” are placeholders for a missing "
+                                   "value ({value}); they were read as missing, not as a value of their own.",
+                                   "{count} מתוך {total} ערכים בעמודה „{column}” הם ממלאי מקום לערך חסר ({value}); "
+                                   "הם נקראו כחסרים ולא כערך בפני עצמו."),
+    "intake.percent_text": ("Values in column “{column}” typed as text with a percent sign were read as Excel stores a "
+                            "typed percent, a fraction of 1 (e.g. “{value}” → {read}; {count} cells, rows {rows}). "
+                            "Check that the column's other values are on the same scale.",
+                            "ערכים בעמודה „{column}” שהוקלדו כטקסט עם סימן אחוז נקראו כפי שאקסל שומר אחוז שהוקלד, "
+                            "כשבר של 1 (למשל „{value}” ← {read}; {count} תאים, שורות {rows}). יש לוודא ששאר הערכים "
+                            "בעמודה באותו סולם."),
+    "intake.companion_sheets_copy": ("Sheets {found} of the {file_name} file hold the same rows: one is a copy of the "
+                                     "other, and read together every row would count twice. Delete the copy.",
+                                     "הגיליונות {found} בקובץ ה{file_name} מכילים את אותן שורות: אחד מהם הוא עותק של "
+                                     "השני, ובקריאה משותפת כל שורה הייתה נספרת פעמיים. יש למחוק את העותק."),
 }

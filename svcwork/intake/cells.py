@@ -3,7 +3,9 @@
 :func:`_coerce` reads a raw cell (as calamine gives it: text, number, date, bool) by the kind
 its column declares in :mod:`svcwork.schema` — text and identifiers, integers, numbers and
 scores with their ranges, AHP judgements (``1/3``), dates and months (Excel serials in the
-workbook's date system, or text), enumerations in either language, lists, timestamps — and
+workbook's date system, or text; a bare year such as 2025 is never a serial: :func:`_year`),
+enumerations in either language, lists, timestamps (a number typed ``"30%"`` is read as Excel
+stores a typed percent: :func:`svcwork.intake.percent.typed_percent`) — and
 raises :class:`_Bad` (a problem code and its parameters) when the value does not fit.  The
 callers record the problem with the cell's sheet, row and column.
 
@@ -23,6 +25,7 @@ from typing import Mapping
 import pandas as pd
 
 from ..schema import Column, Sheet, normalize_name
+from .percent import typed_percent
 
 
 _EXCEL_ERRORS = {"#REF!", "#N/A", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!",
@@ -104,7 +107,7 @@ def _as_number(value: object) -> float:
         text = _SPACES.sub("", value)
         if text.upper() in _EXCEL_ERRORS:
             raise _Bad("excel_error")
-        if text.endswith("%"):
+        if text.endswith("%"):  # put on its column's scale by :func:`_coerce`
             text = text[:-1]
         if _THOUSANDS.match(text):
             text = text.replace(",", "")
@@ -131,7 +134,36 @@ def _as_date(value: object, epoch: dt.datetime, *, month_ok: bool = False, rule:
     return date
 
 
+#: A whole number in these years typed in a date or period cell is a year, never an Excel serial (serial 2025 is
+#: 1905-07-17, a date no engagement has).
+_YEAR_LO, _YEAR_HI = 1900, 2100
+
+
+def _year(value: object, epoch: dt.datetime) -> int | None:
+    """The year a date or period cell holds when it holds only a year: ``2025``, ``"2025"``, or a date cell whose
+    serial is such a number (2025 typed in a cell formatted as a date shows as 1905-07-17); else None."""
+    if isinstance(value, bool):
+        return None
+    if isinstance(value, dt.datetime):
+        delta = value - epoch
+        if delta.seconds or delta.microseconds:
+            return None
+        number: float = float(delta.days)
+    elif isinstance(value, dt.date):
+        return _year(dt.datetime.combine(value, dt.time()), epoch)
+    elif isinstance(value, (int, float)):
+        number = float(value)
+    elif isinstance(value, str) and re.fullmatch(r"\s*\d{4}(\.0+)?\s*", value):
+        number = float(value)
+    else:
+        return None
+    return int(number) if number.is_integer() and _YEAR_LO <= number <= _YEAR_HI else None
+
+
 def _parse_date(value: object, epoch: dt.datetime, *, month_ok: bool, rule: _DateRule) -> dt.date:
+    year = _year(value, epoch)
+    if year is not None:  # a year, not a date: reported, never turned into a day of 1905
+        raise _Bad("year_not_date", year=year)
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
@@ -189,6 +221,8 @@ def _coerce(value: object, column: Column, epoch: dt.datetime, lookups: Mapping[
         return _as_text(value)
     if kind in ("int", "number", "score"):
         number = _as_number(value)
+        if isinstance(value, str) and _SPACES.sub("", value).endswith("%"):
+            number = typed_percent(number, lo=column.lo, hi=column.hi)
         if kind in ("int", "score") and not number.is_integer():
             raise _Bad("not_integer")
         _check_range(number, column)

@@ -41,7 +41,7 @@ def _check_unique(read: _SheetRead, sheet_schema: Sheet, col: _Collector, *, fil
             continue
         values = frame[c.key]
         keys = values.str.casefold() if c.kind in ("id", "text") else values
-        dup = keys.duplicated(keep="first") & keys.notna()
+        dup = keys.duplicated(keep="first") & keys.notna()  # a cell that could not be read is NaN: never a duplicate
         if dup.any():
             first_row = frame.loc[~keys.duplicated(keep="first")].set_index(keys[~keys.duplicated(keep="first")])["_row"]
             for idx in np.flatnonzero(dup.to_numpy()):
@@ -51,10 +51,14 @@ def _check_unique(read: _SheetRead, sheet_schema: Sheet, col: _Collector, *, fil
     together = [k for k in sheet_schema.unique_together]
     if together and not frame.empty:
         key_frame = frame[together].astype("string").apply(lambda s: s.str.casefold()).fillna("")
-        dup = key_frame.duplicated(keep="first")
+        # a row with a cell that could not be read (reported already) has no known key: it is compared with none
+        unread = frame["_row"].isin(sorted(set().union(*(read.failed.get(k, frozenset()) for k in together))))
+        dup = pd.Series(False, index=key_frame.index)
+        dup[~unread] = key_frame[~unread].duplicated(keep="first")
         if dup.any():
-            firsts = frame.loc[~dup, "_row"].to_numpy()
-            first_keys = key_frame.loc[~dup].apply(tuple, axis=1).tolist()
+            known = ~dup & ~unread
+            firsts = frame.loc[known, "_row"].to_numpy()
+            first_keys = key_frame.loc[known].apply(tuple, axis=1).tolist()
             lookup = dict(zip(first_keys, firsts))
             names = ", ".join(read.labels.get(k, k) for k in together)
             for idx in np.flatnonzero(dup.to_numpy()):

@@ -6,8 +6,11 @@ pseudonymised), numbers (a decimal comma recognised), survey answers on their sc
 words (:func:`svcwork.exports.scales.read_item`), training scores on the scale the data shows,
 dates and timestamps in the day/month order the data proves (:func:`_read_dates`; else the
 engagement's setting, else the language's default, with a warning) and in the engagement's time
-zone (clocks going back and forward placed and counted).  Every value that cannot be read is
-recorded with its file row; the frame notes in ``attrs`` the offsets and orders it used.
+zone (clocks going back and forward placed and counted).  Placeholders for a missing value
+("EMPTY", "NULL", "N/A", "-" …) in names, codes and times are read as missing, counted in a warning
+per column; a cell holding a formula Excel never calculated is an error (``formula_no_value``), not
+an empty cell.  Every value that cannot be read is recorded with its file row; the frame notes in
+``attrs`` the offsets and orders it used.
 
 The reading itself is in :mod:`svcwork.exports`; this module turns what it reports into problems.
 """
@@ -15,7 +18,7 @@ The reading itself is in :mod:`svcwork.exports`; this module turns what it repor
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import Mapping
 
 import numpy as np
@@ -23,6 +26,7 @@ import pandas as pd
 
 from ..exports.dates import EXCEL_EPOCH, DatesRead, as_dates, localize, read_datetimes
 from ..exports.scales import Scale, read_item, read_scores
+from ..exports.text import placeholders
 from ..privacy import pseudonymise
 from ..schema import Column, companion, normalize_name
 from .cells import _DTYPES, _UTC, _fmt
@@ -38,6 +42,9 @@ class _TableRead:
     frame: pd.DataFrame
     first_row: int
     epoch: dt.datetime = EXCEL_EPOCH
+    sheet: str | None = None  # the worksheet, named in problems when the workbook has several
+    #: header -> (frame position, formula) of the cells holding a formula with no stored result (read as empty)
+    no_value: Mapping[str, tuple[tuple[int, str], ...]] = field(default_factory=dict)
 
 
 def _rows_text(rows: pd.Series, idx: tuple) -> str:
@@ -174,7 +181,7 @@ def _companion_frame(table: _TableRead, name: str, col: _Collector, *, file: str
         if key_ is not None and key_ not in labels:
             rename[original] = key_
             labels[key_] = str(original)
-    where = dict(file=file, sheet=None, table=name)
+    where = dict(file=file, sheet=None, table=name, **({"sheet_label": table.sheet} if table.sheet else {}))
     if len(raw.columns) == 0:  # an empty file: like a missing one, the analyses that need it are skipped
         col.warning("companion_empty", **where, file_name=name)
         return None, {}
@@ -188,10 +195,12 @@ def _companion_frame(table: _TableRead, name: str, col: _Collector, *, file: str
         col.warning("no_survey_items", **where, found=found)
     frame = raw[list(rename)].rename(columns=rename)
     rows = pd.Series(np.arange(first_row, first_row + len(frame)), index=frame.index, dtype="int64")
+    uncalculated = _formulas_no_value(table, rename, labels, col, where)
     texts: dict[str, pd.Series] = {}
     for k in frame.columns:
         text = frame[k].astype("string").str.strip(_STRIP)
         texts[k] = text.mask(text == "")
+    texts = _placeholders(texts, schema_, rows, labels, col, where)
     filled = pd.Series(False, index=frame.index)
     for text in texts.values():
         filled |= text.notna()
@@ -223,7 +232,8 @@ def _companion_frame(table: _TableRead, name: str, col: _Collector, *, file: str
             c = schema_.column(k)
             present = texts[k].notna()
             for r in rows[~present].to_numpy():
-                col.error("required_empty", **where, row=int(r), column=k, column_label=labels[k])
+                if int(r) not in uncalculated.get(k, ()):
+                    col.error("required_empty", **where, row=int(r), column=k, column_label=labels[k])
             _report_bad(col, unknown, rows, texts[k], "not_number", where, c, labels[k])
             _report_bad(col, outside & ~unknown, rows, texts[k], "out_of_range", where, c, labels[k],
                         lo=_fmt(scores.scale.lo), hi=_fmt(scores.scale.hi))
@@ -252,7 +262,8 @@ def _companion_frame(table: _TableRead, name: str, col: _Collector, *, file: str
         label = labels[c.key]
         if c.required:
             for r in rows[~present].to_numpy():
-                col.error("required_empty", **where, row=int(r), column=c.key, column_label=label)
+                if int(r) not in uncalculated.get(c.key, ()):  # already reported: a formula, not an empty cell
+                    col.error("required_empty", **where, row=int(r), column=c.key, column_label=label)
         if c.kind in ("id", "text"):
             values = text.str.replace(r"\.0$", "", regex=True) if c.kind == "id" else text
         elif c.kind == "score":
@@ -295,6 +306,50 @@ def _companion_frame(table: _TableRead, name: str, col: _Collector, *, file: str
     result.attrs["date_orders"] = orders  # the day/month order each date column was read in (None: no choice)
     result.attrs["orders_proven"] = orders_proven  # … of those, the orders the data proved
     return result, scales
+
+
+#: Companion columns where a placeholder ("EMPTY", "NULL", "N/A", "-" …) is read as missing: names, codes and
+#: times.  Free text keeps what was written; scores read "N/A" as "don't know" (:mod:`svcwork.exports.scales`).
+_PLACEHOLDER_KINDS = ("id", "text", "date", "timestamp")
+_FREE_TEXT = frozenset({"comment"})
+
+
+def _placeholders(texts: Mapping[str, pd.Series], schema_, rows: pd.Series,  # noqa: ANN001 - a Sheet
+                  labels: Mapping[str, str], col: _Collector, where: dict) -> dict[str, pd.Series]:
+    """The columns' texts with placeholders for a missing value (:data:`svcwork.exports.text.PLACEHOLDERS`) made
+    missing, and a warning per column counting them (new series; *texts* is left as it is)."""
+    out = dict(texts)
+    for c in schema_.columns:
+        if c.key not in texts or c.kind not in _PLACEHOLDER_KINDS or c.key in _FREE_TEXT:
+            continue
+        mask = placeholders(texts[c.key])
+        n = int(mask.sum())
+        if not n:
+            continue
+        first = mask[mask].index[0]
+        found = ", ".join(sorted({str(v) for v in texts[c.key][mask].unique()}))
+        col.warning("placeholder_missing", **where, row=int(rows.loc[first]), column=c.key,
+                    column_label=labels.get(c.key), value=found, count=n, total=int(texts[c.key].notna().sum()))
+        out[c.key] = texts[c.key].mask(mask)
+    return out
+
+
+def _formulas_no_value(table: _TableRead, rename: Mapping[str, str], labels: Mapping[str, str], col: _Collector,
+                       where: dict) -> dict[str, frozenset[int]]:
+    """Report the cells of the schema's columns that hold a formula with no stored result (``formula_no_value``,
+    an error each: the value is in the file but was never calculated); returns column key -> their file rows."""
+    out: dict[str, frozenset[int]] = {}
+    for header, cells in table.no_value.items():
+        key = rename.get(header)
+        if key is None:  # a column the analyses do not use
+            continue
+        rows = []
+        for i, formula in cells:
+            rows.append(table.first_row + i)
+            col.error("formula_no_value", **where, row=table.first_row + i, column=key, column_label=labels[key],
+                      value=formula)
+        out[key] = frozenset(rows)
+    return out
 
 
 def _namespace(column: str) -> str:

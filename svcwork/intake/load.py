@@ -45,14 +45,36 @@ from .workbook import _open_workbook
 _QUIET_SHEETS = ("Columns", "Scales", "Owners", "Recommendations")
 
 
-def _match_sheets(names: list[str]) -> dict[str, str]:
-    """Canonical sheet key -> the workbook's sheet name (first match wins)."""
+def _match_sheets(names: list[str], hidden: frozenset[str] = frozenset(), col: _Collector | None = None, *,
+                  file: str = "") -> dict[str, str]:
+    """Canonical sheet key -> the workbook's sheet name it is read from.
+
+    A visible sheet wins over a hidden one (a hidden stale copy is never read while the current one is shown;
+    a warning names it); a hidden sheet is read only when no visible sheet matches (a warning says so).  Two
+    visible sheets matching the same key (an old "Service" beside a new "שירותים") are an error naming both:
+    which one holds the current data cannot be known, and reading either silently could use the stale one.
+    """
     lookup = {normalize_name(n): s.key for s in SHEETS for n in s.names()}
-    out: dict[str, str] = {}
+    candidates: dict[str, list[str]] = {}
     for name in names:
         key = lookup.get(normalize_name(name))
-        if key is not None and key not in out:
-            out[key] = name
+        if key is not None:
+            candidates.setdefault(key, []).append(name)
+    out: dict[str, str] = {}
+    for key, found in candidates.items():
+        shown = [n for n in found if n not in hidden]
+        chosen = (shown or found)[0]
+        out[key] = chosen
+        if col is None:
+            continue
+        if len(shown) > 1:
+            col.error("sheet_duplicate", file=file, sheet=key, sheet_label=shown[1], first=shown[0], second=shown[1],
+                      ref_sheet_key=key)
+        elif not shown:
+            col.warning("sheet_hidden_read", file=file, sheet=key, sheet_label=chosen, ref_sheet_key=key)
+        for other in (n for n in found if n in hidden and n != chosen):
+            col.warning("sheet_hidden_skipped", file=file, sheet=key, sheet_label=chosen, value=other, read=chosen,
+                        ref_sheet_key=key)
     return out
 
 
@@ -119,7 +141,7 @@ def _run(path: str | os.PathLike, *, lang: str | None, key: bytes | None) -> tup
     try:
         names = list(wb.sheetnames)
         template_lang = _template_language(names)
-        matched = _match_sheets(names)
+        matched = _match_sheets(names, wb.hidden, col, file=file)
         epoch = wb.epoch
         lookups = {n: e.lookup() for n, e in ENUMS.items()}
         cache: dict[str, object] = {}

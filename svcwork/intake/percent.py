@@ -12,8 +12,8 @@ Two mistakes a clerk makes in the intake form, both silent in the numbers:
   the rest of the column).  A value of at most 1 that nothing proves is kept as typed (the form's
   scale) and flagged as ambiguous — never converted on a guess.
 * **A 0–1 proportion typed as a percentage.**  A KPI of kind ``proportion`` is on 0–1 (target
-  0.8, values 0.72 …).  A target or value typed ``80`` or ``"72.3%"`` (read as 72.3) can only be
-  a percentage: :func:`read_proportions` puts each such value (above 1, at most 100) on 0–1 by
+  0.8, values 0.72 …).  A target or value typed ``80`` can only be a percentage (a text ``"72.3%"``
+  is already 0.723, as Excel stores a typed percent: :func:`typed_percent`): :func:`read_proportions` puts each such value (above 1, at most 100) on 0–1 by
   itself, not the whole series by its largest value; a value below 0 or above 100 is neither a
   share nor a percentage.
 
@@ -37,11 +37,29 @@ if TYPE_CHECKING:  # pragma: no cover
     from .problems import _Collector
     from .sheets import _SheetRead
 
-__all__ = ["SUM_TOLERANCE", "ShareRead", "read_shares", "ProportionRead", "read_proportions", "number_text"]
+__all__ = ["SUM_TOLERANCE", "ShareRead", "read_shares", "ProportionRead", "read_proportions", "number_text",
+           "typed_percent", "percent_column"]
 
 #: How far (in percentage points) one service's channel shares may add up from 100 and still be
 #: "all of its requests": shares typed as whole percents of five channels round to 98–102.
 SUM_TOLERANCE = 3.0
+
+
+def typed_percent(number: float, *, lo: float | None, hi: float | None) -> float:
+    """A number typed as text with a percent sign (``"30%"`` → *number* 30) on its column's scale.
+
+    The one rule for a typed percent: it is what Excel stores when ``30%`` is typed in a cell, the fraction 0.3
+    — so a text ``"30%"`` and a percentage cell read the same, and the readings below (:func:`read_shares`,
+    :func:`read_proportions`) treat both alike (a criterion weight ``"30%"`` beside 0.2 is 0.3, not 30).  Only a
+    column that is itself on 0–100 percent (*lo* 0, *hi* 100: the Channels share) keeps the number typed, as
+    its header asks (``"25%"`` there is 25).
+    """
+    return number if percent_column(lo, hi) else number / 100
+
+
+def percent_column(lo: float | None, hi: float | None) -> bool:
+    """A column on 0–100 percent (*lo* 0, *hi* 100), where a typed percent is the number typed."""
+    return (lo, hi) == (0, 100)
 
 
 def number_text(x: float) -> str:
@@ -155,7 +173,7 @@ def read_proportions(values: pd.Series) -> ProportionRead:
     """Each number of a proportion on 0–1 by itself: 0–1 as is, above 1 and at most 100 ÷ 100.
 
     A proportion can never be above 1, so a number in (1, 100] can only be a percentage (``80``
-    beside 0.72, ``"72.3%"`` read as 72.3); it is converted alone — never the whole series
+    beside 0.72); it is converted alone — never the whole series
     because its largest value is above 1, which would turn the fractions beside it into
     hundredths.  A number below 0 or above 100 is neither and becomes NaN (listed in
     ``impossible``).  NaN stays NaN.

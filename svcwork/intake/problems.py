@@ -150,7 +150,7 @@ def _render(raw: _Raw, lang: str) -> Problem:
 _COMPANION_KEYS = frozenset(c.key for c in COMPANIONS)
 
 _EXPECTED_KIND = {"not_number": "number", "not_integer": "int", "not_date": "date", "not_timestamp": "timestamp",
-                  "not_judgement": "judgement", "excel_error": "number"}
+                  "not_judgement": "judgement", "excel_error": "number", "year_not_date": "date"}
 
 #: Codes whose "expected" is a fixed phrase of the catalogue (``intake.expected.<phrase>``).
 _EXPECTED_PHRASE = {
@@ -160,7 +160,7 @@ _EXPECTED_PHRASE = {
     "companion_unreadable": "companion", "companion_ambiguous": "one_file", "pairwise_self": "two_criteria",
     "weights_zero": "positive_weight", "bad_column_map": "column_map", "file_missing": "intake",
     "no_intake": "intake", "bad_color": "color", "step_without_journey": "journey", "survey_item_absent": "answered_item",
-    "recommendation_no_action": "action",
+    "recommendation_no_action": "action", "formula_no_value": "value",
 }
 
 

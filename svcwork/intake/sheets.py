@@ -17,15 +17,17 @@ from __future__ import annotations
 import datetime as dt
 import math
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Mapping
 
 import pandas as pd
 
 from ..schema import ENUMS, REPORT_SECTIONS, SECTION_ALIASES, SETTINGS, SETTINGS_HEADER, Sheet, normalize_name
-from .cells import _Bad, _as_text, _blank, _coerce, _DateRule, _letter, _swappable, _typed_column
+from .cells import _Bad, _as_text, _blank, _coerce, _DateRule, _letter, _swappable, _typed_column, _year
 from .engagement import Settings
+from .percent import number_text, percent_column
 from .problems import _Collector
+from .workbook import NoValue
 
 
 def _name_index(sheet_schema: Sheet) -> dict[str, str]:
@@ -92,6 +94,9 @@ class _SheetRead:
     frame: pd.DataFrame
     labels: Mapping[str, str]  # canonical column key -> header as found
     sheet_label: str
+    #: column key -> Excel rows whose cell could not be read (reported; empty in the frame, but not a blank:
+    #: never compared as equal to another cell)
+    failed: Mapping[str, frozenset[int]] = field(default_factory=dict)
 
 
 def _read_table(rows: list[tuple], sheet_schema: Sheet, sheet_label: str, col: _Collector, *, file: str,
@@ -149,10 +154,13 @@ def _read_table(rows: list[tuple], sheet_schema: Sheet, sheet_label: str, col: _
     excel_rows: list[int] = []
     examples = _example_values(sheet_schema)
     first_row = True  # the template's grey example row is the first row under the header; later rows are data
+    failed: dict[str, set[int]] = {}
+    years: dict[str, list[tuple[int, object, int]]] = {}  # period column -> (row, cell, year) read as whole years
+    percents: dict[str, list[tuple[int, object, object]]] = {}  # column -> (row, text, number) of "30%" read as 0.3
     for i in range(header_i + 1, len(rows)):
         row = rows[i]
         cells = {k: (row[j] if j < len(row) else None) for k, j in positions.items()}
-        if all(_blank(v) for v in cells.values()):
+        if all(_blank(v) and not isinstance(v, NoValue) for v in cells.values()):
             continue
         excel_row = i + 1
         if first_row and _is_example_row(cells, examples):
@@ -163,20 +171,36 @@ def _read_table(rows: list[tuple], sheet_schema: Sheet, sheet_label: str, col: _
         clean: dict[str, object] = {}
         for key, raw in cells.items():
             c = sheet_schema.column(key)
+            if isinstance(raw, NoValue):  # a formula never calculated: not empty, its value is unknown
+                col.error("formula_no_value", **where, row=excel_row, column=key, column_label=labels[key],
+                          value=raw.formula)
+                clean[key] = None
+                failed.setdefault(key, set()).add(excel_row)
+                continue
             if _blank(raw):
                 if c.required:
                     col.error("required_empty", **where, row=excel_row, column=key, column_label=labels[key])
+                    failed.setdefault(key, set()).add(excel_row)
                 clean[key] = None
                 continue
             if seen is not None and c.kind in ("date", "period") and _swappable(raw):
                 seen.append(_DateCell(sheet_schema.key, sheet_label, excel_row, _letter(positions[key]), key,
                                       labels[key], raw.strip()))
+            year = _year(raw, epoch) if c.kind == "period" else None
+            if year is not None:  # an annual period: the year, from its first day (never the serial 2025 = 1905)
+                clean[key] = dt.date(year, 1, 1)
+                years.setdefault(key, []).append((excel_row, raw, year))
+                continue
             try:
                 clean[key] = _coerce(raw, c, epoch, lookups, rule)
             except _Bad as bad:
                 col.error(bad.code, **where, row=excel_row, column=key, column_label=labels[key],
                           value=None if c.identifier else raw, **bad.params)
                 clean[key] = None
+                failed.setdefault(key, set()).add(excel_row)
+                continue
+            if c.kind == "number" and isinstance(raw, str) and raw.strip().endswith("%") and not percent_column(c.lo, c.hi):
+                percents.setdefault(key, []).append((excel_row, raw.strip(), clean[key]))
         for key in positions:
             data[key].append(clean[key])
         for name, j in extras.items():
@@ -192,7 +216,15 @@ def _read_table(rows: list[tuple], sheet_schema: Sheet, sheet_label: str, col: _
     for name, values in extra_data.items():
         if name not in frame.columns:
             frame[name] = pd.Series(values, dtype="string")
-    return _SheetRead(frame, labels, sheet_label)
+    for key, cells in percents.items():  # read as Excel stores a typed percent (svcwork.intake.percent.typed_percent)
+        r, raw, number = cells[0]
+        col.warning("percent_text", **where, row=r, column=key, column_label=labels[key], value=raw,
+                    read=number_text(float(number)), count=len(cells), rows=_shown([str(x) for x, _, _ in cells], 10))
+    for key, cells in years.items():
+        r, raw, year = cells[0]
+        col.warning("period_year", **where, row=r, column=key, column_label=labels[key], value=raw, year=year,
+                    count=len(cells), rows=_shown([str(x) for x, _, _ in cells], 10))
+    return _SheetRead(frame, labels, sheet_label, {k: frozenset(v) for k, v in failed.items()})
 
 
 def _workbook_date_rule(seen: list[_DateCell], *, declared: str | None, default: str, col: _Collector,
@@ -288,6 +320,10 @@ def _read_settings(rows: list[tuple], sheet_label: str, col: _Collector, *, file
                 col.warning("setting_unknown", **where, row=i + 1, value=_as_text(name))
             continue
         where_rows[setting.key] = i + 1
+        if isinstance(raw, NoValue):
+            col.error("formula_no_value", **where, row=i + 1, column=setting.key, column_label=_as_text(name),
+                      value=raw.formula)
+            continue
         if _blank(raw):
             continue
         if seen is not None and setting.kind in ("date", "period") and _swappable(raw):

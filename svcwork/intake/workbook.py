@@ -6,7 +6,9 @@ a CSV renamed .xlsx, an OpenDocument or Word file), the unpacked size its zip de
 bomb is refused before anything is unpacked) and the prolog of every XML part (a DTD or an
 entity declaration anywhere before the root element is refused; parsed with defusedxml).
 Only then is it opened with calamine (:func:`_open_workbook`), and the cells holding Excel
-errors (``#REF!`` …), which calamine reads as empty, are found so they can be reported.
+errors (``#REF!`` …) or a formula with no stored result (a file written by a script or an ERP and
+never calculated), both of which calamine reads as empty, are found so they can be reported; the
+sheets' visibility is noted (a hidden sheet never wins over a visible one).
 
 Every refusal is one problem recorded on the collector, never an exception.
 """
@@ -212,30 +214,56 @@ def _decodes(sample: bytes) -> bool:
     return False
 
 
+class NoValue(str):
+    """A cell holding a formula Excel never calculated (no stored result): empty text wherever it is read as a
+    value (as calamine reads it), recognised by its type where it must be reported; ``formula`` is its text."""
+
+    formula: str
+
+    def __new__(cls, formula: str = "") -> "NoValue":
+        obj = super().__new__(cls, "")
+        obj.formula = formula
+        return obj
+
+
 @dataclass
 class _Workbook:
-    """An opened workbook: sheet names and rows, read with calamine (Rust; no XML entity expansion)."""
+    """An opened workbook: sheet names and rows, read with calamine (Rust; no XML entity expansion).
+
+    ``hidden``: the sheets hidden in Excel (hidden or very hidden); ``errors``: per sheet, the cells holding an
+    Excel error; ``no_value``: per sheet, the cells holding a formula with no stored result (row, column, formula).
+    """
 
     book: object
     sheetnames: list[str]
     epoch: dt.datetime
 
     errors: Mapping[str, list[tuple[int, int, str]]] = field(default_factory=dict)
+    no_value: Mapping[str, list[tuple[int, int, str]]] = field(default_factory=dict)
+    hidden: frozenset[str] = frozenset()
 
-    def rows(self, name: str, *, max_rows: int = 1_100_000) -> list[list]:
+    def visible(self) -> list[str]:
+        """The sheets shown in Excel, in workbook order."""
+        return [n for n in self.sheetnames if n not in self.hidden]
+
+    def rows(self, name: str, *, max_rows: int = 1_100_000, sheet: object = None) -> list[list]:
         """All rows of sheet *name* as value lists (index 0 is Excel row 1; empty cells are "").
 
-        Cells holding an Excel error (``#REF!`` …) keep the error text, so it can be reported.
+        Cells holding an Excel error (``#REF!`` …) keep the error text, so it can be reported; cells holding a
+        formula with no stored result are :class:`NoValue` (empty text).  *sheet*: the calamine sheet already
+        opened (``self.book.get_sheet_by_name(name)``), so a sheet is parsed once.
         """
-        sheet_ = self.book.get_sheet_by_name(name)
+        sheet_ = sheet if sheet is not None else self.book.get_sheet_by_name(name)
         rows = sheet_.to_python(skip_empty_area=False, nrows=max_rows)
-        for r, c, text in self.errors.get(name, ()):
+        marks = [(r, c, text) for r, c, text in self.errors.get(name, ()) if r < max_rows]
+        marks += [(r, c, NoValue(f)) for r, c, f in self.no_value.get(name, ()) if r < max_rows]
+        for r, c, value in marks:
             while len(rows) <= r:
                 rows.append([])
             row = rows[r]
             if len(row) <= c:
                 row.extend([""] * (c + 1 - len(row)))
-            row[c] = text
+            row[c] = value
         return rows
 
     def merged(self, name: str) -> list:
@@ -283,44 +311,79 @@ def _workbook_facts(zf: zipfile.ZipFile) -> tuple[bool, list[tuple[str, str]], d
 
 
 _HAS_ERROR_CELL = re.compile(rb"""\bt\s*=\s*["']e["']""")
+#: A formula with no stored result: ``<f>…</f>`` (or ``<f …/>``, a shared formula) followed by the cell's end or
+#: an empty ``<v>`` (as openpyxl and many exporters write it).  Searched in the bytes first (two searches with a
+#: literal start, fast; none at all in a sheet without formulas); only a sheet where it occurs is parsed.
+_NO_VALUE_AFTER = rb"\s*(?:</(?:\w+:)?c>|<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</)"
+_HAS_NO_VALUE = (re.compile(rb"f>" + _NO_VALUE_AFTER), re.compile(rb"/>" + _NO_VALUE_AFTER))
+
+
+def _may_have_no_value(data: bytes) -> bool:
+    """Whether a sheet's XML may hold a formula with no stored result (never False when it does)."""
+    if b"<f" not in data and b":f" not in data:
+        return False
+    return any(r.search(data) for r in _HAS_NO_VALUE)
 
 
 _CELL_REF = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d+)")  # A1, $B$7: column letters, row number
 
 
 def _error_cells(zf: zipfile.ZipFile, sheets: list[tuple[str, str]], rels: Mapping[str, str]
-                 ) -> dict[str, list[tuple[int, int, str]]]:
-    """Cells holding Excel errors, per sheet name: (row index, column index, error text).
+                 ) -> tuple[dict[str, list[tuple[int, int, str]]], dict[str, list[tuple[int, int, str]]]]:
+    """Cells calamine reads as empty although they are not, per sheet name: (errors, formulas without a value).
 
-    calamine reads error cells as empty; the sheets that contain ``t="e"`` are parsed (defusedxml,
-    streaming) to find them.
+    Each is a list of (row index, column index, text): the error text (``#REF!`` …), or the formula of a cell
+    that holds one with no stored result.  Only the sheets whose bytes show such a cell (``t="e"``, a formula
+    followed by no value) are parsed (defusedxml, streaming).
     """
     from defusedxml.ElementTree import iterparse
     from openpyxl.utils import column_index_from_string
 
-    out: dict[str, list[tuple[int, int, str]]] = {}
+    errors: dict[str, list[tuple[int, int, str]]] = {}
+    no_value: dict[str, list[tuple[int, int, str]]] = {}
     members = set(zf.namelist())
     for name, rid in sheets:
         target = rels.get(rid)
         if target is None or target not in members:
             continue
         data = zf.read(target)
-        if not _HAS_ERROR_CELL.search(data):
+        if not _HAS_ERROR_CELL.search(data) and not _may_have_no_value(data):
             continue
         found: list[tuple[int, int, str]] = []
+        missing: list[tuple[int, int, str]] = []
         for _, el in iterparse(io.BytesIO(data), events=("end",), forbid_dtd=True):
             tag = _local(el.tag)
             if tag == "c":
-                m = _CELL_REF.fullmatch(el.get("r") or "") if el.get("t") == "e" else None
-                if m:
-                    value = next((child.text for child in el if _local(child.tag) == "v"), None)
-                    if value:
+                children = {_local(child.tag): child for child in el}
+                value = children["v"].text if "v" in children else None
+                if el.get("t") == "e" and value:
+                    m = _CELL_REF.fullmatch(el.get("r") or "")
+                    if m:
                         found.append((int(m.group(2)) - 1, column_index_from_string(m.group(1).upper()) - 1, value))
+                elif "f" in children and (value is None and "v" not in children if el.get("t") == "str"
+                                          else not (value or "").strip()):
+                    # (a text formula whose stored result is the empty text, ``<v></v>``, was calculated: =IF(…,"",…))
+                    m = _CELL_REF.fullmatch(el.get("r") or "")
+                    if m:
+                        missing.append((int(m.group(2)) - 1, column_index_from_string(m.group(1).upper()) - 1,
+                                        "=" + (children["f"].text or "…")))
             elif tag == "row":
                 el.clear()
         if found:
-            out[name] = found
-    return out
+            errors[name] = found
+        if missing:
+            no_value[name] = missing
+    return errors, no_value
+
+
+def _calamine_workbook(book, epoch: dt.datetime, errors: Mapping[str, list] | None = None,  # noqa: ANN001
+                       no_value: Mapping[str, list] | None = None) -> _Workbook:
+    """A calamine workbook with its worksheets' names and which of them are hidden."""
+    import python_calamine as pc
+
+    sheets = [m for m in book.sheets_metadata if m.typ == pc.SheetTypeEnum.WorkSheet]
+    hidden = frozenset(m.name for m in sheets if m.visible != pc.SheetVisibleEnum.Visible)
+    return _Workbook(book, [m.name for m in sheets], epoch, dict(errors or {}), dict(no_value or {}), hidden)
 
 
 def _open_workbook(path: Path, col: _Collector, *, file: str) -> _Workbook | None:
@@ -333,10 +396,9 @@ def _open_workbook(path: Path, col: _Collector, *, file: str) -> _Workbook | Non
         with zipfile.ZipFile(path) as zf:
             date1904, sheets, rels = _workbook_facts(zf)
             epoch = dt.datetime(1904, 1, 1) if date1904 else dt.datetime(1899, 12, 30)
-            errors = _error_cells(zf, sheets, rels)
+            errors, no_value = _error_cells(zf, sheets, rels)
         book = pc.CalamineWorkbook.from_path(str(path))
-        names = [m.name for m in book.sheets_metadata if m.typ == pc.SheetTypeEnum.WorkSheet]
-        return _Workbook(book, names, epoch, errors)
+        return _calamine_workbook(book, epoch, errors, no_value)
     except Exception as exc:  # noqa: BLE001 - any parser failure is a corrupt/unsafe file for the user
         name = type(exc).__name__
         if name == "PasswordError":
