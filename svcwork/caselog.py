@@ -464,14 +464,15 @@ def closure_times(L: CaseLog, closing: Closure) -> tuple[np.ndarray, np.ndarray]
 
 
 # =========================================================================== rule 9: month of opening
-def local_timezone(settings: object) -> str:
+def local_timezone(settings: object, *, language: str | None = None) -> str:
     """The engagement's time zone: its ``timezone`` setting, else Asia/Jerusalem for a Hebrew engagement
     and UTC for an English one — the zone the loader reads naive export times in (README, "Dates";
-    schema setting ``timezone``; :func:`svcwork.intake.load`)."""
+    schema setting ``timezone``; :func:`svcwork.intake.load`).  *language* stands in for the settings'
+    own where they could not be read."""
     tz = getattr(settings, "timezone", None)
     if tz:
         return str(tz)
-    return "Asia/Jerusalem" if getattr(settings, "language", None) == "he" else "UTC"
+    return "Asia/Jerusalem" if (language or getattr(settings, "language", None)) == "he" else "UTC"
 
 
 def opening_month(L: CaseLog, timezone: str = "UTC") -> pd.PeriodIndex:

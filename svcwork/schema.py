@@ -122,7 +122,7 @@ ENUMS: Mapping[str, Enumeration] = MappingProxyType(
                   ("partial", "חלקי", "partial", ()), ("data", "מבוסס נתונים", "data", ("data-backed", "data backed"))),
             _enum("language", ("he", "עברית", "he", ("iw", "heb", "hebrew")), ("en", "אנגלית", "en", ("eng", "english"))),
             _enum("channel",
-                  ("counter", "דלפק", "counter", ("front desk", "frontal", "קבלת קהל", "פרונטלי", "walk-in")),
+                  ("counter", "דלפק", "counter", ("front desk", "desk", "frontal", "קבלת קהל", "פרונטלי", "walk-in")),
                   ("phone", "טלפון", "phone", ("telephone", "call", "מוקד", "מוקד טלפוני")),
                   ("web", "אתר", "web", ("website", "internet", "online", "אינטרנט", "אתר אינטרנט")),
                   ("app", "אפליקציה", "app", ("mobile", "mobile app", "יישומון")),

@@ -388,9 +388,6 @@ def test_one_report_shows_one_count_of_closed_cases(tmp_path):
 
 
 # =========================================================================== channels (review F5, related part)
-@pytest.mark.xfail(strict=True, reason="F5: 'desk' belongs with the counter synonyms of svcwork/schema.py's channel "
-                                       "enumeration (ENUMS['channel'] aliases), a file this change could not edit; "
-                                       "remove this mark when the alias is added")
 def test_desk_is_a_counter_channel():
     # receipt.csv writes the counter as "Desk"; "front desk" and "walk-in" already read as counter
     assert (CL.channel_key("front desk"), CL.channel_key("Desk"), CL.channel_key("desk")) == ("counter",) * 3

@@ -16,6 +16,7 @@ from typing import Mapping
 
 import pandas as pd
 
+from ..caselog import local_timezone
 from ..errors import HEBREW, IntakeError
 from ..exports.files import discover
 from ..exports.scales import Scale
@@ -206,7 +207,7 @@ def _run(path: str | os.PathLike, *, lang: str | None, key: bytes | None) -> tup
     companions: dict[str, pd.DataFrame | None] = {c.key: None for c in COMPANIONS}
     scales: dict[str, Scale] = {}
     # defaults where the data and the form are silent follow the engagement, never the message language
-    tz = (settings.timezone if settings and settings.timezone else ("Asia/Jerusalem" if data_lang == "he" else "UTC"))
+    tz = local_timezone(settings, language=data_lang)  # the one rule (svcwork.caselog), the months read in it too
     opts = _ReadOptions(tz=tz, date_order=settings.date_order if settings else None,
                         default_order=_default_order(data_lang), column_map=column_map,
                         scales=_scales_spec(reads.get("Scales"), col, file=file), key=key)
