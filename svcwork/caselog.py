@@ -45,7 +45,9 @@ its last event (§9.4).  The rules:
 6. **Age of an open case** (:func:`open_age_days`): from its start to the log's as-of time; defined
    only for open cases (closure known, case not closed).
 7. **Deadline and breach** (:func:`deadlines`, :func:`breached`, :func:`pending`): a case's deadline
-   is its own ``deadline`` (the first one given in its events), else ``sla_days`` after it started;
+   is its own ``deadline`` (the first one given in its events; deadlines given as dates — all at
+   midnight in the engagement's time zone — mean the end of that day: a case closed on its deadline
+   day met it), else ``sla_days`` after it started;
    it is missed when the case finished after it — a closed case finishes at its end, an open case is
    still running at the as-of time, and when closure is not known every case with two events or
    more is judged by its end (a single-event case is undetermined, rule 5: not decided, NA).
@@ -423,11 +425,31 @@ def open_age_days(L: CaseLog, closing: Closure) -> np.ndarray:
 
 
 # =========================================================================== rule 7: deadline and breach
-def deadlines(L: CaseLog, sla_days: int) -> np.ndarray:
-    """Each case's deadline (int64 ns): its own ``deadline`` (first given), else ``sla_days`` after its start."""
+def _day_ends(dl: np.ndarray, timezone: str) -> np.ndarray:
+    """Deadlines given as dates — every one at midnight in *timezone*, the zone the export's times
+    were read in — mean the whole of that day: each becomes the next midnight (rule 7).  Deadlines
+    with a time of day are kept as given."""
+    given = dl != NAT
+    if not given.any():
+        return dl
+    local = pd.DatetimeIndex(pd.to_datetime(dl[given], unit="ns")).tz_localize("UTC").tz_convert(timezone)
+    if not (local == local.normalize()).all():
+        return dl
+    naive_next = local.tz_localize(None) + pd.Timedelta(days=1)
+    nxt = naive_next.tz_localize(timezone, ambiguous="NaT", nonexistent="shift_forward")
+    ends = np.where(nxt.isna(), (local + pd.Timedelta(days=1)).as_unit("ns").asi8, nxt.as_unit("ns").asi8)
+    out = dl.copy()
+    out[given] = ends
+    return out
+
+
+def deadlines(L: CaseLog, sla_days: int, timezone: str = "UTC") -> np.ndarray:
+    """Each case's deadline (int64 ns): its own ``deadline`` (first given; a date means the end of that
+    day in *timezone*: :func:`_day_ends`), else ``sla_days`` after its start."""
     deadline = L.case_start + int(sla_days) * DAY_NS
     dl = L.times("deadline")
     if dl is not None:
+        dl = _day_ends(dl, timezone)
         first = L.first_per_case(np.where(dl != NAT, np.arange(L.n_events), -1))
         deadline = np.where(first >= 0, dl[np.maximum(first, 0)], deadline)
     return deadline

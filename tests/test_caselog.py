@@ -227,6 +227,35 @@ def test_deadlines_and_breaches_worked_by_hand():
     assert [bool(got[0]), bool(got[2])] == [True, True] and pd.isna(got[1])
 
 
+def test_a_deadline_given_as_a_date_is_met_on_that_day():
+    """A date-only deadline ("2026-05-22", read as midnight in the engagement's zone) means the whole of that day:
+    a case closed at 15:00 local on its deadline day met it, one closed at 09:00 the next day missed it (Jerusalem,
+    UTC+3 in May: local midnight is 21:00 UTC the day before).  A deadline with a time of day is kept as given."""
+    tz = "Asia/Jerusalem"
+
+    def local(text: str) -> pd.Timestamp:
+        return pd.Timestamp(text, tz=tz).tz_convert("UTC")
+
+    log = pd.DataFrame({
+        "case_id": ["on", "on", "late", "late", "night", "night"],
+        "activity": ["received", "closed"] * 3,
+        "timestamp": [local("2026-05-20 09:00"), local("2026-05-22 15:00"), local("2026-05-20 09:00"),
+                      local("2026-05-23 09:00"), local("2026-05-20 09:00"), local("2026-05-22 23:59")],
+        "deadline": [local("2026-05-22 00:00"), pd.NaT, local("2026-05-22 00:00"), pd.NaT, local("2026-05-22 00:00"),
+                     pd.NaT]})
+    L = CL.CaseLog(log)
+    deadline = CL.deadlines(L, 14, tz)
+    # by hand: the end of 22 May in Jerusalem is 23 May 00:00 local = 22 May 21:00 UTC
+    assert list(pd.to_datetime(deadline).tz_localize("UTC")) == [pd.Timestamp("2026-05-22 21:00", tz="UTC")] * 3
+    assert CL.breached(L, CL.closure(L), deadline).tolist() == [False, True, False]
+    timed = log.assign(deadline=log["deadline"] + pd.Timedelta(hours=12))  # noon: a time of day, kept as given
+    assert list(pd.to_datetime(CL.deadlines(CL.CaseLog(timed), 14, tz)).tz_localize("UTC")) == [
+        local("2026-05-22 12:00")] * 3
+    # the journeys section reads the log in the engagement's zone: the same cases met and missed
+    cases = J.analyse_log(log, timezone=tz).cases.set_index("case_id")
+    assert cases["sla_breach"].astype(bool).to_dict() == {"on": False, "late": True, "night": False}
+
+
 # =========================================================================== a second method: pandas
 def _random_log(seed: int, *, end_times: bool) -> pd.DataFrame:
     rng = np.random.default_rng(seed)

@@ -289,14 +289,15 @@ MESSAGES: dict[str, tuple[str, str]] = {     # "journeys.*"
     "journeys.figure.deadline_missed": ("Cases that missed their deadline {item}", "פניות שחרגו מהמועד שלהן {item}"),
     "journeys.figure.deadline_missed.def": (
         "Share of the cases (all, or those of the service named) that finished after their deadline. The deadline is the "
-        "case's own, as recorded in the log's deadline column, where there is one; else the engagement's default number "
+        "case's own, as recorded in the log's deadline column, where there is one (a date without a time: by the end of "
+        "that day); else the engagement's default number "
         "of days from opening (figure “Default deadline”). A closed case is judged by the end of its last event; an open "
         "case counts as missed once the log's last date is past its deadline, and an open case still within its deadline "
         "is left out (not decided yet), as is a single-event case of a log that records no closure. Base: the cases "
         "decided. This is not the published service standard, which the "
         "service standards measure against their own target.",
         "שיעור הפניות (כולן, או של השירות הנקוב) שהסתיימו אחרי המועד שלהן. המועד הוא המועד של הפנייה עצמה, כפי שנרשם "
-        "בעמודת המועד ביומן, אם יש; אחרת מספר הימים מהפתיחה שנקבע כברירת מחדל לארגון (המדד „מועד ברירת מחדל”). פנייה "
+        "בעמודת המועד ביומן, אם יש (תאריך בלי שעה: עד סוף אותו יום); אחרת מספר הימים מהפתיחה שנקבע כברירת מחדל לארגון (המדד „מועד ברירת מחדל”). פנייה "
         "סגורה נבחנת לפי סוף האירוע האחרון שלה; פנייה פתוחה נחשבת חריגה כשהמועד האחרון ביומן עבר את המועד שלה, ופנייה "
         "פתוחה שעדיין בתוך המועד אינה נספרת (טרם הוכרעה), וכך גם פנייה בת אירוע יחיד ביומן שאינו מתעד סגירה. "
         "הבסיס: הפניות שהוכרעו. זו אינה אמת המידה לשירות שפורסמה, "

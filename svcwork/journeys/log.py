@@ -203,7 +203,8 @@ def analyse_log(log: pd.DataFrame, *, sla_days: int = 14, repeat_contact_days: i
     closing = closure(L, end_activities, lang=lang)
     closed, closure_known, ends_found = closing.closed, closing.known, closing.end_activities
     per_event = not L.one_row_per_case
-    deadline = deadlines(L, int(sla_days))
+    zone = timezone or getattr(log, "attrs", {}).get("timezone") or "UTC"  # the engagement's (rule 9 of caselog)
+    deadline = deadlines(L, int(sla_days), zone)
     waiting = pending(L, closing, deadline)
     breach = breached(L, closing, deadline)  # NA for a case the log cannot time (rule 5)
     breach[waiting] = pd.NA  # not decided yet: open, deadline not passed
@@ -259,7 +260,7 @@ def analyse_log(log: pd.DataFrame, *, sla_days: int = 14, repeat_contact_days: i
         "followed_by_repeat": rep.cases["followed_by_repeat"].array,
         "reopened": reopened,
         "fcr": pd.array(np.where(linked & closure_known, fcr_ok, False), dtype="boolean"),
-        "month": opening_month(L, timezone or getattr(log, "attrs", {}).get("timezone") or "UTC"),
+        "month": opening_month(L, zone),
     })
     if not (closure_known and units_known) or not per_event:
         cases["fcr"] = pd.array([pd.NA] * C, dtype="boolean")
