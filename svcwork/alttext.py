@@ -11,6 +11,10 @@ for every chart (same slug) a :class:`ChartData` — a small frame of the values
   :func:`shown_frame` give it back for the data table under the figure (HTML ``<details>``, the
   DOCX and PDF appendix).
 
+The alternative's last sentence says where those values are, as each output has them
+(:data:`POINTERS`, :data:`FORMAT_POINTERS`): under the figure in report.html and the DOCX, in the
+appendix "Data of the figures" in the PDF, and nowhere in the slides (no sentence there).
+
 WCAG 2.1 SC 1.1.1 (non-text content: a text alternative that serves the same purpose) and
 SC 1.3.1 (information and relationships: the chart's data as a table); IS 5568 adopts WCAG 2.0 AA.
 """
@@ -22,6 +26,7 @@ import importlib
 import re
 import math
 from dataclasses import dataclass
+from types import MappingProxyType
 from typing import Any, Mapping, Sequence
 
 import pandas as pd
@@ -29,10 +34,19 @@ import pandas as pd
 from .i18n import t
 from .keyfigures import DIGITS, plain, show
 
-__all__ = ["ChartData", "alt_text", "scale_kind", "grouped_notes", "abbr_html", "ABBREVIATIONS", "data_record", "data_frame", "shown_frame", "figure_data_of", "top_items"]
+__all__ = ["ChartData", "alt_text", "POINTERS", "FORMAT_POINTERS", "scale_kind", "grouped_notes", "abbr_html", "ABBREVIATIONS", "data_record", "data_frame", "shown_frame", "figure_data_of", "top_items"]
 
 #: How many values an alternative names at each end of the ranking.
 TOP = 3
+
+#: Where the last sentence of an alternative says the chart's values are (its catalogue key): in the
+#: table under the figure (report.html, report.docx) or in the appendix "Data of the figures" (the
+#: PDF prints the tables there, not under the figures).
+POINTERS: Mapping[str, str] = MappingProxyType({"figure": "access.alt.table", "appendix": "access.alt.table_appendix"})
+
+#: The pointer of each output that has its own alternative (None: no sentence — the slides carry no
+#: table, and the results workbook does not hold the plotted values).
+FORMAT_POINTERS: Mapping[str, str | None] = MappingProxyType({"pdf": "appendix", "pptx": None})
 
 
 @dataclass(frozen=True)
@@ -91,10 +105,12 @@ def _items(pairs: Sequence[tuple[str, str]], lang: str) -> str:
     return "; ".join(t("access.alt.item", lang, label=label, value=value) for label, value in pairs)
 
 
-def alt_text(title: str, data: ChartData | None, lang: str) -> str:
+def alt_text(title: str, data: ChartData | None, lang: str, *, pointer: str | None = "figure") -> str:
     """The chart's text alternative in *lang*: its title, how many values it plots, the highest and
     lowest (or all of them when few), where a series starts and ends, the domain's notes, and
-    that the values are in the table under the figure.  Without data: the title alone."""
+    where its values are (*pointer*, :data:`POINTERS`: ``"figure"`` the table under the figure,
+    ``"appendix"`` the appendix of the figures' data, None no such sentence).  Without data: the
+    title alone."""
     if data is None:
         return title
     frame = data.frame
@@ -117,7 +133,8 @@ def alt_text(title: str, data: ChartData | None, lang: str) -> str:
                        first_label=str(first[data.label_column]), last=_shown(float(last[data.value]), kind, lang),
                        last_label=str(last[data.label_column])))
     parts.extend(data.notes)
-    parts.append(t("access.alt.table", lang))
+    if pointer is not None:
+        parts.append(t(POINTERS[pointer], lang, appendix=t("access.data.appendix", lang)))
     return plain(" ".join(p for p in parts if p))  # a quoted figure as its number (no marker in an attribute)
 
 

@@ -23,7 +23,7 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Any, Iterable, Mapping
 
-from .i18n import fmt_number, fmt_percent, fmt_signed, t
+from .i18n import fmt_number, fmt_percent, fmt_signed, is_signed, isolate_signs, t
 
 __all__ = ["KeyFigure", "DIGITS", "quote", "plain", "to_html", "quotes", "registry", "from_records",
            "figure_anchor", "show", "base_text"]
@@ -104,8 +104,8 @@ class KeyFigure:
         return self.item
 
     def label(self, lang: str) -> str:
-        """The figure's name in *lang*."""
-        return t(f"{self.domain}.figure.{self.name}", lang, item=self._item(lang))
+        """The figure's name in *lang* (without the space an empty ``{item}`` leaves: "Cases", not "Cases ")."""
+        return " ".join(t(f"{self.domain}.figure.{self.name}", lang, item=self._item(lang)).split())
 
     def definition(self, lang: str) -> str:
         """What the figure counts and how, in *lang*."""
@@ -166,17 +166,25 @@ def figure_anchor(key: str) -> str:
     return "kf-" + re.sub(r"[^0-9A-Za-z_.-]", "_", key.split("@", 1)[0])
 
 
-def to_html(text: str, *, link: bool = True) -> str:
-    """*text* as HTML: escaped, each quoted figure a link to its definition (or a plain span)."""
+def to_html(text: str, *, link: bool = True, lang: str | None = None) -> str:
+    """*text* as HTML: escaped, each quoted figure a link to its definition (or a plain span).
+
+    A figure shown with its sign ("-28", "+9.0") is isolated left to right (``dir='ltr'``), so a
+    right-to-left line never draws it "28-"; with *lang*, a signed number in the text around the
+    figures is kept left to right too (:func:`svcwork.i18n.isolate_signs`)."""
+    def around(part: str) -> str:
+        return html.escape(isolate_signs(part, lang) if lang else part)
+
     out, last = [], 0
     for m in _MARK.finditer(text):
-        out.append(html.escape(text[last:m.start()]))
+        out.append(around(text[last:m.start()]))
         shown = html.escape(m[2])
         ref = html.escape(m[1])
-        out.append(f"<a class='kf' href='#{figure_anchor(m[1])}' data-figure='{ref}'>{shown}</a>" if link
-                   else f"<span class='kf' data-figure='{ref}'>{shown}</span>")
+        ltr = " dir='ltr'" if is_signed(m[2]) else ""
+        out.append(f"<a class='kf'{ltr} href='#{figure_anchor(m[1])}' data-figure='{ref}'>{shown}</a>" if link
+                   else f"<span class='kf'{ltr} data-figure='{ref}'>{shown}</span>")
         last = m.end()
-    out.append(html.escape(text[last:]))
+    out.append(around(text[last:]))
     return "".join(out)
 
 

@@ -16,9 +16,13 @@ a fresh temporary browser profile per renderer and a fresh browser context per c
 (printed two tabs at a time, :data:`TABS`).
 The file is written atomically (temporary file in the same folder, then renamed) and its
 bytes do not depend on the time of printing (see :func:`_reproducible`).  The PDF is tagged
-(structure for screen readers); English PDFs also have bookmarks from the report's headings
-(Chromium 156 writes Hebrew bookmark titles with their words reversed, so Hebrew PDFs have
-none).
+(structure for screen readers), and has bookmarks from the report's headings in both languages:
+Chromium writes one per printed heading, pointing to it, and each is titled afterwards (pikepdf) with
+its heading's text in logical order — Chromium titles them from the laid-out lines, which can
+reverse the words of a Hebrew title and drops the space where a heading wraps
+(:func:`outline_titled`).  Each picture's alternative is the PDF's own (``data-pdf-alt``: its data
+table is in the appendix, not under the figure), and the footer, which Chromium draws outside the
+tagged content, is marked as a pagination artifact (:func:`untagged_as_artifacts`, PDF/UA-1 7.1).
 
 Use one :class:`PdfRenderer` for many reports (starting Chromium costs ~0.5 s)::
 
@@ -31,12 +35,13 @@ from __future__ import annotations
 
 import contextlib
 import html
+import io
 import os
 import re
 import shutil
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Sequence
+from typing import TYPE_CHECKING, Any, Callable, Sequence
 
 if TYPE_CHECKING:
     from concurrent.futures import Future
@@ -45,7 +50,8 @@ from .errors import SvcworkError
 from .paths import atomic_write_bytes
 
 __all__ = ["PdfError", "ChromiumMissingError", "KeptPdfRenderer", "CHROMIUM_ARGS", "PAGE_MARGINS", "FIXED_PDF_DATE", "TABS",
-           "chromium_path", "footer_template", "PdfRenderer", "render_pdf"]
+           "chromium_path", "footer_template", "outline_titled", "untagged_as_artifacts", "PdfRenderer",
+           "render_pdf"]
 
 #: Flags for Chromium running headless as root in a container without network.
 CHROMIUM_ARGS: tuple[str, ...] = (
@@ -143,6 +149,219 @@ def _reproducible(data: bytes) -> bytes:
         rank = {old: b"%08d" % (i + 1) for i, old in enumerate(ids)}
         data = _NODE_ID.sub(lambda m: b"(node" + rank[m.group(1)] + b")", data)
     return data
+
+
+#: Run in the page before printing (print media): each picture takes the PDF's alternative
+#: (``data-pdf-alt``, svcwork.report.pieces) and the text of every printed heading is returned, in
+#: document order — the order of Chromium's bookmarks.
+_PREPARE = """() => {
+  for (const img of document.querySelectorAll('img[data-pdf-alt]')) img.alt = img.dataset.pdfAlt;
+  return Array.from(document.querySelectorAll('h1, h2, h3, h4, h5, h6'))
+    .filter((h) => h.getClientRects().length > 0)
+    .map((h) => h.innerText.replace(/\\s+/g, ' ').trim());
+}"""
+
+_BIDI_CONTROLS = dict.fromkeys(map(ord, "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"))
+_MIRRORED = str.maketrans(")]}>", "([{<")
+
+
+def _title_key(text: str) -> str:
+    """What a heading and its bookmark share whatever the order Chromium drew it in: its characters,
+    sorted, without spaces and direction marks (a mirrored bracket as its pair)."""
+    return "".join(sorted(ch for ch in str(text).translate(_BIDI_CONTROLS).translate(_MIRRORED) if not ch.isspace()))
+
+
+def _rewritten(data: bytes, *steps: Callable[[Any], bool]) -> bytes:
+    """The PDF *data* after *steps* (each changes the open pikepdf document and says whether it did);
+    unchanged bytes when none did, else saved with bytes that depend only on the content."""
+    import pikepdf
+
+    with pikepdf.open(io.BytesIO(data)) as pdf:
+        changed = [step(pdf) for step in steps]
+        if not any(changed):
+            return data
+        out = io.BytesIO()
+        pdf.save(out, deterministic_id=True)
+        return out.getvalue()
+
+
+def _retitle(pdf: Any, headings: Sequence[str]) -> bool:
+    """Title each bookmark of *pdf* by its heading's text (see :func:`outline_titled`); True if any changed."""
+    changed = False
+    with pdf.open_outline() as outline:
+        items, stack = [], list(reversed(outline.root))
+        while stack:  # depth first, in the bookmarks' order
+            item = stack.pop()
+            items.append(item)
+            stack.extend(reversed(item.children))
+        keys = [_title_key(h) for h in headings]
+        nxt = 0
+        for item in items:
+            key = _title_key(item.title or "")
+            found = next((j for j in range(nxt, len(keys)) if keys[j] == key), None)
+            if found is None:
+                continue
+            nxt = found + 1
+            if item.title != headings[found]:
+                item.title = headings[found]
+                changed = True
+    return changed
+
+
+def outline_titled(data: bytes, headings: Sequence[str]) -> bytes:
+    """The PDF *data* with each bookmark titled by the text of its heading (*headings*: the printed
+    headings' texts in logical and document order).
+
+    Chromium's bookmarks follow the printed headings in document order and point to each, but are
+    titled from the laid-out lines: a Hebrew title can come out in visual order (its words reversed)
+    and a heading wrapped over two lines loses the space at the break.  Each bookmark, in order, is
+    matched to the next heading with the same characters (:func:`_title_key`) and takes its text; a
+    bookmark matching none keeps its title.  The file is unchanged when every title is already right.
+    """
+    return _rewritten(data, lambda pdf: _retitle(pdf, headings))
+
+
+_TEXT_SHOWN = frozenset({"Tj", "TJ", "'", '"'})
+
+
+_ARTIFACT_BEGIN = b"/Artifact <</Type /Pagination>> BDC"
+
+
+_MARKS = frozenset({b"BDC", b"BMC", b"EMC", b"BT", b"ET"})
+
+
+def _loose_text(ops: Sequence[tuple[str, bool]]) -> list[tuple[int, int]]:
+    """The text objects drawn outside the tagged content, as (first, last) instruction: *ops* are the
+    page's instructions as (operator, marks) — *marks* for ``BDC``/``BMC``: the sequence is tagged
+    content (a marked-content id) or an artifact — each ``BT … ET`` in no such sequence that shows
+    text, with the sequences begun inside it (Chromium: "BT /ReversedChars BMC … ET EMC")."""
+    loose: list[tuple[int, int]] = []
+    stack: list[bool] = []  # the open marked-content sequences: True for content that is tagged or an artifact
+    start: int | None = None  # the BT of a text object outside tagged content
+    depth = 0  # the sequences open at its BT
+    text = inner = ended = False
+    for i, (op, marks) in enumerate(ops):
+        if op in ("BDC", "BMC"):
+            stack.append(marks)
+            inner = inner or marks
+        elif op == "EMC":
+            if stack:
+                stack.pop()
+            if start is not None and ended and len(stack) == depth:  # a sequence begun in the object ends
+                loose.append((start, i))
+                start = None
+        elif op == "BT":
+            start, depth, text, inner, ended = (None if any(stack) else i), len(stack), False, False, False
+        elif op == "ET" and start is not None:
+            if not text or inner:
+                start = None
+            elif len(stack) == depth:
+                loose.append((start, i))
+                start = None
+            else:
+                ended = True
+        elif op in _TEXT_SHOWN:
+            text = True
+        elif ended and start is not None:  # anything else before its sequences end: left as it is
+            start = None
+    return loose
+
+
+def _line_ops(content: bytes) -> tuple[list[bytes], list[tuple[str, bool]]] | None:
+    """A Chromium page's content stream read line by line — Skia writes each marked-content and text-object
+    operator on a line of its own, and text as hex strings (a literal string only in a property list,
+    "/Span <</ActualText (\\)) >> BDC") — as its lines and their (operator, marks) (:func:`_loose_text`);
+    None for a stream not written so (a literal string elsewhere, two such operators on a line), which
+    is then parsed instruction by instruction."""
+    lines = content.split(b"\n")
+    ops: list[tuple[str, bool]] = []
+    for line in lines:
+        words = line.split()
+        if not words:
+            ops.append(("", False))
+            continue
+        op = words[-1]
+        if b"(" in line and not op.endswith(b"BDC"):  # a literal string outside a property list
+            return None
+        if _MARKS.intersection(words[:-1]) or (op.endswith(b"BDC") and op != b"BDC" and not op.endswith(b">>BDC")):
+            return None
+        if op.endswith(b"BDC"):  # "/NonStruct <</MCID 3 >>BDC", "/Artifact <</Type /Pagination>> BDC"
+            ops.append(("BDC", line.lstrip().startswith(b"/Artifact") or b"<<" not in line or b"/MCID" in line))
+        elif op == b"BMC":
+            ops.append(("BMC", line.lstrip().startswith(b"/Artifact")))
+        else:
+            ops.append((op.decode("latin-1"), False))
+    return lines, ops
+
+
+def _page_content(page: Any) -> bytes:
+    contents = page.obj.get("/Contents")
+    if contents is None:
+        return b""
+    return contents.read_bytes() if hasattr(contents, "read_bytes") else b"".join(c.read_bytes() for c in contents)
+
+
+def _mark_artifacts(pdf: Any) -> bool:
+    """Mark as pagination artifacts the text Chromium draws outside the tagged content (the page's
+    footer, from its header/footer template: :func:`_loose_text`); True if any page changed.  Every
+    other instruction is left as it is.  A stream as Chromium writes it is read line by line
+    (:func:`_line_ops`: a 70-page report in a tenth of the time of parsing every instruction);
+    another is parsed by pikepdf."""
+    import pikepdf
+
+    changed = False
+    for page in pdf.pages:
+        content = _page_content(page)
+        by_line = _line_ops(content)
+        if by_line is not None:
+            lines, ops = by_line
+            loose = _loose_text(ops)
+            if not loose:
+                continue
+            starts, ends = {b for b, _ in loose}, {e for _, e in loose}
+            out: list[bytes] = []
+            for i, line in enumerate(lines):
+                if i in starts:
+                    out.append(_ARTIFACT_BEGIN)
+                out.append(line)
+                if i in ends:
+                    out.append(b"EMC")
+            page.Contents = pdf.make_stream(b"\n".join(out))
+            changed = True
+            continue
+        instructions = list(pikepdf.parse_content_stream(page))
+
+        def marks(inst: Any) -> bool:
+            op = str(inst.operator)
+            props = inst.operands[1] if op == "BDC" and len(inst.operands) > 1 else None
+            return inst.operands[0] == pikepdf.Name.Artifact or (
+                op == "BDC" and not (isinstance(props, pikepdf.Dictionary) and "/MCID" not in props))
+
+        loose = _loose_text([(str(inst.operator), str(inst.operator) in ("BDC", "BMC") and marks(inst))
+                             for inst in instructions])
+        if not loose:
+            continue
+        begin = pikepdf.ContentStreamInstruction(
+            [pikepdf.Name.Artifact, pikepdf.Dictionary(Type=pikepdf.Name.Pagination)], pikepdf.Operator("BDC"))
+        end = pikepdf.ContentStreamInstruction([], pikepdf.Operator("EMC"))
+        starts, ends = {b for b, _ in loose}, {e for _, e in loose}
+        parsed = []
+        for i, inst in enumerate(instructions):
+            if i in starts:
+                parsed.append(begin)
+            parsed.append(inst)
+            if i in ends:
+                parsed.append(end)
+        page.Contents = pdf.make_stream(pikepdf.unparse_content_stream(parsed))
+        changed = True
+    return changed
+
+
+def untagged_as_artifacts(data: bytes) -> bytes:
+    """The PDF *data* with the text drawn outside its tagged content (Chromium's footer: the client's
+    name and "Page N of M") marked ``/Artifact`` (PDF/UA-1 7.1: content is either tagged or an
+    artifact); the file is unchanged when there is none."""
+    return _rewritten(data, _mark_artifacts)
 
 
 #: Tabs printing one client's pages side by side: a short page (a unit pack) costs Chromium more in
@@ -292,13 +511,14 @@ class PdfRenderer:
                 i = queue.pop(0)
                 try:
                     await page.goto(sources[i].resolve().as_uri(), wait_until="load")
-                    data = _reproducible(await page.pdf(
+                    await page.emulate_media(media="print")
+                    headings = await page.evaluate(_PREPARE)  # the page's own scripts stay off
+                    printed = _reproducible(await page.pdf(
                         format="A4", print_background=True, display_header_footer=True,
                         header_template="<span></span>", footer_template=footer_template(footer, lang=lang),
-                        margin=PAGE_MARGINS, prefer_css_page_size=False, tagged=True,
-                        # Chromium writes bookmark titles in visual order: Hebrew ones come out
-                        # word-reversed, so Hebrew PDFs get none
-                        outline=lang != "he"))
+                        margin=PAGE_MARGINS, prefer_css_page_size=False, tagged=True, outline=True))
+                    # bookmarks titled by their headings; the footer an artifact (one pass of pikepdf)
+                    data = _rewritten(printed, lambda pdf: _retitle(pdf, headings), _mark_artifacts)
                     out[i] = atomic_write_bytes(targets[i], data) if write else data
                 except Exception as exc:  # noqa: BLE001 - raised below, for the first page that failed
                     failures[i] = exc

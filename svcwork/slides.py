@@ -4,7 +4,8 @@ A title slide (report title and subtitle) is followed by one slide per chart: th
 title in the slide's title placeholder (so PowerPoint's outline, accessibility checker and
 "reuse slides" see it) and the chart as a picture, scaled to fit and centred, with the title
 as its alternative text.  For Hebrew every paragraph is right-aligned and marked right-to-left
-(``<a:pPr algn="r" rtl="1">``) with Hebrew as the text language.
+(``<a:pPr algn="r" rtl="1">``) with Hebrew as the text language, the speaker's notes too; a signed number is kept left to right
+in Hebrew text ("-28", never "28-": :func:`svcwork.i18n.isolate_signs`).
 
 Client text (organisation, service names in titles) is written as plain text runs: a
 presentation has no formulas or scripts, and text such as ``=HYPERLINK(...)`` or
@@ -22,6 +23,7 @@ from typing import Sequence
 
 from .charts import DEFAULT_ACCENT, accent
 from .errors import SvcworkError
+from .i18n import isolate_signs
 from .paths import atomic_write_bytes
 from .workbook import FIXED_TIME, reproducible_zip
 
@@ -44,9 +46,10 @@ def _clean(text: object) -> str:
     return " ".join(str(text).split())
 
 
-def _set_text(frame, lines: Sequence[str], *, lang: str, size_pt: float, color: str | None = None,
+def _set_text(frame, lines: Sequence[str], *, lang: str, size_pt: float | None, color: str | None = None,
               bold: bool | None = None) -> None:
-    """Replace *frame*'s text by *lines* (one paragraph each) as plain runs; RTL paragraphs for Hebrew."""
+    """Replace *frame*'s text by *lines* (one paragraph each) as plain runs; RTL paragraphs for Hebrew,
+    their signed numbers kept left to right; *size_pt* None keeps the placeholder's size."""
     from pptx.dml.color import RGBColor
     from pptx.enum.lang import MSO_LANGUAGE_ID
     from pptx.enum.text import PP_ALIGN
@@ -58,8 +61,9 @@ def _set_text(frame, lines: Sequence[str], *, lang: str, size_pt: float, color: 
     for i, line in enumerate(lines):
         p = frame.paragraphs[0] if i == 0 else frame.add_paragraph()
         run = p.add_run()
-        run.text = line  # a text run: never interpreted (python-pptx escapes control characters)
-        run.font.size = Pt(size_pt)
+        run.text = isolate_signs(line, lang)  # a text run: never interpreted (python-pptx escapes control characters)
+        if size_pt is not None:
+            run.font.size = Pt(size_pt)
         if bold is not None:
             run.font.bold = bold
         if color:
@@ -176,8 +180,8 @@ def slides_bytes(slides: Sequence[tuple], *, title: str, subtitle: str, lang: st
         pic.name = f"Chart {index}"
         # for screen readers (WCAG 2.1 SC 1.1.1): the alternative written from the plotted values, else title and takeaway
         pic._element.nvPicPr.cNvPr.set("descr", alt or (f"{text}. {takeaway}" if takeaway else text))
-        if takeaway or alt:  # what the chart shows, and its values, in the speaker's notes
-            slide.notes_slide.notes_text_frame.text = "\n".join(x for x in (takeaway, alt) if x)
+        if takeaway or alt:  # what the chart shows, and its values, in the speaker's notes (RTL in Hebrew)
+            _set_text(slide.notes_slide.notes_text_frame, [x for x in (takeaway, alt) if x], lang=lang, size_pt=None)
 
     cp = prs.core_properties
     cp.title = _clean(title)

@@ -125,6 +125,29 @@ def test_alt_text_of_a_series_says_where_it_starts_and_ends() -> None:
     assert "9.4 (2026-01)" in text and "6.2 (2026-03)" in text or "6.3 (2026-03)" in text
 
 
+def test_each_output_says_where_its_figure_data_is() -> None:
+    """H3: the alternative of report.html and the DOCX points to the table under the figure, the PDF's to
+    the appendix by its name, the deck's to no table (a deck has none); the recorded figure keeps each,
+    and report.html carries the PDF's for printing."""
+    from svcwork.i18n import t
+    from svcwork.report.pieces import _figure_html
+    from svcwork.report.records import _figure_spec
+
+    frame = pd.DataFrame({"Service": ["S01", "S02"], "Days": [4.0, 6.5]})
+    data = ChartData(frame, "Days", {"Days": "days"})
+    for lang in ("en", "he"):
+        under, appendix = t("access.alt.table", lang), t("access.data.appendix", lang)
+        spec = _figure_spec({"file": "x-y.png", "title": "Waiting"}, data, lang)
+        assert spec["alt"].endswith(under)
+        pdf, deck = spec["alt_for"]["pdf"], spec["alt_for"]["pptx"]
+        assert pdf == spec["alt"][: -len(under)] + t("access.alt.table_appendix", lang, appendix=appendix)
+        assert appendix in pdf and under not in pdf
+        assert deck == spec["alt"][: -len(under)].rstrip() and appendix not in deck
+        assert deck == alt_text("Waiting", data, lang, pointer=None)
+        markup = _figure_html(spec, b"png", number=1, lang=lang)
+        assert f"alt='{spec['alt']}'" in markup and f"data-pdf-alt='{pdf}'" in markup
+
+
 def test_chart_data_rejects_an_unknown_kind() -> None:
     with pytest.raises(ValueError):
         ChartData(pd.DataFrame({"a": ["x"], "v": [1]}), "v", {"v": "furlongs"})
@@ -324,7 +347,7 @@ def test_pdf_is_tagged_with_language_and_figure_alternatives(demo_reports, tmp_p
             if kids is not None:
                 stack.append(kids)
     alts = [str(f.get("/Alt", "")) for f in figures]
-    expected = [f["alt"] for f in _figures(run)]
+    expected = [(f.get("alt_for") or {}).get("pdf") or f["alt"] for f in _figures(run)]  # the PDF points to its appendix
     assert len(figures) >= len(expected), (len(figures), len(expected))
     assert all(alts), "a figure of the PDF has no /Alt"
     for text in expected:
@@ -350,3 +373,69 @@ def test_every_table_of_every_page_has_a_caption_and_scoped_headers(demo_reports
             headers = table.select("thead th")
             assert headers, f"{where}: a table without a header row"
             assert all(th.get("scope") in ("col", "row") for th in table.find_all("th")), where
+
+
+# ------------------------------------------------------------------------------- signed numbers (RTL)
+def _signed_sentence_html() -> str:
+    """A Hebrew sentence quoting a negative and a positive figure, with a signed number in its own
+    words, and a unit-page table whose long text cell holds an interval of negative numbers."""
+    from svcwork.keyfigures import KeyFigure, quote, to_html
+    from svcwork.report.pieces import table_html
+
+    nps = KeyFigure("measures.nps", -28, "nps", "measures")
+    change = KeyFigure("measures.change.trust", 9.0, "points", "measures")
+    sentence = f"מדד הממליצים נטו שלו {quote(nps, 'he')} (בכל השירותים: -20); שינוי לאורך התקופה: {quote(change, 'he')}"
+    table = table_html(pd.DataFrame({"פריט": ["אמון"], "הערה": [
+        "נמוך ב־11.3 נקודות משאר היחידות (רווח סמך 95% להפרש: -14.7 עד -7.9) ועוד מילים"]}), lang="he")
+    return f"<p>{to_html(sentence, lang='he')}</p>{table}"
+
+
+def test_signed_numbers_are_isolated_left_to_right_in_hebrew_html() -> None:
+    """H1: a signed figure is its own left-to-right run (dir='ltr', its text unchanged for the
+    consistency check) and a signed number in Hebrew words or a table's text cell gets an LRM."""
+    from svcwork.i18n import LRM, isolate_signs
+    from svcwork.keyfigures import KeyFigure, quote, to_html
+
+    markup = _signed_sentence_html()
+    assert "dir='ltr' href='#kf-measures.nps' data-figure='measures.nps'>-28</a>" in markup
+    assert ">+9.0</a>" in markup and markup.count("<a class='kf' dir='ltr'") == 2
+    assert f"{LRM}-20)" in markup and f"{LRM}-14.7 עד {LRM}-7.9" in markup
+    # unsigned figures, English text and dates are left as they were
+    count = KeyFigure("journeys.cases", 412, "count", "journeys")
+    assert "dir=" not in to_html(f"x {quote(count, 'he')}", lang="he")
+    assert isolate_signs("from -14.7 to -7.9", "en") == "from -14.7 to -7.9"
+    assert isolate_signs("2025-03, 1-5, ‎-2", "he") == "2025-03, 1-5, ‎-2"
+
+
+@pytest.mark.slow
+def test_signed_numbers_keep_their_sign_on_the_left_in_a_hebrew_page(tmp_path) -> None:
+    """H1 in Chromium: in a right-to-left page every sign is drawn left of its digits ("-28", not "28-")."""
+    from playwright.sync_api import sync_playwright
+
+    from svcwork.pdf import CHROMIUM_ARGS
+    from test_pdf import require_chromium
+
+    from svcwork.paths import templates_dir
+
+    css = (templates_dir() / "report" / "report.css").read_text(encoding="utf-8")
+    page_path = tmp_path / "signs.html"
+    page_path.write_text(f"<!DOCTYPE html><html lang='he' dir='rtl'><head><meta charset='utf-8'><style>{css}</style>"
+                         f"</head><body><main>{_signed_sentence_html()}</main></body></html>", encoding="utf-8")
+    measure = r"""() => { const out = []; const re = /([-\u2212+])(\d[\d.,]*)/g;
+      const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT); let node;
+      while ((node = walk.nextNode())) { let m; re.lastIndex = 0;
+        while ((m = re.exec(node.nodeValue))) { const r = document.createRange();
+          r.setStart(node, m.index); r.setEnd(node, m.index + 1); const sign = r.getBoundingClientRect();
+          r.setStart(node, m.index + 1); r.setEnd(node, m.index + 2); const digit = r.getBoundingClientRect();
+          out.push([m[0], sign.left < digit.left]); } }
+      return out; }"""
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=require_chromium(), args=list(CHROMIUM_ARGS))
+        try:
+            page = browser.new_page()
+            page.goto(page_path.as_uri())
+            seen = page.evaluate(measure)
+        finally:
+            browser.close()
+    assert sorted(s for s, _ in seen) == ["+9.0", "-14.7", "-20", "-28", "-7.9"], seen
+    assert all(left for _, left in seen), [s for s, left in seen if not left]

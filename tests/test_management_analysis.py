@@ -161,7 +161,7 @@ def test_burn_down_across_measurement_rounds(engagement):
     earlier = engagement.table("Actions").assign(status="open")
     res = analyse(engagement, previous_actions={"2026Q1": earlier})
     rounds = res.tables("en")["actions_rounds"]
-    assert rounds.iloc[:, 0].tolist() == ["2026Q1", "2026-06-30"]
+    assert rounds.iloc[:, 0].tolist() == ["Q1 2026", "2026-06-30"]  # named as the words name periods (i18n.fmt_period)
     assert rounds["Remaining"].tolist() == [5, 3]
     figs = res.figures("he")
     assert "actions_rounds" in figs

@@ -164,3 +164,41 @@ def test_words_of_a_small_engagement_quote_only_its_key_figures(result):
         assert set(result.takeaways(lang)) <= set(figs)
         for fig in figs.values():
             charts.close(fig)
+
+
+def test_measurement_rounds_are_named_as_the_words_name_periods(result):
+    """C2: a round is "Q4 2026" / "רבעון 4 2026" (i18n.fmt_period) in its table, its chart and the chart's
+    alternative, as in the report's sentences — never "2026Q4"."""
+    from svcwork.alttext import alt_text
+    from svcwork.i18n import fmt_period
+    from svcwork.management.present import figure_data
+
+    raw = [str(v) for v in result.rounds["round"]]
+    assert len(raw) >= 2 and all(re.fullmatch(r"\d{4}Q[1-4]", v) for v in raw), raw
+    for lang in ("en", "he"):
+        named = [fmt_period(v, lang) for v in raw]
+        assert named != raw
+        table = result.tables(lang)["actions_rounds"]
+        assert table.iloc[:, 0].tolist() == named
+        data = figure_data(result, lang)["actions_rounds"]
+        assert data.frame.iloc[:, 0].tolist() == named
+        alt = alt_text("x", data, lang)
+        assert not any(v in alt for v in raw) and named[0] in alt and named[-1] in alt
+        fig = result.figures(lang)["actions_rounds"]
+        ticks = [x.get_text() for x in fig.axes[0].get_xticklabels()]
+        charts.close(fig)
+        assert ticks == named and not any(v in _figure_texts(fig) for v in raw)
+
+
+def test_slanted_labels_of_a_hebrew_axis_mirror_the_english_ones(result):
+    """C3: on the heatmap and the pareto chart a Hebrew label runs down to the right from its own tick
+    (rotation -30, anchored), the mirror of the English label that runs up to the left (30, right)."""
+    for lang, (rotation, ha, mode) in (("he", (330.0, "left", "anchor")), ("en", (30.0, "right", "default"))):
+        figs = result.figures(lang)
+        for slug in ("observation_heatmap", "lessons_pareto"):
+            labels = [x for x in figs[slug].axes[0].get_xticklabels() if x.get_text()]
+            assert labels, slug
+            assert {(x.get_rotation(), x.get_horizontalalignment(), x.get_rotation_mode()) for x in labels} == \
+                {(rotation, ha, mode)}, (lang, slug)
+        for fig in figs.values():
+            charts.close(fig)

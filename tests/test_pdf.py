@@ -412,3 +412,158 @@ def test_a_pdf_asked_for_that_cannot_be_made_fails_the_run_and_writes_nothing(tm
         maybe = batch.run_client(client, tmp_path / "out", kernel=kernel)
     assert maybe.ok and "Chromium is not installed" in maybe.note
     assert (tmp_path / "out" / "agency" / "report.html").is_file() and not (tmp_path / "out" / "agency" / "report.pdf").exists()
+
+
+# =========================================================================== bookmarks (H5) and the PDF's alternatives (H3)
+def _outline(path: Path) -> list[tuple[int, str, int]]:
+    """The PDF's bookmarks read by pypdf: (depth, title, page index), depth first."""
+    import pypdf
+
+    reader = pypdf.PdfReader(str(path))
+    found: list[tuple[int, str, int]] = []
+
+    def walk(items, depth: int) -> None:
+        for item in items:
+            if isinstance(item, list):
+                walk(item, depth + 1)
+            else:
+                found.append((depth, item.title, reader.get_destination_page_number(item)))
+
+    walk(reader.outline, 0)
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["he", "en"])
+def test_bookmarks_are_the_headings_in_logical_order_each_on_its_page(tmp_path, monkeypatch, lang):
+    """H5: Hebrew PDFs have bookmarks as English ones do, titled with the headings' own text (logical
+    order, the space of a wrapped heading kept) and each pointing to the page that shows its heading."""
+    require_chromium()
+    import bs4
+
+    from svcwork.pdf import PdfRenderer
+
+    organization = "עיריית דוגמה" if lang == "he" else "Example Agency"
+    html_path, eng, _ = build_report(tmp_path / lang, monkeypatch, lang=lang, organization=organization,
+                                     service="ארנונה" if lang == "he" else "Welfare desk", charts_per_section=1)
+    page = bs4.BeautifulSoup(html_path.read_text(encoding="utf-8"), "html.parser")
+    headings = [_normal(h.get_text(" ")) for h in page.find_all(["h1", "h2", "h3"])]
+    with PdfRenderer() as renderer:
+        pdf_path = renderer.render(html_path, tmp_path / "report.pdf", footer=organization, lang=lang)
+    outline = _outline(pdf_path)
+    pages = [_normal(p.extract_text()) for p in _pdf_pages(pdf_path)]
+    titles = [title for _, title, _ in outline]
+    assert len(outline) >= 8, outline
+    assert outline[0][:2] == (0, organization)  # the report's h1 holds the rest
+    for wanted in (t("report.contents", lang), t("report.executive_summary", lang), t("report.section.measures", lang)):
+        assert wanted in titles, (wanted, titles)
+    assert all(title in headings for title in titles), [x for x in titles if x not in headings]
+    assert [x for x in headings if x in titles] == titles  # the headings' order
+    for _, title, index in outline:
+        assert 0 <= index < len(pages) and _has_phrase(pages[index], title.split(" · ")[0][:30]), (title, index)
+
+
+@pytest.mark.slow
+def test_the_pdf_gives_each_picture_its_own_alternative(tmp_path):
+    """H3: in the PDF a picture's /Alt is its ``data-pdf-alt`` (the data tables are in the appendix there),
+    while report.html keeps the one that points under the figure."""
+    require_chromium()
+    import pikepdf
+
+    from svcwork.pdf import PdfRenderer
+
+    png = charts.figure_bytes(charts.new_figure(size=(3.0, 2.0))[0], "png")
+    src = tmp_path / "alt.html"
+    src.write_text("<!DOCTYPE html><html lang='en'><head><meta charset='utf-8'><title>x</title></head><body><main>"
+                   "<h1>Alternatives</h1><figure role='group'><img alt='Under the figure.' data-pdf-alt='In the appendix.' "
+                   f"src='data:image/png;base64,{base64.b64encode(png).decode()}'/><figcaption>Figure 1</figcaption>"
+                   "</figure></main></body></html>", encoding="utf-8")
+    with PdfRenderer() as renderer:
+        path = renderer.render(src, tmp_path / "alt.pdf", footer="X", lang="en")
+    with pikepdf.open(path) as pdf:
+        alts, stack = [], [pdf.Root.StructTreeRoot]
+        while stack:
+            node = stack.pop()
+            if isinstance(node, pikepdf.Array):
+                stack.extend(node)
+            elif isinstance(node, pikepdf.Dictionary):
+                if node.get("/S") == "/Figure":
+                    alts.append(str(node.get("/Alt", "")))
+                if node.get("/K") is not None:
+                    stack.append(node.get("/K"))
+    assert alts == ["In the appendix."]
+
+
+def test_bookmarks_take_their_headings_text_in_logical_order():
+    """H5 without a browser: a bookmark titled in visual order (words reversed, a bracket mirrored) or
+    without the space of a line break takes its heading's text; one matching no heading keeps its title."""
+    import io
+
+    import pikepdf
+
+    from svcwork.pdf import outline_titled
+
+    pdf = pikepdf.new()
+    for _ in range(2):
+        pdf.add_blank_page()
+    with pdf.open_outline() as outline:
+        top = pikepdf.OutlineItem("עיריית דוגמה", 0)
+        top.children.extend([pikepdf.OutlineItem("העניינים תוכן", 0), pikepdf.OutlineItem(")סקר( מרוצים משיבים", 1),
+                             pikepdf.OutlineItem("פניות העומדותבאמנת השירות", 1), pikepdf.OutlineItem("לא כותרת", 1)])
+        outline.root.append(top)
+    raw = io.BytesIO()
+    pdf.save(raw)
+    headings = ["עיריית דוגמה", "תוכן העניינים", "במבט אחד", "משיבים מרוצים (סקר)", "פניות העומדות באמנת השירות"]
+    fixed = outline_titled(raw.getvalue(), headings)
+    with pikepdf.open(io.BytesIO(fixed)) as again, again.open_outline() as outline:
+        top = outline.root[0]
+        assert top.title == "עיריית דוגמה"
+        assert [c.title for c in top.children] == ["תוכן העניינים", "משיבים מרוצים (סקר)",
+                                                   "פניות העומדות באמנת השירות", "לא כותרת"]
+    assert outline_titled(fixed, headings) == fixed  # nothing left to retitle: the same bytes
+    assert outline_titled(raw.getvalue(), headings) == fixed  # reproducible
+
+
+def _untagged_text(path: Path) -> list[int]:
+    """The pages on which text is drawn outside both the tagged content (a marked-content id) and an artifact."""
+    import pikepdf
+
+    found = []
+    with pikepdf.open(path) as pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            stack: list[str] = []
+            for inst in pikepdf.parse_content_stream(page):
+                op = str(inst.operator)
+                if op in ("BDC", "BMC"):
+                    props = inst.operands[1] if op == "BDC" else None
+                    stack.append("artifact" if inst.operands[0] == pikepdf.Name.Artifact else
+                                 "tagged" if isinstance(props, pikepdf.Dictionary) and "/MCID" in props else "other")
+                elif op == "EMC":
+                    stack.pop()
+                elif op in ("Tj", "TJ", "'", '"') and not {"artifact", "tagged"} & set(stack):
+                    found.append(number)
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("lang", ["he", "en"])
+def test_the_page_footer_is_an_artifact(tmp_path, lang):
+    """C1 (PDF/UA-1 7.1): the footer Chromium draws (client's name, "Page N of M") is an /Artifact, so no
+    text of the PDF is outside both the structure tree and the artifacts; the footer is still text."""
+    require_chromium()
+    from svcwork.pdf import PdfRenderer
+
+    name = "עיריית דוגמה" if lang == "he" else "Example Agency"
+    word = "טקסט " if lang == "he" else "Text "
+    body = "".join(f"<h2>{t('report.executive_summary', lang)} {i}</h2><p>{word * 500}</p>" for i in range(2))
+    src = tmp_path / "footer.html"
+    src.write_text(f"<!DOCTYPE html><html lang='{lang}' dir='{'rtl' if lang == 'he' else 'ltr'}'><head><meta charset='utf-8'>"
+                   f"<title>x</title></head><body><main><h1>{name}</h1>{body}</main></body></html>", encoding="utf-8")
+    with PdfRenderer() as renderer:
+        path = renderer.render(src, tmp_path / "footer.pdf", footer=name, lang=lang)
+    pages = _pdf_pages(path)
+    assert len(pages) >= 2
+    assert _untagged_text(path) == []
+    for i, page in enumerate(pages, start=1):
+        text = _normal(page.extract_text())
+        assert _has_phrase(text, name) and str(len(pages)) in text, (i, text[-120:])

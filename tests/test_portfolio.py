@@ -262,3 +262,44 @@ def test_portfolio_command_line(tmp_path, capsys):
 
     assert main(["portfolio", str(tmp_path / "missing")]) == 2
     assert "portfolio" in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------- the batch's index page
+def test_index_rows_speak_each_clients_language_and_name_their_report(tmp_path):
+    """H7: a Hebrew client's cells carry lang="he" dir="rtl", its name heads the row (th scope=row),
+    each report link names whose report it is (not "report.html" three times), and a label whose
+    item is empty has no space before its colon ("פניות:", not "פניות :")."""
+    import bs4
+
+    from svcwork import batch
+    from svcwork.i18n import t
+    from svcwork.keyfigures import KeyFigure
+
+    figures = {f.key: f.as_record() for f in (KeyFigure("journeys.cases", 7996, "count", "journeys"),
+                                              KeyFigure("management.actions_overdue", 5, "count", "management"))}
+    clients = []
+    for slug, lang, name in (("neve", "he", "עיריית נווה תמר"), ("north", "en", "Northfield Licensing Agency"),
+                             ("rashut", "he", "הרשות הארצית")):
+        (tmp_path / slug).mkdir()
+        (tmp_path / slug / "report.html").write_text("<html></html>")
+        clients.append(batch.ClientResult(tmp_path / slug, slug, "ok", summary={
+            "language": lang, "organization": name, "key_figures": figures}))
+    batch._write_index(batch.BatchResult(tmp_path, tuple(clients), 1.0))
+    page = bs4.BeautifulSoup((tmp_path / "index.html").read_text(encoding="utf-8"), "html.parser")
+    rows = page.select("tbody tr")
+    assert len(rows) == 3
+    links = []
+    for row, client in zip(rows, clients):
+        lang = client.summary["language"]
+        head = row.find("th")
+        assert head is not None and head.get("scope") == "row" and client.summary["organization"] in head.get_text()
+        assert head.get("lang") == lang and head.get("dir") == ("rtl" if lang == "he" else "ltr")
+        figures_cell = row.find_all("td")[1]
+        assert figures_cell.get("lang") == lang and figures_cell.get("dir") == ("rtl" if lang == "he" else "ltr")
+        items = [" ".join(li.get_text().split()) for li in figures_cell.select("li")]
+        assert items[0] == f"{t('journeys.figure.cases', lang, item='').strip()}: 7,996", items
+        assert not any(" :" in x for x in items), items
+        link = row.find_all("td")[2].find("a")
+        links.append(" ".join(link.get_text().split()))
+        assert client.summary["organization"] in links[-1] and link.find("bdi").get("lang") == lang
+    assert "report.html" not in links and len(set(links)) == 3

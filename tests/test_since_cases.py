@@ -9,6 +9,7 @@ import numpy as np
 import pandas as pd
 import pytest
 
+from svcwork.caselog import local_timezone
 from svcwork.journeys import analyse_log
 from svcwork.journeys.survival import km_quantiles
 from svcwork.since.cases import (ACTION_COLUMNS, CASE_COLUMNS, FILES, RoundRecord, case_record, read_record, record,
@@ -95,7 +96,8 @@ def test_a_demo_engagement_keeps_its_record_and_its_median():
     engagement = svcwork.load(CLIENTS / "northfield-licensing")
     rec = record(engagement)
     s = engagement.settings
-    log = analyse_log(engagement.cases, sla_days=int(s.sla_days), repeat_contact_days=int(s.repeat_contact_days))
+    log = analyse_log(engagement.cases, sla_days=int(s.sla_days), repeat_contact_days=int(s.repeat_contact_days),
+                      timezone=local_timezone(s))
     assert km_quantiles(rec.cases["days"], ~rec.cases["open"]) == (log.time_quantile(0.5), log.time_quantile(0.9))
     assert rec.cases["deadline_missed"].dropna().mean() == log.rate("sla_breach")
     assert tuple(rec.actions.columns) == ACTION_COLUMNS and rec.actions["status"].isin(

@@ -144,3 +144,32 @@ def test_text_slides_carry_each_recommendation_and_keep_the_title_slide_subtitle
     body = [sh for sh in prs.slides[1].shapes if sh.name == "Evidence"][0].text_frame.text
     assert body.startswith("• evidence") and "• second line" in body
     assert prs.core_properties.subject == "Report · 2026"
+
+
+def _notes_paragraphs(data: bytes) -> list[ET.Element]:
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        return [p for n in sorted(z.namelist()) if n.startswith("ppt/notesSlides/notesSlide") and n.endswith(".xml")
+                for sp in ET.fromstring(z.read(n)).iter(f"{P}sp")
+                if (ph := sp.find(f"{P}nvSpPr/{P}nvPr/{P}ph")) is not None and ph.get("type") == "body"
+                for p in sp.iter(f"{A}p")]
+
+
+def test_hebrew_speaker_notes_are_right_to_left_hebrew_with_signs_on_the_left():
+    """H2: the notes of a Hebrew deck (takeaway and alternative) are RTL, right-aligned, tagged he-IL,
+    and a signed number keeps its sign on the left (an LRM before it); English notes stay LTR."""
+    png = _png("ציון", lang="he")
+    takeaway = "מדד NPS הכולל עומד על -20 (רווח סמך 95%: -21 עד -19)"
+    alt = "מדד לפי מחוז: 3 ערכים של NPS. מחוז חיפה: -8; מחוז צפון: +4."
+    notes = _notes_paragraphs(slides_bytes([("מדד", png, takeaway, alt)], title="דוח", subtitle="", lang="he"))
+    assert len(notes) == 2
+    for p in notes:
+        ppr = p.find(f"{A}pPr")
+        assert ppr is not None and ppr.get("rtl") == "1" and ppr.get("algn") == "r"
+        runs = list(p.iter(f"{A}rPr"))
+        assert runs and all(r.get("lang") == "he-IL" for r in runs)
+    text = ["".join(t.text or "" for t in p.iter(f"{A}t")) for p in notes]
+    assert text == [takeaway.replace(" -", " \u200e-"), alt.replace(" -", " \u200e-").replace(" +", " \u200e+")]
+    en = _notes_paragraphs(slides_bytes([("NPS", png, "Overall NPS is -20", "NPS by district. North: -8.")],
+                                        title="Report", subtitle="", lang="en"))
+    assert en and all((p.find(f"{A}pPr") is None or p.find(f"{A}pPr").get("rtl") in (None, "0")) for p in en)
+    assert "\u200e" not in "".join(t.text or "" for p in en for t in p.iter(f"{A}t"))

@@ -18,6 +18,7 @@ placeholders.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import string
 from types import MappingProxyType
 from typing import Mapping, Sequence
@@ -26,7 +27,8 @@ from . import (analysis, cli, charts, intake, journeys, management, measures, pa
                recommendations, report, since, template, workshop, access, remote)
 
 __all__ = ["t", "user_language", "CATALOGUE", "PLURALS", "LANGUAGES", "fmt_number", "fmt_signed", "fmt_percent", "fmt_date",
-           "fmt_period", "fmt_list", "direction", "unsigned_zero", "plural_category"]
+           "fmt_period", "fmt_list", "direction", "unsigned_zero", "plural_category", "LRM", "is_signed",
+           "isolate_signs"]
 
 LANGUAGES = ("he", "en")
 
@@ -163,6 +165,29 @@ def fmt_period(value: object, lang: str = "en") -> str:
     if m and 1 <= int(m[2]) <= 12:
         return format_date(dt.date(int(m[1]), int(m[2]), 1), "LLLL y", locale=loc)
     return text
+
+
+#: LEFT-TO-RIGHT MARK: a strong left-to-right character of no width.
+LRM = "\u200e"
+
+_SIGNS = "-\u2212+"
+#: A sign starting a number: not after a letter or digit ("2025-03", "1-5"), nor after a mark already there.
+_SIGNED = re.compile(r"(?<![\w\u200e])([-\u2212+])(?=\d)")
+
+
+def is_signed(text: str) -> bool:
+    """Whether *text* (a shown number) starts with its sign: "-28", "+9.0", "−2"."""
+    return len(text) > 1 and text[0] in _SIGNS and text[1].isdigit()
+
+
+def isolate_signs(text: str, lang: str) -> str:
+    """*text* with a left-to-right mark (:data:`LRM`) before each signed number when *lang* is written
+    right to left, so "-28" and "+9.0" are not drawn "28-" and "9.0+" (a sign is a neutral character
+    of the Unicode bidirectional algorithm: in a Hebrew line it takes the line's direction); any other
+    text, and every text in a left-to-right language, unchanged."""
+    if lang != "he" or not text or not any(ch in text for ch in _SIGNS):
+        return text
+    return _SIGNED.sub(lambda m: LRM + m[1], text)
 
 
 def direction(lang: str) -> str:

@@ -14,6 +14,9 @@ MESSAGES: dict = {
                           "מ־{first} ({first_label}) עד {last} ({last_label})."),
     "access.alt.item": ("{label}: {value}", "{label}: {value}"),
     "access.alt.table": ("The values are in the data table under the figure.", "הערכים בטבלת הנתונים שמתחת לאיור."),
+    # ... in the PDF, whose data tables are printed in the appendix (svcwork.alttext.POINTERS)
+    "access.alt.table_appendix": ("The values are in the appendix “{appendix}” at the end of the report.",
+                                  "הערכים בנספח „{appendix}” שבסוף הדוח."),
     "access.alt.empty": ("{title}: no values to show.", "{title}: אין ערכים להצגה."),
     "access.alt.group": ("{name}: {items}.", "{name}: {items}."),
     "access.data.summary": ("Data of figure {n} (table)", "נתוני איור {n} (טבלה)"),

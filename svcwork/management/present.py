@@ -15,6 +15,7 @@ Everything here needs a language, matplotlib or a header; the computation module
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING, Any, Mapping
 
 import matplotlib
@@ -24,7 +25,7 @@ from matplotlib.ticker import MaxNLocator
 
 from .. import charts
 from ..common import round_or_none, yes_no
-from ..i18n import fmt_date, fmt_number, fmt_signed, t
+from ..i18n import fmt_date, fmt_number, fmt_period, fmt_signed, t
 from ..privacy import SUPPRESSED
 from ..schema import ENUMS
 from ..tables import keyed
@@ -181,14 +182,37 @@ def _action_tables(r: ManagementResult, lang: str, out: dict[str, pd.DataFrame])
         out["actions_burndown"] = _fmt(lang, f, {"date": "date", "planned": "planned_remaining",
                                                  "actual": "actual_remaining"})
     if len(r.rounds) and "due" in r.rounds.columns:  # read from due dates (burn_down_by_round)
-        f = r.rounds.assign(date=r.rounds["date"].map(_to_date))
+        f = r.rounds.assign(date=r.rounds["date"].map(_to_date), round=_round_labels(r.rounds, lang))
         out["actions_rounds"] = _fmt(lang, f, {"round": "round", "date": "round_end", "due": "due_by_round",
                                                "done": "done_now", "remaining": "not_done_now",
                                                "planned": "planned_remaining"})
     elif len(r.rounds):  # status snapshots (burn_down_rounds)
-        out["actions_rounds"] = _fmt(lang, r.rounds, {"round": "round", "open": "status_open",
-                                                      "in progress": "status_in_progress", "done": "status_done",
-                                                      "cancelled": "status_cancelled", "remaining": "remaining"})
+        out["actions_rounds"] = _fmt(lang, r.rounds.assign(round=_round_labels(r.rounds, lang)),
+                                     {"round": "round", "open": "status_open", "in progress": "status_in_progress",
+                                      "done": "status_done", "cancelled": "status_cancelled",
+                                      "remaining": "remaining"})
+
+
+def _round_labels(rounds: pd.DataFrame, lang: str) -> list[str]:
+    """Each measurement round as the report's words name it: a period "Q4 2026" / "רבעון 4 2026" (not
+    "2026Q4"), a round labelled by its date as the report writes dates; any other label unchanged."""
+    def label(value: object) -> str:
+        text = str(value).strip()
+        try:
+            return fmt_date(dt.date.fromisoformat(text), lang) if len(text) == 10 else fmt_period(text, lang)
+        except ValueError:
+            return fmt_period(text, lang)
+
+    return [label(v) for v in rounds["round"]]
+
+
+def _slanted(lang: str) -> dict[str, Any]:
+    """How a category axis's slanted labels are set: each label ends at its own tick and runs away
+    from it, up to the left (LTR, ``rotation=30, ha="right"``) or, mirrored for a right-to-left
+    axis, down to the right — so no label leans into its neighbour's column."""
+    if lang == "he":
+        return {"rotation": -30, "ha": "left", "rotation_mode": "anchor"}
+    return {"rotation": 30, "ha": "right"}
 
 
 def _unanswered_table(r: ManagementResult, lang: str, out: dict[str, pd.DataFrame]) -> None:
@@ -327,8 +351,7 @@ def _fig_heatmap(r: ManagementResult, lang: str):
     masked = np.ma.masked_invalid(grid)
     cmap = matplotlib.colormaps["RdBu"].with_extremes(bad="#f0f1f3")  # diverging, safe for colour-blind readers
     im = ax.imshow(masked, cmap=cmap, vmin=SCALE[0], vmax=SCALE[-1], aspect="auto")
-    ax.set_xticks(range(len(items)), [item_label(i, lang) for i in items], rotation=30,
-                  ha="left" if lang == "he" else "right")
+    ax.set_xticks(range(len(items)), [item_label(i, lang) for i in items], **_slanted(lang))
     ax.set_yticks(range(len(units)), units)
     ax.grid(False)
     for (i, j), v in np.ndenumerate(grid):
@@ -408,7 +431,7 @@ def _fig_rounds(r: ManagementResult, lang: str):
     if by_dates:
         ax.plot(x, r_["planned"].astype(float), color=charts.NEUTRAL, marker="o", linestyle="--",
                 label=t("management.col.planned_remaining", lang))
-    ax.set_xticks(x, r_["round"].astype(str))
+    ax.set_xticks(x, _round_labels(r_, lang))
     ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.legend(loc="best", fontsize=8)
     charts.finish(ax, lang=lang, title=t("management.fig.rounds_due" if by_dates else "management.fig.rounds", lang),
@@ -422,7 +445,7 @@ def _fig_pareto(r: ManagementResult, lang: str):
     x = np.arange(len(p))
     colours = [charts.accent(r.accent) if v else charts.NEUTRAL for v in p["vital_few"]]
     ax.bar(x, p["n"], color=colours, hatch=["" if v else "//" for v in p["vital_few"]], edgecolor="white")
-    ax.set_xticks(x, p["category"].astype(str), rotation=30, ha="left" if lang == "he" else "right")
+    ax.set_xticks(x, p["category"].astype(str), **_slanted(lang))
     ax2 = ax.twinx()
     ax2.plot(x, 100 * p["cumulative"], color=charts.BAD, marker="o")
     ax2.set_ylim(0, 105)
@@ -539,7 +562,7 @@ def figure_data(r: ManagementResult, lang: str) -> dict[str, Any]:
                                             series=True)
     if len(r.rounds) >= 2:
         rr = r.rounds
-        frame = pd.DataFrame({col("round"): rr["round"].astype(str).to_numpy(),
+        frame = pd.DataFrame({col("round"): _round_labels(rr, lang),
                               _status_label("done", lang): rr["done"].astype(float).to_numpy(),
                               col("remaining"): rr["remaining"].astype(float).to_numpy(),
                               **({col("planned_remaining"): rr["planned"].astype(float).to_numpy()}

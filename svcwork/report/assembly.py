@@ -85,7 +85,7 @@ def _section_html(record: Mapping, frames: Mapping[str, pd.DataFrame], out: Path
         from ..alttext import abbr_html
 
         seen: set[str] = set()  # an abbreviation is expanded at its first use in the section (WCAG 2.1 SC 3.1.4)
-        items = "".join(f"<li>{abbr_html(to_html(f), lang, seen)}</li>" for f in record["findings"])
+        items = "".join(f"<li>{abbr_html(to_html(f, lang=lang), lang, seen)}</li>" for f in record["findings"])
         body.append(f"<ul class='findings' dir='{d}'>{items}</ul>")
     shown, checks, detail = tables_by_role(record, frames, lang)
     for spec, frame in shown + checks:
@@ -217,12 +217,12 @@ def assemble(out: str | os.PathLike, engagement: Any, *, lang: str,
                                  **since_executive(since, lang)})
     raw_tiles = dashboard(summary, lang=lang)
     chapter = recommendations_chapter(engagement, summary, lang)
-    chapter_html = {**chapter, "items": [{**item, "evidence": [to_html(e) for e in item["evidence"]]}
+    chapter_html = {**chapter, "items": [{**item, "evidence": [to_html(e, lang=lang) for e in item["evidence"]]}
                                          for item in chapter["items"]]}
-    executive = [{**b, **{part: [to_html(x) for x in b[part]] for part in ("lead", "items", "lines")}}
+    executive = [{**b, **{part: [to_html(x, lang=lang) for x in b[part]] for part in ("lead", "items", "lines")}}
                  for b in raw_executive]
-    tiles = [{"key": d.key, "title": d.title, "value": to_html(d.value), "base": to_html(d.base), "status": d.status,
-              "reading": to_html(d.reading), "section": d.section} for d in raw_tiles]
+    tiles = [{"key": d.key, "title": d.title, "value": to_html(d.value, lang=lang), "base": to_html(d.base, lang=lang),
+              "status": d.status, "reading": to_html(d.reading, lang=lang), "section": d.section} for d in raw_tiles]
     registry = from_records(summary["key_figures"])
     in_report = {b["key"]: b["title"] for b in blocks} | {"summary": t("report.executive_summary", lang)}
     shown = {f"{k}.{spec['slug']}" for k, sec in sections.items() if k in in_report
@@ -295,7 +295,8 @@ def _write_slides(out: Path, sections: Mapping[str, Mapping], engagement: Any, *
             if png.is_file():
                 number = len(slides) + 1  # the report's figure number (same order)
                 slides.append((f"{t('report.figure_label', lang, n=number)} {fig['title']}", png.read_bytes(),
-                               plain(fig.get("takeaway") or ""), fig.get("alt") or ""))
+                               plain(fig.get("takeaway") or ""),
+                               (fig.get("alt_for") or {}).get("pptx") or fig.get("alt") or ""))  # no table in a deck
     st = engagement.settings
     return write_slides(out / "slides.pptx", slides, texts=texts, title=st.organization,
                         subtitle=f"{t('report.title', lang)} · {fmt_date(st.period_start, lang)} – "
@@ -329,8 +330,8 @@ def write_unit_packs(packs: Sequence[Any], *, output_dir: str | os.PathLike, eng
         page = _render("unit.html.j2", lang=lang, dir=direction(lang), css=_css(), accent=accent(st.accent_color),
                        t=lambda key, **kw: t(key, lang, **kw), organization=st.organization, unit=pack.unit,
                        period=f"{fmt_date(st.period_start, lang)} – {fmt_date(st.period_end, lang)}",
-                       focus=[to_html(f) for f in pack.focus_points(lang, marked=True)],
-                       cases=[to_html(c) for c in pack.case_lines(lang, marked=True)] if hasattr(pack, "case_lines") else [],
+                       focus=[to_html(f, lang=lang) for f in pack.focus_points(lang, marked=True)],
+                       cases=[to_html(c, lang=lang) for c in pack.case_lines(lang, marked=True)] if hasattr(pack, "case_lines") else [],
                        tables=tables, version=__version__,
                        key_figures=key_figures_html(figures, lang=lang, sections={}))
         name = client_slug(pack.unit) or "unit"

@@ -64,7 +64,7 @@ def show_result(result: AnalysisResult, *, section: str, lang: str, output_dir: 
         return
     findings = _marked_findings(result, lang)
     if findings:
-        items = "".join(f"<li>{to_html(f, link=False)}</li>" for f in findings)
+        items = "".join(f"<li>{to_html(f, link=False, lang=lang)}</li>" for f in findings)
         _display_html(f"<ul class='findings' dir='{direction(lang)}'>{items}</ul>")
     tables = result.tables(lang)
     for spec in _table_specs(section, tables, lang):
@@ -79,7 +79,7 @@ def show_result(result: AnalysisResult, *, section: str, lang: str, output_dir: 
         png = figure_bytes(fig, "png")  # rendered once: shown here, embedded in the report, saved
         _display_png(png, alt=title)
         if takeaways.get(slug):
-            _display_html(f"<p class='takeaway' dir='{direction(lang)}'>{to_html(takeaways[slug], link=False)}</p>")
+            _display_html(f"<p class='takeaway' dir='{direction(lang)}'>{to_html(takeaways[slug], link=False, lang=lang)}</p>")
         if output_dir:
             folder = Path(output_dir) / "figures"
             atomic_write_bytes(folder / f"{section}-{slug}.png", png)

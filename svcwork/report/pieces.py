@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..commentary import Commentary
-from ..i18n import direction, fmt_date, t, unsigned_zero
+from ..i18n import direction, fmt_date, isolate_signs, t, unsigned_zero
 from ..keyfigures import to_html
 from ..paths import templates_dir
 from ..sections import table_anchor
@@ -78,8 +78,10 @@ def _cell(value: Any, lang: str, kind: str | None = None) -> str:
         return f"<td>{html.escape(text)}</td>"
     if isinstance(value, (int, float, np.integer, np.floating, pd.Timestamp, dt.datetime, dt.date)):
         return f"<td class='num'>{html.escape(text)}</td>"
-    cls = " class='num'" if _NUM.match(text) else " class='long'" if len(text) > 60 else ""  # reasons, comments
-    return f"<td{cls}>{html.escape(text)}</td>"
+    if _NUM.match(text):  # a number as text: the cell itself is isolated left to right (report.css)
+        return f"<td class='num'>{html.escape(text)}</td>"
+    cls = " class='long'" if len(text) > 60 else ""  # reasons, comments
+    return f"<td{cls}>{html.escape(isolate_signs(text, lang))}</td>"  # "-7.9" in a Hebrew sentence, never "7.9-"
 
 
 def table_html(frame: pd.DataFrame, *, lang: str, caption: str | None = None, max_rows: int = 60,
@@ -120,18 +122,21 @@ def _figure_html(fig: Mapping, png: bytes, *, number: int, lang: str, data_table
     layout = _FIGURE_CLASS.get(fig.get("layout") or "")
     cls = f" class='{layout}'" if layout else ""
     alt = html.escape(fig.get("alt") or fig.get("title") or "")
+    # the PDF's alternative (its data tables are in the appendix), set on the picture when printing (svcwork.pdf)
+    pdf_alt = (fig.get("alt_for") or {}).get("pdf")
+    print_alt = f" data-pdf-alt='{html.escape(pdf_alt)}'" if pdf_alt else ""
     data = base64.b64encode(png).decode("ascii")
     label = html.escape(t("report.figure_label", lang, n=number))
     caption = f"<span class='fig-no'>{label}</span> {html.escape(fig.get('title') or '')}"
     if fig.get("takeaway"):
-        caption += f"<span class='takeaway'>{to_html(fig['takeaway'])}</span>"
+        caption += f"<span class='takeaway'>{to_html(fig['takeaway'], lang=lang)}</span>"
     table = ""
     if data_table:  # the plotted values, a table under the figure (WCAG 2.1 SC 1.1.1, 1.3.1)
         summary = html.escape(t("access.data.summary", lang, n=number))
         table = (f"<details class='figure-data' id='figure-{number}-data'><summary>{summary}</summary>"
                  + data_table + "</details>")
     # role=group: the tagged PDF has one Figure (the picture, with its alternative) inside a group with its caption
-    return (f"<figure id='figure-{number}'{cls} role='group'><img alt='{alt}' src='data:image/png;base64,{data}'/>"
+    return (f"<figure id='figure-{number}'{cls} role='group'><img alt='{alt}'{print_alt} src='data:image/png;base64,{data}'/>"
             f"<figcaption>{caption}</figcaption></figure>{table}")
 
 

@@ -54,8 +54,11 @@ def _figure_spec(figure: Mapping, data: Any = None, lang: str = "en") -> dict:
     """A recorded figure: its PNG file (under ``figures/``), title, alt text, layout and takeaway
     (one marked sentence saying what it shows); with *data* (the :class:`svcwork.alttext.ChartData`
     of what it plots) the alt text is written from the plotted values and the values are kept
-    (``data``) for the data table under the figure (WCAG 2.1 SC 1.1.1, 1.3.1)."""
-    from ..alttext import ChartData, alt_text, data_record
+    (``data``) for the data table under the figure (WCAG 2.1 SC 1.1.1, 1.3.1).  ``alt`` says the
+    values are under the figure (report.html, report.docx); ``alt_for`` holds the alternative of
+    each output that shows them elsewhere (``pdf``: in the appendix; ``pptx``: no table at all,
+    :data:`svcwork.alttext.FORMAT_POINTERS`)."""
+    from ..alttext import FORMAT_POINTERS, ChartData, alt_text, data_record
 
     title = str(figure.get("title") or "")
     layout = figure.get("layout") or "portrait"
@@ -65,7 +68,9 @@ def _figure_spec(figure: Mapping, data: Any = None, lang: str = "en") -> dict:
     return {"file": str(figure["file"]), "title": title, "alt": alt,
             "layout": layout if layout in ("portrait", "landscape", "tall") else "portrait",
             "takeaway": str(figure.get("takeaway") or ""),
-            **({"data": data_record(data)} if data is not None else {})}
+            **({"data": data_record(data),
+                "alt_for": {fmt: alt_text(title, data, lang, pointer=where) for fmt, where in FORMAT_POINTERS.items()}}
+               if data is not None else {})}
 
 
 def _takeaways(result: AnalysisResult, lang: str) -> dict[str, str]:
