@@ -625,3 +625,19 @@ def test_oxml_element_is_python_docxs(tag):
     ours, theirs = OxmlElement(tag), reference(tag)
     assert type(ours) is type(theirs) and etree.tostring(ours) == etree.tostring(theirs)
     assert OxmlElement(tag) is not ours  # a new element each time
+
+
+def test_signed_numbers_in_hebrew_words_and_text_cells_read_left_to_right():
+    """A signed number in the words around a figure, or in a text cell ("(-14.7 to -7.9)"), gets the same
+    left-to-right mark as a figure (i18n.isolate_signs, the HTML's helper): never drawn "14.7-" in Hebrew."""
+    from svcwork.word.build import Writer
+
+    w = Writer(lang="he", accent="#1F4E79", registry={})
+    p = w.para()
+    w.marked(p, "הפער: -3.5 נקודות")
+    w.grid(None, [("פריט", False), ("רווח", False)], [[("שינוי", False), ("(-14.7 עד -7.9)", False)]])
+    texts = "".join(x.text or "" for x in w.doc.element.body.iter(f"{W}t"))
+    assert f"{LRM}-3.5" in texts and f"({LRM}-14.7 עד {LRM}-7.9)" in texts
+    en = Writer(lang="en", accent="#1F4E79", registry={})
+    en.marked(en.para(), "gap: -3.5 points")
+    assert LRM not in "".join(x.text or "" for x in en.doc.element.body.iter(f"{W}t"))

@@ -21,7 +21,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from ..errors import SvcworkError
-from ..i18n import t
+from ..i18n import LRM, is_signed, isolate_signs, t
 from ..keyfigures import _MARK  # the report's figure markers (key, shown text): one definition
 from ..keyfigures import KeyFigure
 from ..workbook import FIXED_TIME, reproducible_zip
@@ -49,7 +49,6 @@ _LINK_COLOR = "0563C1"
 #: Text that reads as a number (as report.pieces._cell): aligned and kept left-to-right as one.
 _NUMERIC = re.compile(r"^[\s−\-+]?[\d,.]+\s?%?$")
 #: LEFT-TO-RIGHT MARK: put before a number in Hebrew text so that its sign and range stay in place.
-_LRM = "\u200e"
 
 Cell = tuple  # (str or callable(paragraph), numeric: bool[, the text a callable writes, for the widths])
 
@@ -224,9 +223,9 @@ class Writer:
         pos = 0
         for m in _MARK.finditer(text):
             if m.start() > pos:
-                self.run(p, text[pos:m.start()], **fmt)
+                self.run(p, isolate_signs(text[pos:m.start()], self.lang), **fmt)
             key = m[1].split("@", 1)[0]
-            shown = _LRM + m[2] if self.rtl and m[2][:1] in "-−+" else m[2]  # "-22", not "22-", in Hebrew
+            shown = LRM + m[2] if self.rtl and is_signed(m[2]) else m[2]  # "-22", not "22-", in Hebrew
             if key in self.registry:
                 self.quoted.add(key)
                 link = oxml.hyperlink(p._p, anchor=figure_bookmark(key))
@@ -235,7 +234,7 @@ class Writer:
                 self.run(p, shown, **fmt)
             pos = m.end()
         if pos < len(text):
-            self.run(p, text[pos:], **fmt)
+            self.run(p, isolate_signs(text[pos:], self.lang), **fmt)
 
     def external_link(self, p: Paragraph, url: str):
         """A hyperlink element to *url* (already checked safe) appended to *p*."""
@@ -368,7 +367,9 @@ class Writer:
                 else:
                     text = oxml.clean(content)
                     if numeric and self.rtl and text and text != "—":
-                        text = _LRM + text  # "-22", "47%–50%" read left to right inside a Hebrew cell
+                        text = LRM + text  # "-22", "47%–50%" read left to right inside a Hebrew cell
+                    else:  # a signed number in a text cell ("(-14.7 to -7.9)"), as the HTML tables
+                        text = isolate_signs(text, self.lang)
                     self.run(p, text, size=size)
                 if is_header:
                     oxml.shade(tcpr, oxml.TCPR, fill)
