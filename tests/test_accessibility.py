@@ -23,6 +23,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
+from conftest import demo_input
 from svcwork import charts
 from svcwork.alttext import ChartData, abbr_html, alt_text, data_frame
 from svcwork.contrast import GRAPHIC, TEXT, contrast_ratio, darken_to, relative_luminance
@@ -204,6 +205,23 @@ def test_every_figure_has_a_data_derived_alternative_and_its_values(demo_reports
             assert details is not None and details.find("table") is not None, where
             assert len(details.select("tbody tr")) == len(frame), where
             assert all(th.get("scope") == "col" for th in details.select("thead th")), where
+
+
+@pytest.mark.slow
+def test_the_results_workbook_has_a_title_and_named_header_rows(demo_reports) -> None:
+    """results.xlsx of every demo run: a title naming the organisation, its language, and each sheet's header row
+    named ColumnTitle for screen readers (WCAG 2.1 SC 1.3.1, 2.4.2)."""
+    import openpyxl
+
+    import svcwork
+
+    for name, run in demo_reports.items():
+        settings = svcwork.load(demo_input(run)).settings
+        lang = "he" if name.endswith("-he") else settings.language
+        wb = openpyxl.load_workbook(run / "results.xlsx", read_only=False)
+        assert wb.properties.title.startswith(settings.organization), name
+        assert wb.properties.language == ("he-IL" if lang == "he" else "en-GB"), name
+        assert all("ColumnTitle" in ws.defined_names for ws in wb.worksheets), name
 
 
 @pytest.mark.slow

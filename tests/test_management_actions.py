@@ -3,15 +3,18 @@ snapshots, rounds from due dates), findings no action answers (:mod:`svcwork.man
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 
+import numpy as np
 import pandas as pd
 import pytest
 from test_management_analysis import engagement, result  # noqa: F401  (module fixtures)
 
 from svcwork import charts
 from svcwork.errors import AnalysisError
+from svcwork.i18n import t
 from svcwork.management import (Finding, action_status, burn_down, burn_down_by_round, burn_down_rounds,
                                 findings_without_action, kpi_snapshot, kpi_units, overdue_actions, prepare_actions,
                                 resolve_findings)
@@ -211,3 +214,32 @@ def test_burn_down_by_round_from_due_dates(result):
         charts.close(fig)
     monthly = burn_down_by_round(result.actions, report_date=dt.date(2026, 6, 30), start=dt.date(2026, 1, 1), freq="M")
     assert len(monthly) == 6 and monthly["remaining"].tolist() == [0, 0, 1, 1, 2, 2]
+
+
+def test_the_last_round_counts_what_is_overdue_and_nothing_due_on_the_report_date():
+    """An action due on the report date and still in progress is not late yet: the last round's "not yet done"
+    is the overdue count (review: 4 beside 3 overdue when one was due on the day)."""
+    actions = _actions().assign(due_date=pd.to_datetime(["2026-03-01", "2026-06-30", "2026-05-01", "2026-06-29",
+                                                         "2026-01-15", "2026-08-01"]))
+    report = dt.date(2026, 6, 30)
+    rounds = burn_down_by_round(actions, report_date=report, start=dt.date(2026, 1, 1))
+    prepared = prepare_actions(actions, report_date=report)
+    overdue = int(prepared["overdue"].sum())
+    # by hand: A1 (open, 1 March) and A4 (in progress, 29 June) are past due; A2 (in progress) is due on the day
+    assert overdue == 2 and rounds["remaining"].iloc[-1] == overdue
+    assert rounds["due"].tolist() == [1, 3]  # Q1: A1; before 30 June: A1, A3 (done), A4 — A5 cancelled, A2 not yet
+    # a quarter that ended before the report date counts its last day: an action due on 31 March is in Q1
+    q1 = actions.assign(due_date=actions["due_date"].where(actions["action_id"] != "A3", pd.Timestamp("2026-03-31")))
+    assert burn_down_by_round(q1, report_date=report, start=dt.date(2026, 1, 1))["due"].tolist() == [2, 3]
+
+
+def test_the_action_tables_show_a_share_to_a_tenth_and_whole_days(result):
+    """1 of 3 done reads 33.3% (the share kept to four decimals, not 0.33 → 33.0%); days overdue are whole."""
+    from svcwork.management.present import tables
+
+    by_owner = result.by_owner.assign(done=[1] * len(result.by_owner), total=[3] * len(result.by_owner),
+                                      done_share=[1 / 3] * len(result.by_owner))
+    shown = tables(dataclasses.replace(result, by_owner=by_owner), "en")["actions_by_owner"]
+    assert shown[t("management.col.done_share", "en")].tolist() == [0.3333] * len(by_owner)
+    days = tables(result, "en")["actions_overdue"][t("management.col.days_overdue", "en")]
+    assert all(isinstance(v, (int, np.integer)) for v in days) and len(days)

@@ -114,6 +114,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.detail_tables": ("Detail tables of this analysis are in results.xlsx only: {sheets}.",
                              "טבלאות הפירוט של ניתוח זה נמצאות בחוברת התוצאות results.xlsx‏ בלבד: {sheets}."),
     "report.sheet.contents": ("Contents", "תוכן"),
+    "report.results_title": ("Citizen service report: the tables", "דוח שירות לאזרח: הטבלאות"),
     "report.col.analysis": ("Analysis", "ניתוח"),
     "report.col.table": ("Table (sheet)", "טבלה (גיליון)"),
     "report.sheet_short.intake": ("Intake", "קליטה"),

@@ -189,7 +189,9 @@ def burn_down_by_round(actions: pd.DataFrame, *, report_date: dt.date, start: dt
     are still ``open`` or ``in progress`` now (``remaining``: due by then and still not done —
     they were certainly still open at the round's end, too); ``planned`` is the number due after
     the round's end (what would remain if every action were done on time); ``total`` all not
-    cancelled actions.  At the last round ``remaining`` equals the overdue actions.  With one
+    cancelled actions.  The last round counts the actions due *before* the report date, as
+    :func:`prepare_actions` counts the overdue ones (an action due on the report date is not late
+    yet), so its ``remaining`` equals the overdue actions.  With one
     Actions sheet per round (status snapshots) use :func:`burn_down_rounds` instead.
     Columns: ``round`` (``2026Q1``), ``date``, ``due``, ``open``, ``in progress``, ``done``,
     ``remaining``, ``planned``, ``total``.
@@ -205,7 +207,10 @@ def burn_down_by_round(actions: pd.DataFrame, *, report_date: dt.date, start: dt
     rows = []
     for per in pd.period_range(first.to_period(freq), report.to_period(freq), freq=freq):
         end = min(per.to_timestamp(how="end").normalize(), report)
-        due = a[a["due_date"].notna() & (a["due_date"] <= end)]
+        # due by the round's last day; at the report date, due before it — an action due on the report date
+        # is not overdue yet (prepare_actions: overdue = due before the report date, not done)
+        cutoff = end + pd.Timedelta(days=1) if end < report else report
+        due = a[a["due_date"].notna() & (a["due_date"] < cutoff)]
         counts = {st: int((due["status"] == st).sum()) for st in ("open", "in progress", "done")}
         rows.append({"round": str(per), "date": end, "due": int(len(due)), **counts,
                      "remaining": counts["open"] + counts["in progress"],

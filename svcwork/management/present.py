@@ -168,12 +168,15 @@ def _action_tables(r: ManagementResult, lang: str, out: dict[str, pd.DataFrame])
             f[by] = f[by].map(lambda v: v if isinstance(v, str) and v else noun)
         out[slug] = _fmt(lang, f, {by: by, "open": "status_open", "in progress": "status_in_progress",
                                    "done": "status_done", "cancelled": "status_cancelled", "total": "total",
-                                   "overdue": "overdue", "done_share": "done_share"})
+                                   "overdue": "overdue", "done_share": "done_share"},
+                           column_digits={"done_share": 4})  # a share: a percentage to a tenth (1 of 3: 33.3%)
     if len(r.overdue):
         f = r.overdue.assign(
             unit=r.overdue["unit"].map(lambda v: v if isinstance(v, str) and v else noun),
             status=r.overdue["status"].map(lambda v: _status_label(v, lang)),
-            due_date=r.overdue["due_date"].map(_to_date))
+            due_date=r.overdue["due_date"].map(_to_date),
+            # whole days, as the unit pages and the workbook show them (never "214.0")
+            days_overdue=pd.array(r.overdue["days_overdue"].round(), dtype="Int64"))
         out["actions_overdue"] = _fmt(lang, f, {"action_id": "action_id", "action": "action", "owner": "owner",
                                                 "unit": "unit", "due_date": "due_date", "status": "status",
                                                 "days_overdue": "days_overdue"})

@@ -260,7 +260,8 @@ def assemble(out: str | os.PathLike, engagement: Any, *, lang: str,
     if on_html is not None:
         on_html(out)
     paths |= {
-        "results": write_results_workbook(out / "results.xlsx", tables, lang=lang),
+        "results": write_results_workbook(out / "results.xlsx", tables, lang=lang,
+                                          title=f"{st.organization} — {t('report.results_title', lang)}"),
         "slides": _write_slides(out, sections, engagement, lang=lang, chapter=chapter,
                                 include={b["key"] for b in blocks}, notes=notes),
         "docx": write_report_docx(out / "report.docx", out, engagement, lang=lang, executive=raw_executive,
