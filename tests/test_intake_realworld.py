@@ -16,18 +16,9 @@ import pytest
 from svcwork.intake import load_companion, validate
 
 from conftest import EVENTLOGS, english_sheets, write_xlsx
+from test_intake_review import _codes, _only
 
 _CASES_HEADER = ["case_id", "activity", "timestamp", "channel", "unit"]
-
-
-def _codes(result) -> list[str]:
-    return [p.code for p in result.problems]
-
-
-def _only(result, code):
-    found = [p for p in result.problems if p.code == code]
-    assert len(found) == 1, [(p.code, p.message) for p in result.problems]
-    return found[0]
 
 
 def _show(result) -> list[tuple]:
