@@ -65,4 +65,5 @@ def test_validate_reads_intake_xlsx_beside_a_printout_or_old_copy_and_says_which
     out = capsys.readouterr()
     assert "[intake_several]" in out.out and "not_xlsx" not in out.out
     assert t("cli.intake_chosen", lang, used="intake.xlsx", others=beside) in out.out
+    assert "[file_unused]" not in out.out  # the other intake file is named once, not again as unused data
     assert out.err.startswith("✓")

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping
 
-from ..paths import find_intake
+from ..paths import find_intake, intake_candidates
 from ..schema import normalize_name
 
 __all__ = ["DATA_SUFFIXES", "COMPANION_FILE_NAMES", "Found", "Discovery", "data_suffix", "discover"]
@@ -91,14 +91,16 @@ def _match(stem: str, names: tuple[str, ...]) -> str | None:
 
 
 def _data_files(folder: Path, intake: Path | None) -> list[Path]:
-    out = []
-    for p in sorted(folder.iterdir()):
-        if not p.is_file() or p.name.startswith((".", "~$")) or data_suffix(p) is None:
-            continue
-        if intake is not None and p.resolve() == intake.resolve():
-            continue
-        out.append(p)
-    return out
+    """The data files of *folder* other than the intake; when the intake is one of the folder's
+    ``intake.*`` files, the others too (an old ``intake.xls``): they are named once, as the intake
+    files not read (:func:`svcwork.paths.intake_candidates`), never again as unused data."""
+    skip = {intake.resolve()} if intake is not None else set()
+    candidates = {c.resolve() for c in intake_candidates(folder)}
+    if skip & candidates:
+        skip |= candidates
+    return [p for p in sorted(folder.iterdir())
+            if p.is_file() and not p.name.startswith((".", "~$")) and data_suffix(p) is not None
+            and p.resolve() not in skip]
 
 
 def _declared(folder: Path, spec: str, files: list[Path]) -> list[Path] | None:
