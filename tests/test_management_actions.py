@@ -205,7 +205,8 @@ def test_burn_down_by_round_from_due_dates(result):
     assert r["planned"].tolist() == [2, 1] and (r["total"] == 4).all()  # A5 cancelled
     assert r["remaining"].iloc[-1] == result.summary()["actions"]["overdue"]
     table = result.tables("en")["actions_rounds"]
-    assert list(table.columns) == ["Round", "Round end", "Due by the round end", "Done (at the report date)",
+    assert list(table.columns) == ["Round", "Round end", "Due by the round end (the last: before the report date)",
+                                   "Done (at the report date)",
                                    "Not yet done (at the report date)", "Planned remaining"]
     assert all(HEBREW.search(c) for c in result.tables("he")["actions_rounds"].columns)
     figs = result.figures("he")

@@ -144,29 +144,30 @@ def test_coaching_mean_reads_the_same_everywhere(northfield):
 # --------------------------------------------------------------------------- C: the last round's label
 def test_last_round_sentence_names_what_was_counted(northfield):
     """Known answer from Northfield's Actions sheet: the report date is 2026-10-31, inside Q4 2026;
-    12 not-cancelled actions are due by 2026-10-31 (15 by 2026-12-31).  The sentence counts to the
-    report date (what is due so far, so "not yet done" are the overdue actions) and now says so,
-    in both languages, instead of "by the end of Q4 2026"."""
+    11 not-cancelled actions are due before 2026-10-31 (A18 is due on the day: not late yet; 15 by
+    2026-12-31).  The sentence counts what is due before the report date, as the overdue count does
+    (so "not yet done" are the overdue actions), and says so in both languages."""
     eng, r = northfield
     acts = eng.table("Actions")
     live = acts[acts["status"] != "cancelled"]
     due = pd.to_datetime(live["due_date"])
     assert eng.settings.period_end.isoformat() == "2026-10-31"
-    assert int((due <= "2026-10-31").sum()) == 12 and int((due <= "2026-12-31").sum()) == 15
+    assert int((due < "2026-10-31").sum()) == 11 and int((due <= "2026-12-31").sum()) == 15
     en = plain(r.takeaways("en")["actions_rounds"])
     he = plain(r.takeaways("he")["actions_rounds"])
-    assert en.startswith("Due by 2026-10-31, the report date (within Q4 2026): 12 actions;"), en
+    assert en.startswith("Due before 2026-10-31, the report date (within Q4 2026): 11 actions;"), en
+    assert en.endswith(f"not yet done: {r.summary()['actions']['overdue']}."), en
     assert "end of" not in en
-    assert "31/10/2026" in he and "מועד הדוח" in he and "עד סוף" not in he, he
+    assert "31/10/2026" in he and "מועד הדוח" in he and "לפני" in he and "עד סוף" not in he, he
 
 
-def test_last_round_sentence_at_a_period_end_keeps_the_round(northfield):
-    """When the report date is the round's last day the round is whole, and so is its name: Northfield's
-    rounds counted to 2026-12-31 (known answer from the Actions sheet: 15 not-cancelled actions due
-    by then) read "Due by the end of Q4 2026: 15 actions"."""
+def test_last_round_sentence_at_a_period_end_counts_before_the_report_date(northfield):
+    """When the report date is the round's last day the sentence still counts what is due before it, as the
+    overdue count does: Northfield's rounds counted to 2026-12-31 (known answer from the Actions sheet: 15
+    not-cancelled actions due before then, none on the day) read "Due before 2026-12-31 … 15 actions"."""
     eng, r = northfield
     rounds = management.burn_down_by_round(r.actions, report_date=dt.date(2026, 12, 31),
                                            start=eng.settings.period_start)
     assert rounds["date"].iloc[-1] == pd.Timestamp("2026-12-31") and int(rounds["due"].iloc[-1]) == 15
     text = plain(dataclasses.replace(r, rounds=rounds).takeaways("en")["actions_rounds"])
-    assert text.startswith("Due by the end of Q4 2026: 15 actions;"), text
+    assert text.startswith("Due before 2026-12-31, the report date (within Q4 2026): 15 actions;"), text

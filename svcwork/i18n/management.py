@@ -172,7 +172,8 @@ MESSAGES: dict[str, tuple[str, str]] = {   # "management.*"
     "management.col.within_one": ("Within one point", "הפרש של נקודה לכל היותר"),
     "management.col.without_action": ("No action", "ללא פעולה"),
     "management.col.done_now": ("Done (at the report date)", "הושלמו (נכון למועד הדוח)"),
-    "management.col.due_by_round": ("Due by the round end", "פעולות שמועדן עד סוף הסבב"),
+    "management.col.due_by_round": ("Due by the round end (the last: before the report date)",
+                                    "פעולות שמועדן עד סוף הסבב (באחרון: לפני מועד הדוח)"),
     "management.col.not_done_now": ("Not yet done (at the report date)", "טרם הושלמו (נכון למועד הדוח)"),
     "management.col.round_end": ("Round end", "סוף הסבב"),
     "management.col.icc_estimate": ("ICC", "מקדם ICC"),
@@ -576,11 +577,9 @@ MESSAGES: dict[str, tuple[str, str]] = {   # "management.*"
                                              "{planned}.",
                                              "נותרו לביצוע נכון ל־{date}: {actual}; אילו כל פעולה הושלמה במועדה: "
                                              "{planned}."),
-    "management.takeaway.actions_rounds": ("Due by the end of {round}: {due}; done: {done}; not yet done: {remaining}.",
-                                           "מועד היעד עד סוף {round}: {due}; הושלמו: {done}; טרם הושלמו: {remaining}."),
-    "management.takeaway.actions_rounds_to_date": ("Due by {date}, the report date (within {round}): {due}; done: "
+    "management.takeaway.actions_rounds_to_date": ("Due before {date}, the report date (within {round}): {due}; done: "
                                                    "{done}; not yet done: {remaining}.",
-                                                   "מועד היעד עד {date}, מועד הדוח (בתוך {round}): {due}; הושלמו: "
+                                                   "מועד היעד לפני {date}, מועד הדוח (בתוך {round}): {due}; הושלמו: "
                                                    "{done}; טרם הושלמו: {remaining}."),
     "management.takeaway.lessons_pareto": ({"one": "{count} of the {categories} categories holds {share} of {events}: "
                                                    "the vital few, up to the {line} line.",

@@ -223,23 +223,10 @@ def _take_rounds(r: ManagementResult, f: _Figures) -> str | None:
     words = dict(due=t("figure.base.actions", f.lang, n=due.value, count=f.q(due)), done=f.q(f.get("round_done")),
                  remaining=f.q(f.get("round_remaining")))
     label, end = str(r.rounds["round"].iloc[-1]), r.rounds["date"].iloc[-1]
-    if _cut_off(label, end):  # the last round is counted to the report date, not to its period's end
-        return t("management.takeaway.actions_rounds_to_date", f.lang, date=fmt_date(end, f.lang),
-                 round=fmt_period(label, f.lang), **words)
-    return t("management.takeaway.actions_rounds", f.lang, round=fmt_period(label, f.lang), **words)
-
-
-def _cut_off(label: str, end: object) -> bool:
-    """Whether a round (``2026Q4`` / ``2026-10``) was counted to *end* before its period's last day
-    (:func:`~svcwork.management.actions.burn_down_by_round` ends the last round at the report date)."""
-    import pandas as pd
-
-    try:
-        last_day = pd.Period(label).end_time.normalize()
-        end = pd.Timestamp(end).normalize()
-    except (TypeError, ValueError):
-        return False
-    return bool(end < last_day)
+    # the last round counts the actions due before the report date, as the overdue count does
+    # (management.actions.burn_down_by_round), whether or not the report date ends its period
+    return t("management.takeaway.actions_rounds_to_date", f.lang, date=fmt_date(end, f.lang),
+             round=fmt_period(label, f.lang), **words)
 
 
 def _take_pareto(r: ManagementResult, f: _Figures) -> str | None:
