@@ -430,8 +430,9 @@ def run_client(client: str | os.PathLike, output: str | os.PathLike, *, force: b
         force = force or since is not None
         if client.is_dir() and not intake_candidates(client):  # e.g. "intake (1).xlsx": named, never skipped
             raise InputFileError(_no_intake(client, lang or user_language()), code="no_intake")
-        if not force and _client_unchanged(client, output):
-            return ClientResult(client, slug, "skipped", time.perf_counter() - start, output=out)
+        if not force and _client_unchanged(client, output):  # unchanged: its folder's warnings still said
+            return ClientResult(client, slug, "skipped", time.perf_counter() - start, output=out,
+                                warnings=folder_problems(client, lang=lang or user_language()))
         if kernel is not None:
             kernel.warm()  # a pool's kernels start and import the analyses while the files are validated
         result = validate_client(client)

@@ -468,3 +468,16 @@ def test_a_folder_without_a_recognisable_intake_fails_by_name(tmp_path, capsys, 
     assert main(["validate", str(root / "c-heb")]) == 1  # one client alone: the same words
     shown = capsys.readouterr().out
     assert "[no_intake]" in shown and result.error in shown
+
+
+def test_an_unchanged_client_skipped_on_a_rerun_still_says_its_folder_warnings(tmp_path, monkeypatch):
+    """An old intake.xls beside intake.xlsx is a warning of every run, also one that skips the unchanged client."""
+    from conftest import english_sheets, write_xlsx
+
+    folder = tmp_path / "clients" / "north"
+    write_xlsx(folder / "intake.xlsx", english_sheets())
+    (folder / "intake.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
+    monkeypatch.setattr(batch, "_client_unchanged", lambda client, output: True)  # a re-run, inputs unchanged
+    got = batch.run_client(folder, tmp_path / "out", force=False)
+    assert got.status == "skipped" and [p.code for p in got.warnings] == ["intake_several"]
+    assert [w["code"] for w in got.manifest()["warnings"]] == ["intake_several"]

@@ -232,6 +232,8 @@ def _run(path: str | os.PathLike, *, lang: str | None, key: bytes | None) -> tup
                 inputs.append(InputFile(c.key, p, sha256_file(p), p.stat().st_size))
             files[c.key] = found.paths[0].name
             companions[c.key], sc = _read_companion(found, col, opts=opts)
+            if companions[c.key] is not None:  # the zone its naive times were read in (the frame is new)
+                companions[c.key].attrs["timezone"] = tz
             scales.update(sc)
         if settings is not None and not col.has_errors:
             used = {k: f.attrs.get("date_orders", {}).get("timestamp" if k == "cases" else "date")

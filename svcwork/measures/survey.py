@@ -94,10 +94,11 @@ def _hide(table: pd.DataFrame, by: Sequence[str], min_size: int, *, count: str =
     """Primary and secondary suppression (Hundepool et al. 2012, §4.2).
 
     Rows with ``count < min_size`` are hidden; then, along every breakdown, while the hidden
-    rows of a slice add up to more than 0 but fewer than *min_size* respondents, the smallest
-    visible row of that slice is hidden too, so no small group can be recovered by
-    subtracting the visible rows from a margin.  The result also passes through
-    :func:`svcwork.privacy.suppress`.
+    rows of a slice add up to more than 0 but fewer than *min_size* respondents, or a slice holds
+    exactly one hidden row (which its margin minus the visible rows gives exactly, and which then
+    opens the other slices it is in), the smallest visible row of that slice is hidden too, so no
+    small group can be recovered by subtracting the visible rows from a margin.  The result also
+    passes through :func:`svcwork.privacy.suppress`.
     """
     if table.empty or min_size <= 1:
         return table.reset_index(drop=True)
@@ -112,7 +113,8 @@ def _hide(table: pd.DataFrame, by: Sequence[str], min_size: int, *, count: str =
             grp = (table.groupby(others, sort=False, dropna=False).ngroup().to_numpy() if others
                    else np.zeros(len(table), np.int64))
             hidden_n = np.bincount(grp, weights=np.where(hidden, n, 0.0))
-            need = (hidden_n > 0) & (hidden_n < min_size)
+            hidden_k = np.bincount(grp, weights=hidden.astype(float))
+            need = ((hidden_n > 0) & (hidden_n < min_size)) | (hidden_k == 1)
             cand = np.flatnonzero(~hidden & need[grp] & (n > 0))
             if cand.size:
                 order = cand[np.lexsort((n[cand], grp[cand]))]
