@@ -298,7 +298,23 @@ def _page_content(page: Any) -> bytes:
     contents = page.obj.get("/Contents")
     if contents is None:
         return b""
-    return contents.read_bytes() if hasattr(contents, "read_bytes") else b"".join(c.read_bytes() for c in contents)
+    # the parts of an array of streams are one stream: a line break keeps the last token of one apart
+    # from the first of the next (PDF 32000-1 §7.8.2)
+    return contents.read_bytes() if hasattr(contents, "read_bytes") else b"\n".join(c.read_bytes() for c in contents)
+
+
+def _wrapped(items: Sequence[Any], spans: Sequence[tuple[int, int]], begin: Any, end: Any) -> list[Any]:
+    """*items* (a content stream's lines or instructions) with *begin* before and *end* after each
+    (first, last) span."""
+    starts, ends = {b for b, _ in spans}, {e for _, e in spans}
+    out: list[Any] = []
+    for i, item in enumerate(items):
+        if i in starts:
+            out.append(begin)
+        out.append(item)
+        if i in ends:
+            out.append(end)
+    return out
 
 
 def _mark_artifacts(pdf: Any) -> bool:
@@ -318,15 +334,7 @@ def _mark_artifacts(pdf: Any) -> bool:
             loose = _loose_text(ops)
             if not loose:
                 continue
-            starts, ends = {b for b, _ in loose}, {e for _, e in loose}
-            out: list[bytes] = []
-            for i, line in enumerate(lines):
-                if i in starts:
-                    out.append(_ARTIFACT_BEGIN)
-                out.append(line)
-                if i in ends:
-                    out.append(b"EMC")
-            page.Contents = pdf.make_stream(b"\n".join(out))
+            page.Contents = pdf.make_stream(b"\n".join(_wrapped(lines, loose, _ARTIFACT_BEGIN, b"EMC")))
             changed = True
             continue
         instructions = list(pikepdf.parse_content_stream(page))
@@ -344,15 +352,7 @@ def _mark_artifacts(pdf: Any) -> bool:
         begin = pikepdf.ContentStreamInstruction(
             [pikepdf.Name.Artifact, pikepdf.Dictionary(Type=pikepdf.Name.Pagination)], pikepdf.Operator("BDC"))
         end = pikepdf.ContentStreamInstruction([], pikepdf.Operator("EMC"))
-        starts, ends = {b for b, _ in loose}, {e for _, e in loose}
-        parsed = []
-        for i, inst in enumerate(instructions):
-            if i in starts:
-                parsed.append(begin)
-            parsed.append(inst)
-            if i in ends:
-                parsed.append(end)
-        page.Contents = pdf.make_stream(pikepdf.unparse_content_stream(parsed))
+        page.Contents = pdf.make_stream(pikepdf.unparse_content_stream(_wrapped(instructions, loose, begin, end)))
         changed = True
     return changed
 

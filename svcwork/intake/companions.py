@@ -73,7 +73,7 @@ def _look(wb: _Workbook, name: str, index: Mapping[str, str], *, file: str) -> _
     sheet_ = wb.book.get_sheet_by_name(name)
     notes = _Collector()
     rows = _fill_merged(wb.rows(name, sheet=sheet_), list(sheet_.merged_cell_ranges or []), notes, file=file)
-    blank = not any(any(not _blank(v) or isinstance(v, NoValue) for v in r) for r in rows)
+    blank = not any(_filled(r) for r in rows)
     header_i = None if blank else _find_header(rows, index)
     keys = frozenset(index[n] for n in (normalize_name(v) for v in rows[header_i] if isinstance(v, str))
                      if n in index) if header_i is not None else frozenset()
@@ -132,7 +132,12 @@ def _same_rows(a: _SheetLook, b: _SheetLook) -> bool:
 def _data_rows(look: _SheetLook) -> int:
     """Rows below the header that are not blank."""
     start = (look.header_i or 0) + 1
-    return sum(1 for r in look.rows[start:] if any(not _blank(v) or isinstance(v, NoValue) for v in r))
+    return sum(1 for r in look.rows[start:] if _filled(r))
+
+
+def _filled(row: list) -> bool:
+    """A row with a value, or a formula with no stored result (which reads as empty but was meant to hold one)."""
+    return any(not _blank(v) or isinstance(v, NoValue) for v in row)
 
 
 def _sheet_tables(path: Path, col: _Collector, *, file: str, name: str, xls: bool,

@@ -76,11 +76,12 @@ def standards_share(cases: pd.DataFrame, standards: pd.DataFrame | None = None, 
         target = float(s["target"])
         vals = times.loc[scope & times[s["measure"]].notna(), s["measure"]]
         late_open = pending = 0
-        median = float(vals.median()) if len(vals) else math.nan
         if s["measure"] == "resolution_days":
             age = times.loc[scope, "open_age_days"].dropna()
             late_open, pending = int((age > target).sum()), int((age <= target).sum())
             median = _resolution_median(times.loc[scope])
+        else:
+            median = float(vals.median()) if len(vals) else math.nan
         met = int((vals <= target).sum())
         rows.append({"service_id": sid, "channel": ch, "measure": s["measure"], "target": target,
                      "n": int(len(vals)) + late_open, "met": met, "pending": pending,
