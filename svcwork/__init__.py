@@ -16,7 +16,10 @@ from .errors import AnalysisError, IntakeError, InputFileError, Problem, Svcwork
 #: Where each public name lives: imported on first use (PEP 562), so ``import svcwork`` — and every
 #: ``svcwork`` command — does not pay for the analyses' libraries it does not need.
 _LAZY = {
-    **dict.fromkeys(("Engagement", "Settings", "load", "validate"), ".intake"),
+    **dict.fromkeys(("Engagement", "Settings", "load"), ".intake"),
+    # what ``svcwork validate`` says of a client folder: the intake's problems and the folder's own warnings
+    # (which of several intake files was read, an unreadable commentary)
+    "validate": ".batch:validate_client",
     **dict.fromkeys(("case_durations", "directly_follows", "handoffs", "load_cases", "variants"), ".journeys"),
     **dict.fromkeys(("nps", "p_chart", "relative_weights", "shapley_r2", "wilson_interval", "xmr_limits"), ".measures"),
     **dict.fromkeys(("InfeasiblePlanError", "ahp_weights", "plan_waves", "rank_acceptability", "topsis"),
@@ -26,17 +29,19 @@ _LAZY = {
 
 if TYPE_CHECKING:  # pragma: no cover - for type checkers and IDEs
     from .batch import run_batch, run_client
-    from .intake import Engagement, Settings, load, validate
+    from .batch import validate_client as validate
+    from .intake import Engagement, Settings, load
     from .journeys import case_durations, directly_follows, handoffs, load_cases, variants
     from .measures import nps, p_chart, relative_weights, shapley_r2, wilson_interval, xmr_limits
     from .prioritize import InfeasiblePlanError, ahp_weights, plan_waves, rank_acceptability, topsis
 
 
 def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
+    where = _LAZY.get(name)
+    if where is None:
         raise AttributeError(f"module 'svcwork' has no attribute {name!r}")
-    return getattr(importlib.import_module(module, __name__), name)
+    module, _, attr = where.partition(":")
+    return getattr(importlib.import_module(module, __name__), attr or name)
 
 
 def __dir__() -> list[str]:

@@ -67,3 +67,18 @@ def test_validate_reads_intake_xlsx_beside_a_printout_or_old_copy_and_says_which
     assert t("cli.intake_chosen", lang, used="intake.xlsx", others=beside) in out.out
     assert "[file_unused]" not in out.out  # the other intake file is named once, not again as unused data
     assert out.err.startswith("✓")
+
+
+def test_the_python_api_validate_says_what_the_command_says(tmp_path):
+    """``svcwork.validate`` (the Python API) is ``svcwork validate``: the folder's own warnings too (which intake
+    file was read, an unreadable commentary), not only the workbook's problems."""
+    import svcwork
+    from svcwork.batch import validate_client
+
+    folder = tmp_path / "client"
+    write_xlsx(folder / "intake.xlsx", english_sheets())
+    (folder / "intake.pdf").write_bytes(b"%PDF-1.4 a printout")
+    (folder / "commentary.md").write_bytes(b"\xff\xfe\x00\xd8 not text")
+    codes = [p.code for p in svcwork.validate(folder).problems]
+    assert "intake_several" in codes and any(c.startswith("commentary") for c in codes), codes
+    assert codes == [p.code for p in validate_client(folder).problems]

@@ -147,13 +147,18 @@ def test_a_real_date_and_a_month_are_still_read(tmp_path):
 
 
 # --------------------------------------------------------------------------- 3. formulas with no stored value
-def _set_cached(path: Path, formula: str, value: str) -> None:
-    """Give one formula of an openpyxl-written workbook a stored result, as Excel would."""
+def _set_cached(path: Path, formula: str, value: str, *, by_excel: bool = True) -> None:
+    """Give one formula of an openpyxl-written workbook a stored result: as Excel would when it saves the file
+    (*by_excel*: it also clears the workbook's request to calculate every formula on opening, ``fullCalcOnLoad``,
+    which openpyxl sets), or as xlsxwriter writes it (a placeholder, the request kept)."""
     with zipfile.ZipFile(path) as zf:
         parts = {i.filename: zf.read(i.filename) for i in zf.infolist()}
     for name, data in parts.items():
         if name.startswith("xl/worksheets/") and formula.encode() in data:
             parts[name] = data.replace(f"<f>{formula}</f><v></v>".encode(), f"<f>{formula}</f><v>{value}</v>".encode())
+    assert b'fullCalcOnLoad="1"' in parts["xl/workbook.xml"]
+    if by_excel:
+        parts["xl/workbook.xml"] = parts["xl/workbook.xml"].replace(b' fullCalcOnLoad="1"', b"")
     with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as zf:
         for name, data in parts.items():
             zf.writestr(name, data)
@@ -183,6 +188,35 @@ def test_a_calculated_formula_is_read_as_its_value(tmp_path):
     result = validate(folder)
     assert result.ok, _show(result)
     assert result.engagement.table("Services")["annual_volume"].iloc[0] == 12
+
+
+def test_a_placeholder_result_left_for_excel_to_calculate_is_not_read_as_the_value(tmp_path):
+    # xlsxwriter stores 0 as every formula's result and asks for a full calculation on opening (calcPr
+    # fullCalcOnLoad="1", ECMA-376 Part 1 §18.2.2; Excel clears it when it saves): the 0 is not Excel's result
+    sheets = english_sheets()
+    sheets["Services"][1][6] = "=SUM(5,7)"  # annual_volume of S1, row 2
+    sheets["Services"][2][3] = "=1+2"  # effort of S2, row 3
+    folder = _client(tmp_path, sheets)
+    _set_cached(folder / "intake.xlsx", "SUM(5,7)", "0", by_excel=False)
+    _set_cached(folder / "intake.xlsx", "1+2", "3", by_excel=False)  # even a right-looking value is unproven
+    result = validate(folder)
+    found = [(p.severity, p.sheet, p.row, p.column, p.value) for p in result.problems if p.code == "formula_no_value"]
+    assert found == [("error", "Services", 2, "annual_volume", "=SUM(5,7)"), ("error", "Services", 3, "effort",
+                                                                            "=1+2")]
+    assert "placeholder" in next(p.message for p in result.problems if p.code == "formula_no_value")
+
+
+def test_a_companion_workbook_written_with_placeholder_results_is_reported(tmp_path):
+    folder = _client(tmp_path)
+    rows = [["response_id", "date", "satisfaction", "nps"]]
+    rows += [[f"R{i}", "2026-02-10", 4, "=3+4"] for i in range(30)]
+    path = _book(folder / "survey.xlsx", {"survey": rows})
+    _set_cached(path, "3+4", "0", by_excel=False)
+    result = validate(folder)
+    errors = [p for p in result.problems if p.code == "formula_no_value"]
+    assert errors and errors[0].file == "survey.xlsx" and errors[0].row == 2 and errors[0].column == "nps"
+    _set_cached(path, "3+4", "0")  # the same file after Excel saved it (here Excel's result is taken as stored)
+    assert not [p for p in validate(folder).problems if p.code == "formula_no_value"]
 
 
 def test_formulas_without_a_value_in_a_companion_workbook_are_reported(tmp_path):

@@ -406,10 +406,12 @@ MESSAGES = {
                                  "הגיליון „{sheet}” מוסתר באקסל; הוא נקרא כ„{ref_sheet}”, כי אין גיליון גלוי "
                                  "במקומו. יש לבטל את ההסתרה כדי לבדוק את הנתונים שבו."),
     "intake.formula_no_value": ("The cell holds a formula ({value}) that Excel has not calculated: the file has no "
-                                "value for it (it was written by a program, not saved by Excel). Open the file in "
-                                "Excel and save it, then validate again.",
-                                "בתא נוסחה ({value}) שאקסל לא חישב: אין בקובץ ערך עבורה (הקובץ נכתב בתוכנה ולא "
-                                "נשמר באקסל). יש לפתוח את הקובץ באקסל ולשמור אותו, ואז לבדוק שוב."),
+                                "value for it, or only a placeholder left for Excel to replace when the file is "
+                                "opened (it was written by a program, not saved by Excel). Open the file in Excel "
+                                "and save it, then validate again.",
+                                "בתא נוסחה ({value}) שאקסל לא חישב: אין בקובץ ערך עבורה, או שיש בו רק ערך זמני "
+                                "שאקסל אמור להחליף בפתיחת הקובץ (הקובץ נכתב בתוכנה ולא נשמר באקסל). יש לפתוח את "
+                                "הקובץ באקסל ולשמור אותו, ואז לבדוק שוב."),
     "intake.year_not_date": ("“{value}” is the year {year} typed in a date cell, not a date (Excel would read it "
                              "as day {year} of its calendar, in 1905); expected a full date (e.g. {year}-03-31). "
                              "Type the day and month too.",

@@ -288,15 +288,30 @@ def _safe_xml(data: bytes):
     return fromstring(data, forbid_dtd=True, forbid_entities=True, forbid_external=True)
 
 
-def _workbook_facts(zf: zipfile.ZipFile) -> tuple[bool, list[tuple[str, str]], dict[str, str]]:
-    """From xl/workbook.xml and its relationships: the 1904 date system flag, (sheet name, r:id) pairs, r:id -> part."""
+@dataclass(frozen=True)
+class _Facts:
+    """What xl/workbook.xml and its relationships say: the 1904 date system flag; ``uncalculated``: the writer
+    asked for every formula to be calculated when the file is opened (``calcPr fullCalcOnLoad``, ECMA-376 Part 1
+    §18.2.2), so no stored formula result is Excel's (xlsxwriter stores 0; Excel clears the flag when it saves);
+    (sheet name, r:id) pairs; r:id -> part."""
+
+    date1904: bool
+    uncalculated: bool
+    sheets: list[tuple[str, str]]
+    rels: dict[str, str]
+
+
+def _workbook_facts(zf: zipfile.ZipFile) -> _Facts:
+    """Read :class:`_Facts` from xl/workbook.xml and xl/_rels/workbook.xml.rels."""
     root = _safe_xml(zf.read("xl/workbook.xml"))
-    date1904 = False
+    date1904 = uncalculated = False
     sheets: list[tuple[str, str]] = []
     for el in root.iter():
         name = _local(el.tag)
         if name == "workbookPr":
             date1904 = str(el.get("date1904", "")).strip().lower() in ("1", "true")
+        elif name == "calcPr":
+            uncalculated = str(el.get("fullCalcOnLoad", "")).strip().lower() in ("1", "true")
         elif name == "sheet":
             rid = next((v for k, v in el.attrib.items() if _local(k) == "id"), None)
             if el.get("name") is not None and rid is not None:
@@ -307,7 +322,7 @@ def _workbook_facts(zf: zipfile.ZipFile) -> tuple[bool, list[tuple[str, str]], d
             if _local(el.tag) == "Relationship" and el.get("Id") and el.get("Target"):
                 target = el.get("Target")
                 rels[el.get("Id")] = target.lstrip("/") if target.startswith("/") else "xl/" + target
-    return date1904, sheets, rels
+    return _Facts(date1904, uncalculated, sheets, rels)
 
 
 _HAS_ERROR_CELL = re.compile(rb"""\bt\s*=\s*["']e["']""")
@@ -328,13 +343,15 @@ def _may_have_no_value(data: bytes) -> bool:
 _CELL_REF = re.compile(r"\$?([A-Za-z]{1,3})\$?(\d+)")  # A1, $B$7: column letters, row number
 
 
-def _error_cells(zf: zipfile.ZipFile, sheets: list[tuple[str, str]], rels: Mapping[str, str]
+def _error_cells(zf: zipfile.ZipFile, facts: _Facts
                  ) -> tuple[dict[str, list[tuple[int, int, str]]], dict[str, list[tuple[int, int, str]]]]:
-    """Cells calamine reads as empty although they are not, per sheet name: (errors, formulas without a value).
+    """Cells calamine reads as empty (or as a stored placeholder) although Excel would show something else, per
+    sheet name: (errors, formulas without a value).
 
     Each is a list of (row index, column index, text): the error text (``#REF!`` …), or the formula of a cell
-    that holds one with no stored result.  Only the sheets whose bytes show such a cell (``t="e"``, a formula
-    followed by no value) are parsed (defusedxml, streaming).
+    that holds one with no stored result — or, in a workbook whose writer left every formula to be calculated on
+    opening (:attr:`_Facts.uncalculated`), any stored result.  Only the sheets whose bytes show such a cell
+    (``t="e"``, a formula followed by no value; any formula when uncalculated) are parsed (defusedxml, streaming).
     """
     from defusedxml.ElementTree import iterparse
     from openpyxl.utils import column_index_from_string
@@ -342,12 +359,13 @@ def _error_cells(zf: zipfile.ZipFile, sheets: list[tuple[str, str]], rels: Mappi
     errors: dict[str, list[tuple[int, int, str]]] = {}
     no_value: dict[str, list[tuple[int, int, str]]] = {}
     members = set(zf.namelist())
-    for name, rid in sheets:
-        target = rels.get(rid)
+    for name, rid in facts.sheets:
+        target = facts.rels.get(rid)
         if target is None or target not in members:
             continue
         data = zf.read(target)
-        if not _HAS_ERROR_CELL.search(data) and not _may_have_no_value(data):
+        formulas = (b"<f" in data or b":f" in data) if facts.uncalculated else _may_have_no_value(data)
+        if not _HAS_ERROR_CELL.search(data) and not formulas:
             continue
         found: list[tuple[int, int, str]] = []
         missing: list[tuple[int, int, str]] = []
@@ -360,8 +378,9 @@ def _error_cells(zf: zipfile.ZipFile, sheets: list[tuple[str, str]], rels: Mappi
                     m = _CELL_REF.fullmatch(el.get("r") or "")
                     if m:
                         found.append((int(m.group(2)) - 1, column_index_from_string(m.group(1).upper()) - 1, value))
-                elif "f" in children and (value is None and "v" not in children if el.get("t") == "str"
-                                          else not (value or "").strip()):
+                elif "f" in children and (facts.uncalculated or (
+                        value is None and "v" not in children if el.get("t") == "str"
+                        else not (value or "").strip())):
                     # (a text formula whose stored result is the empty text, ``<v></v>``, was calculated: =IF(…,"",…))
                     m = _CELL_REF.fullmatch(el.get("r") or "")
                     if m:
@@ -394,9 +413,9 @@ def _open_workbook(path: Path, col: _Collector, *, file: str) -> _Workbook | Non
         return None
     try:
         with zipfile.ZipFile(path) as zf:
-            date1904, sheets, rels = _workbook_facts(zf)
-            epoch = dt.datetime(1904, 1, 1) if date1904 else dt.datetime(1899, 12, 30)
-            errors, no_value = _error_cells(zf, sheets, rels)
+            facts = _workbook_facts(zf)
+            epoch = dt.datetime(1904, 1, 1) if facts.date1904 else dt.datetime(1899, 12, 30)
+            errors, no_value = _error_cells(zf, facts)
         book = pc.CalamineWorkbook.from_path(str(path))
         return _calamine_workbook(book, epoch, errors, no_value)
     except Exception as exc:  # noqa: BLE001 - any parser failure is a corrupt/unsafe file for the user
