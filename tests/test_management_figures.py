@@ -15,6 +15,7 @@ import pandas as pd
 import pytest
 from conftest import english_sheets, write_xlsx
 from scipy import stats
+import statsmodels.api as sm
 
 import svcwork
 from svcwork import links, management
@@ -81,17 +82,22 @@ def test_observation_figures_say_exactly_what_they_count(demo):
         people[(u, i)].add(e)
     shown = [(i, s) for u, i, s in zip(obs["unit"], obs["item"], obs["score"])
              if len(people[(u, i)]) >= eng.settings.min_group_size]
-    by_item = defaultdict(list)
-    for i, s in shown:
-        by_item[i].append(s)
+    by_item, staff = defaultdict(list), defaultdict(list)
+    for (u, i, e, s) in zip(obs["unit"], obs["item"], obs["employee_code"], obs["score"]):
+        if len(people[(u, i)]) >= eng.settings.min_group_size:
+            by_item[i].append(s)
+            staff[i].append(e)
     assert figs["management.scores"].value == len(obs) == 400
     assert figs["management.scores_shown"].value == len(shown) == 350
     assert figs["management.observations"].value == len(obs[["date", "observer", "employee_code"]].drop_duplicates())
     for item, scores in by_item.items():
         f = figs[f"management.item_mean.{item}"]
         assert f.value == pytest.approx(statistics.fmean(scores)) and f.base == len(scores) == 70
-        half = stats.t.ppf(0.975, len(scores) - 1) * statistics.stdev(scores) / np.sqrt(len(scores))
-        assert (f.low, f.high) == pytest.approx((f.value - half, f.value + half))
+        # the interval clustered by employee: statsmodels' CR1 with t(G − 1), G the employees (Cameron & Miller 2015)
+        fit = sm.OLS(np.asarray(scores, dtype=float), np.ones(len(scores))).fit(
+            cov_type="cluster", cov_kwds={"groups": pd.factorize(pd.Series(staff[item]))[0]}, use_t=True)
+        assert (f.low, f.high) == pytest.approx(tuple(fit.conf_int(0.05)[0]), rel=1e-9)
+        assert figs[f"management.item_staff.{item}"].value == len(set(staff[item]))
     sentence = next(s for s in r.findings("en") if s.startswith("Coaching"))
     assert "over its 70 scores" in sentence and "400" not in sentence and "350" not in sentence
 

@@ -64,3 +64,109 @@ def test_item_labels_follow_the_report_language():
     assert item_label("הקשבה", "en") == "listening"
     assert item_label("Complete Solution", "he").startswith("פתרון מלא")
     assert item_label("greeting", "he") == "greeting"
+
+
+# --------------------------------------------------------------------------- intervals clustered by employee
+def _clustered_frame() -> pd.DataFrame:
+    """Seven employees in two units, observed in 1 to 6 sessions each (unequal clusters), two or three
+    items scored per session, an employee's own level shared by all their scores."""
+    rng = np.random.default_rng(7)
+    rows = []
+    sessions = {"e1": 1, "e2": 2, "e3": 5, "e4": 3, "e5": 6, "e6": 2, "e7": 4}
+    for k, (emp, count) in enumerate(sessions.items()):
+        unit, level = ("A" if k < 4 else "B"), rng.normal(0, 1.2)
+        for s in range(count):
+            day = pd.Timestamp(2026, 1 + (s + k) % 6, 3 + k)
+            items = ("listening", "closing", "greeting") if (s + k) % 2 else ("listening", "closing")
+            for item in items:
+                score = int(np.clip(np.rint(3 + level + rng.normal(0, 0.6)), 1, 5))
+                rows.append((day, unit, f"o{(s + k) % 2}", emp, item, score))
+    return _obs(rows)
+
+
+def _sm_mean_interval(y, groups, alpha=0.05):
+    """The independent reference: statsmodels' intercept-only OLS, CR1 clustered by *groups*, t(G − 1)."""
+    import statsmodels.api as sm
+
+    fit = sm.OLS(np.asarray(y, dtype=float), np.ones(len(y))).fit(
+        cov_type="cluster", cov_kwds={"groups": pd.factorize(pd.Series(list(groups)))[0]}, use_t=True)
+    return tuple(fit.conf_int(alpha)[0])
+
+
+@pytest.mark.parametrize("by", [["item"], ["unit", "item"], ["observer"], ["unit"]])
+@pytest.mark.parametrize("alpha", [0.05, 0.10])
+def test_observation_scores_interval_is_statsmodels_cluster_robust_by_employee(by, alpha):
+    frame = _clustered_frame()
+    out = observation_scores(frame, by=by, min_size=2, alpha=alpha)
+    assert len(out) >= 2
+    for _, r in out.iterrows():
+        mask = np.logical_and.reduce([frame[b] == r[b] for b in by])
+        cell = frame[mask]
+        assert r["employees"] == cell["employee_code"].nunique() >= 2
+        assert r["mean"] == pytest.approx(cell["score"].mean())
+        assert (r["low"], r["high"]) == pytest.approx(_sm_mean_interval(cell["score"], cell["employee_code"], alpha),
+                                                      rel=1e-10)
+
+
+def test_per_employee_rows_keep_the_student_t_interval_and_one_employee_has_none():
+    from scipy import stats
+
+    frame = _clustered_frame()
+    emp = observation_scores(frame, by=["employee_code"], min_size=2)
+    assert set(emp["employee_code"]) == set(frame["employee_code"])
+    for _, r in emp.iterrows():  # one employee, one cluster: the plain t interval over the scores
+        x = frame.loc[frame["employee_code"] == r["employee_code"], "score"].astype(float)
+        half = stats.t.ppf(0.975, len(x) - 1) * x.std(ddof=1) / np.sqrt(len(x))
+        assert (r["low"], r["high"]) == pytest.approx((x.mean() - half, x.mean() + half), rel=1e-10)
+    # a group of one employee (min_size 1 lets it through): no clustered interval from one cluster
+    solo = frame[frame["employee_code"] == "e5"]
+    one = observation_scores(solo, by=["unit", "item"], min_size=1)
+    assert len(one) and (one["n"] >= 2).all()
+    assert one["low"].isna().all() and one["high"].isna().all()
+    trend = observation_trend(solo, period="Q", by=["item"], min_size=1)
+    assert len(trend) and trend["low"].isna().all() and trend["high"].isna().all()
+
+
+def test_observation_trend_cells_have_the_statsmodels_clustered_interval():
+    frame = _clustered_frame()
+    trend = observation_trend(frame, period="Q", by=["item"], min_size=2)
+    assert len(trend) >= 4
+    quarter = frame["date"].dt.to_period("Q").astype(str)
+    for _, r in trend.iterrows():
+        cell = frame[(quarter == r["period"]) & (frame["item"] == r["item"])]
+        assert (r["low"], r["high"]) == pytest.approx(_sm_mean_interval(cell["score"], cell["employee_code"]),
+                                                      rel=1e-10)
+
+
+def test_coaching_slope_interval_is_statsmodels_cluster_robust_by_employee():
+    import statsmodels.api as sm
+
+    frame = _clustered_frame()
+    cf = coaching_focus(frame, period="M", min_size=2)
+    assert len(cf) >= 4
+    for _, r in cf.iterrows():
+        cell = frame[(frame["unit"] == r["unit"]) & (frame["item"] == r["item"])]
+        x = cell["date"].dt.to_period("M").map(lambda p: p.ordinal).to_numpy(dtype=float)
+        fit = sm.OLS(cell["score"].to_numpy(dtype=float), sm.add_constant(x)).fit(
+            cov_type="cluster", cov_kwds={"groups": pd.factorize(cell["employee_code"])[0]}, use_t=True)
+        assert r["slope"] == pytest.approx(fit.params[1], rel=1e-10)
+        assert (r["slope_low"], r["slope_high"]) == pytest.approx(tuple(fit.conf_int(0.05)[1]), rel=1e-9)
+        assert r["falling"] == (fit.conf_int(0.05)[1][1] < 0)
+
+
+def test_clustered_interval_is_wider_than_the_naive_one_when_an_employees_scores_agree():
+    """A sanity property: each employee scores alike on every item and session (strong correlation within
+    the cluster), so ten employees are worth far fewer than their 60 scores."""
+    from scipy import stats
+
+    rows = []
+    for e in range(10):
+        for s in range(3):
+            for item in ("listening", "closing"):
+                rows.append((pd.Timestamp(2026, 1 + s, 1), "Desk", "O", f"e{e}", item, 1 + e % 5))
+    frame = _obs(rows)
+    out = observation_scores(frame, by=["unit"], min_size=5).iloc[0]
+    x = frame["score"].astype(float)
+    naive = stats.ttest_1samp(x, 0).confidence_interval(0.95)
+    assert out["high"] - out["low"] > 2 * (naive.high - naive.low)
+    assert (out["low"], out["high"]) == pytest.approx(_sm_mean_interval(x, frame["employee_code"]), rel=1e-10)

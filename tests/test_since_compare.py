@@ -319,3 +319,48 @@ def test_the_end_to_end_time_rows_count_only_the_cases_with_a_time():
     assert set(times) == {"median_case_days", "p90_case_days"}
     for r in times.values():
         assert (r["base_current"], r["base_previous"]) == (48, 45)
+
+
+def test_observation_rows_read_each_rounds_clustered_degrees_of_freedom():
+    """An item's mean observation score has an interval clustered by employee (CR1, t(G − 1)); the round's
+    ``management.item_staff.<item>`` figure gives G, so the change's interval rests on each round's statsmodels
+    standard error and G − 1 (Welch–Satterthwaite).  An earlier round without that figure had a Student-t
+    interval over its scores: its n − 1."""
+    import statsmodels.api as sm
+    from scipy import stats
+
+    from svcwork.keyfigures import from_records
+    from svcwork.since.rows import observation_rows
+
+    rng = np.random.default_rng(5)
+    parts = []
+    for employees, level in ((14, 3.7), (9, 3.3)):
+        y, groups = [], []
+        for e in range(employees):
+            own, k = level + rng.normal(0, 0.6), int(rng.integers(1, 8))
+            y += list(own + rng.normal(0, 0.5, k))
+            groups += [e] * k
+        y = np.asarray(y)
+        fit = sm.OLS(y, np.ones(len(y))).fit(cov_type="cluster", cov_kwds={"groups": groups}, use_t=True)
+        low, high = fit.conf_int(0.05)[0]
+        figs = [kf("management.item_mean.listening", float(y.mean()), "mean", base=len(y), base_of="scores",
+                   low=float(low), high=float(high), item="listening"),
+                kf("management.item_staff.listening", employees, "count", item="listening")]
+        parts.append((figs, y, float(fit.bse[0]), employees - 1))
+    (cur, y1, se1, df1), (prev, y2, se2, df2) = parts
+
+    def expected(se2_, df2_):
+        v = se1 ** 2 + se2_ ** 2
+        half = stats.t.ppf(0.975, v ** 2 / (se1 ** 4 / df1 + se2_ ** 4 / df2_)) * math.sqrt(v)
+        return y1.mean() - y2.mean() - half, y1.mean() - y2.mean() + half
+
+    (r,) = observation_rows(from_records(cur), from_records(prev), min_size=5, confidence=0.95)
+    assert r["method"] == "welch" and r["change"] == pytest.approx(y1.mean() - y2.mean())
+    assert (r["low"], r["high"]) == pytest.approx(expected(se2, df2), rel=1e-9)
+    # the earlier round from before the clustered interval: a Student-t interval over its n scores
+    se_t = y2.std(ddof=1) / math.sqrt(len(y2))
+    half = stats.t.ppf(0.975, len(y2) - 1) * se_t
+    old = [kf("management.item_mean.listening", float(y2.mean()), "mean", base=len(y2), base_of="scores",
+              low=float(y2.mean() - half), high=float(y2.mean() + half), item="listening")]
+    (r,) = observation_rows(from_records(cur), from_records(old), min_size=5, confidence=0.95)
+    assert (r["low"], r["high"]) == pytest.approx(expected(se_t, len(y2) - 1), rel=1e-9)

@@ -208,3 +208,40 @@ def test_a_quantile_not_reached_leaves_the_interval_unbounded():
     (float("nan"), float("nan"), "higher", "not_tested")])
 def test_the_verdict_is_only_the_interval_and_the_good_direction(low, high, direction, expected):
     assert verdict(low, high, direction) == expected
+
+
+def _clustered_round(rng, employees, level):
+    """One round's observation scores of one item: employees observed 1–6 times, each with their own level."""
+    y, groups = [], []
+    for e in range(employees):
+        own = level + rng.normal(0, 0.7)
+        k = int(rng.integers(1, 7))
+        y += list(own + rng.normal(0, 0.5, k))
+        groups += [e] * k
+    return np.asarray(y), np.asarray(groups)
+
+
+def test_welch_from_cluster_robust_intervals_uses_their_own_degrees_of_freedom():
+    """A cluster-robust interval (statsmodels CR1, t with G − 1 degrees of freedom; Cameron & Miller 2015) gives
+    back statsmodels' standard error only with G − 1; the two are combined by Welch–Satterthwaite with
+    each round's G − 1."""
+    import statsmodels.api as sm
+
+    rng = np.random.default_rng(21)
+    rounds = []
+    for employees, level in ((12, 3.6), (8, 3.2)):
+        y, groups = _clustered_round(rng, employees, level)
+        fit = sm.OLS(y, np.ones(len(y))).fit(cov_type="cluster", cov_kwds={"groups": groups}, use_t=True)
+        low, high = fit.conf_int(0.05)[0]
+        rounds.append(((float(fit.params[0]), low, high, len(y), employees - 1), float(fit.bse[0]), employees - 1))
+    (cur, se1, df1), (prev, se2, df2) = rounds
+    v = se1 ** 2 + se2 ** 2
+    df = v ** 2 / (se1 ** 4 / df1 + se2 ** 4 / df2)
+    half = stats.t.ppf(0.975, df) * math.sqrt(v)
+    d = welch_from_intervals(cur, prev)
+    assert d.value == pytest.approx(cur[0] - prev[0])
+    assert (d.low, d.high) == pytest.approx((cur[0] - prev[0] - half, cur[0] - prev[0] + half), rel=1e-9)
+    # the df of a Student-t interval over n values, given or not, is n − 1: the four-field form is unchanged
+    assert welch_from_intervals(cur[:4] + (cur[3] - 1,), prev[:4] + (prev[3] - 1,)) == welch_from_intervals(cur[:4],
+                                                                                                       prev[:4])
+    assert welch_from_intervals(cur[:4] + (0,), prev).low is None  # one cluster: no interval

@@ -355,10 +355,21 @@ MESSAGES: dict[str, tuple[str, str]] = {   # "management.*"
     "management.figure.item_mean": ('Mean observation score of “{item}”', 'ציון התצפית הממוצע של „{item}”'),
     "management.figure.item_mean.def": ('Mean of the scores of “{item}” (1 up to the top of the scale) over its '
                                         'scores in the groups shown — one score per session in which it was scored — '
-                                        'with a Student-t interval; base: those scores of “{item}”.',
+                                        "with an interval clustered by employee (an employee's scores are not "
+                                        'independent: cluster-robust CR1 variance, t with the employees less one '
+                                        'degrees of freedom; Cameron & Miller 2015); base: those scores of “{item}”.',
                                         'ממוצע הציונים של „{item}” (מ־1 עד הציון הגבוה בסולם) על פני הציונים שלו '
-                                        'בקבוצות המוצגות — ציון אחד לכל מפגש שבו דורג — עם רווח סמך לפי התפלגות t; '
-                                        'בסיס: ציוני „{item}” האלה.'),
+                                        'בקבוצות המוצגות — ציון אחד לכל מפגש שבו דורג — עם רווח סמך באשכולות לפי '
+                                        'עובד (ציוני אותו עובד אינם בלתי תלויים: שונות עמידה לאשכולות CR1, התפלגות '
+                                        't עם מספר העובדים פחות אחד דרגות חופש; קמרון ומילר 2015); בסיס: ציוני '
+                                        '„{item}” האלה.'),
+    "management.figure.item_staff": ('Employees observed on “{item}”', 'עובדים שנצפו ב„{item}”'),
+    "management.figure.item_staff.def": ('Different employees whose scores of “{item}” enter its mean (the groups '
+                                         'shown); the interval of the mean is clustered by them, its degrees of '
+                                         'freedom these employees less one.',
+                                         'עובדים שונים שציוניהם ב„{item}” נכללים בממוצע שלו (בקבוצות המוצגות); '
+                                         'רווח הסמך של הממוצע מחושב באשכולות לפי עובדים אלה, ודרגות החופש שלו הן '
+                                         'מספר העובדים פחות אחד.'),
     "management.figure.lowest_cell": ('Lowest unit and item: {item}', 'היחידה והפריט הנמוכים ביותר: {item}'),
     "management.figure.lowest_cell.def": ('The lowest mean score of one item in one unit ({item}), among the groups '
                                           "shown; base: that cell's scores.",
@@ -599,15 +610,22 @@ MESSAGES: dict[str, tuple[str, str]] = {   # "management.*"
                                             "השינוי הגבוה ביותר ב„{top}” ({top_change}) והנמוך ביותר ב„{bottom}” "
                                             "({bottom_change}). ציוני התצפית בעבודה הם מקור אחר (טבלה „{table}”)."),
     # methods (the appendix, not the body)
-    "management.method.observations": ("Observation scores: mean per item, unit, observer and period with a Student-t "
-                                       "{conf} interval; a group with fewer than {min} different employees is not shown; "
-                                       "trends per period are ordinary least-squares slopes (scipy linregress) with "
-                                       "their t intervals; the coaching list ranks a unit's items falling first, then "
+    "management.method.observations": ("Observation scores: mean per item, unit, observer and period with a {conf} "
+                                       "interval clustered by employee — an employee is observed in many sessions, "
+                                       "several items in each, so the scores are not independent: cluster-robust CR1 "
+                                       "variance with a t quantile on the employees less one degrees of freedom "
+                                       "(Cameron & Miller 2015); the mean of one employee's scores with a Student-t "
+                                       "interval; a group with fewer than {min} different employees is not shown; "
+                                       "trends per period are ordinary least-squares slopes with intervals clustered "
+                                       "by employee alike; the coaching list ranks a unit's items falling first, then "
                                        "by lowest mean.",
-                                       "ציוני תצפית: ממוצע לכל פריט, יחידה, צופה ותקופה עם רווח סמך {conf} לפי "
+                                       "ציוני תצפית: ממוצע לכל פריט, יחידה, צופה ותקופה עם רווח סמך {conf} באשכולות "
+                                       "לפי עובד — עובד נצפה במפגשים רבים ובכל מפגש בכמה פריטים, ולכן ציוניו אינם "
+                                       "בלתי תלויים: שונות עמידה לאשכולות CR1 עם התפלגות t במספר העובדים פחות אחד "
+                                       "דרגות חופש (קמרון ומילר 2015); ממוצע הציונים של עובד אחד עם רווח סמך לפי "
                                        "התפלגות t; קבוצה שבה פחות מ־{min} עובדים שונים אינה מוצגת; המגמה לתקופה היא "
-                                       "שיפוע ריבועים פחותים (scipy linregress) עם רווח סמך t; רשימת האימון מדרגת את "
-                                       "פריטי היחידה — תחילה פריטים בירידה, ואחר כך לפי הממוצע הנמוך."),
+                                       "שיפוע ריבועים פחותים עם רווח סמך באשכולות לפי עובד באותו אופן; רשימת האימון "
+                                       "מדרגת את פריטי היחידה — תחילה פריטים בירידה, ואחר כך לפי הממוצע הנמוך."),
     "management.method.agreement": ("Observer agreement: quadratic-weighted Cohen's kappa (Cohen 1968) of two observers' "
                                     "scores of the same employee and item on the same day, with the asymptotic standard "
                                     "error of Fleiss, Cohen & Everitt (1969) (statsmodels); its strength in the bands of "

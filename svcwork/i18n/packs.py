@@ -170,10 +170,11 @@ MESSAGES: dict[str, tuple] = {
     "packs.figure.open_actions.def": ("The unit's actions open or in progress at the report date.",
                                       "הפעולות של היחידה שפתוחות או בביצוע בתאריך הדוח."),
     "packs.figure.obs_mean": ("Mean observation score ({item})", "ציון תצפית ממוצע ({item})"),
-    "packs.figure.obs_mean.def": ("The mean score of the item over the unit's observations, with its 95% t interval; "
-                                  "shown only when enough different employees were observed.",
-                                  "הציון הממוצע של הפריט בתצפיות היחידה, עם רווח סמך t של 95%; מוצג רק כשנצפו די "
-                                  "עובדים שונים."),
+    "packs.figure.obs_mean.def": ("The mean score of the item over the unit's observations, with its 95% interval "
+                                  "(the scores of one employee counted together, not as independent); shown only "
+                                  "when enough different employees were observed.",
+                                  "הציון הממוצע של הפריט בתצפיות היחידה, עם רווח סמך של 95% (הציונים של עובד אחד "
+                                  "נספרים יחד ולא כבלתי תלויים); מוצג רק כשנצפו די עובדים שונים."),
     "packs.figure.scale_max": ("Top of the observation scale", "ראש סולם התצפיות"),
     "packs.figure.scale_max.def": ("The highest score an observation item can get (Observations sheet).",
                                    "הציון הגבוה ביותר שפריט תצפית יכול לקבל (גיליון התצפיות)."),

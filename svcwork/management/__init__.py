@@ -28,9 +28,10 @@ each unit's KPI and survey signals) is derived in :mod:`svcwork.links`
 
 Methods and references
 ----------------------
-* Observation scores: mean with a Student-t interval per item / unit / observer / employee
-  (pseudonymised); trend per period as an ordinary least-squares slope (scipy ``linregress``)
-  with its t interval.  Groups with fewer scores than ``min_group_size`` are dropped
+* Observation scores: mean per item / unit / observer / employee (pseudonymised) with its
+  cluster-robust interval, the scores clustered by employee (CR1, t with G − 1 degrees of
+  freedom; Cameron & Miller 2015, *J. Human Resources* 50:317) — a Student-t interval per
+  employee; trend per period as an ordinary least-squares slope with the same clustered interval.  Groups with fewer scores than ``min_group_size`` are dropped
   (:func:`svcwork.privacy.suppress`) before anything else sees them.
 * Observer calibration: quadratic-weighted Cohen's kappa (Cohen 1968, *Psychol. Bull.* 70:213;
   asymptotic standard error of Fleiss, Cohen & Everitt 1969, via

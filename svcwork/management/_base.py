@@ -83,7 +83,11 @@ def _to_date(value: object) -> dt.date | None:
 
 
 def _t_interval(mean: pd.Series, sd: pd.Series, n: pd.Series, alpha: float) -> tuple[pd.Series, pd.Series]:
-    """Student-t interval for a mean (NaN where n < 2)."""
+    """Student-t interval for a mean of independent scores (NaN where n < 2): ``ȳ ± t₍ₙ₋₁₎ · s / √n``.
+
+    For the scores of one employee (one cluster); a mean over several employees' scores takes
+    :func:`_cluster_interval`.
+    """
     from scipy import stats
 
     n_ = n.astype("float64")
@@ -92,6 +96,87 @@ def _t_interval(mean: pd.Series, sd: pd.Series, n: pd.Series, alpha: float) -> t
         half = pd.Series(q, index=n.index) * sd / np.sqrt(n_)
     half = half.where(n_ >= 2)
     return mean - half, mean + half
+
+
+def _cluster_codes(frame: pd.DataFrame, cluster: str) -> pd.Series:
+    """The cluster of each row: its *cluster* column, a row without one a cluster of its own."""
+    codes = frame[cluster].astype("string")
+    missing = codes.isna()
+    if missing.any():
+        own = pd.Series([f"\0row{i}" for i in range(len(frame))], index=frame.index, dtype="string")
+        codes = codes.mask(missing, own)
+    return codes
+
+
+def _cluster_interval(frame: pd.DataFrame, keys: Sequence[str], alpha: float, *, value: str = "score",
+                      cluster: str = "employee_code") -> pd.DataFrame:
+    """The mean of *value* per group of *keys* with its cluster-robust interval, clusters = *cluster*.
+
+    Intercept-only least squares with the CR1 cluster-robust variance and a t quantile with G − 1
+    degrees of freedom, G the clusters (employees) in the group (A. C. Cameron & D. L. Miller, "A
+    Practitioner's Guide to Cluster-Robust Inference", *Journal of Human Resources* 50(2), 2015,
+    §II–VI: CR1 scales by G/(G − 1) · (N − 1)/(N − K), here K = 1; T(G − 1) reference)::
+
+        V = G/(G − 1) · Σ_g (Σ_{i∈g} (y_i − ȳ))² / N²,    ȳ ± t₍G₋₁₎ · √V
+
+    — exactly statsmodels' ``OLS(y, ones).fit(cov_type="cluster", cov_kwds={"groups": codes},
+    use_t=True).conf_int(alpha)``, computed for every group at once.  The scores of one employee
+    are not independent (several sessions, several items in a session): a Student-t interval
+    over the scores would be too narrow.  A row without a cluster code is a cluster of its own.
+    Indexed by *keys* (as ``frame.groupby(keys, sort=True)``); columns ``clusters`` (G), ``low``,
+    ``high``; NaN limits where G < 2.
+    """
+    from scipy import stats
+
+    keys = list(keys)
+    y = frame[value].astype("float64")
+    groups = frame.groupby(keys, sort=True, observed=True)[value]
+    n, mean = groups.count().astype("float64"), groups.mean()
+    work = frame[keys].assign(_cluster=_cluster_codes(frame, cluster), _resid=y - groups.transform("mean"))
+    work = work[y.notna()]
+    per_cluster = work.groupby([*keys, "_cluster"], sort=True, observed=True)["_resid"].sum()
+    level = keys if len(keys) > 1 else keys[0]
+    scores = (per_cluster * per_cluster).groupby(level=level, sort=True).agg(["sum", "count"])
+    scores = scores.reindex(n.index)
+    g = scores["count"].astype("float64")
+    with np.errstate(invalid="ignore", divide="ignore"):
+        var = g / (g - 1) * scores["sum"] / (n * n)
+        q = pd.Series(stats.t.ppf(1 - alpha / 2, g - 1), index=n.index)
+        half = (q * np.sqrt(var)).where(g >= 2)
+    return pd.DataFrame({"clusters": g.fillna(0).astype("int64"), "low": mean - half, "high": mean + half},
+                        index=n.index)
+
+
+def _cluster_slope(x: np.ndarray, y: np.ndarray, clusters: np.ndarray, alpha: float
+                   ) -> tuple[float | None, float | None, float | None]:
+    """Least-squares slope of *y* on *x* with its cluster-robust interval (CR1, t with G − 1 degrees
+    of freedom; Cameron & Miller 2015, as :func:`_cluster_interval`).
+
+    The slope is ``Σ wᵢ yᵢ`` with ``wᵢ = (xᵢ − x̄) / Σ (xⱼ − x̄)²``; its CR1 variance
+    ``G/(G − 1) · (N − 1)/(N − 2) · Σ_g (Σ_{i∈g} wᵢ eᵢ)²`` (eᵢ the residuals) — statsmodels'
+    ``OLS(y, add_constant(x)).fit(cov_type="cluster", …, use_t=True)``.  None when the slope is
+    undefined (fewer than 3 points or one x); limits None when fewer than 2 clusters.
+    """
+    from scipy import stats
+
+    x, y = np.asarray(x, dtype=float), np.asarray(y, dtype=float)
+    n = len(x)
+    if n < 3 or len(np.unique(x)) < 2:
+        return None, None, None
+    dx = x - x.mean()
+    sxx = float(dx @ dx)
+    slope = float(dx @ (y - y.mean())) / sxx
+    resid = y - y.mean() - slope * dx
+    _, idx = np.unique(np.asarray(clusters, dtype=object).astype(str), return_inverse=True)
+    g = int(idx.max()) + 1
+    if g < 2:
+        return _float(slope), None, None
+    contrib = np.bincount(idx, weights=dx * resid / sxx, minlength=g)
+    var = g / (g - 1) * (n - 1) / (n - 2) * float(contrib @ contrib)
+    half = float(stats.t.ppf(1 - alpha / 2, g - 1)) * math.sqrt(var)
+    if not math.isfinite(half):
+        return _float(slope), None, None
+    return _float(slope), _float(slope - half), _float(slope + half)
 
 
 def _empty(columns: Sequence[str]) -> pd.DataFrame:

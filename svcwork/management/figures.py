@@ -15,6 +15,13 @@ observer on one day), ``scores`` (scored items: one item scored in one session �
 several items, so scores = sessions × items scored), ``pairs`` (the same employee and item scored
 by two observers on the same day), ``staff`` (employees), ``events`` (reviewed events of the
 Lessons sheet), ``units``.
+
+An item's mean observation score (``item_mean``) and the lowest unit × item cell (``lowest_cell``)
+carry the interval of their table: clustered by employee (CR1, t with G − 1 degrees of freedom, G
+the employees; Cameron & Miller 2015, :func:`svcwork.management._base._cluster_interval`).  Their
+base stays the scores (what the sentences quote); the employees the interval rests on are the
+item's ``item_staff`` figure, which the re-measurement (:mod:`svcwork.since.rows`) reads to recover
+the standard error from the interval with the interval's own degrees of freedom (G − 1).
 """
 
 from __future__ import annotations
@@ -140,9 +147,12 @@ def _observation_figures(r: ManagementResult) -> list[KeyFigure]:
            _fig("scores_shown", shown, "count", base=int(r.n_observations), base_of="scores",
                 table="observations_by_item")]
     for _, row in r.items.iterrows():
-        out.append(_fig("item_mean", _float(row["mean"]), "mean", item=_item(r, row["item"]), base=int(row["n"]),
+        item = _item(r, row["item"])
+        out.append(_fig("item_mean", _float(row["mean"]), "mean", item=item, base=int(row["n"]),
                         base_of="scores", low=_float(row["low"]), high=_float(row["high"]),
                         table="observations_by_item"))
+        # the clusters of item_mean's interval (its degrees of freedom + 1), for the re-measurement
+        out.append(_fig("item_staff", int(row["employees"]), "count", item=item, table="observations_by_item"))
     if len(r.unit_items):
         low = r.unit_items.sort_values(["mean", "unit", "item"], kind="stable").iloc[0]
         out.append(_fig("lowest_cell", _float(low["mean"]), "mean", item=f"{low['unit']} · {_item(r, low['item'])}",

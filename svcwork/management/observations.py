@@ -1,14 +1,23 @@
-"""Observation scores: mean with a Student-t interval per item / unit / observer / employee, trends, coaching focus.
+"""Observation scores: mean with its interval per item / unit / observer / employee, trends, coaching focus.
+
+Scores are clustered: one employee is observed in many sessions, and several items are scored in
+each session on the same employee, so scores of one employee are not independent.  A mean over
+several employees' scores (per item, unit × item, observer, period) has the cluster-robust
+interval, clusters = employees: intercept-only least squares with the CR1 variance and a t
+quantile with G − 1 degrees of freedom, G the employees in the group (A. C. Cameron & D. L.
+Miller, "A Practitioner's Guide to Cluster-Robust Inference", *Journal of Human Resources* 50(2),
+2015; :func:`svcwork.management._base._cluster_interval`).  A mean of one employee's scores (the
+table by employee) keeps the Student-t interval over those scores.
 
 Groups with fewer different employees than ``min_size`` are dropped
 (:func:`svcwork.privacy.suppress`) before anything else sees them; organisation-wide tables
 use only the publishable observations (:func:`publishable_observations`).  Trends are ordinary
-least-squares slopes per period (scipy ``linregress``) with their t intervals.
+least-squares slopes per period with their cluster-robust (CR1, G − 1 degrees of freedom)
+intervals, clusters = employees (:func:`svcwork.management._base._cluster_slope`).
 """
 
 from __future__ import annotations
 
-import math
 from typing import Sequence
 
 import numpy as np
@@ -18,7 +27,8 @@ from ..common import require_columns
 from ..errors import AnalysisError
 from ..i18n import fmt_number, t
 from ..privacy import suppress
-from ._base import SCALE, _check_alpha, _check_min_size, _check_period, _float, _t_interval, _text
+from ._base import (SCALE, _check_alpha, _check_min_size, _check_period, _cluster_codes, _cluster_interval,
+                    _cluster_slope, _t_interval, _text)
 from .items import _canonical_items
 
 __all__ = ["observation_scores", "observer_scores", "publishable_observations", "observation_trend", "coaching_focus"]
@@ -49,12 +59,17 @@ def _prepare_observations(observations: pd.DataFrame) -> pd.DataFrame:
 
 def observation_scores(observations: pd.DataFrame, *, by: Sequence[str], min_size: int,
                        alpha: float = 0.05) -> pd.DataFrame:
-    """Mean observation score with a Student-t interval per group of *by* columns.
+    """Mean observation score with its interval per group of *by* columns.
 
     *by* may name ``unit``, ``item``, ``observer`` and ``employee_code`` (pseudonymised by the
     loader).  Columns: the *by* columns, ``n`` (scores), ``employees``, ``mean``, ``sd``, ``low``,
     ``high``.  A group is the people in it: groups with fewer than *min_size* different employees
     are dropped (never returned); per employee, rows with fewer than *min_size* scores.
+
+    The interval: clustered by employee (CR1, t with G − 1 degrees of freedom, G the employees in
+    the group; Cameron & Miller 2015 — :func:`~svcwork.management._base._cluster_interval`), NaN
+    where G < 2; where *by* names ``employee_code`` (one employee per group) the Student-t interval
+    over the employee's scores, NaN where n < 2.
     """
     min_size, alpha = _check_min_size(min_size), _check_alpha(alpha)
     by = list(by)
@@ -68,8 +83,11 @@ def observation_scores(observations: pd.DataFrame, *, by: Sequence[str], min_siz
     g = obs.groupby(by, sort=True, observed=True)
     out = g["score"].agg(n="count", mean="mean", sd="std")
     out["employees"] = g["employee_code"].nunique()
+    if "employee_code" in by:  # one employee: independent scores within the one cluster
+        out["low"], out["high"] = _t_interval(out["mean"], out["sd"], out["n"], alpha)
+    else:
+        out[["low", "high"]] = _cluster_interval(obs, by, alpha)[["low", "high"]].reindex(out.index)
     out = out.reset_index()
-    out["low"], out["high"] = _t_interval(out["mean"], out["sd"], out["n"], alpha)
     out = suppress(out, count="n" if "employee_code" in by else "employees", min_size=min_size)
     return out[cols].reset_index(drop=True)
 
@@ -133,7 +151,9 @@ def observation_trend(observations: pd.DataFrame, *, period: str = "M", by: Sequ
     """Mean score per period (month ``M`` or quarter ``Q``) and group; small cells dropped.
 
     Columns: ``period``, the *by* columns, ``n``, ``employees``, ``mean``, ``low``, ``high``;
-    cells with fewer than *min_size* different employees are dropped.
+    cells with fewer than *min_size* different employees are dropped.  The interval of each cell is
+    clustered by employee as in :func:`observation_scores` (CR1, t with G − 1 degrees of freedom;
+    Cameron & Miller 2015); NaN where the cell holds fewer than 2 employees.
     """
     period, min_size, alpha = _check_period(period), _check_min_size(min_size), _check_alpha(alpha)
     by = list(by)
@@ -145,23 +165,14 @@ def observation_trend(observations: pd.DataFrame, *, period: str = "M", by: Sequ
     g = obs.groupby(["_ord", "period", *by], sort=True, observed=True)
     out = g["score"].agg(n="count", mean="mean", sd="std")
     out["employees"] = g["employee_code"].nunique()
+    if "employee_code" in by:
+        out["low"], out["high"] = _t_interval(out["mean"], out["sd"], out["n"], alpha)
+    else:
+        ci = _cluster_interval(obs, ["_ord", "period", *by], alpha)
+        out[["low", "high"]] = ci[["low", "high"]].reindex(out.index)
     out = out.reset_index()
-    out["low"], out["high"] = _t_interval(out["mean"], out["sd"], out["n"], alpha)
     out = suppress(out, count="employees", min_size=min_size)
     return out[cols].reset_index(drop=True)
-
-
-def _slope(x: np.ndarray, y: np.ndarray, alpha: float) -> tuple[float | None, float | None, float | None]:
-    """OLS slope of *y* on *x* with its t interval (scipy ``linregress``); None when undefined."""
-    from scipy import stats
-
-    if len(np.unique(x)) < 2 or len(x) < 3:
-        return None, None, None
-    res = stats.linregress(x, y)
-    q = stats.t.ppf(1 - alpha / 2, len(x) - 2)
-    if not math.isfinite(res.stderr):
-        return _float(res.slope), None, None
-    return _float(res.slope), _float(res.slope - q * res.stderr), _float(res.slope + q * res.stderr)
 
 
 def coaching_focus(observations: pd.DataFrame, *, period: str = "M", top: int = 3, min_size: int,
@@ -170,7 +181,11 @@ def coaching_focus(observations: pd.DataFrame, *, period: str = "M", top: int = 
 
     Per unit and item (scored on at least *min_size* different employees): mean score, the trend as an OLS slope
     in score points per period with its interval, and ``falling`` when the whole interval is
-    below zero.  Items are ranked within the unit: significantly falling items first, then by
+    below zero.  The interval is cluster-robust, clusters = employees (an employee's scores over
+    the periods are not independent): CR1 with a t quantile on G − 1 degrees of freedom, G the
+    employees scored on the item in the unit (Cameron & Miller 2015;
+    :func:`~svcwork.management._base._cluster_slope`); None with fewer than 2 employees.
+    Items are ranked within the unit: significantly falling items first, then by
     mean score (lowest first), then by slope; ``focus`` marks the first *top*.
     Columns: ``unit``, ``item``, ``n``, ``mean``, ``slope``, ``slope_low``, ``slope_high``,
     ``falling``, ``rank``, ``focus``.
@@ -183,12 +198,14 @@ def coaching_focus(observations: pd.DataFrame, *, period: str = "M", top: int = 
     if obs.empty:
         return pd.DataFrame({c: pd.Series(dtype="float64") for c in cols})
     _, obs["_ord"] = _period_index(obs["date"], period)
+    obs["_cluster"] = _cluster_codes(obs, "employee_code")
     rows = []
     for (unit, item), grp in obs.groupby(["unit", "item"], sort=True, observed=True):
         n = int(grp["score"].count())
         if grp["employee_code"].nunique() < min_size:
             continue
-        slope, lo, hi = _slope(grp["_ord"].to_numpy(dtype=float), grp["score"].to_numpy(dtype=float), alpha)
+        slope, lo, hi = _cluster_slope(grp["_ord"].to_numpy(dtype=float), grp["score"].to_numpy(dtype=float),
+                                       grp["_cluster"].to_numpy(), alpha)
         rows.append({"unit": unit, "item": item, "n": n, "mean": float(grp["score"].mean()), "slope": slope,
                      "slope_low": lo, "slope_high": hi, "falling": bool(hi is not None and hi < 0)})
     if not rows:

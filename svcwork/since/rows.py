@@ -13,7 +13,11 @@ interval that fits the figure (:mod:`svcwork.since.stats`):
   summaries' key figures: shares still get Newcombe's interval (their bases are recorded), times
   and hand-offs only the two values;
 * observations — ``management.item_mean.<item>`` and training — ``management.training_change.<item>``:
-  Welch's interval from each round's recorded Student-t interval.
+  Welch's interval from each round's recorded interval, its standard error recovered with the
+  interval's own degrees of freedom: an item's mean observation score has an interval clustered by
+  employee (CR1, t with G − 1 degrees of freedom; Cameron & Miller 2015), G its
+  ``management.item_staff.<item>`` figure (a round without one: a Student-t interval over its base,
+  n − 1); a training change a paired t interval over its base (n − 1).
 
 Shares are compared in percentage points (×100).  A group under the suppression threshold in either
 round gives a row with its numbers withheld (verdict ``suppressed``).
@@ -255,11 +259,26 @@ def _journey_rows_from_figures(cur: Mapping[str, KeyFigure], prev: Mapping[str, 
 
 
 # ------------------------------------------------------------------------------- observations, training
+def _clusters_df(figures: Mapping[str, KeyFigure], key: str | None, base: int | None) -> float | None:
+    """The degrees of freedom of a recorded interval: G − 1 for the G clusters of figure *key* (a
+    cluster-robust interval), else n − 1 for its *base* n (a Student-t interval)."""
+    fig = figures.get(key) if key is not None else None
+    g = _f(fig.value) if fig is not None else None
+    if g is not None:
+        return g - 1
+    return None if not base else float(base) - 1
+
+
 def _welch_rows(cur: Mapping[str, KeyFigure], prev: Mapping[str, KeyFigure], prefix: str, group: str, *,
-                min_size: int, confidence: float) -> list[dict[str, Any]]:
+                min_size: int, confidence: float, clusters: str | None = None) -> list[dict[str, Any]]:
+    """Welch rows of the figures under *prefix*; *clusters*: the prefix of the figures that count the
+    clusters of each one's interval (``<clusters><item>``), read for its degrees of freedom."""
     out = []
     for key, c, p in _both(cur, prev, prefix):
-        diff = welch_from_intervals((c.value, c.low, c.high, c.base or 0), (p.value, p.low, p.high, p.base or 0),
+        suffix = key[len(prefix):]
+        staff = None if clusters is None else clusters + suffix
+        diff = welch_from_intervals((c.value, c.low, c.high, c.base or 0, _clusters_df(cur, staff, c.base)),
+                                    (p.value, p.low, p.high, p.base or 0, _clusters_df(prev, staff, p.base)),
                                     confidence)
         if diff.value is None:
             diff = None
@@ -271,8 +290,10 @@ def _welch_rows(cur: Mapping[str, KeyFigure], prev: Mapping[str, KeyFigure], pre
 
 def observation_rows(cur: Mapping[str, KeyFigure], prev: Mapping[str, KeyFigure], *, min_size: int,
                      confidence: float) -> list[dict[str, Any]]:
-    """Each observed behaviour's mean score, current against previous (Welch)."""
-    return _welch_rows(cur, prev, "management.item_mean.", "observations", min_size=min_size, confidence=confidence)
+    """Each observed behaviour's mean score, current against previous (Welch; each round's interval is
+    clustered by employee, its degrees of freedom the employees of ``management.item_staff.<item>`` less one)."""
+    return _welch_rows(cur, prev, "management.item_mean.", "observations", min_size=min_size, confidence=confidence,
+                       clusters="management.item_staff.")
 
 
 def training_rows(cur: Mapping[str, KeyFigure], prev: Mapping[str, KeyFigure], *, min_size: int,

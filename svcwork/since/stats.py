@@ -16,7 +16,11 @@ measurement), with a two-sided interval at ``confidence`` (95% unless told):
   survey section's own NPS interval does), the two variances added;
 * :func:`welch` — two means: Welch's interval (Welch 1947) with the Welch–Satterthwaite degrees of
   freedom (:func:`svcwork.measures.welch_interval`); :func:`welch_from_intervals` recovers each
-  round's standard error from its Student-t interval when only the interval was recorded;
+  round's standard error from its t interval when only the interval was recorded, with the
+  interval's own degrees of freedom: n − 1 for a Student-t interval over n independent values,
+  G − 1 for a cluster-robust one over G clusters (the observation scores, clustered by employee:
+  Cameron & Miller, *Journal of Human Resources* 50(2), 2015), which the Welch–Satterthwaite
+  degrees of freedom then combine;
 * :func:`quantile_difference` — two medians or 90th percentiles of case times counting the cases
   still open: each round's cases resampled with replacement (a two-sample bootstrap, B resamples
   from a seeded :class:`numpy.random.Generator`), each resample's quantile read from its
@@ -131,20 +135,30 @@ def welch(mean_current: float, var_current: float, n_current: float, mean_previo
     return Difference(_num(r.value), _num(r.low), _num(r.high), "welch")
 
 
-def welch_from_intervals(current: tuple[float, float, float, int], previous: tuple[float, float, float, int],
+def welch_from_intervals(current: tuple[float, ...], previous: tuple[float, ...],
                          confidence: float = CONFIDENCE) -> Difference:
-    """Welch's interval from two recorded means with their Student-t intervals ``(mean, low, high, n)``:
-    each round's standard error is ``(high − low) / (2 t₍ₙ₋₁₎)`` (the interval's own degrees of
-    freedom), its sample variance ``n · se²``.  None limits when an interval is missing."""
+    """Welch's interval from two recorded means with their t intervals ``(mean, low, high, n)`` or
+    ``(mean, low, high, n, df)``.
+
+    Each round's standard error is ``(high − low) / (2 t₍df₎)`` with the interval's own degrees of
+    freedom *df*: ``n − 1`` when not given (a Student-t interval over *n* independent values), ``G − 1``
+    for a cluster-robust interval over G clusters (Cameron & Miller 2015: the observation scores,
+    clustered by employee).  The two are combined as Welch's interval with each round's variance
+    ``(df + 1) · se²`` over ``df + 1``, so the Welch–Satterthwaite degrees of freedom weigh each
+    round's *df*.  None limits when an interval is missing or a *df* is below 1.
+    """
     from scipy import stats
 
     parts = []
-    for mean, low, high, n in (current, previous):
-        mean, low, high = _num(mean), _num(low), _num(high)
-        if mean is None or low is None or high is None or not n or n < 2:
+    for part in (current, previous):
+        mean, low, high, n = (_num(v) for v in part[:4])
+        df = _num(part[4]) if len(part) > 4 else None
+        if df is None and n is not None:
+            df = n - 1
+        if mean is None or low is None or high is None or df is None or df < 1:
             return Difference(None, None, None, "welch")
-        se = (high - low) / (2 * float(stats.t.ppf(0.5 + confidence / 2, n - 1)))
-        parts.append((mean, n * se * se, n))
+        se = (high - low) / (2 * float(stats.t.ppf(0.5 + confidence / 2, df)))
+        parts.append((mean, (df + 1) * se * se, df + 1))
     (m1, v1, n1), (m2, v2, n2) = parts
     return welch(m1, v1, n1, m2, v2, n2, confidence)
 
