@@ -34,7 +34,8 @@ if TYPE_CHECKING:  # pragma: no cover
     from .errors import Problem
 
 __all__ = ["Commentary", "read_commentary", "commentary_problems", "commentary_file", "parse_commentary",
-           "render_markdown", "markdown_parser", "markdown_paragraphs", "COMMENTARY_FILES", "SAFE_SCHEMES", "OPENING"]
+           "render_markdown", "markdown_parser", "markdown_paragraphs", "markdown_lines", "heading_levels",
+           "COMMENTARY_FILES", "SAFE_SCHEMES", "OPENING"]
 
 #: The file names a client folder may use, most specific first (``{lang}``: the report's language).
 COMMENTARY_FILES = ("commentary.{lang}.md", "commentary.md", "הערות.md")
@@ -62,10 +63,11 @@ class Commentary:
         text = self.parts.get(key)
         return text if text and text.strip() else None
 
-    def html(self, key: str) -> str | None:
-        """The part *key* as sanitised HTML (None when the consultant wrote nothing for it)."""
+    def html(self, key: str, *, base: int = 3) -> str | None:
+        """The part *key* as sanitised HTML, its first heading at ``h{base}`` (None when the
+        consultant wrote nothing for it)."""
         text = self.get(key)
-        return render_markdown(text) if text is not None else None
+        return render_markdown(text, base=base) if text is not None else None
 
     def warnings(self, lang: str) -> list[str]:
         """One sentence per unknown heading, in *lang*."""
@@ -88,14 +90,37 @@ def markdown_parser():
     return md
 
 
-def render_markdown(text: str) -> str:
-    """*text* (Markdown) as sanitised HTML; headings are demoted so the highest is ``h3`` (they sit
-    under a section's ``h2``)."""
+def heading_levels(levels: Sequence[int], base: int, *, deepest: int = 6) -> list[int]:
+    """The outline levels of a commentary part's headings (their Markdown levels *levels*, in order)
+    under the heading of the part they sit in: the first at *base*, and each one at most one level
+    below the heading before it, so that no level is skipped (WCAG 2.1 SC 1.3.1, IS 5568) — ``###``
+    straight under a section becomes *base*, not *base* + 2.  A heading as deep as an open one
+    closes it (its level again); never deeper than *deepest*.  The one rule of report.html/pdf
+    (:func:`render_markdown`) and report.docx (:mod:`svcwork.word.markdown`)."""
+    out: list[int] = []
+    open_levels: list[int] = []  # the Markdown levels of the headings this one may sit under
+    for level in levels:
+        while open_levels and open_levels[-1] >= level:
+            open_levels.pop()
+        out.append(min(deepest, base + len(open_levels)))
+        open_levels.append(level)
+    return out
+
+
+def render_markdown(text: str, *, base: int = 3) -> str:
+    """*text* (Markdown) as sanitised HTML; its headings nest under the part's heading
+    (:func:`heading_levels`): the first at ``h{base}`` (a section's ``h2`` is above it), none
+    skipping a level."""
     md = markdown_parser()
     tokens = md.parse(text)
+    opens = [token for token in tokens if token.type == "heading_open"]
+    shown = iter(heading_levels([int(token.tag[1]) for token in opens], base))
+    level = base
     for token in tokens:
-        if token.type in ("heading_open", "heading_close"):
-            level = min(6, max(3, int(token.tag[1]) + 2))
+        if token.type == "heading_open":
+            level = next(shown)
+            token.tag = f"h{level}"
+        elif token.type == "heading_close":
             token.tag = f"h{level}"
         for child in token.children or ():
             if child.type == "link_open":
@@ -115,6 +140,25 @@ def markdown_paragraphs(text: str) -> list[str]:
                         for c in token.children or () if c.type in ("text", "code_inline", "softbreak", "hardbreak"))
         if words.strip():
             out.append(words.strip())
+    return out
+
+
+def markdown_lines(text: str) -> list[tuple[str, bool]]:
+    """:func:`markdown_paragraphs` with whether each is a list item (``True``: shown as a bullet on
+    a slide; prose paragraphs, headings and table cells are not)."""
+    out = []
+    items = 0
+    for token in markdown_parser().parse(text):
+        if token.type == "list_item_open":
+            items += 1
+        elif token.type == "list_item_close":
+            items -= 1
+        if token.type != "inline":
+            continue
+        words = "".join(" " if c.type in ("softbreak", "hardbreak") else c.content
+                        for c in token.children or () if c.type in ("text", "code_inline", "softbreak", "hardbreak"))
+        if words.strip():
+            out.append((words.strip(), items > 0))
     return out
 
 

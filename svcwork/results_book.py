@@ -19,7 +19,7 @@ import pandas as pd
 
 from .common import json_ready
 from .i18n import t
-from .tables import SHARE_NAME, column_kind, decimals
+from .tables import SHARE_NAME, column_key, column_kind, decimals
 
 __all__ = ["write_results_workbook", "sheet_name", "caption", "known"]
 
@@ -65,6 +65,8 @@ _LEVEL = re.compile(r"\d+(?:\.\d+)?\s?%")
 #: A column of interval limits: it takes the format of the share or percentage it bounds.
 _LIMIT_WORD = re.compile(r"\b(low|high|lower|upper|limit)\b|גבול|תחתון|עליון", re.I)
 _HEADER_KEYS: dict[str, dict[str, list[str]]] = {}
+#: The catalogue key of an identifier's column ("…col.action_id", "…col.kpi_id"): its cells stay text.
+_ID_KEY = re.compile(r"(?:^|[._])(?:\w+_)?id$|(?:^|[._])code$")
 
 
 def _header_keys(header: str, lang: str) -> list[str]:
@@ -93,14 +95,75 @@ def _naive(value: Any) -> dt.datetime:
     return ts.to_pydatetime()
 
 
+#: A number the analyses wrote as text ("85%", "14.0", "4,996", "-3", a rank "10"), and a missing
+#: value written as a dash: the workbook holds the number (and an empty cell) instead.
+_NUMBER_TEXT = re.compile(r"^[-−+]?(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)(?:\.(\d+))?(%?)$")
+_MISSING_TEXT = frozenset({"—", "–", "-", "", "…"})
+
+
+def _number_from_text(text: str) -> tuple[float | int, str] | None:
+    """The number *text* shows and the Excel format that shows it the same way ("85%" → 0.85 with
+    ``0%``, "14.0" → 14.0 with ``#,##0.0``, "4,996" → 4996 with ``#,##0``); None when it is not one
+    (an id with leading zeros such as "007" stays text)."""
+    m = _NUMBER_TEXT.match(text.strip())
+    if m is None:
+        return None
+    places = len(m.group(1) or "")
+    number = float(text.strip().replace(",", "").replace("−", "-").rstrip("%"))
+    digits = "0" if not places else "0." + "0" * places
+    if m.group(2):
+        return number / 100, digits + "%"
+    return (int(number) if not places else number), ("#,##0" if not places else "#,##0." + "0" * places)
+
+
+def _typed_text_column(values: Sequence[Any], *, mixed: bool = False) -> tuple[list[Any], list[str | None]] | None:
+    """A column of numbers written as text (and dashes for missing values) as numbers with a format
+    per cell showing each as report.html does; None when any cell is other text (client text stays
+    text) — unless *mixed* (a column of the analysis's own figures and words, "Value"), whose words
+    stay text and numbers become numbers."""
+    cells: list[Any] = []
+    formats: list[str | None] = []
+    found = False
+    for v in values:
+        if v is None or v is pd.NA or (isinstance(v, float) and math.isnan(v)):
+            cells.append(None)
+            formats.append(None)
+            continue
+        if not isinstance(v, str):
+            if mixed:
+                cells.append(v)
+                formats.append(None)
+                continue
+            return None
+        if v.strip() in _MISSING_TEXT and not (mixed and v.strip() == ""):
+            cells.append(None)
+            formats.append(None)
+            continue
+        parsed = _number_from_text(v)
+        if parsed is None:
+            if mixed:
+                cells.append(v)
+                formats.append(None)
+                continue
+            return None
+        cells.append(parsed[0])
+        formats.append(parsed[1])
+        found = True
+    return (cells, formats) if found else None
+
+
 def _excel_column(header: str, values: pd.Series, lang: str, *,
-                  share_format: str | None = None, kind: str | None = None) -> tuple[list[Any], str | None]:
+                  share_format: str | None = None, kind: str | None = None,
+                  text: bool = False, mixed: bool = False) -> tuple[list[Any], Any]:
     """A column's cell values for Excel and its number format (``None``: per cell / text).
 
     Dates (date, datetime and ISO-text columns) become real dates; months (``2026-03``) the
     first of the month shown as a month; shares (0–1) get a percent format, percentage columns
     (0–100) one decimal, and the limits of their intervals (*share_format*: the format of the
-    share column just before) the same; booleans are yes/no in *lang*.  Everything else is left as it is.
+    share column just before) the same; booleans are yes/no in *lang*; numbers the analyses wrote
+    as text become numbers (a list of formats, one per cell: :func:`_typed_text_column`), a dash
+    for a missing one an empty cell — unless *text* (an identifier's column); in a *mixed* column
+    (the analysis's own figures and words, "Value") only its numbers.  Everything else is left as it is.
     """
     date_fmt, datetime_fmt, month_fmt = _date_formats(lang)
 
@@ -124,8 +187,13 @@ def _excel_column(header: str, values: pd.Series, lang: str, *,
                 return [None if blank(v) else dt.date.fromisoformat(v) for v in values], date_fmt
             except ValueError:
                 pass
-        elif all(_ISO_MONTH.match(v) for v in present):
-            return [None if blank(v) else dt.date(int(v[:4]), int(v[5:7]), 1) for v in values], month_fmt
+        elif all(_ISO_MONTH.match(v) for v in present if v.strip() not in _MISSING_TEXT) and \
+                any(_ISO_MONTH.match(v) for v in present):  # months, a dash where there is none
+            return [None if blank(v) or v.strip() in _MISSING_TEXT else dt.date(int(v[:4]), int(v[5:7]), 1)
+                    for v in values], month_fmt
+        typed = None if text else _typed_text_column(list(values), mixed=mixed)
+        if typed is not None:
+            return typed[0], typed[1]
         return list(values), None
     numeric = all(isinstance(v, (int, float, np.integer, np.floating)) and not isinstance(v, (bool, np.bool_))
                   for v in present)
@@ -240,15 +308,19 @@ def _style_sheet(ws: Any, frame: pd.DataFrame, *, lang: str, header_fill: Any, t
     share_format = None
     row_lines: dict[int, int] = {}
     for j, col in enumerate(frame.columns, start=1):
+        key = column_key(frame, col) or ""
         cells, number_format = _excel_column(str(col), frame.iloc[:, j - 1], lang, share_format=share_format,
-                                             kind=column_kind(frame, col))
+                                             kind=column_kind(frame, col), text=bool(_ID_KEY.search(key)),
+                                             mixed=key.endswith(".col.value"))
+        formats = number_format if isinstance(number_format, list) else None  # one format a cell
+        number_format = None if formats is not None else number_format
         # an interval's limits follow their share or percentage column directly
         share_format = number_format if number_format in ("0.0%", "0.0") else None
         long_text = False
         mixed = None if number_format else _fixed(cells)
         wrapped: list[tuple[int, str]] = []
         for i_row, value in enumerate(cells, start=2):
-            cell_format = number_format
+            cell_format = formats[i_row - 2] if formats is not None else number_format
             if isinstance(value, (pd.Timestamp, dt.datetime)) and not number_format:  # a date in a mixed column
                 value, cell_format = _naive(value), _date_formats(lang)[1]
             elif isinstance(value, float) and not math.isfinite(value):

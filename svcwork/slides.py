@@ -17,23 +17,43 @@ Built with python-pptx.
 from __future__ import annotations
 
 import io
+import math
 import os
+from functools import lru_cache
 from pathlib import Path
-from typing import Sequence
+from typing import NamedTuple, Sequence, Union
 
 from .charts import DEFAULT_ACCENT, accent
 from .errors import SvcworkError
-from .i18n import isolate_signs
+from .i18n import isolate_signs, t
 from .paths import atomic_write_bytes
 from .workbook import FIXED_TIME, reproducible_zip
 
-__all__ = ["SlidesError", "SLIDE_WIDTH_IN", "SLIDE_HEIGHT_IN", "write_slides", "slides_bytes"]
+__all__ = ["SlidesError", "SLIDE_WIDTH_IN", "SLIDE_HEIGHT_IN", "write_slides", "slides_bytes", "Text",
+           "text_pages"]
 
 SLIDE_WIDTH_IN, SLIDE_HEIGHT_IN = 13.333, 7.5  # 16:9, as charts.SLIDE_SIZE
 _PNG = b"\x89PNG\r\n\x1a\n"
 _MARGIN_IN = 0.5
 _TITLE_TOP_IN, _TITLE_HEIGHT_IN = 0.3, 0.95
 _LAYOUT_TITLE, _LAYOUT_TITLE_ONLY = 0, 5  # python-pptx's default template
+
+
+#: A line of a text slide: a string (a bullet) or ``(text, bullet)`` (prose when *bullet* is false).
+Line = Union[str, tuple]
+
+#: The text size of a text slide's body (pt), its line pitch (Office's single spacing of Arial) and
+#: the space after each paragraph (pt); the text box's inner margins (inches, python-pptx's defaults).
+_BODY_PT, _PITCH, _SPACE_PT = 16.0, 1.15, 6.0
+_INSET_X_IN, _INSET_Y_IN = 0.1, 0.05
+
+
+class Text(NamedTuple):
+    """A text slide among the chart slides (the consultant's note on a section, before its charts):
+    a title and its lines (see :data:`Line`)."""
+
+    title: str
+    lines: Sequence[Line]
 
 
 class SlidesError(SvcworkError):
@@ -83,6 +103,84 @@ def _set_text(frame, lines: Sequence[str], *, lang: str, size_pt: float | None, 
             p.alignment = PP_ALIGN.LEFT
 
 
+@lru_cache(maxsize=1)
+def _measure_font():
+    """A font to measure text with (DejaVu Sans, shipped with matplotlib: wider than Arial, so a
+    measured line is never shorter than the one PowerPoint sets); None when it cannot be loaded."""
+    try:
+        from matplotlib import font_manager
+        from PIL import ImageFont
+
+        return ImageFont.truetype(font_manager.findfont("DejaVu Sans", fallback_to_default=True), 100)
+    except Exception:  # noqa: BLE001 - no font: the estimate below
+        return None
+
+
+def _text_pt(text: str, size_pt: float) -> float:
+    """How wide *text* is set at *size_pt* (points), measured with :func:`_measure_font` (else at
+    0.6 em a character, more than Arial's average)."""
+    font = _measure_font()
+    if font is None:
+        return len(text) * 0.6 * size_pt
+    return font.getlength(text) / 100 * size_pt
+
+
+def _wrap(text: str, width_pt: float, size_pt: float) -> list[str]:
+    """*text* broken at spaces into lines no wider than *width_pt* (a word wider than a line is a
+    line of its own)."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        candidate = f"{current} {word}" if current else word
+        if current and _text_pt(candidate, size_pt) > width_pt:
+            lines.append(current)
+            current = word
+        else:
+            current = candidate
+    if current:
+        lines.append(current)
+    return lines or [""]
+
+
+def _line(entry: Line) -> tuple[str, bool]:
+    if isinstance(entry, tuple):
+        return _clean(entry[0]), bool(entry[1]) if len(entry) > 1 else True
+    return _clean(entry), True
+
+
+def text_pages(lines: Sequence[Line], *, width_in: float, height_in: float,
+               size_pt: float = _BODY_PT) -> list[list[tuple[str, bool]]]:
+    """*lines* shared over as many text boxes of *width_in* × *height_in* inches as they need, each
+    ``(text, bullet)``: every paragraph is measured (:func:`_text_pt`) and wrapped as it will be set,
+    and a box takes the paragraphs whose wrapped lines fit its height (a paragraph that would fit a
+    box of its own is not split; a longer one is split between words, its rest going on without a
+    bullet).  Nothing is cut or shrunk: what does not fit goes on the next box."""
+    width_pt = (width_in - 2 * _INSET_X_IN) * 72
+    height_pt = (height_in - 2 * _INSET_Y_IN) * 72
+    pitch = size_pt * _PITCH
+    capacity = max(1, math.floor(height_pt / pitch))  # the lines a box holds
+    pages: list[list[tuple[str, bool]]] = [[]]
+    used = 0.0  # the height the box's paragraphs take so far (pt)
+    for entry in lines:
+        text, bullet = _line(entry)
+        wrapped = _wrap(f"• {text}" if bullet else text, width_pt, size_pt)
+        first = True
+        while wrapped:
+            room = math.floor((height_pt - used) / pitch)
+            if pages[-1] and (room < 1 or (len(wrapped) > room and len(wrapped) <= capacity)):
+                pages.append([])  # the paragraph starts the next box
+                used = 0.0
+                continue
+            take, wrapped = wrapped[:max(1, room)], wrapped[max(1, room):]
+            part = " ".join(take)
+            if first and bullet:
+                part = part[2:]  # the bullet is the paragraph's own ("• " measured above)
+            pages[-1].append((part, bullet and first))
+            used += len(take) * pitch + _SPACE_PT
+            first = False
+    return [page for page in pages if page]
+
+
 def _png_size(data: bytes, index: int, title: str) -> tuple[int, int]:
     if not isinstance(data, (bytes, bytearray)) or not bytes(data[:8]) == _PNG:
         found = (f"bytes starting {bytes(data[:8])!r}" if isinstance(data, (bytes, bytearray))
@@ -122,7 +220,7 @@ def _accent_bar(slide, *, top_in: float, color: str) -> None:
 
 
 def slides_bytes(slides: Sequence[tuple], *, title: str, subtitle: str, lang: str,
-                 accent_color: str | None = None, texts: Sequence[tuple[str, Sequence[str]]] = ()) -> bytes:
+                 accent_color: str | None = None, texts: Sequence[tuple[str, Sequence[Line]]] = ()) -> bytes:
     """The presentation as .pptx bytes that depend only on the content (see :func:`write_slides`)."""
     from pptx import Presentation
     from pptx.util import Inches
@@ -144,35 +242,54 @@ def slides_bytes(slides: Sequence[tuple], *, title: str, subtitle: str, lang: st
         sub._element.getparent().remove(sub._element)  # no empty "click to add subtitle" box
     _accent_bar(first, top_in=first.shapes.title.top / 914400 + first.shapes.title.height / 914400 + 0.1, color=color)
 
-    # text slides (the recommendations): a title and its bullet lines
+    # text slides (the recommendations): a title and its lines, on as many slides as they need
     area_top = _TITLE_TOP_IN + _TITLE_HEIGHT_IN + 0.25
     area_w, area_h = SLIDE_WIDTH_IN - 2 * _MARGIN_IN, SLIDE_HEIGHT_IN - area_top - 0.35
-    for heading, bullets in texts:
+
+    def titled(heading: str, size_pt: float):
         slide = prs.slides.add_slide(prs.slide_layouts[_LAYOUT_TITLE_ONLY])
         head = slide.shapes.title
         head.left, head.top = Inches(_MARGIN_IN), Inches(_TITLE_TOP_IN)
         head.width, head.height = Inches(SLIDE_WIDTH_IN - 2 * _MARGIN_IN), Inches(_TITLE_HEIGHT_IN)
-        _set_text(head.text_frame, [_clean(heading)], lang=lang, size_pt=24, color=color, bold=True)
+        _set_text(head.text_frame, [heading], lang=lang, size_pt=size_pt, color=color, bold=True)
         _accent_bar(slide, top_in=_TITLE_TOP_IN + _TITLE_HEIGHT_IN + 0.05, color=color)
-        if bullets:
+        return slide
+
+    def text_slides(heading: str, lines: Sequence[Line]) -> None:
+        from pptx.enum.text import MSO_AUTO_SIZE
+        from pptx.util import Pt
+
+        pages = text_pages(lines, width_in=area_w, height_in=area_h) if lines else [[]]
+        for n, page in enumerate(pages):
+            shown = _clean(heading) if n == 0 else t("report.slides.continued", lang, title=_clean(heading))
+            slide = titled(shown, 24)
+            if not page:
+                continue
             box = slide.shapes.add_textbox(Inches(_MARGIN_IN), Inches(area_top), Inches(area_w), Inches(area_h))
             box.name = "Evidence"
-            _set_text(box.text_frame, [f"• {_clean(line)}" for line in bullets], lang=lang, size_pt=16,
+            frame = box.text_frame
+            _set_text(frame, [f"• {text}" if bullet else text for text, bullet in page], lang=lang, size_pt=_BODY_PT,
                       color="#222222")
+            frame.auto_size = MSO_AUTO_SIZE.NONE  # the pages were measured to fit: the box keeps its size
+            for p in frame.paragraphs:
+                p.space_after = Pt(_SPACE_PT)
 
-    # one chart per slide
-    for index, entry in enumerate(slides, start=1):
+    for heading, bullets in texts:
+        text_slides(heading, list(bullets))
+
+    # one chart per slide (a text slide among them where it is given)
+    index = 0
+    for entry in slides:
+        if isinstance(entry, Text):
+            text_slides(entry.title, list(entry.lines))
+            continue
+        index += 1
         chart_title, png = entry[0], entry[1]
         takeaway = _clean(entry[2]) if len(entry) > 2 and entry[2] else ""
         alt = _clean(entry[3]) if len(entry) > 3 and entry[3] else ""  # the chart's data-derived alternative
         text = _clean(chart_title)
         px_w, px_h = _png_size(png, index, text)
-        slide = prs.slides.add_slide(prs.slide_layouts[_LAYOUT_TITLE_ONLY])
-        head = slide.shapes.title
-        head.left, head.top = Inches(_MARGIN_IN), Inches(_TITLE_TOP_IN)
-        head.width, head.height = Inches(SLIDE_WIDTH_IN - 2 * _MARGIN_IN), Inches(_TITLE_HEIGHT_IN)
-        _set_text(head.text_frame, [text], lang=lang, size_pt=26, color=color, bold=True)
-        _accent_bar(slide, top_in=_TITLE_TOP_IN + _TITLE_HEIGHT_IN + 0.05, color=color)
+        slide = titled(text, 26)
         scale = min(area_w / px_w, area_h / px_h)
         w, h = px_w * scale, px_h * scale
         pic = slide.shapes.add_picture(io.BytesIO(bytes(png)), Inches(_MARGIN_IN + (area_w - w) / 2),
@@ -196,9 +313,12 @@ def slides_bytes(slides: Sequence[tuple], *, title: str, subtitle: str, lang: st
 
 
 def write_slides(path: str | os.PathLike, slides: Sequence[tuple], *, title: str, subtitle: str,
-                 lang: str, accent_color: str | None = None, texts: Sequence[tuple[str, Sequence[str]]] = ()) -> Path:
-    """Write ``slides.pptx``: a title slide, one text slide per ``(title, bullet lines)`` of *texts*
-    (the recommendations with their evidence), then one slide per ``(chart title, PNG bytes)`` or
+                 lang: str, accent_color: str | None = None, texts: Sequence[tuple[str, Sequence[Line]]] = ()) -> Path:
+    """Write ``slides.pptx``: a title slide, one text slide per ``(title, lines)`` of *texts*
+    (the recommendations with their evidence; a line is a bullet, or ``(text, False)`` a paragraph
+    of prose), continued on further slides ("… (cont.)") when its lines do not fit one
+    (:func:`text_pages`: never cut or shrunk), then one slide per entry of *slides*: a :class:`Text`
+    (a text slide in its place, e.g. a section's commentary before its charts), ``(chart title, PNG bytes)`` or
     ``(chart title, PNG bytes, takeaway)`` or ``(chart title, PNG bytes, takeaway, alt text)`` (the takeaway
     and the alt text go to the speaker's notes; the alt text, else title and takeaway, is the picture's
     alternative text).

@@ -200,7 +200,7 @@ def test_headings_are_word_headings_in_report_order(tmp_path):
     got = _headings(docx.Document(str(path)))
     expected = [(1, t("report.dash.title", "en")), (1, t("report.executive_summary", "en")), (2, "Where to start"),
                 (2, "The pain"), (2, t("report.not_analysed", "en")), (1, "Recommendations"),
-                (2, "R1 Fix the permit journey"), (2, "R2 Train the desk"),
+                (2, "R1 · Fix the permit journey"), (2, "R2 · Train the desk"),
                 (1, t("report.section.prioritization", "en")), (1, t("report.section.measures", "en")),
                 (1, t("report.data_quality", "en")), (2, t("report.section.intake", "en")),
                 (1, t("report.methods", "en")), (2, t("report.section.intake", "en")),
@@ -225,8 +225,10 @@ def test_contents_is_a_toc_field_listing_the_headings_with_links(tmp_path):
     for p in toc:  # every entry links to its heading
         for link in p.iter(f"{W}hyperlink"):
             assert link.get(f"{W}anchor") in bookmarks
-    settings = _xml(path, "word/settings.xml")
-    assert settings.find(f"{W}updateFields").get(f"{W}val") == "true"
+    settings = _xml(path, "word/settings.xml")  # no prompt on every opening: the note says how to add page numbers
+    assert settings.find(f"{W}updateFields") is None
+    notes = [p.text for p in docx.Document(str(path)).paragraphs if p.style.name == "Note"]
+    assert t("report.contents.update", "en") in notes
 
 
 def test_footer_numbers_the_pages(tmp_path):
@@ -389,12 +391,14 @@ def test_recommendations_follow_the_executive_summary_with_their_evidence(tmp_pa
     document = docx.Document(str(path))
     heads = [h for _, h in _headings(document)]
     assert heads.index("Recommendations") == heads.index(t("report.not_analysed", "en")) + 1
-    label = {k: t(f"recommendations.col.{k}", "en") for k in ("rationale", "owner", "horizon", "priority", "evidence")}
-    texts = _section_texts(document, "R1 Fix the permit journey")
-    assert texts == [f"{label['rationale']}: Longest wait", f"{label['owner']}: Operations",
-                     f"{label['horizon']}: Wave 1", f"{label['priority']}: 1", f"{label['evidence']}:",
-                     "S01 is ranked first.", "Median 25.9 days."]
-    assert _section_texts(document, "R2 Train the desk") == [f"{label['priority']}: high"]  # empty fields left out
+    # labelled as report.html labels them (the catalogue's recommendations chapter), its meta line as one
+    why, shows = t("recommendations.rationale_title", "en"), t("recommendations.evidence_title", "en")
+    meta = t("recommendations.meta.sep", "en").join([t("recommendations.meta.priority", "en", value="1"),
+                                                     t("recommendations.meta.horizon", "en", value="Wave 1"),
+                                                     t("recommendations.meta.owner", "en", value="Operations")])
+    texts = _section_texts(document, "R1 · Fix the permit journey")
+    assert texts == [meta, f"{why}: Longest wait", f"{shows}:", "S01 is ranked first.", "Median 25.9 days."]
+    assert _section_texts(document, "R2 · Train the desk") == [t("recommendations.meta.priority", "en", value="high")]
     path, _ = build(tmp_path / "none", "en", recommendations=())
     assert "Recommendations" not in [h for _, h in _headings(docx.Document(str(path)))]
 

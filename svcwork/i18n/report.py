@@ -48,6 +48,9 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                       "{lines} יש בתים שאינם באף אחד מהקידודים האלה. יש לשמור אותו כטקסט UTF-8; עד אז "
                                       "הטקסט שלו אינו מופיע בדוח."),
     "report.figure_label": ("Figure {n}.", "איור {n}."),
+    "report.slides.continued": ("{title} (cont.)", "{title} (המשך)"),
+    "report.contents.update": ("Page numbers: select the contents and press F9 (Update Field).",
+                               "מספרי עמודים: יש לבחור את תוכן העניינים וללחוץ F9 (עדכון שדה)."),
     "report.col.row_is": ("One row is", "כל שורה היא"),
     "report.col.cases": ("Cases", "פניות"),
     "report.caption.intake.inventory": ("Data received", "הנתונים שהתקבלו"),

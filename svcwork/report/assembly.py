@@ -15,7 +15,7 @@ import pandas as pd
 
 from .. import __version__
 from ..appendix import key_figures_html
-from ..commentary import OPENING, Commentary, markdown_paragraphs, read_commentary
+from ..commentary import OPENING, Commentary, markdown_lines, read_commentary
 from ..errors import InputFileError
 from ..executive import CONVENTIONS, dashboard, executive_summary
 from ..common import json_ready
@@ -23,7 +23,7 @@ from ..i18n import direction, fmt_date, t
 from ..keyfigures import from_records, plain, quotes, registry, to_html
 from ..paths import atomic_write_text
 from ..results_book import write_results_workbook
-from ..sections import BODY_ROWS, SECTIONS, SINCE, ordered_sections, report_order, table_anchor
+from ..sections import BODY_ROWS, SECTIONS, SINCE, report_order, table_anchor
 from ..sections import recorded_sections as _recorded
 from .pieces import _css, _figure_html, _render, commentary_html, figure_data_table, table_html
 from .records import load_sections, load_tables, tables_by_role
@@ -67,13 +67,13 @@ _SECTION_ONLY = frozenset({"available"})
 
 
 def _section_html(record: Mapping, frames: Mapping[str, pd.DataFrame], out: Path, *,
-                  lang: str, numbers: Iterator[int]) -> tuple[list[str], list[str], list[str], list[str]]:
-    """A recorded section as HTML: the fragments of its body (heading, skipped sentence or findings,
-    key tables, figures numbered from *numbers*), those for the data-quality appendix, the sheet
-    names of its detail tables left to results.xlsx, and its figures' data tables (for print)."""
+                  lang: str, numbers: Iterator[int], level: int = 2) -> tuple[list[str], list[str], list[str], list[str]]:
+    """A recorded section as HTML: the fragments of its body (heading ``h{level}``, skipped sentence
+    or findings, key tables, figures numbered from *numbers*), those for the data-quality appendix,
+    the sheet names of its detail tables left to results.xlsx, and its figures' data tables (for print)."""
     d = direction(lang)
     title = record.get("title") or t(f"report.section.{record['section']}", lang)
-    body = [f"<h2 dir='{d}'>{html.escape(title)}</h2>"]
+    body = [f"<h{level} dir='{d}'>{html.escape(title)}</h{level}>"]
     quality: list[str] = []
     detail: list[str] = []
     data: list[str] = []
@@ -184,21 +184,25 @@ def assemble(out: str | os.PathLike, engagement: Any, *, lang: str,
     wanted = set(getattr(engagement.settings, "sections", ()) or (s.key for s in SECTIONS))
     summary["not_requested"] = [s.key for s in SECTIONS if s.key not in wanted]  # the Engagement's sections setting
     blocks, quality, figure_data = [], [], []
+    intake_title = None
     numbers = itertools.count(1)
     quote = "„{}”" if lang == "he" else "“{}”"
     for s in report_order(engagement, sections):
         if s.key not in sections or (s is not SINCE and (s.key not in wanted or (ran is not None and s.notebook not in ran))):
             continue
+        # the intake review opens the data-quality appendix: a heading under the appendix's (as in report.docx)
+        level = 3 if s.key == "intake" else 2
         body, checks, detail, data = _section_html(sections[s.key], tables.get(s.key, {}), out, lang=lang,
-                                                   numbers=numbers)
+                                                   numbers=numbers, level=level)
         figure_data.extend(data)
         if notes.get(s.key) is not None:  # the consultant's words open the section, marked as theirs
-            body.insert(1, commentary_html(notes, s.key, lang))
+            body.insert(1, commentary_html(notes, s.key, lang, base=level + 1))
         if detail:  # detail tables: named here, in full in results.xlsx
             note = t("report.detail_tables", lang, sheets=", ".join(quote.format(d) for d in detail))
             body.append(f"<p class='note detail-tables'>{html.escape(note)}</p>")
-        if s.key == "intake":
-            quality[:0] = body
+        if s.key == "intake":  # a section of the appendix of its own, the target of its key figures' links
+            quality[:0] = ["<section id='intake' class='intake-review'>", *body, "</section>"]
+            intake_title = sections[s.key].get("title") or s.title(lang)
         else:
             blocks.append({"key": s.key, "title": s.title(lang), "html": "\n".join(body)})
         quality.extend(checks)
@@ -225,6 +229,8 @@ def assemble(out: str | os.PathLike, engagement: Any, *, lang: str,
               "status": d.status, "reading": to_html(d.reading, lang=lang), "section": d.section} for d in raw_tiles]
     registry = from_records(summary["key_figures"])
     in_report = {b["key"]: b["title"] for b in blocks} | {"summary": t("report.executive_summary", lang)}
+    if intake_title is not None:  # the intake review is in the report too (in its data-quality appendix)
+        in_report["intake"] = str(intake_title)
     shown = {f"{k}.{spec['slug']}" for k, sec in sections.items() if k in in_report
              for spec in sec.get("tables") or [] if spec.get("role") == "key"}
     # the appendix defines what the report's words quote (summary.json keeps every figure)
@@ -265,7 +271,7 @@ def assemble(out: str | os.PathLike, engagement: Any, *, lang: str,
         "slides": _write_slides(out, sections, engagement, lang=lang, chapter=chapter,
                                 include={b["key"] for b in blocks}, notes=notes),
         "docx": write_report_docx(out / "report.docx", out, engagement, lang=lang, executive=raw_executive,
-                                  tiles=raw_tiles, commentary=notes, recommendations=chapter["items"],
+                                  tiles=raw_tiles, commentary=notes, chapter=chapter, problems=note_problems,
                                   include=["intake", *(b["key"] for b in blocks)]),
     }
     return paths
@@ -275,27 +281,28 @@ def _write_slides(out: Path, sections: Mapping[str, Mapping], engagement: Any, *
                   chapter: Mapping[str, Any] | None = None, include: set[str] | None = None,
                   notes: Commentary | None = None) -> Path:
     """slides.pptx: the consultant's opening note, the recommendations (one slide each, with their
-    evidence), the consultant's notes on each section, then every chart of the report, one per
-    slide, numbered and titled as in the report (ready for the consultant's deck)."""
-    from ..slides import write_slides
+    evidence), then each section of the report in its order (``Since the last report`` included):
+    the consultant's note on it, then its charts, one per slide, numbered and titled as in the
+    report (ready for the consultant's deck)."""
+    from ..slides import Text, write_slides
 
     texts = [(f"{item['rec_id']} · {item['recommendation']}", [plain(e) for e in item["evidence"]])
              for item in (chapter or {}).get("items", [])]
-    if notes is not None:  # the consultant's commentary: the opening note first, then by section
-        label = t("report.commentary.label", lang)
-        for key in (OPENING, *(s.key for s in ordered_sections(engagement) if include is None or s.key in include)):
-            if notes.get(key) is not None:
-                where = t("report.executive_summary", lang) if key == OPENING else t(f"report.section.{key}", lang)
-                texts.insert(0 if key == OPENING else len(texts), (f"{label} · {where}", markdown_paragraphs(notes.get(key))))
-    slides = []
+    label = t("report.commentary.label", lang)
+    if notes is not None and notes.get(OPENING) is not None:  # the consultant's opening note first
+        texts.insert(0, (f"{label} · {t('report.executive_summary', lang)}", markdown_lines(notes.get(OPENING))))
+    slides: list[Any] = []
+    charts = 0
     for s in report_order(engagement, sections):
         if include is not None and s.key not in include:
             continue
+        if notes is not None and notes.get(s.key) is not None:  # the consultant's note beside its section's charts
+            slides.append(Text(f"{label} · {t(f'report.section.{s.key}', lang)}", markdown_lines(notes.get(s.key))))
         for fig in (sections.get(s.key) or {}).get("figures", []):
             png = out / "figures" / fig["file"]  # the report's own PNG, scaled to the slide
             if png.is_file():
-                number = len(slides) + 1  # the report's figure number (same order)
-                slides.append((f"{t('report.figure_label', lang, n=number)} {fig['title']}", png.read_bytes(),
+                charts += 1  # the report's figure number (same order)
+                slides.append((f"{t('report.figure_label', lang, n=charts)} {fig['title']}", png.read_bytes(),
                                plain(fig.get("takeaway") or ""),
                                (fig.get("alt_for") or {}).get("pptx") or fig.get("alt") or ""))  # no table in a deck
     st = engagement.settings

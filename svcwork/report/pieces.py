@@ -56,6 +56,8 @@ def typed_text(value: Any, lang: str, kind: str | None = None) -> str:
         return "—"
     if isinstance(value, (bool, np.bool_)):
         return t("template.yes" if value else "template.no", lang)
+    if kind in ("days", "hours") and isinstance(value, (int, np.integer)):
+        return f"{int(value):,}"  # a count of whole days (days overdue) is whole, as results.xlsx shows it
     if kind is not None and isinstance(value, (int, float, np.integer, np.floating)):
         typed = _typed_number(float(value), kind)
         if typed is not None:
@@ -149,11 +151,12 @@ def figure_data_table(fig: Mapping, *, number: int, lang: str) -> str:
                       caption=t("access.data.caption", lang, n=number, title=fig.get("title") or ""))
 
 
-def commentary_html(notes: Commentary, key: str, lang: str) -> str:
-    """One part of the commentary as the report shows it: labelled as the consultant's text."""
+def commentary_html(notes: Commentary, key: str, lang: str, *, base: int = 3) -> str:
+    """One part of the commentary as the report shows it: labelled as the consultant's text, its
+    headings nested from ``h{base}`` (one below the part's heading) without skipping a level."""
     label = html.escape(t("report.commentary.label", lang))
     return (f"<aside class='commentary' dir='{direction(lang)}' aria-label='{label}'>"
-            f"<p class='commentary-label'>{label}</p>{notes.html(key) or ''}</aside>")
+            f"<p class='commentary-label'>{label}</p>{notes.html(key, base=base) or ''}</aside>")
 
 
 def _render(template: str, **context: Any) -> str:

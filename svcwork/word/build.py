@@ -69,6 +69,55 @@ def table_size(ncols: int) -> float:
     return 8.0 if ncols >= 8 else 9.0
 
 
+#: The smallest size (pt) a table's cells are set at so that its words and numbers fit their columns whole.
+_LEAST_SIZE = 7.0
+
+#: Advance widths of Arial's characters (em) that numbers, dates and periods are made of; any other
+#: character counts as :data:`_OTHER_EM` (wider than Arial's average letter, Hebrew or Latin).
+_EM = {**dict.fromkeys("0123456789", 0.556), ".": 0.278, ",": 0.278, ":": 0.278, "/": 0.278, "%": 0.889,
+       "-": 0.333, "+": 0.584, "−": 0.584, "–": 0.556, "—": 1.0, "(": 0.333, ")": 0.333, "[": 0.278, "]": 0.278,
+       " ": 0.278, "\u00a0": 0.278, "\u200e": 0.0, "\u200f": 0.0, "\u2066": 0.0, "\u2069": 0.0}
+_OTHER_EM = 0.62
+
+
+def text_em(text: str, *, bold: bool = False) -> float:
+    """How wide *text* is set in Arial, in em (bold a little wider)."""
+    return sum(_EM.get(ch, _OTHER_EM) for ch in text) * (1.07 if bold else 1.0)
+
+
+#: A hyphen inside a date, a period or a number range ("2026-03", "2026-03-31"): a line may not break there.
+_DATE_HYPHEN = re.compile(r"(?<=\d)-(?=\d)")
+
+
+def keep_hyphens(run_el) -> None:  # noqa: ANN001 - a CT_R
+    """Write the hyphens of the dates and periods in the run element *run_el* as Word's
+    non-breaking hyphen (``w:noBreakHyphen``, read back as "-"), so "2026-03" never breaks after
+    its "-" when a table cell's text wraps."""
+    for t_el in list(run_el.iter(qn("w:t"))):
+        parts = _DATE_HYPHEN.split(t_el.text or "")
+        if len(parts) < 2:
+            continue
+        at = run_el.index(t_el)
+        run_el.remove(t_el)
+        for i, part in enumerate(parts):
+            if i:
+                run_el.insert(at, OxmlElement("w:noBreakHyphen"))
+                at += 1
+            if part:
+                el = OxmlElement("w:t")
+                el.text = part
+                if part != part.strip():
+                    el.set(qn("xml:space"), "preserve")
+                run_el.insert(at, el)
+                at += 1
+
+
+def unbroken(text: str) -> list[str]:
+    """The parts of a cell's *text* that must never break across lines: each word holding a digit
+    (a number, a percentage, a date, a period, a range such as "47%–50%")."""
+    return [word for word in str(text).split() if any(ch.isdigit() for ch in word)]
+
+
 def _hex(color: str) -> str:
     return color.lstrip("#").upper()
 
@@ -332,9 +381,12 @@ class Writer:
         self._after_table(container)
         table = target.add_table(rows=len(body) + (1 if header else 0), cols=ncols)
         table._tbl.tblStyle_val = self.style_id("Table Grid")  # as ``table.style =`` sets it, looked up once
-        size = size or Pt(table_size(ncols))
         all_rows = ([list(header)] if header else []) + [list(r) for r in body]
         total = width or (self.text_width() if container is None else int(self.text_width() * 0.9))
+        if size is None:  # a table whose words (numbers among them) do not fit whole at its size is set smaller
+            size = Pt(table_size(ncols))
+            if sum(self.columns(all_rows, ncols, size.pt, header=bool(header))[4]) > total:
+                size = Pt(_LEAST_SIZE)
         widths = self._widths(*self.columns(all_rows, ncols, size.pt, header=bool(header)), total)
         tbl = table._tbl
         tblpr = tbl.tblPr
@@ -370,7 +422,7 @@ class Writer:
                         text = LRM + text  # "-22", "47%–50%" read left to right inside a Hebrew cell
                     else:  # a signed number in a text cell ("(-14.7 to -7.9)"), as the HTML tables
                         text = isolate_signs(text, self.lang)
-                    self.run(p, text, size=size)
+                    keep_hyphens(self.run(p, text, size=size)._r)
                 if is_header:
                     oxml.shade(tcpr, oxml.TCPR, fill)
                     for r in cell._tc.iter(qn("w:r")):
@@ -393,15 +445,19 @@ class Writer:
 
     @staticmethod
     def columns(rows: Sequence[Sequence[Cell]], ncols: int, size_pt: float, *,
-                header: bool) -> tuple[list[int], list[int], list[int]]:
+                header: bool) -> tuple[list[int], list[int], list[int], list[int], list[int]]:
         """Each column's least width (its longest word unbroken, a short text whole), preferred
-        width (its longest text on one line, within bounds) and full width (that text unbounded),
-        in EMU; a header counts by its words only."""
+        width (its longest text on one line, within bounds), full width (that text unbounded), hard
+        width (the widest of its numbers, dates and periods, :func:`unbroken`, measured in Arial:
+        never less, so none breaks inside) and word width (its longest word whole), in EMU; a
+        header counts by its words only."""
         char = int(0.5 * size_pt * 12700)  # Arial's average character, Hebrew or Latin, is about half an em
+        em = size_pt * 12700
         pad = 2 * _CELL_MARGIN * 635 + 3 * 12700  # the cell margins and a little air
-        least, pref, full = [], [], []
+        least, pref, full, hard, words = [], [], [], [], []
         for ci in range(ncols):
             word = line = 0
+            firm = 0.0
             for r, row in enumerate(rows):
                 cell = row[ci] if ci < len(row) else ("", False)
                 content = cell[2] if len(cell) > 2 else cell[0]  # a rich cell may say what text it holds
@@ -409,22 +465,31 @@ class Writer:
                     word, line = max(word, 8), max(line, 24)
                     continue
                 text = oxml.clean(content)
-                bold = 1 if header and r == 0 else 0  # a header is bold: a little wider
+                is_header = header and r == 0
+                bold = 1 if is_header else 0  # a header is bold: a little wider
                 word = max(word, max((len(x) + bold for x in text.split()), default=0))
-                if not (header and r == 0):
+                if not is_header:
                     line = max(line, len(text))
+                    firm = max([firm] + [text_em(x) for x in unbroken(text)])
             word = min(max(word, 2), 18)  # a longer "word" (a URL, an id list) may break
             # a label may wrap to two lines; a column of sentences is at least 28 characters wide
-            least.append(pad + char * max(word, min(line, 12) if line <= 60 else 28))
-            pref.append(pad + char * min(max(line, word), 60))
-            full.append(pad + char * max(line, word))
-        return least, pref, full
+            firm_w = int(pad + firm * em) if firm else 0
+            hard.append(firm_w)
+            words.append(max(firm_w, pad + char * word))
+            least.append(max(firm_w, pad + char * max(word, min(line, 12) if line <= 60 else 28)))
+            pref.append(max(firm_w, pad + char * min(max(line, word), 60)))
+            full.append(max(firm_w, pad + char * max(line, word)))
+        return least, pref, full, hard, words
 
     @staticmethod
-    def _widths(least: Sequence[int], pref: Sequence[int], full: Sequence[int], total: int) -> list[int]:
+    def _widths(least: Sequence[int], pref: Sequence[int], full: Sequence[int], hard: Sequence[int],
+                words: Sequence[int], total: int) -> list[int]:
         """Column widths summing to *total*: the preferred ones, any room left going to the columns
         whose text still wraps; when they do not fit, every column's least width plus a share of
-        the rest by how much of its text would wrap; else the least widths squeezed."""
+        the rest by how much of its text would wrap; else the text columns squeezed down to their
+        longest word (more lines of text) and then, if need be, below it (a word breaks) — each
+        column always keeping its hard width (its numbers whole); only when even those do not fit
+        is every column squeezed alike."""
         if sum(pref) <= total:
             wrap = [f - p for f, p in zip(full, pref)]
             weights = wrap if sum(wrap) > 0 else list(pref)
@@ -433,6 +498,14 @@ class Writer:
             need = [f - lo for f, lo in zip(full, least)]
             extra = (total - sum(least)) / max(1, sum(need))
             widths = [lo + n * extra for lo, n in zip(least, need)]
+        elif sum(words) <= total:  # text wraps onto more lines, every word whole
+            soft = [lo - wd for lo, wd in zip(least, words)]
+            share = (total - sum(words)) / max(1, sum(soft))
+            widths = [wd + s * share for wd, s in zip(words, soft)]
+        elif sum(hard) < total:  # what the text columns need beyond their numbers, squeezed alike
+            soft = [wd - h for wd, h in zip(words, hard)]
+            share = (total - sum(hard)) / max(1, sum(soft))
+            widths = [h + s * share for h, s in zip(hard, soft)]
         else:
             widths = [lo * total / sum(least) for lo in least]
         return [int(w) // 635 * 635 for w in widths]  # whole twips
@@ -440,7 +513,7 @@ class Writer:
     def too_wide(self, rows: Sequence[Sequence[Cell]], *, header: bool) -> bool:
         """Whether a table needs a landscape page: its words do not fit across a portrait one."""
         ncols = max((len(r) for r in rows), default=0)
-        least, _, _ = self.columns(rows, ncols, table_size(ncols), header=header)
+        least = self.columns(rows, ncols, table_size(ncols), header=header)[0]
         return sum(least) > PAGE[0] - 2 * MARGIN
 
     def callout(self, label: str, fill: str = _COMMENTARY_FILL):
@@ -506,6 +579,7 @@ class Writer:
         p = self.para(style="TOC Heading", text=title, marked=False)
         if not self.fresh_page:
             p.paragraph_format.page_break_before = True
+        self.note(t("report.contents.update", self.lang))  # the page numbers are the reader's to add (F9)
         return self.para()
 
     def _fill_contents(self, place: Paragraph) -> None:
@@ -536,7 +610,9 @@ class Writer:
         oxml.direction_pass(self.doc.element.body, rtl=self.rtl)
         oxml.direction_pass(self.doc.sections[0].footer._element, rtl=self.rtl)
         settings = self.doc.settings.element
-        oxml.update_fields_on_open(settings)
+        # no w:updateFields: Word would ask on every opening whether to update "fields that may refer to
+        # other files"; the contents are written out already (linked entries), and the note under their
+        # title says how to add the page numbers (update the field, F9)
         font_lang = settings.find(qn("w:themeFontLang"))
         if font_lang is not None:
             font_lang.set(qn("w:val"), lang_tag)

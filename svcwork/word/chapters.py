@@ -106,35 +106,66 @@ def _executive(w: Writer, blocks: Sequence[Mapping], commentary: Any, skipped: S
             w.para(style="List Bullet", text=s, marked=False)
 
 
-#: The fields of a recommendation shown under its heading, in order, labelled as the recommendations
-#: table labels them (catalogue ``recommendations.col.<field>``; the evidence: ``recommendations.col.evidence``).
-REC_FIELDS = ("rationale", "owner", "horizon", "priority")
+#: What the line under a recommendation's heading says, in order, as report.html's (catalogue
+#: ``recommendations.meta.<field>``, joined by ``recommendations.meta.sep``; :func:`svcwork.recommendations.meta`).
+REC_FIELDS = ("priority", "horizon", "owner", "action")
 
 
-def _recommendations(w: Writer, recommendations: Sequence[Mapping]) -> None:
-    """One block per recommendation: its id and text as a heading, rationale, owner, horizon and
-    priority, then the evidence the data gives for it (marked sentences, numbers linked)."""
+def _rec_meta(rec: Mapping, lang: str) -> str:
+    """The line of what the consultant set for *rec*, as report.html shows it: the chapter's own
+    ``meta`` when given, else made from the fields by the same catalogue entries."""
+    meta = _get(rec, "meta", None)
+    if not _missing(meta):
+        return str(meta)
+    action = _get(rec, "action_id", None)
+    if _missing(action) and _get(rec, "has_action", False):
+        action = _get(rec, "action", None)
+    values = {"priority": _get(rec, "priority", None), "horizon": _get(rec, "horizon", None),
+              "owner": _get(rec, "owner", None), "action": action}
+    parts = [t(f"recommendations.meta.{name}", lang,
+               value=value if isinstance(value, str) else typed_text(value, lang))
+             for name in REC_FIELDS if not _missing(value := values[name])]
+    return t("recommendations.meta.sep", lang).join(parts)
+
+
+def _recommendations(w: Writer, recommendations: Sequence[Mapping], chapter: Mapping | None = None) -> None:
+    """The recommendations chapter as report.html writes it (one source: the chapter of
+    :func:`svcwork.recommendations.chapter` and its catalogue labels): per recommendation its id
+    and text as a heading, the line of priority, horizon, owner and action, the rationale, then
+    the evidence the data gives for it (marked sentences, numbers linked); at the end the
+    recommendations that no action of the action plan carries out."""
     if not recommendations:
         return
     lang = w.lang
-    w.heading(t("report.recommendations", lang), 1, new_page=True, key="recommendations")
+    chapter = chapter or {}
+    title = chapter.get("title") or t("recommendations.title", lang)
+    why = chapter.get("rationale_title") or t("recommendations.rationale_title", lang)
+    shows = chapter.get("evidence_title") or t("recommendations.evidence_title", lang)
+    sep = t("recommendations.meta.sep", lang)
+    w.heading(title, 1, new_page=True, key="recommendations")
     for rec in recommendations:
         rid = "" if _missing(_get(rec, "rec_id", None)) else str(_get(rec, "rec_id"))
         text = "" if _missing(_get(rec, "recommendation", None)) else plain(str(_get(rec, "recommendation")))
-        w.heading(" ".join(x for x in (rid.strip(), text.strip()) if x) or "—", 2)
-        for field in REC_FIELDS:
-            value = _get(rec, field, None)
-            if _missing(value):
-                continue
+        w.heading(sep.join(x for x in (rid.strip(), text.strip()) if x) or "—", 2)
+        meta = _rec_meta(rec, lang)
+        if meta:
+            w.para(text=meta, style="Note")
+        rationale = _get(rec, "rationale", None)
+        if not _missing(rationale):
             p = w.para()
-            w.run(p, f"{t(f'recommendations.col.{field}', lang)}: ", bold=True)
-            w.marked(p, value if isinstance(value, str) else typed_text(value, lang))
+            w.run(p, f"{why}: ", bold=True)
+            w.marked(p, rationale if isinstance(rationale, str) else typed_text(rationale, lang))
         evidence = [e for e in (_get(rec, "evidence", None) or ()) if not _missing(e)]
         if evidence:
             p = w.para()
             p.paragraph_format.keep_with_next = True
-            w.run(p, f"{t('recommendations.col.evidence', lang)}:", bold=True)
+            w.run(p, f"{shows}:", bold=True)
             w.bullets([str(e) for e in evidence])
+    flags = [f for f in chapter.get("flags") or () if not _missing(f)]
+    if flags:
+        w.heading(chapter.get("flag_title") or t("recommendations.flag_title", lang), 2)
+        for flag in flags:
+            w.para(style="List Bullet", text=str(flag), marked=False)
 
 
 # ------------------------------------------------------------------------------------ sections
@@ -287,9 +318,24 @@ def _figure_numbers(out: Path, sections: Mapping[str, Mapping], keys: Iterable[s
     return numbers
 
 
+def _quality_notes(w: Writer, engagement: Any, commentary: Any, problems: Sequence[str] | None) -> None:
+    """What report.html says first in its data-quality appendix: the commentary's problems (a
+    heading that names no part, an unreadable file) and that the client's accent colour was darkened."""
+    from ..charts import accent_warning
+
+    if problems is None:
+        problems = commentary.warnings(w.lang) if hasattr(commentary, "warnings") else []
+    for problem in problems:
+        w.para(style="List Bullet", text=str(problem), marked=False)
+    darkened = accent_warning(getattr(engagement.settings, "accent_color", None), w.lang)
+    if darkened:
+        w.note(darkened)
+
+
 def report_docx_bytes(out: str | os.PathLike, engagement: Any, *, lang: str, executive: Sequence[Mapping],
                       tiles: Sequence[Any], commentary: Any = None, recommendations: Sequence[Mapping] = (),
-                      include: Iterable[str] | None = None) -> bytes:
+                      include: Iterable[str] | None = None, chapter: Mapping | None = None,
+                      problems: Sequence[str] | None = None) -> bytes:
     """report.docx as bytes (see :func:`write_report_docx`)."""
     out = Path(out)
     sections = load_sections(out)
@@ -313,12 +359,15 @@ def report_docx_bytes(out: str | os.PathLike, engagement: Any, *, lang: str, exe
     if "since" in keys:  # "Since the last report" right after the executive summary, as in report.html
         quality += _section(w, "since", sections["since"], tables.get("since", {}), out, numbers=numbers,
                             commentary=commentary, level=1)
-    _recommendations(w, list(recommendations or ()))
+    if chapter is not None and not recommendations:
+        recommendations = chapter.get("items") or ()
+    _recommendations(w, list(recommendations or ()), chapter)
     for key in keys:
         if key not in ("intake", "since"):
             quality += _section(w, key, sections[key], tables.get(key, {}), out, numbers=numbers,
                                 commentary=commentary, level=1)
     w.heading(t("report.data_quality", lang), 1, new_page=True, key="quality")
+    _quality_notes(w, engagement, commentary, problems)
     if "intake" in keys:  # the intake review opens the data-quality appendix, as in report.html
         quality[:0] = _section(w, "intake", sections["intake"], tables.get("intake", {}), out, numbers=numbers,
                                commentary=commentary, level=2)
@@ -334,17 +383,21 @@ def report_docx_bytes(out: str | os.PathLike, engagement: Any, *, lang: str, exe
 
 def write_report_docx(path: str | os.PathLike, out: str | os.PathLike, engagement: Any, *, lang: str,
                       executive: Sequence[Mapping], tiles: Sequence[Any], commentary: Any = None,
-                      recommendations: Sequence[Mapping] = (), include: Iterable[str] | None = None) -> Path:
+                      recommendations: Sequence[Mapping] = (), include: Iterable[str] | None = None,
+                      chapter: Mapping | None = None, problems: Sequence[str] | None = None) -> Path:
     """Write report.docx, the editable Word report, from the run folder *out* (its recorded
     sections, tables and figures) and return *path*.
 
     *executive* is :func:`svcwork.executive.executive_summary`'s blocks and *tiles*
     :func:`svcwork.executive.dashboard`'s tiles, both with their key-figure markers (not HTML);
     *commentary* is the consultant's text (:class:`svcwork.commentary.Commentary`, or None);
-    *recommendations* are mappings with ``rec_id, recommendation, rationale, owner, horizon,
-    priority, evidence`` (evidence: marked sentences); *include* the section keys to show (None:
-    every recorded section).  Written atomically, with bytes that depend only on the content.
+    *chapter* is :func:`svcwork.recommendations.chapter` (its items, labels and the recommendations
+    without an action, as report.html shows them); *recommendations*, when given, are its items (or
+    mappings with ``rec_id, recommendation, rationale, owner, horizon, priority, action_id, evidence``;
+    evidence: marked sentences); *include* the section keys to show (None: every recorded section);
+    *problems* the commentary's problems report.html lists in its data-quality appendix (None: the
+    commentary's unknown headings).  Written atomically, with bytes that depend only on the content.
     """
     return atomic_write_bytes(path, report_docx_bytes(out, engagement, lang=lang, executive=executive, tiles=tiles,
                                                       commentary=commentary, recommendations=recommendations,
-                                                      include=include))
+                                                      include=include, chapter=chapter, problems=problems))

@@ -2,7 +2,8 @@
 
 The source is parsed by svcwork's one Markdown parser (:func:`svcwork.commentary.markdown_parser`:
 CommonMark and tables, raw HTML shown as text, no images, links only for the safe schemes) and
-its tokens become Word content: headings (one level below the part they sit in), paragraphs
+its tokens become Word content: headings (nested under the part they sit in without skipping a
+level, by the rule report.html follows: :func:`svcwork.commentary.heading_levels`), paragraphs
 with bold, italic and code, bulleted and numbered lists (numbering restarting per list),
 quotations, code blocks, rules and tables.  A link becomes a hyperlink only when its target has
 one of :data:`svcwork.commentary.SAFE_SCHEMES` (checked again here); any other link is its text.
@@ -14,7 +15,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
-from ..commentary import SAFE_SCHEMES, markdown_parser
+from ..commentary import SAFE_SCHEMES, heading_levels, markdown_parser
 from . import oxml
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -95,9 +96,12 @@ def _table(w: "Writer", container: Any, tokens: list, start: int) -> int:
 
 
 def render_markdown(w: "Writer", container: Any, text: str, *, level: int) -> None:
-    """*text* (Markdown) into *container* (the document or a table cell); a ``#`` heading becomes
-    Heading *level*, ``##`` the next level, and so on (at most Heading 9)."""
+    """*text* (Markdown) into *container* (the document or a table cell); its first heading becomes
+    Heading *level* and each one at most one level below the heading before it, whatever its
+    number of ``#`` (:func:`svcwork.commentary.heading_levels`; at most Heading 9)."""
     tokens = markdown_parser().parse(oxml.clean(text))
+    depths = iter(heading_levels([int(tok.tag[1:] or 1) for tok in tokens if tok.type == "heading_open"], level,
+                                 deepest=9))
     lists: list[dict] = []
     quote = 0
     i = 0
@@ -106,7 +110,7 @@ def render_markdown(w: "Writer", container: Any, text: str, *, level: int) -> No
         kind = tok.type
         if kind == "heading_open":
             children = tokens[i + 1].children
-            depth = min(9, level + int(tok.tag[1:] or 1) - 1)
+            depth = next(depths)
             w.heading(_plain(children), depth, container=container, rich=lambda p, c=children: inline(w, p, c))
             i += 3
             continue
