@@ -153,14 +153,15 @@ def _typed_text_column(values: Sequence[Any], *, mixed: bool = False) -> tuple[l
 
 
 def _excel_column(header: str, values: pd.Series, lang: str, *,
-                  share_format: str | None = None, kind: str | None = None,
+                  share_format: str | None = None, kind: str | None = None, percent_before: bool = False,
                   text: bool = False, mixed: bool = False) -> tuple[list[Any], Any]:
     """A column's cell values for Excel and its number format (``None``: per cell / text).
 
     Dates (date, datetime and ISO-text columns) become real dates; months (``2026-03``) the
-    first of the month shown as a month; shares (0–1) get a percent format, percentage columns
-    (0–100) one decimal, and the limits of their intervals (*share_format*: the format of the
-    share column just before) the same; booleans are yes/no in *lang*; numbers the analyses wrote
+    first of the month shown as a month; shares (0–1) get a percent format, and so do typed percentage
+    columns (0–100 in the analyses: stored divided by 100, so every share of the workbook is on one
+    scale), and the limits of their intervals (*share_format*: the format of the share column just
+    before; *percent_before*: it was a typed percentage) the same; booleans are yes/no in *lang*; numbers the analyses wrote
     as text become numbers (a list of formats, one per cell: :func:`_typed_text_column`), a dash
     for a missing one an empty cell — unless *text* (an identifier's column); in a *mixed* column
     (the analysis's own figures and words, "Value") only its numbers.  Everything else is left as it is.
@@ -204,9 +205,11 @@ def _excel_column(header: str, values: pd.Series, lang: str, *,
         if kind is not None:  # typed column (svcwork.tables): the kind decides, never the header's words
             if kind == "share":
                 return cells, "0.0%" if all(-1.0 <= float(v) <= 1.0 for v in present) else "0.0"
-            if kind == "percent":
-                return cells, "0.0"
+            if kind == "percent":  # 0–100 in the analyses: stored as a share, as every share of the workbook
+                return _hundredths(cells), "0.0%"
             if kind == "limit":
+                if percent_before:  # the limits of a percentage, on its scale
+                    return _hundredths(cells), "0.0%"
                 fits = share_format == "0.0" or all(-1.0 <= float(v) <= 1.0 for v in present)
                 return cells, share_format if share_format and fits else _fixed(present)
             if kind in ("days", "hours"):
@@ -227,6 +230,11 @@ def _excel_column(header: str, values: pd.Series, lang: str, *,
             return cells, share_format if fits else _fixed(present)
         return cells, _fixed(present)
     return list(values), None
+
+
+def _hundredths(cells: list[Any]) -> list[Any]:
+    """Percentages (0–100) as the shares Excel's percent format shows (72.5 → 0.725)."""
+    return [None if c is None else float(c) / 100.0 for c in cells]
 
 
 def _fixed(values: Sequence[Any]) -> str | None:
@@ -305,13 +313,15 @@ def _style_sheet(ws: Any, frame: pd.DataFrame, *, lang: str, header_fill: Any, t
         c.font = Font(bold=True, color="FFFFFF")
         c.fill = header_fill
         c.alignment = Alignment(wrap_text=True, vertical="top")
-    share_format = None
+    share_format, percent_before = None, False
     row_lines: dict[int, int] = {}
     for j, col in enumerate(frame.columns, start=1):
         key = column_key(frame, col) or ""
+        kind = column_kind(frame, col)
         cells, number_format = _excel_column(str(col), frame.iloc[:, j - 1], lang, share_format=share_format,
-                                             kind=column_kind(frame, col), text=bool(_ID_KEY.search(key)),
-                                             mixed=key.endswith(".col.value"))
+                                             kind=kind, percent_before=percent_before,
+                                             text=bool(_ID_KEY.search(key)), mixed=key.endswith(".col.value"))
+        percent_before = kind == "percent" or (percent_before and kind == "limit")
         formats = number_format if isinstance(number_format, list) else None  # one format a cell
         number_format = None if formats is not None else number_format
         # an interval's limits follow their share or percentage column directly

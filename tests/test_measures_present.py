@@ -5,6 +5,7 @@ from __future__ import annotations
 import numpy as np
 import openpyxl
 import pandas as pd
+import pytest
 from test_measures_analysis import full_client  # noqa: F401  (fixture)
 
 from svcwork import load
@@ -53,8 +54,12 @@ def test_a_share_in_percent_keeps_one_decimal_in_the_workbook_even_when_small(tm
     ws = openpyxl.load_workbook(write_results_workbook(tmp_path / "r.xlsx", {"measures": {"themes": table}},
                                                        lang="en")).worksheets[1]
     header = [c.value for c in ws[1]]
-    for col in ("share_pct", "low", "high"):
-        assert ws.cell(row=2, column=header.index(t(f"measures.col.{col}", "en")) + 1).number_format == "0.0", col
+    # every share of the workbook on one scale: the percentage 0.4 (and its limits) stored as 0.004, shown "0.4%"
+    got = {col: ws.cell(row=2, column=header.index(t(f"measures.col.{col}", "en")) + 1) for col in ("share_pct", "low",
+                                                                                                 "high")}
+    assert all(c.number_format == "0.0%" for c in got.values()), got
+    assert got["share_pct"].value == pytest.approx(0.004)
+    assert got["low"].value == pytest.approx(float(table[t("measures.col.low", "en")].iloc[0]) / 100)
 
 
 def test_tables_show_yes_no_and_a_dash_for_unknown():

@@ -187,7 +187,7 @@ def test_results_workbook_is_rtl_and_complete(hebrew_run):
     items = wb[t("report.caption.measures.survey_items", "he")]
     header = [c.value for c in items[1]]
     pct = items.cell(row=2, column=header.index(t("measures.col.pct_agree", "he")) + 1)
-    assert pct.value > 1 and pct.number_format == "0.0"
+    assert 0 <= pct.value <= 1 and pct.number_format == "0.0%"  # a percentage stored as the share it is
     # every table of the analyses, in full (the report shows at most 15 rows of a table)
     detail = wb[t("report.caption.journeys.capability_by_group", "he")]
     assert detail.max_row > 100
