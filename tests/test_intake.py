@@ -37,7 +37,8 @@ def only(result, code):
 
 
 def with_cached_formula(path: Path, cell: str, formula: str) -> None:
-    """Turn a value cell into a formula cell keeping the value as Excel's cached result."""
+    """Turn a value cell into a formula cell keeping the value as Excel's cached result (and, as Excel does when it
+    saves, without the writer's request to calculate every formula on opening, ``fullCalcOnLoad``)."""
     data = io.BytesIO(path.read_bytes())
     out = io.BytesIO()
     with zipfile.ZipFile(data) as zin, zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as zout:
@@ -48,6 +49,8 @@ def with_cached_formula(path: Path, cell: str, formula: str) -> None:
                 text, n = re.subn(rf'(<c r="{cell}"[^>]*>)(<v>[^<]*</v>)', rf"\1<f>{formula}</f>\2", text)
                 assert n == 1, text[:500]
                 content = text.encode()
+            elif item.filename == "xl/workbook.xml":
+                content = content.replace(b' fullCalcOnLoad="1"', b"")
             zout.writestr(item, content)
     path.write_bytes(out.getvalue())
 

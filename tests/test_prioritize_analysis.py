@@ -179,22 +179,30 @@ def test_a_lock_the_roadmap_cannot_honour_is_explained(tmp_path):
     assert any(HEBREW.search(x) and "S2" in x and "S1" in x for x in res.findings("he"))
 
 
-def test_a_lock_beyond_the_engagements_waves_is_an_error_naming_the_row(tmp_path, hebrew_client):
-    # wave 4 passes the intake (at most 12 waves) but this engagement has 3
-    with pytest.raises(AnalysisError) as err:
-        analyse(engagement(tmp_path, services=with_locks({"S3": 4})), n_samples=100)
-    assert str(err.value) == ("Services sheet, row 4: service S3 is locked to wave 4 (locked_wave), but the roadmap "
-                              "has 3 waves (Engagement sheet: waves). Expected a wave from 1 to 3, or a blank cell.")
+def _locked_after_intake(eng, sid: str, wave: int):
+    """*eng* with *sid* locked to *wave* after the intake checked it (as a Python caller may build it)."""
+    services = eng.table("Services").copy()
+    services["locked_wave"] = pd.array([wave if x == sid else pd.NA for x in services["service_id"]], dtype="Int64")
+    return dataclasses.replace(eng, tables={**eng.tables, "Services": services})
+
+
+def test_a_lock_beyond_the_engagements_waves_is_a_roadmap_conflict_naming_the_row(tmp_path, hebrew_client):
+    # wave 4 is beyond this engagement's 3 waves: the intake refuses it (review 2, D2, test_prioritize_review2), and an
+    # engagement that reaches analyse anyway gets a roadmap conflict, not an exception: the other analyses still run
+    eng = _locked_after_intake(engagement(tmp_path), "S3", 4)
+    res = analyse(eng, n_samples=100)
+    s = res.summary()
+    assert res.plan is None and s["waves"]["feasible"] is False and s["priorities"]
+    assert s["waves"]["conflicts"] == ["Services sheet, row 4: service S3 is locked to wave 4 (locked_wave), but the "
+                                       "roadmap has 3 waves (Engagement sheet: waves). Expected a wave from 1 to 3, or "
+                                       "a blank cell."]
+    assert "S3 is locked to wave 4 in the Services sheet (row 4), beyond the last wave" in res.findings("en")[0]
     # a Hebrew workbook: the Hebrew column name, the message in Hebrew
     sheets = {k: [list(r) for r in v] for k, v in hebrew_sheets().items()}
-    services = sheets["שירותים"]
-    services[2].append("גל קבוע")
-    services[3].append(None)
-    services[4].append(5)
     write_xlsx(tmp_path / "he" / "intake.xlsx", sheets, rtl=True)
-    with pytest.raises(AnalysisError, match="השירות S2 נקבע לגל 5") as err:
-        analyse(svcwork.load(tmp_path / "he"), n_samples=100)
-    assert "שורה 5" in str(err.value) and "בין 1 ל־3" in str(err.value)
+    he = analyse(_locked_after_intake(svcwork.load(tmp_path / "he"), "S2", 5), n_samples=100)
+    text = he.tables("he")["plan_conflicts"].iloc[0, 0]
+    assert "השירות S2 נקבע לגל 5" in text and "שורה 5" in text and "בין 1 ל־3" in text
     # above the largest number of waves the intake allows, the intake itself rejects the cell
     write_xlsx(tmp_path / "big" / "intake.xlsx", {**english_sheets(), "Services": with_locks({"S1": 13})})
     problems = svcwork.validate(tmp_path / "big").problems

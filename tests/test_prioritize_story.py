@@ -15,6 +15,7 @@ import pytest
 
 import svcwork
 from svcwork import links
+from svcwork.i18n import t
 from svcwork.keyfigures import plain, quotes, registry
 from svcwork.prioritize import analyse
 from test_prioritize_analysis import engagement
@@ -112,7 +113,7 @@ def test_the_section_names_wave_1_and_labels_the_best_scores_apart(demo, client)
         if set(best) <= set(wave_1):
             assert all(sid in rest for sid in best)
         else:  # the best scores, labelled as such, and where the roadmap puts each that is not in wave 1
-            assert ("by score alone" in rest) if lang == "en" else ("לפי הציון בלבד" in rest)
+            assert ("Ranked by score" in rest) if lang == "en" else ("לפי הציון" in rest)
             for sid in set(best) - set(wave_1):
                 wave = res.wave_of(sid)
                 assert re.search(rf"{sid} (is in wave {wave}|is deferred)" if lang == "en"
@@ -125,8 +126,11 @@ def test_northfield_starts_with_l01_and_l11_not_the_three_best_scores(demo):
     assert res.summary()["wave_1"] == ["L01", "L11"]
     text = res.findings("en")[0]
     assert text.startswith("The roadmap starts with 2 services in wave 1: L01 (Driving licence renewal), L11 ")
-    assert "Ranked by score alone (not the roadmap), the highest are L01" in text
-    assert "L02 is in wave 2; L06 is deferred (capacity)" in text
+    # review 2 (D3, D5): filling the waves in score order, each service with what it depends on (L01 needs L11),
+    # gives this very roadmap, so the text says the roadmap places them as that fill would — not that it departs
+    assert res.plan.greedy_wave.to_dict() == res.plan.wave.to_dict() and res.plan.greedy_feasible
+    assert "Ranked by score, the highest are L01" in text and "does not simply follow the score" not in text
+    assert "where filling the waves simply in score order would: L02 is in wave 2; L06 is deferred (capacity)" in text
     # the dual, spelled
     assert res.findings("he")[0].startswith("מפת הדרכים מתחילה בשני שירותים בגל 1: L01")
 
@@ -187,7 +191,12 @@ def test_parts_shown_beside_a_total_add_up_to_it(demo, client, lang):
     assert round(weights.sum(), 9) == 1.0
     figs = registry(res.key_figures())
     waves = tables["waves"]
-    assert Decimal(str(round(waves.iloc[:, -1].sum(), 9))) == _value(figs["prioritize.plan_value"].shown(lang))
+    discount = "0.8"
+    value = waves[t("prioritize.col.wave_value", lang, discount=discount)]
+    simple = waves[t("prioritize.col.simple_value", lang, discount=discount)]
+    assert Decimal(str(round(value.sum(), 9))) == _value(figs["prioritize.plan_value"].shown(lang))
+    # the score-order fill the findings quote beside it: its waves add up to the value quoted (review 2, D6)
+    assert Decimal(str(round(simple.sum(), 9))) == _value(figs["prioritize.simple_value"].shown(lang))
 
 
 def test_northfield_l01_reasoning_adds_up(demo):

@@ -78,6 +78,20 @@ MESSAGES = {
                                     "גלים).",
                              "other": "טווח הזמן „{value}” מציין גל שאין במפת הדרכים: יש בה {waves} גלים (ההגדרה "
                                       "מספר גלים)."}),
+    "intake.locked_wave_range": ({"one": "Service locked to wave {value}, but the roadmap has one wave (the setting "
+                                         "waves).",
+                                  "other": "Service locked to wave {value}, but the roadmap has {waves} waves (the "
+                                           "setting waves)."},
+                                 {"one": "השירות נקבע לגל {value}, אך במפת הדרכים יש גל אחד (ההגדרה מספר גלים).",
+                                  "two": "השירות נקבע לגל {value}, אך במפת הדרכים יש שני גלים (ההגדרה מספר גלים).",
+                                  "other": "השירות נקבע לגל {value}, אך במפת הדרכים יש {waves} גלים (ההגדרה מספר "
+                                           "גלים)."}),
+    "intake.criterion_direction": ("Criterion “{criterion}” is marked “{given_label}”, the opposite of the usual "
+                                   "direction for this column (“{usual_label}”): as entered, the score reverses what "
+                                   "the column measures. Check that this is meant.",
+                                   "הקריטריון „{criterion}” סומן „{given_label}”, הפוך מהכיוון הרגיל לעמודה הזאת "
+                                   "(„{usual_label}”): כפי שהוזן, הציון הופך את מה שהעמודה מודדת. יש לוודא שזו "
+                                   "הכוונה."),
     "intake.recommendation_no_action": ("Recommendation {value} has no action in the Actions sheet: name the action "
                                         "that carries it out in “{column}”, or the report flags it as without an "
                                         "action.",
@@ -340,6 +354,7 @@ MESSAGES = {
     "intake.target.observation_item": ("observation item", "פריט תצפית"),
     "intake.expected.step": ("a step of journey “{journey}”", "צעד במסע „{journey}”"),
     "intake.expected.journey": ("the journey of the step", "שם המסע של הצעד"),
+    "intake.expected.locked_wave_range": ("a wave from 1 to {waves}, or a blank cell", "גל מ־1 עד {waves}, או תא ריק"),
     "intake.expected.horizon_wave": ("a wave from 1 to {waves}, or a term", "גל מ־1 עד {waves}, או טווח זמן"),
     "intake.expected.action": ("an action_id of the Actions sheet", "מזהה פעולה מגיליון תוכנית הפעולה"),
     "intake.expected.answered_item": ("a survey item the survey answers", "פריט שיש עליו תשובות בסקר"),

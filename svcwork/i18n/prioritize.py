@@ -48,6 +48,11 @@ MESSAGES: dict[str, tuple[str, str]] = {   # "prioritize.*"
                                       "כל משקלי הקריטריונים הם 0; נדרש לפחות משקל חיובי אחד."),
     "prioritize.error.direction": ("Expected direction benefit or cost for “{name}”; found “{value}”.",
                                    "נדרש כיוון תועלת או עלות עבור „{name}”; נמצא „{value}”."),
+    "prioritize.error.weight_not_number": ("Expected a number as the weight of “{name}”; found “{value}”.",
+                                           "נדרש מספר כמשקל של „{name}”; נמצא „{value}”."),
+    "prioritize.error.off_scale": ("Expected the values of “{name}” on its scale from {low} to {high}; found {value} "
+                                   "for service {service}.",
+                                   "נדרשים ערכי „{name}” בסולם שלו, מ־{low} עד {high}; נמצא {value} לשירות {service}."),
     "prioritize.error.weights_missing": ("No weight given for criteria {names}; expected one weight per criterion.",
                                          "לא ניתן משקל לקריטריונים {names}; נדרש משקל לכל קריטריון."),
     "prioritize.error.weights_length": ("Expected {expected} weights (one per criterion); found {found}.",
@@ -72,8 +77,10 @@ MESSAGES: dict[str, tuple[str, str]] = {   # "prioritize.*"
                                  "נדרשת לפחות דגימת מונטה קרלו אחת; נמצא {value}."),
     "prioritize.error.infeasible": ("No roadmap satisfies every constraint: {reasons}",
                                     "אין מפת דרכים שעומדת בכל האילוצים: {reasons}"),
-    "prioritize.error.plan_value": ("Expected a {what} of 0 or more for service {service}; found {value}.",
-                                    "נדרש ערך {what} של 0 ומעלה לשירות {service}; נמצא {value}."),
+    "prioritize.error.plan_value": ("Expected {what} of 0 or more for service {service}; found {value}.",
+                                    "נדרש {what} של 0 ומעלה לשירות {service}; נמצא {value}."),
+    "prioritize.error.plan_missing": ("Expected {what} for service {service}; none was given.",
+                                      "נדרש {what} לשירות {service}; לא ניתן."),
     "prioritize.error.waves": ("Expected a whole number of waves, 1 or more; found {value}.",
                                "נדרש מספר שלם של גלים, 1 ומעלה; נמצא {value}."),
     "prioritize.error.capacity": ("Expected one non-negative capacity, or one per wave ({waves}); found {value}.",
@@ -81,13 +88,15 @@ MESSAGES: dict[str, tuple[str, str]] = {   # "prioritize.*"
     "prioritize.error.discount": ("Expected a discount between 0 (exclusive) and 1; found {value}.",
                                   "נדרש מקדם היוון גדול מ־0 ועד 1; נמצא {value}."),
     "prioritize.error.plan_unknown": ("Service “{service}” in {what} is not among the services to plan.",
-                                      "השירות „{service}” שב־{what} אינו בין השירותים לתכנון."),
-    "prioritize.error.locked_wave": ("Services sheet, row {row}: service {service} is locked to wave {wave} "
-                                     "(locked_wave), but the roadmap has {waves} waves (Engagement sheet: waves). "
-                                     "Expected a wave from 1 to {waves}, or a blank cell.",
-                                     "גיליון השירותים, שורה {row}: השירות {service} נקבע לגל {wave} (גל קבוע), אך "
-                                     "במפת הדרכים יש {waves} גלים (גיליון פרטי הארגון: מספר גלים). נדרש גל בין 1 "
-                                     "ל־{waves}, או תא ריק."),
+                                      "השירות „{service}” שברשימת {what} אינו בין השירותים לתכנון."),
+    # which input of the roadmap a message names (prioritize.error.plan_*)
+    "prioritize.plan_input.value": ("a value", "ערך"),
+    "prioritize.plan_input.resources": ("a resources figure", "היקף משאבים"),
+    "prioritize.plan_input.dependencies": ("the dependencies", "התלויות"),
+    "prioritize.plan_input.mandatory": ("the mandatory services", "שירותי החובה"),
+    "prioritize.plan_input.locked": ("the locked services", "השירותים שנקבעו לגל"),
+    "prioritize.plan_input.quick_wins": ("the quick wins", "ההישגים המהירים"),
+    "prioritize.plan_input.excluded": ("the services left out", "השירותים שהוצאו"),
     "prioritize.error.cycle": ("The dependencies form a cycle ({cycle}); expected each service to depend only on "
                                "services that come before it.",
                                "התלויות יוצרות מעגל ({cycle}); כל שירות צריך להיות תלוי רק בשירותים שקודמים לו."),
@@ -97,6 +106,22 @@ MESSAGES: dict[str, tuple[str, str]] = {   # "prioritize.*"
     "prioritize.conflict.locked_wave_range": ("Service {service} is locked to wave {wave}, but the roadmap has {waves} "
                                               "waves.",
                                               "השירות {service} נקבע לגל {wave}, אך במפת הדרכים יש {waves} גלים."),
+    "prioritize.conflict.locked_wave_sheet": ({"one": "Services sheet, row {row}: service {service} is locked to wave "
+                                                      "{wave} (locked_wave), but the roadmap has one wave (Engagement "
+                                                      "sheet: waves). Expected wave 1, or a blank cell.",
+                                               "other": "Services sheet, row {row}: service {service} is locked to wave "
+                                                        "{wave} (locked_wave), but the roadmap has {waves} waves "
+                                                        "(Engagement sheet: waves). Expected a wave from 1 to {waves}, "
+                                                        "or a blank cell."},
+                                              {"one": "גיליון השירותים, שורה {row}: השירות {service} נקבע לגל {wave} "
+                                                      "(גל קבוע), אך במפת הדרכים יש גל אחד (גיליון פרטי הארגון: מספר "
+                                                      "גלים). נדרש גל 1, או תא ריק.",
+                                               "two": "גיליון השירותים, שורה {row}: השירות {service} נקבע לגל {wave} "
+                                                      "(גל קבוע), אך במפת הדרכים יש שני גלים (גיליון פרטי הארגון: "
+                                                      "מספר גלים). נדרש גל בין 1 ל־{waves}, או תא ריק.",
+                                               "other": "גיליון השירותים, שורה {row}: השירות {service} נקבע לגל {wave} "
+                                                        "(גל קבוע), אך במפת הדרכים יש {waves} גלים (גיליון פרטי הארגון: "
+                                                        "מספר גלים). נדרש גל בין 1 ל־{waves}, או תא ריק."}),
     "prioritize.conflict.locked_before_dependency": ("Service {service} is locked to wave {wave}, before its dependency "
                                                      "{dependency}, which is locked to wave {dependency_wave}.",
                                                      "השירות {service} נקבע לגל {wave}, לפני {dependency} שהוא תלוי בו "
@@ -162,6 +187,8 @@ MESSAGES: dict[str, tuple[str, str]] = {   # "prioritize.*"
     "prioritize.quadrants.thankless": ("Thankless tasks", "משימות כפויות טובה"),
     "prioritize.unit.days": ("person-days", "ימי עבודה"),
     "prioritize.unit.effort_points": ("effort points", "נקודות מאמץ"),
+    "prioritize.unit_one.days": ("person-day", "יום עבודה"),
+    "prioritize.unit_one.effort_points": ("effort point", "נקודת מאמץ"),
     "prioritize.yes": ("yes", "כן"),
     "prioritize.none": ("none", "אין"),
     "prioritize.deferred": ("deferred", "נדחה לשלב מאוחר"),
@@ -191,9 +218,9 @@ MESSAGES: dict[str, tuple[str, str]] = {   # "prioritize.*"
                                      "לכל היותר {free}"),
     "prioritize.deferred.dependency": ("deferred for a dependency: waits for {dependency}",
                                        "נדחה לשלב מאוחר בשל תלות: ממתין ל־{dependency}"),
-    "prioritize.deferred.low_value": ("deferred for low value: score {value}, less value per {unit} than every "
+    "prioritize.deferred.low_value": ("deferred for low value: score {value}, less value per {unit_one} than every "
                                       "service the roadmap chose freely (not the mandatory or locked ones)",
-                                      "נדחה לשלב מאוחר בשל ערך נמוך: ציון {value}, ערך נמוך יותר לכל יחידת {unit} "
+                                      "נדחה לשלב מאוחר בשל ערך נמוך: ציון {value}, ערך נמוך יותר לכל {unit_one} "
                                       "מכל שירות שמפת הדרכים בחרה בחופשיות (לא החובה או הנעולים)"),
     # -- table columns
     "prioritize.col.rank": ("Rank", "דירוג"),
@@ -204,7 +231,7 @@ MESSAGES: dict[str, tuple[str, str]] = {   # "prioritize.*"
     "prioritize.col.quadrant": ("Quadrant", "רביע"),
     "prioritize.col.visibility": ("Visibility", "נראות"),
     "prioritize.col.wave": ("Wave", "גל"),
-    "prioritize.col.p_top": ("Share of weight samples in the top N", "שיעור דגימות המשקלים בצמרת"),
+    "prioritize.col.p_top": ("Share of weight samples in the top {n}", "שיעור דגימות המשקלים שבהן השירות בין {n} הראשונים"),
     "prioritize.col.p_first": ("Share of weight samples ranked first", "שיעור דגימות המשקלים בדירוג ראשון"),
     "prioritize.col.expected_rank": ("Expected rank", "דירוג צפוי"),
     "prioritize.col.topsis_rank": ("Rank by closeness to the ideal (cross-check)", "דירוג לפי קרבה לאידיאל (בקרה)"),
@@ -236,8 +263,8 @@ MESSAGES: dict[str, tuple[str, str]] = {   # "prioritize.*"
     "prioritize.col.spread": ("Spread (×)", "פיזור (×)"),
     "prioritize.col.first_from": ("Rank 1 holds from", "הדירוג הראשון נשמר מ־"),
     "prioritize.col.first_to": ("Rank 1 holds to", "הדירוג הראשון נשמר עד"),
-    "prioritize.col.top_from": ("Top N holds from", "ראש הדירוג נשמר מ־"),
-    "prioritize.col.top_to": ("Top N holds to", "ראש הדירוג נשמר עד"),
+    "prioritize.col.top_from": ("Top {n} holds from", "{n} הראשונים נשמרים מ־"),
+    "prioritize.col.top_to": ("Top {n} holds to", "{n} הראשונים נשמרים עד"),
     "prioritize.col.enters_below": ("Enters below the range", "נכנס מתחת לטווח"),
     "prioritize.col.enters_above": ("Enters above the range", "נכנס מעל הטווח"),
     "prioritize.col.ahead": ("Ahead", "לפני"),
@@ -245,6 +272,10 @@ MESSAGES: dict[str, tuple[str, str]] = {   # "prioritize.*"
     "prioritize.col.new_weight": ("Weight that reverses them", "המשקל שהופך את הסדר"),
     "prioritize.col.change": ("Change", "שינוי"),
     "prioritize.col.capacity": ("Capacity", "קיבולת"),
+    "prioritize.col.wave_value": ("Value (discounted, ×{discount} per wave)", "ערך (מהוון, ×{discount} לכל גל)"),
+    "prioritize.col.simple_services": ("Services if filled in score order", "שירותים במילוי לפי סדר הציונים"),
+    "prioritize.col.simple_value": ("Value if filled in score order (discounted, ×{discount} per wave)",
+                                    "ערך במילוי לפי סדר הציונים (מהוון, ×{discount} לכל גל)"),
     "prioritize.col.used": ("Used", "בשימוש"),
     "prioritize.col.services": ("Services", "שירותים"),
     "prioritize.col.reason": ("Reason", "סיבה"),
@@ -325,8 +356,16 @@ MESSAGES: dict[str, tuple[str, str]] = {   # "prioritize.*"
                                       "קרובות יותר למשקלים אלה), זרע אקראי {seed}; אותו זרע נותן אותן הסתברויות."),
     "prioritize.note.locked_intake": ("Services locked to a wave in the Services sheet ({count}): {services}.",
                                       "שירותים שנקבעו לגל בגיליון השירותים ({count}): {services}."),
-    "prioritize.note.quick_wins_setting": ("The Engagement sheet requires at least {count} visible quick wins in wave 1.",
-                                           "גיליון פרטי הארגון דורש לפחות {count} הישגים מהירים נראים בגל 1."),
+    "prioritize.note.quick_wins_setting": ({"one": "The Engagement sheet requires at least one visible quick win in "
+                                                   "wave 1.",
+                                            "other": "The Engagement sheet requires at least {count} visible quick wins "
+                                                     "in wave 1."},
+                                           {"one": "גיליון פרטי הארגון דורש לפחות הישג מהיר נראה אחד בגל 1.",
+                                            "two": "גיליון פרטי הארגון דורש לפחות שני הישגים מהירים נראים בגל 1.",
+                                            "other": "גיליון פרטי הארגון דורש לפחות {count} הישגים מהירים נראים בגל "
+                                                     "1."}),
+    "prioritize.note.quick_wins_none": ("The Engagement sheet sets no minimum of visible quick wins in wave 1 (0).",
+                                        "גיליון פרטי הארגון אינו קובע מינימום של הישגים מהירים נראים בגל 1 (0)."),
     # -- charts
     "prioritize.chart.matrix_title": ("Effort and benefit: where each service stands", "מאמץ ותועלת: היכן עומד כל שירות"),
     "prioritize.chart.effort": ("Effort (1 = little, 5 = a lot)", "מאמץ (1 = מעט, 5 = הרבה)"),
@@ -504,8 +543,8 @@ MESSAGES: dict[str, tuple[str, str]] = {   # "prioritize.*"
     # -- count phrases (CLDR plural forms by n)
     "prioritize.phrase.in_waves": ({"one": "in one wave", "other": "in {count} waves"},
                                    {"one": "בגל אחד", "two": "בשני גלים", "other": "ב־{count} גלים"}),
-    "prioritize.phrase.planned_of": ({"one": "{planned} of one service", "other": "{planned} of {count} services"},
-                                     {"one": "{planned} מתוך שירות אחד", "two": "{planned} מתוך שני השירותים",
+    "prioritize.phrase.planned_of": ({"one": "{planned} of {count} service", "other": "{planned} of {count} services"},
+                                     {"one": "{planned} מתוך שירות יחיד", "two": "{planned} מתוך שני השירותים",
                                       "other": "{planned} מתוך {count} שירותים"}),
     "prioritize.phrase.deferred": ({"one": "one service is deferred", "other": "{count} services are deferred"},
                                    {"one": "שירות אחד נדחה לשלב מאוחר", "two": "שני שירותים נדחו לשלב מאוחר",
@@ -544,16 +583,37 @@ MESSAGES: dict[str, tuple[str, str]] = {   # "prioritize.*"
                                   "two": "מפת הדרכים מתחילה בשני שירותים בגל 1: {services}.",
                                   "other": "מפת הדרכים מתחילה ב־{count} שירותים בגל 1: {services}."}),
     "prioritize.finding.start_none": ("The roadmap puts no service in wave 1.", "מפת הדרכים אינה משבצת אף שירות בגל 1."),
-    "prioritize.finding.top_in_wave_1": ("The highest-scoring services, {services}, are all in wave 1.",
-                                         "השירותים בעלי הציון הגבוה ביותר, {services}, כולם בגל 1."),
-    "prioritize.finding.top_differs": ("Ranked by score alone (not the roadmap), the highest are {services}. The roadmap "
-                                       "fits services into each wave's capacity, dependencies and required quick wins, "
-                                       "so it does not simply follow the score: {placed}.",
-                                       "לפי הציון בלבד (לא לפי מפת הדרכים), הגבוהים ביותר הם {services}. מפת הדרכים "
-                                       "משבצת שירותים לפי הקיבולת של כל גל, התלויות וההישגים המהירים הנדרשים, ולכן "
-                                       "אינה הולכת אחרי הציון בלבד: {placed}."),
-    "prioritize.finding.top_only": ("Ranked by score, the highest are {services}.",
-                                    "לפי הציון, הגבוהים ביותר הם {services}."),
+    "prioritize.finding.top_in_wave_1": ({"one": "The highest-scoring service, {services}, is in wave 1.",
+                                          "other": "The highest-scoring services, {services}, are all in wave 1."},
+                                         {"one": "השירות בעל הציון הגבוה ביותר, {services}, בגל 1.",
+                                          "other": "השירותים בעלי הציון הגבוה ביותר, {services}, כולם בגל 1."}),
+    "prioritize.finding.top_differs": ({"one": "Ranked by score alone (not the roadmap), the highest is {services}. "
+                                               "The roadmap fits services into each wave's capacity, dependencies and "
+                                               "required quick wins, so it does not simply follow the score: {placed}.",
+                                        "other": "Ranked by score alone (not the roadmap), the highest are {services}. "
+                                                 "The roadmap fits services into each wave's capacity, dependencies "
+                                                 "and required quick wins, so it does not simply follow the score: "
+                                                 "{placed}."},
+                                       {"one": "לפי הציון בלבד (לא לפי מפת הדרכים), הגבוה ביותר הוא {services}. מפת "
+                                               "הדרכים משבצת שירותים לפי הקיבולת של כל גל, התלויות וההישגים המהירים "
+                                               "הנדרשים, ולכן אינה הולכת אחרי הציון בלבד: {placed}.",
+                                        "other": "לפי הציון בלבד (לא לפי מפת הדרכים), הגבוהים ביותר הם {services}. "
+                                                 "מפת הדרכים משבצת שירותים לפי הקיבולת של כל גל, התלויות וההישגים "
+                                                 "המהירים הנדרשים, ולכן אינה הולכת אחרי הציון בלבד: {placed}."}),
+    "prioritize.finding.top_follow": ({"one": "Ranked by score, the highest is {services}; the roadmap places it where "
+                                              "filling the waves simply in score order would: {placed}.",
+                                       "other": "Ranked by score, the highest are {services}; the roadmap places them "
+                                                "where filling the waves simply in score order would: {placed}."},
+                                      {"one": "לפי הציון, הגבוה ביותר הוא {services}; מפת הדרכים משבצת אותו היכן "
+                                              "שהיה משבץ אותו מילוי הגלים פשוט לפי סדר הציונים: {placed}.",
+                                       "other": "לפי הציון, הגבוהים ביותר הם {services}; מפת הדרכים משבצת אותם היכן "
+                                                "שהיה משבץ אותם מילוי הגלים פשוט לפי סדר הציונים: {placed}."}),
+    "prioritize.finding.top_only": ({"one": "Ranked by score, the highest is {services}.",
+                                     "other": "Ranked by score, the highest are {services}."},
+                                    {"one": "לפי הציון, הגבוה ביותר הוא {services}.",
+                                     "other": "לפי הציון, הגבוהים ביותר הם {services}."}),
+    "prioritize.finding.only_service": ("It is the engagement's only service: {services}.",
+                                        "זה השירות היחיד של הארגון: {services}."),
     "prioritize.finding.infeasible": ("No roadmap satisfies every constraint: {clash}. The conflicts table gives the "
                                       "details.",
                                       "אין מפת דרכים שעומדת בכל האילוצים: {clash}. הפרטים בטבלת האילוצים הסותרים."),
@@ -652,6 +712,9 @@ MESSAGES: dict[str, tuple[str, str]] = {   # "prioritize.*"
     # -- why no roadmap, in a sentence (the conflicts table has the figures)
     "prioritize.clash.locked_wave_range": ("{service} is locked to wave {wave}, beyond the last wave",
                                            "{service} נקבע לגל {wave}, אחרי הגל האחרון"),
+    "prioritize.clash.locked_wave_sheet": ("{service} is locked to wave {wave} in the Services sheet (row {row}), "
+                                           "beyond the last wave",
+                                           "{service} נקבע לגל {wave} בגיליון השירותים (שורה {row}), אחרי הגל האחרון"),
     "prioritize.clash.locked_before_dependency": ("{service} is locked to wave {wave}, before {dependency}, which it "
                                                   "depends on (wave {dependency_wave})",
                                                   "{service} נקבע לגל {wave}, לפני {dependency} שהוא תלוי בו (גל "
@@ -732,7 +795,7 @@ MESSAGES: dict[str, tuple[str, str]] = {   # "prioritize.*"
                                       "shares. One-weight sensitivity: the exact crossover points of the score lines "
                                       "when one weight moves and the others are rescaled in proportion (Triantaphyllou "
                                       "& Sánchez 1997); the ranges in the text are rounded inwards.",
-                                      "יציבות: מדדי קבילות הדירוג SMAA-2 (להדלמה וסלמינן 2001) על פני {samples} "
+                                      "יציבות: הסתברות לדירוג SMAA-2 (להדלמה וסלמינן 2001) על פני {samples} "
                                       "וקטורי משקלים שנדגמו מהתפלגות דיריכלה שמרכזה במשקלים שנקבעו, בפרמטר ריכוז "
                                       "{concentration} (השונות של משקל w היא w(1 − w)/(concentration + 1)), זרע אקראי "
                                       "{seed}: אותו זרע נותן אותם שיעורים. רגישות למשקל יחיד: נקודות החיתוך המדויקות "
@@ -748,15 +811,20 @@ MESSAGES: dict[str, tuple[str, str]] = {   # "prioritize.*"
                                    "gap reached {gap}): maximise the planned services' scores, a wave counting "
                                    "{discount} of the one before (wave w weighted {discount}^(w − 1)), subject to each "
                                    "wave's capacity, the dependencies ({dependencies}), mandatory and locked services "
-                                   "and {quick}. Baseline: the greedy sort and "
-                                   "fill (services in score order, each into the earliest wave with room whose "
-                                   "dependencies are placed){greedy}.",
+                                   "and {quick}. Among services of the same size and the same constraints, the "
+                                   "higher score takes the earlier wave, and between equal scores the earlier intake "
+                                   "row (a rule applied after the solve that never lowers the value). Baseline: the "
+                                   "greedy sort and "
+                                   "fill (services in score order, each into the earliest wave with room, with what "
+                                   "it depends on){greedy}.",
                                    "מפת דרכים: תוכנית בשלמים שנפתרה ב־HiGHS דרך scipy.optimize.milp (פער יחסי שהושג "
                                    "{gap}): מיקסום סכום הציונים של השירותים שבתוכנית, כשכל גל נספר ב־{discount} מהגל "
                                    "שלפניו (גל w במשקל {discount}^(w − 1)), בכפוף לקיבולת כל גל, לתלויות "
                                    "({dependencies}), לשירותי החובה ולשירותים שנקבעו לגל, ול{quick}. "
-                                   "בסיס להשוואה: מיון חמדני ומילוי (השירותים לפי סדר הציונים, כל "
-                                   "אחד לגל המוקדם ביותר שיש בו מקום ושהשירותים שהוא תלוי בהם כבר שובצו){greedy}."),
+                                   "בין שירותים באותו גודל ובאותם אילוצים, הציון הגבוה יותר מקבל את הגל המוקדם יותר, "
+                                   "ובין ציונים שווים — השורה המוקדמת יותר בקובץ הקליטה (כלל שמוחל אחרי הפתרון ולעולם "
+                                   "אינו מוריד את הערך). בסיס להשוואה: מיון חמדני ומילוי (השירותים לפי סדר הציונים, כל "
+                                   "אחד לגל המוקדם ביותר שיש בו מקום, יחד עם מה שהוא תלוי בו){greedy}."),
     "prioritize.methods.quick": ({"one": "at least one visible quick win in wave 1",
                                   "other": "at least {count} visible quick wins in wave 1"},
                                  {"one": "הישג מהיר נראה אחד לפחות בגל 1", "two": "שני הישגים מהירים נראים לפחות בגל 1",

@@ -5,7 +5,7 @@ KPIs and actions that exist; the Actions sheet's link columns (a KPI, a journey 
 observation item, a lesson, a survey item) and the Recommendations sheet's (a service, a KPI, a
 journey and its step, an action) naming what exists in their sheet or in the survey, by one rule;
 the Recommendations sheet's horizons (a term or a wave the roadmap has) and the recommendations no
-action carries out (a warning);
+action carries out (a warning); the Services sheet's locked waves (a wave the roadmap has);
 service dependencies that name known services and form no cycle;
 criteria named as the Services columns they weigh (English or Hebrew); service standards on
 known measures and channels.  The criteria and standards checks return the sheets with the
@@ -213,14 +213,36 @@ def horizon_key(value: object) -> str | None:
     return str(value).strip()
 
 
+def _check_locked_waves(reads: Mapping[str, _SheetRead], settings: Settings | None, col: _Collector, *,
+                        file: str) -> None:
+    """Services' ``locked_wave`` names a wave the roadmap has: from 1 to the Engagement setting ``waves``
+    (the schema bounds the column by the largest number of waves any engagement may have; this is the
+    bound of this one).  An error, as for a Recommendations horizon beyond the last wave: the roadmap
+    could not honour the lock."""
+    read = reads.get("Services")
+    waves = settings.waves if settings is not None else None
+    if read is None or read.frame.empty or "locked_wave" not in read.frame.columns or waves is None:
+        return
+    frame = read.frame
+    for value, row in zip(frame["locked_wave"], frame["_row"]):
+        if value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value)):
+            continue
+        if float(value) > int(waves):
+            col.error("locked_wave_range", file=file, sheet="Services", sheet_label=read.sheet_label, row=int(row),
+                      column="locked_wave", column_label=read.labels.get("locked_wave"), value=value,
+                      waves=int(waves), n=int(waves))
+
+
 def _check_recommendations(reads: Mapping[str, _SheetRead], settings: Settings | None, col: _Collector, *,
                            file: str) -> dict[str, pd.DataFrame]:
     """The Recommendations sheet: each horizon read (:func:`horizon_key`; a wave beyond the roadmap's
-    ``waves`` is an error), and a recommendation no action carries out flagged (a warning).
+    ``waves`` is an error), and a recommendation no action carries out flagged (a warning).  The
+    Services sheet's ``locked_wave`` is checked against ``waves`` here too (:func:`_check_locked_waves`).
 
     Its link columns are checked with the other references (:func:`_check_refs`).  Returns the sheet
     with its horizons as kept.
     """
+    _check_locked_waves(reads, settings, col, file=file)  # the other wave reference checked against ``waves``
     read = reads.get("Recommendations")
     if read is None or read.frame.empty:
         return {}
@@ -360,8 +382,17 @@ def _cycles(graph: Mapping[str, list[str]]) -> list[tuple[str, ...]]:
     return found
 
 
+#: What each Services criterion measures: a cost (less is better) or a benefit (more is better).
+_USUAL_DIRECTION = {"effort": "cost", "resources_days": "cost", "benefit": "benefit", "visibility": "benefit",
+                    "annual_volume": "benefit", "citizen_reach": "benefit"}
+
+
 def _check_criteria(reads: Mapping[str, _SheetRead], col: _Collector, *, file: str) -> dict[str, pd.DataFrame]:
-    """Map criterion names (English or Hebrew) to Services column keys; returns replaced frames."""
+    """Map criterion names (English or Hebrew) to Services column keys; returns replaced frames.
+
+    A criterion given the direction against what its column measures (effort or resources marked
+    "benefit", benefit, visibility, volume or reach marked "cost") is flagged with a warning: the
+    score would then favour more effort, or less benefit."""
     services = sheet("Services")
     allowed = {normalize_name(n): c.key for c in services.columns if c.key in CRITERIA_COLUMNS for n in c.names()}
     out: dict[str, pd.DataFrame] = {}
@@ -380,6 +411,14 @@ def _check_criteria(reads: Mapping[str, _SheetRead], col: _Collector, *, file: s
             if key:
                 known.add(key)
         out["Criteria"] = frame.assign(criterion=pd.Series(keys, dtype="string", index=frame.index))
+        # a direction against what the column measures (effort marked "benefit"): allowed, but flagged
+        for key, name, direction, row in zip(keys, frame["criterion"], frame["direction"], frame["_row"]):
+            usual = _USUAL_DIRECTION.get(key)
+            if usual is not None and isinstance(direction, str) and direction in ("benefit", "cost") \
+                    and direction != usual:
+                col.warning("criterion_direction", file=file, sheet="Criteria", sheet_label=criteria.sheet_label,
+                            row=int(row), column="direction", column_label=criteria.labels.get("direction"),
+                            value=direction, criterion=name, given_key=direction, usual_key=usual)
         weights = frame["weight"].dropna()
         if len(weights) and (weights <= 0).all():
             col.error("weights_zero", file=file, sheet="Criteria", sheet_label=criteria.sheet_label, column="weight",

@@ -119,6 +119,11 @@ def _render(raw: _Raw, lang: str) -> Problem:
             params[name] = t(f"intake.{name}.{k}", lang)
     if params.get("file_name") in _COMPANION_KEYS:
         params["file_name"] = _sheet_title(params["file_name"], lang)
+    for name in ("given", "usual"):  # a criterion's direction (criterion_direction): the form's word for it
+        k = params.pop(f"{name}_key", None)
+        if k is not None:
+            params[name] = k
+            params[f"{name}_label"] = ENUMS["criterion_direction"].label(k, lang)
     for name in ("order", "other"):  # day/month orders (DMY …) as the date_order setting names them
         if params.get(name) in ENUMS["date_order"].keys:
             params[name] = _order_name(params[name], lang)
@@ -184,8 +189,10 @@ def _expected(raw: _Raw, params: Mapping[str, object], lang: str) -> str | None:
         return t("intake.expected.wave_capacities", lang, waves=params["waves"])
     if code == "unknown_ref":
         return t("intake.expected.ref", lang, target=params["target"], ref_sheet=params["ref_sheet"])
-    if code == "horizon_wave":
-        return t("intake.expected.horizon_wave", lang, waves=params["waves"])
+    if code == "criterion_direction":  # the direction the column's meaning asks for
+        return ENUMS["criterion_direction"].label(params["usual"], lang)
+    if code in ("horizon_wave", "locked_wave_range"):  # a wave of the roadmap: 1 to the setting waves
+        return t(f"intake.expected.{code}", lang, waves=params["waves"])
     if code == "unknown_step":
         return t("intake.expected.step", lang, journey=params["journey"])
     if code == "sheet_missing":

@@ -14,20 +14,18 @@ from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any, Mapping
 
-import numpy as np
 import pandas as pd
 
 from ..common import Presented, is_blank, round_or_none
 from ..errors import AnalysisError
-from ..i18n import t
 from ..schema import CRITERIA_COLUMNS as CRITERIA_COLUMNS_ORDER
 from . import present
 from .ahp import GCI_REFERENCE, AhpResult, PairwiseJudgements, ahp_weights, pairwise_matrix
 from .robustness import RankAcceptability, Sensitivity, rank_acceptability, sensitivity
 from .scoring import (DEFAULT_DIRECTIONS, CriteriaWeights, MethodComparison, ScoreResult, TopsisResult,
-                      compare_methods, direct_weights, quadrants, topsis, wsm)
+                      compare_methods, direct_weights, quadrants, score_order, topsis, wsm)
 from .survey import id_lookup, survey_focus
-from .waves import Conflict, InfeasiblePlanError, PlanTimeoutError, WavePlan, fmt_amount, plan_waves
+from .waves import Conflict, InfeasiblePlanError, PlanInputError, PlanTimeoutError, WavePlan, fmt_amount, plan_waves
 
 __all__ = ["DEFAULT_CRITERIA", "EXCLUDED_COLUMN", "PrioritizationResult", "analyse", "plan_inputs"]
 
@@ -85,9 +83,10 @@ class PrioritizationResult(Presented):
     # ------------------------------------------------------------------ data helpers
     @property
     def order(self) -> list:
-        """Service ids from best to worst score (ties in intake order)."""
+        """Service ids from best to worst score (ties in intake order; scores compared as
+        :func:`.scoring.score_order` compares them, the rule of the ranks too)."""
         s = self.score.scores
-        return list(s.index[np.argsort(-s.to_numpy(), kind="stable")])
+        return list(s.index[score_order(s)])
 
     def wave_of(self, sid: Any) -> int | None:
         """The wave the roadmap puts *sid* in; ``None`` when deferred or when there is no plan."""
@@ -185,25 +184,29 @@ class PrioritizationResult(Presented):
         """A method note in *lang* (criteria names and units translated)."""
         return present.note_text(key, params, lang)
 
-def _intake_locks(services: pd.DataFrame, waves: int, lang: str) -> dict[str, int]:
-    """The Services sheet's ``locked_wave`` column as service id -> wave (blank cells are free).
+def _intake_locks(services: pd.DataFrame, waves: int) -> tuple[dict[str, int], tuple[Conflict, ...]]:
+    """The Services sheet's ``locked_wave`` column as service id -> wave (blank cells are free), and a
+    ``locked_wave_sheet`` conflict (naming the intake row) for each lock outside 1…*waves*.
 
-    The intake checks the column against the largest number of waves the Engagement sheet
-    allows; the bound that depends on this engagement's ``waves`` is checked here.
+    The intake checks the column against this engagement's ``waves`` too
+    (:mod:`svcwork.intake.checks`); an engagement built otherwise gets the same answer here, as a
+    roadmap conflict rather than an exception, so the other analyses still run.
     """
     if "locked_wave" not in services.columns:  # an engagement cached before the column existed
-        return {}
+        return {}, ()
     rows = services["_row"] if "_row" in services.columns else [None] * len(services)
     out: dict[str, int] = {}
+    bad: list[Conflict] = []
     for sid, value, row in zip(services.index, services["locked_wave"], rows):
         if is_blank(value):
             continue
         wave = float(value)
         if not wave.is_integer() or not 1 <= wave <= waves:
-            raise AnalysisError(t("prioritize.error.locked_wave", lang, service=sid, row="—" if row is None else row,
-                                  wave=fmt_amount(wave), waves=waves))
+            bad.append(Conflict("locked_wave_sheet", {"service": str(sid), "row": "—" if row is None else int(row),
+                                                      "wave": fmt_amount(wave), "waves": waves, "n": waves}))
+            continue
         out[str(sid)] = int(wave)
-    return out
+    return out, tuple(bad)
 
 
 def plan_inputs(services: pd.DataFrame, settings) -> tuple[pd.Series, str, float | list[float], list]:
@@ -259,8 +262,9 @@ def analyse(engagement, *, top_n: int = 5, seed: int = 20260101, n_samples: int 
     wave (when neither is set, the total divided evenly over the waves,
     and at least the largest service, so that every service fits some wave).
     Locks: the Services sheet's ``locked_wave`` (blank = free), with ``locked`` (service id ->
-    wave) taking precedence for the services it names; a ``locked_wave`` outside 1…waves raises
-    :class:`AnalysisError` naming the service and its intake row.  Quick wins: the minimum of
+    wave) taking precedence for the services it names; a ``locked_wave`` outside 1…waves is a
+    roadmap conflict (``locked_wave_sheet``, naming the service and its intake row): no roadmap,
+    the other analyses still run.  Quick wins: the minimum of
     visible quick wins (quick win with visibility above the midpoint) in wave 1 is the argument
     ``min_quick_wins``, else the Engagement setting ``min_quick_wins``; when neither is given,
     one is asked for when one can be placed there, else none.  Infeasible constraints are
@@ -365,37 +369,43 @@ def analyse(engagement, *, top_n: int = 5, seed: int = 20260101, n_samples: int 
     quick = [s for s in services.index if quad[s] == "quick_win" and visible[s]]
     excluded = ([s for s, x in zip(services.index, services[EXCLUDED_COLUMN]) if x is True or x == 1]
                 if EXCLUDED_COLUMN in services.columns else [])
-    intake_locks = _intake_locks(services, W, lang)
+    intake_locks, lock_conflicts = _intake_locks(services, W)
     if intake_locks:
         notes.append(("locked_intake", {"services": ", ".join(f"{s} ({w})" for s, w in intake_locks.items()),
                                         "count": len(intake_locks)}))
     locked_ids = {**intake_locks, **{lookup.get(str(k).casefold(), k): v for k, v in (locked or {}).items()}}
     if min_quick_wins is None and settings.min_quick_wins is not None:
         min_quick_wins = int(settings.min_quick_wins)  # the Engagement sheet's setting: a hard minimum
-        notes.append(("quick_wins_setting", {"count": min_quick_wins}))
+        notes.append(("quick_wins_setting", {"count": min_quick_wins, "n": min_quick_wins}) if min_quick_wins
+                     else ("quick_wins_none", {}))
     wanted = (1 if quick else 0) if min_quick_wins is None else int(min_quick_wins)
     plan, conflicts = None, ()
     kwargs = dict(waves=W, capacity=capacity, dependencies=deps, mandatory=list(services.index[services["mandatory"]]),
                   locked=locked_ids, quick_wins=quick, discount=discount, same_wave=same_wave, mip_rel_gap=mip_rel_gap,
                   time_limit=plan_time_limit, excluded=excluded)
-    try:
-        plan = plan_waves(score.scores, days, min_quick_wins=wanted, **kwargs)
-    except InfeasiblePlanError as exc:
-        if min_quick_wins is None and wanted > 0:
-            try:
-                plan = plan_waves(score.scores, days, min_quick_wins=0, **kwargs)
-                wanted = 0
-                notes.append(("quick_win_unplaceable", {}))
-            except InfeasiblePlanError as exc2:
-                conflicts = exc2.conflicts
-            except PlanTimeoutError as exc2:
-                conflicts = (Conflict("timeout", {"seconds": f"{exc2.seconds:g}"}),)
-        else:
-            conflicts = exc.conflicts
-    except PlanTimeoutError as exc:  # no roadmap within the time limit (the workshop's short one)
-        conflicts = (Conflict("timeout", {"seconds": f"{exc.seconds:g}"}),)
-    except AnalysisError as exc:  # e.g. a locked service that does not exist
-        conflicts = (Conflict("input", {"message": str(exc)}),)
+    if lock_conflicts:  # a lock outside the roadmap: reported, never raised (the other analyses run)
+        conflicts = lock_conflicts
+    else:
+        try:
+            plan = plan_waves(score.scores, days, min_quick_wins=wanted, **kwargs)
+        except InfeasiblePlanError as exc:
+            if min_quick_wins is None and wanted > 0:
+                try:
+                    plan = plan_waves(score.scores, days, min_quick_wins=0, **kwargs)
+                    wanted = 0
+                    notes.append(("quick_win_unplaceable", {}))
+                except InfeasiblePlanError as exc2:
+                    conflicts = exc2.conflicts
+                except PlanTimeoutError as exc2:
+                    conflicts = (Conflict("timeout", {"seconds": f"{exc2.seconds:g}"}),)
+            else:
+                conflicts = exc.conflicts
+        except PlanTimeoutError as exc:  # no roadmap within the time limit (the workshop's short one)
+            conflicts = (Conflict("timeout", {"seconds": f"{exc.seconds:g}"}),)
+        except PlanInputError as exc:  # e.g. a locked service that does not exist: its message in either language
+            conflicts = (Conflict("input", {"key": exc.key, "params": dict(exc.params), "message": str(exc)}),)
+        except AnalysisError as exc:
+            conflicts = (Conflict("input", {"message": str(exc)}),)
     size_column = next((c for c in ("citizen_reach", "annual_volume") if services[c].notna().any()), None)
     if evidence is not None:
         notes.append(("survey_signal", {"count": len(evidence.signal), "focus": len(evidence.focus)})

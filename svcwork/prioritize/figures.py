@@ -115,8 +115,11 @@ def inward_range(lower: float, upper: float, current: float, kind: str = "share"
 
 
 def top_by_score(res: PrioritizationResult) -> list:
-    """The best-scoring services the text names beside wave 1 (at most :data:`TOP_BY_SCORE`)."""
-    return res.order[:TOP_BY_SCORE]
+    """The best-scoring services the text names beside wave 1: at most :data:`TOP_BY_SCORE`, and
+    never every service of two or more ("the highest" would then include the lowest) — with two or
+    three services, all but the last; a single service is named alone."""
+    n = len(res.order)
+    return res.order[:max(1, min(TOP_BY_SCORE, n - 1))]
 
 
 def wave_members(res: PrioritizationResult, wave: int) -> list:
@@ -222,7 +225,7 @@ def key_figures(res: PrioritizationResult) -> tuple[KeyFigure, ...]:
         fig("discount", float(plan.discount), "share", "waves")
         fig("plan_value", float(plan.value), "score", "waves")
         fig("simple_value", float(plan.greedy_value), "score", "waves")
-        if plan.greedy_value > 0:
+        if plan.greedy_value > 0 and plan.greedy_feasible:  # a baseline that breaks a constraint is no yardstick
             fig("gain", (plan.value - plan.greedy_value) / plan.greedy_value, "share", "waves")
     if res.survey_signal is not None and len(res.survey_signal):
         fig("survey_mean", float(res.survey_signal.mean()), "share", "priorities")

@@ -97,8 +97,7 @@ def _reasoning(res: PrioritizationResult, sid: Any, lang: str) -> str:
                           wave=w))
         else:
             code, params = res.plan.reasons[sid]
-            bits.append(t(f"prioritize.deferred.{code}", lang, unit=t(f"prioritize.unit.{res.plan_unit}", lang),
-                          **params))
+            bits.append(t(f"prioritize.deferred.{code}", lang, **_units(res, lang), **params))
     return "; ".join(bits) + "."
 
 
@@ -121,7 +120,7 @@ def tables(res: PrioritizationResult, lang: str) -> dict[str, pd.DataFrame]:
             col("quadrant"): t(f"prioritize.quadrant.{res.quadrant[sid]}", lang),
             col("visibility"): _num(res.services.loc[sid, "visibility"]),
             col("wave"): w if w is not None else t("prioritize.deferred", lang) if res.plan is not None else None,
-            col("p_top"): round(float(acc.top[sid]), 3),
+            t("prioritize.col.p_top", lang, n=res.top_n): round(float(acc.top[sid]), 3),
             col("topsis_rank"): int(res.topsis.rank[sid]),
             **({} if res.survey_signal is None else {
                 col("survey_signal"): None if res.survey_of(sid) is None else round(100 * res.survey_of(sid), 1)}),
@@ -202,7 +201,8 @@ def tables(res: PrioritizationResult, lang: str) -> dict[str, pd.DataFrame]:
         srows.append({col("criterion"): _crit(rng_top.criterion, lang),
                       col("weight"): round(rng_top.weight, 4),
                       col("first_from"): round(rng_first.lower, 4), col("first_to"): round(rng_first.upper, 4),
-                      col("top_from"): round(rng_top.lower, 4), col("top_to"): round(rng_top.upper, 4),
+                      t("prioritize.col.top_from", lang, n=res.top_n): round(rng_top.lower, 4),
+                      t("prioritize.col.top_to", lang, n=res.top_n): round(rng_top.upper, 4),
                       col("enters_below"): "" if rng_top.lower_by is None else str(rng_top.lower_by),
                       col("enters_above"): "" if rng_top.upper_by is None else str(rng_top.upper_by)})
     out["sensitivity"] = pd.DataFrame(srows)
@@ -215,7 +215,7 @@ def tables(res: PrioritizationResult, lang: str) -> dict[str, pd.DataFrame]:
     out["acceptability"] = pd.DataFrame({
         col("service_id"): [str(s) for s in res.order],
         col("p_first"): [round(float(acc.first[s]), 4) for s in res.order],
-        col("p_top"): [round(float(acc.top[s]), 4) for s in res.order],
+        t("prioritize.col.p_top", lang, n=res.top_n): [round(float(acc.top[s]), 4) for s in res.order],
         col("expected_rank"): [round(float(acc.expected_rank[s]), 2) for s in res.order]})
     out["methods"] = pd.DataFrame({
         col("service_id"): [str(s) for s in res.order],
@@ -226,21 +226,29 @@ def tables(res: PrioritizationResult, lang: str) -> dict[str, pd.DataFrame]:
         col("method_dependent"): [t("prioritize.yes", lang) if s in res.comparison.flagged else ""
                                   for s in res.order]})
     if res.plan is not None:
+        plan = res.plan
         unit = t(f"prioritize.unit.{res.plan_unit}", lang)
+        discount = fmt_number(plan.discount, lang, digits=2).rstrip("0").rstrip(".")
         lrows = []
-        # the waves' values rounded to add up to the roadmap's value as the findings show it
-        values = rounded_parts(res.plan.load["value"].to_list(), DIGITS["score"], total=res.plan.value)
-        for (_, r), value in zip(res.plan.load.iterrows(), values):
-            members = [str(s) for s in wave_members(res, int(r["wave"]))]
-            lrows.append({col("wave"): int(r["wave"]), col("capacity"): fmt_amount(r["capacity"]) + " " + unit,
+        # the waves' values rounded to add up to the roadmap's value as the findings show it; the same for
+        # filling the waves in score order (the baseline the findings quote beside it)
+        values = rounded_parts(plan.load["value"].to_list(), DIGITS["score"], total=plan.value)
+        simple = rounded_parts(plan.load["greedy_value"].to_list(), DIGITS["score"], total=plan.greedy_value)
+        for (_, r), value, simple_value in zip(plan.load.iterrows(), values, simple):
+            w = int(r["wave"])
+            members = [str(s) for s in wave_members(res, w)]
+            filled = [str(s) for s in res.order if _wave(plan.greedy_wave.get(s)) == w]
+            lrows.append({col("wave"): w, col("capacity"): fmt_amount(r["capacity"]) + " " + unit,
                           col("used"): fmt_amount(r["used"]) + " " + unit, col("services"): ", ".join(members),
-                          col("value"): value})
+                          t("prioritize.col.wave_value", lang, discount=discount): value,
+                          col("simple_services"): ", ".join(filled),
+                          t("prioritize.col.simple_value", lang, discount=discount): simple_value})
         out["waves"] = pd.DataFrame(lrows)
         out["deferred"] = pd.DataFrame([{
             col("service_id"): str(s), col("score"): round(float(res.score.scores[s]), DIGITS["score"]),
-            col("reason"): t(f"prioritize.reason_code.{res.plan.reasons[s][0]}", lang),
-            col("detail"): t(f"prioritize.deferred.{res.plan.reasons[s][0]}", lang, unit=unit,
-                             **res.plan.reasons[s][1])} for s in res.order if s in res.plan.reasons],
+            col("reason"): t(f"prioritize.reason_code.{plan.reasons[s][0]}", lang),
+            col("detail"): t(f"prioritize.deferred.{plan.reasons[s][0]}", lang, **_units(res, lang),
+                             **plan.reasons[s][1])} for s in res.order if s in plan.reasons],
             columns=[col("service_id"), col("score"), col("reason"), col("detail")])
     elif res.conflicts:
         out["plan_conflicts"] = pd.DataFrame({col("conflict"): [c.text(lang) for c in res.conflicts]})
@@ -480,9 +488,10 @@ def figure_data(res: PrioritizationResult, lang: str) -> dict[str, Any]:
     out["sensitivity"] = ChartData(sens, str(sens.columns[1]), {str(c): "share" for c in sens.columns[1:]})
     acc = res.acceptability
     shown = res.order[:15]
+    p_top = t("prioritize.col.p_top", lang, n=res.top_n)
     a = pd.DataFrame({sid: [str(x) for x in shown], col("p_first"): [float(acc.first[x]) for x in shown],
-                      col("p_top"): [float(acc.top[x]) for x in shown]})
-    out["acceptability"] = ChartData(a, col("p_top"), {col("p_first"): "share", col("p_top"): "share"}, label=sid)
+                      p_top: [float(acc.top[x]) for x in shown]})
+    out["acceptability"] = ChartData(a, p_top, {col("p_first"): "share", p_top: "share"}, label=sid)
     if res.plan is not None:
         planned = [x for x in res.order if res.wave_of(x) is not None]
         planned.sort(key=lambda x: res.wave_of(x))
@@ -502,6 +511,16 @@ def figure_data(res: PrioritizationResult, lang: str) -> dict[str, Any]:
 def _reading_order(handles: list, labels: list, lang: str) -> tuple[list, list]:
     """Legend entries in reading order: for Hebrew the first entry goes to the right."""
     return (handles[::-1], labels[::-1]) if lang == "he" else (list(handles), list(labels))
+
+
+def _units(res: PrioritizationResult, lang: str) -> dict[str, str]:
+    """The roadmap's unit in *lang*: ``unit`` ("person-days") and ``unit_one`` ("person-day", after "per")."""
+    return {"unit": t(f"prioritize.unit.{res.plan_unit}", lang), "unit_one": t(f"prioritize.unit_one.{res.plan_unit}", lang)}
+
+
+def _wave(value: Any) -> int | None:
+    """A wave of a plan's Series (``<NA>``: deferred) as an int or ``None``."""
+    return None if value is None or value is pd.NA else int(value)
 
 
 def _shown_weights(res: PrioritizationResult) -> dict[str, float]:

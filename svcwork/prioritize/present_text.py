@@ -16,6 +16,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Mapping
 
+import pandas as pd
+
 from ..i18n import fmt_list, fmt_number, fmt_percent, t
 from ..keyfigures import KeyFigure, base_text, quote, registry
 from .figures import DEFERRED_REASONS, robust_services, top_by_score, wave_members, weighting
@@ -106,28 +108,54 @@ def findings(res: PrioritizationResult, lang: str) -> list[str]:
 
 def _start(res: PrioritizationResult, figs: Mapping[str, KeyFigure], lang: str) -> str:
     """Wave 1 of the roadmap — what the committee starts with — and, labelled, the best scores
-    when they are not all in it (or, without a roadmap, why not and the best scores)."""
+    when they are not all in it (or, without a roadmap, why not and the best scores).
+
+    The roadmap is said not to simply follow the score only when it does not: when one of the best
+    scores is in another wave than filling the waves in score order (the baseline the next finding
+    measures the roadmap against, :attr:`.waves.WavePlan.greedy_wave`) would put it; those of them
+    outside wave 1 are named (or, when the only move is into wave 1, that one).  Otherwise the text says the roadmap places them as that fill would.  With a single
+    service the text says it is the only one, and never calls it "the highest"."""
     top = top_by_score(res)
     scored = ", ".join(_scored(res, figs, s, lang) for s in top)
+    n = len(top)
+    only = len(res.order) == 1
     if res.plan is None:
-        text = t("prioritize.finding.top_only", lang, services=scored)
+        text = (t("prioritize.finding.only_service", lang, services=scored) if only
+                else t("prioritize.finding.top_only", lang, n=n, services=scored))
         if res.conflicts:
             clash = "; ".join(_clash(c, lang) for c in res.conflicts)
             text = t("prioritize.finding.infeasible", lang, clash=clash) + " " + text
         return text
     first = wave_members(res, 1)
     if not first:
-        return t("prioritize.finding.start_none", lang) + " " + t("prioritize.finding.top_only", lang, services=scored)
+        return t("prioritize.finding.start_none", lang) + " " + (
+            t("prioritize.finding.only_service", lang, services=scored) if only
+            else t("prioritize.finding.top_only", lang, n=n, services=scored))
     listed = ", ".join(_named(res, s, lang) for s in first[:WAVE_1_LISTED])
     if len(first) > WAVE_1_LISTED:
         listed += ", " + t("prioritize.phrase.and_more", lang)
     text = _count("prioritize.finding.start", figs["prioritize.wave_services.1"], lang, services=listed)
+    if only:  # "the roadmap starts with one service in wave 1: S1" says it all
+        return text
     later = [s for s in top if s not in first]
     if not later:
-        return text + " " + t("prioritize.finding.top_in_wave_1", lang, services=scored)
+        return text + " " + t("prioritize.finding.top_in_wave_1", lang, n=n, services=scored)
+    departs = [s for s in top if _departs(res, s)]
+    if not departs:
+        placed = "; ".join(_place(res, s, lang, "prioritize.phrase.in_wave", "prioritize.phrase.deferred_for")
+                           for s in later)
+        return text + " " + t("prioritize.finding.top_follow", lang, n=n, services=scored, placed=placed)
+    named = [s for s in departs if s in later] or departs  # those moved later; else the one moved into wave 1
     placed = "; ".join(_place(res, s, lang, "prioritize.phrase.in_wave", "prioritize.phrase.deferred_for")
-                       for s in later)
-    return text + " " + t("prioritize.finding.top_differs", lang, services=scored, placed=placed)
+                       for s in named)
+    return text + " " + t("prioritize.finding.top_differs", lang, n=n, services=scored, placed=placed)
+
+
+def _departs(res: PrioritizationResult, sid: Any) -> bool:
+    """Whether the roadmap puts *sid* in another wave (or deferral) than filling the waves in score order."""
+    fill = res.plan.greedy_wave.get(sid)
+    fill = None if fill is None or fill is pd.NA else int(fill)
+    return res.wave_of(sid) != fill
 
 
 def _roadmap(res: PrioritizationResult, figs: Mapping[str, KeyFigure], lang: str) -> str:
@@ -147,7 +175,7 @@ def _roadmap(res: PrioritizationResult, figs: Mapping[str, KeyFigure], lang: str
     gain = ""
     if value.shown(lang) == simple.shown(lang):
         gain = t("prioritize.finding.gain_none", lang)
-    elif "prioritize.gain" in figs:
+    elif "prioritize.gain" in figs:  # a gain only over a baseline that keeps every constraint (figures.py)
         gain = t("prioritize.finding.gain", lang, gain=quote(figs["prioritize.gain"], lang))
     text += " " + t("prioritize.finding.value", lang, discount=quote(figs["prioritize.discount"], lang),
                     value=quote(value, lang), simple=quote(simple, lang), gain=gain)

@@ -22,7 +22,7 @@ import pandas as pd
 
 from ..errors import AnalysisError
 from ..i18n import t
-from .scoring import _as_frame, _weights_vector
+from .scoring import _as_frame, _weights_vector, score_order
 
 __all__ = ["crossover_points", "WeightRange", "Reversal", "Sensitivity", "sensitivity", "RankAcceptability",
            "rank_acceptability"]
@@ -128,8 +128,8 @@ class Sensitivity:
 
 
 def _top(scores: np.ndarray, n: int) -> np.ndarray:
-    order = np.argsort(-scores, kind="stable")
-    return order[:n]
+    """The *n* best positions, by the one rule of the scores' order (:func:`.scoring.score_order`)."""
+    return score_order(scores)[:n]
 
 
 def _range(r: np.ndarray, w: np.ndarray, k: int, n: int, labels: list) -> tuple[float, float, Any, Any]:
@@ -207,7 +207,8 @@ def sensitivity(matrix: pd.DataFrame | np.ndarray, weights: Mapping[str, float] 
     score strictly higher just past the crossover, inside [0, 1]: a pair that only ties at a
     weight of 0 or 1 (one service weakly dominates the other) is not reversible by one weight
     and gets ``criterion=None``.  *matrix* holds normalised criteria (1 = best), as
-    :attr:`ScoreResult.normalised`.  Ties are broken by the order of the rows.
+    :attr:`ScoreResult.normalised`.  Scores are compared as :func:`.scoring.score_order` compares them;
+    ties are broken by the order of the rows.
     """
     frame = _as_frame(matrix)
     columns = [str(c) for c in frame.columns]
@@ -229,7 +230,7 @@ def sensitivity(matrix: pd.DataFrame | np.ndarray, weights: Mapping[str, float] 
             lo, hi, lo_by, hi_by = 0.0, 1.0, None, None
         first.append(WeightRange(c, float(w[k]), 1, lo, hi, lo_by, hi_by))
     scores = r @ w
-    order = np.argsort(-scores, kind="stable")
+    order = score_order(scores)
     reversals = []
     for pos in range(min(n, n_services - 1)):
         i, j = order[pos], order[pos + 1]

@@ -24,8 +24,42 @@ import pandas as pd
 from ..errors import AnalysisError
 from ..i18n import t
 
-__all__ = ["DEFAULT_DIRECTIONS", "SCORE_SCALES", "QUADRANTS", "CriteriaWeights", "direct_weights", "ScoreResult",
-           "wsm", "quadrants", "TopsisResult", "topsis", "MethodComparison", "compare_methods"]
+__all__ = ["DEFAULT_DIRECTIONS", "SCORE_SCALES", "SCORE_DECIMALS", "score_key", "score_rank", "score_order",
+           "QUADRANTS", "CriteriaWeights", "direct_weights", "ScoreResult", "wsm", "quadrants", "TopsisResult", "topsis", "MethodComparison", "compare_methods"]
+
+
+# =========================================================================== comparing scores
+#: Scores are compared — ranked and sorted — on this many decimals.  A weighted sum is added up in
+#: floating point, so two services whose scores are mathematically equal can differ in the last bit
+#: ((0.25 + 0.25 + 1)/3 gives 0.49999999999999994, (0 + 0.5 + 1)/3 gives 0.5); snapped to 12
+#: decimals they are equal again, far below any real difference of two scores on a 0–1 scale.
+SCORE_DECIMALS = 12
+
+
+def score_key(values: pd.Series | Sequence[float] | np.ndarray) -> pd.Series | np.ndarray:
+    """*values* (scores, closeness coefficients, …) as they are compared: rounded to
+    :data:`SCORE_DECIMALS` decimals, so that values equal but for floating-point noise tie.
+
+    The one rule behind every rank and every order the prioritisation gives (:func:`score_rank`,
+    :func:`score_order`); a Series stays a Series (same index), anything else becomes an array.
+    """
+    if isinstance(values, pd.Series):
+        return values.astype(float).round(SCORE_DECIMALS) + 0.0
+    return np.round(np.asarray(values, dtype=float), SCORE_DECIMALS) + 0.0
+
+
+def score_rank(values: pd.Series | Sequence[float] | np.ndarray) -> pd.Series:
+    """Ranks from the highest value (1) down, on :func:`score_key`: tied values share the better
+    rank ("1, 1, 3")."""
+    key = score_key(values if isinstance(values, pd.Series) else pd.Series(np.asarray(values, dtype=float)))
+    return key.rank(method="min", ascending=False).astype(int).rename("rank")
+
+
+def score_order(values: pd.Series | Sequence[float] | np.ndarray) -> np.ndarray:
+    """Positions from the highest value to the lowest, on :func:`score_key`; ties in the given
+    (intake) order."""
+    key = score_key(values.to_numpy(dtype=float) if isinstance(values, pd.Series) else values)
+    return np.argsort(-key, kind="stable")
 
 
 # =========================================================================== direct weights
@@ -104,19 +138,41 @@ class ScoreResult:
 def _weights_vector(weights: Mapping[str, float] | pd.Series | Sequence[float] | np.ndarray,
                     columns: Sequence[str]) -> np.ndarray:
     if isinstance(weights, (pd.Series, Mapping)):
-        series = pd.Series(weights, dtype=float)
+        raw = pd.Series(weights, dtype=object)
+        numbers = pd.to_numeric(raw, errors="coerce")
+        bad = [(k, v) for k, v, x in zip(raw.index, raw, numbers) if pd.isna(x) and not _is_missing(v)]
+        if bad:
+            raise AnalysisError(t("prioritize.error.weight_not_number", "en", name=bad[0][0], value=bad[0][1]))
+        series = numbers.astype(float)
         missing = [c for c in columns if c not in series.index]
         if missing:
             raise AnalysisError(t("prioritize.error.weights_missing", "en", names=", ".join(map(str, missing))))
         w = series.reindex(list(columns)).to_numpy(dtype=float)
     else:
-        w = np.asarray(weights, dtype=float).ravel()
+        try:
+            w = np.asarray(weights, dtype=float).ravel()
+        except (TypeError, ValueError):
+            values = list(np.asarray(weights, dtype=object).ravel())
+            k, v = next(((k, v) for k, v in enumerate(values, 1) if not _is_number(v)), (1, values[0] if values else ""))
+            raise AnalysisError(t("prioritize.error.weight_not_number", "en", name=k, value=v)) from None
         if len(w) != len(columns):
             raise AnalysisError(t("prioritize.error.weights_length", "en", expected=len(columns), found=len(w)))
     if not np.all(np.isfinite(w)) or (w < 0).any() or w.sum() <= 0:
         raise AnalysisError(t("prioritize.error.weights_invalid", "en",
                               values=", ".join(f"{x:.4g}" for x in w)))
     return w / w.sum()
+
+
+def _is_missing(value: Any) -> bool:
+    return value is None or value is pd.NA or (isinstance(value, float) and np.isnan(value))
+
+
+def _is_number(value: Any) -> bool:
+    try:
+        float(value)
+    except (TypeError, ValueError):
+        return False
+    return True
 
 
 def _directions_list(directions: Mapping[str, str] | Sequence[str] | None, columns: Sequence[str]) -> list[str]:
@@ -165,7 +221,10 @@ def wsm(matrix: pd.DataFrame | np.ndarray, weights: Mapping[str, float] | pd.Ser
     min–max over the services (x − min)/(max − min); a cost criterion is reversed (1 − r).
     A constant criterion scores 0.5 for every service.  A missing cell takes the median of
     the criterion's normalised values and is flagged in ``imputed``.  The score is
-    Σ_c w_c r_sc with weights summing to 1, so it lies between 0 and 1.
+    Σ_c w_c r_sc with weights summing to 1, so it lies between 0 and 1, kept to
+    :data:`SCORE_DECIMALS` decimals (:func:`score_key`) and ranked on that value: scores equal but
+    for floating-point noise share a rank.  A value outside its fixed scale raises
+    :class:`AnalysisError` (it is not clipped); so does a weight that is not a number.
     """
     frame = _as_frame(matrix)
     columns = [str(c) for c in frame.columns]
@@ -184,16 +243,24 @@ def wsm(matrix: pd.DataFrame | np.ndarray, weights: Mapping[str, float] | pd.Ser
             raise AnalysisError(t("prioritize.error.negative", "en", name=c))
         lo, hi = fixed.get(c, (float(x.min()), float(x.max())))
         used_scales[c] = (float(lo), float(hi))
+        outside = x[(x < lo) | (x > hi)]
+        if len(outside):  # a fixed scale: a value off it is an error, never quietly clipped
+            raise AnalysisError(t("prioritize.error.off_scale", "en", name=c, low=_plain(lo), high=_plain(hi),
+                                  value=_plain(outside.iloc[0]), service=outside.index[0]))
         r = (x - lo) / (hi - lo) if hi > lo else pd.Series(0.5, index=x.index).where(x.notna())
-        r = r.clip(0.0, 1.0)
         if d == "cost":
             r = 1.0 - r
         normalised[c] = r.fillna(float(r.median()))
     contributions = normalised * w
-    scores = contributions.sum(axis=1).rename("score")
-    rank = scores.rank(method="min", ascending=False).astype(int).rename("rank")
+    scores = score_key(contributions.sum(axis=1)).rename("score")  # what is ranked is what is shown
+    rank = score_rank(scores)
     return ScoreResult(scores, rank, normalised, contributions, pd.Series(w, index=columns, name="weight"),
                        MappingProxyType(dict(zip(columns, dirs))), imputed, MappingProxyType(used_scales))
+
+
+def _plain(x: float) -> str:
+    x = float(x)
+    return f"{x:g}"
 
 
 QUADRANTS = ("quick_win", "major_project", "fill_in", "thankless")
@@ -263,7 +330,7 @@ def topsis(matrix: pd.DataFrame | np.ndarray, weights: Mapping[str, float] | pd.
     total = d_plus + d_minus
     c = np.divide(d_minus, total, out=np.full_like(total, 0.5), where=total > 0)
     closeness = pd.Series(c, index=frame.index, name="closeness")
-    return TopsisResult(closeness, closeness.rank(method="min", ascending=False).astype(int).rename("rank"),
+    return TopsisResult(closeness, score_rank(closeness),
                         pd.Series(ideal, index=columns), pd.Series(anti, index=columns),
                         pd.Series(d_plus, index=frame.index), pd.Series(d_minus, index=frame.index))
 
@@ -286,12 +353,12 @@ def compare_methods(first: pd.Series, second: pd.Series, *, top_n: int = 5) -> M
 
     a = pd.Series(first, dtype=float)
     b = pd.Series(second, dtype=float).reindex(a.index)
-    rank_a = a.rank(method="min", ascending=False)
-    rank_b = b.rank(method="min", ascending=False)
+    rank_a = score_rank(a)
+    rank_b = score_rank(b)
     rho = tau = None
     if len(a) > 2 and a.nunique() > 1 and b.nunique() > 1:
-        rho = float(stats.spearmanr(a, b).statistic)
-        tau = float(stats.kendalltau(a, b).statistic)
+        rho = float(stats.spearmanr(score_key(a), score_key(b)).statistic)
+        tau = float(stats.kendalltau(score_key(a), score_key(b)).statistic)
     in_a, in_b = rank_a <= top_n, rank_b <= top_n
     flagged = tuple(a.index[(in_a != in_b).to_numpy()])
     table = pd.DataFrame({"first_score": a, "first_rank": rank_a.astype(int), "second_score": b,

@@ -20,8 +20,10 @@ import pandas as pd
 
 from ..errors import AnalysisError
 from ..i18n import t
+from .scoring import score_key
 
-__all__ = ["Conflict", "InfeasiblePlanError", "PlanTimeoutError", "WavePlan", "plan_waves", "fmt_amount"]
+__all__ = ["Conflict", "InfeasiblePlanError", "PlanInputError", "PlanTimeoutError", "WavePlan", "plan_waves",
+           "fmt_amount"]
 
 
 @dataclass(frozen=True)
@@ -35,7 +37,28 @@ class Conflict:
         params = dict(self.params)
         if self.code == "groups":
             params["groups"] = ", ".join(t(f"prioritize.group.{g}", lang) for g in params["groups"])
+        if self.code == "input" and "key" in params:  # a PlanInputError: its message in *lang*
+            params["message"] = PlanInputError.render(params["key"], params.get("params", {}), lang)
         return t(f"prioritize.conflict.{self.code}", lang, **params)
+
+
+class PlanInputError(AnalysisError):
+    """:func:`plan_waves` was given input it cannot plan with; ``key`` and ``params`` keep the message
+    so that it can be written in either language (:meth:`text`), e.g. in a Hebrew conflicts table."""
+
+    def __init__(self, key: str, **params: Any) -> None:
+        self.key, self.params = key, MappingProxyType(dict(params))
+        super().__init__(self.render(key, params, "en"))
+
+    @staticmethod
+    def render(key: str, params: Mapping[str, Any], lang: str) -> str:
+        values = dict(params)
+        if "what" in values:  # which input: "the dependencies", "a resources figure" … in *lang*
+            values["what"] = t(f"prioritize.plan_input.{values['what']}", lang)
+        return t(key, lang, **values)
+
+    def text(self, lang: str = "en") -> str:
+        return self.render(self.key, self.params, lang)
 
 
 class InfeasiblePlanError(AnalysisError):
@@ -67,7 +90,9 @@ class WavePlan:
     maps each deferred service to ``(code, params)`` with code ``capacity``, ``dependency`` or
     ``low_value`` (or ``excluded``: taken out of the roadmap by the consultant).  ``value`` is Σ value_s · discount^(wave − 1) over planned services;
     ``gap`` the relative gap between it and HiGHS' bound.  ``greedy_*`` describe the sort-and-fill
-    baseline (by value, earliest wave with room whose dependencies are placed).
+    baseline (by value, earliest wave with room, each service with what it depends on).  ``load``
+    has one row per wave: capacity, used, services, value (discounted), and the baseline's
+    ``greedy_used`` and ``greedy_value``.
     """
 
     wave: pd.Series
@@ -99,7 +124,7 @@ def _series(x: Mapping | pd.Series | Sequence[float], name: str) -> pd.Series:
     s = pd.Series(x, dtype=float) if not isinstance(x, pd.Series) else x.astype(float)
     if s.isna().any() or not np.all(np.isfinite(s.to_numpy())) or (s < 0).any():
         bad = s.index[(s.isna() | ~np.isfinite(s) | (s < 0)).to_numpy()][0]
-        raise AnalysisError(t("prioritize.error.plan_value", "en", what=name, service=bad, value=s[bad]))
+        raise PlanInputError("prioritize.error.plan_value", what=name, service=bad, value=s[bad])
     return s
 
 
@@ -312,8 +337,10 @@ def _diagnose(p: _Problem, time_limit: float) -> list[Conflict]:
 
 def _greedy(p: _Problem) -> tuple[np.ndarray, bool]:
     """The plain alternative: fill waves in order of value (the ranked list), earliest wave with
-    room whose dependencies are already placed.  Locked services go first, then enough visible
-    quick wins for wave 1, then mandatory services (each with what it depends on), then the rest."""
+    room whose dependencies are already placed.  Locked services go first (with what they depend
+    on), then enough visible quick wins for wave 1 and the mandatory services (each with what it
+    depends on, so the baseline never breaks a dependency a plain score-order fill would keep),
+    then the rest."""
     n, W = len(p.ids), p.W
     wave = np.full(n, -1)
     used = np.zeros(W)
@@ -343,13 +370,22 @@ def _greedy(p: _Problem) -> tuple[np.ndarray, bool]:
                 return True
         return False
 
-    def put_with_dependencies(i: int, latest: int) -> bool:
+    def put_chain(i: int, latest: int) -> bool:
         for j in p.deps[i]:
-            if wave[j] < 0 and not put_with_dependencies(j, latest - shift):
+            if wave[j] < 0 and not put_chain(j, latest - shift):
                 return False
         return wave[i] >= 0 or put(i, latest)
 
-    by_value = sorted(range(n), key=lambda i: (-p.value[i], i))
+    def put_with_dependencies(i: int, latest: int) -> bool:
+        """*i* with what it depends on, all or nothing (a failed chain leaves no service placed)."""
+        saved_wave, saved_used = wave.copy(), used.copy()
+        if put_chain(i, latest):
+            return True
+        wave[:], used[:] = saved_wave, saved_used
+        return False
+
+    key = score_key(p.value)  # the scores' order (ties in intake order), as the priorities table ranks them
+    by_value = sorted(range(n), key=lambda i: (-key[i], i))
     for i, w in sorted(p.locked.items(), key=lambda kv: kv[1]):
         for j in p.deps[i]:
             if wave[j] < 0:
@@ -358,7 +394,7 @@ def _greedy(p: _Problem) -> tuple[np.ndarray, bool]:
     for i in by_value:
         if placed_quick >= p.min_quick:
             break
-        if p.quick[i] and wave[i] < 0 and put(i, 0):
+        if p.quick[i] and wave[i] < 0 and put_with_dependencies(i, 0):
             placed_quick += 1
     for i in by_value:
         if p.mandatory[i] and wave[i] < 0:
@@ -400,8 +436,11 @@ def plan_waves(values: Mapping[Any, float] | pd.Series, resources: Mapping[Any, 
       anything that depends on them.
 
     Solved to a relative gap of ``mip_rel_gap`` (0.1 %) or until ``time_limit`` seconds have
-    passed (the plan's ``gap`` then says how far from proven optimal it may be).  A greedy baseline (sort by value,
-    earliest wave with room) is computed for comparison.  Every deferred service gets a
+    passed (the plan's ``gap`` then says how far from proven optimal it may be).  Ties are broken
+    after the solve, by a rule that never lowers the value (:func:`_tie_break`): among services the
+    constraints treat alike (same resources, dependencies and roles), the higher score takes the
+    earlier wave, and between equal scores the earlier intake row.  A greedy baseline (sort by value,
+    earliest wave with room, each service with what it depends on) is computed for comparison.  Every deferred service gets a
     reason: ``dependency`` (waits for a deferred service), ``capacity`` (no admissible wave
     has room; it may also be larger than any wave) or ``low_value`` (value 0, or less value per
     person-day than every service the optimiser chose freely).
@@ -421,23 +460,23 @@ def plan_waves(values: Mapping[Any, float] | pd.Series, resources: Mapping[Any, 
     value = _series(values, "value")
     days = _series(resources, "resources").reindex(value.index)
     if days.isna().any():
-        raise AnalysisError(t("prioritize.error.plan_value", "en", what="resources",
-                              service=days.index[days.isna().to_numpy()][0], value="—"))
+        raise PlanInputError("prioritize.error.plan_missing", what="resources",
+                             service=days.index[days.isna().to_numpy()][0])
     if int(waves) != waves or waves < 1:
-        raise AnalysisError(t("prioritize.error.waves", "en", value=waves))
+        raise PlanInputError("prioritize.error.waves", value=waves)
     waves = int(waves)
     cap = np.broadcast_to(np.asarray(capacity, dtype=float), (waves,)).copy() if np.ndim(capacity) == 0 else \
         np.asarray(capacity, dtype=float)
     if cap.shape != (waves,) or not np.all(np.isfinite(cap)) or (cap < 0).any():
-        raise AnalysisError(t("prioritize.error.capacity", "en", value=capacity, waves=waves))
+        raise PlanInputError("prioritize.error.capacity", value=capacity, waves=waves)
     if not 0 < discount <= 1:
-        raise AnalysisError(t("prioritize.error.discount", "en", value=discount))
+        raise PlanInputError("prioritize.error.discount", value=discount)
     ids = list(value.index)
     where = {s: i for i, s in enumerate(ids)}
 
     def known(s: Any, what: str) -> int:
         if s not in where:
-            raise AnalysisError(t("prioritize.error.plan_unknown", "en", what=what, service=s))
+            raise PlanInputError("prioritize.error.plan_unknown", what=what, service=s)
         return where[s]
 
     deps: list[list[int]] = [[] for _ in ids]
@@ -446,7 +485,7 @@ def plan_waves(values: Mapping[Any, float] | pd.Series, resources: Mapping[Any, 
         for d in ds:
             j = known(d, "dependencies")
             if j == i:
-                raise AnalysisError(t("prioritize.error.cycle", "en", cycle=f"{s} → {s}"))
+                raise PlanInputError("prioritize.error.cycle", cycle=f"{s} → {s}")
             if j not in deps[i]:
                 deps[i].append(j)
     _check_acyclic(ids, deps)
@@ -464,7 +503,7 @@ def plan_waves(values: Mapping[Any, float] | pd.Series, resources: Mapping[Any, 
     if conflicts:
         raise InfeasiblePlanError(conflicts)
     x, bound = _optimise(p, mip_rel_gap, time_limit)
-    wave_idx = np.where(x.sum(axis=1) > 0.5, x.argmax(axis=1), -1)
+    wave_idx = _tie_break(p, np.where(x.sum(axis=1) > 0.5, x.argmax(axis=1), -1))
     disc = discount ** np.arange(waves)
     obj = float(sum(p.value[i] * disc[w] for i, w in enumerate(wave_idx) if w >= 0))
     bound = max(bound, obj)
@@ -475,8 +514,11 @@ def plan_waves(values: Mapping[Any, float] | pd.Series, resources: Mapping[Any, 
     load_rows = []
     for w in range(waves):
         members = np.flatnonzero(wave_idx == w)
+        filled = np.flatnonzero(g_wave == w)
         load_rows.append({"wave": w + 1, "capacity": float(cap[w]), "used": float(p.days[members].sum()),
-                          "services": len(members), "value": float(p.value[members].sum() * disc[w])})
+                          "services": len(members), "value": float(p.value[members].sum() * disc[w]),
+                          "greedy_used": float(p.days[filled].sum()),
+                          "greedy_value": float(p.value[filled].sum() * disc[w])})
     as_wave = pd.Series(pd.array([int(w) + 1 if w >= 0 else pd.NA for w in wave_idx], dtype="Int64"), index=value.index,
                         name="wave")
     as_greedy = pd.Series(pd.array([int(w) + 1 if w >= 0 else pd.NA for w in g_wave], dtype="Int64"),
@@ -484,6 +526,44 @@ def plan_waves(values: Mapping[Any, float] | pd.Series, resources: Mapping[Any, 
     return WavePlan(as_wave, obj, max(bound, obj), gap, as_greedy, g_value, g_ok, MappingProxyType(reasons),
                     pd.DataFrame(load_rows), waves, tuple(float(c) for c in cap), float(discount), bool(same_wave),
                     time.perf_counter() - started)
+
+
+def _tie_break(p: _Problem, wave: np.ndarray) -> np.ndarray:
+    """The solver's waves with the stated tie-break: among services the constraints treat alike, the
+    higher score goes first, and between equal scores the earlier intake row.
+
+    Services are treated alike when they have the same resources, are equally mandatory and equally
+    visible quick wins, depend on the same services and have the same services depending on them,
+    and are neither locked nor left out.  Within each such class the waves the solver gave it
+    (deferred last) are handed out again in score order (:func:`.scoring.score_key`, ties in intake
+    order).  Every wave then holds the same resources, the same mandatory services and quick wins,
+    and every dependency still holds, so the roadmap stays feasible; the value never goes down
+    (the larger scores take the earlier, more valuable waves: the rearrangement inequality) and
+    is unchanged where the solver's plan already was optimal.  Reordering the rows of tied services
+    changes only which of them takes which of the class's waves, by intake order — so long as the
+    solver returns the same waves for the class, which an optimal plan with other ties need not.
+    """
+    n = len(p.ids)
+    dependents: list[list[int]] = [[] for _ in range(n)]
+    for i in range(n):
+        for j in p.deps[i]:
+            dependents[j].append(i)
+    key = score_key(p.value)
+    classes: dict[tuple, list[int]] = {}
+    for i in range(n):
+        if i in p.locked or i in p.excluded:
+            continue
+        alike = (float(score_key([p.days[i]])[0]), bool(p.mandatory[i]), bool(p.quick[i]),
+                 frozenset(p.deps[i]), frozenset(dependents[i]))
+        classes.setdefault(alike, []).append(i)
+    out = wave.copy()
+    for members in classes.values():
+        if len(members) < 2:
+            continue
+        slots = sorted(int(wave[i]) if wave[i] >= 0 else p.W for i in members)  # deferred last
+        for i, w in zip(sorted(members, key=lambda i: (-key[i], i)), slots):
+            out[i] = w if w < p.W else -1
+    return out
 
 
 def _optimise(p: _Problem, gap: float, time_limit: float) -> tuple[np.ndarray, float]:
@@ -518,7 +598,7 @@ def _check_acyclic(ids: list, deps: list[list[int]]) -> None:
                 path.pop()
             elif state[nxt] == 1:
                 cycle = path[path.index(nxt):] + [nxt]
-                raise AnalysisError(t("prioritize.error.cycle", "en", cycle=" → ".join(str(ids[i]) for i in cycle)))
+                raise PlanInputError("prioritize.error.cycle", cycle=" → ".join(str(ids[i]) for i in cycle))
             elif state[nxt] == 0:
                 state[nxt] = 1
                 stack.append((nxt, iter(deps[nxt])))
