@@ -164,23 +164,23 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                            "(במשקל שווה, {weight} כל אחד)."),
     "report.exec.start_robust": ("Each stays among the top {top} in between {low} and {high} of {samples} around the "
                                  "agreed weights.",
-                                 "כל אחד מהם נשאר בין {top} הראשונים ב־{low} עד {high} מתוך {samples} סביב המשקלות "
+                                 "כל אחד מהם נשאר בין {top} הראשונים ב־{low} עד {high} מתוך {samples} סביב המשקלים "
                                  "שסוכמו."),
     "report.exec.start_robust_same": ("Each stays among the top {top} in {p} of {samples} around the agreed weights.",
-                                      "כל אחד מהם נשאר בין {top} הראשונים ב־{p} מתוך {samples} סביב המשקלות שסוכמו."),
+                                      "כל אחד מהם נשאר בין {top} הראשונים ב־{p} מתוך {samples} סביב המשקלים שסוכמו."),
     "report.exec.start_robust_some": ("Of them, those among the top {top} by score ({services}) stay among the top "
                                       "{top} in between {low} and {high} of {samples} around the agreed weights.",
                                       "מתוכם, אלה שבין {top} הגבוהים בציון ({services}) נשארים בין {top} הראשונים "
-                                      "ב־{low} עד {high} מתוך {samples} סביב המשקלות שסוכמו."),
+                                      "ב־{low} עד {high} מתוך {samples} סביב המשקלים שסוכמו."),
     "report.exec.start_robust_some_same": (
         {"one": "Of them, the one among the top {top} by score ({services}) stays among the top {top} in {p} of "
                 "{samples} around the agreed weights.",
          "other": "Of them, those among the top {top} by score ({services}) each stay among the top {top} in {p} of "
                   "{samples} around the agreed weights."},
         {"one": "מתוכם, זה שבין {top} הגבוהים בציון ({services}) נשאר בין {top} הראשונים ב־{p} מתוך {samples} "
-                "סביב המשקלות שסוכמו.",
+                "סביב המשקלים שסוכמו.",
          "other": "מתוכם, כל אחד מאלה שבין {top} הגבוהים בציון ({services}) נשאר בין {top} הראשונים ב־{p} מתוך "
-                  "{samples} סביב המשקלות שסוכמו."}),
+                  "{samples} סביב המשקלים שסוכמו."}),
     "report.exec.start_robust_none": ("None of them is among the top {top} by score.",
                                       "אף אחד מהם אינו בין {top} הגבוהים בציון."),
     "report.exec.pain": ("The citizens' biggest pain", "הכאב הגדול של התושבים"),
@@ -454,7 +454,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "figure.base.pairs": ({"one": "{count} paired score", "other": "{count} paired scores"},
                           {"one": "זוג ציונים אחד", "two": "שני זוגות ציונים", "other": "{count} זוגות ציונים"}),
     "figure.base.samples": ({"one": "{count} weight sample", "other": "{count} weight samples"},
-                            {"one": "דגימת משקלות אחת", "two": "שתי דגימות משקלות", "other": "{count} דגימות משקלות"}),
+                            {"one": "דגימת משקלים אחת", "two": "שתי דגימות משקלים", "other": "{count} דגימות משקלים"}),
     "figure.base.events_lessons": ({"one": "{count} event", "other": "{count} events"},
                                    {"one": "אירוע אחד", "two": "שני אירועים", "other": "{count} אירועים"}),
     "figure.base.findings": ({"one": "{count} finding", "other": "{count} findings"},
