@@ -22,6 +22,7 @@ import math
 import os
 import secrets
 from pathlib import Path
+from typing import Sequence
 
 import numpy as np
 import pandas as pd
@@ -30,7 +31,7 @@ from .errors import SvcworkError
 from .i18n import t, user_language
 
 __all__ = ["pseudonymisation_key", "project_key_file", "init_project_key", "pseudonymise", "suppress", "shown",
-           "SUPPRESSED"]
+           "hidden_cells", "hide", "SUPPRESSED"]
 
 #: Marker used in place of a suppressed value in human-facing tables.
 SUPPRESSED = "—"
@@ -148,3 +149,152 @@ def shown(base: object, min_size: int):
     if isinstance(base, (pd.Series, np.ndarray)):
         return pd.to_numeric(base, errors="coerce") >= min_size if isinstance(base, pd.Series) else base >= min_size
     return base is not None and not (isinstance(base, float) and math.isnan(base)) and int(base) >= int(min_size)
+
+
+def hidden_cells(table: pd.DataFrame, by: Sequence[str], min_size: int, *, count: str = "n",
+                 within: Sequence[str] = (), hidden: np.ndarray | Sequence[bool] | None = None,
+                 loops: bool = False) -> np.ndarray:
+    """Which rows of *table* to hide (a boolean array, in row order): the house rule of primary and
+    secondary suppression (Hundepool et al. 2012, *Statistical Disclosure Control*, §4.2).
+
+    Rows with ``count < min_size`` are hidden (and the rows already *hidden*, e.g. a margin suppressed
+    in another table); then, along every breakdown — a slice is the rows that share every column of
+    *by* but one, and every column of *within* — while the hidden rows of a slice add up to more than
+    0 but fewer than *min_size*, or a slice holds exactly one hidden row (which its margin minus the
+    visible rows gives exactly, and which then opens the other slices it is in), the smallest visible
+    row of that slice is hidden too, so no small group can be recovered by subtracting the visible
+    rows from a margin.  With one column in *by*, the slice is all the rows (of each *within*), against
+    their total.  A margin may be a row of its own slice (e.g. the "all channels" row beside each
+    channel; a table's totals as rows keyed "all"): then, hidden, it counts as one hidden row of its
+    slice, so the slice's other rows cannot give it back.  With *loops*, in a two-way breakdown (a row ×
+    column table of counts above 0, its totals as entries), a hidden row is never the only link between
+    two parts of the hidden pattern either (a bridge: the slices on one side of it give it exactly,
+    :func:`_close_bridge`).  A row is hidden whole: every attribute shown for it (counts, and shares or
+    medians of them) goes with it.
+    """
+    n = pd.to_numeric(table[count], errors="coerce").fillna(0).to_numpy(dtype=float)
+    hide_ = n < min_size
+    if hidden is not None:
+        hide_ |= np.asarray(hidden, dtype=bool)
+    if table.empty or min_size <= 1:
+        return hide_
+    frame = table.reset_index(drop=True)
+    within = [c for c in within if c in frame.columns]
+    slices = []
+    for d in by:
+        others = [c for c in by if c != d] + within
+        slices.append(frame.groupby(others, sort=False, dropna=False).ngroup().to_numpy() if others
+                      else np.zeros(len(frame), np.int64))
+    for _ in range(len(frame) + 1):
+        for _ in range(len(frame) + 1):
+            changed = False
+            for grp in slices:
+                hidden_n = np.bincount(grp, weights=np.where(hide_, n, 0.0))
+                hidden_k = np.bincount(grp, weights=hide_.astype(float))
+                need = ((hidden_n > 0) & (hidden_n < min_size)) | (hidden_k == 1)
+                cand = np.flatnonzero(~hide_ & need[grp] & (n > 0))
+                if cand.size:
+                    order = cand[np.lexsort((n[cand], grp[cand]))]
+                    _, first = np.unique(grp[order], return_index=True)
+                    hide_[order[first]] = True
+                    changed = True
+            if not changed:
+                break
+        if not loops or len(slices) != 2 or not _close_bridge(slices, hide_, n):
+            break
+    return hide_
+
+
+def _close_bridge(slices: list[np.ndarray], hide_: np.ndarray, n: np.ndarray) -> bool:
+    """For a two-way breakdown: hide one more row when a hidden row is a bridge of the hidden pattern.
+
+    Each row joins its two slices (a row × column table: its row and its column).  A hidden row that is the
+    only link between two parts of the hidden pattern (a bridge of that graph) is given exactly by the
+    slices on one side of it, although every slice holds two hidden rows or more (e.g. the row's other
+    hidden cells are tied in a loop of their own).  The smallest shown row joining the two sides is hidden
+    then (it closes a loop through the bridge).  True when a row was hidden."""
+    rows = np.flatnonzero(hide_)
+    if rows.size < 2:
+        return False
+    k0 = int(slices[0].max()) + 1
+    ends = np.stack([slices[0], slices[1] + k0], axis=1)  # vertices: the slices of each breakdown
+    for bridge in _bridges(ends[rows], k0 + int(slices[1].max()) + 1):
+        r = rows[bridge]
+        keep = np.ones(rows.size, bool)
+        keep[bridge] = False
+        side = _component(ends[rows[keep]], int(ends[r, 0]), k0 + int(slices[1].max()) + 1)
+        a, b = side[ends[:, 0]], side[ends[:, 1]]
+        cand = np.flatnonzero(~hide_ & (n > 0) & (a != b))
+        if cand.size:
+            hide_[cand[np.argmin(n[cand])]] = True
+            return True
+    return False
+
+
+def _component(edges: np.ndarray, start: int, size: int) -> np.ndarray:
+    """Boolean over vertices: reachable from *start* along *edges* (pairs of vertices)."""
+    adj: list[list[int]] = [[] for _ in range(size)]
+    for u, v in edges:
+        adj[u].append(v)
+        adj[v].append(u)
+    seen = np.zeros(size, bool)
+    seen[start] = True
+    stack = [start]
+    while stack:
+        for w in adj[stack.pop()]:
+            if not seen[w]:
+                seen[w] = True
+                stack.append(w)
+    return seen
+
+
+def _bridges(edges: np.ndarray, size: int) -> list[int]:
+    """The positions of the bridges among *edges* (pairs of vertices; parallel edges are no bridges):
+    Tarjan's low-link, iteratively."""
+    adj: list[list[tuple[int, int]]] = [[] for _ in range(size)]
+    for i, (u, v) in enumerate(edges):
+        adj[u].append((v, i))
+        adj[v].append((u, i))
+    order = np.full(size, -1)
+    low = np.zeros(size, np.int64)
+    out: list[int] = []
+    clock = 0
+    for root in range(size):
+        if order[root] >= 0 or not adj[root]:
+            continue
+        order[root] = low[root] = clock
+        clock += 1
+        stack = [(root, -1, iter(adj[root]))]
+        while stack:
+            u, via, it = stack[-1]
+            step = next(it, None)
+            if step is None:
+                stack.pop()
+                if stack:
+                    parent = stack[-1][0]
+                    low[parent] = min(low[parent], low[u])
+                    if low[u] > order[parent]:
+                        out.append(via)
+                continue
+            w, e = step
+            if e == via:
+                continue
+            if order[w] < 0:
+                order[w] = low[w] = clock
+                clock += 1
+                stack.append((w, e, iter(adj[w])))
+            else:
+                low[u] = min(low[u], order[w])
+    return sorted(out)
+
+
+def hide(table: pd.DataFrame, by: Sequence[str], min_size: int, *, count: str = "n",
+         within: Sequence[str] = ("item",)) -> pd.DataFrame:
+    """The rows of *table* that may be shown (index reset): :func:`hidden_cells` (primary and secondary
+    suppression, the house rule of every grouped table whose margin the deliverable also shows), then
+    :func:`suppress`."""
+    if table.empty or min_size <= 1:
+        return table.reset_index(drop=True)
+    table = table.reset_index(drop=True)
+    keep = ~hidden_cells(table, by, min_size, count=count, within=within)
+    return suppress(table.loc[keep], count=count, min_size=min_size).reset_index(drop=True)

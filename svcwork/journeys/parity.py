@@ -14,6 +14,7 @@ from ..caselog import channel_key
 from ..errors import AnalysisError
 from ..i18n import t
 from ..intake.percent import ShareRead, read_shares
+from ..privacy import hide  # the house rule of secondary suppression, defined once
 from ._base import CHANNELS, DIGITAL
 
 __all__ = ["ChannelParity", "channel_parity", "shown_volumes"]
@@ -105,7 +106,7 @@ def shown_volumes(volumes: pd.DataFrame, min_size: int, *, listed: pd.DataFrame 
     channel's total (case measures by channel) and each service's digital share of its total, i.e. its
     digital and its other cases.  A cell under *min_size* is hidden (primary suppression); then the
     house rule of secondary suppression (Hundepool et al., *Statistical Disclosure Control*, 2012,
-    §4.2: :func:`svcwork.measures.survey._hide`, as the survey and observer tables) hides the smallest
+    §4.2: :func:`svcwork.privacy.hide`, as the survey and observer tables) hides the smallest
     shown cell of any service's digital channels, any service's other channels, or any channel, whose
     hidden cells add up to more than 0 but fewer than *min_size* cases — so no hidden cell can be
     derived from the totals and the shown cells.  The take-up share keeps every case of the service in
@@ -114,11 +115,10 @@ def shown_volumes(volumes: pd.DataFrame, min_size: int, *, listed: pd.DataFrame 
     shown, which only adds to what is hidden."""
     if volumes.empty:
         return pd.DataFrame(False, index=volumes.index, columns=volumes.columns)
-    from ..measures.survey import _hide  # the house rule of secondary suppression, defined once
 
     long = volumes.rename_axis(index="service_id", columns="channel").stack().rename("n").reset_index()
     long["side"] = long["channel"].isin(DIGITAL)
-    kept = _hide(long, ("service_id", "channel"), int(min_size), count="n", within=("side",))
+    kept = hide(long, ("service_id", "channel"), int(min_size), count="n", within=("side",))
     out = pd.DataFrame(False, index=volumes.index, columns=volumes.columns)
     for sid, ch in zip(kept["service_id"], kept["channel"]):
         out.loc[sid, ch] = True

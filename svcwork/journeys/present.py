@@ -176,7 +176,8 @@ def tables(res: JourneysResult, lang: str) -> dict[str, pd.DataFrame]:
     if log is not None:
         out["data_quality"] = data_quality_table(log.quality, lang)
         for dim in ("service_id", "channel", "unit"):
-            table = suppress(breakdown(log.cases, dim, min_size=m), count="cases", min_size=m)
+            table = breakdown(log.cases, dim, min_size=m)  # groups hidden whole: primary and secondary suppression
+            table = suppress(table.loc[~table[dim].isin(res.hidden_groups(dim))], count="cases", min_size=m)
             if len(table):
                 if dim == "service_id":
                     table[dim] = [service_label(res, s) for s in table[dim]]
@@ -253,7 +254,9 @@ def _kpi_table(table: pd.DataFrame, dim: str, lang: str) -> pd.DataFrame:
 
 
 def _capability_groups(res: JourneysResult, lang: str) -> pd.DataFrame:
-    """Monthly median/p90 end-to-end days per service, channel and unit (groups under min_group_size dropped)."""
+    """Monthly median/p90 end-to-end days per service, channel and unit: the month × group cells
+    :meth:`JourneysResult.capability_by` may show (primary and secondary suppression against the month and
+    group totals shown elsewhere)."""
     if res.log is None:
         return pd.DataFrame()
     parts = []

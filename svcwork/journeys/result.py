@@ -12,10 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Mapping
 
+import numpy as np
 import pandas as pd
 
 from ..common import Presented, round_or_none
-from ..privacy import suppress
+from ..privacy import hidden_cells, suppress
 from .capability import capability_table
 from .log import CaseLogAnalysis
 from .parity import ChannelParity
@@ -100,28 +101,98 @@ class JourneysResult(Presented):
     def monthly_capability(self) -> pd.DataFrame:
         """Per month of opening (:func:`~svcwork.journeys.capability_table`): cases, still open, median
         and p90 end-to-end days counting the open cases (Kaplan–Meier, 2 decimals; NaN while not
-        estimable), share within the deadline (NaN while a case of the month is pending)."""
+        estimable), share within the deadline (NaN while a case of the month is pending).  Months under
+        ``min_group_size`` cases are hidden, and with them the smallest other month when the months
+        hidden would otherwise be recovered from the total cases (:meth:`_protected`)."""
         if self.log is None:
             return pd.DataFrame()
         cap = self._capability_table()[["month", "cases", "open", "median_days", "p90_days", "sla_met"]]
         cap = cap.assign(median_days=cap["median_days"].astype(float).round(2),
                          p90_days=cap["p90_days"].astype(float).round(2), sla_met=cap["sla_met"].astype(float).round(4))
+        cap = cap.loc[~cap["month"].isin(self._protected()["months"])]
         return suppress(cap, count="cases", min_size=self.min_group_size).reset_index(drop=True)
 
     def capability_by(self, dim: str) -> pd.DataFrame:
-        """:func:`~svcwork.journeys.capability_table` by *dim* (``service_id``, ``channel``, ``unit``), small
-        groups suppressed (empty without a case log)."""
+        """:func:`~svcwork.journeys.capability_table` by *dim* (``service_id``, ``channel``, ``unit``): the
+        month × group cells that may be shown (primary and secondary suppression against the month
+        totals and the group totals the deliverable shows, :meth:`_protected`; empty without a case log)."""
         if self.log is None:
             return pd.DataFrame()
-        return suppress(self._capability_table(dim), count="cases", min_size=self.min_group_size)
+        tab = self._capability_table(dim)
+        keep = ~self._protected()["cells"].get(dim, np.zeros(len(tab), bool))
+        return suppress(tab.loc[keep], count="cases", min_size=self.min_group_size).reset_index(drop=True)
+
+    def hidden_groups(self, dim: str) -> set:
+        """The values of *dim* (``service_id``, ``channel``, ``unit``) whose case counts are not shown: the
+        groups under ``min_group_size`` and, so that none of them is the total cases less the groups
+        shown, the smallest others (:meth:`_protected`).  The tables by *dim* (case measures, digital
+        take-up) leave them out whole."""
+        if self.log is None:
+            return set()
+        return set(self._protected()["groups"].get(dim, set()))
+
+    def _protected(self) -> dict[str, object]:
+        """The house rule of secondary suppression (:func:`svcwork.privacy.hidden_cells`) over the case
+        counts the section shows, with their margins: the total cases (data received, key figures), the
+        cases per month of opening ("Time by month of opening"), per service, channel and unit (case
+        measures by each) and per month × group ("Time by month opened and group").  For each breakdown,
+        one table of month × group cells with the group totals (a row "all months") and the month totals
+        (a column "all groups") as entries of their slices: a group total hidden is then never the sum of
+        its months shown, nor a month the total less the months shown; no hidden entry is the only link between
+        two parts of the hidden pattern (``loops``: e.g. a month hidden with the month it protects, and a group
+        cell of it, tie the cell's other hidden entries in a loop of their own).  The months hidden are one set
+        for every breakdown (repeated until none adds a month).  Computed once: ``{"months": set,
+        "groups": {dim: set}, "cells": {dim: boolean array over capability_table(cases, by=dim)}}``."""
+        key = ("protected",)
+        if key in self._capability:
+            return self._capability[key]
+        m = int(self.min_group_size)
+        cases = self.log.cases
+        months = self._capability_table()
+        month_keys = list(months["month"])
+        month_n = months["cases"].to_numpy(dtype=float)
+        dims = [d for d in ("service_id", "channel", "unit") if d in cases.columns and cases[d].notna().any()]
+        hidden_months = np.zeros(len(month_keys), bool)
+        out: dict[str, object] = {"groups": {}, "cells": {}}
+        for _ in range(len(month_keys) + 1):
+            before = hidden_months.copy()
+            for dim in dims or [None]:
+                cells = self._capability_table(dim) if dim else pd.DataFrame(columns=["month", "cases"])
+                totals = (cases[dim].dropna().value_counts(sort=False) if dim else pd.Series(dtype=float))
+                totals = totals.loc[totals > 0]  # the groups of the case measures by *dim* (breakdown)
+                groups = list(totals.index)
+                g_code = {g: i for i, g in enumerate(groups)}
+                mo_code = {mo: i for i, mo in enumerate(month_keys)}
+                entries = pd.DataFrame({
+                    "month": np.concatenate([[mo_code[mo] for mo in cells["month"]], np.full(len(groups), -1),
+                                             np.arange(len(month_keys))]).astype(np.int64),
+                    "group": np.concatenate([[g_code[g] for g in cells[dim]] if dim else [], np.arange(len(groups)),
+                                             np.full(len(month_keys), -1)]).astype(np.int64),
+                    "n": np.concatenate([cells["cases"].to_numpy(dtype=float), totals.to_numpy(dtype=float), month_n]),
+                })
+                pre = np.concatenate([np.zeros(len(cells) + len(groups), bool), hidden_months])
+                hid = hidden_cells(entries, ("month", "group"), m, count="n", hidden=pre, loops=True)
+                hidden_months |= hid[len(cells) + len(groups):]
+                if dim:
+                    out["cells"][dim] = hid[:len(cells)]
+                    out["groups"][dim] = {g for g, h in zip(groups, hid[len(cells):len(cells) + len(groups)]) if h}
+            if (hidden_months == before).all():
+                break
+        out["months"] = {mo for mo, h in zip(month_keys, hidden_months) if h}
+        self._capability[key] = out
+        return out
 
     def service_capability(self) -> tuple[pd.DataFrame, list[str], list[str], int]:
         """(monthly table of the drawn services, services drawn, services left out for the cap, services too
-        small to draw): a service is drawn when at least one month has ``min_group_size`` cases."""
+        small to draw): a service is drawn when at least one month has ``min_group_size`` cases (its medians and
+        90th percentiles: no count is drawn, so the month × group cells :meth:`capability_by` hides for the
+        counts' sake only are drawn)."""
         if self.log is None or not self.log.cases["service_id"].notna().any():
             return pd.DataFrame(), [], [], 0
         cases = self.log.cases
-        tab = self.capability_by("service_id")
+        # the charts draw medians and 90th percentiles only, no count to subtract: primary suppression (the
+        # table of month x group counts, capability_by, hides more)
+        tab = suppress(self._capability_table("service_id"), count="cases", min_size=self.min_group_size)
         tab["service_id"] = tab["service_id"].astype(str)
         volume = cases["service_id"].dropna().astype(str).value_counts()
         volume = volume.rename_axis("sid").reset_index().sort_values(["count", "sid"], ascending=[False, True],
@@ -163,12 +234,16 @@ class JourneysResult(Presented):
         return out.astype("Int64")
 
     def takeup(self) -> pd.DataFrame:
-        """Digital take-up per service (:attr:`ChannelParity.takeup`) without services of too few logged cases."""
+        """Digital take-up per service (:attr:`ChannelParity.takeup`) without services of too few logged cases,
+        nor the services whose case count the case measures by service hide (:meth:`hidden_groups`): the
+        table shows each service's cases."""
         p = self.parity
         if p is None or p.takeup.empty:
             return pd.DataFrame()
         take = p.takeup
-        small = (take["source"] == "log") & (take["cases"].fillna(0) < self.min_group_size)
+        small = (take["source"] == "log") & ((take["cases"].fillna(0) < self.min_group_size)
+                                             | take["service_id"].astype(str).isin(
+                                                 {str(g) for g in self.hidden_groups("service_id")}))
         return take.loc[~small].reset_index(drop=True)
 
     def journey_steps(self) -> list[tuple[str, pd.DataFrame]]:

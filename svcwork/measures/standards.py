@@ -14,7 +14,7 @@ import pandas as pd
 
 from ..caselog import case_times
 from ..common import require_columns
-from ..privacy import suppress
+from ..privacy import hidden_cells
 from ._base import what
 from .intervals import wilson_interval
 
@@ -46,7 +46,9 @@ def standards_share(cases: pd.DataFrame, standards: pd.DataFrame | None = None, 
     response.  A standard row applies to cases of its service and channel (``*`` = all).  When no
     resolution standard is given, *default_resolution_days* (the engagement's ``sla_days``) is used
     for all services.  Standards on other measures (seconds to answer, KPIs) cannot be checked from
-    a case log and are skipped.  Rows with fewer than *min_group_size* cases are dropped.
+    a case log and are skipped.  Rows with fewer than *min_group_size* cases are dropped, and with them,
+    within a standard checked for all channels (``*``) and per channel, the smallest other channel when the
+    channels dropped could be recovered from the ``*`` row (:func:`_hidden_rows`).
     """
     require_columns(cases, ["case_id", "timestamp"], what("standards_cases"))
     if "activity" not in cases.columns:  # a log of case ids and times only: no activity can close a case
@@ -93,7 +95,28 @@ def standards_share(cases: pd.DataFrame, standards: pd.DataFrame | None = None, 
     out = pd.DataFrame(rows)
     ci = wilson_interval(out["met"].to_numpy(float), out["n"].to_numpy(float), confidence)
     out["share"], out["low"], out["high"] = np.atleast_1d(ci.value), np.atleast_1d(ci.low), np.atleast_1d(ci.high)
-    return suppress(out[out["n"] > 0][columns], count="n", min_size=max(min_group_size, 1)).reset_index(drop=True)
+    out = out[out["n"] > 0][columns].reset_index(drop=True)
+    return out.loc[~_hidden_rows(out, max(min_group_size, 1))].reset_index(drop=True)
+
+
+def _hidden_rows(out: pd.DataFrame, min_size: int) -> np.ndarray:
+    """The rows of a standards table not to show: fewer than *min_size* cases decided (primary), and the
+    house rule of secondary suppression (:func:`svcwork.privacy.hidden_cells`) within each commitment
+    checked for all channels (``*``) and per channel: the ``*`` row is the channels' margin (cases
+    decided, and cases within the target: its share × its cases), so when one channel is hidden the
+    smallest other is hidden too, and a channel hidden is never the ``*`` row less the channels shown.
+    A row is hidden whole (cases, share, interval, median).  A commitment without a ``*`` row has no
+    margin in the table: primary suppression only."""
+    if out.empty:
+        return np.zeros(0, bool)
+    key = ["service_id", "measure", "target"]
+    pooled = out.assign(_all=out["channel"].astype(str) == "*").groupby(key, sort=False, dropna=False)["_all"]
+    has_margin = pooled.transform("any").to_numpy(dtype=bool)
+    commitment = out.groupby(key, sort=False, dropna=False).ngroup().to_numpy()
+    # one slice per commitment with a "*" row; every other row a slice of its own (nothing to subtract from)
+    slices = pd.DataFrame({"channel": out["channel"].astype(str).to_numpy(), "n": out["n"].to_numpy(dtype=float),
+                           "slice": np.where(has_margin, commitment, -1 - np.arange(len(out)))})
+    return hidden_cells(slices, ("channel",), min_size, count="n", within=("slice",))
 
 
 def _resolution_median(times: pd.DataFrame) -> float:

@@ -10,7 +10,7 @@
 * :func:`nps_table` — NPS per group (Rocks' adjusted-Wald interval, see :func:`~svcwork.measures.nps`).
 * Groups below ``min_group_size`` are suppressed, with secondary suppression so a hidden group
   cannot be recovered by subtraction from a margin (Hundepool et al. 2012, *Statistical Disclosure
-  Control*, §4.2; :func:`_hide`).
+  Control*, §4.2; :func:`svcwork.privacy.hide`, imported here as ``_hide``).
 * :func:`compare_groups` (each unit against all other units) and :func:`compare_waves` (each wave
   against the one before), both with Newcombe intervals; a difference is coloured only when the
   interval excludes zero.
@@ -29,7 +29,7 @@ import numpy as np
 import pandas as pd
 
 from ..common import require_columns
-from ..privacy import suppress
+from ..privacy import hide as _hide  # the house rule of secondary suppression (defined there)
 from ._base import A11_ITEMS, ITEM_SCALES, _floats, _z, error, what
 from .intervals import _mean_ci, _nps_from_counts, cochran_armitage, newcombe_interval, welch_interval, wilson_interval
 
@@ -87,43 +87,6 @@ def _check_by(frame: pd.DataFrame, by: Sequence[str] | str) -> tuple[str, ...]:
     by = (by,) if isinstance(by, str) else tuple(by)
     require_columns(frame, by, what("survey_table"))
     return by
-
-
-def _hide(table: pd.DataFrame, by: Sequence[str], min_size: int, *, count: str = "n",
-          within: Sequence[str] = ("item",)) -> pd.DataFrame:
-    """Primary and secondary suppression (Hundepool et al. 2012, §4.2).
-
-    Rows with ``count < min_size`` are hidden; then, along every breakdown, while the hidden
-    rows of a slice add up to more than 0 but fewer than *min_size* respondents, or a slice holds
-    exactly one hidden row (which its margin minus the visible rows gives exactly, and which then
-    opens the other slices it is in), the smallest visible row of that slice is hidden too, so no
-    small group can be recovered by subtracting the visible rows from a margin.  The result also
-    passes through :func:`svcwork.privacy.suppress`.
-    """
-    if table.empty or min_size <= 1:
-        return table.reset_index(drop=True)
-    table = table.reset_index(drop=True)
-    n = table[count].to_numpy(dtype=float)
-    hidden = n < min_size
-    within = [c for c in within if c in table.columns]
-    for _ in range(len(table) + 1):
-        changed = False
-        for d in by:
-            others = [c for c in by if c != d] + within
-            grp = (table.groupby(others, sort=False, dropna=False).ngroup().to_numpy() if others
-                   else np.zeros(len(table), np.int64))
-            hidden_n = np.bincount(grp, weights=np.where(hidden, n, 0.0))
-            hidden_k = np.bincount(grp, weights=hidden.astype(float))
-            need = ((hidden_n > 0) & (hidden_n < min_size)) | (hidden_k == 1)
-            cand = np.flatnonzero(~hidden & need[grp] & (n > 0))
-            if cand.size:
-                order = cand[np.lexsort((n[cand], grp[cand]))]
-                _, first = np.unique(grp[order], return_index=True)
-                hidden[order[first]] = True
-                changed = True
-        if not changed:
-            break
-    return suppress(table.loc[~hidden], count=count, min_size=min_size).reset_index(drop=True)
 
 
 def _unstable(n_eff: np.ndarray, low: np.ndarray, high: np.ndarray, *, width: float, min_n: float) -> np.ndarray:
