@@ -13,22 +13,25 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import hashlib
+import hmac
 import itertools
 import json
 import os
 import shutil
+import tempfile
 import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from glob import escape as glob_escape
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterator, Mapping, Sequence
 
 from . import __version__
 from .errors import ERROR, HEBREW, WARNING, InputFileError, IntakeError, NotebookError, Problem, SvcworkError, UsageError
 from .i18n import t, user_language
-from .paths import (PACKAGE_DIR, SPREADSHEET_SUFFIXES, absolute, atomic_dir, atomic_write_text, client_slug,
-                    find_intake, intake_candidates, templates_dir)
+from .paths import (PACKAGE_DIR, SPREADSHEET_SUFFIXES, STALE_BUILD, absolute, atomic_dir, atomic_write_text,
+                    client_slug, find_intake, intake_candidates, private_dir, sweep_stale_builds, templates_dir)
 
 if TYPE_CHECKING:  # pragma: no cover
     from .intake import Validation
@@ -70,7 +73,7 @@ class ClientResult:
     def describe(self) -> str:
         if self.status == "failed":
             lines = [f"✗ {self.slug}: {self.error}"]
-            for p in [p for p in self.problems if p.is_error][:20]:
+            for p in [p for p in self.problems if p.is_error and p.message != self.error][:20]:
                 lines.append(f"    [{p.code}] {p.location()}: {p.message}")
             return "\n".join(lines)
         word = "unchanged, skipped" if self.status == "skipped" else f"{self.seconds:.1f} s"
@@ -147,7 +150,10 @@ def _tree_hash(paths: Sequence[Path]) -> str:
     h = hashlib.sha256()
     for p in sorted(paths):
         h.update(p.name.encode())
-        h.update(p.read_bytes())
+        try:
+            h.update(p.read_bytes())
+        except OSError as exc:  # an unreadable file (its reader says so): a state of its own, never a crash here
+            h.update(f"\0unreadable:{exc.errno}".encode())
     return h.hexdigest()
 
 
@@ -173,12 +179,50 @@ def consultant_files(client: Path) -> list[Path]:
     return sorted(p for p in Path(client).iterdir() if p.name in names and p.is_file())
 
 
-def run_fingerprint(engagement_inputs: Sequence, notebooks: Sequence[Path], *, commentary: Sequence[Path] = ()) -> str:
+#: The environment variable that asks the notebooks for SVG figures too (:data:`svcwork.report.SVG_ENV`;
+#: named here so that the cheap check of an unchanged client does not import the report).
+_SVG_ENV = "SVCWORK_SVG"
+
+
+def _key_tag(client: Path) -> str | None:
+    """A keyed hash standing for the project's pseudonymisation key (never the key): a run with
+    another key gives other pseudonyms, so another report."""
+    from .privacy import pseudonymisation_key
+
+    try:
+        key = pseudonymisation_key(client)
+    except (OSError, ValueError, SvcworkError):
+        return None
+    return hmac.new(key, b"svcwork run stamp", hashlib.sha256).hexdigest()[:32]
+
+
+def _folder_files(client: Path) -> list[str]:
+    """The names of every spreadsheet and data file of the client folder, read or not: a new
+    ``cases (1).csv`` beside ``cases.csv`` changes what the run says (``file_unused``)."""
+    try:
+        return [p.name for p in sorted(_holds_data(Path(client)))]
+    except OSError:
+        return []
+
+
+def run_options(client: str | os.PathLike, *, pdf: bool | None = None, scenario: str | None = None) -> dict:
+    """What else a client's report depends on beside its files: the workshop *scenario* shown, SVG
+    figures, the pseudonymisation key (as :func:`_key_tag`) and the names of the folder's data files
+    (:func:`_folder_files`).  Kept in the run stamp; a run with other options is never skipped as
+    unchanged.  Whether a PDF is asked for is not one: a report that has the PDF serves a run that
+    does not ask for it, one without it never serves a run that does (:func:`_outputs_made`)."""
+    return {"scenario": scenario, "svg": bool(os.environ.get(_SVG_ENV)),
+            "key": _key_tag(Path(client)), "files": _folder_files(Path(client))}
+
+
+def run_fingerprint(engagement_inputs: Sequence, notebooks: Sequence[Path], *, commentary: Sequence[Path] = (),
+                    options: Mapping | None = None) -> str:
     """What a client's report depends on: inputs, the consultant's commentary, notebooks, report
-    templates and svcwork's code."""
+    templates, svcwork's code and the run's *options* (:func:`run_options`)."""
     h = hashlib.sha256(__version__.encode())
     for f in engagement_inputs:
         h.update(f"{f.role}:{f.sha256}".encode())
+    h.update(json.dumps(dict(options or {}), sort_keys=True, default=str).encode())
     h.update(_tree_hash(list(commentary)).encode())
     h.update(_tree_hash(list(notebooks)).encode())
     h.update(_tree_hash(sorted(PACKAGE_DIR.rglob("*.py"))).encode())
@@ -186,34 +230,55 @@ def run_fingerprint(engagement_inputs: Sequence, notebooks: Sequence[Path], *, c
     return h.hexdigest()
 
 
-def _client_unchanged(client: Path, output: Path) -> bool:
-    """Cheap pre-check: the client's previous run is recorded and its inputs' hashes still match."""
+def _client_unchanged(client: Path, output: Path, *, pdf: bool | None = None, scenario: str | None = None) -> bool:
+    """Cheap pre-check: the client's previous run is recorded, with the same options (:func:`run_options`)
+    and every output they ask for (:func:`_outputs_made`), and its inputs' hashes still match."""
     from .exports.files import discover
 
     out = output / client_slug(client)
     try:
         stamp = json.loads((out / _STAMP).read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        if not (out / "report.html").is_file() or not stamp.get("inputs"):
+            return False
+        options = run_options(client, pdf=pdf, scenario=scenario)
+        if stamp.get("options") != options or not _outputs_made(out, stamp, pdf=pdf):
+            return False
+        # files named by an Engagement setting are not known before loading: such a client simply reruns
+        intake = find_intake(client)
+        present = {str(intake.resolve())} | {str(p.resolve()) for p in discover(client, intake=intake).used}
+        if present != {i["path"] for i in stamp["inputs"]}:
+            return False
+        if {str(p.resolve()) for p in consultant_files(client)} != set(stamp.get("commentary") or []):
+            return False
+    except (OSError, ValueError, TypeError, AttributeError):  # an unreadable folder or stamp: the client runs
         return False
-    if not (out / "report.html").is_file() or not stamp.get("inputs"):
-        return False
-    # files named by an Engagement setting are not known before loading: such a client simply reruns
-    intake = find_intake(client)
-    present = {str(intake.resolve())} | {str(p.resolve()) for p in discover(client, intake=intake).used}
-    if present != {i["path"] for i in stamp["inputs"]}:
-        return False
-    if {str(p.resolve()) for p in consultant_files(client)} != set(stamp.get("commentary") or []):
-        return False
-    return stamp.get("fingerprint") == _stamp_fingerprint(stamp["inputs"], stamp)
+    return stamp.get("fingerprint") == _stamp_fingerprint(stamp["inputs"], stamp, options)
 
 
-def _stamp_fingerprint(inputs: Sequence[dict], notebooks_and_notes: Mapping[str, Sequence[str]]) -> str | None:
+def _outputs_made(out: Path, stamp: Mapping, *, pdf: bool | None) -> bool:
+    """Whether the report in *out* has every output asked for: report.pdf when a PDF is asked
+    (``pdf=None``: only when Chromium is here now, as the run would then make it)."""
+    if pdf is False:
+        return True
+    made = (stamp.get("made") or {}).get("pdf")
+    if made and (out / "report.pdf").is_file():
+        return True
+    if pdf is None and not made:
+        from .pdf import chromium_path
+
+        return chromium_path() is None  # made without one before, and still none to make it with
+    return False
+
+
+def _stamp_fingerprint(inputs: Sequence[dict], notebooks_and_notes: Mapping[str, Sequence[str]],
+                       options: Mapping | None = None) -> str | None:
     from types import SimpleNamespace
 
     try:
         files = [SimpleNamespace(role=i["role"], sha256=_sha(Path(i["path"]))) for i in inputs]
         commentary = [Path(p) for p in notebooks_and_notes.get("commentary", [])]
-        return run_fingerprint(files, [Path(p) for p in notebooks_and_notes["notebooks"]], commentary=commentary)
+        return run_fingerprint(files, [Path(p) for p in notebooks_and_notes["notebooks"]], commentary=commentary,
+                               options=options)
     except (OSError, KeyError, TypeError):
         return None
 
@@ -224,13 +289,14 @@ def _sha(path: Path) -> str:
     return sha256_file(path)
 
 
-def _unchanged(out: Path, fingerprint: str) -> bool:
+def _unchanged(out: Path, fingerprint: str, *, pdf: bool | None = None) -> bool:
     stamp = out / _STAMP
     if not (stamp.is_file() and (out / "report.html").is_file()):
         return False
     try:
-        return json.loads(stamp.read_text(encoding="utf-8")).get("fingerprint") == fingerprint
-    except (OSError, ValueError):
+        recorded = json.loads(stamp.read_text(encoding="utf-8"))
+        return recorded.get("fingerprint") == fingerprint and _outputs_made(out, recorded, pdf=pdf)
+    except (OSError, ValueError, AttributeError):
         return False
 
 
@@ -242,8 +308,10 @@ class _Printing:
     Chromium starts at once in the renderer's own thread (:class:`svcwork.pdf.KeptPdfRenderer`;
     the caller's *renderer*, kept between clients, or one for this run), so its start overlaps
     the notebooks; :meth:`begin` hands it the pages as soon as report.html is written and
-    :meth:`finish` waits for them.  A PDF that cannot be made fails the run when asked for
-    (``pdf=True``), else becomes the note.
+    :meth:`finish` waits for them.  A PDF that cannot be made raises :class:`~svcwork.pdf.PdfError`
+    (``pdf=True`` or ``None``: Chromium is here, so the PDF is asked for; :func:`run_client` decides
+    whether the run fails or keeps the earlier report); only a missing Chromium with ``pdf=None``
+    becomes the note.
     """
 
     def __init__(self, *, pdf: bool | None, renderer=None) -> None:  # noqa: ANN001 - a KeptPdfRenderer
@@ -269,8 +337,14 @@ class _Printing:
         self._pending.append(self.printer.render_all_soon([(page, page.with_suffix(".pdf")) for page in pages],
                                                           footer=engagement.settings.organization, lang=lang))
 
+    @property
+    def made(self) -> bool:
+        """Whether the run prints its PDFs (:meth:`finish` then raises if they could not be made)."""
+        return self.printer is not None
+
     def finish(self) -> str | None:
-        """Wait for the pages; the note for the run's result (None when the PDFs were made or not asked)."""
+        """Wait for the pages; the note for the run's result (None when the PDFs were made or not asked);
+        raises the first :class:`~svcwork.pdf.PdfError` when they could not be made."""
         from .pdf import PdfError
 
         pending, self._pending = self._pending, []
@@ -281,9 +355,7 @@ class _Printing:
             except PdfError as exc:
                 failure = failure or exc
         if failure is not None:
-            if self.pdf:
-                raise failure
-            self.note = f"report.pdf not made: {failure.message}"
+            raise failure
         return self.note
 
     def close(self) -> None:
@@ -373,7 +445,13 @@ def folder_problems(client: str | os.PathLike, *, lang: str) -> tuple[Problem, .
         used, others = candidates[0].name, [c.name for c in candidates[1:]]
         found.append(Problem(WARNING, "intake_several", used, None, None, None, fmt_list(others, lang), None,
                              t("cli.intake_chosen", lang, used=used, others=fmt_list(others, lang))))
-    found.extend(commentary_problems(folder, lang=lang, sections=[s.key for s in SECTIONS if s.key != "intake"]))
+    try:
+        found.extend(commentary_problems(folder, lang=lang, sections=[s.key for s in SECTIONS if s.key != "intake"]))
+    except OSError as exc:  # a commentary that cannot be opened at all: a warning, as documented
+        name = Path(exc.filename).name if isinstance(exc.filename, str) else "commentary.md"
+        found.append(Problem(WARNING, "commentary_unreadable", name, None, None, None, None, None,
+                             t("cli.commentary_unreadable", lang, file=name, detail=exc.strerror or type(exc).__name__),
+                             type(exc).__name__))
     return tuple(found)
 
 
@@ -388,6 +466,10 @@ def validate_client(client: str | os.PathLike, *, lang: str | None = None) -> "V
     from .intake import Validation, validate
 
     given = Path(client)
+    try:
+        _readable_folder(given, lang)
+    except InputFileError as exc:
+        return Validation(given, (exc.problem,), lang or user_language())
     if given.is_dir() and not intake_candidates(given):
         language = lang or user_language()
         return Validation(given, (Problem(ERROR, "no_intake", "intake.xlsx", None, None, None, None,
@@ -415,10 +497,22 @@ def run_client(client: str | os.PathLike, output: str | os.PathLike, *, force: b
     ``notebook_timeout``.  A dead kernel is retried once in a fresh kernel (code ``kernel_died``
     after that).
 
+    *pdf*: ``False`` makes no PDF; ``None`` (the default) prints report.pdf when Chromium is here
+    (without it, a note says so, unless the earlier report had a PDF: that report is then kept and
+    the client fails, code ``pdf_failed``); ``True`` requires it.  A PDF that is asked for and cannot
+    be made fails the client (code ``pdf_failed``): an earlier report with its PDF is kept unchanged;
+    without one, the new report is written without its PDF and stamped so the next batch runs the
+    client again.  Nothing complete is ever replaced by something less.
+
     *since* (an earlier run's output folder or its summary.json) is the round the report compares
     with ("Since the last report"); without it, an earlier period's report already in ``OUT/<slug>``
     is kept in its ``history/`` and compared with (:mod:`svcwork.since.history`).  A run with
-    *since* always runs (the comparison is an input the fingerprint does not cover).
+    *since* always runs (the comparison is an input the fingerprint does not cover).  The run's
+    per-case record (``round/``, and those of the rounds in ``history/``) is kept out of the report's
+    folder, in ``OUT/.rounds/<slug>/`` (:func:`svcwork.since.history.rounds_folder`, private).
+
+    The engagement's cache (pseudonymised data, raw survey comments) lives in a private temporary
+    folder outside OUT for the run's duration only.
     """
     start = time.perf_counter()
     # every path made absolute here, once: the kernels change their directory between notebooks
@@ -426,11 +520,14 @@ def run_client(client: str | os.PathLike, output: str | os.PathLike, *, force: b
     since = None if since is None else absolute(since)
     slug = client_slug(client)
     out = output / slug
+    cache_root: Path | None = None
     try:
         force = force or since is not None
+        _sweep_own(output, slug)
+        _readable_folder(client, lang)
         if client.is_dir() and not intake_candidates(client):  # e.g. "intake (1).xlsx": named, never skipped
             raise InputFileError(_no_intake(client, lang or user_language()), code="no_intake")
-        if not force and _client_unchanged(client, output):  # unchanged: its folder's warnings still said
+        if not force and _client_unchanged(client, output, pdf=pdf, scenario=scenario):  # its folder's warnings still said
             return ClientResult(client, slug, "skipped", time.perf_counter() - start, output=out,
                                 warnings=folder_problems(client, lang=lang or user_language()))
         if kernel is not None:
@@ -450,19 +547,32 @@ def run_client(client: str | os.PathLike, output: str | os.PathLike, *, force: b
         notebooks = requested_notebooks(eng)
         for nb in notebooks:
             check_notebook_parameters(nb)
-        fingerprint = run_fingerprint(eng.inputs, notebooks, commentary=consultant_files(client))
-        if not force and _unchanged(out, fingerprint):
+        options = run_options(client, pdf=pdf, scenario=scenario)
+        fingerprint = run_fingerprint(eng.inputs, notebooks, commentary=consultant_files(client), options=options)
+        if not force and _unchanged(out, fingerprint, pdf=pdf):
             return ClientResult(client, slug, "skipped", time.perf_counter() - start, output=out, warnings=warnings)
         language = lang or eng.language
         deadline = _deadline(timeout)
-        with atomic_dir(out) as tmp, contextlib.closing(_Printing(pdf=pdf, renderer=renderer)) as printing:
-            from .intake import save_cache
-            from .since import history
+        earlier_pdf = (out / "report.pdf").is_file() and (out / "report.html").is_file()
+        pdf_failure = None
+        from .since import history
 
+        rounds_target = history.rounds_folder(output, slug)
+        private_dir(rounds_target.parent)
+        # the report's folder is swapped in first, then its private record (a record that does not match
+        # its summary is never read: svcwork.since.history)
+        with atomic_dir(rounds_target) as rounds_tmp, atomic_dir(out) as tmp, \
+                contextlib.closing(_Printing(pdf=pdf, renderer=renderer)) as printing:
+            from .intake import save_cache
+
+            if printing.note is not None and earlier_pdf:  # no Chromium now: never replace a report that has a PDF
+                raise _PdfFailed(printing.note.split(": ", 1)[-1], kept=True)
             rounds = history.prepare(out, tmp, current_end=eng.settings.period_end, slug=slug, since=since,
                                      lang=language)
-
-            cache = save_cache(eng, tmp / ".cache")  # the notebooks load it instead of parsing the inputs again
+            # the notebooks' cache: raw comments, pseudonymised ids; private, outside OUT, removed below
+            cache_root = Path(tempfile.mkdtemp(prefix=f"{_CACHE_PREFIX}{os.getpid()}-"))
+            os.symlink(cache_root, tmp / ".cache", target_is_directory=True)
+            save_cache(eng, tmp / ".cache")  # the notebooks load it instead of parsing the inputs again
             (tmp / "notebooks").mkdir(parents=True, exist_ok=True)
             params = {"client_dir": str(client.resolve()), "output_dir": ".", "lang": language, "cache_dir": ".cache"}
             runs = [NotebookRun(nb, tmp / "notebooks" / nb.name, params) for nb in notebooks]
@@ -481,24 +591,154 @@ def run_client(client: str | os.PathLike, output: str | os.PathLike, *, force: b
             # the PDFs print (in Chromium) while the office files are written
             assemble(tmp, eng, lang=language, notebooks=executed, rounds=rounds, cache_dir=tmp / ".cache",
                      on_html=lambda folder: printing.begin(folder, eng, lang=language))
-            shutil.rmtree(cache.parent)  # pseudonymised, but holds raw comments: never part of the output
-            pdf_note = printing.finish()
+            (tmp / ".cache").unlink()
+            shutil.rmtree(cache_root, ignore_errors=True)  # pseudonymised, but holds raw comments: never part of the output
+            from .pdf import PdfError
+
+            try:
+                pdf_note = printing.finish()
+            except PdfError as exc:
+                if earlier_pdf or pdf:  # the earlier, complete report stays; the failure is said
+                    raise _PdfFailed(exc.message, kept=earlier_pdf) from None
+                pdf_failure, pdf_note = exc.message, None  # nothing to lose: written, stamped without its PDF
             summary = json.loads((tmp / "summary.json").read_text(encoding="utf-8"))
+            history.withdraw_records(tmp, rounds_tmp)
             atomic_write_text(tmp / _STAMP, json.dumps(
                 {"fingerprint": fingerprint, "svcwork_version": __version__,
                  "inputs": [{"role": f.role, "path": str(f.path.resolve())} for f in eng.inputs],
                  "notebooks": [str(nb) for nb in notebooks],
-                 "commentary": [str(p.resolve()) for p in consultant_files(client)]}, indent=1) + "\n")
+                 "commentary": [str(p.resolve()) for p in consultant_files(client)],
+                 "options": options, "made": {"pdf": printing.made and pdf_failure is None,
+                                              "svg": options["svg"]}}, indent=1) + "\n")
+        if pdf_failure is not None:
+            return ClientResult(client, slug, "failed", time.perf_counter() - start, output=out, summary=summary,
+                                error=t("cli.pdf_failed_new", language, reason=pdf_failure), code="pdf_failed",
+                                warnings=warnings)
         return ClientResult(client, slug, "ok", time.perf_counter() - start, output=out, summary=summary,
                             note=pdf_note, warnings=warnings)
+    except _PdfFailed as exc:
+        key = "cli.pdf_failed_kept" if exc.kept else "cli.pdf_failed"
+        return ClientResult(client, slug, "failed", time.perf_counter() - start, output=out if exc.kept else None,
+                            error=t(key, lang or user_language(), reason=exc.reason), code="pdf_failed")
     except NotebookError as exc:
         return ClientResult(client, slug, "failed", time.perf_counter() - start, error=exc.message, code=exc.code,
                             notebook=exc.notebook, cell=exc.cell)
     except SvcworkError as exc:
-        return ClientResult(client, slug, "failed", time.perf_counter() - start, error=exc.message, code=exc.code)
+        problems = (exc.problem,) if isinstance(getattr(exc, "problem", None), Problem) else ()
+        return ClientResult(client, slug, "failed", time.perf_counter() - start, error=exc.message, code=exc.code,
+                            problems=problems)
+    except OSError as exc:  # a file or folder that cannot be read or written: said where, never "a bug"
+        located = _located(exc, client, output, lang or user_language())
+        if located is not None:
+            return ClientResult(client, slug, "failed", time.perf_counter() - start, error=located.message,
+                                code=located.code, problems=(located,))
+        return ClientResult(client, slug, "failed", time.perf_counter() - start,
+                            error=f"internal error: {type(exc).__name__}: {_first_line(str(exc))}", code="internal")
     except Exception as exc:  # noqa: BLE001 - one client's crash must never stop the batch
         return ClientResult(client, slug, "failed", time.perf_counter() - start,
                             error=f"internal error: {type(exc).__name__}: {_first_line(str(exc))}", code="internal")
+    finally:
+        if cache_root is not None:
+            shutil.rmtree(cache_root, ignore_errors=True)
+
+
+#: The private temporary folders of the notebooks' cache (:func:`run_client`): ``svcwork-cache-<pid>-…``.
+_CACHE_PREFIX = "svcwork-cache-"
+
+
+class _PdfFailed(Exception):
+    """A PDF asked for could not be made (*reason*); *kept*: the earlier report, with its PDF, stays."""
+
+    def __init__(self, reason: str, *, kept: bool) -> None:
+        super().__init__(reason)
+        self.reason, self.kept = reason, kept
+
+
+def _sweep_private_caches() -> None:
+    """Remove the notebooks' caches that runs killed outright (SIGKILL) left in the temporary folder:
+    only svcwork's (``svcwork-cache-<pid>-…``) of a process that no longer exists."""
+    import re
+
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(tempfile.gettempdir()):
+            m = re.fullmatch(re.escape(_CACHE_PREFIX) + r"(\d+)-[a-z0-9_]{8}", entry.name)
+            if not m or not entry.is_dir(follow_symlinks=False) or int(m.group(1)) == os.getpid():
+                continue
+            try:
+                os.kill(int(m.group(1)), 0)
+            except ProcessLookupError:
+                shutil.rmtree(entry.path, ignore_errors=True)
+            except OSError:
+                continue
+
+
+def _sweep_own(output: Path, slug: str) -> None:
+    """What a killed run of this client left: its folders being built in OUT (and in OUT's private
+    ``.rounds/``), exactly as :func:`svcwork.paths.atomic_dir` names them, and dead runs' caches."""
+    from .since.history import ROUNDS_DIR
+
+    for folder in (output, output / ROUNDS_DIR):
+        with contextlib.suppress(OSError):
+            for stale in folder.glob(f".{glob_escape(slug)}.tmp-*"):
+                m = STALE_BUILD.match(stale.name)
+                if m and m.group("name") == slug and stale.is_dir() and not stale.is_symlink():
+                    shutil.rmtree(stale, ignore_errors=True)
+    _sweep_private_caches()
+
+
+def _readable_folder(client: Path, lang: str | None) -> None:
+    """Raise the located error ``folder_unreadable`` when the client folder cannot be listed."""
+    if not client.is_dir():
+        return
+    try:
+        with os.scandir(client) as entries:
+            next(entries, None)
+    except OSError as exc:
+        problem = _unreadable_folder(client, exc, lang or user_language())
+        error = InputFileError(problem.message, code=problem.code)
+        error.problem = problem
+        raise error from None
+
+
+def _unreadable_folder(folder: Path, exc: OSError, lang: str) -> Problem:
+    detail = exc.strerror or type(exc).__name__
+    return Problem(ERROR, "folder_unreadable", folder.name, None, None, None, None, t("cli.expected.readable", lang),
+                   t("cli.error.folder_unreadable", lang, path=folder, detail=detail), detail=f"{type(exc).__name__}")
+
+
+def _located(exc: OSError, client: Path, output: Path, lang: str) -> Problem | None:
+    """The OSError of a run as a located problem: a file of the client folder that cannot be read
+    (``file_unreadable``), or the output folder that cannot be written (``output_unwritable``)."""
+    name = exc.filename if isinstance(exc.filename, str) else None
+    if name is None:
+        return None
+    path = Path(name)
+    detail = exc.strerror or type(exc).__name__
+    if path == client or client in path.parents:
+        shown = path.relative_to(client).as_posix() if path != client else client.name
+        return Problem(ERROR, "file_unreadable", shown, None, None, None, None, t("cli.expected.readable", lang),
+                       t("cli.error.file_unreadable", lang, file=shown, detail=detail), detail=type(exc).__name__)
+    if path == output or output in path.parents or path in output.parents:
+        return Problem(ERROR, "output_unwritable", str(output), None, None, None, None, None,
+                       t("cli.error.output_unwritable", lang, path=output, detail=detail), detail=type(exc).__name__)
+    return None
+
+
+def check_output_folder(output: str | os.PathLike) -> Path:
+    """*output* created if need be and proven writable (a file created and removed there), before any
+    work; a :class:`~svcwork.errors.UsageError` (exit 2) naming it otherwise."""
+    out = Path(output)
+    try:
+        out.mkdir(parents=True, exist_ok=True)
+        fd, probe = tempfile.mkstemp(prefix=".svcwork-probe-", dir=out)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        detail = exc.strerror or type(exc).__name__
+        if out.exists() and not out.is_dir() or isinstance(exc, (NotADirectoryError, FileExistsError)):
+            detail = t("cli.output_is_file", user_language())
+        raise UsageError(t("cli.error.output_unwritable", user_language(), path=out, detail=detail)) from None
+    return out
 
 
 # =========================================================================== many clients
@@ -511,10 +751,19 @@ def find_clients(folder: str | os.PathLike) -> list[Path]:
         lang = user_language()
         raise UsageError(t("cli.error.not_clients_folder", lang, path=root,
                            found=t("cli.found.file" if root.exists() else "cli.found.nothing", lang)))
-    found = [p for p in sorted(root.iterdir()) if p.is_dir() and not p.name.startswith(".") and _looks_like_client(p)]
+    found = [p for p in sorted(root.iterdir()) if p.is_dir() and not p.name.startswith(".") and _client_or_unreadable(p)]
     if not found:
         raise UsageError(t("cli.error.no_clients", user_language(), path=root))
     return found
+
+
+def _client_or_unreadable(folder: Path) -> bool:
+    """:func:`_looks_like_client`, and True for a folder that cannot be read: it is run, and fails by
+    name (``folder_unreadable``), while the others go on."""
+    try:
+        return _looks_like_client(folder)
+    except OSError:
+        return True
 
 
 @contextlib.contextmanager
@@ -563,10 +812,11 @@ def run_batch(clients: str | os.PathLike, output: str | os.PathLike, *, jobs: in
     start = time.perf_counter()
     since = None if since is None else absolute(since)
     folders = find_clients(absolute(clients))
-    out = Path(output).resolve()
+    out = check_output_folder(Path(output).resolve())
     with _batch_lock(out):
         for stale in [*out.glob(".index.html.*.tmp"), *out.glob(".batch.json.*.tmp")]:  # left by a killed batch
             stale.unlink(missing_ok=True)
+        _sweep_stale(out)
         results: dict[Path, ClientResult] = {}
 
         def done(folder: Path, result: ClientResult) -> None:
@@ -579,7 +829,7 @@ def run_batch(clients: str | os.PathLike, output: str | os.PathLike, *, jobs: in
 
             run_on_dask(scheduler, folders, out, force=force, timeout=timeout, pdf=pdf, done=done,
                         since_for=lambda folder: since_for(folder, since),
-                        unchanged=lambda folder: _client_unchanged(folder, out))
+                        unchanged=lambda folder: _client_unchanged(folder, out, pdf=pdf))
         elif jobs <= 1:
             from .pdf import KeptPdfRenderer
 
@@ -590,8 +840,8 @@ def run_batch(clients: str | os.PathLike, output: str | os.PathLike, *, jobs: in
                     if on_start is not None:
                         on_start(folder)
                     earlier = since_for(folder, since)
-                    if kernel is None and intake_candidates(folder) and (
-                            force or earlier is not None or not _client_unchanged(folder, out)):
+                    if kernel is None and _has_intake(folder) and (
+                            force or earlier is not None or not _client_unchanged(folder, out, pdf=pdf)):
                         kernel = KernelPool()  # one client at a time: its notebooks side by side
                     done(folder, run_client(folder, out, force=force, timeout=timeout, kernel=kernel, pdf=pdf,
                                             renderer=printer, since=earlier))
@@ -606,6 +856,24 @@ def run_batch(clients: str | os.PathLike, output: str | os.PathLike, *, jobs: in
         batch = BatchResult(out, ordered, time.perf_counter() - start)
         _write_index(batch)
     return batch
+
+
+def _has_intake(folder: Path) -> bool:
+    try:
+        return bool(intake_candidates(folder))
+    except OSError:
+        return False
+
+
+def _sweep_stale(out: Path) -> None:
+    """What killed runs left in OUT (under the batch's lock, so no run is building there now): the
+    folders being built (``.<slug>.tmp-*``, in OUT and in its private ``.rounds/``) and the notebooks'
+    private caches of processes that are gone."""
+    from .since.history import ROUNDS_DIR
+
+    sweep_stale_builds(out)
+    sweep_stale_builds(out / ROUNDS_DIR)
+    _sweep_private_caches()
 
 
 #: Times a client may be lost with its worker process before it is reported failed.

@@ -1,8 +1,10 @@
 """The ``svcwork`` command line.
 
 Exit statuses: 0 success (warnings allowed), 1 the input (or a client in a batch) has
-errors, 2 usage errors.  Every error a user can cause is printed as a message, never a
-traceback; an unexpected internal error is reported as such with a hint to file a bug.
+errors, 2 usage errors (a missing client folder, an output folder that cannot be written …),
+130 interrupted (Ctrl-C, or SIGTERM: both end the run the same clean way, its temporary files
+removed and the previous report intact).  Every error a user can cause is printed as a message,
+never a traceback; an unexpected internal error is reported as such with a hint to file a bug.
 """
 
 from __future__ import annotations
@@ -198,6 +200,18 @@ def _svg(args: argparse.Namespace) -> None:
         os.environ[SVG_ENV] = "1"
 
 
+def _check_local_paths(client: "Path | str", output: "Path | str") -> None:
+    """Usage errors found before any work: a client folder that does not exist (as ``validate`` says it),
+    a local output folder that cannot be created or written."""
+    from .batch import check_output_folder
+    from .storage import is_remote, is_url, local_path
+
+    if not is_remote(client) and not local_path(client).exists():
+        raise UsageError(t("intake.file_missing", user_language(), path=client))
+    if not is_remote(output):
+        check_output_folder(local_path(output) if is_url(output) else output)
+
+
 def _cmd_run(args: argparse.Namespace) -> int:
     from .batch import KernelPool, run_client
     from .storage import is_url, run_client_at
@@ -205,6 +219,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
     timeout = _timeout(args)
     _svg(args)
     client, output, since = _absolute(args.client), _absolute(args.output), _absolute(args.since)
+    _check_local_paths(client, output)
     run = run_client_at if any(is_url(x) for x in (client, output, since)) else run_client
     with KernelPool() as kernel:  # warm kernels running the client's notebooks side by side
         result = run(client, output, pdf=args.pdf, kernel=kernel, timeout=timeout, since=since,
@@ -229,6 +244,14 @@ def _cmd_batch(args: argparse.Namespace) -> int:
     from .storage import is_url
 
     clients, output, since = _absolute(args.clients), _absolute(args.output), _absolute(args.since)
+    if not is_url(clients):
+        find_clients(clients)  # a folder that holds no client: said before the output folder is made
+    from .storage import is_remote, local_path
+
+    if not is_remote(output):
+        from .batch import check_output_folder
+
+        check_output_folder(local_path(output) if is_url(output) else output)
     with _progress(total=None if is_url(clients) else len(find_clients(clients))) as progress:
         result = run_batch(clients, output, jobs=args.jobs, force=args.force, scheduler=args.scheduler,
                            pdf=args.pdf, timeout=timeout, progress=progress, since=since,
@@ -285,8 +308,43 @@ _COMMANDS = {"key": _cmd_key, "template": _cmd_template, "reference": _cmd_refer
              "run": _cmd_run, "batch": _cmd_batch, "portfolio": _cmd_portfolio, "workshop": _cmd_workshop}
 
 
+class _Terminated(KeyboardInterrupt):
+    """SIGTERM, raised where the main thread is, as Ctrl-C is: every ``finally`` runs (the temporary
+    build folder and the notebooks' private cache removed, kernels and Chromium ended)."""
+
+
+@contextlib.contextmanager
+def _terminate_as_interrupt():
+    """SIGTERM handled as Ctrl-C while the command runs (the default handler would end the process at
+    once, leaving temporary files); the earlier handler is restored after."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def interrupt(signum, frame):  # noqa: ANN001 - signal's handler signature
+        raise _Terminated()
+
+    try:
+        previous = signal.signal(signal.SIGTERM, interrupt)
+    except (ValueError, OSError):  # not settable here
+        yield
+        return
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``svcwork`` console script; returns the exit status."""
+    with _terminate_as_interrupt():
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = _parser()
     try:
         args = parser.parse_args(argv)
@@ -303,9 +361,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SvcworkError as exc:
         print(f"svcwork {args.command}: {exc.message} [{exc.code}]", file=sys.stderr)
         return exc.exit_status
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
         print("svcwork: interrupted", file=sys.stderr)
-        return 130
+        return 143 if isinstance(exc, _Terminated) else 130
     except Exception as exc:  # noqa: BLE001 - last line of defence: never a traceback for users
         print(f"svcwork {args.command}: internal error: {type(exc).__name__}: {exc}\n"
               "This is a bug in svcwork, not in your files. Set SVCWORK_DEBUG=1 for details.", file=sys.stderr)

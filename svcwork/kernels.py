@@ -388,6 +388,9 @@ class WarmKernel:
     def close(self) -> None:
         if self._loop.is_closed():
             return
+        if self._loop.is_running():  # a notebook is running in another thread (Ctrl-C reached the caller)
+            self._kill()
+            return
         self._drop_client()
         try:
             if self.km.has_kernel:
@@ -395,6 +398,15 @@ class WarmKernel:
         finally:
             self._loop.close()
             self._stderr.close()
+
+    def _kill(self) -> None:
+        """End the kernel's process now, from any thread: its event loop is busy in the thread running a
+        notebook (which then fails, its kernel dead), so no shutdown can be awaited on it from here."""
+        process = getattr(getattr(self.km, "provisioner", None), "process", None)
+        if process is not None:
+            with contextlib.suppress(Exception):
+                process.kill()
+                process.wait(timeout=5)
 
     def __enter__(self) -> "WarmKernel":
         return self

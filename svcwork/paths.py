@@ -33,6 +33,9 @@ __all__ = [
     "atomic_write_text",
     "atomic_dir",
     "COMPANION_SUFFIXES",
+    "STALE_BUILD",
+    "sweep_stale_builds",
+    "private_dir",
 ]
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -149,9 +152,10 @@ def atomic_dir(target: str | os.PathLike) -> Iterator[Path]:
     """Build a folder in a temporary sibling and swap it into *target* when the block succeeds.
 
     If the block raises (or the process dies), *target* keeps its previous content and the
-    temporary folder is removed (or left as ``.<name>.tmp-*``, cleaned on the next run).  A
-    process killed between the two renames of the swap leaves the previous folder as
-    ``.<name>.old-*``: the next run puts it back before anything else.
+    temporary folder is removed (or left as ``.<name>.tmp-*``, cleaned on the next run or batch:
+    :func:`sweep_stale_builds`).  A process killed between the two renames of the swap leaves the
+    previous folder as ``.<name>.old-*``: the next run puts it back before anything else.  The
+    temporary folder is private (mode 0700) until the swap, when it takes the user's usual mode.
     """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -162,10 +166,10 @@ def atomic_dir(target: str | os.PathLike) -> Iterator[Path]:
             shutil.rmtree(stale, ignore_errors=True)
     for stale in target.parent.glob(f".{target.name}.tmp-*"):
         shutil.rmtree(stale, ignore_errors=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))
-    os.chmod(tmp, 0o777 & ~_UMASK)
+    tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))  # 0700 until the swap
     try:
         yield tmp
+        os.chmod(tmp, 0o777 & ~_UMASK)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -174,3 +178,29 @@ def atomic_dir(target: str | os.PathLike) -> Iterator[Path]:
         os.replace(target, old)
     os.replace(tmp, target)
     shutil.rmtree(old, ignore_errors=True)
+
+
+#: The name :func:`atomic_dir` gives a folder being built (``.<name>.tmp-`` and :func:`tempfile.mkdtemp`'s
+#: eight characters): only such folders are swept as stale.
+STALE_BUILD = re.compile(r"^\.(?P<name>.+)\.tmp-[a-z0-9_]{8}$")
+
+
+def sweep_stale_builds(folder: str | os.PathLike) -> list[Path]:
+    """Remove the folders :func:`atomic_dir` was building in *folder* when a run was killed
+    (``.<slug>.tmp-xxxxxxxx``, exactly that name; nothing else); returns those removed.  Call it only
+    where no other run can be building in *folder* (a batch holds OUT's lock)."""
+    removed = []
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(folder):
+            if STALE_BUILD.match(entry.name) and entry.is_dir(follow_symlinks=False):
+                shutil.rmtree(entry.path, ignore_errors=True)
+                removed.append(Path(entry.path))
+    return removed
+
+
+def private_dir(path: str | os.PathLike) -> Path:
+    """*path* as a folder only its owner can open (mode 0700), created if need be."""
+    p = Path(path)
+    p.mkdir(parents=True, exist_ok=True)
+    os.chmod(p, 0o700)
+    return p

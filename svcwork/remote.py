@@ -2,8 +2,9 @@
 
 The coordinator (the machine running ``svcwork batch --scheduler …``) keeps every file: for each
 client it sends the client folder's files as bytes, what the run needs of ``OUT/<slug>``
-(``summary.json``, ``round/``, ``history/``: the earlier round the report compares with) and, when
-``--since`` gives one, the earlier batch's ``summary.json`` and ``round/`` of the client, plus the
+(``summary.json``, ``history/``: the earlier round the report compares with, and the client's
+private per-case records ``OUT/.rounds/<slug>/``, sent under the names ``.rounds/…``) and, when
+``--since`` gives one, the earlier batch's ``summary.json`` and record of the client, plus the
 project's pseudonymisation key (so pseudonyms match a local run).  These go to the cluster once per
 client (:meth:`distributed.Client.scatter`).  The worker runs the client with
 :func:`svcwork.batch.run_client` in a temporary folder of its own and returns the client's result
@@ -247,9 +248,31 @@ def make_job(folder: Path, out: Path, *, since: Path | None) -> ClientJob:
 
     slug = client_slug(folder)
     return ClientJob(name=folder.name, client=pack_folder(folder, hidden=False),
-                     output=pack_folder(out / slug, parts=("summary.json", "round/", "history/")),
-                     since=None if since is None else pack_folder(since, parts=SINCE_PARTS),
+                     output=_with_records(pack_folder(out / slug, parts=("summary.json", "round/", "history/")),
+                                          out / slug),
+                     since=None if since is None else _with_records(pack_folder(since, parts=SINCE_PARTS), since,
+                                                                    parts=("round/",)),
                      key=pseudonymisation_key(folder))
+
+
+#: The names under which a job and a worker's result carry the client's private records
+#: (``OUT/.rounds/<slug>/``: :func:`svcwork.since.history.rounds_folder`) beside its output folder's files.
+_RECORDS = ".rounds/"
+
+
+def _with_records(files: Mapping[str, bytes], folder: Path, *, parts: Sequence[str] | None = None) -> dict[str, bytes]:
+    """*files* of the output folder *folder* (``OUT/<slug>``) and its private records, named ``.rounds/…``."""
+    from .since.history import rounds_folder
+
+    private = pack_folder(rounds_folder(Path(folder).parent, Path(folder).name), parts=parts)
+    return {**files, **{_RECORDS + name: data for name, data in private.items()}}
+
+
+def _split_records(files: Mapping[str, bytes]) -> tuple[dict[str, bytes], dict[str, bytes]]:
+    """The output folder's files, and the private records' (names without their ``.rounds/``)."""
+    public = {n: d for n, d in files.items() if not n.startswith(_RECORDS)}
+    private = {n[len(_RECORDS):]: d for n, d in files.items() if n.startswith(_RECORDS)}
+    return public, private
 
 
 def _note_start(topic: str, slug: str) -> None:
@@ -286,13 +309,21 @@ def run_job(job: ClientJob, *, timeout: float | None, pdf: bool | None, expect: 
         key.parent.mkdir(mode=0o700)
         key.touch(mode=0o600)
         key.write_bytes(job.key)
+        from .since.history import rounds_folder
+
         out = root / "out"
-        unpack(job.output, out / job.slug)
-        since = None if job.since is None else unpack(job.since, root / "since" / job.slug)
+        public, private = _split_records(job.output)
+        unpack(public, out / job.slug)
+        unpack(private, rounds_folder(out, job.slug))
+        since = None
+        if job.since is not None:
+            public, private = _split_records(job.since)
+            since = unpack(public, root / "since" / job.slug)
+            unpack(private, rounds_folder(root / "since", job.slug))
         with _KERNEL_LOCK:
             result = run_client(client, out, force=True, timeout=timeout, kernel=_worker_kernel(), pdf=pdf,
                                 since=since)
-        files = pack_folder(out / job.slug) if result.status == "ok" else {}
+        files = _with_records(pack_folder(out / job.slug), out / job.slug) if result.status == "ok" else {}
         if limit is not None and payload_bytes(files) > limit:
             result = ClientResult(result.client, job.slug, "failed", time.perf_counter() - start,
                                   code="remote_too_large",
@@ -306,13 +337,21 @@ def write_outputs(folder: Path, out: Path, files: Mapping[str, bytes], *, ran_in
     """Put a worker's output *files* of the client in *folder* into ``out/<slug>`` atomically, with
     the worker's client folder *ran_in* replaced by *folder* in the notebooks and the run stamp."""
     from .batch import analysis_notebooks
+    from .paths import private_dir
+    from .since.history import rounds_folder
     from .storage import RUN_STAMP, rebase_stamp
 
     here = str(Path(folder).resolve())
     theirs, ours = json.dumps(ran_in)[1:-1].encode(), json.dumps(here)[1:-1].encode()
     notebooks = {p.name: str(p) for p in analysis_notebooks()}
     target = out / client_slug(folder)
-    with atomic_dir(target) as tmp:
+    files, records = _split_records(files)
+    with contextlib.ExitStack() as stack:
+        # the report's folder first, then its private records (a record is read only with its own summary)
+        if records or rounds_folder(out, target.name).exists():
+            private_dir(rounds_folder(out, target.name).parent)
+            unpack(records, stack.enter_context(atomic_dir(rounds_folder(out, target.name))))
+        tmp = stack.enter_context(atomic_dir(target))
         for name, data in files.items():
             if name.endswith(".ipynb") and ran_in:
                 data = data.replace(theirs, ours)

@@ -13,7 +13,9 @@ previous report that the new one does not have deleted, then ``summary.json`` an
 A batch killed while publishing leaves that client without a stamp (the next batch runs it again)
 and never leaves the files of a failed run: a failing client's previous report stays as it was.
 ``index.html`` and ``batch.json`` are published after every client.  On a local disk (a plain path or
-``file://``) the usual swap of the whole folder (:func:`svcwork.paths.atomic_dir`) is used.
+``file://``) the usual swap of the whole folder (:func:`svcwork.paths.atomic_dir`) is used.  A client's
+private per-case records (``OUT/.rounds/<slug>/``, :func:`svcwork.since.history.rounds_folder`) are
+fetched and published beside its folder, never inside it.
 
 Credentials come from the protocol's standard environment and configuration (for S3: the
 ``AWS_*`` variables, ``~/.aws``, instance roles; ``AWS_ENDPOINT_URL`` or
@@ -51,8 +53,11 @@ _LOCAL = ("file", "local")
 _BUCKETS = ("s3", "s3a", "gs", "gcs", "az", "abfs", "abfss")
 #: The run stamp of a client's output (see :mod:`svcwork.batch`).
 RUN_STAMP = ".svcwork-run.json"
-#: What a run needs from a client's earlier output: the stamp, the report (history), its record and history.
+#: What a run needs from a client's earlier output: the stamp, the report (history), its record and history
+#: (the records: in ``OUT/.rounds/<slug>/``, or ``round/`` in the folder as written before).
 OUTPUT_PARTS = (RUN_STAMP, "summary.json", "round/", "history/")
+#: The private folder of an OUT folder that keeps the clients' records (:data:`svcwork.since.history.ROUNDS_DIR`).
+_ROUNDS = ".rounds"
 #: What a run needs from an explicit earlier round (``--since``).
 SINCE_PARTS = ("summary.json", "round/")
 
@@ -224,39 +229,68 @@ class StagedOutput:
     clients: Mapping[str, tuple[str, str]]
 
     def fetch(self, slugs: Iterable[str], *, parts: Sequence[str] = OUTPUT_PARTS) -> None:
-        """Copy what a run needs of ``OUT/<slug>`` (:data:`OUTPUT_PARTS`) here; a report that exists is
-        marked by an empty ``report.html`` (this private copy is never published as it is)."""
+        """Copy what a run needs of ``OUT/<slug>`` (:data:`OUTPUT_PARTS`, and its private records) here; a
+        report that exists is marked by an empty ``report.html`` (and ``report.pdf`` when it has one; this
+        private copy is never published as it is)."""
         fs, root = _fs(self.location)
         with _storage_errors(self.location, "read"):
             for slug in slugs:
                 names = _files_under(fs, f"{root}/{slug}")
                 target = self.local / slug
                 _download(fs, f"{root}/{slug}", [n for n in names if _wanted(n, parts)], target)
-                if "report.html" in names and RUN_STAMP in parts:
-                    target.mkdir(parents=True, exist_ok=True)
-                    (target / "report.html").touch()
+                records = [n for n in _files_under(fs, f"{root}/{_ROUNDS}/{slug}") if _wanted(n, parts)]
+                if records:
+                    _download(fs, f"{root}/{_ROUNDS}/{slug}", records, self._records(slug))
+                for marker in ("report.html", "report.pdf"):  # what the earlier report has (unchanged, kept)
+                    if marker in names and RUN_STAMP in parts:
+                        target.mkdir(parents=True, exist_ok=True)
+                        (target / marker).touch()
                 if (target / RUN_STAMP).is_file() and slug in self.clients:
                     local, source = self.clients[slug]
                     data = _rebased_stamp_bytes(target, frm=source, to=local)
                     if data is not None:
                         (target / RUN_STAMP).write_bytes(data)
 
+    def _records(self, slug: str) -> Path:
+        from .paths import private_dir
+
+        return private_dir(self.local / _ROUNDS) / slug
+
     def publish(self, slug: str) -> None:
-        """Put the complete ``<local>/<slug>`` into ``OUT/<slug>`` (see the module's note on atomicity)."""
+        """Put the complete ``<local>/<slug>`` into ``OUT/<slug>`` (see the module's note on atomicity),
+        and its private records into ``OUT/.rounds/<slug>``."""
         folder = self.local / slug
+        records = self.local / _ROUNDS / slug
         stamp = None
         if slug in self.clients:
             local, source = self.clients[slug]
             stamp = _rebased_stamp_bytes(folder, frm=local, to=source)
         if not is_remote(self.location):
-            with atomic_dir(local_path(self.location) / slug) as tmp:
+            from .paths import private_dir
+
+            base = local_path(self.location)
+            with contextlib.ExitStack() as stack:
+                if records.is_dir() or (base / _ROUNDS / slug).exists():  # the report first, then its records
+                    private_dir(base / _ROUNDS)
+                    kept = stack.enter_context(atomic_dir(base / _ROUNDS / slug))
+                    if records.is_dir():
+                        shutil.copytree(records, kept, dirs_exist_ok=True)
+                tmp = stack.enter_context(atomic_dir(base / slug))
                 shutil.copytree(folder, tmp, dirs_exist_ok=True)
                 if stamp is not None:
                     atomic_write_bytes(tmp / RUN_STAMP, stamp)
             return
         fs, root = _fs(self.location)
         names = sorted(p.relative_to(folder).as_posix() for p in folder.rglob("*") if p.is_file())
+        kept = sorted(p.relative_to(records).as_posix() for p in records.rglob("*") if p.is_file()) \
+            if records.is_dir() else []
         with _storage_errors(self.location, "write"):
+            before = _files_under(fs, f"{root}/{_ROUNDS}/{slug}")  # the records first: each read only with its summary
+            for name in kept:
+                _upload(fs, records / name, f"{root}/{_ROUNDS}/{slug}/{name}")
+            stale = [f"{root}/{_ROUNDS}/{slug}/{n}" for n in before if n not in kept]
+            if stale:
+                fs.rm(stale)
             before = _files_under(fs, f"{root}/{slug}")
             if RUN_STAMP in before:
                 fs.rm_file(f"{root}/{slug}/{RUN_STAMP}")

@@ -477,7 +477,7 @@ def test_an_unchanged_client_skipped_on_a_rerun_still_says_its_folder_warnings(t
     folder = tmp_path / "clients" / "north"
     write_xlsx(folder / "intake.xlsx", english_sheets())
     (folder / "intake.xls").write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600))
-    monkeypatch.setattr(batch, "_client_unchanged", lambda client, output: True)  # a re-run, inputs unchanged
+    monkeypatch.setattr(batch, "_client_unchanged", lambda client, output, **_: True)  # a re-run, inputs unchanged
     got = batch.run_client(folder, tmp_path / "out", force=False)
     assert got.status == "skipped" and [p.code for p in got.warnings] == ["intake_several"]
     assert [w["code"] for w in got.manifest()["warnings"]] == ["intake_several"]

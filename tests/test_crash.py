@@ -37,7 +37,7 @@ from test_privacy import build_client
 
 RUNNER = "import sys; from svcwork.cli import main; sys.exit(main(sys.argv[1:]))"
 SEED = 20260807
-HIDDEN_LEFTOVER = re.compile(r"^\.(?:svcwork\.lock|[\w.-]+\.(?:tmp|old)-\w+|(?:index\.html|batch\.json)\.\w+\.tmp)$")
+HIDDEN_LEFTOVER = re.compile(r"^\.(?:svcwork\.lock|rounds|[\w.-]+\.(?:tmp|old)-\w+|(?:index\.html|batch\.json)\.\w+\.tmp)$")
 
 
 # =========================================================================== processes

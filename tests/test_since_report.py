@@ -69,7 +69,9 @@ def test_the_earlier_summary_is_kept_as_history(demo_reports):
     earlier = out.parent.parent / next(p.name for p in out.parent.parent.iterdir()
                                        if p.name.startswith("demo-reports-previous"))
     assert kept.read_bytes() == (earlier / "northfield-licensing" / "summary.json").read_bytes()
-    assert (kept.with_suffix("") / "cases.parquet").is_file()  # its compact record too
+    # its compact record too, kept privately beside the deliverable, never in it (per-case, unsuppressed)
+    assert (out.parent / ".rounds" / out.name / "history" / kept.stem / "cases.parquet").is_file()
+    assert not kept.with_suffix("").exists() and not (out / "round").exists()
     assert [h["period"]["end"] for h in summary["history"]] == ["2025-04-30", "2026-10-31"]
     assert summary["history"][-1]["file"] is None
     assert summary["since"]["previous"]["period"] == {"start": "2023-11-01", "end": "2025-04-30"}

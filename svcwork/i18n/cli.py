@@ -36,6 +36,38 @@ MESSAGES = {
                           "not the right form, remove or rename it.",
                           "הקובץ {used} נקרא כטופס הקליטה; {others} שלצדו לא נקרא. אם {used} אינו הטופס הנכון, "
                           "יש להסיר אותו או לשנות את שמו."),
+    # a folder, file or output that cannot be read or written: located, never "a bug"
+    "cli.error.folder_unreadable": ("The client folder {path} cannot be read ({detail}); expected a folder svcwork may "
+                                    "open. Give it read access, or move it out of the clients folder.",
+                                    "לא ניתן לקרוא את תיקיית הלקוח {path} ‏({detail}); נדרשת תיקייה ש־svcwork רשאית "
+                                    "לפתוח. יש לתת הרשאת קריאה לתיקייה, או להוציא אותה מתיקיית הלקוחות."),
+    "cli.error.file_unreadable": ("The file {file} cannot be read ({detail}); expected a file svcwork may read. Give it "
+                                  "read access (or close the program that locks it) and run again.",
+                                  "לא ניתן לקרוא את הקובץ {file} ‏({detail}); נדרש קובץ ש־svcwork רשאית לקרוא. יש לתת "
+                                  "הרשאת קריאה לקובץ (או לסגור את התוכנה שנועלת אותו) ולהריץ שוב."),
+    "cli.expected.readable": ("a file or folder svcwork may read", "קובץ או תיקייה ש־svcwork רשאית לקרוא"),
+    "cli.commentary_unreadable": ("{file} cannot be read ({detail}); the report is made without this commentary. Give "
+                                  "it read access to include it.",
+                                  "לא ניתן לקרוא את {file} ‏({detail}); הדוח יופק בלי ההערות שבו. יש לתת הרשאת קריאה "
+                                  "לקובץ כדי לכלול אותן."),
+    "cli.error.output_unwritable": ("cannot write to the output folder {path} ({detail}); expected a folder you may "
+                                    "create and write to",
+                                    "לא ניתן לכתוב לתיקיית הפלט {path} ‏({detail}); נדרשת תיקייה שמותר ליצור ולכתוב "
+                                    "בה"),
+    "cli.output_is_file": ("a file is in the way: the path or one of its parents is a file, not a folder",
+                           "קובץ חוסם את הדרך: הנתיב או אחת מהתיקיות שמעליו הוא קובץ ולא תיקייה"),
+    # a PDF asked for that could not be made: nothing complete is replaced by less
+    "cli.pdf_failed_kept": ("report.pdf could not be made ({reason}); the earlier report, with its PDF, was kept "
+                            "unchanged. Run again (or use --no-pdf to replace it without a PDF).",
+                            "לא ניתן היה להפיק את report.pdf ‏({reason}); הדוח הקודם, עם קובץ ה־PDF שלו, נשמר ללא "
+                            "שינוי. יש להריץ שוב (או להשתמש ב־‎--no-pdf‎ כדי להחליפו בדוח ללא PDF)."),
+    "cli.pdf_failed": ("report.pdf could not be made ({reason}); nothing was written. Run again, or use --no-pdf.",
+                       "לא ניתן היה להפיק את report.pdf ‏({reason}); דבר לא נכתב. יש להריץ שוב, או להשתמש "
+                       "ב־‎--no-pdf‎."),
+    "cli.pdf_failed_new": ("report.html was written but report.pdf could not be made ({reason}); the next batch runs "
+                           "this client again. Run again, or use --no-pdf.",
+                           "report.html נכתב אך לא ניתן היה להפיק את report.pdf ‏({reason}); ההפקה הבאה תריץ את "
+                           "הלקוח הזה שוב. יש להריץ שוב, או להשתמש ב־‎--no-pdf‎."),
     "cli.error.batch_busy": ("another svcwork batch is writing to {path}; wait for it to finish or choose another output "
                              "folder",
                              "הפקה אחרת של svcwork כותבת ל־{path}; יש להמתין לסיומה או לבחור תיקיית פלט אחרת"),

@@ -17,7 +17,7 @@ from typing import Mapping
 import pandas as pd
 
 from ..caselog import local_timezone
-from ..errors import HEBREW, IntakeError
+from ..errors import ERROR, HEBREW, IntakeError, Problem
 from ..exports.files import discover
 from ..exports.scales import Scale
 from ..exports.text import short as _short
@@ -122,6 +122,14 @@ def _read_sheets(sheet_rows, names: list[str], matched: Mapping[str, str], col: 
     return reads, settings_values, settings_rows, settings_read
 
 
+def _unreadable(path: Path, exc: OSError, lang: str) -> Problem:
+    """An input file that cannot be opened (no permission, locked, a disk error): the error
+    ``file_unreadable`` naming it, never an internal error.  (Message: the command line's catalogue.)"""
+    detail = exc.strerror or type(exc).__name__
+    return Problem(ERROR, "file_unreadable", path.name, None, None, None, None, t("cli.expected.readable", lang),
+                   t("cli.error.file_unreadable", lang, file=path.name, detail=detail), type(exc).__name__)
+
+
 def _run(path: str | os.PathLike, *, lang: str | None, key: bytes | None) -> tuple[Validation, _Collector]:
     col = _Collector()
     given = Path(path)
@@ -135,10 +143,14 @@ def _run(path: str | os.PathLike, *, lang: str | None, key: bytes | None) -> tup
         col.error("no_intake", file=intake.name, path=str(given))
         return Validation(given, col.render(fallback), fallback), col
     file = intake.name
-    wb = _open_workbook(intake, col, file=file)
-    if wb is None:
-        return Validation(given, col.render(fallback), fallback), col
-    inputs = [InputFile("intake", intake, sha256_file(intake), intake.stat().st_size)]
+    try:
+        wb = _open_workbook(intake, col, file=file)
+        if wb is None:
+            return Validation(given, col.render(fallback), fallback), col
+        inputs = [InputFile("intake", intake, sha256_file(intake), intake.stat().st_size)]
+    except OSError as exc:  # e.g. no permission to read it
+        return Validation(given, col.render(fallback) + (_unreadable(intake, exc, fallback),), fallback), col
+    unreadable: list[tuple[Path, OSError]] = []
     try:
         names = list(wb.sheetnames)
         template_lang = _template_language(names)
@@ -228,10 +240,16 @@ def _run(path: str | os.PathLike, *, lang: str | None, key: bytes | None) -> tup
             found = disc.found.get(c.key)
             if found is None:
                 continue
-            for p in found.paths:
-                inputs.append(InputFile(c.key, p, sha256_file(p), p.stat().st_size))
-            files[c.key] = found.paths[0].name
-            companions[c.key], sc = _read_companion(found, col, opts=opts)
+            try:
+                for p in found.paths:
+                    inputs.append(InputFile(c.key, p, sha256_file(p), p.stat().st_size))
+                files[c.key] = found.paths[0].name
+                companions[c.key], sc = _read_companion(found, col, opts=opts)
+            except OSError as exc:  # e.g. no permission to read it: named, the others still checked
+                failed = Path(exc.filename) if isinstance(exc.filename, str) else found.paths[0]
+                unreadable.append((failed, exc))
+                companions[c.key] = None
+                continue
             if companions[c.key] is not None:  # the zone its naive times were read in (the frame is new)
                 companions[c.key].attrs["timezone"] = tz
             scales.update(sc)
@@ -243,7 +261,7 @@ def _run(path: str | os.PathLike, *, lang: str | None, key: bytes | None) -> tup
 
     replaced.update(_check_survey_items(reads, companions.get("survey"), col, file=file, survey_file=files.get("survey")))
     engagement = None
-    if not col.has_errors and settings is not None:
+    if not col.has_errors and settings is not None and not unreadable:
         tables = {}
         for s in SHEETS:
             if s.settings:
@@ -258,7 +276,8 @@ def _run(path: str | os.PathLike, *, lang: str | None, key: bytes | None) -> tup
             cases=companions.get("cases"), survey=companions.get("survey"), training=companions.get("training"),
             problems=col.render(lang_out), inputs=tuple(inputs), template_language=template_lang,
             scales=MappingProxyType(scales), scenarios=scenarios)
-    return Validation(given, col.render(lang_out), lang_out, engagement), col
+    extra = tuple(_unreadable(p, exc, lang_out) for p, exc in unreadable)
+    return Validation(given, col.render(lang_out) + extra, lang_out, engagement), col
 
 
 def validate(path: str | os.PathLike, *, lang: str | None = None, key: bytes | None = None) -> Validation:

@@ -7,10 +7,19 @@ record as ``history/<period>/``) — never overwriting a round already kept — 
 so a client's history accumulates from quarter to quarter.  A run for the same period replaces the
 report, not a round of history.  ``--since PREVIOUS`` names the round to compare with explicitly (an
 earlier run's folder or its summary.json); it is kept in the history too.
+
+The records are per-case microdata (unsuppressed: every group the report's tables hide), so they are
+never part of the folder handed to the client: a run keeps them in ``OUT/.rounds/<slug>/``
+(:func:`rounds_folder`, mode 0700): ``round/`` for the report in ``OUT/<slug>`` and ``history/<name>/``
+for each round of its history, each with the SHA-256 of the summary it belongs to
+(:data:`SUMMARY_SHA`; a record that does not match its summary is not read).  Rounds written before
+(``<folder>/round/``, ``history/<name>/`` beside the summary, as in ``data/previous``) are still read.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import shutil
 from dataclasses import dataclass
@@ -18,12 +27,88 @@ from pathlib import Path
 
 from ..errors import UsageError
 from ..i18n import t
+from .cases import read_record
 from .compare import RECORD_DIR, Round
 
-__all__ = ["HISTORY_DIR", "Rounds", "prepare", "rounds_in", "round_name"]
+__all__ = ["HISTORY_DIR", "ROUNDS_DIR", "SUMMARY_SHA", "Rounds", "prepare", "rounds_in", "round_name", "rounds_folder",
+           "record_folder", "load_round", "withdraw_records"]
 
 #: The folder of a client's output that keeps its earlier rounds.
 HISTORY_DIR = "history"
+#: The private folder of an OUT folder that keeps each client's per-case records (``OUT/.rounds/<slug>/``).
+ROUNDS_DIR = ".rounds"
+#: The file, in a record's folder, naming the SHA-256 of the summary.json the record belongs to.
+SUMMARY_SHA = "summary.sha256"
+
+
+def rounds_folder(output: str | Path, slug: str) -> Path:
+    """Where the run of client *slug* into the OUT folder *output* keeps its records (private)."""
+    return Path(output) / ROUNDS_DIR / slug
+
+
+def _sha(path: Path) -> str:
+    return hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def _matches(folder: Path, summary: Path) -> bool:
+    """Whether the record in *folder* belongs to *summary* (a record without :data:`SUMMARY_SHA`, as
+    written before, does)."""
+    try:
+        recorded = (folder / SUMMARY_SHA).read_text(encoding="utf-8").strip()
+    except FileNotFoundError:
+        return True
+    except OSError:
+        return False
+    try:
+        return recorded == _sha(summary)
+    except OSError:
+        return False
+
+
+def record_folder(path: str | Path) -> Path | None:
+    """The folder of the record of the round at *path* (a run's output folder, its summary.json or a
+    history ``<name>.json``): beside it as written before (``round/``, ``history/<name>/``), else in
+    the OUT folder's private ``.rounds/<slug>/``; None when there is none (or none for this summary)."""
+    p = Path(path)
+    summary = p / "summary.json" if p.is_dir() else p
+    if summary.name == "summary.json":
+        beside = summary.parent / RECORD_DIR
+        private = summary.parent.parent / ROUNDS_DIR / summary.parent.name / RECORD_DIR
+    else:  # OUT/<slug>/history/<name>.json
+        beside = summary.with_suffix("")
+        client = summary.parent.parent
+        private = client.parent / ROUNDS_DIR / client.name / HISTORY_DIR / summary.stem
+    for folder in (beside, private):
+        if folder.is_dir() and _matches(folder, summary):
+            return folder
+    return None
+
+
+def load_round(path: str | Path) -> Round:
+    """A round from a run's output folder (or its summary.json, or a history ``<name>.json``) with
+    its record wherever it is kept (:func:`record_folder`)."""
+    p = Path(path)
+    summary_path = p / "summary.json" if p.is_dir() else p
+    summary = json.loads(summary_path.read_text(encoding="utf-8"))
+    folder = record_folder(summary_path)
+    return Round.from_record(summary, read_record(folder) if folder is not None else None)
+
+
+def withdraw_records(folder: Path, private: Path) -> None:
+    """Move the records out of the report's *folder* being built (``round/`` and ``history/<name>/``)
+    into *private* (the run's ``.rounds/<slug>/`` being built), the current one marked with its summary."""
+    folder, private = Path(folder), Path(private)
+    current = folder / RECORD_DIR
+    if current.is_dir():
+        if (folder / "summary.json").is_file():
+            (current / SUMMARY_SHA).write_text(_sha(folder / "summary.json") + "\n", encoding="utf-8")
+        shutil.move(str(current), str(private / RECORD_DIR))
+    kept = folder / HISTORY_DIR
+    if kept.is_dir():
+        for record in sorted(p for p in kept.iterdir() if p.is_dir()):
+            target = private / HISTORY_DIR / record.name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.move(str(record), str(target))
 
 
 @dataclass(frozen=True, eq=False)
@@ -43,7 +128,7 @@ def round_name(rnd: Round) -> str:
 
 def _load(path: Path, lang: str) -> Round:
     try:
-        return Round.load(path)
+        return load_round(path)
     except (OSError, ValueError) as exc:
         raise UsageError(t("since.error.unreadable", lang, path=path, detail=type(exc).__name__)) from None
 
@@ -53,7 +138,7 @@ def rounds_in(folder: Path) -> list[Round]:
     found = []
     for p in sorted((Path(folder) / HISTORY_DIR).glob("*.json")):
         try:
-            found.append(Round.load(p))
+            found.append(load_round(p))
         except (OSError, ValueError):
             continue
     return sorted(found, key=lambda r: (r.period[1] is None, r.period[1] or 0))
@@ -69,8 +154,8 @@ def _keep(rnd: Round, source: Path, target: Path) -> None:
     folder.mkdir(parents=True, exist_ok=True)
     summary = source / "summary.json" if source.is_dir() else source
     shutil.copyfile(summary, folder / f"{name}.json")
-    record = summary.parent / RECORD_DIR if summary.name == "summary.json" else summary.with_suffix("")
-    if record.is_dir():
+    record = record_folder(summary)
+    if record is not None:
         shutil.copytree(record, folder / name, dirs_exist_ok=False)
 
 
@@ -87,6 +172,10 @@ def prepare(existing: Path, target: Path, *, current_end, slug: str, since: Path
     existing, target = Path(existing), Path(target)
     if (existing / HISTORY_DIR).is_dir():
         shutil.copytree(existing / HISTORY_DIR, target / HISTORY_DIR, dirs_exist_ok=True)
+        for summary in sorted((existing / HISTORY_DIR).glob("*.json")):  # their records, kept privately
+            record = record_folder(summary)
+            if record is not None and not (target / HISTORY_DIR / summary.stem).exists():
+                shutil.copytree(record, target / HISTORY_DIR / summary.stem)
     previous: Round | None = None
     if since is not None:
         since = Path(since)
@@ -101,7 +190,7 @@ def prepare(existing: Path, target: Path, *, current_end, slug: str, since: Path
         _keep(previous, since, target)
     elif (existing / "summary.json").is_file():
         try:
-            found = Round.load(existing)
+            found = load_round(existing)
         except (OSError, ValueError):
             found = None
         end = None if found is None else found.period[1]
