@@ -445,17 +445,12 @@ def folder_problems(client: str | os.PathLike, *, lang: str) -> tuple[Problem, .
         used, others = candidates[0].name, [c.name for c in candidates[1:]]
         found.append(Problem(WARNING, "intake_several", used, None, None, None, fmt_list(others, lang), None,
                              t("cli.intake_chosen", lang, used=used, others=fmt_list(others, lang))))
-    try:
-        found.extend(commentary_problems(folder, lang=lang, sections=[s.key for s in SECTIONS if s.key != "intake"]))
-    except OSError as exc:  # a commentary that cannot be opened at all: a warning, as documented
-        name = Path(exc.filename).name if isinstance(exc.filename, str) else "commentary.md"
-        found.append(Problem(WARNING, "commentary_unreadable", name, None, None, None, None, None,
-                             t("cli.commentary_unreadable", lang, file=name, detail=exc.strerror or type(exc).__name__),
-                             type(exc).__name__))
+    # a commentary that cannot be read at all is a warning, as documented (svcwork.commentary.read_commentary)
+    found.extend(commentary_problems(folder, lang=lang, sections=[s.key for s in SECTIONS if s.key != "intake"]))
     return tuple(found)
 
 
-def validate_client(client: str | os.PathLike, *, lang: str | None = None) -> "Validation":
+def validate_client(client: str | os.PathLike, *, lang: str | None = None, key: bytes | None = None) -> "Validation":
     """:func:`svcwork.intake.validate`, and :func:`folder_problems` after its problems.
 
     A folder without any ``intake.*`` file is one error (``no_intake``) naming the workbooks and data
@@ -475,7 +470,7 @@ def validate_client(client: str | os.PathLike, *, lang: str | None = None) -> "V
         return Validation(given, (Problem(ERROR, "no_intake", "intake.xlsx", None, None, None, None,
                                           t("intake.expected.intake", language), _no_intake(given, language)),),
                           language)
-    result = validate(given, lang=lang)
+    result = validate(given, lang=lang, key=key)
     extra = folder_problems(given, lang=result.language) if given.exists() else ()
     return replace(result, problems=result.problems + extra) if extra else result
 
@@ -536,8 +531,7 @@ def run_client(client: str | os.PathLike, output: str | os.PathLike, *, force: b
         warnings = tuple(p for p in result.problems if p.code in _FOLDER_CODES)
         if not result.ok or result.engagement is None:
             return ClientResult(client, slug, "failed", time.perf_counter() - start,
-                                error=t("intake.summary_bad", result.language, errors=result.n_errors,
-                                        warnings=result.n_warnings),
+                                error=result.summary(),
                                 code=IntakeError.code, problems=result.problems)
         eng = result.engagement
         if scenario is not None:  # a workshop scenario: its changes applied before the notebooks read the cache

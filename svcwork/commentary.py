@@ -217,8 +217,8 @@ def commentary_file(folder: str | Path, *, lang: str) -> Path | None:
 def read_commentary(folder: str | Path, *, lang: str, sections: Sequence[str]) -> Commentary:
     """The commentary of the client in *folder* (an empty one when it has none).  The file is decoded
     as exports are (:func:`svcwork.exports.text.decode`: UTF-8 with or without a BOM, UTF-16,
-    Windows-1255); a file that none of them reads whole, or larger than :data:`MAX_BYTES`, raises
-    :class:`svcwork.errors.InputFileError` with the reason in *lang*."""
+    Windows-1255); a file that cannot be read, that none of them reads whole, or larger than
+    :data:`MAX_BYTES`, raises :class:`svcwork.errors.InputFileError` with the reason in *lang*."""
     from .errors import InputFileError
     from .exports.text import decode
     from .i18n import fmt_list
@@ -226,7 +226,11 @@ def read_commentary(folder: str | Path, *, lang: str, sections: Sequence[str]) -
     path = commentary_file(folder, lang=lang)
     if path is None:
         return Commentary()
-    raw = path.read_bytes()
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:  # no permission, a folder of that name …: the report is made without it, and says so
+        raise InputFileError(t("cli.commentary_unreadable", lang, file=path.name,
+                               detail=exc.strerror or type(exc).__name__), code="commentary_unreadable") from None
     if len(raw) > MAX_BYTES:
         raise InputFileError(t("report.commentary.too_large", lang, file=path.name, limit=MAX_BYTES // 1000),
                              code="commentary_too_large")

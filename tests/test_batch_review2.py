@@ -588,3 +588,25 @@ def test_closing_a_kernel_whose_loop_is_busy_kills_it_without_an_unawaited_corou
         runner.join(5)
         loop.close()
         kernel._stderr.close()
+
+
+def test_an_unreadable_commentary_is_left_out_of_the_report_not_a_failure(tmp_path, monkeypatch):
+    """README: a commentary that cannot be read is a warning; the report is made without it (the reader raises
+    the catalogued InputFileError the report's assembly handles, never a bare PermissionError)."""
+    from svcwork.commentary import read_commentary
+    from svcwork.errors import InputFileError
+
+    client = _client(tmp_path / "clients")
+    (client / "commentary.md").write_text("## summary\nWords.\n", encoding="utf-8")
+    real = Path.read_bytes
+
+    def read_bytes(self):
+        if self.name == "commentary.md":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "read_bytes", read_bytes)
+    with pytest.raises(InputFileError) as raised:
+        read_commentary(client, lang="en", sections=["summary"])
+    assert raised.value.code == "commentary_unreadable" and "commentary.md" in raised.value.message
+    assert "Permission denied" in raised.value.message

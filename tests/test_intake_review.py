@@ -214,3 +214,11 @@ def test_merged_header_cells_are_named(tmp_path):
     w = _only(result, "merged_header")
     assert w.sheet == "Services" and "D1:E1" in w.message
     assert "column_missing" in _codes(result)
+
+
+def test_a_reused_case_id_message_never_quotes_a_value_that_is_not_a_service(tmp_path):
+    # a row shifted by a column puts a citizen's identifier in the service column: the message names its row only
+    extra = "C1,received,2026-05-02 09:00:00,counter,S2,C07498899\n"
+    result = validate(_client(tmp_path, english_sheets(), files={"cases.csv": _cases(extra)}))
+    w = _only(result, "case_id_reused")
+    assert "C07498899" not in w.message and "14" in w.message and "4 (S1)" in w.message

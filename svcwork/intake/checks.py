@@ -552,11 +552,15 @@ def _repeated_rows(cases: pd.DataFrame) -> tuple[int, int | None, int | None]:
     return int(dup.sum()), int(cases["_row"].iat[i]), int(cases["_row"].iat[j])
 
 
-def _check_case_log(cases: pd.DataFrame | None, col: _Collector, *, file: str) -> None:
+def _check_case_log(cases: pd.DataFrame | None, col: _Collector, *, file: str,
+                    services: frozenset[str] = frozenset()) -> None:
     """Case ids carrying more than one service or citizen (a warning each).
 
     A reused case id joins two cases into one (its times run from the first's start to the second's end,
-    with the first's service); it is not split, since which rows belong together cannot be proven.
+    with the first's service); it is not split, since which rows belong together cannot be proven.  The
+    warning names each part's first row, with its service when that is one of *services* (the Services
+    sheet's ids): a row shifted by a column can put a citizen's identifier in the service column, and a
+    message never quotes one.
     """
     if cases is None or cases.empty or "case_id" not in cases.columns:
         return
@@ -573,8 +577,8 @@ def _check_case_log(cases: pd.DataFrame | None, col: _Collector, *, file: str) -
     for case, group in chosen.groupby("case_id", sort=False):
         by = "service_id" if "service_id" in differ and counts.at[case, "service_id"] > 1 else "citizen_id"
         firsts = group.drop_duplicates(subset=[by]).dropna(subset=[by])
-        services = group["service_id"] if "service_id" in group.columns else None
-        found = ", ".join(f"{int(r)}" + (f" ({services.loc[i]})" if services is not None and pd.notna(services.loc[i])
+        given = group["service_id"] if "service_id" in group.columns else None
+        found = ", ".join(f"{int(r)}" + (f" ({given.loc[i]})" if given is not None and given.loc[i] in services
                                           else "") for i, r in zip(firsts.index, firsts["_row"]))
         times = group["timestamp"].dropna() if "timestamp" in group.columns else pd.Series([], dtype="object")
         start, end = (times.min(), times.max()) if len(times) else (None, None)

@@ -293,7 +293,7 @@ def _read_companion(found: Found, col: _Collector, *, opts: _ReadOptions) -> tup
     result.attrs["date_orders"] = orders
     result.attrs["orders_proven"] = proven_orders
     if name == "cases":
-        _check_case_log(result, col, file=found.paths[0].name)
+        _check_case_log(result, col, file=found.paths[0].name, services=opts.services)
     return result, scales
 
 

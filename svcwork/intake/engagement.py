@@ -142,5 +142,14 @@ class Validation:
     def ok(self) -> bool:
         return self.n_errors == 0
 
+    def summary(self) -> str:
+        """One sentence in the engagement's language: how many errors and warnings, and what to do
+        ("The intake has 1 error and 2 warnings; …"), the counts in their plural forms."""
+        from ..i18n import t
+
+        key = "intake.summary_ok" if self.ok else "intake.summary_bad"
+        return t(key, self.language, errors=t("cli.count.errors", self.language, n=self.n_errors),
+                 warnings=t("cli.count.warnings", self.language, n=self.n_warnings))
+
     def table(self) -> pd.DataFrame:
         return problems_frame(self.problems)

@@ -222,7 +222,8 @@ def _run(path: str | os.PathLike, *, lang: str | None, key: bytes | None) -> tup
     tz = local_timezone(settings, language=data_lang)  # the one rule (svcwork.caselog), the months read in it too
     opts = _ReadOptions(tz=tz, date_order=settings.date_order if settings else None,
                         default_order=_default_order(data_lang), column_map=column_map,
-                        scales=_scales_spec(reads.get("Scales"), col, file=file), key=key)
+                        scales=_scales_spec(reads.get("Scales"), col, file=file), key=key,
+                        services=_service_ids(reads.get("Services")))
     files: dict[str, str] = {}
     if given.is_dir() or intake.parent == folder:
         declared = {c.key: getattr(settings, f"{c.key}_file", None) if settings else None for c in COMPANIONS}
@@ -280,6 +281,14 @@ def _run(path: str | os.PathLike, *, lang: str | None, key: bytes | None) -> tup
     return Validation(given, col.render(lang_out) + extra, lang_out, engagement), col
 
 
+def _service_ids(read) -> frozenset[str]:  # noqa: ANN001 - a _SheetRead or None
+    """The Services sheet's ids as read (none when the sheet is missing or has no id column)."""
+    frame = getattr(read, "frame", None)
+    if frame is None or "service_id" not in frame.columns:
+        return frozenset()
+    return frozenset(str(v) for v in frame["service_id"].dropna())
+
+
 def validate(path: str | os.PathLike, *, lang: str | None = None, key: bytes | None = None) -> Validation:
     """Check a client folder (or an intake workbook) and report every problem at once.
 
@@ -304,8 +313,7 @@ def load(path: str | os.PathLike, *, key: bytes | None = None, cache_dir: str | 
             return cached
     result = validate(path, key=key)
     if not result.ok or result.engagement is None:
-        raise IntakeError(list(result.problems), t("intake.summary_bad", result.language, errors=result.n_errors,
-                                                   warnings=result.n_warnings))
+        raise IntakeError(list(result.problems), result.summary())
     if cache_dir:
         save_cache(result.engagement, cache_dir)
     return result.engagement

@@ -76,6 +76,9 @@ class _ReadOptions:
     column_map: ColumnMap | None = None
     scales: Mapping[str, Mapping[str, tuple[Scale | None, Mapping[str, float]]]] = field(default_factory=dict)
     key: bytes | None = None
+    #: The Services sheet's ids: a value of a case log's service column is quoted in a message only when it is
+    #: one of them (a row shifted by a column can put a citizen's identifier there).
+    services: frozenset[str] = frozenset()
 
 
 def _scales_spec(read: _SheetRead | None, col: _Collector, *, file: str
