@@ -735,11 +735,16 @@ MESSAGES: dict[str, tuple[str, str]] = {     # "journeys.*"
                                   "לשיעורים מצורף רווח סמך Wilson של 95% (Wilson, JASA 1927; proportion_confint של "
                                   "statsmodels)."),
     "journeys.method.privacy": ("Groups (services, channels, units, months, pairs of units) of fewer than {size} cases are "
-                                "not shown. In the table of services by channel, more volumes are hidden where needed so "
-                                "that no hidden volume can be worked out from a service's or a channel's total or from "
-                                "the digital take-up (secondary suppression, Hundepool et al. 2012, §4.2).",
+                                "not shown. Where a hidden group could be worked out from a total the report shows — "
+                                "the table of services by channel, the case measures by service, channel and unit, the "
+                                "months of opening and the time by month and group — more groups are hidden where "
+                                "needed, so that no hidden figure can be worked out from a service's, a channel's or a "
+                                "month's total or from the digital take-up (secondary suppression, Hundepool et al. "
+                                "2012, §4.2); such a group may be large.",
                                 "קבוצות (שירותים, ערוצים, יחידות, חודשים, צמדי יחידות) של פחות מ־{size} פניות אינן "
-                                "מוצגות. בטבלת השירותים לפי ערוץ מוסתרים היקפים נוספים במידת הצורך, כך שאי אפשר לחשב "
-                                "היקף מוסתר מסך הפניות של שירות או של ערוץ או משיעור השימוש הדיגיטלי (הסתרה משנית, "
-                                "Hundepool et al. 2012, §4.2)."),
+                                "מוצגות. כשאפשר היה לחשב קבוצה מוסתרת מסך שמוצג בדוח — בטבלת השירותים לפי ערוץ, "
+                                "במדדי הטיפול לפי שירות, ערוץ ויחידה, בחודשי הפתיחה ובזמן הטיפול לפי חודש וקבוצה — "
+                                "מוסתרות קבוצות נוספות במידת הצורך, כך שאי אפשר לחשב נתון מוסתר מסך הפניות של שירות, "
+                                "של ערוץ או של חודש או משיעור השימוש הדיגיטלי (הסתרה משנית, Hundepool et al. 2012, "
+                                "§4.2); קבוצה כזו יכולה להיות גדולה."),
 }
