@@ -401,7 +401,9 @@ def test_an_unreadable_intake_is_a_located_error(tmp_path, monkeypatch, capsys):
     assert "[file_unreadable] intake.xlsx" in shown.out and "internal error" not in shown.err
 
 
-def test_an_unreadable_commentary_is_a_warning_of_validate(tmp_path, monkeypatch):
+@pytest.fixture
+def unreadable_commentary(tmp_path, monkeypatch) -> Path:
+    """A client whose commentary.md cannot be read (no permission: root reads a mode-000 file, so patched)."""
     client = _client(tmp_path / "clients")
     (client / "commentary.md").write_text("## summary\nWords.\n", encoding="utf-8")
     real = Path.read_bytes
@@ -412,7 +414,11 @@ def test_an_unreadable_commentary_is_a_warning_of_validate(tmp_path, monkeypatch
         return real(self)
 
     monkeypatch.setattr(Path, "read_bytes", read_bytes)
-    result = batch.validate_client(client)
+    return client
+
+
+def test_an_unreadable_commentary_is_a_warning_of_validate(unreadable_commentary):
+    result = batch.validate_client(unreadable_commentary)
     assert result.ok
     [p] = [p for p in result.problems if p.code == "commentary_unreadable"]
     assert p.severity == "warning" and p.file == "commentary.md"
@@ -590,23 +596,13 @@ def test_closing_a_kernel_whose_loop_is_busy_kills_it_without_an_unawaited_corou
         kernel._stderr.close()
 
 
-def test_an_unreadable_commentary_is_left_out_of_the_report_not_a_failure(tmp_path, monkeypatch):
+def test_an_unreadable_commentary_is_left_out_of_the_report_not_a_failure(unreadable_commentary):
     """README: a commentary that cannot be read is a warning; the report is made without it (the reader raises
     the catalogued InputFileError the report's assembly handles, never a bare PermissionError)."""
     from svcwork.commentary import read_commentary
     from svcwork.errors import InputFileError
 
-    client = _client(tmp_path / "clients")
-    (client / "commentary.md").write_text("## summary\nWords.\n", encoding="utf-8")
-    real = Path.read_bytes
-
-    def read_bytes(self):
-        if self.name == "commentary.md":
-            raise PermissionError(13, "Permission denied", str(self))
-        return real(self)
-
-    monkeypatch.setattr(Path, "read_bytes", read_bytes)
     with pytest.raises(InputFileError) as raised:
-        read_commentary(client, lang="en", sections=["summary"])
+        read_commentary(unreadable_commentary, lang="en", sections=["summary"])
     assert raised.value.code == "commentary_unreadable" and "commentary.md" in raised.value.message
     assert "Permission denied" in raised.value.message
