@@ -155,7 +155,8 @@ def hidden_cells(table: pd.DataFrame, by: Sequence[str], min_size: int, *, count
                  within: Sequence[str] = (), hidden: np.ndarray | Sequence[bool] | None = None,
                  loops: bool = False) -> np.ndarray:
     """Which rows of *table* to hide (a boolean array, in row order): the house rule of primary and
-    secondary suppression (Hundepool et al. 2012, *Statistical Disclosure Control*, §4.2).
+    secondary suppression (Hundepool et al. 2012, *Statistical Disclosure Control*, §4.2; §5 for tables
+    of frequencies).
 
     Rows with ``count < min_size`` are hidden (and the rows already *hidden*, e.g. a margin suppressed
     in another table); then, along every breakdown — a slice is the rows that share every column of
@@ -167,10 +168,22 @@ def hidden_cells(table: pd.DataFrame, by: Sequence[str], min_size: int, *, count
     their total.  A margin may be a row of its own slice (e.g. the "all channels" row beside each
     channel; a table's totals as rows keyed "all"): then, hidden, it counts as one hidden row of its
     slice, so the slice's other rows cannot give it back.  With *loops*, in a two-way breakdown (a row ×
-    column table of counts above 0, its totals as entries), a hidden row is never the only link between
-    two parts of the hidden pattern either (a bridge: the slices on one side of it give it exactly,
+    column table of counts, its totals as entries), a hidden row is never the only link between two parts
+    of the hidden pattern either (a bridge: the slices on one side of it give it exactly,
     :func:`_close_bridge`).  A row is hidden whole: every attribute shown for it (counts, and shares or
     medians of them) goes with it.
+
+    Counts are never negative, so a row of count 0 protects nothing: it is left out (under *min_size*)
+    but never counts as a hidden row of its slice, nor as a link of the hidden pattern — a slice whose
+    other hidden rows add up to 0 gives each of them as 0, and a 0 takes no share of a margin, so a slice
+    holding one hidden count and a hidden 0 gives the count exactly (the attacker's audit, by linear
+    programming with every count at least 0, treats every 0 as known).  Whether a 0 is shown is the
+    table's choice (e.g. :func:`svcwork.journeys.parity.shown_volumes` shows it).  Nor is a row that some
+    margin gives whatever else is hidden ever hidden as a partner (:func:`_given`: the only row above 0 of
+    a slice, or, with *loops*, a bridge of the rows above 0 themselves, which no loop can pass through):
+    it would protect nothing; the smallest visible row that can be a partner is hidden instead.  A small
+    row that is itself so given is the published margins' disclosure, not the table's: still hidden, its
+    slices still take partners, and the audit reports it.
     """
     n = pd.to_numeric(table[count], errors="coerce").fillna(0).to_numpy(dtype=float)
     hide_ = n < min_size
@@ -185,14 +198,17 @@ def hidden_cells(table: pd.DataFrame, by: Sequence[str], min_size: int, *, count
         others = [c for c in by if c != d] + within
         slices.append(frame.groupby(others, sort=False, dropna=False).ngroup().to_numpy() if others
                       else np.zeros(len(frame), np.int64))
+    positive = n > 0  # a count of 0 is pinned by non-negativity: it absorbs no share of a margin
+    given = _given(slices, positive, two_way=loops and len(slices) == 2)
     for _ in range(len(frame) + 1):
         for _ in range(len(frame) + 1):
             changed = False
             for grp in slices:
-                hidden_n = np.bincount(grp, weights=np.where(hide_, n, 0.0))
-                hidden_k = np.bincount(grp, weights=hide_.astype(float))
+                held = hide_ & positive
+                hidden_n = np.bincount(grp, weights=np.where(held, n, 0.0))
+                hidden_k = np.bincount(grp, weights=held.astype(float))
                 need = ((hidden_n > 0) & (hidden_n < min_size)) | (hidden_k == 1)
-                cand = np.flatnonzero(~hide_ & need[grp] & (n > 0))
+                cand = np.flatnonzero(~hide_ & need[grp] & positive & ~given)
                 if cand.size:
                     order = cand[np.lexsort((n[cand], grp[cand]))]
                     _, first = np.unique(grp[order], return_index=True)
@@ -200,31 +216,56 @@ def hidden_cells(table: pd.DataFrame, by: Sequence[str], min_size: int, *, count
                     changed = True
             if not changed:
                 break
-        if not loops or len(slices) != 2 or not _close_bridge(slices, hide_, n):
+        if not loops or len(slices) != 2 or not _close_bridge(slices, hide_, n, given):
             break
     return hide_
 
 
-def _close_bridge(slices: list[np.ndarray], hide_: np.ndarray, n: np.ndarray) -> bool:
+def _given(slices: list[np.ndarray], positive: np.ndarray, *, two_way: bool) -> np.ndarray:
+    """The rows some margin gives exactly whatever else is hidden (zeros being known): the only row above 0
+    of a slice, and in a two-way breakdown every bridge of the graph of the rows above 0 (the slices on one
+    side of it add up to it).  Hiding such a row protects no other."""
+    out = np.zeros(len(positive), bool)
+    for grp in slices:
+        k = np.bincount(grp, weights=positive.astype(float))
+        out |= positive & (k[grp] == 1)
+    if two_way and positive.any():
+        k0 = int(slices[0].max()) + 1
+        ends = np.stack([slices[0], slices[1] + k0], axis=1)
+        rows = np.flatnonzero(positive)
+        out[rows[_bridges(ends[rows], k0 + int(slices[1].max()) + 1)]] = True
+    return out
+
+
+def _close_bridge(slices: list[np.ndarray], hide_: np.ndarray, n: np.ndarray,
+                  given: np.ndarray | None = None) -> bool:
     """For a two-way breakdown: hide one more row when a hidden row is a bridge of the hidden pattern.
 
     Each row joins its two slices (a row × column table: its row and its column).  A hidden row that is the
     only link between two parts of the hidden pattern (a bridge of that graph) is given exactly by the
     slices on one side of it, although every slice holds two hidden rows or more (e.g. the row's other
     hidden cells are tied in a loop of their own).  The smallest shown row joining the two sides is hidden
-    then (it closes a loop through the bridge).  True when a row was hidden."""
-    rows = np.flatnonzero(hide_)
+    then (it closes a loop through the bridge).  Rows of count 0 are no links (counts are never negative);
+    a bridge that some margin gives anyway (*given*: a bridge of the rows above 0 themselves) is left, no
+    row can close it, and a row so given is never the one hidden (no loop passes through it).  True when a
+    row was hidden."""
+    positive = n > 0
+    given = np.zeros(len(n), bool) if given is None else given
+    rows = np.flatnonzero(hide_ & positive)
     if rows.size < 2:
         return False
     k0 = int(slices[0].max()) + 1
+    size = k0 + int(slices[1].max()) + 1
     ends = np.stack([slices[0], slices[1] + k0], axis=1)  # vertices: the slices of each breakdown
-    for bridge in _bridges(ends[rows], k0 + int(slices[1].max()) + 1):
+    for bridge in _bridges(ends[rows], size):
         r = rows[bridge]
+        if given[r]:
+            continue
         keep = np.ones(rows.size, bool)
         keep[bridge] = False
-        side = _component(ends[rows[keep]], int(ends[r, 0]), k0 + int(slices[1].max()) + 1)
+        side = _component(ends[rows[keep]], int(ends[r, 0]), size)
         a, b = side[ends[:, 0]], side[ends[:, 1]]
-        cand = np.flatnonzero(~hide_ & (n > 0) & (a != b))
+        cand = np.flatnonzero(~hide_ & positive & ~given & (a != b))
         if cand.size:
             hide_[cand[np.argmin(n[cand])]] = True
             return True

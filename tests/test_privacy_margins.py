@@ -120,6 +120,41 @@ def _signed_ranges(values: dict, shown: set, margins: list) -> dict:
     return out
 
 
+def test_a_zero_is_no_hidden_row_of_its_slice():
+    # the rule itself, on the service x channel shape of svcwork.journeys.parity (Hundepool et al. 2012, §4.2 and
+    # §5; min size 10; one side, so a service's slice is its row):
+    #            counter  mail  phone
+    #   L05         36     20     0
+    #   L01         40     30     0
+    #   L02         50     40    25
+    # Nothing is from 1 to 9.  The old rule hid the zeros (under 10) and counted them: L05's row held one hidden
+    # cell (phone 0), so it hid L05 mail (20), and L01 mail (30) alike; then every row and column held two hidden
+    # cells or none (with the zeros): done.  But the phone total (25) less L02 phone (25) leaves 0 for the hidden
+    # phone cells, so both are 0, and L05 mail = 56 - 36 - 0 = 20 exactly (L01 mail = 70 - 40 = 30).  Now a zero
+    # is no hidden row of its slice: nothing above 0 is small, nothing is hidden but the zeros (which protect
+    # nothing and need nothing).
+    from svcwork.privacy import hidden_cells
+
+    long = pd.DataFrame({"service_id": ["L05"] * 3 + ["L01"] * 3 + ["L02"] * 3,
+                         "channel": ["counter", "mail", "phone"] * 3, "n": [36, 20, 0, 40, 30, 0, 50, 40, 25]})
+    hid = hidden_cells(long, ("service_id", "channel"), 10, count="n", loops=True)
+    assert long.loc[hid, "n"].tolist() == [0, 0]
+    # with L05 mail small (5) instead, its partners are cells above 0: L05 counter (its row) and L01 mail (the
+    # smallest other mail), then L01 counter (L01's row): a rectangle, never a zero
+    long.loc[1, "n"] = 5
+    hid = hidden_cells(long, ("service_id", "channel"), 10, count="n", loops=True)
+    assert sorted(map(tuple, long.loc[hid & (long["n"] > 0), ["service_id", "channel"]].to_numpy())) == [
+        ("L01", "counter"), ("L01", "mail"), ("L05", "counter"), ("L05", "mail")]
+    values = {(r.service_id, r.channel): float(r.n) for r in long.itertuples() if r.n > 0}  # zeros known
+    shown = {k for k, h in zip(zip(long["service_id"], long["channel"]), hid) if not h}
+    margins = [([k for k in values if k[0] == g], sum(v for k, v in values.items() if k[0] == g))
+               for g in ("L05", "L01", "L02")]
+    margins += [([k for k in values if k[1] == c], sum(v for k, v in values.items() if k[1] == c))
+                for c in ("counter", "mail", "phone")]
+    ranges = feasible_ranges(values, shown, margins)
+    assert ("L05", "mail") in ranges and not pinned(ranges), ranges
+
+
 def test_the_old_import_of_the_survey_rule_still_works():
     from svcwork.measures.survey import _hide
     from svcwork.privacy import hide

@@ -14,7 +14,7 @@ from ..caselog import channel_key
 from ..errors import AnalysisError
 from ..i18n import t
 from ..intake.percent import ShareRead, read_shares
-from ..privacy import hide  # the house rule of secondary suppression, defined once
+from ..privacy import hidden_cells  # the house rule of secondary suppression, defined once
 from ._base import CHANNELS, DIGITAL
 
 __all__ = ["ChannelParity", "channel_parity", "shown_volumes"]
@@ -104,23 +104,34 @@ def shown_volumes(volumes: pd.DataFrame, min_size: int, *, listed: pd.DataFrame 
 
     The deliverable also shows each service's total (digital take-up, case measures by service), each
     channel's total (case measures by channel) and each service's digital share of its total, i.e. its
-    digital and its other cases.  A cell under *min_size* is hidden (primary suppression); then the
-    house rule of secondary suppression (Hundepool et al., *Statistical Disclosure Control*, 2012,
-    §4.2: :func:`svcwork.privacy.hide`, as the survey and observer tables) hides the smallest
-    shown cell of any service's digital channels, any service's other channels, or any channel, whose
-    hidden cells add up to more than 0 but fewer than *min_size* cases — so no hidden cell can be
-    derived from the totals and the shown cells.  The take-up share keeps every case of the service in
-    its base: what it reveals (the digital cases, and so the other ones) is one of the totals protected.
-    *listed*: the cells the table has a place for (True where shown at all); the other cells are never
-    shown, which only adds to what is hidden."""
+    digital and its other cases.  A cell from 1 to *min_size* − 1 is hidden (primary suppression); then
+    the house rule of secondary suppression (Hundepool et al., *Statistical Disclosure Control*, 2012,
+    §4.2 and §5: :func:`svcwork.privacy.hidden_cells`, as the survey and observer tables) hides the
+    smallest shown cell of any service's digital channels, any service's other channels, or any channel,
+    whose hidden cells add up to more than 0 but fewer than *min_size* cases or hold a single hidden cell,
+    and (``loops``) closes every loop of hidden cells a single hidden cell would leave open — so no hidden
+    cell can be derived from the totals and the shown cells, the attacker's audit by linear programming
+    (every count at least 0) giving each a range wider than a point.  The take-up share keeps every case
+    of the service in its base: what it reveals (the digital cases, and so the other ones) is one of the
+    totals protected.
+
+    A cell of 0 cases is shown (no case, nobody's group; e.g. a channel the service offers but nobody
+    used, or one it does not offer): counts are never negative, so a hidden 0 would protect nothing — a
+    service's single small channel beside a hidden 0 is its total less the channels shown — and the rule
+    never counts one as a partner.  (A small cell that is the only cell above 0 of its service's digital or
+    other channels is that published total itself: hidden, but no table can protect it.)  *listed*: the
+    cells the table has a place for (True where shown at all); the other cells are never shown, which only
+    adds to what is hidden."""
     if volumes.empty:
         return pd.DataFrame(False, index=volumes.index, columns=volumes.columns)
 
     long = volumes.rename_axis(index="service_id", columns="channel").stack().rename("n").reset_index()
     long["side"] = long["channel"].isin(DIGITAL)
-    kept = hide(long, ("service_id", "channel"), int(min_size), count="n", within=("side",))
+    n = pd.to_numeric(long["n"], errors="coerce").fillna(0).to_numpy(dtype=float)
+    hid = hidden_cells(long, ("service_id", "channel"), int(min_size), count="n", within=("side",), loops=True)
+    show = ~hid | (n == 0)
     out = pd.DataFrame(False, index=volumes.index, columns=volumes.columns)
-    for sid, ch in zip(kept["service_id"], kept["channel"]):
+    for sid, ch in zip(long.loc[show, "service_id"], long.loc[show, "channel"]):
         out.loc[sid, ch] = True
     if listed is not None:
         out &= listed.reindex(index=out.index, columns=out.columns, fill_value=False).astype(bool)
