@@ -25,12 +25,14 @@ from .caselog import local_timezone
 from .i18n import fmt_date, fmt_number, fmt_period, t
 from .intake import Engagement
 from .journeys import analyse_log, breakdown
+from .journeys.analysis import hidden_groups
 from .keyfigures import base_text, quote
 from .management._base import _check_engagement, _float, _frame, _text
 from .management.items import item_label
 from .management.packs import FocusPoint, Ownership, UnitCases, UnitPack, UnitSignal, unit_packs
 from .measures import analyse as _measures_analyse
 from .measures import kpi_scorecard
+from .privacy import hidden_cells
 from .schema import normalize_name
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -204,16 +206,29 @@ def unit_cases(engagement: Engagement, *, journeys_result: JourneysResult | None
     same numbers as the journeys section's table by unit.  Units with fewer than ``min_group_size``
     cases are left out, and the repeat share when fewer cases than that have a known citizen.
 
+    A unit whose case count the report hides (:meth:`JourneysResult.hidden_groups`, the one definition:
+    under the minimum, or hidden so that no such unit is the total less the units shown) gets no case
+    figures at all — its page shows no count, time, deadline or repeat share (each base a count of its
+    cases), nor could the counts of the other pages give its count back.  Its page is still made when
+    the unit has other data (actions, KPIs, survey results, observations: none of them suppressed by a
+    case count).  The units here are the ownership rule's (a case without a unit goes to its service's
+    unit), so they may count more cases than the journeys section's; the house rule of secondary
+    suppression (:func:`svcwork.privacy.hidden_cells`) is applied to these counts too, against their
+    total, with the units hidden in the report already hidden.
+
     *journeys_result* is ``svcwork.journeys.analyse(engagement)`` when at hand; else the case log is
     analysed here with the engagement's deadline and repeat-contact settings (what ``analyse`` uses).
     """
     _check_engagement(engagement, "unit_cases", engagement.language if isinstance(engagement, Engagement) else "en")
     s = engagement.settings
+    minimum = int(s.min_group_size)
     if journeys_result is not None:
         log = journeys_result.log
+        hidden_units = {str(u) for u in journeys_result.hidden_groups("unit")}
     elif engagement.has("cases"):
         log = analyse_log(engagement.cases, sla_days=int(s.sla_days), repeat_contact_days=int(s.repeat_contact_days),
                           lang=engagement.language, timezone=local_timezone(s))
+        hidden_units = set(hidden_groups(log, minimum)["unit"])
     else:
         log = None
     if log is None or not len(log.cases):
@@ -223,13 +238,15 @@ def unit_cases(engagement: Engagement, *, journeys_result: JourneysResult | None
     unit = own.units_of(unit=cases["unit"].astype("string"), service=cases["service_id"].astype("string"))
     frame = cases.assign(unit=unit)
     table = breakdown(frame, "unit")
+    # the report's hidden units, and the house rule over these counts (the ownership rule may add cases)
+    hide = hidden_cells(table[["unit", "cases"]], ("unit",), minimum, count="cases",
+                        hidden=table["unit"].astype(str).isin(hidden_units).to_numpy(dtype=bool))
     g = frame.loc[frame["unit"].notna()].groupby("unit")
     known, decided = g["repeat"].count(), g["sla_breach"].count()  # cases with a citizen id; deadline decided
-    minimum = int(s.min_group_size)
     out: dict[str, UnitCases] = {}
-    for row in table.to_dict("records"):
+    for row, hidden in zip(table.to_dict("records"), hide):
         n = int(row["cases"])
-        if n < minimum:
+        if n < minimum or hidden:
             continue
         base, judged = int(known.get(row["unit"], 0)), int(decided.get(row["unit"], 0))
         sla = _float(row["sla_met"])

@@ -45,18 +45,28 @@ def engagement(tmp_path_factory):
     return svcwork.load(build_client(tmp_path_factory.mktemp("signals") / "agency"))
 
 
-def test_case_figures_per_unit_by_hand(engagement):
+@pytest.fixture(scope="module")
+def without_tiny(engagement):
+    """The agency without the unit Tiny's cases: the report then hides no unit (with them it hides all three:
+    Tiny under the minimum, Archive so that Tiny is not the total less the others, and Parking for the months)."""
+    cases = engagement.cases
+    kept = cases.loc[cases["unit"].astype("string") != "Tiny"].reset_index(drop=True)
+    return dataclasses.replace(engagement, cases=kept)
+
+
+def test_case_figures_per_unit_by_hand(without_tiny):
+    engagement = without_tiny
     _, truth = case_log()
+    truth = {u: cs for u, cs in truth.items() if u != "Tiny"}
     sla = int(engagement.settings.sla_days)
     assert sla == 10 and int(engagement.settings.repeat_contact_days) == 7
     # the log's last event: a closed case ends with "Closed" after its days, an open one with "Handled" 2 h in
     as_of = max(c["start"] + (dt.timedelta(days=c["days"]) if c["days"] is not None else dt.timedelta(hours=2))
                 for cs in truth.values() for c in cs)
+    assert journeys.analyse(engagement).hidden_groups("unit") == set()
     got = unit_cases(engagement)
-    assert set(got) == {"Parking", "Archive"}  # Tiny: 2 cases < min_group_size 5
+    assert set(got) == {"Parking", "Archive"}
     for unit, cases in truth.items():
-        if unit == "Tiny":
-            continue
         times = [c["days"] if c["days"] is not None else (as_of - c["start"]).total_seconds() / 86400 for c in cases]
         closed = [c["days"] is not None for c in cases]
         # the deadline: sla days after opening; decided when closed or when the deadline has passed
@@ -76,6 +86,20 @@ def test_case_figures_per_unit_by_hand(engagement):
         assert u.median_days == table.loc[unit, "median_days"] and u.p90_days == table.loc[unit, "p90_days"]
         assert u.missed == pytest.approx(1 - table.loc[unit, "sla_met"])
     assert unit_cases(engagement, journeys_result=res) == got
+
+
+def test_a_unit_the_report_hides_has_no_case_figures(engagement):
+    # Tiny has 2 cases (< min_group_size 5): the journeys section hides it, and Archive and Parking with it
+    # (else the total less the units shown gives Tiny's count), so no unit page shows a case figure
+    res = journeys.analyse(engagement)
+    hidden = res.hidden_groups("unit")
+    assert {"Tiny", "Archive"} <= hidden
+    got = unit_cases(engagement, journeys_result=res)
+    assert not set(got) & hidden and got == unit_cases(engagement)
+    packs = {p.unit: p for p in manager_packs(engagement, management.analyse(engagement), lang="en",
+                                              journeys_result=res)}
+    for unit in hidden & set(packs):
+        assert packs[unit].cases is None and not packs[unit].case_lines("en")
 
 
 def test_a_case_without_a_unit_belongs_to_its_services_unit(engagement):

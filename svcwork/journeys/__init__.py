@@ -45,7 +45,10 @@ The package, one module per section (computation: frames in, frames or small fro
   may be shown (:func:`~svcwork.journeys.parity.shown_volumes`: primary and secondary suppression);
 * :mod:`~svcwork.journeys.pains` — which number of the log backs a pain point; :func:`pain_points`;
 * :mod:`~svcwork.journeys.result` and :mod:`~svcwork.journeys.analysis` — :class:`JourneysResult`
-  (data and ``summary()``) and :func:`analyse`.
+  (data and ``summary()``) and :func:`analyse`; :func:`~svcwork.journeys.analysis.hidden_groups` — the
+  services, channels and units whose case counts the report hides (:meth:`JourneysResult.hidden_groups`),
+  which every figure of one group (key figures, pain points, standards, unit pages, the comparison with
+  the previous round) leaves out whole.
 
 Presentation (words, tables with typed headers, matplotlib):
 

@@ -18,7 +18,7 @@ executive summary and unit packs read them by key.  Names and definitions are th
   the receiving unit without a hand-off, no repeat contact within the window before or after; each
   only when at least the minimum group size of cases has a known citizen, :func:`contact_bases`),
   ``channel_switching``, ``pass_on_units`` and ``pass_on_cases`` (receiving units that close no case
-  themselves, and their cases: why their FCR is zero);
+  themselves, and their cases: why their FCR is zero; never a hidden unit);
 * paths and hand-offs — ``paths``, ``top_path_share`` (only when at least the minimum group size of
   cases follows the most common path), ``paths_for_goal`` and ``path_goal`` (how many
   of the most common paths cover that share), ``paths_shown``, ``paths_shown_share``,
@@ -29,7 +29,8 @@ executive summary and unit packs read them by key.  Names and definitions are th
   ``services_mixed_commitments``, ``digital_share.<service_id>``;
 * journeys — ``journeys_mapped``, ``pain_points``, ``journey_pains.<n>`` (item: the journey's name);
 * per service (``<service_id>``) and per receiving unit (``unit_….<unit>``), only for groups of at
-  least the engagement's minimum group size — never a figure for a smaller group: ``cases``,
+  least the engagement's minimum group size that the case measures show — never a figure for a smaller
+  group, nor for one hidden to protect it (:meth:`JourneysResult.hidden_groups`): ``cases``,
   ``median_case_days``, ``p90_case_days`` (base: its cases with a time, as the whole log's),
   ``deadline_missed`` (base: its decided cases, also at least the minimum) and ``unit_cases``,
   ``unit_median_days``, ``unit_deadline_missed``,
@@ -103,14 +104,17 @@ def top_path_shown(res: JourneysResult) -> bool:
 def pass_on_units(res: JourneysResult) -> list[tuple[str, int]]:
     """Receiving units of at least ``min_group_size`` cases that closed none of them without a
     hand-off — so none of their cases counts as resolved at first contact — with their case counts,
-    largest first (ties by name).  Empty when FCR is not measurable."""
+    largest first (ties by name).  The units whose case count the report hides
+    (:meth:`JourneysResult.hidden_groups`) are never among them: the sentence would name one, and its
+    total less the units shown would give its count.  Empty when FCR is not measurable."""
     log = res.log
     if log is None or log.fcr is None:
         return []
     cases = log.cases.loc[log.cases["unit"].notna()]
+    hidden = {str(u) for u in res.hidden_groups("unit")}
     out = []
     for unit, g in cases.groupby("unit", sort=True):
-        if len(g) < res.min_group_size:
+        if len(g) < res.min_group_size or str(unit) in hidden:
             continue
         kept = g["closed"].fillna(False).astype(bool) & (g["handoffs"].fillna(0) == 0)
         if not kept.any() and g["closed"].fillna(False).astype(bool).any():
@@ -234,8 +238,9 @@ def _month_figures(res: JourneysResult) -> Iterator[KeyFigure]:
 
 def _group_figures(res: JourneysResult, dim: str, names: tuple[str | None, ...], table: str, *,
                    fcr: str | None = None) -> Iterator[KeyFigure]:
-    """Per value of *dim* with at least ``min_group_size`` cases: cases, median and p90 days, deadline
-    missed (its decided cases at least the minimum too) and FCR (idem)."""
+    """Per value of *dim* with at least ``min_group_size`` cases that the case measures by *dim* show
+    (not one of :meth:`JourneysResult.hidden_groups`: a group hidden there has no figure at all): cases,
+    median and p90 days, deadline missed (its decided cases at least the minimum too) and FCR (idem)."""
     log = res.log
     assert log is not None
     m = res.min_group_size
@@ -244,8 +249,9 @@ def _group_figures(res: JourneysResult, dim: str, names: tuple[str | None, ...],
         return
     kpis = breakdown(cases, dim, min_size=m).set_index(dim)
     n_cases, n_median, n_p90, n_missed = names
+    hidden = {str(v) for v in res.hidden_groups(dim)}
     for value, g in cases.groupby(dim, sort=True):
-        if not _shown(len(g), m):
+        if not _shown(len(g), m) or str(value) in hidden:
             continue
         item = str(value)
         yield KeyFigure(f"journeys.{n_cases}.{item}", len(g), "count", SECTION, table=table, item=item)

@@ -1,13 +1,15 @@
 """Pain points of the Journey sheet: which number of the case log backs each, and the list of them.
 
 A pain point's words choose the metric (hand-offs, rework, repeat contact, open cases, missed
-deadlines); the number is quoted only when it is large enough to show (``min_group_size``).
+deadlines); the number is quoted only when it is large enough to show (``min_group_size``), and never
+for the cases of a service whose case count the report hides (:func:`pain_callouts`).
 :func:`pain_points` lists the texts for the action-plan check of :mod:`svcwork.management`.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Collection
 
 import pandas as pd
 
@@ -102,14 +104,22 @@ def pain_kind(text: object, cases: pd.DataFrame | None, *, min_size: int,
 
 
 def pain_callouts(journey: pd.DataFrame, services: pd.DataFrame, cases: pd.DataFrame | None, *,
-                  min_size: int) -> dict[tuple[str, int], tuple[str, int, int]]:
+                  min_size: int, hidden_services: Collection[object] = ()
+                  ) -> dict[tuple[str, int], tuple[str, int, int]]:
     """``{(journey, step): (metric, count, total)}`` for each pain point of the Journey sheet that the
-    case log backs (:func:`pain_kind` on the cases of the journey's service, :func:`journey_cases`)."""
+    case log backs (:func:`pain_kind` on the cases of the journey's service, :func:`journey_cases`).
+
+    A journey whose cases are those of a service in *hidden_services* (the services whose case count
+    the report hides, :meth:`JourneysResult.hidden_groups`) gets no number: its total would be that
+    count.  Its pain points keep their evidence from the Journey sheet (e.g. "data-backed")."""
     callouts: dict[tuple[str, int], tuple[str, int, int]] = {}
     if not len(journey) or cases is None or "pain_point" not in journey:
         return callouts
+    hidden = {str(g) for g in hidden_services}
     for name in dict.fromkeys(journey["journey"].astype(str)):
         jc = journey_cases(name, services, cases)
+        if jc is not None and hidden and jc["service_id"].dropna().astype(str).isin(hidden).any():
+            continue  # the cases of a hidden service (or a log of one service only, hidden): no count of it
         rows = journey.loc[journey["journey"].astype(str) == name, ["step", "pain_point", "channel"]]
         for step, pain, channel in rows.itertuples(index=False):
             got = pain_kind(pain, jc, min_size=min_size, channel=channel)

@@ -8,7 +8,7 @@ definition of first-response and resolution time (the case-log engine :mod:`svcw
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Mapping, Sequence
+from typing import Collection, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
@@ -46,7 +46,8 @@ def _std_rows(standards: pd.DataFrame, lang: str = "en") -> list[tuple[int, str,
 
 def standards_by_channel(events: pd.DataFrame, standards: pd.DataFrame, *, min_group_size: int = 1,
                          confidence: float = 0.95, end_activities: Sequence[str] | None = None,
-                         response_activities: Sequence[str] | None = None) -> pd.DataFrame:
+                         response_activities: Sequence[str] | None = None,
+                         hidden: Mapping[str, Collection[object]] | None = None) -> pd.DataFrame:
     """Each commitment of the Standards sheet set against the case log: as written, and per channel.
 
     A commitment for all channels (``*``) is checked on the pooled cases it covers and again on each
@@ -56,7 +57,10 @@ def standards_by_channel(events: pd.DataFrame, standards: pd.DataFrame, *, min_g
     resolution time (Standards section of the intake contract; *end_activities* and
     *response_activities* as in :func:`analyse_log`).  Commitments on ``answer_seconds``
     or on a KPI cannot be checked from a case log: they are listed with ``checkable`` False and no
-    counts.  Rows with fewer than *min_group_size* cases are dropped.
+    counts.  Rows with fewer than *min_group_size* cases are dropped, and every row of a service or
+    channel whose case count the report hides (*hidden*, :meth:`JourneysResult.hidden_groups` by
+    dimension; by default computed from *events*), with the partners that protect them (see
+    :func:`svcwork.measures.standards_share`).
 
     Returns one row per check: ``commitment`` (row of the sheet, from 1), ``service_id``, ``channel``
     (``*`` = pooled), ``measure``, ``target``, ``scope`` (case_log / answer / kpi), ``checkable``,
@@ -101,7 +105,7 @@ def standards_by_channel(events: pd.DataFrame, standards: pd.DataFrame, *, min_g
         query = pd.DataFrame(checks, columns=["commitment", "service_id", "measure", "target", "channel"])
         got = standards_share(ev, query[["service_id", "measure", "target", "channel"]], confidence=confidence,
                               min_group_size=min_group_size, end_activities=end_activities,
-                              response_activities=response_activities)
+                              response_activities=response_activities, hidden=hidden)
         got = got.drop(columns=["default"]).drop_duplicates(["service_id", "channel", "measure", "target"])
         got["service_id"] = got["service_id"].astype(str)
         got["channel"] = got["channel"].astype(str)

@@ -7,13 +7,14 @@ response and resolution as the journeys section), each share with a Wilson inter
 from __future__ import annotations
 
 import math
-from typing import Sequence
+from typing import Collection, Mapping, Sequence
 
 import numpy as np
 import pandas as pd
 
-from ..caselog import case_times
+from ..caselog import case_times, channel_key
 from ..common import require_columns
+from ..errors import AnalysisError
 from ..privacy import hidden_cells
 from ._base import what
 from .intervals import wilson_interval
@@ -28,7 +29,8 @@ CASE_MEASURES = ("first_response_days", "resolution_days")
 def standards_share(cases: pd.DataFrame, standards: pd.DataFrame | None = None, *,
                     default_resolution_days: float | None = None, confidence: float = 0.95,
                     min_group_size: int = 1, end_activities: Sequence[str] | None = None,
-                    response_activities: Sequence[str] | None = None) -> pd.DataFrame:
+                    response_activities: Sequence[str] | None = None,
+                    hidden: Mapping[str, Collection[object]] | None = None) -> pd.DataFrame:
     """Share of cases meeting each first-response / resolution standard, with a Wilson interval.
 
     Per case, the times of the case-log engine (:mod:`svcwork.caselog`, the same as the journeys
@@ -49,6 +51,13 @@ def standards_share(cases: pd.DataFrame, standards: pd.DataFrame | None = None, 
     a case log and are skipped.  Rows with fewer than *min_group_size* cases are dropped, and with them,
     within a standard checked for all channels (``*``) and per channel, the smallest other channel when the
     channels dropped could be recovered from the ``*`` row (:func:`_hidden_rows`).
+
+    The services and channels whose case counts the report hides (*hidden*: ``{"service_id": …,
+    "channel": …}``, :meth:`svcwork.journeys.JourneysResult.hidden_groups`; by default computed from
+    *cases*, :func:`svcwork.journeys.analysis.hidden_groups_of_events`) are left out whole: every row of a
+    hidden service (its cases decided and still within the target add up to its case count, its median
+    is the one the case measures hide) and every row of a hidden channel — each then taking another
+    channel of its commitment with it, as a row under the minimum does.
     """
     require_columns(cases, ["case_id", "timestamp"], what("standards_cases"))
     if "activity" not in cases.columns:  # a log of case ids and times only: no activity can close a case
@@ -96,17 +105,37 @@ def standards_share(cases: pd.DataFrame, standards: pd.DataFrame | None = None, 
     ci = wilson_interval(out["met"].to_numpy(float), out["n"].to_numpy(float), confidence)
     out["share"], out["low"], out["high"] = np.atleast_1d(ci.value), np.atleast_1d(ci.low), np.atleast_1d(ci.high)
     out = out[out["n"] > 0][columns].reset_index(drop=True)
-    return out.loc[~_hidden_rows(out, max(min_group_size, 1))].reset_index(drop=True)
+    if hidden is None:
+        from ..journeys.analysis import hidden_groups_of_events  # the journeys section's rule (it imports us)
+
+        try:
+            hidden = hidden_groups_of_events(cases, min_group_size) if int(min_group_size) > 1 and usable else {}
+        except AnalysisError:  # a log the journeys section cannot analyse: it shows no case count to protect
+            hidden = {}
+    return out.loc[~_hidden_rows(out, max(min_group_size, 1), _of_hidden_groups(out, hidden))].reset_index(drop=True)
 
 
-def _hidden_rows(out: pd.DataFrame, min_size: int) -> np.ndarray:
+def _of_hidden_groups(out: pd.DataFrame, hidden: Mapping[str, Collection[object]]) -> np.ndarray:
+    """The rows of a standards table that name a hidden service or channel (*hidden*, by dimension)."""
+    services = {str(g).strip().casefold() for g in hidden.get("service_id", ())}
+    channels = {channel_key(str(g)) for g in hidden.get("channel", ())}
+    if out.empty or not (services or channels):
+        return np.zeros(len(out), bool)
+    sid = out["service_id"].astype(str).str.strip().str.casefold()
+    ch = [str(c) for c in out["channel"]]
+    return ((sid != "*") & sid.isin(services)).to_numpy(dtype=bool) | np.array(
+        [c != "*" and channel_key(c) in channels for c in ch], dtype=bool)
+
+
+def _hidden_rows(out: pd.DataFrame, min_size: int, hidden: np.ndarray | None = None) -> np.ndarray:
     """The rows of a standards table not to show: fewer than *min_size* cases decided (primary), and the
     house rule of secondary suppression (:func:`svcwork.privacy.hidden_cells`) within each commitment
     checked for all channels (``*``) and per channel: the ``*`` row is the channels' margin (cases
     decided, and cases within the target: its share × its cases), so when one channel is hidden the
     smallest other is hidden too, and a channel hidden is never the ``*`` row less the channels shown.
     A row is hidden whole (cases, share, interval, median).  A commitment without a ``*`` row has no
-    margin in the table: primary suppression only."""
+    margin in the table: primary suppression only.  *hidden*: rows hidden already (a hidden service's or
+    channel's), each a hidden row of its commitment."""
     if out.empty:
         return np.zeros(0, bool)
     key = ["service_id", "measure", "target"]
@@ -116,7 +145,7 @@ def _hidden_rows(out: pd.DataFrame, min_size: int) -> np.ndarray:
     # one slice per commitment with a "*" row; every other row a slice of its own (nothing to subtract from)
     slices = pd.DataFrame({"channel": out["channel"].astype(str).to_numpy(), "n": out["n"].to_numpy(dtype=float),
                            "slice": np.where(has_margin, commitment, -1 - np.arange(len(out)))})
-    return hidden_cells(slices, ("channel",), min_size, count="n", within=("slice",))
+    return hidden_cells(slices, ("channel",), min_size, count="n", within=("slice",), hidden=hidden)
 
 
 def _resolution_median(times: pd.DataFrame) -> float:

@@ -20,7 +20,8 @@ interval that fits the figure (:mod:`svcwork.since.stats`):
   n − 1); a training change a paired t interval over its base (n − 1).
 
 Shares are compared in percentage points (×100).  A group under the suppression threshold in either
-round gives a row with its numbers withheld (verdict ``suppressed``).
+round gives a row with its numbers withheld (verdict ``suppressed``); a service whose report hid its
+case count to protect another has no row (:func:`hidden_services`).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from ..keyfigures import DIGITS, KeyFigure
 from .stats import Difference, newcombe, nps_difference, quantile_differences, verdict, welch, welch_from_intervals
 
 __all__ = ["ROW_FIELDS", "row", "per_service", "shown_change", "survey_rows", "nps_rows", "journey_rows", "observation_rows", "training_rows",
-           "JOURNEY_FIGURES"]
+           "JOURNEY_FIGURES", "hidden_services"]
 
 #: The fields of a comparison row (the columns of :attr:`svcwork.since.Since.rows`).
 ROW_FIELDS = ("figure", "group", "label_key", "item", "kind", "change_kind", "direction", "previous", "current",
@@ -106,9 +107,10 @@ def _i(v: Any) -> int | None:
 
 
 def suppressed(r: dict[str, Any]) -> dict[str, Any]:
-    """*r* with its numbers withheld (a group under the suppression threshold)."""
-    return {**r, **{k: None for k in ("previous", "current", "change", "low", "high")}, "verdict": "suppressed",
-            "note": "small_group"}
+    """*r* with its numbers withheld (a group under the suppression threshold): its bases too, the
+    group's case (or answer) counts in each round."""
+    return {**r, **{k: None for k in ("previous", "current", "change", "low", "high", "base_previous",
+                                      "base_current")}, "verdict": "suppressed", "note": "small_group"}
 
 
 def _small(r: dict[str, Any], min_size: int) -> dict[str, Any]:
@@ -209,12 +211,29 @@ def _case_group_rows(figure_suffix: str, cc: pd.DataFrame, pc: pd.DataFrame, *, 
     return out
 
 
-def _top_services(cur_cases: pd.DataFrame | None, cur: Mapping[str, KeyFigure], top: int) -> list[str]:
+def hidden_services(figures: Mapping[str, KeyFigure], cases: pd.DataFrame | None, *, min_size: int) -> set[str]:
+    """The services of at least *min_size* cases whose case count a round's report hid to protect a smaller
+    one (:meth:`svcwork.journeys.JourneysResult.hidden_groups`): in its case record, but without a
+    ``journeys.cases.<service_id>`` key figure although its summary has the journeys section's figures
+    (``journeys.cases``).  The summary's key figures are the report's own list of the services it shows,
+    so this is the one definition, read back.  Empty for a summary without the journeys figures or a
+    round without a record (its figures then hold no hidden service anyway)."""
+    if cases is None or "journeys.cases" not in figures or "service_id" not in cases.columns:
+        return set()
+    shown = {str(f.item) for k, f in figures.items() if k.startswith("journeys.cases.") and f.item}
+    counts = cases["service_id"].dropna().astype(str).value_counts()
+    return {str(s) for s, n in counts.items() if n >= min_size and str(s) not in shown}
+
+
+def _top_services(cur_cases: pd.DataFrame | None, cur: Mapping[str, KeyFigure], top: int,
+                  hidden: Iterable[str] = ()) -> list[str]:
+    hidden = set(hidden)
     if cur_cases is not None:
         counts = cur_cases["service_id"].dropna().astype(str).value_counts()
     else:
         counts = pd.Series({f.item: f.value for k, f in cur.items() if k.startswith("journeys.cases.") and f.item},
                            dtype="float64")
+    counts = counts.loc[[str(s) not in hidden for s in counts.index]]
     counts = counts.rename_axis("sid").reset_index(name="n").sort_values(["n", "sid"], ascending=[False, True])
     return [str(s) for s in counts["sid"].head(top)]
 
@@ -222,8 +241,13 @@ def _top_services(cur_cases: pd.DataFrame | None, cur: Mapping[str, KeyFigure], 
 def journey_rows(cur: Mapping[str, KeyFigure], prev: Mapping[str, KeyFigure], cur_cases: pd.DataFrame | None,
                  prev_cases: pd.DataFrame | None, *, min_size: int, confidence: float, n_boot: int, seed: int,
                  top_services: int) -> list[dict[str, Any]]:
-    """The case figures overall and for the *top_services* largest services of the current round."""
-    services = _top_services(cur_cases, cur, top_services)
+    """The case figures overall and for the *top_services* largest services of the current round.
+
+    A service whose case count either round's report hid (:func:`hidden_services`) has no row at all,
+    and the largest services are chosen among the others: its figures, their bases and its rank would
+    give back what the report hides."""
+    hidden = hidden_services(cur, cur_cases, min_size=min_size) | hidden_services(prev, prev_cases, min_size=min_size)
+    services = _top_services(cur_cases, cur, top_services, hidden)
     if cur_cases is not None and prev_cases is not None:
         out = _case_group_rows("", cur_cases, prev_cases, min_size=min_size, confidence=confidence, n_boot=n_boot,
                                seed=seed, item=None)
