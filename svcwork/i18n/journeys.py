@@ -214,13 +214,53 @@ MESSAGES: dict[str, tuple[str, str]] = {     # "journeys.*"
                                            "זמן טיפול מקצה לקצה לפי חודש הפתיחה, לכל שירות, כולל הפניות שעדיין פתוחות"),
     "journeys.fig.capability_note": ("A gap in a line: too many of the month's cases are still open to estimate it yet.",
                                      "רווח בקו: יותר מדי מהפניות של אותו חודש עדיין פתוחות, ואין עדיין אומדן."),
+    "journeys.fig.hidden_months": ({"one": "Month not shown: {months} (fewer than {size} cases, or hidden so that a month of "
+                                           "fewer cases cannot be worked out from the total).",
+                                    "other": "Months not shown: {months} (fewer than {size} cases, or hidden so that a month "
+                                             "of fewer cases cannot be worked out from the total)."},
+                                   {"one": "חודש שאינו מוצג: {months} (פחות מ־{size} פניות, או הוסתר כדי שאי אפשר יהיה "
+                                           "לחשב מהסך הכול חודש עם פחות פניות).",
+                                    "other": "חודשים שאינם מוצגים: {months} (פחות מ־{size} פניות, או הוסתרו כדי שאי "
+                                             "אפשר יהיה לחשב מהסך הכול חודש עם פחות פניות)."}),
+    "journeys.capability.hidden_before": ({"one": "Not shown just before this month: {months} (fewer than {size} cases, or "
+                                                  "hidden so that a month of fewer cases cannot be worked out from the "
+                                                  "total).",
+                                           "other": "Not shown just before this month: {months} (fewer than {size} "
+                                                    "cases, or hidden so that a month of fewer cases cannot be worked out "
+                                                    "from the total)."},
+                                          {"one": "לא מוצג ממש לפני חודש זה: {months} (פחות מ־{size} פניות, או הוסתר כדי "
+                                                  "שאי אפשר יהיה לחשב מהסך הכול חודש עם פחות פניות).",
+                                           "other": "לא מוצגים ממש לפני חודש זה: {months} (פחות מ־{size} פניות, או "
+                                                    "הוסתרו כדי שאי אפשר יהיה לחשב מהסך הכול חודש עם פחות פניות)."}),
+    "journeys.capability.hidden_after": ({"one": "Not shown after this month: {months} (fewer than {size} cases, or hidden "
+                                                 "so that a month of fewer cases cannot be worked out from the total).",
+                                          "other": "Not shown after this month: {months} (fewer than {size} cases, or "
+                                                   "hidden so that a month of fewer cases cannot be worked out from the "
+                                                   "total)."},
+                                         {"one": "לא מוצג אחרי חודש זה: {months} (פחות מ־{size} פניות, או הוסתר כדי שאי "
+                                                 "אפשר יהיה לחשב מהסך הכול חודש עם פחות פניות).",
+                                          "other": "לא מוצגים אחרי חודש זה: {months} (פחות מ־{size} פניות, או הוסתרו כדי "
+                                                   "שאי אפשר יהיה לחשב מהסך הכול חודש עם פחות פניות)."}),
+    "journeys.fig.hidden_cells": ("A gap in a line can also be a month the table by month and group does not show "
+                                  "(fewer than {size} of the service's cases, or hidden so that a smaller group cannot be "
+                                  "worked out from the totals).",
+                                  "רווח בקו יכול להיות גם חודש שהטבלה לפי חודש וקבוצה אינה מציגה (פחות מ־{size} פניות "
+                                  "של השירות, או הוסתר כדי שאי אפשר יהיה לחשב מהסכומים קבוצה קטנה יותר)."),
     "journeys.capability.rest": ("Not drawn (fewer cases): {services}.", "לא שורטטו (פחות פניות): {services}."),
     "journeys.capability.more": ("and {count} more", "ועוד {count}"),
-    "journeys.capability.small": ({"one": "{count} service with no month of {size} or more cases is not drawn.",
-                                   "other": "{count} services with no month of {size} or more cases are not drawn."},
-                                  {"one": "שירות אחד שאין לו אף חודש עם {size} פניות או יותר לא שורטט.",
-                                   "two": "שני שירותים שאין להם אף חודש עם {size} פניות או יותר לא שורטטו.",
-                                   "other": "{count} שירותים שאין להם אף חודש עם {size} פניות או יותר לא שורטטו."}),
+    "journeys.capability.small": ({"one": "{count} service with no month shown in the table by month and group (fewer "
+                                          "than {size} cases, or hidden so that a smaller group cannot be worked out) is "
+                                          "not drawn.",
+                                   "other": "{count} services with no month shown in the table by month and group (fewer "
+                                            "than {size} cases, or hidden so that a smaller group cannot be worked out) "
+                                            "are not drawn."},
+                                  {"one": "שירות אחד שאף חודש שלו אינו מוצג בטבלה לפי חודש וקבוצה (פחות מ־{size} פניות, "
+                                          "או הוסתר כדי שאי אפשר יהיה לחשב קבוצה קטנה יותר) לא שורטט.",
+                                   "two": "שני שירותים שאף חודש שלהם אינו מוצג בטבלה לפי חודש וקבוצה (פחות מ־{size} "
+                                          "פניות, או הוסתרו כדי שאי אפשר יהיה לחשב קבוצה קטנה יותר) לא שורטטו.",
+                                   "other": "{count} שירותים שאף חודש שלהם אינו מוצג בטבלה לפי חודש וקבוצה (פחות "
+                                            "מ־{size} פניות, או הוסתרו כדי שאי אפשר יהיה לחשב קבוצה קטנה יותר) לא "
+                                            "שורטטו."}),
     "journeys.fig.variants": ("The {k} most common paths cover {share} of cases", "{k} המסלולים הנפוצים מכסים {share} מהפניות"),
     "journeys.fig.handoffs": ("Hand-offs between units (pairs with fewer than {size} are not shown)",
                               "העברות בין יחידות (צמדים עם פחות מ־{size} אינם מוצגים)"),
@@ -631,6 +671,20 @@ MESSAGES: dict[str, tuple[str, str]] = {     # "journeys.*"
                                      "({low_month}) to {high} days ({high_month}).",
                                      "בספירת הפניות שעדיין פתוחות, מחצית מהפניות של כל חודש נסגרו בתוך {low} ימים "
                                      "({low_month}) עד {high} ימים ({high_month})."),
+    "journeys.takeaway.capability_shown": ({"one": "Counting the cases still open, half of each month's cases closed "
+                                                   "within {low} days ({low_month}) to {high} days ({high_month}), over "
+                                                   "the {months} month shown.",
+                                            "other": "Counting the cases still open, half of each month's cases closed "
+                                                     "within {low} days ({low_month}) to {high} days ({high_month}), over "
+                                                     "the {months} months shown."},
+                                           {"one": "בספירת הפניות שעדיין פתוחות, מחצית מהפניות של כל חודש נסגרו בתוך "
+                                                   "{low} ימים ({low_month}) עד {high} ימים ({high_month}), בחודש המוצג.",
+                                            "two": "בספירת הפניות שעדיין פתוחות, מחצית מהפניות של כל חודש נסגרו בתוך "
+                                                   "{low} ימים ({low_month}) עד {high} ימים ({high_month}), בשני החודשים "
+                                                   "המוצגים.",
+                                            "other": "בספירת הפניות שעדיין פתוחות, מחצית מהפניות של כל חודש נסגרו בתוך "
+                                                     "{low} ימים ({low_month}) עד {high} ימים ({high_month}), ב־{months} "
+                                                     "החודשים המוצגים."}),
     "journeys.takeaway.capability_one": ("Counting the cases still open, half of the cases closed within {median} days "
                                          "({cases}).",
                                          "בספירת הפניות שעדיין פתוחות, מחצית מהפניות נסגרו בתוך {median} ימים ({cases})."),
@@ -644,6 +698,32 @@ MESSAGES: dict[str, tuple[str, str]] = {     # "journeys.*"
                                          "עשר (רווחים בקו העליון).",
                                   "other": "ב־{count} חודשים עדיין פתוחות פניות רבות מדי כדי לאמוד את הזמן שבתוכו נסגרות "
                                            "תשע מכל עשר (רווחים בקו העליון)."}),
+    "journeys.takeaway.no_p90_shown": ({"one": "For one of the {months} months shown, too many cases are still open to "
+                                               "estimate the time within which nine in ten close (a gap in the upper "
+                                               "line).",
+                                        "other": "For {count} of the {months} months shown, too many cases are still open "
+                                                 "to estimate the time within which nine in ten close (gaps in the upper "
+                                                 "line)."},
+                                       {"one": "בחודש אחד מתוך {months} החודשים המוצגים עדיין פתוחות פניות רבות מדי כדי "
+                                               "לאמוד את הזמן שבתוכו נסגרות תשע מכל עשר (רווח בקו העליון).",
+                                        "two": "בשניים מתוך {months} החודשים המוצגים עדיין פתוחות פניות רבות מדי כדי "
+                                               "לאמוד את הזמן שבתוכו נסגרות תשע מכל עשר (רווחים בקו העליון).",
+                                        "other": "ב־{count} מתוך {months} החודשים המוצגים עדיין פתוחות פניות רבות מדי "
+                                                 "כדי לאמוד את הזמן שבתוכו נסגרות תשע מכל עשר (רווחים בקו העליון)."}),
+    "journeys.takeaway.capability_by_service_shown": ("Of the services shown, the slowest is {service}: half of its cases "
+                                                      "take {days} days or more to close, counting those still open "
+                                                      "({cases}).",
+                                                      "מבין השירותים המוצגים, האיטי ביותר הוא {service}: מחצית מהפניות "
+                                                      "בו נמשכות {days} ימים או יותר עד סגירתן, כולל אלה שעדיין פתוחות "
+                                                      "({cases})."),
+    "journeys.takeaway.capability_by_service_known": ("Of the services shown whose median can be estimated yet, the "
+                                                      "slowest is {service}: half of its cases take {days} days or more "
+                                                      "to close, counting those still open ({cases}).",
+                                                      "מבין השירותים המוצגים שכבר אפשר לאמוד את החציון שלהם, האיטי ביותר "
+                                                      "הוא {service}: מחצית מהפניות בו נמשכות {days} ימים או יותר עד "
+                                                      "סגירתן, כולל אלה שעדיין פתוחות ({cases})."),
+    "journeys.takeaway.not_drawn": ("It has no line in the chart: the table by month and group shows none of its months.",
+                                    "אין לו קו בתרשים: הטבלה לפי חודש וקבוצה אינה מציגה אף חודש שלו."),
     "journeys.takeaway.capability_by_service": ("The slowest service is {service}: half of its cases take {days} days or "
                                                 "more to close, counting those still open ({cases}).",
                                                 "השירות האיטי ביותר הוא {service}: מחצית מהפניות בו נמשכות {days} ימים "
@@ -738,13 +818,15 @@ MESSAGES: dict[str, tuple[str, str]] = {     # "journeys.*"
                                 "not shown. Where a hidden group could be worked out from a total the report shows — "
                                 "the table of services by channel, the case measures by service, channel and unit, the "
                                 "months of opening and the time by month and group — more groups are hidden where "
-                                "needed, so that no hidden figure can be worked out from a service's, a channel's or a "
-                                "month's total or from the digital take-up (secondary suppression, Hundepool et al. "
-                                "2012, §4.2); such a group may be large.",
+                                "needed, so that no hidden figure — its cases, or its cases still open — can be worked out from "
+                                "a service's, a channel's or a month's total or from the digital take-up (secondary "
+                                "suppression, Hundepool et al. 2012, §4.2); such a group may be large. A chart draws only "
+                                "what its table shows.",
                                 "קבוצות (שירותים, ערוצים, יחידות, חודשים, צמדי יחידות) של פחות מ־{size} פניות אינן "
                                 "מוצגות. כשאפשר היה לחשב קבוצה מוסתרת מסך שמוצג בדוח — בטבלת השירותים לפי ערוץ, "
                                 "במדדי הטיפול לפי שירות, ערוץ ויחידה, בחודשי הפתיחה ובזמן הטיפול לפי חודש וקבוצה — "
-                                "מוסתרות קבוצות נוספות במידת הצורך, כך שאי אפשר לחשב נתון מוסתר מסך הפניות של שירות, "
-                                "של ערוץ או של חודש או משיעור השימוש הדיגיטלי (הסתרה משנית, Hundepool et al. 2012, "
-                                "§4.2); קבוצה כזו יכולה להיות גדולה."),
+                                "מוסתרות קבוצות נוספות במידת הצורך, כך שאי אפשר לחשב נתון מוסתר — מספר הפניות או מספר "
+                                "הפניות שעדיין פתוחות — מסך הפניות של שירות, של ערוץ או של חודש או משיעור השימוש "
+                                "הדיגיטלי (הסתרה משנית, Hundepool et al. 2012, §4.2); קבוצה כזו יכולה להיות גדולה. "
+                                "תרשים משרטט רק את מה שהטבלה שלו מציגה."),
 }

@@ -34,6 +34,8 @@ def capability_chart(res: JourneysResult, lang: str) -> Figure | None:
     cap = res.monthly_capability()
     if cap.empty:
         return None
+    hidden = res.hidden_months()
+    cap = _every_month(cap, hidden)  # a month hidden is a gap in the lines, never bridged
     fig, ax = charts.new_figure()
     x = cap["month"].dt.to_timestamp()
     colour = charts.accent(res.accent)
@@ -46,10 +48,36 @@ def capability_chart(res: JourneysResult, lang: str) -> Figure | None:
     charts.finish(ax, lang=lang, title=t("journeys.fig.capability", lang), xlabel=t("journeys.col.month", lang),
                   ylabel=t("journeys.axis.days", lang))
     fig.autofmt_xdate()
-    if cap[["median_days", "p90_days"]].isna().to_numpy().any():
-        fig.supxlabel(t("journeys.fig.capability_note", lang), x=0.99 if lang == "he" else 0.01,  # below, in the layout
-                      ha="right" if lang == "he" else "left", fontsize=7.5, color="#555555")
+    rtl = lang == "he"
+    if hidden:  # under the axis label, in the layout: which months are missing, and why
+        ax.annotate(textwrap.fill(hidden_months_note(res, lang), max(int(fig.get_figwidth() * 16), 40)),
+                    xy=(1.0 if rtl else 0.0, 0.0), xycoords=("axes fraction", ax.xaxis.label), xytext=(0, -3),
+                    textcoords="offset points", ha="right" if rtl else "left", va="top", fontsize=7.5,
+                    color="#555555")
+    if cap.loc[~cap["month"].isin(hidden), ["median_days", "p90_days"]].isna().to_numpy().any():
+        fig.supxlabel(t("journeys.fig.capability_note", lang), x=0.99 if rtl else 0.01,  # below, in the layout
+                      ha="right" if rtl else "left", fontsize=7.5, color="#555555")
     return fig
+
+
+def _every_month(tab: pd.DataFrame, also: list | tuple = ()) -> pd.DataFrame:
+    """*tab* (a column ``month`` of periods, one row each) with a row of NaN for each month between its first
+    and last (and each of *also*) that it lacks: a line drawn through it breaks there."""
+    months = list(tab["month"]) + list(also)
+    if not months:
+        return tab
+    every = pd.period_range(min(months), max(months), freq="M")
+    return tab.set_index("month").reindex(every).rename_axis("month").reset_index()
+
+
+def hidden_months_note(res: JourneysResult, lang: str) -> str:
+    """The sentence under the monthly chart and beside its table: which months of opening are not shown, and
+    why (under ``min_group_size`` cases, or hidden so that such a month cannot be worked out from the total)."""
+    from ..i18n import fmt_period
+
+    months = res.hidden_months()
+    return t("journeys.fig.hidden_months", lang, n=len(months), months=", ".join(fmt_period(m, lang) for m in months),
+             size=fmt_number(res.min_group_size, lang))
 
 
 def capability_by_service_chart(res: JourneysResult, lang: str) -> Figure | None:
@@ -73,6 +101,7 @@ def capability_by_service_chart(res: JourneysResult, lang: str) -> Figure | None
     used = set()
     months = tab.loc[tab["service_id"].isin(shown), "month"]
     first, last = months.min(), months.max()
+    gaps = False  # a month inside a service's line that the table hides (a gap, never bridged)
     span = (last - first).n + 1
     locator = mdates.MonthLocator(interval=max(1, math.ceil(span / 5)))
     xlim = (first.to_timestamp() - pd.Timedelta(days=20), last.to_timestamp() + pd.Timedelta(days=20))
@@ -82,6 +111,9 @@ def capability_by_service_chart(res: JourneysResult, lang: str) -> Figure | None
         ax = axes[r][c]
         used.add((r, c))
         sub = tab.loc[tab["service_id"] == sid].sort_values("month", kind="stable")
+        full = _every_month(sub)
+        gaps = gaps or len(full) > len(sub)
+        sub = full.assign(service_id=sid)
         x = sub["month"].dt.to_timestamp()
         mine = cases.loc[cases["service_id"].astype(str) == sid]
         deadline = float(((mine["deadline"] - mine["start"]) / pd.Timedelta(days=1)).median())
@@ -124,6 +156,8 @@ def capability_by_service_chart(res: JourneysResult, lang: str) -> Figure | None
                        size=fmt_number(res.min_group_size, lang)))
     if tab.loc[tab["service_id"].isin(shown), ["median_days", "p90_days"]].isna().to_numpy().any():
         notes.append(t("journeys.fig.capability_note", lang))
+    if gaps:
+        notes.append(t("journeys.fig.hidden_cells", lang, size=fmt_number(res.min_group_size, lang)))
     if notes:
         columns = max(int(fig.get_figwidth() * 16), 40)
         fig.supxlabel("\n".join(textwrap.fill(x, columns) for x in notes), x=0.99 if rtl else 0.01,
@@ -272,7 +306,8 @@ def figure_data(res: JourneysResult, lang: str) -> dict[str, object]:
                                   col("median_days"): cap["median_days"].astype(float).tolist(),
                                   col("p90_days"): cap["p90_days"].astype(float).tolist()})
             out["capability"] = ChartData(frame, col("median_days"), {col("median_days"): "days", col("p90_days"): "days"},
-                                          series=True)
+                                          series=True,
+                                          notes=(hidden_months_note(res, lang),) if res.hidden_months() else ())
         tab, shown, _, _ = res.service_capability()
         if shown:
             sub = tab.loc[tab["service_id"].isin(shown)].sort_values(["service_id", "month"], kind="stable")

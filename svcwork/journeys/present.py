@@ -186,8 +186,7 @@ def tables(res: JourneysResult, lang: str) -> dict[str, pd.DataFrame]:
                 out[f"kpis_by_{dim.replace('_id', '')}"] = _kpi_table(table, dim, lang)
         cap = res.monthly_capability()
         if len(cap):
-            out["capability"] = translate(cap.assign(month=cap["month"].astype(str)),
-                                          {**_keys("month", "cases", "open", "sla_met"), **_KM}, lang)
+            out["capability"] = _capability_months(res, cap, lang)
         groups = _capability_groups(res, lang)
         if len(groups):
             out["capability_by_group"] = groups
@@ -251,6 +250,33 @@ def _kpi_table(table: pd.DataFrame, dim: str, lang: str) -> pd.DataFrame:
         table[c] = pd.to_numeric(table[c], errors="coerce").round(4 if c.endswith(("rate", "met")) or c == "fcr" else 2)
     head = {"service_id": "service", "channel": "channel", "unit": "unit"}[dim]
     return translate(table, {dim: f"journeys.col.{head}", **_keys(*KPI_COLUMNS), **_KM}, lang)
+
+
+def _capability_months(res: JourneysResult, cap: pd.DataFrame, lang: str) -> pd.DataFrame:
+    """"Time by month of opening": the months shown; when a month is hidden (:meth:`JourneysResult.hidden_months`),
+    a note beside the month shown after it (or before it, at the end) says which month is not shown there and
+    why, so the sheet never jumps a month unsaid."""
+    from ..i18n import fmt_period
+
+    hidden = res.hidden_months()
+    keys = {**_keys("month", "cases", "open", "sla_met"), **_KM}
+    table = cap.assign(month=cap["month"].astype(str))
+    if not hidden:
+        return translate(table, keys, lang)
+    size = fmt_number(res.min_group_size, lang)
+    months = list(cap["month"])
+    before: dict[int, list] = {}
+    for mo in hidden:
+        later = [i for i, m in enumerate(months) if m > mo]
+        before.setdefault(later[0] if later else -(len(months)), []).append(mo)
+    notes = [""] * len(months)
+    for at, gap in before.items():
+        names = ", ".join(fmt_period(m, lang) for m in gap)
+        if at >= 0:
+            notes[at] = t("journeys.capability.hidden_before", lang, n=len(gap), months=names, size=size)
+        else:
+            notes[-1] = t("journeys.capability.hidden_after", lang, n=len(gap), months=names, size=size)
+    return translate(table.assign(note=notes), {**keys, **_keys("note")}, lang)
 
 
 def _capability_groups(res: JourneysResult, lang: str) -> pd.DataFrame:

@@ -196,8 +196,13 @@ def findings(res: JourneysResult, lang: str) -> list[str]:
 # =========================================================================== takeaways
 def _capability(res: JourneysResult, f: dict[str, KeyFigure], lang: str) -> str | None:
     low, high = f.get("journeys.month_median_low"), f.get("journeys.month_median_high")
+    months = f.get("journeys.months")  # the months shown: the base of "each month" once a month is hidden
+    scoped = months is not None and bool(res.hidden_months())
+    said = scoped and low is not None and high is not None  # the first sentence gives the base: the next keep it
     if low is not None and high is not None:
-        text = t("journeys.takeaway.capability", lang, low=quote(low, lang), high=quote(high, lang),
+        text = t("journeys.takeaway.capability_shown" if scoped else "journeys.takeaway.capability", lang,
+                 low=quote(low, lang), high=quote(high, lang), n=months.value if scoped else None,
+                 months=quote(months, lang) if scoped else None,
                  low_month=fmt_period(low.item, lang), high_month=fmt_period(high.item, lang))
     else:
         shown, _, _ = month_range(res)
@@ -207,18 +212,36 @@ def _capability(res: JourneysResult, f: dict[str, KeyFigure], lang: str) -> str 
         text = t("journeys.takeaway.capability_one", lang, median=quote(median, lang), cases=base_text(median, lang))
     no_p90 = f.get("journeys.months_no_p90")
     if no_p90 is not None and no_p90.value:
-        text += " " + t("journeys.takeaway.no_p90", lang, n=no_p90.value, count=quote(no_p90, lang))
+        text += " " + (t("journeys.takeaway.no_p90_shown", lang, n=no_p90.value, count=quote(no_p90, lang),
+                         months=quote(months, lang)) if scoped and not said else
+                       t("journeys.takeaway.no_p90", lang, n=no_p90.value, count=quote(no_p90, lang)))
     return text
 
 
 def _slowest(res: JourneysResult, f: dict[str, KeyFigure], lang: str) -> str | None:
-    _, shown, _, _ = res.service_capability()
-    days = [f[k] for k in (f"journeys.median_case_days.{s}" for s in shown) if k in f and f[k].value is not None]
+    """The slowest service by the median its row of "Case measures by service" shows (the key figure
+    ``median_case_days.<service>``, its base the service's cases with a time), over every service that
+    table shows — never one whose count it hides (:meth:`~JourneysResult.hidden_groups`), and then the
+    superlative says "of the services shown"; "whose median can be estimated yet" when a service shown
+    has none (more than half its cases still open).  A service without a line in the chart is said so."""
+    log = res.log
+    if log is None or "service_id" not in log.cases or not log.cases["service_id"].notna().any():
+        return None
+    hidden = {str(g) for g in res.hidden_groups("service_id")}
+    services = sorted({str(s) for s in log.cases["service_id"].dropna()} - hidden)
+    figs = [f[k] for k in (f"journeys.median_case_days.{s}" for s in services) if k in f]
+    days = [x for x in figs if x.value is not None]
     if not days:
         return None
     worst = max(days, key=lambda x: (x.value, x.key))
-    return t("journeys.takeaway.capability_by_service", lang, service=named_service(res, worst.item, lang),
-             days=quote(worst, lang), cases=base_text(worst, lang))
+    key = ("journeys.takeaway.capability_by_service_known" if len(days) < len(figs) else
+           "journeys.takeaway.capability_by_service_shown" if hidden else "journeys.takeaway.capability_by_service")
+    text = t(key, lang, service=named_service(res, worst.item, lang), days=quote(worst, lang),
+             cases=base_text(worst, lang))
+    _, drawn, rest, _ = res.service_capability()
+    if worst.item not in drawn and worst.item not in rest:
+        text += " " + t("journeys.takeaway.not_drawn", lang)
+    return text
 
 
 def _takeup(res: JourneysResult, f: dict[str, KeyFigure], lang: str) -> str | None:

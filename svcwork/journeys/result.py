@@ -172,6 +172,10 @@ class JourneysResult(Presented):
                 })
                 pre = np.concatenate([np.zeros(len(cells) + len(groups), bool), hidden_months])
                 hid = hidden_cells(entries, ("month", "group"), m, count="n", hidden=pre, loops=True)
+                opened = self._open_counts(cells, dim, groups, months)
+                if opened is not None and len(groups) > 1:  # "Still open" is a second count of the entries (review
+                    # D8); with one group, its cells are the months themselves (their own rule, the month totals')
+                    hid = _protect_open(entries, opened, hid, m)
                 hidden_months |= hid[len(cells) + len(groups):]
                 if dim:
                     out["cells"][dim] = hid[:len(cells)]
@@ -182,18 +186,40 @@ class JourneysResult(Presented):
         self._capability[key] = out
         return out
 
+    def _open_counts(self, cells: pd.DataFrame, dim: str | None, groups: list, months: pd.DataFrame) -> np.ndarray | None:
+        """The cases still open of each entry of :meth:`_protected`'s table for *dim* (the month × group cells,
+        the group totals, the month totals, in that order); None when the log records no closure."""
+        if months["open"].isna().any() or (len(cells) and cells["open"].isna().any()):
+            return None
+        cases = self.log.cases
+        if dim:
+            is_open = cases["closed"].notna() & ~cases["closed"].fillna(True).astype(bool)
+            by_group = is_open.groupby(cases[dim], observed=True).sum()
+            group_open = np.array([float(by_group.get(g, 0)) for g in groups])
+        else:
+            group_open = np.zeros(0)
+        return np.concatenate([cells["open"].to_numpy(dtype=float), group_open, months["open"].to_numpy(dtype=float)])
+
+    def hidden_months(self) -> list:
+        """The months of opening (periods, in order) that "Time by month of opening" hides (:meth:`_protected`):
+        under ``min_group_size`` cases, or hidden so that none is the total less the months shown."""
+        if self.log is None:
+            return []
+        return sorted(self._protected()["months"])
+
     def service_capability(self) -> tuple[pd.DataFrame, list[str], list[str], int]:
-        """(monthly table of the drawn services, services drawn, services left out for the cap, services too
-        small to draw): a service is drawn when at least one month has ``min_group_size`` cases (its medians and
-        90th percentiles: no count is drawn, so the month × group cells :meth:`capability_by` hides for the
-        counts' sake only are drawn)."""
+        """(monthly table of the drawn services, services drawn, services left out for the cap, services not
+        drawn): the month × service cells "Time by month opened and group" shows (:meth:`capability_by`, a cell
+        hidden there is hidden whole, its median and 90th percentile with its counts), of the services whose
+        total the case measures show (never one of :meth:`hidden_groups`); a service is drawn when at least one
+        of its months is shown, the largest first."""
         if self.log is None or not self.log.cases["service_id"].notna().any():
             return pd.DataFrame(), [], [], 0
         cases = self.log.cases
-        # the charts draw medians and 90th percentiles only, no count to subtract: primary suppression (the
-        # table of month x group counts, capability_by, hides more)
-        tab = suppress(self._capability_table("service_id"), count="cases", min_size=self.min_group_size)
-        tab["service_id"] = tab["service_id"].astype(str)
+        tab = self.capability_by("service_id")
+        hidden = {str(g) for g in self.hidden_groups("service_id")}
+        tab = tab.assign(service_id=tab["service_id"].astype(str))
+        tab = tab.loc[~tab["service_id"].isin(hidden)].reset_index(drop=True)
         volume = cases["service_id"].dropna().astype(str).value_counts()
         volume = volume.rename_axis("sid").reset_index().sort_values(["count", "sid"], ascending=[False, True],
                                                                       kind="stable")
@@ -299,3 +325,57 @@ class JourneysResult(Presented):
         channels = {"frontal_services": list(self.parity.frontal) if self.parity else [],
                     "frontal_without_digital": list(self.parity.without_digital) if self.parity else []}
         return {"journey": journey, "channels": channels}
+
+
+def _protect_open(entries: pd.DataFrame, opened: np.ndarray, hidden: np.ndarray, min_size: int) -> np.ndarray:
+    """The hidden pattern of a month × group table (:meth:`JourneysResult._protected`'s *entries*: cells, group
+    totals, month totals) grown so that the cases still open of a hidden entry are no more given by the
+    margins than its cases (review D8): the tables show "Still open" beside each count, the month totals'
+    open cases ("Time by month of opening"), the groups' (their closure rate in the case measures) and the
+    total (key figures).  Along each slice (the months of a group, the groups of a month, the month totals,
+    the group totals), the hidden entries whose open cases the slice's own total does not give as 0 anyway
+    (an entry of a slice with no case open, its total shown) must hold at least one case open between them, and be two or
+    more: else the total less the entries shown gives each of them (all 0, or the one's count).  Where a
+    slice fails, the shown cell of the fewest open cases above 0 (then the fewest cases) is hidden with
+    them; nor is an entry with a case open the only one of its slice, or the only link between two parts of
+    the hidden pattern (:func:`~svcwork.privacy.hidden_cells` over those entries); then the case counts' rule
+    again, until neither adds an entry.  A boolean array over *entries*."""
+    hid = np.asarray(hidden, bool).copy()
+    o = np.asarray(opened, float)
+    n = entries["n"].to_numpy(dtype=float)
+    month, group = entries["month"].to_numpy(), entries["group"].to_numpy()
+    # slice codes, 0 for the totals' own slices: the months of a group (and its total), the groups of a month
+    slices = [group + 1, month + 1]
+    cell = (month >= 0) & (group >= 0)  # a partner is never a month's or a group's total
+    # the total of each slice: the group's, the month's (an entry of the table, shown or not), or the grand total
+    margins = [np.where(group >= 0, month == -1, False), np.where(month >= 0, group == -1, False)]
+    for _ in range(len(o) + 1):
+        before = hid.copy()
+        known = np.zeros(len(o), bool)  # given as 0 by a slice with no case open whose total is shown
+        for s, margin in zip(slices, margins):
+            published = np.ones(int(s.max()) + 1, bool)
+            published[s[margin]] = ~hid[margin]
+            known |= (np.bincount(s, weights=o)[s] == 0) & published[s]
+        for s in slices:
+            held = hid & (n > 0) & ~known
+            k = np.bincount(s, weights=held.astype(float))
+            total = np.bincount(s, weights=np.where(held, o, 0.0))
+            need = (k > 0) & ((total == 0) | (k == 1))
+            cand = np.flatnonzero(~hid & (o > 0) & cell & need[s])
+            if cand.size:
+                order = cand[np.lexsort((n[cand], o[cand], s[cand]))]
+                _, first = np.unique(s[order], return_index=True)
+                hid[order[first]] = True
+        # the entries with a case open, on their own (a 0 takes no share of a margin): no slice holds one hidden
+        # entry alone, nor is one the only link between two parts of the pattern (the case counts' rule, with
+        # every such entry large enough: only the partners); a partner is a cell, never a month's or a group's
+        # total (hidden for its open cases, it would take a whole month or group out of the tables)
+        pos = np.flatnonzero(o > 0)
+        if pos.size:
+            sub = entries.iloc[pos].assign(n=o[pos] + min_size + np.where(cell[pos], 0.0, 0.5))  # a cell first
+            hid[pos] |= cell[pos] & hidden_cells(sub, ("month", "group"), min_size, count="n", hidden=hid[pos],
+                                                 loops=True)
+        if (hid == before).all():
+            break
+        hid = hidden_cells(entries, ("month", "group"), min_size, count="n", hidden=hid, loops=True)
+    return hid
