@@ -9,9 +9,9 @@ import re
 import numpy as np
 import pandas as pd
 import pytest
-from test_journeys_analysis import _cells, cases_csv, client  # noqa: F401  (module fixtures)
+from test_journeys_analysis import _cells, cases_csv, client, journey_rows  # noqa: F401  (module fixtures)
 
-from conftest import hebrew_sheets, write_xlsx
+from conftest import english_sheets, hebrew_sheets, write_xlsx
 from svcwork import AnalysisError, load
 from svcwork.charts import SLIDE_CHART_SIZE
 from svcwork.i18n import t
@@ -186,7 +186,13 @@ def test_the_results_views_are_those_of_the_present_module(client):
 def test_tables_are_typed_by_the_catalogue_key_of_each_header(client):
     # results.xlsx formats a column by the kind of its header's catalogue key (svcwork.tables), never by the
     # translated words: every header from the catalogue records its key; only the columns named after a
-    # channel (text cells) have none, and the hand-off matrix's columns named after units are hand-off counts
+    # channel (text cells) have none, and the hand-off matrix's columns named after units are hand-off counts.
+    # A commitment on the counter too: the web one alone is not shown (web is a channel the report hides)
+    sheets = english_sheets()
+    sheets["Journey"] = journey_rows()
+    sheets["Standards"] = [["service_id", "measure", "target", "channel"], ["*", "resolution_days", 14, "*"],
+                           ["S1", "first_response_days", 1, "web"], ["S1", "first_response_days", 1, "counter"]]
+    write_xlsx(client / "intake.xlsx", sheets)
     res = analyse(load(client))
     for lang in ("en", "he"):
         tables = res.tables(lang)

@@ -171,10 +171,14 @@ class JourneysResult(Presented):
                     "n": np.concatenate([cells["cases"].to_numpy(dtype=float), totals.to_numpy(dtype=float), month_n]),
                 })
                 pre = np.concatenate([np.zeros(len(cells) + len(groups), bool), hidden_months])
-                hid = hidden_cells(entries, ("month", "group"), m, count="n", hidden=pre, loops=True)
-                opened = self._open_counts(cells, dim, groups, months)
-                if opened is not None and len(groups) > 1:  # "Still open" is a second count of the entries (review
-                    # D8); with one group, its cells are the months themselves (their own rule, the month totals')
+                # without groups the months are a one-way table against the total (a month's own slice would be
+                # itself, which the rule reads as a margin giving it)
+                hid = hidden_cells(entries, ("month", "group") if dim else ("month",), m, count="n", hidden=pre,
+                                   loops=bool(dim))
+                # "Still open" is a second count of the entries (review D8); with one group or none (a log without
+                # services, channels or units), its cells are the months themselves (their own rule, the month totals')
+                opened = self._open_counts(cells, dim, groups, months) if dim and len(groups) > 1 else None
+                if opened is not None:
                     hid = _protect_open(entries, opened, hid, m)
                 hidden_months |= hid[len(cells) + len(groups):]
                 if dim:
