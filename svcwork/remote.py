@@ -138,7 +138,8 @@ def unpack(files: Mapping[str, bytes], target: Path) -> Path:
 def _code_hash() -> str:
     """svcwork's version and the hash of its code, analysis notebooks and report templates."""
     from . import __version__
-    from .batch import _tree_hash, analysis_notebooks
+    from .batch import analysis_notebooks
+    from .rerun import _tree_hash
     from .paths import PACKAGE_DIR, templates_dir
 
     h = hashlib.sha256(__version__.encode())

@@ -189,20 +189,6 @@ def test_an_unreadable_client_folder_fails_by_name_and_the_batch_goes_on(fast, t
     assert "[folder_unreadable]" in capsys.readouterr().out
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root reads a mode-000 folder; the monkeypatched test covers it")
-def test_an_unreadable_client_folder_for_real(fast, tmp_path):  # pragma: no cover - not as root
-    root = tmp_path / "clients"
-    _client(root, "a-good")
-    bad = root / "e-unreadable"
-    bad.mkdir()
-    bad.chmod(0)
-    try:
-        result = batch.run_batch(root, tmp_path / "out", pdf=False)
-    finally:
-        bad.chmod(0o755)
-    assert [c.code for c in result.clients] == [None, "folder_unreadable"]
-
-
 # =========================================================================== 2. a PDF that fails
 def test_a_failed_pdf_keeps_the_earlier_complete_report_and_fails_the_client(fast, tmp_path):
     client = _client(tmp_path / "clients")
