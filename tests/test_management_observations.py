@@ -170,3 +170,21 @@ def test_clustered_interval_is_wider_than_the_naive_one_when_an_employees_scores
     naive = stats.ttest_1samp(x, 0).confidence_interval(0.95)
     assert out["high"] - out["low"] > 2 * (naive.high - naive.low)
     assert (out["low"], out["high"]) == pytest.approx(_sm_mean_interval(x, frame["employee_code"]), rel=1e-10)
+
+
+def test_a_score_without_an_employee_is_left_out_so_the_interval_and_the_staff_count_agree():
+    # review2-change D2: a row without an employee code was a cluster of its own in the interval (9 clusters)
+    # while the employees counted were 3, so the next round recovered the standard error with too few df
+    import statsmodels.api as sm
+
+    rows = [{"date": "2026-03-01", "unit": "U", "observer": "O", "employee_code": code, "item": "listening",
+             "score": score} for code, score in [("E1", 3), ("E1", 4), ("E2", 2), ("E2", 3), ("E3", 4), ("E3", 5)]]
+    rows += [{"date": "2026-03-01", "unit": "U", "observer": "O", "employee_code": None, "item": "listening",
+              "score": s} for s in (1, 5, 2, 4, 3, 5)]
+    got = observation_scores(pd.DataFrame(rows), by=["item"], min_size=3).iloc[0]
+    coded = pd.DataFrame(rows[:6])
+    fit = sm.OLS(coded["score"].to_numpy(float), np.ones(6)).fit(
+        cov_type="cluster", cov_kwds={"groups": coded["employee_code"].astype("category").cat.codes}, use_t=True)
+    low, high = fit.conf_int(0.05)[0]
+    assert (int(got["n"]), int(got["employees"])) == (6, 3)
+    assert (got["low"], got["high"]) == (pytest.approx(low), pytest.approx(high))

@@ -35,6 +35,9 @@ __all__ = ["observation_scores", "observer_scores", "publishable_observations", 
 
 
 def _prepare_observations(observations: pd.DataFrame) -> pd.DataFrame:
+    """The observations as typed frames, the rows that cannot be used left out: no date, unit, item or score,
+    or no employee code — a score of nobody known is neither one of a group's people (suppression counts
+    them) nor in a cluster of the interval (the intake requires the code; this holds for the Python API)."""
     require_columns(observations, ("date", "unit", "observer", "employee_code", "item", "score"), "Observations")
     obs = pd.DataFrame({
         "date": pd.to_datetime(observations["date"], errors="coerce"),
@@ -54,7 +57,7 @@ def _prepare_observations(observations: pd.DataFrame) -> pd.DataFrame:
     if bad.any():
         found = ", ".join(sorted({fmt_number(v, digits=2) for v in obs.loc[bad, "score"]})[:5])
         raise AnalysisError(t("management.error.scores", "en", lo=SCALE[0], hi=SCALE[-1], found=found))
-    return obs.dropna(subset=["date", "unit", "item", "score"]).reset_index(drop=True)
+    return obs.dropna(subset=["date", "unit", "employee_code", "item", "score"]).reset_index(drop=True)
 
 
 def observation_scores(observations: pd.DataFrame, *, by: Sequence[str], min_size: int,
