@@ -429,7 +429,8 @@ def run_client(client: str | os.PathLike, output: str | os.PathLike, *, force: b
                 pdf_note = printing.finish()
             except PdfError as exc:
                 if earlier_pdf or pdf:  # the earlier, complete report stays; the failure is said
-                    raise _PdfFailed(exc.message, kept=earlier_pdf) from None
+                    raise _PdfFailed(exc.message, kept=earlier_pdf,
+                                     code="chromium_missing" if exc.code == "chromium_missing" else "pdf_failed") from None
                 pdf_failure, pdf_note = exc.message, None  # nothing to lose: written, stamped without its PDF
             summary = json.loads((tmp / "summary.json").read_text(encoding="utf-8"))
             history.withdraw_records(tmp, rounds_tmp)
@@ -449,7 +450,7 @@ def run_client(client: str | os.PathLike, output: str | os.PathLike, *, force: b
     except _PdfFailed as exc:
         key = "cli.pdf_failed_kept" if exc.kept else "cli.pdf_failed"
         return ClientResult(client, slug, "failed", time.perf_counter() - start, output=out if exc.kept else None,
-                            error=t(key, lang or user_language(), reason=exc.reason), code="pdf_failed")
+                            error=t(key, lang or user_language(), reason=exc.reason), code=exc.code)
     except NotebookError as exc:
         return ClientResult(client, slug, "failed", time.perf_counter() - start, error=exc.message, code=exc.code,
                             notebook=exc.notebook, cell=exc.cell)
@@ -477,11 +478,12 @@ _CACHE_PREFIX = "svcwork-cache-"
 
 
 class _PdfFailed(Exception):
-    """A PDF asked for could not be made (*reason*); *kept*: the earlier report, with its PDF, stays."""
+    """A PDF asked for could not be made (*reason*); *kept*: the earlier report, with its PDF, stays;
+    *code*: the client's failure code (``chromium_missing`` when there is no browser, else ``pdf_failed``)."""
 
-    def __init__(self, reason: str, *, kept: bool) -> None:
+    def __init__(self, reason: str, *, kept: bool, code: str = "pdf_failed") -> None:
         super().__init__(reason)
-        self.reason, self.kept = reason, kept
+        self.reason, self.kept, self.code = reason, kept, code
 
 
 def _sweep_private_caches() -> None:

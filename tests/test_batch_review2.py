@@ -488,14 +488,19 @@ def test_the_history_records_follow_into_the_private_folder_and_old_ones_are_sti
     assert list(history.load_round(old).actions["action_id"]) == ["B1"]
 
 
+def _out_with_a_record(out: Path, name: str, text: str) -> Path:
+    """An OUT folder with client ``c``'s file *name* and its private case record (``.rounds/c/round/``)."""
+    (out / "c").mkdir(parents=True)
+    (out / "c" / name).write_text(text)
+    (out / ".rounds" / "c" / "round").mkdir(parents=True)
+    (out / ".rounds" / "c" / "round" / "cases.parquet").write_bytes(b"pq")
+    return out
+
+
 def test_remote_jobs_carry_the_private_records_and_write_them_back_privately(tmp_path):
     from svcwork import remote
 
-    out = tmp_path / "out"
-    (out / "c").mkdir(parents=True)
-    (out / "c" / "summary.json").write_text("{}")
-    (out / ".rounds" / "c" / "round").mkdir(parents=True)
-    (out / ".rounds" / "c" / "round" / "cases.parquet").write_bytes(b"pq")
+    out = _out_with_a_record(tmp_path / "out", "summary.json", "{}")
     folder = tmp_path / "clients" / "c"
     folder.mkdir(parents=True)
     job = remote.make_job(folder, out, since=None)
@@ -509,11 +514,7 @@ def test_remote_jobs_carry_the_private_records_and_write_them_back_privately(tmp
 def test_publishing_to_a_local_out_puts_the_records_beside_the_client_folder(tmp_path):
     from svcwork.storage import StagedOutput
 
-    local = tmp_path / "staged"
-    (local / "c").mkdir(parents=True)
-    (local / "c" / "report.html").write_text("r")
-    (local / ".rounds" / "c" / "round").mkdir(parents=True)
-    (local / ".rounds" / "c" / "round" / "cases.parquet").write_bytes(b"pq")
+    local = _out_with_a_record(tmp_path / "staged", "report.html", "r")
     StagedOutput(tmp_path / "o", local, {}).publish("c")
     assert sorted(p.name for p in (tmp_path / "o" / "c").rglob("*")) == ["report.html"]
     assert (tmp_path / "o" / ".rounds" / "c" / "round" / "cases.parquet").read_bytes() == b"pq"

@@ -101,7 +101,8 @@ def test_outputs_are_written_whole_naming_the_coordinators_folder(tmp_path):
     written = json.loads((target / ".svcwork-run.json").read_text())
     assert written["inputs"][0]["path"] == str(folder.resolve() / "intake.xlsx")
     assert written["notebooks"] == [str(batch.analysis_notebooks()[0])]
-    assert not [p for p in (tmp_path / "out").iterdir() if p.name.startswith(".")]
+    # nothing hidden but the private case records (OUT/.rounds/<client>/, svcwork.since.history)
+    assert not [p for p in (tmp_path / "out").iterdir() if p.name.startswith(".") and p.name != ".rounds"]
 
 
 def test_the_wait_for_a_worker_is_bounded(monkeypatch):
@@ -272,7 +273,8 @@ def test_a_worker_that_cannot_read_the_coordinators_folders_makes_the_same_repor
         for stash in Path(tempfile.gettempdir()).glob(f".svcwork-stash-{os.getpid()}-*"):
             stash.rmdir()  # the empty mount points of the worker's namespace
     assert [(c.slug, c.status) for c in got.clients] == [("northfield-licensing", "ok")], got.describe()
-    assert batch._client_unchanged(clients / "northfield-licensing", out)  # a later local run sees it unchanged
+    # a later local run without a PDF sees it unchanged (one asking for the PDF, by default, runs it to make one)
+    assert batch._client_unchanged(clients / "northfield-licensing", out, pdf=False)
 
     local = batch.run_batch(clients, tmp_path / "local", pdf=False, force=True)
     assert local.ok, local.describe()
@@ -390,8 +392,8 @@ def test_a_worker_killed_mid_client_reruns_it_once_and_never_leaves_half_a_repor
         assert not (out / "a-victim").exists()  # nothing half-written
     else:
         assert json.loads((out / "a-victim" / "summary.json").read_text())["client"] == "a-victim"
-    assert not [p.name for p in out.iterdir() if p.name.startswith(".") and p.name != ".svcwork.lock"]
-    for folder in (p for p in out.iterdir() if p.is_dir()):
+    assert not [p.name for p in out.iterdir() if p.name.startswith(".") and p.name not in (".svcwork.lock", ".rounds")]
+    for folder in (p for p in out.iterdir() if p.is_dir() and not p.name.startswith(".")):
         assert {"report.html", "summary.json", ".svcwork-run.json"} <= {p.name for p in folder.iterdir()}
 
 
