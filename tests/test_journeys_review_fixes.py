@@ -17,6 +17,7 @@ import pytest
 from test_journeys_words import START, _client, deadline_log
 
 from conftest import EVENTLOGS, english_sheets, write_xlsx
+from disclosure import audit_ranges, sums
 from svcwork import caselog as CL
 from svcwork import load
 from svcwork.journeys.analysis import analyse
@@ -136,30 +137,12 @@ def _feasible_ranges(vol: pd.DataFrame, shown: pd.DataFrame) -> dict[tuple[str, 
     cases — with every cell at least 0.  A cell of 0 is taken as known (the table shows it; a hidden 0 is mostly
     pinned by non-negativity anyway, Hundepool et al. 2012, §5): the stricter audit, every hidden count above 0
     must still have a range wider than a point."""
-    from scipy.optimize import linprog
-
-    cells = [(s_, c) for s_ in vol.index for c in vol.columns if not shown.loc[s_, c] and vol.loc[s_, c] > 0]
-    index = {cell: i for i, cell in enumerate(cells)}
+    values = {(s_, c): float(vol.loc[s_, c]) for s_ in vol.index for c in vol.columns}
+    known = {cell for cell, v in values.items() if shown.loc[cell[0], cell[1]] or v == 0}
     side = {c: c in ("web", "app") for c in vol.columns}
     margins = [[(s_, c) for s_ in vol.index] for c in vol.columns]
     margins += [[(s_, c) for c in vol.columns if side[c] == digital] for s_ in vol.index for digital in (True, False)]
-    rows, rhs = [], []
-    for margin in margins:
-        hidden = [cell for cell in margin if cell in index]
-        if not hidden:
-            continue
-        row = np.zeros(len(cells))
-        row[[index[cell] for cell in hidden]] = 1
-        rows.append(row)
-        rhs.append(sum(float(vol.loc[cell]) for cell in hidden))  # the margin less its shown cells
-    out = {}
-    for cell, i in index.items():
-        goal = np.zeros(len(cells))
-        goal[i] = 1
-        low = linprog(goal, A_eq=np.array(rows), b_eq=rhs, bounds=(0, None)).fun
-        high = -linprog(-goal, A_eq=np.array(rows), b_eq=rhs, bounds=(0, None)).fun
-        out[cell] = (round(low, 6), round(high, 6))
-    return out
+    return audit_ranges(values, known, [sums(m, rhs=sum(values[cell] for cell in m)) for m in margins])
 
 
 def test_no_hidden_channel_volume_can_be_derived_from_the_totals_in_the_deliverable():

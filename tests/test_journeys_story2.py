@@ -12,6 +12,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
+from disclosure import audit_ranges
 
 from svcwork import load
 from svcwork.i18n import fmt_period, t
@@ -98,10 +99,8 @@ def joint_ranges(res) -> dict:
     """Each hidden entry's (min, max, true) for the case counts and the cases still open together, by linear
     programming: "Time by month of opening" (cases, still open), the three month x group tables (cases,
     still open), the groups' totals (case measures: cases, and the open cases their closure rate gives) and
-    the totals (cases, open cases), every entry at least 0 and no more open than cases.  (The helper of
-    tests/test_privacy_margins.py has no inequality: here the open cases of an entry are at most its cases.)"""
-    from scipy.optimize import linprog
-
+    the totals (cases, open cases), every entry at least 0 and no more open than cases
+    (:func:`disclosure.audit_ranges`)."""
     cases = res.log.cases
     is_open = cases["closed"].notna() & ~cases["closed"].fillna(True).astype(bool)
     months = capability_table(cases).set_index("month")
@@ -137,39 +136,9 @@ def joint_ranges(res) -> dict:
             for g in tot.index:
                 eqs.append([((kind, dim, str(g), m2), 1) for g2, m2 in zip(cells[dim], cells["month"]) if g2 == g]
                            + [((kind, dim, str(g)), -1)])
-    hidden = [k for k in truth if k not in shown]
-    index = {k: i for i, k in enumerate(hidden)}
-    rows, rhs = [], []
-    for terms in eqs:
-        row, known = np.zeros(len(hidden)), 0.0
-        for k, sign in terms:
-            if k in index:
-                row[index[k]] += sign
-            else:
-                known += sign * truth[k]
-        if row.any():
-            rows.append(row)
-            rhs.append(-known)
-    ub, ub_rhs = [], []
-    for k in hidden:
-        if k[0] == "o":
-            row = np.zeros(len(hidden))
-            row[index[k]] = 1
-            c = ("c",) + k[1:]
-            if c in index:
-                row[index[c]] = -1
-            ub.append(row)
-            ub_rhs.append(0.0 if c in index else truth[c])
-    A, U = np.array(rows), (np.array(ub) if ub else None)
-    out = {}
-    for k, i in index.items():
-        goal = np.zeros(len(hidden))
-        goal[i] = 1
-        low = linprog(goal, A_eq=A, b_eq=rhs, A_ub=U, b_ub=ub_rhs or None, bounds=(0, None), method="highs")
-        high = linprog(-goal, A_eq=A, b_eq=rhs, A_ub=U, b_ub=ub_rhs or None, bounds=(0, None), method="highs")
-        assert low.status == 0, (k, low.message)
-        out[k] = (round(low.fun, 6), math.inf if high.status == 3 else round(-high.fun, 6), truth[k])
-    return out
+    at_most = [(k, ("c",) + k[1:]) for k in truth if k[0] == "o"]  # no more open than cases
+    ranges = audit_ranges(truth, shown, [(terms, 0.0) for terms in eqs], at_most=at_most)
+    return {k: (low, high, truth[k]) for k, (low, high) in ranges.items()}
 
 
 def _given_by_a_month(res, key) -> bool:

@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 import pytest
+from disclosure import audit_ranges, sums
 
 from svcwork import load
 from svcwork.journeys.analysis import analyse
@@ -26,33 +27,8 @@ NORTHFIELD = Path(__file__).resolve().parents[1] / "data" / "clients" / "northfi
 
 def feasible_ranges(values: dict, shown: set, margins: list[tuple[list, float]]) -> dict:
     """Each hidden entry's (min, max) consistent with the entries *shown* and the *margins* (a list of
-    (entries, published total)), every entry at least 0.  *values*: every entry's true value (only the shown
-    ones and the margins are used as constraints; the true values of hidden entries never are)."""
-    from scipy.optimize import linprog
-
-    hidden = [k for k in values if k not in shown]
-    index = {k: i for i, k in enumerate(hidden)}
-    rows, rhs = [], []
-    for entries, total in margins:
-        row = np.zeros(len(hidden))
-        for k in entries:
-            if k in index:
-                row[index[k]] += 1
-        if row.any():
-            rows.append(row)
-            rhs.append(float(total) - sum(float(values[k]) for k in entries if k not in index))
-    out = {}
-    for k, i in index.items():
-        goal = np.zeros(len(hidden))
-        goal[i] = 1
-        if not rows:
-            out[k] = (0.0, np.inf)
-            continue
-        low = linprog(goal, A_eq=np.array(rows), b_eq=rhs, bounds=(0, None))
-        high = linprog(-goal, A_eq=np.array(rows), b_eq=rhs, bounds=(0, None))
-        assert low.status == 0, (k, low.message)  # the published figures are consistent
-        out[k] = (round(low.fun, 6), np.inf if high.status == 3 else round(-high.fun, 6))
-    return out
+    (entries, published total)), every entry at least 0 (:func:`disclosure.audit_ranges`)."""
+    return audit_ranges(values, shown, [sums(entries, rhs=total) for entries, total in margins])
 
 
 def pinned(ranges: dict) -> dict:
@@ -83,41 +59,10 @@ def test_a_total_hidden_elsewhere_is_never_the_sum_of_its_cells_shown():
     values = {i: float(v) for i, v in enumerate(entries["n"])}
     shown = {i for i in values if not hid[i]}
     # every relation among the entries: each row and column of cells against its total, the totals against 130
-    margins = [([0, 1, "-4"], 0), ([2, 3, "-5"], 0), ([0, 2, "-6"], 0), ([1, 3, "-7"], 0),
-               ([4, 5], 130), ([6, 7], 130)]
-    # (a total as an entry: cells less the total = 0; "-k" is minus entry k)
-    values.update({f"-{k}": -values[k] for k in (4, 5, 6, 7)})
-    shown |= {f"-{k}" for k in (4, 5, 6, 7) if k in shown}
-    ranges = _signed_ranges(values, shown, margins)
+    relations = [sums([0, 1], 4), sums([2, 3], 5), sums([0, 2], 6), sums([1, 3], 7), sums([4, 5], rhs=130),
+                 sums([6, 7], rhs=130)]
+    ranges = audit_ranges(values, shown, relations)
     assert 4 in ranges and not pinned(ranges), ranges
-
-
-def _signed_ranges(values: dict, shown: set, margins: list) -> dict:
-    """feasible_ranges with "-k" standing for minus entry k (a total in a relation cells - total = 0)."""
-    from scipy.optimize import linprog
-
-    hidden = [k for k in values if k not in shown and not str(k).startswith("-")]
-    index = {k: i for i, k in enumerate(hidden)}
-    rows, rhs = [], []
-    for entries, total in margins:
-        row, known = np.zeros(len(hidden)), 0.0
-        for k in entries:
-            base, sign = (int(k[1:]), -1) if isinstance(k, str) else (k, 1)
-            if base in index:
-                row[index[base]] += sign
-            else:
-                known += sign * values[base]
-        if row.any():
-            rows.append(row)
-            rhs.append(total - known)
-    out = {}
-    for k, i in index.items():
-        goal = np.zeros(len(hidden))
-        goal[i] = 1
-        low = linprog(goal, A_eq=np.array(rows), b_eq=rhs, bounds=(0, None))
-        high = linprog(-goal, A_eq=np.array(rows), b_eq=rhs, bounds=(0, None))
-        out[k] = (round(low.fun, 6), np.inf if high.status == 3 else round(-high.fun, 6))
-    return out
 
 
 def test_a_zero_is_no_hidden_row_of_its_slice():
@@ -341,36 +286,7 @@ def test_northfield_months_of_opening_never_give_the_small_month_from_the_total(
 
 def _relation_ranges(values: dict, shown: set, relations: list, total: float) -> dict:
     """feasible_ranges over entries and relations (cells - total = 0), and the group totals and the month
-    totals each summing to *total*."""
-    from scipy.optimize import linprog
-
-    hidden = [k for k in values if k not in shown]
-    index = {k: i for i, k in enumerate(hidden)}
-    rows, rhs = [], []
-
-    def add(terms):
-        row, known = np.zeros(len(hidden)), 0.0
-        for k, sign in terms:
-            if k in index:
-                row[index[k]] += sign
-            else:
-                known += sign * values[k]
-        if row.any():
-            rows.append(row)
-            rhs.append(-known)
-
-    values = {**values, ("total",): float(total)}  # published (Data received)
-    for cells, margin in relations:
-        add([(c, 1) for c in cells] + [(margin, -1)])
-    for kind in ("group", "month"):
-        add([(k, 1) for k in values if k[0] == kind] + [(("total",), -1)])
-    out = {}
-    A = np.array(rows)
-    for k, i in index.items():
-        goal = np.zeros(len(hidden))
-        goal[i] = 1
-        low = linprog(goal, A_eq=A, b_eq=rhs, bounds=(0, None))
-        high = linprog(-goal, A_eq=A, b_eq=rhs, bounds=(0, None))
-        assert low.status == 0, low.message
-        out[k] = (round(low.fun, 6), np.inf if high.status == 3 else round(-high.fun, 6))
-    return out
+    totals each summing to *total* (:func:`disclosure.audit_ranges`)."""
+    equations = [sums(cells, margin) for cells, margin in relations]
+    equations += [sums([k for k in values if k[0] == kind], rhs=float(total)) for kind in ("group", "month")]
+    return audit_ranges(values, shown, equations)
