@@ -82,9 +82,10 @@ def _header_keys(header: str, lang: str) -> list[str]:
 
 
 def _date_formats(lang: str) -> tuple[str, str, str]:
-    """Excel number formats for a date, a date and time, and a month."""
+    """Excel number formats for a date, a date and time, and a month (a month as the report writes it,
+    "2026-10", in both languages)."""
     if lang == "he":
-        return "dd/mm/yyyy", "dd/mm/yyyy hh:mm", "mm/yyyy"
+        return "dd/mm/yyyy", "dd/mm/yyyy hh:mm", "yyyy-mm"
     return "yyyy-mm-dd", "yyyy-mm-dd hh:mm", "yyyy-mm"
 
 

@@ -95,3 +95,32 @@ def test_the_median_resolution_time_is_not_estimated_while_most_cases_are_open()
     # C closed after 5 days; A, B (one event, opened on day 0), D and E open: S never falls to one half
     row = M.standards_share(log, None, default_resolution_days=4).iloc[0]
     assert np.isnan(row["median_days"])
+
+
+def test_the_groups_hidden_follow_the_closing_activities_given():
+    """standards_share(end_activities=…) without *hidden* hides the groups the journeys section hides with the
+    same closing activities (its "Still open" counts depend on them), not those of the default rule.  A log
+    found by search: closed by "done", the channels phone and counter (3 cases) must go, and S1 with S3."""
+    from svcwork.journeys.analysis import hidden_groups
+    from svcwork.journeys.log import analyse_log
+
+    code = ("2d50D 1p20- 1w88D 1p44D 2d33C 1d63D 1w46D 2w18- 2d08D 1p15C 1p38C 3p54- 3w41- 1d46- 1w05C 2p46C 2w82D "
+            "2w38C 2w70C 2d55- 2p76- 2w04D 1w12C 3w51D").split()  # service, channel, day opened, then done/closed/open
+    rows = []
+    for i, c in enumerate(code):
+        service, channel = f"S{c[0]}", {"d": "desk", "p": "phone", "w": "web"}[c[1]]
+        start = pd.Timestamp("2026-01-01") + pd.Timedelta(days=int(c[2:4]))
+        rows.append((f"c{i}", "received", start, service, channel))
+        if c[4] != "-":
+            rows.append((f"c{i}", {"D": "done", "C": "closed"}[c[4]], start + pd.Timedelta(days=3 if c[4] == "D" else 5),
+                         service, channel))
+    ev = pd.DataFrame(rows, columns=["case_id", "activity", "timestamp", "service_id", "channel"])
+    ev["unit"] = ev["service_id"]
+    st = pd.DataFrame([{"service_id": "*", "measure": "resolution_days", "target": 4.0, "channel": c}
+                       for c in ("*", "web", "phone", "desk")]
+                      + [{"service_id": s, "measure": "resolution_days", "target": 4.0, "channel": "*"}
+                         for s in ("S1", "S2", "S3")])
+    journeys = hidden_groups(analyse_log(ev, end_activities=["done"]), 3)
+    got = M.standards_share(ev, st, min_group_size=3, end_activities=["done"])
+    assert got.equals(M.standards_share(ev, st, min_group_size=3, end_activities=["done"], hidden=journeys))
+    assert set(zip(got["service_id"], got["channel"])) == {("*", "*"), ("*", "web"), ("*", "phone"), ("S2", "*")}

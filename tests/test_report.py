@@ -179,7 +179,7 @@ def test_results_workbook_is_rtl_and_complete(hebrew_run):
     due = overdue.cell(row=2, column=[c.value for c in overdue[1]].index(t("management.col.due_date", "he")) + 1)
     assert due.is_date and due.number_format == "dd/mm/yyyy"
     monthly = wb[t("report.caption.journeys.capability", "he")]
-    assert monthly["A2"].is_date and monthly["A2"].number_format == "mm/yyyy"
+    assert monthly["A2"].is_date and monthly["A2"].number_format == "yyyy-mm"  # as the report writes a month
     by_service = wb[t("report.caption.journeys.kpis_by_service", "he")]
     header = [c.value for c in by_service[1]]
     sla = by_service.cell(row=2, column=header.index(t("journeys.col.sla_met", "he")) + 1)
@@ -418,7 +418,7 @@ def test_results_workbook_names_sheets_in_the_workbook_language_with_dates_and_s
     assert ws["A2"].is_date and ws["A2"].value == dt.datetime(2026, 1, 31) and ws["A2"].number_format == "dd/mm/yyyy"
     assert ws["A3"].value is None
     assert ws["B2"].is_date and ws["B2"].number_format == "dd/mm/yyyy"
-    assert ws["C2"].is_date and ws["C2"].value == dt.datetime(2025, 5, 1) and ws["C2"].number_format == "mm/yyyy"
+    assert ws["C2"].is_date and ws["C2"].value == dt.datetime(2025, 5, 1) and ws["C2"].number_format == "yyyy-mm"
     assert ws["D2"].is_date and ws["D2"].value == dt.datetime(2026, 1, 2)
     assert ws["E2"].data_type == "s" and ws["E2"].value == "2026-13"  # not a date: left as text
     en = openpyxl.load_workbook(write_results_workbook(tmp_path / "e.xlsx", {"journeys": {"capability": dates}}, lang="en"))

@@ -54,16 +54,16 @@ def hidden_groups(log: CaseLogAnalysis | None, min_group_size: int) -> dict[str,
     return _hidden_of(_bare_result(log, min_group_size))
 
 
-def hidden_groups_of_events(events: pd.DataFrame, min_group_size: int, *,
-                            timezone: str | None = None) -> dict[str, frozenset[str]]:
+def hidden_groups_of_events(events: pd.DataFrame, min_group_size: int, *, timezone: str | None = None,
+                            end_activities: Sequence[str] | None = None) -> dict[str, frozenset[str]]:
     """:func:`hidden_groups` of a raw case log (events, as ``engagement.cases``), for an analysis that
-    has not analysed the log itself (the service standards of :mod:`svcwork.measures`): the cases and
-    their months of opening (in *timezone*, by default the zone the loader noted) are those of
-    :func:`analyse_log`, which is all the groups hidden depend on.  Empty sets when *min_group_size*
-    is 1 or less (nothing is hidden)."""
+    has not analysed the log itself (the service standards of :mod:`svcwork.measures`): the cases, their
+    months of opening (in *timezone*, by default the zone the loader noted) and which are still open (by
+    *end_activities*, as the journeys section is given them) are those of :func:`analyse_log`, which is
+    all the groups hidden depend on.  Empty sets when *min_group_size* is 1 or less (nothing is hidden)."""
     if int(min_group_size) <= 1 or events is None or not len(events):
         return {d: frozenset() for d in GROUP_DIMS}
-    return hidden_groups(analyse_log(events, timezone=timezone), min_group_size)
+    return hidden_groups(analyse_log(events, timezone=timezone, end_activities=end_activities), min_group_size)
 
 
 def analyse(engagement: Engagement, *, end_activities: Sequence[str] | None = None,

@@ -109,7 +109,8 @@ def standards_share(cases: pd.DataFrame, standards: pd.DataFrame | None = None, 
         from ..journeys.analysis import hidden_groups_of_events  # the journeys section's rule (it imports us)
 
         try:
-            hidden = hidden_groups_of_events(cases, min_group_size) if int(min_group_size) > 1 and usable else {}
+            hidden = (hidden_groups_of_events(cases, min_group_size, end_activities=end_activities)
+                      if int(min_group_size) > 1 and usable else {})
         except AnalysisError:  # a log the journeys section cannot analyse: it shows no case count to protect
             hidden = {}
     return out.loc[~_hidden_rows(out, max(min_group_size, 1), _of_hidden_groups(out, hidden))].reset_index(drop=True)
