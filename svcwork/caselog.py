@@ -35,7 +35,13 @@ its last event (§9.4).  The rules:
 4. **First response** (:func:`first_response_days`): from the case's first event to the first later
    event whose activity is a response activity (e.g. "reply sent"); when none are named, to the
    case's second event, whatever it is (a proxy that counts an internal step such as "assigned" as
-   the response).  The first event never answers itself; a case with no such event has none.
+   the response).  The first event never answers itself; a case with no such event has none.  A case
+   still **waiting** for its first response (:func:`response_wait_days`: open, none yet) has waited its
+   age at the as-of time: a share within a first-response target counts it as not met once it is older
+   than the target (pending before), and a median counts it as right censored (rule 8), as resolution
+   times count the open cases.  A closed case without a response has no first-response time (the log
+   does not say when, or whether, the citizen was answered): left out.  A log in which no case has a
+   response records none: then no case is waiting either.
 5. **Resolution time** (:func:`resolution_days`): for a closed case, from its start to its end (the
    end of its last event).  When closure is not known, every case with two events or more is taken
    as resolved at the end of its last event; a case with a single event is **undetermined**
@@ -86,6 +92,7 @@ from .i18n import t
 from .schema import ENUMS, companion, normalize_name
 
 __all__ = ["CLOSING_WORDS", "REOPENING_WORDS", "CaseLog", "Closure", "prepare", "closure", "first_response_days",
+           "response_wait_days",
            "resolution_days", "determined", "open_age_days", "deadlines", "breached", "pending", "closure_times",
            "case_times", "canonical", "channel_key", "named_activities", "to_ns", "local_timezone", "opening_month"]
 
@@ -407,6 +414,16 @@ def first_response_days(log: pd.DataFrame | CaseLog, response_activities: Sequen
     return fr
 
 
+def response_wait_days(L: CaseLog, closing: Closure, first_response: np.ndarray) -> np.ndarray:
+    """Days each open case without a first response (*first_response* NaN, :func:`first_response_days`)
+    has waited for one at the log's as-of time (rule 4); NaN for the others, and for every case when no
+    case of the log has a response (the log records none)."""
+    first_response = np.asarray(first_response, dtype=float)
+    if not np.isfinite(first_response).any():
+        return np.full(L.n_cases, np.nan)
+    return np.where(np.isnan(first_response) & closing.open, (L.as_of - L.case_start) / DAY_NS, np.nan)
+
+
 def determined(L: CaseLog, closing: Closure) -> np.ndarray:
     """Per case: does the log tell when it finished or how long it has been open (rule 5)?  Every case
     when closure is known; else only the cases with two events or more (one event tells nothing)."""
@@ -507,18 +524,21 @@ def opening_month(L: CaseLog, timezone: str = "UTC") -> pd.PeriodIndex:
 def case_times(log: pd.DataFrame | CaseLog, *, end_activities: Sequence[str] | None = None,
                response_activities: Sequence[str] | None = None, lang: str = "en") -> pd.DataFrame:
     """The per-case timing table: one row per case (in case order) with ``case_id``, ``start``,
-    ``end``, ``events``, ``days`` (start to end, for every case), ``first_response_days``, ``closed``
-    (nullable: NA when the log records no closure), ``resolution_days``, ``open_age_days``,
-    ``service_id``, ``channel`` (its schema key) and ``unit`` (each the case's first value)."""
+    ``end``, ``events``, ``days`` (start to end, for every case), ``first_response_days``,
+    ``response_wait_days`` (an open case still waiting for one: rule 4), ``closed`` (nullable: NA when the
+    log records no closure), ``resolution_days``, ``open_age_days``, ``service_id``, ``channel`` (its
+    schema key) and ``unit`` (each the case's first value)."""
     L = prepare(log, lang)
     c = closure(L, end_activities, lang=lang)
+    fr = first_response_days(L, response_activities, lang=lang)
     return pd.DataFrame({
         "case_id": L.case_ids,
         "start": pd.to_datetime(L.case_start, unit="ns"),
         "end": pd.to_datetime(L.case_end, unit="ns"),
         "events": L.lengths,
         "days": (L.case_end - L.case_start) / DAY_NS,
-        "first_response_days": first_response_days(L, response_activities, lang=lang),
+        "first_response_days": fr,
+        "response_wait_days": response_wait_days(L, c, fr),
         "closed": c.column(),
         "resolution_days": resolution_days(L, c),
         "open_age_days": open_age_days(L, c),

@@ -349,8 +349,9 @@ def _journeys_counts(log: pd.DataFrame, **kw) -> dict[str, object]:
     return {"closed": int(c["closed"].sum()) if known else None, "open": int((~c["closed"]).sum()) if known else None,
             "resolved": len(res), "median_resolution": _nan(a.time_quantile(0.5)),
             "responded": int(c["first_response_days"].notna().sum()),
-            "median_first_response": float(c["first_response_days"].median()) if c["first_response_days"].notna().any()
-            else None}
+            # the median first response the journeys section shows (case measures), counting the cases still waiting
+            "median_first_response": float(J.breakdown(c.assign(every="all"), "every")["median_first_response_days"]
+                                           .iloc[0]) if c["first_response_days"].notna().any() else None}
 
 
 def _nan(value: float | None) -> float:

@@ -91,3 +91,28 @@ def test_breakdown_shares_count_only_the_known_cases():
             expected = 1 - share if col == "sla_breach" else share
             assert table.loc[ch, out] == pytest.approx(expected, nan_ok=True), (ch, col)
     assert np.isnan(table.loc["desk", "repeat_contact_rate"]) and table.loc["web", "sla_met"] == pytest.approx(2 / 3)
+
+
+def test_breakdown_median_first_response_counts_the_cases_still_waiting():
+    """Rule 4 of svcwork.caselog: "First response time, median" counts an open case not answered yet as right
+    censored at its age (Kaplan–Meier, checked against statsmodels' SurvfuncRight); a closed case without a
+    response is left out, and the measure's base (for the group-size rule) is the answered and the waiting."""
+    from statsmodels.duration.survfunc import SurvfuncRight
+
+    t0 = pd.Timestamp("2026-03-01T09:00:00Z")
+    day = pd.Timedelta(days=1)
+    rows = []
+    for i, d in enumerate([0.2, 0.5, 1, 3, 8]):  # answered ("second event"), closed a day later
+        rows += [(f"A{i}", "received", t0), (f"A{i}", "reply", t0 + d * day), (f"A{i}", "closed", t0 + (d + 1) * day)]
+    end = t0 + 30 * day
+    rows += [(f"W{i}", "received", end - age * day) for i, age in enumerate([25, 20, 12])]  # open, never answered
+    rows += [("Z", "received", end)]  # the log's last event: waiting 0 days
+    log = pd.DataFrame(rows, columns=["case_id", "activity", "timestamp"]).assign(service_id="S1")
+    cases = analyse_log(log).cases
+    got = breakdown(cases, "service_id").set_index("service_id").loc["S1", "median_first_response_days"]
+    sf = SurvfuncRight(np.array([0.2, 0.5, 1, 3, 8, 25, 20, 12, 0]), np.array([1] * 5 + [0] * 4))
+    ref = float(sf.surv_times[np.flatnonzero(sf.surv_prob <= 0.5 + 1e-12)[0]])
+    assert got == pytest.approx(ref) and ref == 3.0  # the answered alone: median 1 day
+    # under the group-size rule the base is the 9 cases answered or waiting
+    assert breakdown(cases, "service_id", min_size=9)["median_first_response_days"].notna().all()
+    assert breakdown(cases, "service_id", min_size=10)["median_first_response_days"].isna().all()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+import pytest
 import pandas as pd
 
 from conftest import EVENTLOGS
@@ -23,7 +24,10 @@ def test_standards_share_from_a_case_log():
     standards = pd.DataFrame({"service_id": ["*", "S1"], "measure": ["first_response_days", "resolution_days"],
                               "target": [2.0, 4.0], "channel": ["*", "*"]})
     got = M.standards_share(cases, standards).set_index("measure")
-    assert (got.loc["first_response_days", "n"], got.loc["first_response_days", "met"]) == (4, 3)
+    # within 2 days: C0, C2, C3 answered in time, C1 in 3 days; C9, open and still unanswered 20 days after it
+    # came in (the log ends at day 20), is older than the target: not met — a citizen never answered counts
+    assert (got.loc["first_response_days", "n"], got.loc["first_response_days", "met"]) == (5, 3)
+    assert got.loc["first_response_days", "pending"] == 0
     # S1 within 4 days: C0 closed in 3 (met), C1 closed in 5 (not), C9 still open 20 days after it came in
     # (the log ends at day 20): older than the target, so not met either
     assert (got.loc["resolution_days", "n"], got.loc["resolution_days", "met"]) == (3, 1)
@@ -124,3 +128,37 @@ def test_the_groups_hidden_follow_the_closing_activities_given():
     got = M.standards_share(ev, st, min_group_size=3, end_activities=["done"])
     assert got.equals(M.standards_share(ev, st, min_group_size=3, end_activities=["done"], hidden=journeys))
     assert set(zip(got["service_id"], got["channel"])) == {("*", "*"), ("*", "web"), ("*", "phone"), ("S2", "*")}
+
+
+def test_a_case_still_waiting_for_its_first_response():
+    """Rule 4 of svcwork.caselog: an open case without a first response is not met once older than the target,
+    pending before; the median counts it as censored at its age (checked against statsmodels' SurvfuncRight,
+    Kaplan–Meier); a closed case without a response and a log recording no response at all add no one."""
+    from statsmodels.duration.survfunc import SurvfuncRight
+
+    t0 = pd.Timestamp("2026-01-01T08:00:00Z")
+    day = pd.Timedelta(days=1)
+    rows = []
+    answered = [0.5, 1, 1.5, 4, 6]  # days to the first response ("answered"), then closed a day later
+    for i, d in enumerate(answered):
+        rows += [(f"A{i}", "received", t0), (f"A{i}", "answered", t0 + d * day), (f"A{i}", "closed", t0 + (d + 1) * day)]
+    waiting = [30, 3, 1]  # open, unanswered: received this many days before the log's last event
+    end = t0 + 40 * day
+    rows += [(f"W{i}", "received", end - age * day) for i, age in enumerate(waiting)]
+    rows += [("X", "received", t0), ("X", "closed", t0 + day), ("last", "received", end)]  # closed unanswered
+    cases = pd.DataFrame(rows, columns=["case_id", "activity", "timestamp"]).assign(service_id="S1", channel="web")
+    st = pd.DataFrame({"service_id": ["*"], "measure": ["first_response_days"], "target": [2.0], "channel": ["*"]})
+    row = M.standards_share(cases, st, response_activities=["answered"]).iloc[0]
+    # answered within 2 days: 3 of 5; W0 (30 days) not met; W1 (3 days) not met; W2 (1 day) and "last" pending
+    assert (row["n"], row["met"], row["pending"]) == (7, 3, 2)
+    days = np.array(answered + [30, 3, 1, 0], dtype=float)
+    observed = np.array([1] * len(answered) + [0] * 4)
+    sf = SurvfuncRight(days, observed)
+    ref = float(sf.surv_times[np.flatnonzero(sf.surv_prob <= 0.5 + 1e-12)[0]])
+    assert row["median_days"] == pytest.approx(ref) and ref == 4.0  # the answered cases' median alone: 1.5
+
+    # no response recorded anywhere (every case has one event; closure is known, so a, b, c are open): no
+    # first-response figure at all, not three citizens who were never answered
+    lone = pd.DataFrame({"case_id": ["a", "b", "c", "d"], "activity": ["received"] * 3 + ["closed"],
+                         "service_id": "S1", "channel": "web", "timestamp": [t0, t0 + 5 * day, t0 + 9 * day, t0]})
+    assert M.standards_share(lone, st).empty

@@ -368,9 +368,18 @@ MESSAGES: dict[str, tuple] = {     # "measures.*"
                                      "פניות שקיבלו מענה ראשון בתוך אמת המידה {item}"),
     "measures.figure.response_met.def": ("Share of cases whose first response (the next event after the citizen's "
                                          "contact) came within the first-response standard {item}, with its "
-                                         "confidence interval.",
+                                         "confidence interval; an open case still unanswered past the standard counts "
+                                         "as not met, one still within it is not counted yet.",
                                          "שיעור הפניות שהמענה הראשון להן (האירוע הבא אחרי פניית התושב) ניתן בתוך אמת "
-                                         "המידה למענה ראשון {item}, עם רווח הסמך."),
+                                         "המידה למענה ראשון {item}, עם רווח הסמך; פנייה פתוחה שטרם קיבלה מענה אחרי "
+                                         "אמת המידה נספרת כלא עומדת בה, ופנייה שעדיין בתוכה אינה נספרת עדיין."),
+    "measures.figure.response_pending": ("Open cases still within the first-response standard {item}",
+                                         "פניות פתוחות שעדיין בתוך אמת המידה למענה ראשון {item}"),
+    "measures.figure.response_pending.def": ("Open cases not answered yet and younger than the first-response standard "
+                                             "{item} at the log's last timestamp: not yet decided, so left out of the "
+                                             "share.",
+                                             "פניות פתוחות שטרם קיבלו מענה וגילן במועד האחרון ביומן קטן מאמת המידה "
+                                             "למענה ראשון {item}: עדיין לא הוכרעו, ולכן אינן נכללות בשיעור."),
     "measures.figure.response_days": ("Days of the first-response standard {item}", "ימי אמת המידה למענה ראשון {item}"),
     "measures.figure.response_days.def": ("The days of the first-response standard {item} in the Standards sheet.",
                                           "מספר הימים באמת המידה למענה ראשון {item} בגיליון אמות המידה."),
@@ -519,9 +528,10 @@ MESSAGES: dict[str, tuple] = {     # "measures.*"
                                   "two": "; שתי פניות פתוחות שעדיין בתוכה אינן נספרות עדיין",
                                   "other": "; {count} פניות פתוחות שעדיין בתוכה אינן נספרות עדיין"}),
     "measures.finding.response": ("{pct} had a first response — the next event after the citizen's contact — within "
-                                  "{days} ({scope}; {base}).",
+                                  "{days} ({scope}; {base}): a case answered later or still unanswered past {days} "
+                                  "has not{pending}.",
                                   "{pct} קיבלו מענה ראשון — האירוע הבא אחרי פניית התושב — בתוך {days} ({scope}; "
-                                  "{base})."),
+                                  "{base}); פנייה שנענתה מאוחר יותר או שטרם נענתה אחרי {days} — לא{pending}."),
     "measures.finding.units_differ": ("On {item}, units significantly higher than all the other units together: "
                                       "{higher}; significantly lower: {lower}.",
                                       "ב{item}, יחידות גבוהות באופן מובהק מכל שאר היחידות יחד: {higher}; נמוכות באופן "

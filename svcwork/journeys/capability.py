@@ -33,9 +33,10 @@ KPI_COLUMNS = ("cases", "median_days", "p90_days", "median_first_response_days",
 
 #: The per-case column each measure of :func:`breakdown` is computed from (its base: the group's cases
 #: where that column is known); the end-to-end times count every case of the group whose time the log
-#: tells (all of them, but for a single-event case of a log without closure: rule 5 of svcwork.caselog).
+#: tells (all of them, but for a single-event case of a log without closure: rule 5 of svcwork.caselog); the
+#: first response counts the cases answered and those still waiting (``response_days``: rule 4).
 MEASURE_SOURCE = {"median_days": "time_days", "p90_days": "time_days",
-                  "median_first_response_days": "first_response_days", "sla_met": "sla_breach", "closure_rate": "closed",
+                  "median_first_response_days": "response_days", "sla_met": "sla_breach", "closure_rate": "closed",
                   "rework_rate": "rework", "handoffs_per_case": "handoffs", "repeat_contact_rate": "repeat",
                   "fcr": "fcr"}
 
@@ -54,7 +55,8 @@ def _columns_needed(cases: pd.DataFrame, need: set[str]) -> None:
 def breakdown(cases: pd.DataFrame, by: str, *, min_size: int | None = None) -> pd.DataFrame:
     """Case KPIs per value of *by* (``service_id``, ``channel``, ``unit``, ``month`` …) from the per-case
     table of :func:`analyse_log`: cases, median and 90th-percentile end-to-end days counting the cases
-    still open (Kaplan–Meier, :func:`~svcwork.journeys.survival.km_quantiles`), median first response,
+    still open (Kaplan–Meier, :func:`~svcwork.journeys.survival.km_quantiles`), median first response
+    counting the cases still waiting for one (Kaplan–Meier too: rule 4 of :mod:`svcwork.caselog`),
     share within the deadline (cases decided: pending ones left out), closure, rework, hand-offs per
     case, repeat contact and FCR.  Rows without a value of *by* are left out; small groups are NOT
     suppressed here (do it before showing).  With *min_size*, each measure whose base — the group's
@@ -66,13 +68,17 @@ def breakdown(cases: pd.DataFrame, by: str, *, min_size: int | None = None) -> p
     frame = cases.loc[cases[by].notna()]
     if frame.empty:
         return pd.DataFrame(columns=[by, *KPI_COLUMNS])
+    answered = frame["first_response_days"]
+    waiting = frame["response_wait_days"] if "response_wait_days" in frame.columns else np.nan
+    frame = frame.assign(response_days=answered.where(answered.notna(), waiting), responded=answered.notna())
     g = frame.groupby(by, sort=True, observed=True)
     times = km_by(frame, by)
+    responses = km_by(frame, by, days="response_days", finished="responded", probs=(0.5,), names=("median",))
     out = pd.DataFrame({
         "cases": g.size(),
         "median_days": times["median_days"],
         "p90_days": times["p90_days"],
-        "median_first_response_days": g["first_response_days"].median(),
+        "median_first_response_days": responses["median"],
         "sla_met": 1 - _known_mean(g, "sla_breach"),
         "closure_rate": _known_mean(g, "closed"),
         "rework_rate": _known_mean(g, "rework"),

@@ -15,7 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ..caselog import CASE_COLUMNS, DAY_NS, NAME_INDEX, NAT, breached, closure, closure_times, deadlines, \
-    first_response_days, open_age_days, opening_month, pending, prepare, resolution_days
+    first_response_days, open_age_days, opening_month, pending, prepare, resolution_days, response_wait_days
 from ..errors import AnalysisError
 from ..i18n import t
 from ..intake import load_companion
@@ -68,7 +68,8 @@ class CaseLogAnalysis:
     """Everything computed from one case log (see :func:`analyse_log`).
 
     ``cases`` has one row per case: ``case_id``, ``start``, ``end``, ``events``, ``days``,
-    ``first_response_days``, ``service_id``, ``channel``, ``unit`` (the receiving unit),
+    ``first_response_days``, ``response_wait_days`` (an open case still waiting for its first response:
+    rule 4 of :mod:`svcwork.caselog`), ``service_id``, ``channel``, ``unit`` (the receiving unit),
     ``deadline``, ``own_deadline`` (the log gives the case's deadline), ``closed``,
     ``resolution_days``, ``open_age_days``, ``time_days`` and ``finished`` (time to closure
     counting open cases: :func:`~svcwork.caselog.closure_times`), ``pending`` (open, deadline not
@@ -240,6 +241,7 @@ def analyse_log(log: pd.DataFrame, *, sla_days: int = 14, repeat_contact_days: i
         "events": L.lengths,
         "days": days,
         "first_response_days": fr,
+        "response_wait_days": response_wait_days(L, closing, fr),
         "service_id": L.first_labels("service_id"),
         "channel": L.first_labels("channel"),
         "unit": L.first_labels("unit"),

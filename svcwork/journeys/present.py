@@ -197,7 +197,7 @@ def tables(res: JourneysResult, lang: str) -> dict[str, pd.DataFrame]:
         if len(dev):
             out["deviations"] = translate(dev, _keys("activity", "cases", "share"), lang)
         pairs = suppress(log.handoffs.pairs, count="count", min_size=m)
-        out["handoffs"] = translate(pairs.assign(median_hours_lost=pairs["median_hours_lost"].round(2)),
+        out["handoffs"] = translate(pairs.assign(median_hours_lost=pairs["median_hours_lost"].astype(float)),
                                     {**_keys("from", "to", "median_hours_lost", "pingpong"),
                                      "count": "journeys.col.handoffs"}, lang)
         matrix = res.handoff_matrix()
@@ -232,7 +232,7 @@ def tables(res: JourneysResult, lang: str) -> dict[str, pd.DataFrame]:
             out["digital_takeup"] = translate(pd.DataFrame({
                 "service": [service_label(res, s) for s in take["service_id"]],
                 "cases": take["cases"].astype("Int64"),
-                "digital_share": take["digital_share"].round(4),
+                "digital_share": take["digital_share"].astype(float),
                 "source": [t(f"journeys.source.{s}", lang) for s in take["source"]],
             }), _keys("service", "cases", "digital_share", "source"), lang)
     if res.journeys_available:
@@ -298,9 +298,9 @@ def _capability_groups(res: JourneysResult, lang: str) -> pd.DataFrame:
             "month": tab["month"].astype(str).to_numpy(),
             "cases": tab["cases"].astype(np.int64).to_numpy(),
             "open": pd.array(tab["open"], dtype="Int64"),
-            "median_days": tab["median_days"].astype(float).round(2).to_numpy(),
-            "p90_days": tab["p90_days"].astype(float).round(2).to_numpy(),
-            "sla_met": tab["sla_met"].astype(float).round(4).to_numpy(),
+            "median_days": tab["median_days"].astype(float).to_numpy(),
+            "p90_days": tab["p90_days"].astype(float).to_numpy(),
+            "sla_met": tab["sla_met"].astype(float).to_numpy(),
         }))
     if not parts:
         return pd.DataFrame()
@@ -321,9 +321,9 @@ def _variants_table(res: JourneysResult, lang: str) -> pd.DataFrame:
         "variant": np.array([path_text(v) for v in common["variant"]], dtype=object),
         "steps": pd.array(common["events"], dtype="Int64"),
         "cases": common["cases"].astype(np.int64),
-        "share": common["share"].round(4),
-        "cumulative_share": common["cumulative_share"].round(4),
-        "median_days": common["median_days"].round(2),
+        "share": common["share"].astype(float),
+        "cumulative_share": common["cumulative_share"].astype(float),
+        "median_days": common["median_days"].astype(float),
     }).reset_index(drop=True)
     if len(rest) and shown(int(rest["cases"].sum()), m):
         other = log.time_quantile(0.5, among=log.cases["variant"].isin(rest.index))
@@ -405,8 +405,8 @@ def _standards_table(res: JourneysResult, lang: str) -> pd.DataFrame:
         return pd.DataFrame()
     notes = {"case_log": "", "answer": t("journeys.consistency.answer", lang), "kpi": t("journeys.consistency.kpi", lang)}
 
-    def num(col: str, digits: int) -> list[object]:
-        return [None if v is None or v != v else round(float(v), digits) for v in std[col]]
+    def num(col: str) -> list[object]:  # unrounded: the output layer rounds once, as every other table's figures
+        return [None if v is None or v != v else float(v) for v in std[col]]
 
     return translate(pd.DataFrame({
         "commitment_no": std["commitment"].astype(np.int64).to_numpy(),
@@ -415,10 +415,10 @@ def _standards_table(res: JourneysResult, lang: str) -> pd.DataFrame:
         "measure": [measure_label(m, lang) for m in std["measure"]],
         "target": [float(v) for v in std["target"]],
         "cases": pd.array([None if v != v else int(v) for v in pd.to_numeric(std["n"], errors="coerce")], dtype="Int64"),
-        "met": num("share", 4),
-        "met_low": num("low", 4),
-        "met_high": num("high", 4),
-        "median": num("median_days", 2),
+        "met": num("share"),
+        "met_low": num("low"),
+        "met_high": num("high"),
+        "median": num("median_days"),
         "note": [notes[v] for v in std["scope"]],
     }), _keys("commitment_no", "service", "channel", "measure", "target", "cases", "met", "met_low", "met_high",
               "median", "note"), lang)

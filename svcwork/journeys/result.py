@@ -107,8 +107,8 @@ class JourneysResult(Presented):
         if self.log is None:
             return pd.DataFrame()
         cap = self._capability_table()[["month", "cases", "open", "median_days", "p90_days", "sla_met"]]
-        cap = cap.assign(median_days=cap["median_days"].astype(float).round(2),
-                         p90_days=cap["p90_days"].astype(float).round(2), sla_met=cap["sla_met"].astype(float).round(4))
+        cap = cap.assign(median_days=cap["median_days"].astype(float), p90_days=cap["p90_days"].astype(float),
+                         sla_met=cap["sla_met"].astype(float))  # unrounded: the output layer rounds once
         cap = cap.loc[~cap["month"].isin(self._protected()["months"])]
         return suppress(cap, count="cases", min_size=self.min_group_size).reset_index(drop=True)
 
@@ -244,7 +244,7 @@ class JourneysResult(Presented):
                 counts[a] = counts.get(a, 0) + int(c)
         rows = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
         frame = pd.DataFrame(rows, columns=["activity", "cases"])
-        frame["share"] = (frame["cases"] / max(log.n_cases, 1)).round(4)
+        frame["share"] = frame["cases"] / max(log.n_cases, 1)
         return suppress(frame, count="cases", min_size=self.min_group_size).head(15).reset_index(drop=True)
 
     def handoff_matrix(self, limit: int = 15) -> pd.DataFrame:

@@ -16,8 +16,8 @@ and the executive summary and dashboard read them by key.  The keys (``measures.
   in the bad direction only: :func:`attention`), ``kpi_last.<kpi_id>``, ``kpi_target.<kpi_id>``
   (a share for proportions) and ``kpi_new_level.<kpi_id>`` (the new level after a sustained shift);
 * service standards — ``standard_met.<item>``, ``standard_days.<item>``,
-  ``standard_pending.<item>`` (resolution) and ``response_met.<item>``, ``response_days.<item>``
-  (first response): without an item for the standard of every service and channel, else
+  ``standard_pending.<item>`` (resolution) and ``response_met.<item>``, ``response_days.<item>``,
+  ``response_pending.<item>`` (first response): without an item for the standard of every service and channel, else
   ``.<item>``, the service id (``all`` for every service) followed by ``.<channel>`` for a
   standard of one channel (:func:`standard_item`).
 """
@@ -128,7 +128,7 @@ def standard_key(name: str, item: str | None) -> str:
 #: The figure names of each case measure of a standard: (share met, days, open within the standard).
 standard_names: Mapping[str, tuple[str, str, str | None]] = {
     "resolution_days": ("standard_met", "standard_days", "standard_pending"),
-    "first_response_days": ("response_met", "response_days", None),
+    "first_response_days": ("response_met", "response_days", "response_pending"),
 }
 
 
@@ -148,7 +148,8 @@ def item_name(figure: KeyFigure, lang: str) -> str:
     pattern = _ITEM_NAMES.get(figure.name)
     if pattern and pattern.format(item) in CATALOGUE:
         return t(pattern.format(item), lang)
-    if figure.name in ("standard_met", "standard_days", "standard_pending", "response_met", "response_days") and item:
+    if figure.name in ("standard_met", "standard_days", "standard_pending", "response_met", "response_days",
+                       "response_pending") and item:
         sid, _, channel = item.partition(".")
         service = t("measures.all_services", lang) if sid == "all" else sid
         if channel:

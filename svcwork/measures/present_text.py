@@ -310,8 +310,11 @@ def _standard_parts(res: MeasuresResult, q: _Quote, lang: str, *, short: bool = 
     if row is not None and not (short and parts):
         item = standard_item(row["service_id"], row["channel"])
         met, days = standard_key("response_met", item), standard_key("response_days", item)
+        pending = q.get(standard_key("response_pending", item))
+        waiting = (t("measures.finding.pending", lang, n=pending.value, count=q(standard_key("response_pending", item)))
+                   if not short and pending is not None and pending.value else "")
         parts.append(t("measures.takeaway.response" if short else "measures.finding.response", lang, pct=q(met),
-                       days=_days(days, q, lang), scope=_scope(row, lang), base=q.base(met)))
+                       days=_days(days, q, lang), scope=_scope(row, lang), base=q.base(met), pending=waiting))
     return parts
 
 

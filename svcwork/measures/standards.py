@@ -6,7 +6,6 @@ response and resolution as the journeys section), each share with a Wilson inter
 
 from __future__ import annotations
 
-import math
 from typing import Collection, Mapping, Sequence
 
 import numpy as np
@@ -24,6 +23,9 @@ __all__ = ["CASE_MEASURES", "standards_share"]
 
 #: The case measures a standard can set (from the case log).
 CASE_MEASURES = ("first_response_days", "resolution_days")
+#: For each case measure, the column of :func:`svcwork.caselog.case_times` with the age of an open case still
+#: without it (not closed; not answered): not met once older than the target, censored in a median.
+WAITING = {"first_response_days": "response_wait_days", "resolution_days": "open_age_days"}
 
 
 def standards_share(cases: pd.DataFrame, standards: pd.DataFrame | None = None, *,
@@ -39,13 +41,13 @@ def standards_share(cases: pd.DataFrame, standards: pd.DataFrame | None = None, 
     citizen's contact); resolution days = from the first event to the end of the last one of a
     *closed* case (an activity named like "closed"/"נסגר" or in *end_activities*, or an
     ``outcome``; an ``end_timestamp`` is the end of an activity and closes a case only in a
-    one-row-per-case export).  An open case counts as not met once it is older than the target at
-    the log's last timestamp; an open case still within the target is not decided yet and is left
-    out (column ``pending``).  ``median_days`` is the median first-response time of the cases with
-    a first response, and the median resolution time counting the open cases (Kaplan–Meier, the
-    journeys section's end-to-end median: a case still open is censored at its age).  When the log shows no closure at all, every case with two events or
-    more is taken as resolved at the end of its last event.  A case with one event has no first
-    response.  A standard row applies to cases of its service and channel (``*`` = all).  When no
+    one-row-per-case export).  An open case still without a resolution — or without a first response —
+    counts as not met once it is older than the target at the log's last timestamp; one still within
+    the target is not decided yet and is left out (column ``pending``).  ``median_days`` is the median
+    counting those still waiting (Kaplan–Meier, the journeys section's end-to-end median: a case still
+    waiting is censored at its age; rules 4 and 8 of :mod:`svcwork.caselog`).  When the log shows no
+    closure at all, every case with two events or more is taken as resolved at the end of its last
+    event.  A closed case without a first response has none (left out).  A standard row applies to cases of its service and channel (``*`` = all).  When no
     resolution standard is given, *default_resolution_days* (the engagement's ``sla_days``) is used
     for all services.  Standards on other measures (seconds to answer, KPIs) cannot be checked from
     a case log and are skipped.  Rows with fewer than *min_group_size* cases are dropped, and with them,
@@ -64,7 +66,7 @@ def standards_share(cases: pd.DataFrame, standards: pd.DataFrame | None = None, 
         cases = cases.assign(activity="")
     usable = cases[["case_id", "activity", "timestamp"]].notna().all(axis=1).any()
     times = (case_times(cases, end_activities=end_activities, response_activities=response_activities)
-             if usable else pd.DataFrame(columns=["service_id", "channel", *CASE_MEASURES, "open_age_days"]))
+             if usable else pd.DataFrame(columns=["service_id", "channel", *CASE_MEASURES, *WAITING.values()]))
     st = (standards if standards is not None else pd.DataFrame(columns=["service_id", "measure", "target", "channel"]))
     require_columns(st, ["service_id", "measure", "target"], what("standards_sheet"))
     st = st.copy()
@@ -86,13 +88,9 @@ def standards_share(cases: pd.DataFrame, standards: pd.DataFrame | None = None, 
             scope &= times["channel"].astype("string") == ch
         target = float(s["target"])
         vals = times.loc[scope & times[s["measure"]].notna(), s["measure"]]
-        late_open = pending = 0
-        if s["measure"] == "resolution_days":
-            age = times.loc[scope, "open_age_days"].dropna()
-            late_open, pending = int((age > target).sum()), int((age <= target).sum())
-            median = _resolution_median(times.loc[scope])
-        else:
-            median = float(vals.median()) if len(vals) else math.nan
+        age = times.loc[scope, WAITING[s["measure"]]].dropna()  # open cases not closed / not answered yet
+        late_open, pending = int((age > target).sum()), int((age <= target).sum())
+        median = _median_counting_open(times.loc[scope], s["measure"])
         met = int((vals <= target).sum())
         rows.append({"service_id": sid, "channel": ch, "measure": s["measure"], "target": target,
                      "n": int(len(vals)) + late_open, "met": met, "pending": pending,
@@ -149,13 +147,14 @@ def _hidden_rows(out: pd.DataFrame, min_size: int, hidden: np.ndarray | None = N
     return hidden_cells(slices, ("channel",), min_size, count="n", within=("slice",), hidden=hidden)
 
 
-def _resolution_median(times: pd.DataFrame) -> float:
-    """The median resolution time counting the cases still open (Kaplan–Meier, as the journeys
-    section's end-to-end times: :mod:`svcwork.journeys.survival`): a closed case at its resolution,
-    an open case censored at its age; NaN when more than half are still open at the longest time."""
+def _median_counting_open(times: pd.DataFrame, measure: str) -> float:
+    """The median of *measure* (resolution or first-response days) counting the cases still open without
+    it (Kaplan–Meier, as the journeys section's end-to-end times: :mod:`svcwork.journeys.survival`): a case
+    at its time, an open case still waiting censored at its age (:data:`WAITING`, rule 4 and 8 of
+    :mod:`svcwork.caselog`); NaN when more than half are still waiting at the longest time."""
     from ..journeys.survival import km_quantiles
 
-    closed = times["resolution_days"].to_numpy(dtype=float)
-    finished = np.isfinite(closed)
-    days = np.where(finished, closed, times["open_age_days"].to_numpy(dtype=float))
+    done = times[measure].to_numpy(dtype=float)
+    finished = np.isfinite(done)
+    days = np.where(finished, done, times[WAITING[measure]].to_numpy(dtype=float))
     return km_quantiles(days, finished, (0.5,))[0]
