@@ -18,6 +18,9 @@ export PYTHONDONTWRITEBYTECODE := 1
 .PHONY: setup compiled reports test test-fast lab templates demo notebooks clean
 
 $(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' 2>/dev/null || { \
+		echo "svcwork needs Python 3.11 or later; $(PYTHON) is $$($(PYTHON) --version 2>/dev/null || echo "not found")." \
+		     "Run with PYTHON=python3.11 (or a later one), e.g. make reports PYTHON=python3.11" >&2; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[test]"

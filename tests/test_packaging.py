@@ -100,3 +100,36 @@ def test_the_license_is_an_spdx_expression_that_setuptools_reads():
     assert re.fullmatch(r"LicenseRef-[A-Za-z0-9.-]+|[A-Za-z0-9.+-]+", project["project"]["license"])
     requires = [r for r in project["build-system"]["requires"] if r.startswith("setuptools")]
     assert requires and int(re.search(r">=\s*(\d+)", requires[0])[1]) >= 77  # the first to read it
+
+
+def _python_floor() -> str:
+    """The lowest Python pyproject's ``requires-python`` accepts ("3.11" for ">=3.11")."""
+    spec = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]["requires-python"]
+    m = re.fullmatch(r">=\s*(\d+\.\d+)", spec.strip())
+    assert m, f"requires-python {spec!r}: expected a plain lower bound such as >=3.11"
+    return m.group(1)
+
+
+def test_the_readme_names_the_python_that_pyproject_requires():
+    """README's "You need Python X.Y+" is requires-python's floor (it once said 3.10+ while every
+    matplotlib 3.11 needs Python 3.11: set-up failed on Ubuntu 22.04's python3)."""
+    said = re.findall(r"Python (\d+\.\d+)\+", (ROOT / "README.md").read_text(encoding="utf-8"))
+    assert said and set(said) == {_python_floor()}, said
+
+
+@pytest.mark.parametrize("name", ["matplotlib", "numpy", "pandas", "scipy", "ipykernel"])
+def test_the_python_floor_is_one_the_dependencies_support(name):
+    """pyproject's lowest Python can install the dependencies pip picks for it: the floor is inside each
+    installed distribution's own Requires-Python (matplotlib>=3.11, numpy 2.3+, pandas 3, scipy 1.16+
+    and ipykernel 7 all need Python 3.11)."""
+    from importlib.metadata import PackageNotFoundError, metadata
+
+    from packaging.specifiers import SpecifierSet
+
+    try:
+        requires = metadata(name)["Requires-Python"]
+    except PackageNotFoundError:
+        pytest.skip(f"{name} is not installed here")
+    floor = _python_floor()
+    assert requires is None or SpecifierSet(requires).contains(floor), (
+        f"requires-python >={floor}, but the installed {name} needs Python {requires}")
