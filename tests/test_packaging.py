@@ -10,8 +10,11 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 
-# conda-forge names that differ from PyPI names
-CONDA_NAMES = {}
+# conda-forge names that differ from PyPI names: conda-forge's ``playwright`` is the Node.js tool (the Python
+# library is ``playwright-python``); its ``matplotlib`` adds Qt, ``matplotlib-base`` is PyPI's matplotlib
+CONDA_NAMES = {"playwright": "playwright-python", "matplotlib": "matplotlib-base"}
+# dependencies conda-forge does not have, installed by pip from environment.yml's pip: section
+NOT_ON_CONDA_FORGE = {"pm4py", "axe-playwright-python"}
 
 
 def _name_spec(requirement: str) -> tuple[str, str]:
@@ -39,6 +42,12 @@ def _conda_dependencies() -> dict[str, str]:
     return deps
 
 
+def _pip_section() -> set[str]:
+    text = (ROOT / "environment.yml").read_text(encoding="utf-8")
+    section = text[text.index("  - pip:\n"):]
+    return {_name_spec(m)[0] for m in re.findall(r"^      - ([A-Za-z][^#\s]*)\s*$", section, re.M)}
+
+
 def test_environment_yml_matches_pyproject():
     project = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     wanted = dict(_name_spec(r) for r in project["dependencies"] + project["optional-dependencies"]["test"])
@@ -48,6 +57,21 @@ def test_environment_yml_matches_pyproject():
     assert conda == wanted, "environment.yml and pyproject.toml drifted apart"
     python = re.search(r"^  - python(.*)$", (ROOT / "environment.yml").read_text(), re.M).group(1).strip()
     assert python == project["requires-python"], "python version differs between environment.yml and pyproject"
+
+
+def test_conda_forge_packages_by_their_conda_forge_names():
+    """conda installs what pip would: the Python Playwright (``playwright-python``), not conda-forge's
+    ``playwright`` (the Node.js tool, with nodejs); and pip installs what conda-forge lacks (pm4py), where
+    ``conda env create`` would stop with PackagesNotFoundError."""
+    conda = _conda_dependencies()
+    pip = _pip_section()
+    assert pip == NOT_ON_CONDA_FORGE, pip ^ NOT_ON_CONDA_FORGE
+    for pypi, conda_name in CONDA_NAMES.items():
+        assert conda_name in conda and pypi not in conda, (pypi, conda_name)
+    # every line of the dependencies is read (a trailing comment once hid a line from the comparison)
+    text = (ROOT / "environment.yml").read_text(encoding="utf-8")
+    listed = re.findall(r"^  - (\S+)", text[text.index("dependencies:"):], re.M)
+    assert len(listed) == len(conda) - len(pip) + 2, listed  # + python and pip
 
 
 def test_environment_installs_the_package_editable():
