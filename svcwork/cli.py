@@ -41,7 +41,8 @@ def _parser() -> argparse.ArgumentParser:
 
     s = sub.add_parser("demo", help="(re)generate the fictional demo clients")
     s.add_argument("-o", "--output", type=Path, default=None,
-                   help="default: data/clients of the checkout (earlier rounds: data/previous beside it)")
+                   help="default: data/clients of the checkout, or of the current folder for an installed svcwork "
+                        "(earlier rounds: data/previous beside it)")
     s.add_argument("--seed", type=int, default=None)
 
     s = sub.add_parser("run", help="validate and analyse one client; write its report")

@@ -48,20 +48,41 @@ COMPANION_SUFFIXES = (".csv", ".xlsx", ".parquet")
 SPREADSHEET_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".xlsb", ".ods")
 
 
-def project_root() -> Path:
-    """The checkout holding ``notebooks/`` and ``templates/`` (``SVCWORK_HOME`` overrides)."""
+def _checkout() -> Path | None:
+    """The checkout svcwork runs from: ``SVCWORK_HOME`` if set, else the folder holding this package when
+    it is a checkout (``pyproject.toml`` and ``notebooks/`` beside ``svcwork/``); None for an installed
+    svcwork (``pip install .``, a wheel, a Dask worker)."""
     env = os.environ.get("SVCWORK_HOME")
     if env:
         return Path(env).resolve()
-    return PACKAGE_DIR.parent
+    root = PACKAGE_DIR.parent
+    return root if (root / "pyproject.toml").is_file() and (root / "notebooks").is_dir() else None
+
+
+def _packaged(name: str) -> Path:
+    """The copy of the checkout's folder *name* that an installed svcwork carries (``svcwork/_<name>/``,
+    pyproject's package-dir)."""
+    from importlib import resources
+
+    return Path(os.fspath(resources.files(__package__ or "svcwork") / f"_{name}"))
+
+
+def project_root() -> Path:
+    """The checkout holding ``notebooks/``, ``templates/`` and ``data/`` (``SVCWORK_HOME`` overrides); for an
+    installed svcwork without one, the current directory (where ``svcwork demo`` writes ``data/clients``)."""
+    return _checkout() or Path.cwd()
 
 
 def notebooks_dir() -> Path:
-    return project_root() / "notebooks"
+    """The analysis notebooks: the checkout's ``notebooks/``, else the copy installed with the package."""
+    root = _checkout()
+    return root / "notebooks" if root is not None else _packaged("notebooks")
 
 
 def templates_dir() -> Path:
-    return project_root() / "templates"
+    """The report templates (``report/``): the checkout's ``templates/``, else the copy installed with the package."""
+    root = _checkout()
+    return root / "templates" if root is not None else _packaged("templates")
 
 
 def demo_clients_dir() -> Path:

@@ -100,20 +100,21 @@ def test_the_copy_of_the_shared_material_equals_the_original():
         assert (SHARED_COPY / rel).read_bytes() == (original / rel).read_bytes(), f"{rel} differs from ../shared"
 
 
-def test_every_subpackage_is_installed():
-    """A non-editable install ships every package of svcwork/ (pyproject's packages list)."""
-    import tomllib
-
-    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
-    found = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "svcwork").rglob("__init__.py")}
-    assert found == listed, found ^ listed
-
-
 def test_every_subpackage_is_packaged():
-    """A package missing from pyproject's list would be absent from a wheel (a consultant's ``pip install .``)."""
-    listed = set(tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]["packages"])
+    """A package missing from pyproject's list would be absent from a wheel (a consultant's ``pip install .``);
+    beside svcwork/'s own, the list holds only the copies of the checkout's notebooks/ and templates/ that
+    the package carries (its package-dir), each with package data covering every file a run reads."""
+    setuptools = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]
+    listed = set(setuptools["packages"])
     found = {".".join(p.parent.relative_to(ROOT).parts) for p in (ROOT / "svcwork").rglob("__init__.py")}
-    assert found == listed
+    assets = {"svcwork._notebooks": "notebooks", "svcwork._templates": "templates",
+              "svcwork._templates.report": "templates/report"}
+    assert found | set(assets) == listed, (found | set(assets)) ^ listed
+    assert setuptools["package-dir"] == {"svcwork._notebooks": "notebooks", "svcwork._templates": "templates"}
+    data = setuptools["package-data"]
+    shipped = {f for pkg, folder in assets.items() for pattern in data.get(pkg, ()) for f in (ROOT / folder).glob(pattern)}
+    needed = set((ROOT / "notebooks").glob("*.ipynb")) | {p for p in (ROOT / "templates" / "report").iterdir()}
+    assert needed <= shipped, needed - shipped
 
 
 def test_the_license_is_an_spdx_expression_that_setuptools_reads():
