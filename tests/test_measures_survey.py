@@ -110,10 +110,33 @@ def test_compare_groups_colours_only_significant_differences():
     assert cmp_.loc["A", "status"] == "higher"  # 75% against 56% in B and C together
     assert cmp_.loc["B", "status"] == "lower"  # 50% against 69%
     assert cmp_.loc["C", "status"] == "same" and not cmp_.loc["C", "significant"]  # 62.5% against 62.5%
+    # three units on one item: one family, each interval at the Bonferroni level 1 - 0.05/3 (Dunn 1961)
+    assert (cmp_["family"] == 3).all() and cmp_["confidence"].to_numpy() == pytest.approx(1 - 0.05 / 3)
+    single = M.compare_groups(frame, group="unit", items=["satisfaction"], simultaneous=False).set_index("unit")
     for unit, (a, rest_a) in {"A": (150, 225), "B": (100, 275), "C": (125, 250)}.items():
-        low, high = confint_proportions_2indep(a, 200, rest_a, 400, method="newcomb", compare="diff")
+        low, high = confint_proportions_2indep(a, 200, rest_a, 400, method="newcomb", compare="diff",
+                                               alpha=0.05 / 3)
         assert (cmp_.loc[unit, "low"], cmp_.loc[unit, "high"]) == pytest.approx((low, high))
+        low, high = confint_proportions_2indep(a, 200, rest_a, 400, method="newcomb", compare="diff")
+        assert (single.loc[unit, "low"], single.loc[unit, "high"]) == pytest.approx((low, high))
     assert cmp_.loc["A", "pct_all"] == pytest.approx(375 / 600)
+
+
+def test_compare_groups_rarely_names_a_unit_when_none_differs():
+    """A second method (simulation under the null): ten units drawn from one population of 60% satisfied.
+    Each at 95% alone, about four reports in ten would name some unit "significantly" different; the family's
+    simultaneous intervals keep it near the 5% promised (at most 5% + 3 binomial standard errors of 400 draws)."""
+    rng = np.random.default_rng(20261207)
+    units = np.repeat([f"U{i}" for i in range(10)], 60)
+    flagged = {True: 0, False: 0}
+    draws = 400
+    for _ in range(draws):
+        frame = pd.DataFrame({"unit": units, "satisfaction": np.where(rng.random(len(units)) < 0.6, 5.0, 1.0)})
+        for simultaneous in (True, False):
+            cmp_ = M.compare_groups(frame, group="unit", items=["satisfaction"], simultaneous=simultaneous)
+            flagged[simultaneous] += bool(cmp_["significant"].any())
+    assert flagged[True] / draws <= 0.05 + 3 * (0.05 * 0.95 / draws) ** 0.5
+    assert flagged[False] / draws > 0.25  # the unadjusted rule this replaces
 
 
 def test_compare_waves_orders_waves_by_date_and_tests_each_step():

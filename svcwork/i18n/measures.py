@@ -634,6 +634,17 @@ MESSAGES: dict[str, tuple] = {     # "measures.*"
                                          "הסמך שלו אינו כולל אפס.  המגמה לאורך כל הגלים: מבחן קוקרן–ארמיטג' למגמה "
                                          "ליניארית בשיעורים (קוקרן 1954; ארמיטג' 1955; הגלים מקבלים ציונים 0, 1, 2 … "
                                          "לפי הסדר), דו־צדדי ברמה {level}%."),
+    "measures.method_text.unit_family": ("Each unit against all the other units: the units compared on one item are "
+                                         "one family (as in the analysis of means: Nelson, Wludyka & Copeland 2005), "
+                                         "so their intervals are simultaneous — each at the Bonferroni level (Dunn "
+                                         "1961), with m units 1 − {alpha}%/m (e.g. {example}% for {m} units) — and the "
+                                         "chance of calling any unit of an item different when none is stays under "
+                                         "{alpha}%.  The limits in the table are those intervals' limits.",
+                                         "כל יחידה מול שאר היחידות: היחידות המושוות באותו פריט הן משפחה אחת (כמו בניתוח "
+                                         "ממוצעים: נלסון, וולודיקה וקופלנד 2005), ולכן רווחי הסמך שלהן סימולטניים — כל "
+                                         "אחד ברמת בונפרוני (דאן 1961), עם m יחידות ‎1 − {alpha}%/m (למשל {example}% "
+                                         "ל־{m} יחידות) — והסיכוי לקבוע שיחידה כלשהי שונה בפריט כשאף אחת אינה שונה "
+                                         "נשאר מתחת ל־{alpha}%.  הגבולות בטבלה הם של רווחים אלה."),
     "measures.method_text.nps": ("Net Promoter Score: promoters (9–10) minus detractors (0–6), with Rocks' (2016) "
                                  "adjusted-Wald interval (¾ added to promoters and detractors, 3 to n).",
                                  "מדד NPS: ממליצים (9–10) פחות מבקרים (0–6), עם רווח ואלד המתוקן של רוקס (2016) "

@@ -56,6 +56,21 @@ MESSAGES: dict[str, tuple] = {     # "since.*"
                                     "points, not evidence of a change.",
                                     "מדדים שבתרשים הבקרה שלהם אין רצף נקודות בצד אחד של קו המרכז מאז הדוח הקודם: "
                                     "הערך האחרון מול הקודם הוא שתי נקודות, לא עדות לשינוי."),
+    "since.figure.tested": ("Figures compared with an interval", "מדדים שהושוו עם רווח סמך"),
+    "since.figure.tested.def": ("The figures whose change was judged by its confidence interval (every figure compared "
+                                "but the KPIs, which their control charts judge).",
+                                "המדדים שהשינוי בהם הוערך לפי רווח הסמך שלו (כל המדדים שהושוו, מלבד אלה שתרשים הבקרה "
+                                "שלהם מעריך אותם)."),
+    "since.figure.called": ("Figures called a change", "מדדים שהוגדר בהם שינוי"),
+    "since.figure.called.def": ("Of the figures compared with an interval, those whose interval excludes zero (better, "
+                                "worse, up or down).",
+                                "מתוך המדדים שהושוו עם רווח סמך, אלה שרווח הסמך שלהם אינו כולל אפס (שיפור, הרעה, עלייה "
+                                "או ירידה)."),
+    "since.figure.by_chance": ("Changes expected by chance alone", "שינויים הצפויים במקרה בלבד"),
+    "since.figure.by_chance.def": ("How many of the figures compared with an interval would be called a change if nothing "
+                                   "had changed: 5% of them (each interval at 95%).",
+                                   "כמה מהמדדים שהושוו עם רווח סמך היו מוגדרים שינוי אילו דבר לא השתנה: 5% מהם (כל רווח "
+                                   "סמך ברמה 95%)."),
     "since.figure.n_boot": ("Bootstrap resamples (change in case times)", "דגימות חוזרות (השינוי בזמני הטיפול)"),
     "since.figure.n_boot.def": ("How many times the cases of each round were resampled with replacement to set the "
                                 "interval of a change in a median or nine-in-ten time.",
@@ -308,6 +323,15 @@ MESSAGES: dict[str, tuple] = {     # "since.*"
                                "תלויים: רווח הסמך ההיברידי של ניוקום לשיעורים (Newcombe 1998, שיטה 10), השונות של "
                                "שני אומדנים טרינומיים למדד NPS, ורווח הסמך של וולש לציונים ממוצעים. שינוי מוגדר שיפור "
                                "או הרעה רק כאשר רווח הסמך שלו אינו כולל את האפס."),
+    "since.method.chance": ({"one": "One figure was compared with an interval.",
+                             "other": "{tested} figures were compared with an interval, each at 95%: even if nothing "
+                                      "had changed, about {expected} of them would be called better or worse by chance "
+                                      "alone; {called} were. Read a single change among many with that in mind, and "
+                                      "weigh it with the next round's."},
+                            {"one": "מדד אחד הושווה עם רווח סמך.",
+                             "other": "{tested} מדדים הושוו עם רווח סמך, כל אחד ברמה 95%: גם אילו דבר לא השתנה, "
+                                      "כ־{expected} מהם היו מוגדרים שיפור או הרעה במקרה בלבד; בפועל הוגדרו כך {called}. "
+                                      "יש לקרוא שינוי בודד מתוך רבים בהתאם, ולשקול אותו יחד עם הסבב הבא."}),
     "since.method.bootstrap": ("Changes in the median and nine-in-ten case times count the cases still open "
                                "(Kaplan–Meier) and take their interval from a bootstrap over the cases of both rounds: "
                                "{n_boot} resamples, random seed {seed}; the same seed gives the same intervals.",

@@ -453,6 +453,11 @@ def methods(res: MeasuresResult, lang: str) -> list[str]:
         out.append(t("measures.method_text.shares", lang, level=level, min=res.min_group_size))
         if not res.unit_vs_all.empty or not res.wave_over_wave.empty or not res.wave_change.empty:
             out.append(t("measures.method_text.differences", lang, level=level))
+        if not res.unit_vs_all.empty and "family" in res.unit_vs_all.columns:
+            family = res.unit_vs_all.sort_values("family", kind="stable").iloc[-1]
+            alpha = 100 - level
+            out.append(t("measures.method_text.unit_family", lang, alpha=f"{alpha:g}", m=int(family["family"]),
+                         example=f"{float(family['confidence']) * 100:.2f}".rstrip("0").rstrip(".")))
         if not res.nps.empty:
             out.append(t("measures.method_text.nps", lang))
         if res.drivers is not None:

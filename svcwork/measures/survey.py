@@ -226,7 +226,7 @@ def nps_table(frame: pd.DataFrame, *, by: Sequence[str] | str = (), column: str 
 
 
 def compare_groups(frame: pd.DataFrame, *, group: str = "unit", items: Sequence[str] | None = None,
-                   min_group_size: int = 1, confidence: float = 0.95) -> pd.DataFrame:
+                   min_group_size: int = 1, confidence: float = 0.95, simultaneous: bool = True) -> pd.DataFrame:
     """Each group against all the other groups together, per item (Newcombe 1998, method 10).
 
     Comparing with the *other* groups keeps the two samples independent.  ``status`` is
@@ -234,6 +234,13 @@ def compare_groups(frame: pd.DataFrame, *, group: str = "unit", items: Sequence[
     rule: a unit is coloured against the all-units figure only when the difference is real),
     else ``same``.  Groups, or their complements, with fewer than *min_group_size* responses
     are left out.
+
+    The *m* groups compared on one item are one family, as in the analysis of means (Nelson,
+    Wludyka & Copeland 2005): with *simultaneous* (the default) each interval is at the
+    Bonferroni level ``1 − (1 − confidence) / m`` (Dunn 1961, *JASA* 56:52–64; column
+    ``confidence``), so that the chance of calling any group of the item different when none is
+    stays under ``1 − confidence`` — without it, ten units at 95% each name one by chance in about
+    four reports of ten.  ``m`` is column ``family``.
     """
     require_columns(frame, [group], what("group_comparison"))
     items = _items_present(frame, items)
@@ -251,7 +258,9 @@ def compare_groups(frame: pd.DataFrame, *, group: str = "unit", items: Sequence[
         keep = (n >= max(min_group_size, 1)) & (rest_n >= max(min_group_size, 1))
         if not keep.any():
             continue
-        d = newcombe_interval(a[keep], n[keep], rest_a[keep], rest_n[keep], confidence)
+        family = int(keep.sum())
+        level = 1 - (1 - confidence) / family if simultaneous else confidence
+        d = newcombe_interval(a[keep], n[keep], rest_a[keep], rest_n[keep], level)
         low, high = np.atleast_1d(d.low), np.atleast_1d(d.high)
         part = keys.loc[keep].reset_index(drop=True)
         part["item"] = item
@@ -263,11 +272,13 @@ def compare_groups(frame: pd.DataFrame, *, group: str = "unit", items: Sequence[
         part["diff"] = np.atleast_1d(d.value)
         part["low"] = low
         part["high"] = high
+        part["confidence"] = level
+        part["family"] = family
         part["significant"] = (low > 0) | (high < 0)
         part["status"] = np.where(low > 0, "higher", np.where(high < 0, "lower", "same"))
         parts.append(part)
-    columns = [group, "item", "n", "pct", "n_rest", "pct_rest", "pct_all", "diff", "low", "high", "significant",
-               "status"]
+    columns = [group, "item", "n", "pct", "n_rest", "pct_rest", "pct_all", "diff", "low", "high", "confidence",
+               "family", "significant", "status"]
     return pd.concat(parts, ignore_index=True)[columns] if parts else pd.DataFrame(columns=columns)
 
 

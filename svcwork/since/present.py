@@ -262,6 +262,9 @@ def methods(since: Since, lang: str) -> list[str]:
     seed (quoted figures), the KPIs' run rule."""
     figs = registry(since.key_figures())
     out = [t("since.method.intervals", lang)]
+    if "since.tested" in figs:  # many figures, each at 95%: how many would change by chance alone (a yardstick)
+        out.append(t("since.method.chance", lang, n=figs["since.tested"].value, tested=quote(figs["since.tested"], lang),
+                     expected=quote(figs["since.by_chance"], lang), called=quote(figs["since.called"], lang)))
     if "since.n_boot" in figs:
         out.append(t("since.method.bootstrap", lang, n_boot=quote(figs["since.n_boot"], lang),
                      seed=quote(figs["since.seed"], lang)))

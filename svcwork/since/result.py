@@ -8,7 +8,8 @@ sentence quotes is a key figure of the domain ``since`` (:meth:`Since.key_figure
   two values, the figure's own kind and base) and ``since.change.<figure>`` (current − previous:
   percentage points for shares, days, per case …; its interval in ``low``/``high``);
 * ``since.better``, ``since.worse``, ``since.no_change``, ``since.two_points`` (how many figures got
-  each verdict), ``since.n_boot`` and ``since.seed`` (the bootstrap's resamples and seed),
+  each verdict), ``since.tested``, ``since.called`` and ``since.by_chance`` (the figures judged by an
+  interval, those called a change, and how many would be by chance alone), ``since.n_boot`` and ``since.seed`` (the bootstrap's resamples and seed),
   ``since.suppressed`` and ``since.min_group_size`` (figures withheld, and the threshold);
 * ``since.actions_done``, ``since.actions_opened``, ``since.actions_overdue``,
   ``since.actions_newly_overdue``, ``since.actions_cancelled`` (the action plan since the previous
@@ -89,6 +90,15 @@ class Since:
         v = self.rows["verdict"] if len(self.rows) else pd.Series(dtype="object")
         return {k: int((v == k).sum()) for k in _COUNTED}
 
+    def tested(self) -> tuple[int, int]:
+        """How many figures were judged by an interval (every judged figure but the KPIs, which a run rule
+        judges), and how many of them were called a change (better, worse, up, down)."""
+        if not len(self.rows):
+            return 0, 0
+        v = self.rows.loc[self.rows["group"] != "kpi", "verdict"]
+        changed = v.isin(("better", "worse", "up", "down"))
+        return int((changed | (v == "no_change")).sum()), int(changed.sum())
+
     @property
     def moved(self) -> pd.DataFrame:
         """The services whose rank or wave moved."""
@@ -141,6 +151,13 @@ class Since:
                           base_of=r["base_of"] if both else None, low=r["low"], high=r["high"], table=where,
                           item=fig)]
         out += [KeyFigure(f"since.{k}", v, "count", SECTION, table="since") for k, v in self.counts().items()]
+        tested, called = self.tested()
+        if tested:
+            from .stats import CONFIDENCE
+
+            out += [KeyFigure("since.tested", tested, "count", SECTION, table="since"),
+                    KeyFigure("since.called", called, "count", SECTION, table="since"),
+                    KeyFigure("since.by_chance", (1 - CONFIDENCE) * tested, "number", SECTION, table="since")]
         withheld = int((self.rows["verdict"] == "suppressed").sum()) if len(self.rows) else 0
         if withheld:
             out += [KeyFigure("since.suppressed", withheld, "count", SECTION, table="since"),
