@@ -2,7 +2,8 @@
 #   make reports   reports for every demo client under data/clients/ (into out/), compared with their
 #                  earlier rounds under data/previous/ (reported into out-previous/ first)
 #   make test      the whole test suite (pytest + nbval), as CI runs it
-# Both create .venv, install svcwork with its dependencies and register the Jupyter kernel first.
+# Both create .venv and install svcwork with its dependencies first (the notebooks run in .venv's own
+# python3 kernel, the one svcwork.kernels.KERNEL names: no other kernel is registered).
 
 PYTHON ?= python3
 VENV   := .venv
@@ -24,7 +25,6 @@ $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e ".[test]"
-	$(BIN)/python -m ipykernel install --sys-prefix --name svcwork --display-name "Python (svcwork)" >/dev/null
 	touch $(STAMP)
 
 setup: $(STAMP)
