@@ -66,13 +66,17 @@ class ClientResult:
     def ok(self) -> bool:
         return self.status != "failed"
 
-    def describe(self) -> str:
+    def describe(self, lang: str | None = None) -> str:
+        """The client's line (and its problems) for the command line; its own words in *lang* (default: the
+        user's, :func:`svcwork.i18n.user_language`)."""
+        lang = lang or user_language()
         if self.status == "failed":
             lines = [f"✗ {self.slug}: {self.error}"]
             for p in [p for p in self.problems if p.is_error and p.message != self.error][:20]:
                 lines.append(f"    [{p.code}] {p.location()}: {p.message}")
             return "\n".join(lines)
-        word = "unchanged, skipped" if self.status == "skipped" else f"{self.seconds:.1f} s"
+        word = t("cli.batch.skipped", lang) if self.status == "skipped" else t("cli.seconds", lang,
+                                                                               seconds=f"{self.seconds:.1f}")
         note = f"\n    {self.note}" if self.note else ""
         where = f"{self.location}/report.html" if self.location else self.output / "report.html" if self.output else ""
         lines = [f"✓ {self.slug}: {where} ({word}){note}"]
@@ -108,14 +112,19 @@ class BatchResult:
     def failed(self) -> tuple[ClientResult, ...]:
         return tuple(c for c in self.clients if not c.ok)
 
-    def describe(self) -> str:
-        lines = [c.describe() for c in self.clients]
+    def describe(self, lang: str | None = None) -> str:
+        """Every client's line, then the counts, in *lang* (default: the user's, :func:`svcwork.i18n.user_language`)."""
+        lang = lang or user_language()
+        lines = [c.describe(lang) for c in self.clients]
         n_ok = sum(c.status == "ok" for c in self.clients)
         n_skip = sum(c.status == "skipped" for c in self.clients)
-        lines.append(f"{len(self.clients)} clients: {n_ok} done, {n_skip} unchanged, {len(self.failed)} failed "
-                     f"({self.seconds:.1f} s) -> {f'{self.location}/index.html' if self.location else self.output / 'index.html'}")
+        index = f"{self.location}/index.html" if self.location else self.output / "index.html"
+        lines.append(t("cli.batch.summary", lang, clients=t("cli.count.clients", lang, n=len(self.clients)),
+                       done=t("cli.count.done", lang, n=n_ok), unchanged=t("cli.count.unchanged", lang, n=n_skip),
+                       failed=t("cli.count.failed", lang, n=len(self.failed)),
+                       seconds=t("cli.seconds", lang, seconds=f"{self.seconds:.1f}"), index=index))
         if self.failed:
-            lines.append("failed: " + ", ".join(c.slug for c in self.failed))
+            lines.append(t("cli.batch.failed", lang, names=", ".join(c.slug for c in self.failed)))
         return "\n".join(lines)
 
 

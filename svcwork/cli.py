@@ -55,7 +55,7 @@ def _parser() -> argparse.ArgumentParser:
     s.add_argument("--svg", action="store_true", help="also save every figure as SVG (figures/*.svg)")
     s.add_argument("--scenario", default=None, metavar="NAME",
                    help="the report for a workshop scenario of the intake's Scenarios sheet (or the copy beside it)")
-    _timeout_argument(s)
+    _timeout_argument(s, batch=False)
 
     s = sub.add_parser("workshop", help="the prioritisation workshop for one client in the browser (Voilà)")
     s.add_argument("client", type=Path)
@@ -74,7 +74,7 @@ def _parser() -> argparse.ArgumentParser:
                    help="run on an existing Dask distributed cluster, e.g. tcp://10.0.0.5:8786")
     s.add_argument("--since", type=_location, default=None, metavar="PREVIOUS_OUT",
                    help="compare each client with its report in an earlier batch's OUT folder (matched by folder name)")
-    _timeout_argument(s)
+    _timeout_argument(s, batch=True)
 
     s = sub.add_parser("key", help="create the project's pseudonymisation key (PROJECT/.svcwork/secret.key)")
     s.add_argument("project", type=Path, help="the folder that holds this project's client folders")
@@ -102,12 +102,15 @@ def _absolute(location: "Path | str | None") -> "Path | str | None":
     return location if location is None or is_url(location) else absolute(location)
 
 
-def _timeout_argument(s: argparse.ArgumentParser) -> None:
+def _timeout_argument(s: argparse.ArgumentParser, *, batch: bool) -> None:
     from .batch import DEFAULT_TIMEOUT
 
+    # run writes no batch.json: only a batch names the cell there too
+    fails = "per client: its notebooks together may run this long; the cell running then fails the client, named " \
+            "in the output and in OUT/batch.json" if batch else \
+            "the client's notebooks together may run this long; the cell running then fails the run, named in the output"
     s.add_argument("--timeout", type=float, default=DEFAULT_TIMEOUT, metavar="SECONDS",
-                   help=f"per client: its notebooks together may run this long; the cell running then fails the "
-                        f"client, named in the output and batch.json (default {DEFAULT_TIMEOUT}; 0: no limit)")
+                   help=f"{fails} (default {DEFAULT_TIMEOUT}; 0: no limit)")
 
 
 def _timeout(args: argparse.Namespace) -> float | None:
@@ -150,15 +153,11 @@ def _cmd_reference(args: argparse.Namespace) -> int:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
-    import os
-
     from .batch import validate_client
-    from .i18n import t
     from .storage import is_remote, local_path, redact, staged_input
 
     if not is_remote(args.path) and not local_path(args.path).exists():  # a mistyped path: usage error (exit 2)
-        lang = "he" if os.environ.get("SVCWORK_LANG") == "he" else "en"
-        raise UsageError(t("intake.file_missing", lang, path=args.path))
+        raise UsageError(t("intake.file_missing", user_language(), path=args.path))
     with staged_input(args.path) as path:  # a URL is copied here first
         result = validate_client(path)  # the intake, and the folder's own files (commentary, intake.* beside it)
     args.path = redact(args.path)
@@ -269,7 +268,7 @@ class _BatchProgress:
 
     def __init__(self, bar, total: int | None = None) -> None:  # noqa: ANN001 - a rich Progress
         self.bar = bar
-        self.overall = bar.add_task("clients", total=total, count=f"0/{total or '?'}")
+        self.overall = bar.add_task(t("cli.progress.clients", user_language()), total=total, count=f"0/{total or '?'}")
         self.running: dict[str, object] = {}
 
     def start(self, folder: Path) -> None:
@@ -277,7 +276,8 @@ class _BatchProgress:
 
         slug = client_slug(folder)
         if slug not in self.running:
-            self.running[slug] = self.bar.add_task(f"  {slug} running", total=None, count="")
+            self.running[slug] = self.bar.add_task("  " + t("cli.progress.running", user_language(), slug=slug),
+                                                   total=None, count="")
 
     def __call__(self, result, done: int, total: int) -> None:  # noqa: ANN001 - a ClientResult
         task = self.running.pop(result.slug, None)
@@ -363,11 +363,11 @@ def _main(argv: Sequence[str] | None) -> int:
         print(f"svcwork {args.command}: {exc.message} [{exc.code}]", file=sys.stderr)
         return exc.exit_status
     except KeyboardInterrupt as exc:
-        print("svcwork: interrupted", file=sys.stderr)
+        print(t("cli.interrupted", user_language()), file=sys.stderr)
         return 143 if isinstance(exc, _Terminated) else 130
     except Exception as exc:  # noqa: BLE001 - last line of defence: never a traceback for users
-        print(f"svcwork {args.command}: internal error: {type(exc).__name__}: {exc}\n"
-              "This is a bug in svcwork, not in your files. Set SVCWORK_DEBUG=1 for details.", file=sys.stderr)
+        print(t("cli.internal_error", user_language(), command=args.command, detail=f"{type(exc).__name__}: {exc}"),
+              file=sys.stderr)
         import os
 
         if os.environ.get("SVCWORK_DEBUG"):

@@ -11,6 +11,24 @@ MESSAGES = {
                          {"one": "שגיאה אחת", "two": "שתי שגיאות", "other": "{n} שגיאות"}),
     "cli.count.warnings": ({"one": "{n} warning", "other": "{n} warnings"},
                            {"one": "אזהרה אחת", "two": "שתי אזהרות", "other": "{n} אזהרות"}),
+    # the end of a run or batch, and how the command itself ended (svcwork.batch, svcwork.cli)
+    "cli.count.clients": ({"one": "{n} client", "other": "{n} clients"},
+                          {"one": "לקוח אחד", "two": "שני לקוחות", "other": "{n} לקוחות"}),
+    "cli.count.done": ({"one": "{n} done", "other": "{n} done"}, {"one": "אחד הורץ", "other": "{n} הורצו"}),
+    "cli.count.unchanged": ("{n} unchanged", "{n} ללא שינוי"),
+    "cli.count.failed": ({"one": "{n} failed", "other": "{n} failed"}, {"one": "אחד נכשל", "other": "{n} נכשלו"}),
+    "cli.batch.summary": ("{clients}: {done}, {unchanged}, {failed} ({seconds}) -> {index}",
+                          "{clients}: {done}, {unchanged}, {failed} ({seconds}) -> {index}"),
+    "cli.batch.failed": ("failed: {names}", "נכשלו: {names}"),
+    "cli.batch.skipped": ("unchanged, skipped", "ללא שינוי, לא הורץ שוב"),
+    "cli.seconds": ("{seconds} s", "{seconds} שניות"),
+    "cli.progress.clients": ("clients", "לקוחות"),
+    "cli.progress.running": ("{slug} running", "{slug} בהרצה"),
+    "cli.interrupted": ("svcwork: interrupted", "svcwork: ההרצה הופסקה"),
+    "cli.internal_error": ("svcwork {command}: internal error: {detail}\nThis is a bug in svcwork, not in your files. "
+                           "Set SVCWORK_DEBUG=1 for details.",
+                           "svcwork {command}: שגיאה פנימית: {detail}\nזו תקלה ב־svcwork ולא בקבצים שסופקו לה. "
+                           "לפרטים יש להגדיר SVCWORK_DEBUG=1."),
     # usage errors of the commands (what was typed, or the folders given)
     "cli.error.notebook_unreadable": ("cannot read the parameters of notebook {name}: expected a notebook with a kernel "
                                       "and a cell tagged 'parameters' ({detail})",
