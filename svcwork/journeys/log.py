@@ -116,11 +116,6 @@ class CaseLogAnalysis:
         s = self.cases[column].dropna()
         return float(s.astype(float).mean()) if len(s) else None
 
-    def quantile(self, column: str, q: float) -> float | None:
-        """numpy's linear-interpolation quantile of a column over the cases where it is known."""
-        s = self.cases[column].dropna()
-        return float(s.quantile(q)) if len(s) else None
-
     def time_quantile(self, q: float, among: pd.Series | np.ndarray | None = None) -> float | None:
         """The *q*-quantile of end-to-end days counting the cases still open (Kaplan–Meier,
         :func:`~svcwork.journeys.survival.km_quantiles`), over all cases or those *among* marks (a
