@@ -82,9 +82,11 @@ def check_notebook_parameters(path: Path) -> None:
     missing = [p for p in NOTEBOOK_PARAMETERS if p not in declared]
     if missing:
         lang = user_language()
+        if not declared:
+            raise UsageError(t("cli.error.notebook_no_parameters", lang, name=path.name, missing=", ".join(missing),
+                               expected=", ".join(NOTEBOOK_PARAMETERS)))
         raise UsageError(t("cli.error.notebook_parameters", lang, name=path.name, missing=", ".join(missing),
-                           expected=", ".join(NOTEBOOK_PARAMETERS),
-                           found=", ".join(declared) or t("cli.found.none", lang)))
+                           expected=", ".join(NOTEBOOK_PARAMETERS), found=", ".join(declared)))
 
 
 def _execute(notebook: Path, target: Path, *, parameters: dict, cwd: Path, timeout: float | None,

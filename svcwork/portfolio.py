@@ -349,8 +349,8 @@ def read_summaries(out_dir: str | os.PathLike) -> tuple[dict[str, dict], list[st
     out = Path(out_dir)
     if not out.is_dir():
         lang = user_language()
-        raise UsageError(t("cli.error.not_batch_folder", lang, path=out,
-                           found=t("cli.found.file" if out.exists() else "cli.found.nothing", lang)))
+        raise UsageError(t("cli.error.not_batch_folder" if out.exists() else "cli.error.no_batch_folder", lang,
+                           path=out))
     found: dict[str, dict] = {}
     for folder in sorted(p for p in out.iterdir() if p.is_dir() and not p.name.startswith(".")):
         path = folder / "summary.json"

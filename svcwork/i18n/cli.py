@@ -38,11 +38,16 @@ MESSAGES = {
                                       "cell; expected {expected}, found {found}",
                                       "המחברת {name} אינה מגדירה את הפרמטרים {missing} בתא 'parameters'; נדרשים "
                                       "{expected}, נמצאו {found}"),
+    # a cell that declares nothing: its own message ("found none" reads "נמצאו אין" in Hebrew)
+    "cli.error.notebook_no_parameters": ("notebook {name} declares none of the parameters {missing} in its 'parameters' "
+                                         "cell; expected {expected}, found none",
+                                         "המחברת {name} אינה מגדירה אף אחד מהפרמטרים {missing} בתא 'parameters'; "
+                                         "נדרשים {expected}, ולא נמצא אף אחד"),
+    # {found}: cli.found.file or cli.found.nothing (a noun in both languages: "מה שנמצא: כלום", never "נמצא כלום")
     "cli.error.not_clients_folder": ("expected a folder of client folders, found {found} at {path}",
-                                     "נדרשת תיקייה של תיקיות לקוחות, נמצא {found} ב־{path}"),
+                                     "נדרשת תיקייה של תיקיות לקוחות; מה שנמצא ב־{path}: {found}"),
     "cli.found.file": ("a file", "קובץ"),
     "cli.found.nothing": ("nothing", "כלום"),
-    "cli.found.none": ("none", "אין"),
     "cli.error.no_clients": ("no client folders (sub-folders with an intake.xlsx) in {path}",
                              "אין תיקיות לקוחות (תיקיות משנה עם intake.xlsx) ב־{path}"),
     # the client folder's own files, beside what the intake's validation says
@@ -108,8 +113,10 @@ MESSAGES = {
                                "סגנון ייצוא לא מוכר: {value}; נדרש אחד מ־{expected}"),
     "cli.error.template_lang": ("template language: expected one of {expected}, found {value}",
                                 "שפת התבנית: נדרש אחד מ־{expected}, נמצא {value}"),
-    "cli.error.not_batch_folder": ("expected a batch output folder (made by `svcwork batch`), found {found} at {path}",
-                                   "נדרשת תיקיית פלט של הפקה (שנוצרה ב־`svcwork batch`), נמצא {found} ב־{path}"),
+    "cli.error.not_batch_folder": ("expected a batch output folder (made by `svcwork batch`), found a file at {path}",
+                                   "נדרשת תיקיית פלט של הפקה (שנוצרה ב־`svcwork batch`), ונמצא קובץ ב־{path}"),
+    "cli.error.no_batch_folder": ("expected a batch output folder (made by `svcwork batch`), found nothing at {path}",
+                                  "נדרשת תיקיית פלט של הפקה (שנוצרה ב־`svcwork batch`), ולא נמצא דבר ב־{path}"),
     "cli.error.no_results": ("no client results (<client>/summary.json) in {path}; expected the output folder of "
                              "`svcwork batch`",
                              "אין תוצאות לקוחות (‎<client>/summary.json‎) ב־{path}; נדרשת תיקיית הפלט של "
