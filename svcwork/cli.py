@@ -2,9 +2,10 @@
 
 Exit statuses: 0 success (warnings allowed), 1 the input (or a client in a batch) has
 errors, 2 usage errors (a missing client folder, an output folder that cannot be written …),
-130 interrupted (Ctrl-C, or SIGTERM: both end the run the same clean way, its temporary files
-removed and the previous report intact).  Every error a user can cause is printed as a message,
-never a traceback; an unexpected internal error is reported as such with a hint to file a bug.
+3 an internal error (a bug in svcwork: reported as such, with a hint; ``SVCWORK_DEBUG=1`` raises it),
+130 interrupted by Ctrl-C and 143 by SIGTERM (both end the run the same clean way, its temporary
+files removed and the previous report intact).  Every error a user can cause is printed as a message,
+never a traceback.
 """
 
 from __future__ import annotations
