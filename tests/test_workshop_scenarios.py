@@ -51,10 +51,13 @@ def test_saving_a_scenario_leaves_the_intake_byte_identical_and_run_reads_it_bac
     copy = save_scenario(client, "Benefit first", st.changes(state, base), who="Dana", when=when)
     assert copy == scenario_copy(intake) == client / "intake.scenarios.xlsx"
     save_scenario(client, "Second", st.changes(st.with_quick_wins(state, 2), base), who="Avi", when=when)
-    save_scenario(client, "Benefit first", st.changes(state, base), who="Dana", when=when)  # replaced, not added
+    with pytest.raises(UsageError) as exists:  # the same name again: refused, never silently replaced
+        save_scenario(client, "benefit FIRST", st.changes(st.with_quick_wins(state, 3), base), who="Avi", when=when)
+    assert exists.value.code == "scenario_exists" and "Dana" in exists.value.message
+    save_scenario(client, "Benefit first", st.changes(state, base), who="Dana", when=when, replace=True)  # asked for
     assert _sha(intake) == before
     sheet = openpyxl.load_workbook(copy)["Scenarios"]
-    assert [c.value for c in sheet[1]] == ["scenario", "changes", "who", "when"]
+    assert [c.value for c in sheet[1]] == ["scenario", "changes", "who", "when", "form"]
     assert [r[0] for r in sheet.iter_rows(min_row=2, values_only=True)] == ["Benefit first", "Second"]
     result = validate(client)
     assert result.ok and not [p for p in result.problems if p.code == "file_unused"]
@@ -107,7 +110,11 @@ def test_the_scenarios_sheet_is_validated_with_sheet_row_and_column(client):
             ("scenario.wave", 5, "changes", "capacity.4=10")} <= found
     assert ("scenario.duplicate", 6, "scenario", "good") in found
     assert ("required_empty", 7, "scenario", None) in found
-    assert all(p.file == copy.name and p.is_error for p in result.problems if p.sheet == "Scenarios")
+    assert all(p.file == copy.name for p in result.problems if p.sheet == "Scenarios")
+    # what the scenario says by itself is an error; what depends on a form revised since, a warning
+    severity = {p.code: p.is_error for p in result.problems if p.sheet == "Scenarios"}
+    assert severity == {"scenario.service": False, "scenario.wave": False, "scenario.change": True,
+                        "scenario.range": True, "scenario.duplicate": True, "required_empty": True}
     assert not result.ok
     message = next(p.message for p in result.problems if p.code == "scenario.change")
     assert "colour.L01=3" in message and "weight, effort" in message

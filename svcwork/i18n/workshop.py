@@ -12,11 +12,43 @@ MESSAGES: dict = {
                                   "התרחיש „{value}” כבר מופיע בשורה {other}; כל שם צריך להופיע פעם אחת."),
     "intake.scenario.change": ("“{value}” is not a change the workshop knows: {reason}.",
                                "„{value}” אינו שינוי שסדנת התעדוף מכירה: {reason}."),
-    "intake.scenario.service": ("The change names service {service}, which is not in the Services sheet.",
-                                "השינוי מתייחס לשירות {service}, שאינו מופיע בגיליון השירותים."),
+    "intake.scenario.service": ("Scenario “{scenario}”: the change names service {service}, which is no longer in the "
+                                "Services sheet. The form's own report is not affected; only the report of this "
+                                "scenario (--scenario) is refused until it is saved again in the workshop.",
+                                "תרחיש „{scenario}”: השינוי מתייחס לשירות {service}, שאינו מופיע עוד בגיליון "
+                                "השירותים. הדוח של הטופס עצמו אינו מושפע; רק הדוח של תרחיש זה (‎--scenario) לא יופק "
+                                "עד שיישמר מחדש בסדנה."),
     "intake.scenario.range": ("“{value}”: expected a value from {lo} to {hi} (whole numbers for 1–5 scores).",
                               "„{value}”: נדרש ערך בין {lo} ל־{hi} (מספר שלם בציוני 1–5)."),
-    "intake.scenario.wave": ("“{value}”: the roadmap has waves 1 to {waves}.", "„{value}”: במפת הדרכים יש גלים 1 עד {waves}."),
+    "intake.scenario.wave": ("Scenario “{scenario}”: “{value}”: the roadmap now has waves 1 to {waves}. The form's own "
+                             "report is not affected; only the report of this scenario (--scenario) is refused until "
+                             "it is saved again in the workshop.",
+                             "תרחיש „{scenario}”: „{value}”: במפת הדרכים יש כעת גלים 1 עד {waves}. הדוח של הטופס "
+                             "עצמו אינו מושפע; רק הדוח של תרחיש זה (‎--scenario) לא יופק עד שיישמר מחדש בסדנה."),
+    "intake.scenario.stale": ("Scenario “{scenario}” was saved ({when}) against an earlier version of the form. Since "
+                              "then the form has changed: {reason}. Its changes are applied to the form as it is now, "
+                              "so its roadmap may differ from the one the workshop showed; open the workshop and save "
+                              "it again to confirm it.",
+                              "התרחיש „{scenario}” נשמר ({when}) על גרסה קודמת של הטופס. מאז הטופס השתנה: {reason}. "
+                              "השינויים שבתרחיש מוחלים על הטופס כפי שהוא כעת, ולכן מפת הדרכים שלו עשויה להיות שונה "
+                              "מזו שהוצגה בסדנה; יש לפתוח את הסדנה ולשמור אותו שוב כדי לאשר אותו."),
+    "intake.reason.form_services": ("the Services sheet", "גיליון השירותים"),
+    "intake.reason.form_weights": ("the criteria weights (the Criteria or Pairwise sheet)",
+                                   "משקלי הקריטריונים (גיליון הקריטריונים או ההשוואות הזוגיות)"),
+    "intake.reason.form_roadmap": ("the roadmap's settings (waves, capacities, quick wins)",
+                                   "הגדרות מפת הדרכים (גלים, קיבולות, הישגים מהירים)"),
+    "intake.scenario.copy_sheets": ("{value} holds other sheets besides Scenarios (an older workshop copy of the whole "
+                                    "form, with its data). Only its Scenarios sheet is read: changes made to its other "
+                                    "sheets are ignored — make them in the intake itself. Saving a scenario in the "
+                                    "workshop rewrites the file with the Scenarios sheet only.",
+                                    "בקובץ {value} יש גיליונות נוספים מלבד גיליון התרחישים (עותק ישן של כל הטופס "
+                                    "שנוצר בסדנה, עם הנתונים שבו). נקרא רק גיליון התרחישים: שינויים בגיליונות "
+                                    "האחרים אינם נלקחים בחשבון — יש לבצע אותם בטופס הקליטה עצמו. שמירת תרחיש בסדנה "
+                                    "כותבת את הקובץ מחדש עם גיליון התרחישים בלבד."),
+    "intake.scenario.unreadable": ("The workshop's scenarios file {value} cannot be read; its scenarios are left out "
+                                   "(the form's own report is not affected).",
+                                   "לא ניתן לקרוא את קובץ התרחישים של הסדנה {value}; התרחישים שבו אינם נכללים "
+                                   "(הדוח של הטופס עצמו אינו מושפע)."),
     "intake.reason.scenario_kind": (
         "it should start with weight, effort, benefit, visibility, resources, wave, exclude, capacity or quick_wins",
         "שינוי מתחיל במילה weight, effort, benefit, visibility, resources, wave, exclude, capacity או quick_wins"),
@@ -85,6 +117,47 @@ MESSAGES: dict = {
                                 "כ־‎.xlsx תחילה."),
     "workshop.error.own_file": ("{path} is the client's own intake; scenarios go to a copy, never to it.",
                                 "{path} הוא טופס הקליטה של הלקוח עצמו; תרחישים נשמרים בעותק, לעולם לא בו."),
+    "workshop.error.no_changes": ("The controls are on the form's values: there is no change to save as a scenario "
+                                  "(the form's own report shows this roadmap). Change a weight, a service or a limit "
+                                  "first.",
+                                  "הבקרות מציגות את ערכי הטופס: אין שינוי לשמור כתרחיש (הדוח של הטופס עצמו מציג את "
+                                  "מפת הדרכים הזו). יש לשנות תחילה משקל, שירות או מגבלה."),
+    "workshop.error.name_exists": ("A scenario named “{name}” is already saved in {path} ({who}, {when}). Choose another "
+                                   "name, or tick “{replace}” to replace it.",
+                                   "תרחיש בשם „{name}” כבר שמור ב־{path} ({who}, {when}). יש לבחור שם אחר, או לסמן "
+                                   "„{replace}” כדי להחליף אותו."),
+    "workshop.error.cannot_write": ("The scenario could not be saved in {path}: {reason}. Nothing was changed; check "
+                                    "that the folder can be written to and that the file is not open in Excel, or give "
+                                    "another file.",
+                                    "לא ניתן היה לשמור את התרחיש ב־{path}: {reason}. דבר לא שונה; יש לוודא שניתן לכתוב "
+                                    "לתיקייה ושהקובץ אינו פתוח באקסל, או לבחור קובץ אחר."),
+    "workshop.error.target_not_xlsx": ("{path} is not the name of an .xlsx file: scenarios are saved in an .xlsx "
+                                       "workbook, e.g. intake.scenarios.xlsx.",
+                                       "{path} אינו שם של קובץ ‎.xlsx: תרחישים נשמרים בחוברת ‎.xlsx, למשל "
+                                       "intake.scenarios.xlsx."),
+    "workshop.error.target_not_copy": ("{path} is not a scenarios file of the workshop (it has other sheets, or no "
+                                       "Scenarios sheet); it was left unchanged. Give a new file name.",
+                                       "{path} אינו קובץ תרחישים של הסדנה (יש בו גיליונות אחרים, או שאין בו גיליון "
+                                       "תרחישים); הוא נשאר ללא שינוי. יש לבחור שם קובץ חדש."),
+    "workshop.error.busy": ("{path} is being saved from another workshop page; try again in a moment.",
+                            "הקובץ {path} נשמר כעת מדף אחר של הסדנה; יש לנסות שוב בעוד רגע."),
+    "workshop.error.not_saved": ("The scenario was not saved: it would not read back correctly ({problems}).",
+                                 "התרחיש לא נשמר: לא ניתן היה לקרוא אותו בחזרה כראוי ({problems})."),
+    "workshop.error.save_failed": ("The scenario could not be saved ({reason}); nothing was changed.",
+                                   "לא ניתן היה לשמור את התרחיש ({reason}); דבר לא שונה."),
+    "workshop.error.outdated": ("The scenario “{name}” no longer fits the intake form, which changed after it was "
+                                "saved: {items}. Its report is not made, since a roadmap without these choices is not "
+                                "the one the committee chose. Open the workshop (svcwork workshop), set the choices "
+                                "again and save them.",
+                                "התרחיש „{name}” אינו מתאים עוד לטופס הקליטה, שהשתנה אחרי שהתרחיש נשמר: {items}. "
+                                "הדוח שלו אינו מופק, כי מפת דרכים בלי הבחירות האלה אינה זו שהוועדה בחרה. יש לפתוח "
+                                "את הסדנה (svcwork workshop), לקבוע את הבחירות מחדש ולשמור אותן."),
+    "workshop.outdated.service": ("{value} (service {service} is no longer in the Services sheet)",
+                                  "{value} (השירות {service} אינו מופיע עוד בגיליון השירותים)"),
+    "workshop.outdated.wave": ("{value} (the roadmap now has waves 1 to {waves})",
+                               "{value} (במפת הדרכים יש כעת גלים 1 עד {waves})"),
+    "workshop.error.cannot_open": ("The workshop cannot open {path}: the intake has problems to fix first.",
+                                   "לא ניתן לפתוח את הסדנה עבור {path}: יש לתקן תחילה בעיות בטופס הקליטה."),
     "workshop.error.no_client": ("No client folder or intake workbook at {path}.",
                                  "לא נמצאו תיקיית לקוח או טופס קליטה ב־{path}."),
     "workshop.error.port": ("--port expects a port number from 1 to 65535, not {port}.",
@@ -110,6 +183,8 @@ MESSAGES: dict = {
     "workshop.save.who": ("Saved by", "נשמר על ידי"),
     "workshop.save.target": ("Copy of the intake", "עותק של טופס הקליטה"),
     "workshop.save.button": ("Save as scenario", "שמירה כתרחיש"),
+    "workshop.save.replace": ("Replace a saved scenario of the same name", "החלפת תרחיש שמור בעל אותו שם"),
+    "workshop.scenarios.notes": ("Saved scenarios to check:", "תרחישים שמורים שיש לבדוק:"),
     "workshop.save.done": ("Scenario “{name}” saved in {path} (the client's intake is unchanged).",
                            "התרחיש „{name}” נשמר ב־{path} (טופס הקליטה של הלקוח לא השתנה)."),
     # ---- the views

@@ -35,7 +35,7 @@ from .engagement import Engagement, InputFile, Validation
 from .percent import _check_percents
 from .options import _default_order, _ReadOptions, _scales_spec, parse_column_map
 from .problems import _Collector
-from .scenarios import check_scenarios, is_scenario_copy, read_copy_scenarios, read_scenarios
+from .scenarios import check_scenarios, check_stale, is_scenario_copy, read_copy_scenarios, read_scenarios
 from .cells import _DateRule
 from .sheets import _DateCell, _read_settings, _read_table, _settings, _SheetRead, _workbook_date_rule
 from .workbook import _open_workbook
@@ -208,9 +208,9 @@ def _run(path: str | os.PathLike, *, lang: str | None, key: bytes | None) -> tup
     replaced = {**_check_criteria(reads, col, file=file), **_check_standards(reads, col, file=file),
                 **_check_recommendations(reads, settings, col, file=file)}
     replaced.update(_check_percents(reads, col, file=file))  # Channels' shares and proportion KPIs on their scales
-    copy_read, copy_file = read_copy_scenarios(intake, col)  # the workshop's copy beside the intake supersedes it
-    scenarios = check_scenarios(copy_read, reads, settings, col, file=copy_file) if copy_file is not None else \
-        check_scenarios(scenarios_read, reads, settings, col, file=file)
+    copy_read, copy_file = read_copy_scenarios(intake, col)  # the workshop's file beside the intake supersedes it
+    scenario_read, scenario_file = (copy_read, copy_file) if copy_file is not None else (scenarios_read, file)
+    scenarios = check_scenarios(scenario_read, reads, settings, col, file=scenario_file)
     column_map = parse_column_map(settings.column_map if settings else None,
                                   reads["Columns"].frame if "Columns" in reads else None, col=col, file=file)
 
@@ -272,6 +272,8 @@ def _run(path: str | os.PathLike, *, lang: str | None, key: bytes | None) -> tup
                 if c.identifier and c.key in frame.columns:
                     frame = frame.assign(**{c.key: pseudonymise(frame[c.key], namespace=_namespace(c.key), key=key)})
             tables[s.key] = frame
+        # a scenario saved against an earlier form: a warning naming what changed since (still applied)
+        scenarios = check_stale(scenarios, tables, settings, col, file=scenario_file, read=scenario_read)
         engagement = Engagement(
             slug=client_slug(given), folder=folder.resolve(), settings=settings, tables=MappingProxyType(tables),
             cases=companions.get("cases"), survey=companions.get("survey"), training=companions.get("training"),

@@ -110,11 +110,22 @@ def apply_scenario(engagement, name: str):  # noqa: ANN201 - an Engagement
     """*engagement* with the changes of its scenario *name* (from the Scenarios sheet) applied.
 
     Raises :class:`UsageError` (code ``scenario_unknown``) naming the scenarios there are when
-    the intake (or the workshop's copy beside it) has no scenario of that name.
+    the intake (or the workshop's scenarios file beside it) has no scenario of that name, and (code
+    ``scenario_outdated``) naming what no longer applies when the form was revised since the
+    scenario was saved so that some of its changes have no place in it (a service gone, a wave
+    beyond the roadmap): a roadmap without some of the committee's choices is never reported as
+    theirs.  A scenario saved against an earlier form that still applies is applied; validation
+    warns about it (``scenario.stale``) and :attr:`~svcwork.intake.scenarios.Scenario.stale` names
+    what changed.
     """
     found = next((s for s in engagement.scenarios if s.name.casefold() == str(name).strip().casefold()), None)
+    lang = engagement.language
     if found is None:
-        lang = engagement.language
         names = ", ".join(f"“{s.name}”" for s in engagement.scenarios) or t("workshop.scenario.none", lang)
         raise UsageError(t("workshop.error.unknown_scenario", lang, name=name, names=names), code="scenario_unknown")
+    unusable = getattr(found, "unusable", ())
+    if unusable:  # the form was revised since: some of its choices no longer have a place in it
+        items = "; ".join(t(f"workshop.outdated.{reason}", lang, value=item, **params)
+                          for item, reason, params in unusable)
+        raise UsageError(t("workshop.error.outdated", lang, name=found.name, items=items), code="scenario_outdated")
     return apply_changes(engagement, found.changes, name=found.name)

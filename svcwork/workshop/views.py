@@ -15,11 +15,13 @@ from typing import Any
 import numpy as np
 
 from ..i18n import fmt_number, fmt_percent, t
+from ..keyfigures import show
+from ..prioritize.figures import inward_range, share_kind
 from .compute import WorkshopResult
 from .state import EXCLUDE, Baseline
 
 __all__ = ["ranking_html", "matrix_svg", "roadmap_html", "range_band_html", "acceptability_html", "status_html",
-           "changes_html", "box"]
+           "changes_html", "scenario_notes_html", "box", "share", "band_ends"]
 
 #: Rows of the ranking shown (the rest are counted), so 500 services stay quick to draw.
 MAX_ROWS = 40
@@ -35,6 +37,34 @@ def _dir(lang: str) -> str:
 def box(inner: str, lang: str) -> str:
     """*inner* in a block of the language's direction."""
     return f'<div dir="{_dir(lang)}" lang="{lang}" class="svcwork-workshop-view">{inner}</div>'
+
+
+def share(value: float, lang: str) -> str:
+    """A probability as the report shows it (:func:`svcwork.prioritize.figures.share_kind`): a whole
+    percentage, or a tenth of one where the whole would read as a round figure it is not (99.9 %, not 100 %)."""
+    return show(float(value), share_kind(float(value)), lang)
+
+
+#: The weight ranges under the sliders are shown as the sliders read: two decimals (``score``).
+_BAND_KIND = "score"
+
+
+def band_ends(lower: float, upper: float, current: float) -> tuple[float, float]:
+    """A weight range's ends as shown under its slider: rounded *inwards* to the slider's 0.01 steps, as
+    the report rounds its ranges (:func:`svcwork.prioritize.figures.inward_range`), so the slider set
+    on a shown end is still inside the range."""
+    return inward_range(lower, upper, current, _BAND_KIND)
+
+
+def scenario_notes_html(base: Baseline) -> str:
+    """The intake's warnings about its saved scenarios (no longer fitting the form, or saved against an
+    earlier form), or nothing."""
+    lang = base.lang
+    notes = [p for p in getattr(base.engagement, "problems", ()) if str(p.code).startswith("scenario.")]
+    if not notes:
+        return ""
+    items = "".join(f"<li>{html.escape(p.message)}</li>" for p in notes)
+    return box(f"<p>{html.escape(t('workshop.scenarios.notes', lang))}</p><ul>{items}</ul>", lang)
 
 
 def _name(base: Baseline, sid: Any) -> str:
@@ -107,7 +137,7 @@ def ranking_html(wr: WorkshopResult, base: Baseline) -> str:
         rows.append(f"<tr{style}><td>{int(res.score.rank[sid])}</td><td>{_moved(m, lang)}</td>"
                     f"<td>{_name(base, sid)}</td><td>{fmt_number(float(res.score.scores[sid]), lang, digits=3)}</td>"
                     f"<td>{html.escape(_wave_text(res, sid, lang))}</td>"
-                    f"<td>{fmt_percent(float(p_top[sid]), lang)}</td></tr>")
+                    f"<td>{share(p_top[sid], lang)}</td></tr>")
     more = ""
     if len(order) > MAX_ROWS:
         more = f"<p>{html.escape(t('workshop.rank.more', lang, count=len(order) - MAX_ROWS))}</p>"
@@ -226,9 +256,11 @@ def range_band_html(wr: WorkshopResult, base: Baseline, criterion: str) -> str:
     top = next(r for r in sens.ranges if r.criterion == criterion)
     first = next(r for r in sens.first if r.criterion == criterion)
     now = float(wr.result.weights[criterion])
-    text = t("workshop.range.text", lang, n=sens.top_n, lo=fmt_number(top.lower, lang, digits=2),
-             hi=fmt_number(top.upper, lang, digits=2), first_lo=fmt_number(first.lower, lang, digits=2),
-             first_hi=fmt_number(first.upper, lang, digits=2))
+    lo, hi = band_ends(top.lower, top.upper, now)
+    first_lo, first_hi = band_ends(first.lower, first.upper, now)
+    text = t("workshop.range.text", lang, n=sens.top_n, lo=fmt_number(lo, lang, digits=2),
+             hi=fmt_number(hi, lang, digits=2), first_lo=fmt_number(first_lo, lang, digits=2),
+             first_hi=fmt_number(first_hi, lang, digits=2))
     bar = (f"<div dir='ltr' title='{html.escape(text)}' style='position:relative;height:8px;background:#eee;"
            f"border-radius:3px;margin:0 0 2px 0'>"
            f"<div style='position:absolute;left:{top.lower * 100:.1f}%;width:{(top.upper - top.lower) * 100:.1f}%;"
@@ -250,8 +282,8 @@ def acceptability_html(wr: WorkshopResult, base: Baseline, *, rows: int = 10) ->
     first, top, expected = acc.first, acc.top, acc.expected_rank
     head = "".join(f"<th>{html.escape(t(k, lang, n=acc.top_n))}</th>" for k in (
         "workshop.col.service", "workshop.col.p_first", "workshop.col.p_top", "workshop.col.expected_rank"))
-    body = "".join(f"<tr><td>{_name(base, s)}</td><td>{fmt_percent(float(first[s]), lang)}</td>"
-                   f"<td>{fmt_percent(float(top[s]), lang)}</td><td>{fmt_number(float(expected[s]), lang, digits=1)}</td>"
+    body = "".join(f"<tr><td>{_name(base, s)}</td><td>{share(first[s], lang)}</td>"
+                   f"<td>{share(top[s], lang)}</td><td>{fmt_number(float(expected[s]), lang, digits=1)}</td>"
                    f"</tr>" for s in wr.result.order[:rows])
     note = t("workshop.smaa.note", lang, samples=fmt_number(acc.n_samples, lang), concentration=f"{acc.concentration:g}")
     return box(f"<h4>{html.escape(t('workshop.smaa.title', lang))}</h4><table><thead><tr>{head}</tr></thead>"

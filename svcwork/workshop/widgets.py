@@ -22,7 +22,7 @@ from ..intake.scenarios import scenario_copy
 from ..paths import find_intake
 from . import views
 from .compute import EXACT_SECONDS, WorkshopResult, evaluate
-from .save import default_who, save_scenario
+from .save import _clean, default_who, save_scenario
 from .state import (EXCLUDE, Baseline, WorkshopState, initial_state, value_of, wave_of, with_capacity,
                     with_quick_wins, with_service, with_wave, with_weight)
 
@@ -112,9 +112,12 @@ class Workshop:
         self.target = w.Text(placeholder=str(scenario_copy(find_intake(self.client))),
                              description=t("workshop.save.target", lang), style={"description_width": "10em"},
                              layout=w.Layout(width="95%"))
+        self.replace = w.Checkbox(value=False, description=t("workshop.save.replace", lang), indent=False)
         self.save = w.Button(description=t("workshop.save.button", lang), icon="save", button_style="primary")
         self.save.on_click(lambda _: self._save())
         self.saved = w.HTML()
+        # the saved scenarios the form no longer fits, or that were saved against an earlier form
+        self.notes = w.HTML(views.scenario_notes_html(base))
         # ---- views
         self.status, self.changes = w.HTML(), w.HTML()
         self.ranking, self.matrix, self.roadmap, self.smaa = w.HTML(), w.HTML(), w.HTML(), w.HTML()
@@ -125,8 +128,8 @@ class Workshop:
             [w.HTML(html.escape(t("workshop.control.no_capacity", lang)))]
         controls = w.VBox([head("workshop.control.weights"), *weight_rows, head("workshop.control.services"),
                            self.service, *self.fields.values(), self.wave, head("workshop.control.roadmap"),
-                           *capacity_rows, self.quick_wins, self.reset, head("workshop.save.title"), self.name,
-                           self.who, self.target, self.save, self.saved],
+                           *capacity_rows, self.quick_wins, self.reset, head("workshop.save.title"), self.notes,
+                           self.name, self.who, self.target, self.replace, self.save, self.saved],
                           layout=w.Layout(width="40%", min_width="340px"))
         shown = w.VBox([self.status, self.changes, self.ranking, self.matrix, self.roadmap, self.smaa],
                        layout=w.Layout(width="58%"))
@@ -218,16 +221,25 @@ class Workshop:
 
     # ------------------------------------------------------------------ save as scenario
     def _save(self) -> None:
+        """Save the controls' changes as a scenario; whatever happens, the page says so in its language."""
         from .state import changes
 
         lang = self.lang
+        self.saved.value = ""  # never an earlier "saved" beside a failure
         try:
             path = save_scenario(self.client, self.name.value, changes(self.state, self.base), lang=lang,
-                                 who=self.who.value.strip() or None, target=self.target.value.strip() or None)
+                                 who=self.who.value.strip() or None, target=self.target.value.strip() or None,
+                                 replace=bool(self.replace.value), engagement=self.base.engagement)
         except SvcworkError as exc:
             self.saved.value = views.box(f"<p style='color:#b3261e'>{html.escape(exc.message)}</p>", lang)
             return
-        self.saved.value = views.box(f"<p>{html.escape(t('workshop.save.done', lang, name=self.name.value.strip(), path=str(path)))}</p>", lang)
+        except Exception as exc:  # noqa: BLE001 - a button callback's exception would reach no one
+            reason = f"{type(exc).__name__}: {exc}"[:300]
+            self.saved.value = views.box(f"<p style='color:#b3261e'>"
+                                         f"{html.escape(t('workshop.error.save_failed', lang, reason=reason))}</p>", lang)
+            return
+        self.replace.value = False
+        self.saved.value = views.box(f"<p>{html.escape(t('workshop.save.done', lang, name=_clean(self.name.value), path=str(path)))}</p>", lang)
 
     # ------------------------------------------------------------------ for notebooks and tests
     def set_weight(self, criterion: str, value: float) -> WorkshopResult:
