@@ -28,7 +28,7 @@ from .compute import WorkshopResult, evaluate
 from .save import save_scenario
 from .state import Baseline, WorkshopState, baseline, changes, initial_state
 
-__all__ = ["open_workshop", "Baseline", "WorkshopState", "WorkshopResult", "baseline", "initial_state", "changes",
+__all__ = ["open_workshop", "ProblemsPage", "Baseline", "WorkshopState", "WorkshopResult", "baseline", "initial_state", "changes",
            "evaluate", "apply_changes", "apply_scenario", "save_scenario"]
 
 
@@ -42,3 +42,42 @@ def open_workshop(client_dir: str | os.PathLike, *, lang: str = "", cache_dir: s
 
     engagement = load(client_dir, cache_dir=cache_dir or None)
     return Workshop(baseline(engagement, lang=lang or None), client=client_dir)
+
+
+class ProblemsPage:
+    """What the workshop's page shows instead of the controls when it cannot open: the error and, for an
+    intake that does not validate, each of its problems (location and message), in the client's language.
+
+    ``view`` is displayable (HTML) and ``describe()`` gives the same in plain lines, as
+    :class:`~svcwork.workshop.widgets.Workshop`'s do.
+    """
+
+    def __init__(self, client_dir: str | os.PathLike, error: Exception) -> None:
+        self.client = client_dir
+        self.error = error
+        self.problems = [p for p in getattr(error, "problems", ()) if p.is_error] or \
+            list(getattr(error, "problems", ()))
+        self.message = getattr(error, "message", None) or str(error)
+
+    def lines(self) -> list[str]:
+        return [self.message] + [f"[{p.code}] {p.location()}: {p.message}" for p in self.problems]
+
+    def html(self) -> str:
+        import html
+
+        from ..errors import HEBREW
+
+        lang = "he" if HEBREW.search(self.message) else "en"
+        items = "".join(f"<li><b>{html.escape(p.location())}</b>: {html.escape(p.message)} <small>[{html.escape(p.code)}]"
+                        f"</small></li>" for p in self.problems)
+        return (f'<div dir="{"rtl" if lang == "he" else "ltr"}" lang="{lang}" class="svcwork-workshop-view">'
+                f'<p style="color:#b3261e">{html.escape(self.message)}</p><ul>{items}</ul></div>')
+
+    @property
+    def view(self):  # noqa: ANN201 - an IPython HTML display object
+        from IPython.display import HTML
+
+        return HTML(self.html())
+
+    def describe(self) -> str:
+        return "\n".join(self.lines())

@@ -18,12 +18,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
-from ..errors import UsageError
+from ..errors import IntakeError, UsageError
 from ..i18n import t, user_language
 from ..paths import find_intake, notebooks_dir
 
-__all__ = ["NOTEBOOK", "CLIENT_VARIABLE", "LANG_VARIABLE", "LOOPBACK", "Launch", "launch", "served_parameters",
-           "serve"]
+__all__ = ["NOTEBOOK", "CLIENT_VARIABLE", "LANG_VARIABLE", "LOOPBACK", "Launch", "launch", "check_client",
+           "served_parameters", "serve"]
 
 NOTEBOOK = "15_workshop.ipynb"
 CLIENT_VARIABLE = "SVCWORK_WORKSHOP_CLIENT"
@@ -47,9 +47,24 @@ def served_parameters(client_dir: str, lang: str) -> tuple[str, str]:
     return os.environ.get(CLIENT_VARIABLE) or client_dir, os.environ.get(LANG_VARIABLE) or lang
 
 
+def check_client(client: str | os.PathLike) -> None:
+    """Raise :class:`IntakeError` (with every problem, and ``language`` set to the client's) when
+    *client* does not validate: the workshop would only show Voilà's bare error page."""
+    from ..intake import validate
+
+    result = validate(client)
+    if not result.ok:
+        error = IntakeError(list(result.problems), t("workshop.error.cannot_open", result.language, path=str(client))
+                            + " " + result.summary())
+        error.language = result.language
+        raise error
+
+
 def launch(client: str | os.PathLike, *, port: int = 8866, ip: str = LOOPBACK, lang: str = "",
            token: str | None = None) -> Launch:
-    """The Voilà command for *client* (checked to exist), its environment and URL; a token unless *ip* is 127.0.0.1."""
+    """The Voilà command for *client* (checked to exist and to validate), its environment and URL; a
+    token unless *ip* is 127.0.0.1.  Raises :class:`UsageError` for no client or a bad port, and
+    :class:`IntakeError` with the intake's problems when it does not validate."""
     path = Path(client)
     if not path.exists() or not find_intake(path).is_file():
         raise UsageError(t("workshop.error.no_client", user_language(), path=str(path)), code="usage")
@@ -59,6 +74,7 @@ def launch(client: str | os.PathLike, *, port: int = 8866, ip: str = LOOPBACK, l
         token = token or secrets.token_urlsafe(24)
     else:
         token = None
+    check_client(path)
     notebook = notebooks_dir() / NOTEBOOK
     command = (sys.executable, "-m", "voila", str(notebook), "--no-browser", f"--port={int(port)}",
                "--Voila.port_retries=0", f"--Voila.ip={ip}", f"--Voila.token={token or ''}",
@@ -71,8 +87,21 @@ def launch(client: str | os.PathLike, *, port: int = 8866, ip: str = LOOPBACK, l
 
 def serve(client: str | os.PathLike, *, port: int = 8866, ip: str = LOOPBACK, lang: str = "",
           echo: Callable[[str], None] = print) -> int:
-    """Start Voilà on the workshop for *client*, print its URL, and wait until it is stopped (Ctrl+C)."""
-    plan = launch(client, port=port, ip=ip, lang=lang)
+    """Start Voilà on the workshop for *client*, print its URL, and wait until it is stopped (Ctrl+C).
+
+    An intake that does not validate: its problems are printed as ``svcwork validate`` prints them,
+    and 1 is returned without starting Voilà."""
+    try:
+        plan = launch(client, port=port, ip=ip, lang=lang)
+    except IntakeError as exc:
+        language = getattr(exc, "language", None) or user_language()
+        quote = "„{}”" if language == "he" else "“{}”"
+        for p in exc.problems:
+            echo(f"{t('severity.' + p.severity, language)} [{p.code}] {p.location(language)}"
+                 + (" — " + quote.format(p.value) if p.value not in (None, "") else ""))
+            echo(f"    {p.message}")
+        print(exc.message, file=sys.stderr)
+        return 1
     echo(t("workshop.serve.url", user_language(), url=plan.url))
     process = subprocess.Popen(plan.command, env=plan.env)
     try:
