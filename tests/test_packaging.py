@@ -158,3 +158,19 @@ def test_the_python_floor_is_one_the_dependencies_support(name):
     floor = _python_floor()
     assert requires is None or SpecifierSet(requires).contains(floor), (
         f"requires-python >={floor}, but the installed {name} needs Python {requires}")
+
+
+# The lowest version of a dependency that has what svcwork uses, found by installing the lowest versions
+# pyproject allows (uv pip install --resolution lowest-direct) and running the tests.
+NEEDED = {"python-calamine": ("0.4", "CalamineSheet.merged_cell_ranges, read by svcwork.intake.companions")}
+
+
+@pytest.mark.parametrize("name", sorted(NEEDED))
+def test_lower_bounds_admit_no_version_without_what_svcwork_uses(name):
+    from packaging.version import Version
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    specs = dict(_name_spec(r) for r in project["dependencies"] + project["optional-dependencies"]["test"])
+    floor = re.fullmatch(r">=([\d.]+)", specs[name])
+    needed, why = NEEDED[name]
+    assert floor and Version(floor.group(1)) >= Version(needed), f"{name}{specs[name]}: {why} needs {needed}"
