@@ -17,7 +17,22 @@ Before any client runs, every worker is asked for its svcwork version, the hash 
 notebooks and report templates, and svcwork's dependencies: a worker that differs or lacks one is
 named in a clear error.  A scheduler without a live worker, or a cluster that loses all its workers,
 ends the batch after a bounded wait (:func:`worker_wait`): never a hang.  A client whose worker dies
-is run once more; if that worker dies too, the client fails (code ``worker_died``).
+is run once more; if that worker dies too, the client fails (code ``worker_died``).  A client whose
+files cannot be read on the coordinator fails as a local run does (``file_unreadable``, or the
+intake's validation naming the file); one that cannot be sent to any worker for that same bounded
+wait fails (code ``not_sent``).
+
+What the coordinator decides as a local run would: the job carries whether the report already in
+``OUT/<slug>`` has its PDF (a worker that cannot print it then keeps it, and the client fails
+``pdf_failed``, as locally), whether SVG figures are asked for (``--svg``: the worker's kernel runs
+with ``SVCWORK_SVG`` as the coordinator's, so the run stamp matches a local run's) and the language
+of messages (``SVCWORK_LANG``).
+
+On the worker, a client's files and the project key are unpacked in a private temporary folder
+(``svcwork-worker-<pid>-…``, mode 0700) removed when the run ends; a worker killed outright leaves
+it, so every run, and every batch at its start on every worker, removes those of processes that no
+longer exist (:func:`sweep_worker_folders`).  The client's time limit counts from when its run
+begins on the worker (one client at a time per worker process), not from when it was queued.
 
 Size: a client's inputs, and its outputs, may be at most :func:`max_bytes` (``SVCWORK_REMOTE_MAX_MB``,
 default 1024 MB) each; a client above it fails with code ``remote_too_large`` (Dask itself splits
@@ -47,7 +62,7 @@ if TYPE_CHECKING:  # pragma: no cover
 
 __all__ = ["ClientJob", "RemoteError", "pack_folder", "unpack", "payload_bytes", "max_bytes", "worker_wait",
            "worker_facts", "check_workers", "make_job", "run_job", "write_outputs", "run_on_dask",
-           "DEFAULT_MAX_MB", "MAX_WORKER_WAIT"]
+           "sweep_worker_folders", "DEFAULT_MAX_MB", "MAX_WORKER_WAIT"]
 
 #: Default limit of a client's inputs (and of its outputs) sent through the cluster, in MB.
 DEFAULT_MAX_MB = 1024
@@ -61,6 +76,13 @@ SUBMISSIONS = 5
 _KEY_FILE = Path(".svcwork") / "secret.key"
 #: One client at a time per worker process: the warm kernel is the process's own.
 _KERNEL_LOCK = threading.Lock()
+#: The private temporary folder of one client's run on a worker: ``svcwork-worker-<pid>-<8 characters>``.
+_WORKER_PREFIX = "svcwork-worker-"
+#: A folder named as before the owner's pid was in the name (``svcwork-worker-<8 characters>``) is
+#: removed once it is this old (seconds): no run lasts a day.
+_LEGACY_AGE = 24 * 3600
+#: The environment of svcwork's settings that a worker's run takes from the coordinator.
+_SVG_ENV, _LANG_ENV = "SVCWORK_SVG", "SVCWORK_LANG"
 
 
 @dataclass(frozen=True)
@@ -72,6 +94,12 @@ class ClientJob:
     output: Mapping[str, bytes]
     since: Mapping[str, bytes] | None
     key: bytes
+    #: The report in the coordinator's ``OUT/<slug>`` has its PDF (never replaced by one without it).
+    earlier_pdf: bool = False
+    #: SVG figures asked for (``--svg``: ``SVCWORK_SVG`` on the coordinator).
+    svg: bool = False
+    #: The language of the messages (the coordinator's :func:`svcwork.i18n.user_language`).
+    lang: str = "en"
 
     @property
     def slug(self) -> str:
@@ -119,7 +147,10 @@ def pack_folder(folder: Path, *, parts: Sequence[str] | None = None, hidden: boo
             continue
         if parts is not None and not any(name.startswith(p) if p.endswith("/") else name == p for p in parts):
             continue
-        files[name] = path.read_bytes()
+        try:
+            files[name] = path.read_bytes()
+        except FileNotFoundError:  # gone since it was listed (e.g. Excel's ~$ lock file): not part of the folder
+            continue
     return files
 
 
@@ -248,12 +279,40 @@ def make_job(folder: Path, out: Path, *, since: Path | None) -> ClientJob:
     from .storage import SINCE_PARTS
 
     slug = client_slug(folder)
+    earlier = out / slug
     return ClientJob(name=folder.name, client=pack_folder(folder, hidden=False),
-                     output=_with_records(pack_folder(out / slug, parts=("summary.json", "round/", "history/")),
-                                          out / slug),
+                     output=_with_records(pack_folder(earlier, parts=("summary.json", "round/", "history/")), earlier),
                      since=None if since is None else _with_records(pack_folder(since, parts=SINCE_PARTS), since,
                                                                     parts=("round/",)),
-                     key=pseudonymisation_key(folder))
+                     key=pseudonymisation_key(folder),
+                     earlier_pdf=(earlier / "report.pdf").is_file() and (earlier / "report.html").is_file(),
+                     svg=bool(os.environ.get(_SVG_ENV)), lang=user_language())
+
+
+def _unreadable(folder: Path, out: Path, exc: OSError) -> "ClientResult":
+    """The client whose files the coordinator cannot read (*exc*), failed as a local run fails it: the
+    intake's validation when that names the file (``intake_invalid`` with a ``file_unreadable``
+    problem), else the file itself (``file_unreadable``, or ``folder_unreadable``)."""
+    from .batch import ClientResult, _located, _unreadable_folder, validate_client
+    from .errors import IntakeError
+    from .paths import absolute
+
+    lang = user_language()
+    folder, slug = absolute(folder), client_slug(folder)
+    try:
+        checked = validate_client(folder)
+        if not checked.ok or checked.engagement is None:
+            return ClientResult(folder, slug, "failed", error=checked.summary(), code=IntakeError.code,
+                                problems=checked.problems)
+    except Exception:  # noqa: BLE001, S110 - the file named below is what the client fails for
+        pass
+    located = _located(exc, folder, out, lang)
+    if located is None and Path(str(exc.filename or "")) == folder:
+        located = _unreadable_folder(folder, exc, lang)
+    if located is not None:
+        return ClientResult(folder, slug, "failed", error=located.message, code=located.code, problems=(located,))
+    return _failed(folder, "internal", t("remote.error.internal", lang,  # as run_client says an OSError it cannot place
+                                         detail=f"{type(exc).__name__}: {exc}"[:400]))
 
 
 #: The names under which a job and a worker's result carry the client's private records
@@ -283,55 +342,170 @@ def _note_start(topic: str, slug: str) -> None:
         get_worker().log_event(topic, {"slug": slug, "pid": os.getpid()})
 
 
+def sweep_worker_folders() -> list[str]:
+    """Remove the private folders of clients' runs (:data:`_WORKER_PREFIX`) that a worker killed
+    outright (SIGKILL, out of memory, a lost node) left in this machine's temporary folder: those of a
+    process that no longer exists, and those named without a pid once a day old.  Returns their names."""
+    import re
+    import shutil
+
+    gone = []
+    with contextlib.suppress(OSError):
+        for entry in os.scandir(tempfile.gettempdir()):
+            if not entry.name.startswith(_WORKER_PREFIX) or not entry.is_dir(follow_symlinks=False):
+                continue
+            rest = entry.name[len(_WORKER_PREFIX):]
+            m = re.fullmatch(r"(\d+)-[a-z0-9_]{8}", rest)
+            if m:
+                if int(m.group(1)) == os.getpid():
+                    continue
+                try:
+                    os.kill(int(m.group(1)), 0)
+                    continue  # its process is running
+                except ProcessLookupError:
+                    pass
+                except OSError:  # a process of another user: running
+                    continue
+            elif not re.fullmatch(r"[a-z0-9_]{8}", rest):
+                continue
+            else:
+                try:
+                    if time.time() - entry.stat(follow_symlinks=False).st_mtime < _LEGACY_AGE:
+                        continue
+                except OSError:
+                    continue
+            shutil.rmtree(entry.path, ignore_errors=True)
+            gone.append(entry.name)
+    return gone
+
+
+#: This process's private folders of runs in progress (removed at exit, when a run could not end).
+_LIVE_FOLDERS: set[str] = set()
+_AT_EXIT = False
+
+
+def _remove_live_folders() -> None:
+    import shutil
+
+    for folder in list(_LIVE_FOLDERS):
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def _private_folder():  # noqa: ANN202 - Iterator[Path]
+    """A private (0700) temporary folder named with this process's pid, removed on the way out
+    (and at exit; :func:`sweep_worker_folders` removes it after a SIGKILL)."""
+    import atexit
+    import shutil
+
+    global _AT_EXIT
+    if not _AT_EXIT:
+        atexit.register(_remove_live_folders)
+        _AT_EXIT = True
+    root = tempfile.mkdtemp(prefix=f"{_WORKER_PREFIX}{os.getpid()}-")  # mode 0700
+    _LIVE_FOLDERS.add(root)
+    try:
+        yield Path(root)
+    finally:
+        shutil.rmtree(root, ignore_errors=True)
+        _LIVE_FOLDERS.discard(root)
+
+
+@contextlib.contextmanager
+def _environ(values: Mapping[str, str | None]):  # noqa: ANN202
+    """This process's environment with *values* set (None: unset) for the duration; restored after."""
+    before = {name: os.environ.get(name) for name in values}
+    try:
+        for name, value in values.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+        yield
+    finally:
+        for name, value in before.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
+
+#: This worker process's warm kernels, one pool per SVG setting (a kernel keeps the environment it started in).
+_KERNELS: dict[bool, object] = {}
+
+
+def _kernel_for(svg: bool):  # noqa: ANN202 - a KernelPool
+    """The warm kernel of this worker process for runs with or without SVG figures (started on first
+    use, in the environment of that run: :func:`run_job` sets ``SVCWORK_SVG`` first; ended at exit)."""
+    kernel = _KERNELS.get(svg)
+    if kernel is None:
+        import atexit
+
+        from .kernels import KernelPool
+
+        kernel = _KERNELS[svg] = KernelPool(1)
+        atexit.register(kernel.close)
+    return kernel
+
+
 def run_job(job: ClientJob, *, timeout: float | None, pdf: bool | None, expect: Mapping, topic: str = "",
             limit: int | None = None) -> tuple["ClientResult", dict[str, bytes], str]:
-    """Run *job* on this worker; returns the result, the files of its output folder and the client
-    folder it ran in (the coordinator puts its own in the paths recorded).
+    """Run *job* on this worker; returns the result, the files of its output folder (none when the
+    run wrote no new report) and the client folder it ran in (the coordinator puts its own in the
+    paths recorded).
 
     *expect*: the coordinator's :func:`worker_facts`; a worker that joined after the batch began
     must have the same svcwork, Python and Dask versions (its code hash was compared, for the
     workers there at the start, by :func:`check_workers`: code edited in place while a batch runs
     does not fail it).  *limit*: the largest output sent back (bytes).  The key travels in the job
-    (written to the temporary client folder, mode 0600); ``SVCWORK_KEY`` set on the worker would win.
+    (written to the private temporary client folder, mode 0600); ``SVCWORK_KEY`` set on the worker
+    would win.  One client at a time runs in this process; the start the coordinator's time limit
+    counts from is logged when its turn comes.
     """
-    from .batch import ClientResult, _worker_kernel, run_client
+    from .batch import ClientResult, run_client
 
-    start = time.perf_counter()
-    _note_start(topic, job.slug)
+    lang = job.lang
     mine = worker_facts()
-    diffs = _differences({**expect, "code": None}, {**mine, "code": None, "missing": []}, "en")
+    diffs = _differences({**expect, "code": None}, {**mine, "code": None, "missing": []}, lang)
     if diffs:
-        return (ClientResult(Path(job.name), job.slug, "failed", error=t("remote.error.worker_line", "en",
+        return (ClientResult(Path(job.name), job.slug, "failed", error=t("remote.error.worker_line", lang,
                 worker=mine.get("host"), differences="; ".join(diffs)), code="worker_mismatch"), {}, "")
-    with tempfile.TemporaryDirectory(prefix="svcwork-worker-") as tmp:
-        root = Path(tmp)
-        client = unpack(job.client, root / "clients" / job.name)
-        key = client / _KEY_FILE
-        key.parent.mkdir(mode=0o700)
-        key.touch(mode=0o600)
-        key.write_bytes(job.key)
-        from .since.history import rounds_folder
+    with _KERNEL_LOCK:
+        _note_start(topic, job.slug)
+        start = time.perf_counter()
+        sweep_worker_folders()
+        with _private_folder() as root, _environ({_SVG_ENV: "1" if job.svg else None, _LANG_ENV: lang}):
+            client = unpack(job.client, root / "clients" / job.name)
+            key = client / _KEY_FILE
+            key.parent.mkdir(mode=0o700)
+            key.touch(mode=0o600)
+            key.write_bytes(job.key)
+            from .since.history import rounds_folder
 
-        out = root / "out"
-        public, private = _split_records(job.output)
-        unpack(public, out / job.slug)
-        unpack(private, rounds_folder(out, job.slug))
-        since = None
-        if job.since is not None:
-            public, private = _split_records(job.since)
-            since = unpack(public, root / "since" / job.slug)
-            unpack(private, rounds_folder(root / "since", job.slug))
-        with _KERNEL_LOCK:
-            result = run_client(client, out, force=True, timeout=timeout, kernel=_worker_kernel(), pdf=pdf,
+            out = root / "out"
+            public, private = _split_records(job.output)
+            unpack(public, out / job.slug)
+            unpack(private, rounds_folder(out, job.slug))
+            if job.earlier_pdf:  # as the coordinator's OUT/<slug>: run_client keeps a report that has its PDF
+                for name in ("report.html", "report.pdf"):
+                    (out / job.slug / name).touch()
+            since = None
+            if job.since is not None:
+                public, private = _split_records(job.since)
+                since = unpack(public, root / "since" / job.slug)
+                unpack(private, rounds_folder(root / "since", job.slug))
+            result = run_client(client, out, force=True, timeout=timeout, kernel=_kernel_for(job.svg), pdf=pdf,
                                 since=since)
-        files = _with_records(pack_folder(out / job.slug), out / job.slug) if result.status == "ok" else {}
-        if limit is not None and payload_bytes(files) > limit:
-            result = ClientResult(result.client, job.slug, "failed", time.perf_counter() - start,
-                                  code="remote_too_large",
-                                  error=t("remote.error.outputs_too_large", "en",
-                                          mb=f"{payload_bytes(files) / 2**20:.0f}", limit=f"{limit / 2**20:.0f}"))
-            files = {}
-        return result, files, str(client)
+            # a new report was written (a PDF that failed with no earlier one to keep, too), unless the earlier was kept
+            wrote = result.output is not None and (result.status == "ok" or not job.earlier_pdf)
+            files = _with_records(pack_folder(out / job.slug), out / job.slug) if wrote else {}
+            if limit is not None and payload_bytes(files) > limit:
+                result = ClientResult(result.client, job.slug, "failed", time.perf_counter() - start,
+                                      code="remote_too_large",
+                                      error=t("remote.error.outputs_too_large", lang,
+                                              mb=f"{payload_bytes(files) / 2**20:.0f}", limit=f"{limit / 2**20:.0f}"))
+                files = {}
+            return result, files, str(client)
 
 
 def write_outputs(folder: Path, out: Path, files: Mapping[str, bytes], *, ran_in: str) -> Path:
@@ -376,6 +550,7 @@ class _Client:
     submission: int = 1
     starts_before: int = 0  # the client's starts on workers when this submission was made
     started: float | None = None  # when this submission began on a worker (the coordinator's clock)
+    unsent_since: float | None = None  # since when no worker took it (the coordinator's clock)
 
 
 def _connect(address: str):  # noqa: ANN202 - a distributed.Client
@@ -437,18 +612,38 @@ def run_on_dask(address: str, folders: Sequence[Path], out: Path, *, force: bool
         live: dict[object, _Client] = {}
 
         waiting: list[_Client] = []  # to be (re)submitted when a worker is there to take their data
+        with contextlib.suppress(Exception):  # what killed workers left on the machines: best effort
+            client.run(sweep_worker_folders, on_error="return")
 
-        def submit(entry: _Client, starts: Mapping[str, int]) -> bool:
+        def submit(entry: _Client, starts: Mapping[str, int], now: float) -> bool:
+            """Send *entry* to the cluster; False while it waits (no worker took it yet). A client whose
+            files cannot be read, or that no worker took for the whole wait, is done (failed)."""
+            folder = entry.folder
             try:
                 if entry.data is None or entry.data.status != "finished":  # new, or its data went with a worker
-                    entry.data = client.scatter(make_job(entry.folder, out, since=since_for(entry.folder)),
-                                                hash=False, timeout=bound)
+                    try:
+                        job = make_job(folder, out, since=since_for(folder))
+                    except OSError as exc:
+                        done(folder, _unreadable(folder, out, exc))
+                        return True
+                    entry.data = client.scatter(job, hash=False, timeout=bound)
+                    del job
                 fut = client.submit(run_job, entry.data, timeout=timeout, pdf=pdf, expect=mine, topic=topic,
-                                    limit=limit, key=f"{topic}-{client_slug(entry.folder)}-{entry.submission}",
+                                    limit=limit, key=f"{topic}-{client_slug(folder)}-{entry.submission}",
                                     pure=False, retries=0)
-            except (TimeoutError, OSError, CancelledError):  # no worker to take the data just now
+            except (TimeoutError, OSError, CancelledError) as exc:  # no worker to take the data just now
+                entry.unsent_since = entry.unsent_since or now
+                if now - entry.unsent_since > bound:
+                    done(folder, _failed(folder, "not_sent", t("remote.error.not_sent", lang, seconds=f"{bound:g}",
+                                                               detail=f"{type(exc).__name__}: {exc}"[:300])))
+                    return True
                 return False
-            entry.starts_before = starts.get(client_slug(entry.folder), 0)
+            except Exception as exc:  # noqa: BLE001 - e.g. data that cannot be serialised: this client only
+                done(folder, _failed(folder, "internal", t("remote.error.internal", lang,
+                                                           detail=f"{type(exc).__name__}: {exc}"[:400])))
+                return True
+            entry.unsent_since = None
+            entry.starts_before = starts.get(client_slug(folder), 0)
             entry.started = None
             live[fut] = entry
             return True
@@ -457,17 +652,23 @@ def run_on_dask(address: str, folders: Sequence[Path], out: Path, *, force: bool
             if not force and since_for(folder) is None and unchanged(folder):
                 done(folder, ClientResult(folder, client_slug(folder), "skipped", output=out / client_slug(folder)))
                 continue
-            size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+            try:
+                size = sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+            except OSError:  # gone meanwhile, or unreadable: said by make_job's reading
+                size = 0
             if size > limit:
-                done(folder, _failed(folder, "remote_too_large", t("remote.error.inputs_too_large", "en",
+                done(folder, _failed(folder, "remote_too_large", t("remote.error.inputs_too_large", lang,
                                      mb=f"{size / 2**20:.0f}", limit=f"{limit / 2**20:.0f}")))
                 continue
             waiting.append(_Client(folder, None))
         no_worker_since: float | None = None
+        idle = False  # the last pass sent nothing and nothing runs
         while live or waiting:
             if live:
                 with contextlib.suppress(TimeoutError, CancelledError):  # a cancelled future is handled below
                     dask_wait(list(live), timeout=poll, return_when="FIRST_COMPLETED")
+            elif idle:
+                time.sleep(poll)  # only clients waiting for a worker: never a busy loop
             starts = _starts(client, topic)
             for fut in [f for f in live if f.done()]:
                 entry = live.pop(fut)
@@ -476,50 +677,54 @@ def run_on_dask(address: str, folders: Sequence[Path], out: Path, *, force: bool
                 if fut.status == "finished":
                     try:
                         result, files, ran_in = fut.result()
-                        if result.status == "ok":
+                        if files:
                             write_outputs(folder, out, files, ran_in=ran_in)
                         done(folder, replace(result, client=folder, output=out / slug if result.output else None))
                     except Exception as exc:  # noqa: BLE001 - one client's trouble must not stop the batch
-                        done(folder, _failed(folder, "worker", f"internal error: {type(exc).__name__}: {exc}"[:400]))
+                        done(folder, _failed(folder, "worker", t("remote.error.internal", lang,
+                                                                 detail=f"{type(exc).__name__}: {exc}"[:400])))
                 elif fut.status == "error" and not isinstance(_exception(fut), KilledWorker):  # the task itself failed
-                    done(folder, _failed(folder, "worker", f"internal error in the worker: {_fut_error(fut)}"))
+                    done(folder, _failed(folder, "worker", t("remote.error.internal_worker", lang,
+                                                             detail=_fut_error(fut))))
                 elif starts.get(slug, 0) < ATTEMPTS and entry.submission < SUBMISSIONS:  # lost with a worker: again
                     entry.submission += 1
                     waiting.append(entry)
                 else:
-                    detail = f"twice ({_fut_error(fut)})" if starts.get(slug, 0) >= ATTEMPTS else \
-                        f"{SUBMISSIONS} times before it could begin the client ({_fut_error(fut)})"
-                    done(folder, _failed(folder, "worker_died", t("batch.worker_died", "en", detail=detail)))
+                    detail = t("remote.detail.twice", lang, detail=_fut_error(fut)) \
+                        if starts.get(slug, 0) >= ATTEMPTS else \
+                        t("remote.detail.not_begun", lang, n=SUBMISSIONS, detail=_fut_error(fut))
+                    done(folder, _failed(folder, "worker_died", t("batch.worker_died", lang, detail=detail)))
             now = time.monotonic()
             for fut, entry in list(live.items()):
                 slug = client_slug(entry.folder)
                 if starts.get(slug, 0) > ATTEMPTS:  # the scheduler itself ran it again after its worker died
                     live.pop(fut)
                     fut.cancel()
-                    done(entry.folder, _failed(entry.folder, "worker_died", t("batch.worker_died", "en",
-                                                                             detail="twice")))
+                    done(entry.folder, _failed(entry.folder, "worker_died", t(
+                        "batch.worker_died", lang, detail=t("remote.detail.twice_plain", lang))))
                 elif entry.started is None and starts.get(slug, 0) > entry.starts_before:
-                    entry.started = now
+                    entry.started = now  # its turn came on the worker: the time limit counts from here
                 elif timeout and entry.started is not None and now - entry.started > timeout + bound:
                     live.pop(fut)
                     fut.cancel()
                     done(entry.folder, _failed(entry.folder, "notebook_timeout",
-                                               t("remote.error.client_timeout", "en", seconds=f"{timeout:g}")))
+                                               t("remote.error.client_timeout", lang, seconds=f"{timeout:g}")))
+            idle = True
             if _n_workers(client):
                 no_worker_since = None
-                waiting = [entry for entry in waiting if not submit(entry, starts)]
+                before = len(waiting)
+                waiting = [entry for entry in waiting if not submit(entry, starts, now)]
+                idle = len(waiting) == before
             elif live or waiting:
                 no_worker_since = no_worker_since or now
                 if now - no_worker_since > bound:
-                    message = t("remote.error.workers_lost", "en", seconds=f"{bound:g}")
+                    message = t("remote.error.workers_lost", lang, seconds=f"{bound:g}")
                     for fut, entry in list(live.items()):
                         fut.cancel()
                     for entry in [*live.values(), *waiting]:
                         done(entry.folder, _failed(entry.folder, "no_workers", message))
                     live.clear()
                     waiting.clear()
-                elif not live:
-                    time.sleep(poll)
 
 
 def _starts(client, topic: str) -> dict[str, int]:  # noqa: ANN001

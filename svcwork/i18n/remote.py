@@ -52,4 +52,14 @@ MESSAGES: dict = {
     "remote.error.client_timeout": ("the client ran on the cluster far past its time limit of {seconds} s and was "
                                     "given up",
                                     "הלקוח רץ באשכול הרבה מעבר למגבלת הזמן של {seconds} שניות והופסק"),
+    "remote.error.not_sent": ("no worker of the cluster took the client's files within {seconds} s ({detail}); the "
+                              "client was not run",
+                              "אף worker באשכול לא קיבל את קובצי הלקוח תוך {seconds} שניות ({detail}); הלקוח לא הורץ"),
+    "remote.error.internal": ("internal error: {detail}", "שגיאה פנימית: {detail}"),
+    "remote.error.internal_worker": ("internal error in the worker: {detail}", "שגיאה פנימית ב־worker: {detail}"),
+    # the {detail} of batch.worker_died ("The worker process running this client died (…) {detail}; …")
+    "remote.detail.twice": ("twice ({detail})", "פעמיים ({detail})"),
+    "remote.detail.twice_plain": ("twice", "פעמיים"),
+    "remote.detail.not_begun": ("{n} times before the client could begin ({detail})",
+                                "{n} פעמים לפני שהלקוח החל לרוץ ({detail})"),
 }
