@@ -448,8 +448,22 @@ def _kernel_for(svg: bool):  # noqa: ANN202 - a KernelPool
     return kernel
 
 
+def _given_up(task: str) -> bool:
+    """Whether this worker's task *task* was cancelled (the coordinator gave up the client, or the batch
+    ended) while it waited for its turn: a thread cannot be stopped, but it need not begin the client."""
+    if not task:
+        return False
+    try:
+        from distributed import get_worker
+
+        state = get_worker().state.tasks.get(task)
+    except Exception:  # noqa: BLE001 - not on a worker, or its state not readable: run it
+        return False
+    return state is None or state.state in ("cancelled", "released", "forgotten")
+
+
 def run_job(job: ClientJob, *, timeout: float | None, pdf: bool | None, expect: Mapping, topic: str = "",
-            limit: int | None = None) -> tuple["ClientResult", dict[str, bytes], str]:
+            limit: int | None = None, task: str = "") -> tuple["ClientResult", dict[str, bytes], str]:
     """Run *job* on this worker; returns the result, the files of its output folder (none when the
     run wrote no new report) and the client folder it ran in (the coordinator puts its own in the
     paths recorded).
@@ -460,7 +474,8 @@ def run_job(job: ClientJob, *, timeout: float | None, pdf: bool | None, expect: 
     does not fail it).  *limit*: the largest output sent back (bytes).  The key travels in the job
     (written to the private temporary client folder, mode 0600); ``SVCWORK_KEY`` set on the worker
     would win.  One client at a time runs in this process; the start the coordinator's time limit
-    counts from is logged when its turn comes.
+    counts from is logged when its turn comes, unless its task (the key *task*) was cancelled meanwhile:
+    it then ends at once, having run nothing.
     """
     from .batch import ClientResult, run_client
 
@@ -471,6 +486,9 @@ def run_job(job: ClientJob, *, timeout: float | None, pdf: bool | None, expect: 
         return (ClientResult(Path(job.name), job.slug, "failed", error=t("remote.error.worker_line", lang,
                 worker=mine.get("host"), differences="; ".join(diffs)), code="worker_mismatch"), {}, "")
     with _KERNEL_LOCK:
+        if _given_up(task):
+            return (ClientResult(Path(job.name), job.slug, "failed", code="cancelled",
+                                 error=t("remote.error.cancelled", lang)), {}, "")
         _note_start(topic, job.slug)
         start = time.perf_counter()
         sweep_worker_folders()
@@ -628,9 +646,9 @@ def run_on_dask(address: str, folders: Sequence[Path], out: Path, *, force: bool
                         return True
                     entry.data = client.scatter(job, hash=False, timeout=bound)
                     del job
+                key = f"{topic}-{client_slug(folder)}-{entry.submission}"
                 fut = client.submit(run_job, entry.data, timeout=timeout, pdf=pdf, expect=mine, topic=topic,
-                                    limit=limit, key=f"{topic}-{client_slug(folder)}-{entry.submission}",
-                                    pure=False, retries=0)
+                                    limit=limit, task=key, key=key, pure=False, retries=0)
             except (TimeoutError, OSError, CancelledError) as exc:  # no worker to take the data just now
                 entry.unsent_since = entry.unsent_since or now
                 if now - entry.unsent_since > bound:

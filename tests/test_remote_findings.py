@@ -253,6 +253,26 @@ def test_clients_queued_on_a_worker_with_three_threads_are_not_timed_out_while_t
     assert [(c.slug, c.status) for c in got.clients] == [("a", "ok"), ("b", "ok"), ("c", "ok")], got.describe()
 
 
+@pytest.mark.slow
+def test_a_client_given_up_while_it_waits_for_its_turn_is_never_begun(tmp_path, monkeypatch, cluster, no_kernel):
+    calls: list = []
+    monkeypatch.setattr(batch, "run_client", _fake_run(3.0, calls=calls))
+    facts = remote.worker_facts()
+    with distributed.Client(cluster, timeout=30) as client:
+        futures = []
+        for name in ("a", "b"):
+            job = client.scatter(_job(tmp_path / name), hash=False)
+            key = f"svcwork-test-{name}-{time.monotonic_ns()}"
+            futures.append(client.submit(remote.run_job, job, timeout=None, pdf=False, expect=facts, task=key,
+                                         key=key, pure=False))
+        time.sleep(1.5)  # both began on the worker's threads: one runs, one waits for its turn
+        assert len(calls) == 1
+        futures[1].cancel()
+        result, files, _ = futures[0].result(timeout=30)
+        time.sleep(1.5)  # its turn came
+    assert result.status == "ok" and len(calls) == 1  # the one given up did not run a client nobody waits for
+
+
 # =========================================================================== 12: --svg, and the run stamp
 def test_the_job_carries_svg_and_the_worker_runs_with_the_coordinators_setting(tmp_path, monkeypatch):
     monkeypatch.setenv("SVCWORK_SVG", "1")

@@ -55,6 +55,8 @@ MESSAGES: dict = {
     "remote.error.not_sent": ("no worker of the cluster took the client's files within {seconds} s ({detail}); the "
                               "client was not run",
                               "אף worker באשכול לא קיבל את קובצי הלקוח תוך {seconds} שניות ({detail}); הלקוח לא הורץ"),
+    "remote.error.cancelled": ("the batch gave the client up before its turn on the worker came; it was not run",
+                               "האצווה ויתרה על הלקוח לפני שהגיע תורו ב־worker; הלקוח לא הורץ"),
     "remote.error.internal": ("internal error: {detail}", "שגיאה פנימית: {detail}"),
     "remote.error.internal_worker": ("internal error in the worker: {detail}", "שגיאה פנימית ב־worker: {detail}"),
     # the {detail} of batch.worker_died ("The worker process running this client died (…) {detail}; …")
