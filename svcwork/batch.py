@@ -265,9 +265,10 @@ def _no_intake(folder: Path, lang: str) -> str:
     from .i18n import fmt_list
 
     names = [p.name for p in _holds_data(folder)]
+    if not names:
+        return t("cli.no_intake_empty", lang, path=folder)
     shown = names[:8] + ([f"… (+{len(names) - 8})"] if len(names) > 8 else [])
-    found = fmt_list(shown, lang) if shown else t("cli.found.nothing", lang)
-    return t("cli.no_intake", lang, path=folder, found=found)
+    return t("cli.no_intake", lang, path=folder, found=fmt_list(shown, lang))
 
 
 #: The codes of :func:`folder_problems`: a run that succeeds still shows them (:attr:`ClientResult.warnings`).
@@ -590,8 +591,8 @@ def find_clients(folder: str | os.PathLike) -> list[Path]:
     root = Path(folder)
     if not root.is_dir():
         lang = user_language()
-        raise UsageError(t("cli.error.not_clients_folder", lang, path=root,
-                           found=t("cli.found.file" if root.exists() else "cli.found.nothing", lang)))
+        raise UsageError(t("cli.error.not_clients_folder" if root.exists() else "cli.error.no_clients_folder", lang,
+                           path=root))
     found = [p for p in sorted(root.iterdir()) if p.is_dir() and not p.name.startswith(".") and _client_or_unreadable(p)]
     if not found:
         raise UsageError(t("cli.error.no_clients", user_language(), path=root))

@@ -278,7 +278,10 @@ def _random_log(seed: int, *, end_times: bool) -> pd.DataFrame:
 def _pandas_times(log: pd.DataFrame) -> pd.DataFrame:
     """The rules of svcwork.caselog, written again with a plain pandas groupby."""
     e = log.sort_values(["case_id", "timestamp"], kind="stable").copy()
-    e["end"] = e[["timestamp", "end_timestamp"]].max(axis=1) if "end_timestamp" in e else e["timestamp"]
+    if "end_timestamp" in e:  # typed first: a row-wise max over an object column fails on pandas 2
+        e["end"] = pd.concat([e["timestamp"], pd.to_datetime(e["end_timestamp"], utc=True)], axis=1).max(axis=1)
+    else:
+        e["end"] = e["timestamp"]
     e["closing"] = e["activity"].isin(["closed", "archived"]) | e["outcome"].notna()
     g = e.groupby("case_id")
     start, end = g["timestamp"].min(), g["end"].max()
@@ -290,6 +293,8 @@ def _pandas_times(log: pd.DataFrame) -> pd.DataFrame:
                          "closed": closed,
                          "resolution_days": ((end - start) / day).where(closed),
                          "open_age_days": ((as_of - start) / day).where(~closed),
+                         # rule 4: an open case with no second event is still waiting for its first response
+                         "response_wait_days": ((as_of - start) / day).where(~closed & second.reindex(start.index).isna()),
                          "channel": g["channel"].first().replace({"אתר": "web"})})
 
 
@@ -300,7 +305,8 @@ def test_the_per_case_table_equals_a_plain_pandas_groupby(end_times):
     ref = _pandas_times(log).sort_index()
     assert mine.index.equals(ref.index)
     assert (mine["closed"].astype(bool) == ref["closed"]).all() and 0 < ref["closed"].sum() < len(ref)
-    for col in ("first_response_days", "resolution_days", "open_age_days"):
+    assert ref["response_wait_days"].notna().any()
+    for col in ("first_response_days", "resolution_days", "open_age_days", "response_wait_days"):
         np.testing.assert_allclose(mine[col].to_numpy(float), ref[col].to_numpy(float), atol=1e-9, err_msg=col)
     assert (mine["channel"] == ref["channel"]).all()
 

@@ -1,5 +1,5 @@
 """Hebrew usage errors that say nothing was found read as Hebrew: with the negation ("לא נמצא דבר"), or as
-a noun ("מה שנמצא: כלום"), never "נמצא כלום" ("anything was found") or "נמצאו אין"."""
+its own message for an empty folder, never "נמצא כלום" ("anything was found") or "נמצאו אין"."""
 
 from __future__ import annotations
 
@@ -36,9 +36,18 @@ def hebrew(monkeypatch):
 def test_a_batch_of_a_missing_or_file_path(hebrew, tmp_path):
     from svcwork.batch import find_clients
 
-    assert "כלום" in _said(lambda: find_clients(tmp_path / "missing"))
+    assert "לא נמצא דבר" in _said(lambda: find_clients(tmp_path / "missing"))
     (tmp_path / "a-file").write_text("x")
-    assert "קובץ" in _said(lambda: find_clients(tmp_path / "a-file"))
+    assert "נמצא קובץ" in _said(lambda: find_clients(tmp_path / "a-file"))
+
+
+def test_a_client_folder_without_any_file(hebrew, tmp_path):
+    from svcwork.batch import _no_intake
+
+    (tmp_path / "empty").mkdir()
+    said = _no_intake(tmp_path / "empty", "he")
+    assert "אינה מכילה אף קובץ" in said and not any(bad in said for bad in UNGRAMMATICAL), said
+    assert "rename" not in _no_intake(tmp_path / "empty", "en")  # nothing to rename
 
 
 def test_a_portfolio_of_a_missing_or_file_path(hebrew, tmp_path):
@@ -68,7 +77,7 @@ def test_english_says_the_same(monkeypatch, tmp_path):
     assert "found none" in _said(lambda: check_notebook_parameters(_notebook(tmp_path / "x.ipynb", "")))
 
 
-@pytest.mark.parametrize("found", ["cli.found.file", "cli.found.nothing"])
-def test_the_catalogue_renders_the_found_words_grammatically(found):
-    text = t("cli.error.not_clients_folder", "he", path="/x", found=t(found, "he"))
+@pytest.mark.parametrize("key", ["cli.error.not_clients_folder", "cli.error.no_clients_folder", "cli.no_intake_empty"])
+def test_the_catalogue_renders_the_found_words_grammatically(key):
+    text = t(key, "he", path="/x")
     assert not any(bad in text for bad in UNGRAMMATICAL), text

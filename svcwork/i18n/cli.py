@@ -43,11 +43,11 @@ MESSAGES = {
                                          "cell; expected {expected}, found none",
                                          "המחברת {name} אינה מגדירה אף אחד מהפרמטרים {missing} בתא 'parameters'; "
                                          "נדרשים {expected}, ולא נמצא אף אחד"),
-    # {found}: cli.found.file or cli.found.nothing (a noun in both languages: "מה שנמצא: כלום", never "נמצא כלום")
-    "cli.error.not_clients_folder": ("expected a folder of client folders, found {found} at {path}",
-                                     "נדרשת תיקייה של תיקיות לקוחות; מה שנמצא ב־{path}: {found}"),
-    "cli.found.file": ("a file", "קובץ"),
-    "cli.found.nothing": ("nothing", "כלום"),
+    "cli.error.not_clients_folder": ("expected a folder of client folders, found a file at {path}",
+                                     "נדרשת תיקייה של תיקיות לקוחות, ונמצא קובץ ב־{path}"),
+    # nothing there: its own message ("נמצא כלום" reads "anything was found" in Hebrew)
+    "cli.error.no_clients_folder": ("expected a folder of client folders, found nothing at {path}",
+                                    "נדרשת תיקייה של תיקיות לקוחות, ולא נמצא דבר ב־{path}"),
     "cli.error.no_clients": ("no client folders (sub-folders with an intake.xlsx) in {path}",
                              "אין תיקיות לקוחות (תיקיות משנה עם intake.xlsx) ב־{path}"),
     # the client folder's own files, beside what the intake's validation says
@@ -55,6 +55,9 @@ MESSAGES = {
                       "these is the intake form, rename it intake.xlsx.",
                       "אין טופס קליטה בתיקייה {path}: נדרש קובץ בשם intake.xlsx, נמצא: {found}. אם אחד מהם הוא "
                       "טופס הקליטה, יש לשנות את שמו ל־intake.xlsx."),
+    "cli.no_intake_empty": ("No intake workbook in {path}: expected a file named intake.xlsx, and the folder holds no "
+                            "file.",
+                            "אין טופס קליטה בתיקייה {path}: נדרש קובץ בשם intake.xlsx, והתיקייה אינה מכילה אף קובץ."),
     "cli.intake_chosen": ("{used} was read as the intake workbook; {others} beside it was not read. If {used} is "
                           "not the right form, remove or rename it.",
                           "הקובץ {used} נקרא כטופס הקליטה; {others} שלצדו לא נקרא. אם {used} אינו הטופס הנכון, "
