@@ -174,15 +174,16 @@ class _Printing:
     becomes the note.
     """
 
-    def __init__(self, *, pdf: bool | None, renderer=None) -> None:  # noqa: ANN001 - a KeptPdfRenderer
+    def __init__(self, *, pdf: bool | None, renderer=None, lang: str = "en") -> None:  # noqa: ANN001 - a KeptPdfRenderer
         from .pdf import KeptPdfRenderer, chromium_path
 
-        self.pdf, self.note, self._pending, self._owned = pdf, None, [], None
+        self.pdf, self.note, self.reason, self._pending, self._owned = pdf, None, None, [], None
         self.printer = None
         if pdf is False:
             return
         if pdf is None and chromium_path() is None:
-            self.note = "report.pdf not made: Chromium is not installed (apt-get install chromium, or set SVCWORK_CHROMIUM)"
+            self.reason = t("cli.chromium_missing", lang)
+            self.note = t("cli.pdf_not_made", lang, reason=self.reason)
             return
         if renderer is None:
             renderer = self._owned = KeptPdfRenderer()
@@ -402,11 +403,11 @@ def run_client(client: str | os.PathLike, output: str | os.PathLike, *, force: b
         # the report's folder is swapped in first, then its private record (a record that does not match
         # its summary is never read: svcwork.since.history)
         with atomic_dir(rounds_target) as rounds_tmp, atomic_dir(out) as tmp, \
-                contextlib.closing(_Printing(pdf=pdf, renderer=renderer)) as printing:
+                contextlib.closing(_Printing(pdf=pdf, renderer=renderer, lang=language)) as printing:
             from .intake import save_cache
 
             if printing.note is not None and earlier_pdf:  # no Chromium now: never replace a report that has a PDF
-                raise _PdfFailed(printing.note.split(": ", 1)[-1], kept=True)
+                raise _PdfFailed(printing.reason, kept=True)
             rounds = history.prepare(out, tmp, current_end=eng.settings.period_end, slug=slug, since=since,
                                      lang=language)
             # the notebooks' cache: raw comments, pseudonymised ids; private, outside OUT, removed below
@@ -473,11 +474,13 @@ def run_client(client: str | os.PathLike, output: str | os.PathLike, *, force: b
         if located is not None:
             return ClientResult(client, slug, "failed", time.perf_counter() - start, error=located.message,
                                 code=located.code, problems=(located,))
-        return ClientResult(client, slug, "failed", time.perf_counter() - start,
-                            error=f"internal error: {type(exc).__name__}: {_first_line(str(exc))}", code="internal")
+        return ClientResult(client, slug, "failed", time.perf_counter() - start, code="internal",
+                            error=t("remote.error.internal", lang or user_language(),
+                                    detail=f"{type(exc).__name__}: {_first_line(str(exc))}"))
     except Exception as exc:  # noqa: BLE001 - one client's crash must never stop the batch
-        return ClientResult(client, slug, "failed", time.perf_counter() - start,
-                            error=f"internal error: {type(exc).__name__}: {_first_line(str(exc))}", code="internal")
+        return ClientResult(client, slug, "failed", time.perf_counter() - start, code="internal",
+                            error=t("remote.error.internal", lang or user_language(),
+                                    detail=f"{type(exc).__name__}: {_first_line(str(exc))}"))
     finally:
         if cache_root is not None:
             shutil.rmtree(cache_root, ignore_errors=True)
@@ -744,7 +747,7 @@ def _run_on_pool(folders: Sequence[Path], out: Path, *, jobs: int, force: bool, 
 
     def lost_for_good(folder: Path, detail: str) -> None:
         done(folder, ClientResult(folder, client_slug(folder), "failed", code="worker_died",
-                                  error=t("batch.worker_died", "en", detail=detail)))
+                                  error=t("batch.worker_died", user_language(), detail=detail)))
 
     with tempfile.TemporaryDirectory(prefix="svcwork-batch-") as marks:
         for round_no in itertools.count():
@@ -781,8 +784,8 @@ def _run_on_pool(folders: Sequence[Path], out: Path, *, jobs: int, force: bool, 
                             continue
                         except Exception as exc:  # noqa: BLE001 - e.g. a result that cannot be pickled
                             result = ClientResult(folder, client_slug(folder), "failed", code="worker",
-                                                  error=f"internal error in the worker: {type(exc).__name__}: "
-                                                        f"{_first_line(str(exc))}")
+                                                  error=t("remote.error.internal_worker", user_language(),
+                                                          detail=f"{type(exc).__name__}: {_first_line(str(exc))}"))
                         finished.add(folder)
                         done(folder, result)
             if not broken:

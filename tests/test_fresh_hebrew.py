@@ -81,3 +81,14 @@ def test_english_says_the_same(monkeypatch, tmp_path):
 def test_the_catalogue_renders_the_found_words_grammatically(key):
     text = t(key, "he", path="/x")
     assert not any(bad in text for bad in UNGRAMMATICAL), text
+
+
+def test_a_pdf_without_a_browser_is_said_in_the_clients_language(monkeypatch):
+    """The note of a report made without Chromium came in English whatever the report's language."""
+    import svcwork.pdf
+    from svcwork.batch import _Printing
+
+    monkeypatch.setattr(svcwork.pdf, "chromium_path", lambda: None)
+    he, en = _Printing(pdf=None, lang="he"), _Printing(pdf=None, lang="en")
+    assert he.note.startswith("הקובץ report.pdf לא נוצר") and "Chromium" in he.reason
+    assert en.note == "report.pdf not made: " + en.reason and en.reason.startswith("Chromium is not installed")

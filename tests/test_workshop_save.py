@@ -151,6 +151,13 @@ def test_a_scenario_saved_before_the_form_changed_is_applied_with_a_warning(clie
     assert "Services sheet" in stale[0].message
     applied = apply_scenario(result.engagement, "Benefit first")
     assert next(s for s in applied.scenarios if s.name == applied.scenario).stale == ("services",)
+    # the report made from it says so in its methods, in both languages
+    from svcwork import prioritize
+    from svcwork.prioritize.present_text import methods
+
+    res = prioritize.analyse(applied)
+    assert any("saved against an earlier form" in m and "the Services sheet" in m for m in methods(res, "en"))
+    assert any("גרסה קודמת של הטופס" in m and "גיליון השירותים" in m for m in methods(res, "he"))
 
 
 # ---------------------------------------------------------------------------------------------- 6: failures in the page

@@ -83,6 +83,9 @@ MESSAGES = {
     "cli.output_is_file": ("a file is in the way: the path or one of its parents is a file, not a folder",
                            "קובץ חוסם את הדרך: הנתיב או אחת מהתיקיות שמעליו הוא קובץ ולא תיקייה"),
     # a PDF asked for that could not be made: nothing complete is replaced by less
+    "cli.pdf_not_made": ("report.pdf not made: {reason}", "הקובץ report.pdf לא נוצר: {reason}"),
+    "cli.chromium_missing": ("Chromium is not installed (apt-get install chromium, or set SVCWORK_CHROMIUM)",
+                             "Chromium אינו מותקן (apt-get install chromium, או להגדיר את SVCWORK_CHROMIUM)"),
     "cli.pdf_failed_kept": ("report.pdf could not be made ({reason}); the earlier report, with its PDF, was kept "
                             "unchanged. Run again (or use --no-pdf to replace it without a PDF).",
                             "לא ניתן היה להפיק את report.pdf ‏({reason}); הדוח הקודם, עם קובץ ה־PDF שלו, נשמר ללא "

@@ -97,6 +97,10 @@ MESSAGES: dict = {
                                   "פרק זה מציג את תרחיש הסדנה „{name}” ({who}, {when}), ולא את ערכי טופס הקליטה: "
                                   "{changes}. משקלים שהשתנו מחליפים את משקלי הטופס (ואת ההשוואות הזוגיות); שאר "
                                   "המספרים מחושבים כמו לטופס."),
+    "workshop.methods.stale": ("The scenario “{name}” was saved against an earlier form: {parts} changed since, so its "
+                               "choices were made on other data; the numbers here are those of the form as it is now.",
+                               "התרחיש „{name}” נשמר מול גרסה קודמת של הטופס (מה שהשתנה מאז: {parts}), ולכן הבחירות בו "
+                               "נעשו על נתונים אחרים; המספרים כאן הם של הטופס כפי שהוא עכשיו."),
     "workshop.methods.scenarios": ("Scenarios considered in the prioritisation workshop (this report shows the "
                                    "intake form's values): {names}.",
                                    "תרחישים שנבחנו בסדנת התעדוף (דוח זה מציג את ערכי טופס הקליטה): {names}."),

@@ -345,8 +345,13 @@ def _scenario_methods(res: PrioritizationResult, lang: str) -> list[str]:
     if res.scenario is not None:
         sc = res.scenario
         unknown = t("workshop.methods.unknown", lang)
-        return [t("workshop.methods.scenario", lang, name=sc.name, who=sc.who or unknown, when=sc.when or unknown,
-                  changes=sc.text(lang))]
+        out = [t("workshop.methods.scenario", lang, name=sc.name, who=sc.who or unknown, when=sc.when or unknown,
+                 changes=sc.text(lang))]
+        stale = tuple(getattr(sc, "stale", ()) or ())  # older cached engagements have no such field
+        if stale:  # saved against an earlier form: the committee chose it on other data (scenario.stale)
+            out.append(t("workshop.methods.stale", lang, name=sc.name, parts=fmt_list(
+                [t(f"intake.reason.form_{part}", lang) for part in stale], lang)))
+        return out
     if res.scenarios:
         return [t("workshop.methods.scenarios", lang,
                   names="; ".join(f"„{s.name}” ({s.text(lang)})" if lang == "he" else f"“{s.name}” ({s.text(lang)})"
