@@ -167,3 +167,29 @@ def test_the_trend_never_plots_a_suppressed_share(tmp_path):
     assert list(data.loc[data["figure"] == "journeys.repeat_contact", "value"]) == [0.5] * 3
     # a round recorded with a share over too few cases (a summary written before the rule) is not plotted
     assert "journeys.repeat_contact" not in set(trend_data(_rounds(enough, min_size=11))["figure"])
+
+
+def test_a_digital_take_up_that_would_give_a_small_channel_is_not_shown(tmp_path):
+    """The take-up share times the service's cases is the service's digital cases: 4 web cases of S1's 30
+    (a group under the threshold, whose commitment row per channel is hidden) are not given by a 13% beside
+    30 cases.  S2's 15 of 30, and a share of 0% (no group of its own), are shown."""
+    sheets = english_sheets()
+    sheets["Engagement"] = [[k, M if k == "min_group_size" else v] for k, v in sheets["Engagement"]]
+    folder = tmp_path / "agency"
+    write_xlsx(folder / "intake.xlsx", sheets)
+    lines = ["case_id,activity,timestamp,channel,unit,service_id"]
+    plan = [("S1", "web")] * 4 + [("S1", "counter")] * 26 + [("S2", "web"), ("S2", "counter")] * 15
+    for i, (sid, channel) in enumerate(plan):
+        start = dt.datetime(2026, 1, 1, 8) + dt.timedelta(hours=12 * i)
+        for activity, when in (("Received", start), ("Closed", start + dt.timedelta(days=3 + i % 20))):
+            lines.append(f"C{i:03d},{activity},{when:%Y-%m-%d %H:%M},{channel},Unit {sid},{sid}")
+    (folder / "cases.csv").write_text("\n".join(lines) + "\n")
+    res = analyse(load(folder))
+    assert res.parity.takeup.set_index("service_id").loc["S1", "digital_cases"] == 4  # computed, then withheld
+    take = res.takeup().set_index("service_id")
+    assert "S1" not in take.index and take.loc["S2", "digital_share"] == pytest.approx(0.5)
+    for lang in ("en", "he"):
+        table = res.tables(lang).get("digital_takeup")
+        assert table is not None and len(table) == 1
+    figures = registry(res.key_figures())
+    assert "journeys.digital_share.S2" in figures and "journeys.digital_share.S1" not in figures

@@ -266,14 +266,21 @@ class JourneysResult(Presented):
     def takeup(self) -> pd.DataFrame:
         """Digital take-up per service (:attr:`ChannelParity.takeup`) without services of too few logged cases,
         nor the services whose case count the case measures by service hide (:meth:`hidden_groups`): the
-        table shows each service's cases."""
+        table shows each service's cases.  Nor a service whose digital cases, or other cases, are fewer than
+        ``min_group_size`` but not none: its share times its cases would give that small group (a service
+        with one small digital channel, whose row the commitments per channel hide); a share of 0% or 100%
+        gives no group of its own and is shown."""
         p = self.parity
         if p is None or p.takeup.empty:
             return pd.DataFrame()
         take = p.takeup
-        small = (take["source"] == "log") & ((take["cases"].fillna(0) < self.min_group_size)
+        m = self.min_group_size
+        digital = pd.to_numeric(take["digital_cases"], errors="coerce").fillna(0)
+        other = pd.to_numeric(take["cases"], errors="coerce").fillna(0) - digital
+        small = (take["source"] == "log") & ((take["cases"].fillna(0) < m)
                                              | take["service_id"].astype(str).isin(
-                                                 {str(g) for g in self.hidden_groups("service_id")}))
+                                                 {str(g) for g in self.hidden_groups("service_id")})
+                                             | digital.between(1, m - 1) | other.between(1, m - 1))
         return take.loc[~small].reset_index(drop=True)
 
     def journey_steps(self) -> list[tuple[str, pd.DataFrame]]:
