@@ -92,7 +92,7 @@ from .i18n import t
 from .schema import ENUMS, companion, normalize_name
 
 __all__ = ["CLOSING_WORDS", "REOPENING_WORDS", "CaseLog", "Closure", "prepare", "closure", "first_response_days",
-           "response_wait_days",
+           "response_wait_days", "WAITING", "counting_open",
            "resolution_days", "determined", "open_age_days", "deadlines", "breached", "pending", "closure_times",
            "case_times", "canonical", "channel_key", "named_activities", "to_ns", "local_timezone", "opening_month"]
 
@@ -422,6 +422,21 @@ def response_wait_days(L: CaseLog, closing: Closure, first_response: np.ndarray)
     if not np.isfinite(first_response).any():
         return np.full(L.n_cases, np.nan)
     return np.where(np.isnan(first_response) & closing.open, (L.as_of - L.case_start) / DAY_NS, np.nan)
+
+
+#: For each case measure, the column of :func:`case_times` with the age of an open case still without it (not
+#: closed; not answered): not met once older than a target, censored in a median (rules 4 and 8).
+WAITING = {"first_response_days": "response_wait_days", "resolution_days": "open_age_days"}
+
+
+def counting_open(times: pd.DataFrame, measure: str) -> tuple[np.ndarray, np.ndarray]:
+    """(days, observed) per case of *measure* (``first_response_days`` or ``resolution_days``) counting the open
+    cases still without it (rules 4 and 8): a case's time where it has one (observed), else the age of a case
+    still waiting (:data:`WAITING`; censored there), else NaN (left out) — what a Kaplan–Meier median takes."""
+    done = pd.to_numeric(times[measure], errors="coerce").to_numpy(dtype=float)
+    observed = np.isfinite(done)
+    wait = times[WAITING[measure]] if WAITING[measure] in times.columns else pd.Series(np.nan, index=times.index)
+    return np.where(observed, done, pd.to_numeric(wait, errors="coerce").to_numpy(dtype=float)), observed
 
 
 def determined(L: CaseLog, closing: Closure) -> np.ndarray:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -237,3 +238,19 @@ def test_key_figures_are_worked_out_once_per_result(client, monkeypatch):
     assert len(calls) == 1 and res.key_figures() is first and len(first) > 5
     other = analyse(load(client))
     assert other.key_figures() == first and len(calls) == 2
+
+
+def test_case_measures_reach_the_output_layer_unrounded():
+    """review3-change D2: "Case measures by unit" stored 0.9065 for a closure rate of 0.906542 and printed 90.6%
+    (rounding twice); the table carries the breakdown's values as they are, and the output layer rounds once."""
+    from svcwork.journeys.capability import breakdown
+    from svcwork.tables import column_key
+
+    res = analyse(load(Path(__file__).parents[1] / "data" / "clients" / "northfield-licensing"))
+    ref = breakdown(res.log.cases, "unit", min_size=res.min_group_size).set_index("unit")
+    table = res.tables("en")["kpis_by_unit"]
+    by_key = {column_key(table, h): h for h in table.columns}
+    unit, rate = by_key["journeys.col.unit"], by_key["journeys.col.closure_rate"]
+    shown = dict(zip(table[unit], table[rate]))
+    assert shown and all(shown[u] == ref.loc[u, "closure_rate"] for u in shown)
+    assert any(round(v, 4) != v for v in shown.values())  # the values a 4-decimal step would have changed

@@ -355,7 +355,7 @@ def test_signals_given_as_mappings_carry_the_new_fields(engagement):
          "gap_low": 3.0, "gap_high": 21.0, "low": 20.0, "high": 45.0}]})}
     text = packs["Parking"].focus_points("en")
     assert any(f.startswith("Survey item “Trust”: 30% of 40 respondents agree, 12.0 points below the other units "
-                            "(95% CI 3.0 to 21.0)") for f in text), text
+                            "(95% CI, simultaneous over all the units compared: 3.0 to 21.0)") for f in text), text
     with pytest.raises(svcwork.AnalysisError):
         UnitSignal("x", kind="other")
     assert UnitCases(10, 1.0, 2.0, 0.1).missed_base == 0

@@ -211,10 +211,16 @@ MESSAGES: dict[str, tuple[str, str]] = {   # "management.*"
                                             "other": "השתפר: {count} אותות בתרשים הבקרה בכיוון הרצוי, האחרון ב־{period}"}),
     "management.note.kpi_improving": ("improving trend", "מגמת שיפור"),
     "management.note.kpi_worsening": ("worsening trend", "מגמת הרעה"),
-    "management.note.survey_lower": ("{diff} points below the other units (95% CI of the difference {low} to {high})",
-                                     "נמוך ב־{diff} נקודות משאר היחידות (רווח סמך 95% להפרש: {low} עד {high})"),
-    "management.note.survey_higher": ("{diff} points above the other units (95% CI of the difference {low} to {high})",
-                                      "גבוה ב־{diff} נקודות משאר היחידות (רווח סמך 95% להפרש: {low} עד {high})"),
+    # simultaneous: the unit-against-the-rest intervals of one item hold together at 95% (Bonferroni over the units
+    # compared, svcwork.measures.compare_groups)
+    "management.note.survey_lower": ("{diff} points below the other units (95% CI of the difference, simultaneous over "
+                                     "all the units compared: {low} to {high})",
+                                     "נמוך ב־{diff} נקודות משאר היחידות (רווח סמך 95% להפרש, סימולטני על פני כל "
+                                     "היחידות שהושוו: {low} עד {high})"),
+    "management.note.survey_higher": ("{diff} points above the other units (95% CI of the difference, simultaneous over "
+                                      "all the units compared: {low} to {high})",
+                                      "גבוה ב־{diff} נקודות משאר היחידות (רווח סמך 95% להפרש, סימולטני על פני כל "
+                                      "היחידות שהושוו: {low} עד {high})"),
     "management.note.survey_unstable": ("unstable estimate: few responses or a wide interval",
                                         "אומדן לא יציב: מעט משיבים או רווח סמך רחב"),
     # figures

@@ -679,15 +679,17 @@ MESSAGES: dict[str, tuple] = {     # "measures.*"
                                   "פריט."),
     "measures.method_text.standards": ("Service standards: times per case from the case-log engine (the same closure, "
                                        "first response and resolution as the journeys section), each share with a "
-                                       "Wilson interval; an open case counts as not met once it is older than the "
-                                       "standard, and is left out while still within it.  The median resolution "
-                                       "time counts the open cases as the journeys section does (Kaplan–Meier); it is "
-                                       "not estimated (—) while more than half are still open.",
+                                       "Wilson interval; an open case still without a resolution (or, for a "
+                                       "first-response standard, still unanswered) counts as not met once it is older "
+                                       "than the standard, and is left out while still within it.  The medians count "
+                                       "those cases still waiting as the journeys section does (Kaplan–Meier); a "
+                                       "median is not estimated (—) while more than half are still waiting.",
                                        "אמות מידה לשירות: הזמנים של כל פנייה ממנוע יומן הפניות (אותה סגירה, אותו "
                                        "מענה ראשון ואותו זמן טיפול כמו בפרק מסע הלקוח), כל שיעור עם רווח סמך Wilson; "
-                                       "פנייה פתוחה נספרת כלא עומדת כשגילה עובר את אמת המידה, ואינה נספרת כל עוד היא "
-                                       "בתוכה.  חציון זמן הטיפול כולל את הפניות הפתוחות, כמו בפרק מסע הלקוח "
-                                       "(קפלן–מאייר); אין אומדן (—) כל עוד יותר ממחצית הפניות עדיין פתוחות."),
+                                       "פנייה פתוחה שטרם טופלה (או, באמת מידה למענה ראשון, שטרם נענתה) נספרת כלא "
+                                       "עומדת כשגילה עובר את אמת המידה, ואינה נספרת כל עוד היא בתוכה.  החציונים "
+                                       "כוללים את הפניות שעדיין ממתינות, כמו בפרק מסע הלקוח (קפלן–מאייר); אין אומדן "
+                                       "לחציון (—) כל עוד יותר ממחצית הפניות עדיין ממתינות."),
     "measures.col.wave_first": ("First wave", "גל ראשון"),
     "measures.col.wave_last": ("Last wave", "גל אחרון"),
     "measures.col.pct_first": ("% agree (first)", "שיעור המסכימים (ראשון, %)"),

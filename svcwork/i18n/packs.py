@@ -21,9 +21,11 @@ MESSAGES: dict[str, tuple] = {
          "two": "שניים מתוך {base} של היחידה אינם עומדים ביעד.",
          "other": "{count} מתוך {base} של היחידה אינם עומדים ביעד."}),
     "packs.focus.survey": ("Survey item “{item}”: {share} of {base} agree, {gap} points below the other units "
-                           "(95% CI {low} to {high}) — ask the team what lies behind it.{more}",
+                           "(95% CI, simultaneous over all the units compared: {low} to {high}) — ask the team what "
+                           "lies behind it.{more}",
                            "פריט הסקר „{item}”: {share} מתוך {base} מסכימים, {gap} נקודות מתחת ליחידות האחרות "
-                           "(רווח סמך 95%: {low} עד {high}) — כדאי לברר עם הצוות מה עומד מאחורי זה.{more}"),
+                           "(רווח סמך 95%, סימולטני על פני כל היחידות שהושוו: {low} עד {high}) — כדאי לברר עם הצוות מה "
+                           "עומד מאחורי זה.{more}"),
     "packs.focus.survey_noci": ("Survey item “{item}”: {share} of {base} agree, {gap} points below the other units "
                                 "— ask the team what lies behind it.{more}",
                                 "פריט הסקר „{item}”: {share} מתוך {base} מסכימים, {gap} נקודות מתחת ליחידות "

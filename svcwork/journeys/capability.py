@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 import pandas as pd
 
+from ..caselog import counting_open
 from ..errors import AnalysisError
 from ..i18n import t
 from ..privacy import shown
@@ -68,9 +69,8 @@ def breakdown(cases: pd.DataFrame, by: str, *, min_size: int | None = None) -> p
     frame = cases.loc[cases[by].notna()]
     if frame.empty:
         return pd.DataFrame(columns=[by, *KPI_COLUMNS])
-    answered = frame["first_response_days"]
-    waiting = frame["response_wait_days"] if "response_wait_days" in frame.columns else np.nan
-    frame = frame.assign(response_days=answered.where(answered.notna(), waiting), responded=answered.notna())
+    response_days, responded = counting_open(frame, "first_response_days")  # rule 4 of svcwork.caselog
+    frame = frame.assign(response_days=response_days, responded=responded)
     g = frame.groupby(by, sort=True, observed=True)
     times = km_by(frame, by)
     responses = km_by(frame, by, days="response_days", finished="responded", probs=(0.5,), names=("median",))

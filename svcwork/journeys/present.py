@@ -246,8 +246,8 @@ _KM = {"median_days": "journeys.col.km_median_days", "p90_days": "journeys.col.k
 
 def _kpi_table(table: pd.DataFrame, dim: str, lang: str) -> pd.DataFrame:
     table = table.copy()
-    for c in KPI_COLUMNS[1:]:
-        table[c] = pd.to_numeric(table[c], errors="coerce").round(4 if c.endswith(("rate", "met")) or c == "fcr" else 2)
+    for c in KPI_COLUMNS[1:]:  # unrounded: the output layer rounds once (a 4-decimal step printed 90.6% for 0.906542)
+        table[c] = pd.to_numeric(table[c], errors="coerce").astype(float)
     head = {"service_id": "service", "channel": "channel", "unit": "unit"}[dim]
     return translate(table, {dim: f"journeys.col.{head}", **_keys(*KPI_COLUMNS), **_KM}, lang)
 

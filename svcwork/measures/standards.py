@@ -11,7 +11,7 @@ from typing import Collection, Mapping, Sequence
 import numpy as np
 import pandas as pd
 
-from ..caselog import case_times, channel_key
+from ..caselog import WAITING, case_times, channel_key, counting_open
 from ..common import require_columns
 from ..errors import AnalysisError
 from ..privacy import hidden_cells
@@ -23,9 +23,6 @@ __all__ = ["CASE_MEASURES", "standards_share"]
 
 #: The case measures a standard can set (from the case log).
 CASE_MEASURES = ("first_response_days", "resolution_days")
-#: For each case measure, the column of :func:`svcwork.caselog.case_times` with the age of an open case still
-#: without it (not closed; not answered): not met once older than the target, censored in a median.
-WAITING = {"first_response_days": "response_wait_days", "resolution_days": "open_age_days"}
 
 
 def standards_share(cases: pd.DataFrame, standards: pd.DataFrame | None = None, *,
@@ -150,11 +147,8 @@ def _hidden_rows(out: pd.DataFrame, min_size: int, hidden: np.ndarray | None = N
 def _median_counting_open(times: pd.DataFrame, measure: str) -> float:
     """The median of *measure* (resolution or first-response days) counting the cases still open without
     it (Kaplan–Meier, as the journeys section's end-to-end times: :mod:`svcwork.journeys.survival`): a case
-    at its time, an open case still waiting censored at its age (:data:`WAITING`, rule 4 and 8 of
+    at its time, an open case still waiting censored at its age (:func:`~svcwork.caselog.counting_open`, rules 4 and 8 of
     :mod:`svcwork.caselog`); NaN when more than half are still waiting at the longest time."""
     from ..journeys.survival import km_quantiles
 
-    done = times[measure].to_numpy(dtype=float)
-    finished = np.isfinite(done)
-    days = np.where(finished, done, times[WAITING[measure]].to_numpy(dtype=float))
-    return km_quantiles(days, finished, (0.5,))[0]
+    return km_quantiles(*counting_open(times, measure), (0.5,))[0]
