@@ -421,7 +421,9 @@ SHEETS: tuple[Sheet, ...] = (
     )),
     Sheet("KPI values", "ערכי מדדים", "one measurement", "מדידה אחת", (
         C("kpi_id", "מזהה מדד", "id", True, "A kpi_id from the KPIs sheet.", "מזהה מדד מגיליון המדדים.", example="K01"),
-        C("period", "תקופה", "period", True, "Month (2026-03) or date of the measurement.", "חודש (2026-03) או תאריך המדידה.",
+        C("period", "תקופה", "period", True, "Month (2026-03) or date of the measurement; a year (2025) for an annual "
+          "KPI (every value of the KPI typed as a year).", "חודש (2026-03) או תאריך המדידה; שנה (2025) למדד שנתי (כל "
+          "ערכי המדד מוקלדים כשנה).",
           example="2026-03"),
         C("value", "ערך", "number", True, "Measured value.", "הערך שנמדד.", example=0.74),
         C("n", "מכנה", "number", False, "Denominator, for proportions.", "המכנה, למדדי שיעור.", lo=0, example=1250),

@@ -125,6 +125,36 @@ def test_a_year_as_a_kpi_period_is_that_year_with_a_warning(tmp_path):
     assert periods == [pd.Timestamp("2025-01-01"), pd.Timestamp("2026-01-01")]  # before: 1905-07-17, 1905-07-18
     w = _only(result, "period_year")
     assert w.severity == "warning" and w.row == 2 and w.column == "period" and "2, 3" in w.message
+    assert list(result.engagement.table("KPI values")["period_year"]) == [True, True]
+
+
+def test_an_annual_kpi_is_shown_by_its_years_not_as_january(tmp_path):
+    """A KPI whose every period was typed as a year was labelled 2025-01 / "January 2025" in the scorecard,
+    its chart, summary.json and the unit pages; it is the year now.  A KPI typed by month keeps its months."""
+    from svcwork import management, measures
+    from svcwork.i18n import t
+    from svcwork.measures.present import figures
+
+    sheets = english_sheets()
+    sheets["KPIs"].append(["K2", "Annual survey score", "higher", 0.8, "proportion"])
+    sheets["KPI values"] += [["K2", year, share, 900] for year, share in ((2023, 0.70), (2024, 0.72), ("2025", 0.75))]
+    result = validate(_client(tmp_path, sheets))
+    assert result.ok, _show(result)
+    res = measures.analyse(result.engagement)
+    card = res.scorecard.set_index("kpi_id")
+    assert str(card.loc["K2", "last_period"]) == "2025" and str(card.loc["K1", "last_period"]) == "2026-02-01 00:00:00"
+    kpis = {k["kpi_id"]: k for k in res.summary()["kpis"]}
+    assert kpis["K2"]["period"] == "2025" and kpis["K1"]["period"] == "2026-02"
+    for lang in ("en", "he"):
+        table = res.tables(lang)["kpi_scorecard"]
+        shown = set(table[t("measures.col.last_period", lang)])
+        assert {"2025", "2026-02"} <= shown and "2025-01" not in shown
+    fig = figures(res, "en")["control_K2"]
+    labels = {tick.get_text() for ax in fig.axes for tick in ax.get_xticklabels()}
+    assert {"2023", "2024", "2025"} <= labels and not any(x.startswith("2025-01") for x in labels)
+    fig.clear()
+    snapshot = management.kpi_snapshot(result.engagement.table("KPIs"), result.engagement.table("KPI values"))
+    assert str(snapshot.set_index("kpi_id").loc["K2", "period"]) == "2025"
 
 
 @pytest.mark.parametrize("typed", [2026, "2026", dt.datetime(1905, 7, 18)])  # the last: 2026 in a date-formatted cell

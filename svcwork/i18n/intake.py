@@ -434,12 +434,13 @@ MESSAGES = {
                              "„{value}” היא השנה {year} שהוקלדה בתא תאריך, ולא תאריך (אקסל היה קורא אותה כיום מספר "
                              "{year} בלוח שלו, בשנת 1905); נדרש תאריך מלא (למשל {year}-03-31). יש להקליד גם יום "
                              "וחודש."),
-    "intake.period_year": ("Periods in column “{column}” typed as a year were read as that whole year, dated from "
-                           "1 January, not as an Excel day number (e.g. “{value}” → {year}-01-01; {count} cells, "
-                           "rows {rows}). Type a month (e.g. {year}-12) where a value is not annual.",
-                           "תקופות בעמודה „{column}” שהוקלדו כשנה נקראו כשנה שלמה, החל מ־1 בינואר, ולא כמספר יום "
-                           "של אקסל (למשל „{value}” ← {year}-01-01; {count} תאים, שורות {rows}). היכן שהערך אינו "
-                           "שנתי, יש להקליד חודש (למשל {year}-12)."),
+    "intake.period_year": ("Periods in column “{column}” typed as a year were read as that whole year, not as an "
+                           "Excel day number (e.g. “{value}” → {year}; {count} cells, rows {rows}); a KPI whose every "
+                           "value is typed as a year is shown by its years. Type a month (e.g. {year}-12) where a "
+                           "value is not annual.",
+                           "תקופות בעמודה „{column}” שהוקלדו כשנה נקראו כשנה שלמה, ולא כמספר יום של אקסל (למשל "
+                           "„{value}” ← {year}; {count} תאים, שורות {rows}); מדד שכל ערכיו מוקלדים כשנה מוצג לפי "
+                           "שנים. היכן שהערך אינו שנתי, יש להקליד חודש (למשל {year}-12)."),
     "intake.companion_sheets_joined": ("The {file_name} file has its data on {count} sheets with the same columns "
                                        "(an export split by year, department or Excel's row limit); they were read "
                                        "one after another as one export. Sheets (rows): {found}.",

@@ -213,6 +213,10 @@ def _read_table(rows: list[tuple], sheet_schema: Sheet, sheet_label: str, col: _
         columns[c.key] = _typed_column(values, c.kind)
     frame = pd.DataFrame(columns)
     frame["_row"] = pd.Series(excel_rows, dtype="int64")
+    for c in sheet_schema.columns:  # a period typed as a year is that whole year: "<key>_year" says which were
+        if c.kind == "period":
+            annual = {r for r, _, _ in years.get(c.key, ())}
+            frame[f"{c.key}_year"] = pd.Series([r in annual for r in excel_rows], dtype="bool")
     for name, values in extra_data.items():
         if name not in frame.columns:
             frame[name] = pd.Series(values, dtype="string")

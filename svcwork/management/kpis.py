@@ -62,6 +62,8 @@ def kpi_snapshot(kpis: pd.DataFrame, kpi_values: pd.DataFrame, *, services: pd.D
     v = pd.DataFrame({"kpi": _text(kpi_values["kpi_id"]).str.casefold(),
                       "period": pd.to_datetime(kpi_values["period"], errors="coerce"),
                       "value": pd.to_numeric(kpi_values["value"], errors="coerce"),
+                      "year": (kpi_values["period_year"].fillna(False).astype(bool) if "period_year" in kpi_values.columns
+                               else pd.Series(False, index=kpi_values.index)),
                       "unit": _text(kpi_values["unit"]) if "unit" in kpi_values.columns
                       else pd.Series(pd.NA, index=kpi_values.index, dtype="string")})
     v = v.dropna(subset=["kpi", "period", "value"])
@@ -69,10 +71,12 @@ def kpi_snapshot(kpis: pd.DataFrame, kpi_values: pd.DataFrame, *, services: pd.D
     rows = []
     for (kid, unit), g in v.groupby([v["kpi"], v["unit"].fillna("")], sort=True):
         last = g.sort_values("period").iloc[-1]
+        # an annual KPI (every period typed as a year) is shown by its year, as the measures section shows it
+        period = pd.Period(str(last["period"].year), freq="Y") if bool(g["year"].all()) else last["period"]
         key, name, target, direction, own_unit = meta[kid]
         u = unit or own_unit
         value = float(last["value"])
         on = None if target is None else (value >= target if direction == "higher" else value <= target)
-        rows.append({"unit": u, "kpi_id": key, "kpi_name": name, "period": last["period"], "value": value,
+        rows.append({"unit": u, "kpi_id": key, "kpi_name": name, "period": period, "value": value,
                      "target": target, "direction": direction, "on_target": on})
     return pd.DataFrame(rows, columns=cols)

@@ -569,7 +569,8 @@ def _kpi_fallback(r: "ManagementResult", ownership: Ownership | None) -> dict[st
         placed.add((unit, str(row["kpi_id"])))
         on = row["on_target"]
         met = None if on is None or (isinstance(on, float) and pd.isna(on)) else bool(on)
-        period = None if pd.isna(row["period"]) else pd.Timestamp(row["period"]).strftime("%Y-%m")
+        p = row["period"]
+        period = None if pd.isna(p) else str(p) if isinstance(p, pd.Period) else pd.Timestamp(p).strftime("%Y-%m")
         out.setdefault(unit, []).append(UnitSignal(str(row["kpi_name"]), _float(row["value"]), _float(row["target"]),
                                                    signal=met is False, note=period or "", item=str(row["kpi_id"]),
                                                    met=met, period=period))

@@ -79,18 +79,23 @@ def _out(a: np.ndarray) -> float | np.ndarray:
     return float(a) if np.ndim(a) == 0 else a
 
 
-def _period_label(ts: pd.Timestamp) -> str:
+def _period_label(value: object) -> str:
+    """A KPI period as the report writes it: a year (an annual KPI's :class:`pandas.Period`) "2025", a month
+    (a date on the 1st) "2026-03", else the date "2026-03-15"; "—" when unknown."""
+    if value is None or (not isinstance(value, (str, pd.Period)) and pd.isna(value)):
+        return "—"
+    if isinstance(value, pd.Period):
+        return str(value)  # "2025" for a year, "2026-03" for a month
+    ts = pd.Timestamp(value)
     if pd.isna(ts):
         return "—"
     return ts.strftime("%Y-%m") if ts.day == 1 else ts.strftime("%Y-%m-%d")
 
 
 def _when(period: object) -> str:
-    """A period as the report shows it ("2026-03"); "—" when unknown."""
-    if period is None or (not isinstance(period, str) and pd.isna(period)):
-        return "—"
+    """A period as the report shows it ("2026-03", "2025"); "—" when unknown."""
     try:
-        return _period_label(pd.Timestamp(period))
+        return _period_label(period)
     except (TypeError, ValueError):
         return str(period)
 
@@ -105,7 +110,7 @@ def _py(value: object) -> object:
         return int(value)
     if isinstance(value, (float, np.floating)):
         return None if not math.isfinite(value) else float(value)
-    if isinstance(value, (pd.Timestamp, np.datetime64)):
-        return _period_label(pd.Timestamp(value))
+    if isinstance(value, (pd.Timestamp, np.datetime64, pd.Period)):
+        return _period_label(value)
     return value
 

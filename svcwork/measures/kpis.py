@@ -432,8 +432,11 @@ def _on_share_scale(values: pd.DataFrame, target: float, kid: object, notes: lis
 
 
 def _kpi_series(values: pd.DataFrame, kind: str) -> pd.DataFrame:
-    """One value per period: the organisation's row, or the units' rows combined."""
+    """One value per period: the organisation's row, or the units' rows combined.  A KPI whose every period
+    was typed as a year (the intake's ``period_year``) is annual: its periods are years (:class:`pandas.Period`,
+    shown "2025"), not the 1 January each is dated from."""
     v = values.dropna(subset=["period", "value"])
+    annual = "period_year" in v.columns and len(v) and bool(v["period_year"].fillna(False).astype(bool).all())
     org = v[v["unit"].isna()]
     src = org if len(org) else v
     rows = []
@@ -447,7 +450,7 @@ def _kpi_series(values: pd.DataFrame, kind: str) -> pd.DataFrame:
             value, n = float((g["value"] * nn).sum() / nn.sum()), float(nn.sum())
         else:
             value, n = float(g["value"].mean()), math.nan
-        rows.append((period, value, n))
+        rows.append((pd.Period(str(pd.Timestamp(period).year), freq="Y") if annual else period, value, n))
     return pd.DataFrame(rows, columns=["period", "value", "n"])
 
 

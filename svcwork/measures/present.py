@@ -133,7 +133,7 @@ def _fmt_group(frame: pd.DataFrame, col: str, lang: str, names: Mapping[str, str
     if col == "wave":  # "2025Q3" as the reader says it: "Q3 2025" / "רבעון 3 2025"
         return _waves(s, lang)
     if col == "month":
-        return s.map(lambda v: _period_label(pd.Timestamp(v)) if pd.notna(v) else "—")
+        return s.map(lambda v: _period_label(v) if pd.notna(v) else "—")
     if col == "channel":
         return s.map(lambda v: _label_channel(v, lang))
     if col == "service_id" and names:
@@ -170,7 +170,7 @@ def tables(res: MeasuresResult, lang: str) -> dict[str, pd.DataFrame]:
                 "breakdown": res.nps["breakdown"].map(lambda d: t(f"measures.col.{d}", lang) if d != "all"
                                                        else t("measures.all", lang)),
                 "group": [(_label_channel(g, lang) if d == "channel" else
-                           _period_label(pd.Timestamp(g)) if d == "month" else
+                           _period_label(g) if d == "month" else
                            fmt_period(g, lang) if d == "wave" else
                            t("measures.all", lang) if d == "all" else g)
                           for d, g in zip(res.nps["breakdown"], res.nps["group"])],
@@ -271,7 +271,7 @@ def tables(res: MeasuresResult, lang: str) -> dict[str, pd.DataFrame]:
                        for r in rows],
             "last": [kpi_text(_field(r, "last"), _field(r, "kind"), _field(r, "last"), _field(r, "target"), lang)
                      for r in rows],
-            "last_period": s["last_period"].map(lambda p: _period_label(pd.Timestamp(p))
+            "last_period": s["last_period"].map(lambda p: _period_label(p)
                                                 if p is not None and pd.notna(p) else "—"),
             "met": s["met"].map(lambda b: yes_no(b, lang)),
             "light": s["light"].map(lambda x: t(f"measures.light.{x}", lang) if isinstance(x, str) else "—"),
@@ -297,7 +297,7 @@ def tables(res: MeasuresResult, lang: str) -> dict[str, pd.DataFrame]:
                 text = t(f"measures.signal.{reads}", lang) if isinstance(reads, str) else "—"
                 if _before_shift(chart, sg.position, sg.side, reads):
                     text = t(f"measures.signal.before_{reads}", lang, period=_when(chart.shift_period))
-                rows.append({"kpi_id": kid, "period": _period_label(pd.Timestamp(sg.period)),
+                rows.append({"kpi_id": kid, "period": _period_label(sg.period),
                              "value": show(float(chart.values[sg.position]), kinds.get(kid, "number"), lang),
                              "rule": int(sg.rule),
                              "rule_text": t(f"measures.rule.{int(sg.rule)}", lang),
@@ -408,7 +408,7 @@ def _control_figure(kid: str, name: str | None, chart: ControlChart, target: flo
             for p, grp in these.groupby("position"):
                 ax.annotate(",".join(str(r) for r in sorted(set(grp["rule"]))), (x[p], chart.values[p]),
                             textcoords="offset points", xytext=(0, 10), ha="center", fontsize=8, color=colour)
-    labels = [_period_label(pd.Timestamp(p)) if not isinstance(p, (int, np.integer)) else str(p) for p in chart.periods]
+    labels = [_period_label(p) if not isinstance(p, (int, np.integer)) else str(p) for p in chart.periods]
     every = max(1, len(labels) // 12)
     ax.set_xticks(x[::every], labels[::every], rotation=45, ha="right")
     ax.legend(loc="best", fontsize=8)
@@ -696,7 +696,7 @@ def figure_data(res: MeasuresResult, lang: str) -> dict[str, Any]:
         value, period = t("measures.legend.value", lang), col("period")
         kpi_kinds = _kpi_kinds(res.scorecard)
         for kid, chart in res.charts.items():
-            labels = [_period_label(pd.Timestamp(p)) if not isinstance(p, (int, np.integer)) else str(p)
+            labels = [_period_label(p) if not isinstance(p, (int, np.integer)) else str(p)
                       for p in chart.periods]
             signal = [""] * len(labels)
             if not chart.signals.empty:

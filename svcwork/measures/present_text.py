@@ -62,7 +62,7 @@ def _period(value: object, lang: str) -> str:
     if isinstance(value, str):
         return fmt_period(value, lang)
     try:
-        return fmt_period(_period_label(pd.Timestamp(value)), lang)
+        return fmt_period(_period_label(value), lang)
     except (TypeError, ValueError):
         return str(value)
 
