@@ -15,11 +15,9 @@ Part of the links between the analyses (:mod:`svcwork.links` re-exports :func:`u
 
 from __future__ import annotations
 
-import math
 from typing import TYPE_CHECKING, Any, Mapping
 
 import numpy as np
-import pandas as pd
 
 from .caselog import local_timezone
 from .i18n import fmt_date, fmt_number, fmt_period, t
@@ -44,12 +42,11 @@ __all__ = ["unit_signals", "unit_cases", "manager_packs", "focus_text", "case_li
 
 
 def _period_text(value: object) -> str:
-    if value is None or value is pd.NaT or (isinstance(value, float) and math.isnan(value)):
-        return ""
-    try:
-        return pd.Timestamp(value).strftime("%Y-%m")
-    except (TypeError, ValueError):
-        return str(value)
+    """A KPI period as the measures section writes it (one rule: a year, a month, or the day measured)."""
+    from .measures._base import _when
+
+    text = _when(value)
+    return "" if text == "—" else text
 
 
 def _kpi_unit_signal(row: Mapping[str, Any], chart: Any, lang: str) -> UnitSignal:

@@ -204,3 +204,23 @@ def test_demo_pack_with_an_owners_sheet_moves_actions_to_their_owners_unit(tmp_p
     assert not {"A10", "A18"} & _actions(packs["Licensing Operations"])
     assert "A13" in _actions(packs["Licensing Operations"])  # its own overdue action stays
     assert packs["Digital Services"].has_content and packs["Legal Services"].has_content
+
+
+def test_a_unit_page_names_a_kpi_period_as_the_scorecard_does():
+    """One rule for a KPI's period: the unit page said "2026-02" for a value measured on 15 February, which the
+    report's scorecard shows as 2026-02-15, and "2025-01" for an annual KPI the scorecard shows as 2025."""
+    from svcwork.unit_signals import _kpi_unit_signal
+
+    kpis = pd.DataFrame({"kpi_id": ["D", "Y", "M"], "kpi_name": ["Daily", "Annual", "Monthly"],
+                         "direction": "higher", "target": [0.5, 0.5, 0.5], "kind": "proportion"})
+    values = pd.DataFrame({
+        "kpi_id": ["D", "D", "Y", "Y", "M", "M"],
+        "period": pd.to_datetime(["2026-01-15", "2026-02-15", "2024-01-01", "2025-01-01", "2026-01-01", "2026-02-01"]),
+        "period_year": [False, False, True, True, False, False],
+        "value": [0.6, 0.7, 0.6, 0.7, 0.6, 0.7], "n": [100.0] * 6, "unit": [None] * 6})
+    card = measures.kpi_scorecard(kpis, values)
+    rows, charts = card.table.set_index("kpi_id"), card.charts
+    want = {"D": "2026-02-15", "Y": "2025", "M": "2026-02"}
+    for kid, label in want.items():
+        signal = _kpi_unit_signal({**rows.loc[kid].to_dict(), "kpi_id": kid}, charts.get(kid), "en")
+        assert signal.period == label, (kid, signal.period)
