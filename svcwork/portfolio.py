@@ -31,7 +31,7 @@ from .errors import AnalysisError, UsageError
 from .i18n import direction, t, user_language
 from .measures import newcombe_interval
 
-__all__ = ["PortfolioResult", "portfolio", "read_summaries", "compare_clients", "competition_rank", "client_codes",
+__all__ = ["PortfolioResult", "portfolio", "read_summaries", "failed_clients", "compare_clients", "competition_rank", "client_codes",
            "write_portfolio", "SUMMARY_CONFIDENCE", "CHANGES"]
 
 #: The confidence level of the intervals in each client's summary.json (the analyses' default).
@@ -137,6 +137,7 @@ def _client_row(summary: Mapping, slug: str) -> dict[str, Any]:
     row["median_days"] = _number(journey.get("median_case_days"), f"{where} journey.median_case_days")
     row["p90_days"] = _number(journey.get("p90_case_days"), f"{where} journey.p90_case_days")
     row["sla_breach"] = _number(journey.get("sla_breach_rate"), f"{where} journey.sla_breach_rate")
+    row.update(_deadline_row(summary.get("key_figures")))
     row["fcr"] = _number(journey.get("fcr"), f"{where} journey.fcr")
     kpis = summary.get("kpis") or []
     if not isinstance(kpis, list):
@@ -149,6 +150,21 @@ def _client_row(summary: Mapping, slug: str) -> dict[str, Any]:
     row["overdue"] = None if overdue is None else int(overdue)
     row.update(_since_row(summary.get("since")))
     return row
+
+
+def _deadline_row(figures: Any) -> dict[str, Any]:
+    """How the client's "deadlines missed" is defined (its key figures): the default deadline in
+    days (cases without their own deadline), the cases with their own deadline, and the cases the
+    share is taken of; None when the summary does not say."""
+    figures = figures if isinstance(figures, Mapping) else {}
+
+    def get(key: str, field: str) -> int | None:
+        item = figures.get(key)
+        v = item.get(field) if isinstance(item, Mapping) else None
+        return None if isinstance(v, bool) or not isinstance(v, (int, float)) or v != v else int(round(v))
+
+    return {"sla_days": get("journeys.deadline_days", "value"), "sla_own": get("journeys.own_deadline_cases", "value"),
+            "sla_base": get("journeys.deadline_missed", "base")}
 
 
 #: The changes the portfolio shows from each client's ``since`` block: column key -> compared figure.
@@ -202,6 +218,7 @@ class PortfolioResult:
     adjusted: bool = True
     missing: tuple[str, ...] = ()
     available: bool = True
+    sla_alike: bool = True
 
     # ----------------------------------------------------------------- labels
     def label(self, row: Mapping, lang: str | None = None) -> str:
@@ -238,6 +255,10 @@ class PortfolioResult:
         """Numeric tables for portfolio.xlsx: ``{slug: (frame, number formats per column)}``."""
         return _workbook_tables(self, lang or self.language)
 
+    def compared(self) -> int:
+        """How many clients are ranked and compared (not set apart for another period or a failed run)."""
+        return int(self.clients["apart"].isna().sum()) if "apart" in self.clients else len(self.clients)
+
     def findings(self, lang: str | None = None) -> list[str]:
         """One to five short sentences written from the numbers."""
         return _findings(self, lang or self.language)
@@ -248,7 +269,8 @@ class PortfolioResult:
         m = int((self.comparisons["measure"] == "csat").sum()) if len(self.comparisons) else 0
         adjusted = (t("portfolio.methods.bonferroni", lang, count=m, family=_level(self.confidence))
                     if self.adjusted and m > 1 else "")
-        return t("portfolio.methods.text", lang, level=_level(self.comparison_confidence("csat")), adjusted=adjusted)
+        return (t("portfolio.methods.text", lang, level=_level(self.comparison_confidence("csat")), adjusted=adjusted)
+                + " " + t("portfolio.methods.periods", lang) + " " + t("portfolio.methods.deadlines", lang))
 
 
 def _level(confidence: float) -> str:
@@ -258,7 +280,7 @@ def _level(confidence: float) -> str:
 # =========================================================================== the analysis
 def compare_clients(summaries: Mapping[str, Mapping], *, anonymise: bool = False, lang: str = "en",
                     confidence: float = SUMMARY_CONFIDENCE, adjust: bool = True,
-                    missing: Sequence[str] = ()) -> PortfolioResult:
+                    missing: Sequence[str] = (), failed: Sequence[str] = ()) -> PortfolioResult:
     """League table and real differences across clients, from their summary.json contents.
 
     Parameters
@@ -270,6 +292,14 @@ def compare_clients(summaries: Mapping[str, Mapping], *, anonymise: bool = False
     adjust : Bonferroni adjustment over the clients compared (Dunn 1961) — each comparison at
         ``1 − (1 − confidence)/m``.
     missing : slugs of batch clients without results (named in the findings unless anonymised).
+    failed : slugs whose run failed in this batch: their summary is an earlier report (a failed
+        run leaves it as it was), shown apart with its period, neither ranked nor compared.
+
+    A client whose period (start and end) is not the batch's — the period most clients share,
+    the latest of equally common ones — is likewise shown apart and neither ranked nor compared,
+    and the findings say so (``apart`` column: ``"failed"`` or ``"period"``).  "Deadlines
+    missed" is ranked only when every client ranked defines the deadline alike (the same default
+    days for cases without their own deadline).
 
     Notes
     -----
@@ -288,20 +318,34 @@ def compare_clients(summaries: Mapping[str, Mapping], *, anonymise: bool = False
     rows = [_client_row(summaries[s], s) for s in slugs]
     codes = client_codes(len(rows))
     names = [r["organization"] for r in rows]
-    for r, code in zip(rows, codes):
+    for r, code, slug in zip(rows, codes, slugs):
+        r["slug_key"] = slug
         r["code"] = code if anonymise else None
         r["label"] = (r["organization"] if names.count(r["organization"]) == 1
                       else f"{r['organization']} ({r['slug']})")
         if anonymise:
             r["organization"] = r["slug"] = r["label"] = None
+    failed = set(failed)
+    periods = [(r["period_start"], r["period_end"]) for r in rows if r["slug_key"] not in failed]
+    counts = {p: periods.count(p) for p in periods}
+    batch_period = max(counts, key=lambda p: (counts[p], str(p[1]), str(p[0]))) if counts else None
+    for r in rows:
+        r["apart"] = ("failed" if r["slug_key"] in failed
+                      else "period" if (r["period_start"], r["period_end"]) != batch_period else None)
     frame = pd.DataFrame(rows)
     for col in ("csat_n", "trust_n", "nps_n", "cases", "kpis_met", "kpis_total", "overdue", "since_better",
                 "since_worse"):
         frame[col] = pd.array([None if v is None or pd.isna(v) else int(v) for v in frame[col]], dtype="Int64")
+    ranked = frame["apart"].isna()
+    sla_days = {d for d, ok in zip(frame["sla_days"], ranked) if ok and d is not None and not pd.isna(d)}
+    sla_alike = len(sla_days) <= 1 and not any(ok and v is not None and not pd.isna(v) and (d is None or pd.isna(d))
+                                               for v, d, ok in zip(frame["sla_breach"], frame["sla_days"], ranked))
     for m in RANKED:
-        frame[f"{m.key}_rank"] = pd.array(competition_rank([_shown(v, m) for v in frame[m.key]],
+        rankable = m.key != "sla_breach" or sla_alike
+        frame[f"{m.key}_rank"] = pd.array(competition_rank([_shown(v, m) if ok and rankable else None
+                                                            for v, ok in zip(frame[m.key], ranked)],
                                                            higher_is_better=m.higher_is_better), dtype="Int64")
-    comparisons = pd.concat([_compare(frame, item, confidence=confidence, adjust=adjust) for item in _COMPARED],
+    comparisons = pd.concat([_compare(frame[ranked], item, confidence=confidence, adjust=adjust) for item in _COMPARED],
                             ignore_index=True)
     # table order: satisfaction rank (unranked last), then the client's name or letter
     key = frame["code"] if anonymise else frame["label"].str.casefold()
@@ -310,9 +354,10 @@ def compare_clients(summaries: Mapping[str, Mapping], *, anonymise: bool = False
     frame = frame.loc[order].reset_index(drop=True)
     verdicts = comparisons[comparisons["measure"] == "csat"].set_index("code" if anonymise else "slug")["verdict"]
     frame["csat_verdict"] = frame["code" if anonymise else "slug"].map(verdicts)
+    frame = frame.drop(columns="slug_key")
     frame = frame.astype(object).where(frame.notna(), None)
     return PortfolioResult(frame, comparisons, anonymised=anonymise, language=lang, confidence=confidence,
-                           adjusted=adjust, missing=tuple(missing))
+                           adjusted=adjust, missing=tuple(missing), sla_alike=sla_alike)
 
 
 _COMPARISON_COLUMNS = ["measure", "slug", "label", "code", "value", "n", "others_value", "others_n", "difference",
@@ -344,7 +389,8 @@ def read_summaries(out_dir: str | os.PathLike) -> tuple[dict[str, dict], list[st
     """Every ``OUT/<slug>/summary.json`` of a batch, and the batch's clients without one.
 
     The second list comes from ``OUT/batch.json`` (clients that failed before ever producing
-    results); it is empty when there is no manifest.
+    results); it is empty when there is no manifest.  The clients whose run failed in this batch
+    but whose folder holds an earlier report are :func:`failed_clients`.
     """
     out = Path(out_dir)
     if not out.is_dir():
@@ -375,12 +421,24 @@ def read_summaries(out_dir: str | os.PathLike) -> tuple[dict[str, dict], list[st
     return found, missing
 
 
+def failed_clients(out_dir: str | os.PathLike) -> list[str]:
+    """The clients ``OUT/batch.json`` marks ``failed``: a failed run leaves the client's earlier
+    report as it was, so its summary.json, if any, is of an earlier round."""
+    manifest = Path(out_dir) / "batch.json"
+    try:
+        entries = json.loads(manifest.read_text(encoding="utf-8")).get("clients", []) if manifest.is_file() else []
+    except (OSError, UnicodeDecodeError, ValueError, AttributeError):
+        entries = []
+    return sorted({str(c.get("client")) for c in entries if isinstance(c, Mapping) and c.get("client")
+                   and c.get("status") == "failed"})
+
+
 def portfolio(out_dir: str | os.PathLike, *, anonymise: bool = False, lang: str = "en",
               confidence: float = SUMMARY_CONFIDENCE, adjust: bool = True) -> PortfolioResult:
     """Compare the clients of the batch in *out_dir* (see :func:`compare_clients`)."""
     summaries, missing = read_summaries(out_dir)
     return compare_clients(summaries, anonymise=anonymise, lang=lang, confidence=confidence, adjust=adjust,
-                           missing=missing)
+                           missing=missing, failed=[s for s in failed_clients(out_dir) if s in summaries])
 
 
 # =========================================================================== presentation
@@ -404,6 +462,30 @@ def _int(v: Any) -> int | None:
     return None if v is None else int(v)
 
 
+def _dates(r: Mapping) -> str:
+    return f"{r.get('period_start') or '?'} – {r.get('period_end') or '?'}"
+
+
+def _period(r: Mapping, lang: str) -> str | None:
+    """The client's period as the tables show it, with why it is set apart (if it is)."""
+    start, end = r.get("period_start"), r.get("period_end")
+    text = None if start is None and end is None else _iso(_dates(r), lang)
+    if r.get("apart"):
+        return t(f"portfolio.apart.{r['apart']}", lang, period=text or "—")
+    return text
+
+
+def _deadline(r: Mapping, lang: str) -> str | None:
+    """How the client's deadline is defined: its default days and the cases with their own deadline."""
+    if r.get("sla_days") is None:
+        return None
+    own, base = r.get("sla_own"), r.get("sla_base")
+    if own is None or not base:
+        return t("portfolio.deadline_days", lang, days=int(r["sla_days"]), n=int(r["sla_days"]))
+    return t("portfolio.deadline_definition", lang, days=int(r["sla_days"]), n=int(r["sla_days"]),
+             own=_pct(own / base), base=f"{int(base):,}")
+
+
 def _display_tables(res: PortfolioResult, lang: str) -> dict[str, pd.DataFrame]:
     level = _level(SUMMARY_CONFIDENCE)
     ci, rank, n = t("portfolio.col.ci", lang, level=level), t("portfolio.col.rank", lang), t("portfolio.col.n", lang)
@@ -411,7 +493,7 @@ def _display_tables(res: PortfolioResult, lang: str) -> dict[str, pd.DataFrame]:
     for r in res.clients.to_dict("records"):
         name = res.label(r, lang)
         verdict = t(f"portfolio.verdict.{r['csat_verdict']}", lang) if r.get("csat_verdict") else None
-        survey.append([name, _pct(r["csat"]), _pct_ci(r["csat_low"], r["csat_high"], lang), _int(r["csat_n"]),
+        survey.append([name, _period(r, lang), _pct(r["csat"]), _pct_ci(r["csat_low"], r["csat_high"], lang), _int(r["csat_n"]),
                        _int(r["csat_rank"]), verdict,
                        _pct(r["trust"]), _pct_ci(r["trust_low"], r["trust_high"], lang), _int(r["trust_n"]),
                        _int(r["trust_rank"]),
@@ -421,15 +503,18 @@ def _display_tables(res: PortfolioResult, lang: str) -> dict[str, pd.DataFrame]:
                        _int(r["nps_n"]), _int(r["nps_rank"])])
         kpis = (None if r["kpis_total"] is None
                 else t("portfolio.kpis_of", lang, met=int(r["kpis_met"]), total=int(r["kpis_total"])))
-        ops.append([name, _int(r["cases"]), _num(r["median_days"]), _int(r["median_days_rank"]), _num(r["p90_days"]),
-                    _int(r["p90_days_rank"]), _pct(r["sla_breach"]), _int(r["sla_breach_rank"]), _pct(r["fcr"]),
+        ops.append([name, _period(r, lang), _int(r["cases"]), _num(r["median_days"]), _int(r["median_days_rank"]),
+                    _num(r["p90_days"]), _int(r["p90_days_rank"]), _pct(r["sla_breach"]), _deadline(r, lang),
+                    _int(r["sla_breach_rank"]), _pct(r["fcr"]),
                     _int(r["fcr_rank"]), kpis, _int(r["kpis_share_rank"]), _int(r["overdue"]),
                     _int(r["overdue_rank"])])
-    survey_cols = [t("portfolio.col.client", lang), t("portfolio.col.csat", lang), ci, n, rank,
+    period = t("portfolio.col.period", lang)
+    survey_cols = [t("portfolio.col.client", lang), period, t("portfolio.col.csat", lang), ci, n, rank,
                    t("portfolio.col.vs_others", lang), t("portfolio.col.trust", lang), ci, n, rank,
                    t("portfolio.col.nps", lang), ci, n, rank]
-    ops_cols = [t("portfolio.col.client", lang), t("portfolio.col.cases", lang), t("portfolio.col.median_days", lang),
-                rank, t("portfolio.col.p90_days", lang), rank, t("portfolio.col.sla_breach", lang), rank,
+    ops_cols = [t("portfolio.col.client", lang), period, t("portfolio.col.cases", lang),
+                t("portfolio.col.median_days", lang), rank, t("portfolio.col.p90_days", lang), rank,
+                t("portfolio.col.sla_breach", lang), t("portfolio.col.deadline", lang), rank,
                 t("portfolio.col.fcr", lang), rank, t("portfolio.col.kpis_met", lang), rank,
                 t("portfolio.col.overdue", lang), rank]
     comp = []
@@ -496,7 +581,8 @@ def _workbook_tables(res: PortfolioResult, lang: str) -> dict[str, tuple[pd.Data
     if not res.anonymised:
         cols.append(("slug", t("portfolio.col.slug", lang), _TEXT))
     cols += [("period_start", t("portfolio.col.period_start", lang), _TEXT),
-             ("period_end", t("portfolio.col.period_end", lang), _TEXT)]
+             ("period_end", t("portfolio.col.period_end", lang), _TEXT),
+             ("apart", t("portfolio.col.apart", lang), _TEXT)]
     for key, fmt in (("csat", _PCT), ("trust", _PCT), ("nps", _NPS)):
         name = t(f"portfolio.col.{key}", lang)
         cols += [(key, name, fmt), (f"{key}_low", f"{name} · {t('portfolio.col.low', lang)} ({level}%)", fmt),
@@ -509,6 +595,10 @@ def _workbook_tables(res: PortfolioResult, lang: str) -> dict[str, tuple[pd.Data
                           ("sla_breach", "sla_breach", _PCT), ("fcr", "fcr", _PCT)):
         name = t(f"portfolio.col.{col}", lang)
         cols += [(key, name, fmt), (f"{key}_rank", f"{name} · {t('portfolio.col.rank', lang)}", _INT)]
+        if key == "sla_breach":
+            cols += [("sla_days", t("portfolio.col.deadline_days", lang), _INT),
+                     ("sla_own", t("portfolio.col.deadline_own", lang), _INT),
+                     ("sla_base", f"{name} · {t('portfolio.col.base', lang)}", _INT)]
     cols += [("kpis_met", t("portfolio.col.kpis_met", lang), _INT),
              ("kpis_total", t("portfolio.col.kpis_total", lang), _INT),
              ("kpis_share", t("portfolio.col.kpis_share", lang), _PCT),
@@ -529,6 +619,7 @@ def _workbook_tables(res: PortfolioResult, lang: str) -> dict[str, tuple[pd.Data
     rows = []
     for r in res.clients.to_dict("records"):
         r = dict(r, label=res.label(r, lang),
+                 apart=t(f"portfolio.apart_reason.{r['apart']}", lang) if r.get("apart") else None,
                  csat_verdict=t(f"portfolio.verdict.{r['csat_verdict']}", lang) if r.get("csat_verdict") else None,
                  **{f"{k}_change_verdict": t(f"since.verdict.{r[f'{k}_change_verdict']}", lang)
                     for k in CHANGES if r.get(f"{k}_change_verdict")})
@@ -558,13 +649,36 @@ def _names(labels: Sequence[str]) -> str:
     return ", ".join(labels)
 
 
+def _fewest_missed_is_real(best: Mapping, rows: Sequence[Mapping]) -> bool:
+    """Whether the client with the fewest deadlines missed is clearly below the next one: Newcombe's
+    interval for the difference (the shares' bases from the summaries) excludes zero."""
+    others = [r for r in rows if r is not best and r.get("sla_breach_rank") is not None]
+    if not others or not best.get("sla_base"):
+        return False
+    nxt = min(others, key=lambda r: r["sla_breach"])
+    if not nxt.get("sla_base"):
+        return False
+    n1, n2 = int(best["sla_base"]), int(nxt["sla_base"])
+    ci = newcombe_interval(round(best["sla_breach"] * n1), n1, round(nxt["sla_breach"] * n2), n2,
+                           confidence=SUMMARY_CONFIDENCE)
+    return float(np.atleast_1d(ci.high)[0]) < 0
+
+
 def _findings(res: PortfolioResult, lang: str) -> list[str]:
-    out = [t("portfolio.finding.count", lang, n=len(res.clients), count=len(res.clients))]
+    compared = res.compared()
+    out = [t("portfolio.finding.count", lang, n=compared, count=compared)]
     if res.missing:
         out.append(t("portfolio.finding.missing_anonymous", lang, n=len(res.missing), count=len(res.missing)) if res.anonymised else
                    t("portfolio.finding.missing", lang, n=len(res.missing), count=len(res.missing),
                                      clients=_names(res.missing)))
     rows = res.clients.to_dict("records")
+    for reason in ("failed", "period"):
+        apart = [r for r in rows if r.get("apart") == reason]
+        if apart:
+            named = [f"{res.label(r, lang)} ({_iso(_dates(r), lang)})" for r in apart]
+            out.append(t(f"portfolio.finding.apart_{reason}", lang, n=len(apart), count=len(apart),
+                         clients=_names(named)))
+    rows = [r for r in rows if not r.get("apart")]
     # "best" and "most" are only said when the clients differ (not when every client ties)
     best = [r for r in rows if r["csat_rank"] == 1]
     if best and len(best) < sum(r["csat_rank"] is not None for r in rows):
@@ -580,9 +694,11 @@ def _findings(res: PortfolioResult, lang: str) -> list[str]:
         if not labels["higher"] and not labels["lower"]:
             out.append(t("portfolio.finding.none_differ", lang))
     fewest = [r for r in rows if r["sla_breach_rank"] == 1]
-    if fewest and len(fewest) < sum(r["sla_breach_rank"] is not None for r in rows) and len(out) < 5:
+    if fewest and len(fewest) == 1 and len(out) < 5 and _fewest_missed_is_real(fewest[0], rows):
         out.append(t("portfolio.finding.sla", lang, clients=_names([res.label(r, lang) for r in fewest]),
                      value=_pct(fewest[0]["sla_breach"])))
+    elif not res.sla_alike and sum(r["sla_breach"] is not None for r in rows) > 1 and len(out) < 5:
+        out.append(t("portfolio.finding.sla_unlike", lang))
     for verdict, key in (("better", "portfolio.finding.improved"), ("worse", "portfolio.finding.declined")):
         moved = [res.label(r, lang) for r in rows if r.get("csat_change_verdict") == verdict]
         if moved and len(out) < 5:
@@ -657,7 +773,7 @@ def write_portfolio(out_dir: str | os.PathLike, *, anonymise: bool = False, lang
                  "html": table_html(frame, lang=lang, caption=captions[key], max_rows=10_000)}
                 for key, frame in tables.items()]
     page = _render("portfolio.html.j2", lang=lang, dir=direction(lang), css=_css(), accent=DEFAULT_ACCENT,
-                   t=lambda key, **kw: t(key, lang, **kw), count=len(res.clients), anonymised=anonymise,
+                   t=lambda key, **kw: t(key, lang, **kw), count=res.compared(), anonymised=anonymise,
                    findings=res.findings(lang), sections=sections, methods=res.methods(lang), version=__version__)
     path = atomic_write_text(out / "portfolio.html", page)
     _write_workbook(out / "portfolio.xlsx", res, lang=lang)

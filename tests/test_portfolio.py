@@ -157,9 +157,10 @@ def test_missing_values_show_a_dash(batch_out):
     res = portfolio(batch_out)
     survey = res.tables("en")["survey"]
     beta = survey[survey["Client"] == "Beta Permits Bureau"].iloc[0]
-    assert beta.iloc[10] is None and beta.iloc[11] is None  # NPS and its interval
+    assert beta["Period"] == "2025-01-01 – 2025-12-31"
+    assert beta.iloc[11] is None and beta.iloc[12] is None  # NPS and its interval
     ops = res.tables("en")["operations"]
-    assert ops[ops["Client"] == "Beta Permits Bureau"].iloc[0].iloc[1:].isna().all()
+    assert ops[ops["Client"] == "Beta Permits Bureau"].iloc[0].iloc[2:].isna().all()
     html = write_portfolio(batch_out).read_text(encoding="utf-8")
     assert "<td class='na'>—</td>" in html
 
@@ -303,3 +304,76 @@ def test_index_rows_speak_each_clients_language_and_name_their_report(tmp_path):
         links.append(" ".join(link.get_text().split()))
         assert client.summary["organization"] in links[-1] and link.find("bdi").get("lang") == lang
     assert "report.html" not in links and len(set(links)) == 3
+
+
+# --------------------------------------------------------------------------- periods and deadlines
+def _stale(summary: dict) -> dict:
+    return dict(summary, period={"start": "2023-11-01", "end": "2024-10-31"})
+
+
+def test_a_failed_clients_earlier_report_is_shown_apart_not_ranked_or_compared(batch_out):
+    # gamma's run failed this batch: its folder still holds last period's summary.json
+    (batch_out / "gamma-office" / "summary.json").write_text(
+        json.dumps(_stale(make_summary("gamma-office", CLIENTS["gamma-office"]))), encoding="utf-8")
+    manifest = {"clients": [{"client": "alpha-office", "status": "ok"}, {"client": "beta-office", "status": "ok"},
+                            {"client": "gamma-office", "status": "failed"}]}
+    (batch_out / "batch.json").write_text(json.dumps(manifest), encoding="utf-8")
+    for anonymise in (False, True):
+        res = portfolio(batch_out, anonymise=anonymise)
+        gamma = res.clients.iloc[-1]
+        assert gamma["apart"] == "failed"
+        assert all(gamma[f"{m}_rank"] is None for m in ("csat", "trust", "nps", "median_days", "overdue"))
+        assert gamma["csat_verdict"] is None
+        assert len(res.comparisons) and set(res.comparisons["code" if anonymise else "slug"]) == (
+            {"A", "B"} if anonymise else {"alpha-office", "beta-office"})
+        findings = " ".join(res.findings("en"))
+        assert "2 clients compared" in findings and "run failed" in findings and "2023-11-01 – 2024-10-31" in findings
+        assert "below the other clients: Gamma" not in findings and "below the other clients: Client C" not in findings
+        survey = res.tables("en")["survey"]
+        assert "2023-11-01 – 2024-10-31" in survey["Period"].iloc[-1] and "earlier report" in survey["Period"].iloc[-1]
+    html = write_portfolio(batch_out).read_text(encoding="utf-8")
+    assert "2023-11-01" in html and "2025-01-01" in html
+
+
+def test_a_report_of_another_period_is_named_and_not_ranked():
+    summaries = {s: make_summary(s, spec) for s, spec in CLIENTS.items()}
+    summaries["gamma-office"] = _stale(summaries["gamma-office"])
+    res = compare_clients(summaries)
+    gamma = _row(res, "gamma-office")
+    assert gamma["apart"] == "period" and gamma["csat_rank"] is None and gamma["csat_verdict"] is None
+    assert "gamma-office" not in set(res.comparisons["slug"])
+    for lang, words in (("en", "another period"), ("he", "תקופה שונה")):
+        findings = " ".join(res.findings(lang))
+        assert words in findings and "2023-11-01 – 2024-10-31" in findings
+
+
+def _with_deadline(summary: dict, days: int, own: int, base: int) -> dict:
+    return dict(summary, key_figures={
+        "journeys.deadline_days": {"value": days, "base": None},
+        "journeys.own_deadline_cases": {"value": own, "base": base},
+        "journeys.deadline_missed": {"value": summary["journey"]["sla_breach_rate"], "base": base}})
+
+
+def test_deadlines_missed_are_not_ranked_across_different_deadline_definitions():
+    a = _with_deadline(make_summary("alpha-office", CLIENTS["alpha-office"]), 15, 500, 880)
+    g = _with_deadline(make_summary("gamma-office", CLIENTS["gamma-office"]), 30, 1100, 1450)
+    res = compare_clients({"alpha-office": a, "gamma-office": g})
+    assert set(res.clients["sla_breach_rank"]) == {None}
+    findings = " ".join(res.findings("en"))
+    assert "Fewest deadlines missed" not in findings and "define the deadline differently" in findings
+    ops = res.tables("en")["operations"].set_index("Client")["Deadline"]
+    assert "else 15 days" in ops["Alpha Licensing Office"] and "else 30 days" in ops["Gamma Civic Centre"]
+    assert "880" in ops["Alpha Licensing Office"]
+    assert "deadline" in res.methods("en")
+
+
+def test_fewest_deadlines_missed_is_said_only_when_the_difference_is_real():
+    a = _with_deadline(make_summary("alpha-office", CLIENTS["alpha-office"]), 15, 500, 880)
+    g = _with_deadline(make_summary("gamma-office", CLIENTS["gamma-office"]), 15, 1100, 1450)
+    res = compare_clients({"alpha-office": a, "gamma-office": g})  # 10% against 30%: real
+    assert (_row(res, "alpha-office")["sla_breach_rank"], _row(res, "gamma-office")["sla_breach_rank"]) == (1, 2)
+    assert "Fewest deadlines missed: Alpha Licensing Office (10.0%)" in " ".join(res.findings("en"))
+    g["journey"] = dict(g["journey"], sla_breach_rate=0.105)  # 10.0% against 10.5%: chance
+    g["key_figures"]["journeys.deadline_missed"]["value"] = 0.105
+    res = compare_clients({"alpha-office": a, "gamma-office": g})
+    assert "Fewest deadlines missed" not in " ".join(res.findings("en"))

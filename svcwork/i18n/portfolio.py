@@ -57,6 +57,65 @@ MESSAGES: dict[str, tuple[str, str]] = {   # "portfolio.*"
     "portfolio.col.median_days": ("Median end-to-end days", "חציון זמן טיפול מקצה לקצה (ימים)"),
     "portfolio.col.p90_days": ("90th percentile days", "אחוזון 90 של זמן הטיפול (ימים)"),
     "portfolio.col.sla_breach": ("Deadlines missed", "חריגה מיעד"),
+    "portfolio.col.period": ("Period", "תקופה"),
+    "portfolio.col.apart": ("Not ranked or compared", "לא דורג ולא הושווה"),
+    "portfolio.apart.failed": ("{period} (earlier report: this batch's run failed; not ranked or compared)",
+                               "{period} (דוח קודם: ההרצה בהפקה זו נכשלה; לא דורג ולא הושווה)"),
+    "portfolio.apart.period": ("{period} (another period than the others'; not ranked or compared)",
+                               "{period} (תקופה שונה משל שאר הארגונים; לא דורג ולא הושווה)"),
+    "portfolio.apart_reason.failed": ("Earlier report: this batch's run failed", "דוח קודם: ההרצה בהפקה זו נכשלה"),
+    "portfolio.apart_reason.period": ("Another period than the others'", "תקופה שונה משל שאר הארגונים"),
+    "portfolio.col.deadline": ("Deadline", "המועד"),
+    "portfolio.col.deadline_days": ("Deadline by default (days)", "מועד ברירת המחדל (ימים)"),
+    "portfolio.col.deadline_own": ("Cases with their own deadline", "פניות עם מועד משלהן"),
+    "portfolio.col.base": ("Cases judged", "פניות שנבדקו"),
+    "portfolio.deadline_days": ({"one": "{days} day from opening", "other": "{days} days from opening"},
+                                {"one": "{days} יום מהפתיחה", "two": "{days} ימים מהפתיחה",
+                                 "other": "{days} ימים מהפתיחה"}),
+    "portfolio.deadline_definition": (
+        {"one": "the case's own deadline ({own} of {base} cases), else {days} day from opening",
+         "other": "the case's own deadline ({own} of {base} cases), else {days} days from opening"},
+        {"one": "המועד של הפנייה עצמה ({own} מתוך {base} פניות), אחרת {days} יום מהפתיחה",
+         "two": "המועד של הפנייה עצמה ({own} מתוך {base} פניות), אחרת {days} ימים מהפתיחה",
+         "other": "המועד של הפנייה עצמה ({own} מתוך {base} פניות), אחרת {days} ימים מהפתיחה"}),
+    "portfolio.finding.apart_failed": (
+        {"one": "{count} client's run failed in this batch; its folder holds an earlier report, shown apart with "
+                "its period and not ranked or compared: {clients}.",
+         "other": "{count} clients' runs failed in this batch; their folders hold earlier reports, shown apart with "
+                  "their periods and not ranked or compared: {clients}."},
+        {"one": "ההרצה של ארגון אחד נכשלה בהפקה זו; בתיקייה שלו נמצא דוח קודם, המוצג בנפרד עם התקופה שלו ואינו "
+                "מדורג ואינו מושווה: {clients}.",
+         "two": "ההרצות של שני ארגונים נכשלו בהפקה זו; בתיקיות שלהם נמצאים דוחות קודמים, המוצגים בנפרד עם "
+                "התקופות שלהם ואינם מדורגים ואינם מושווים: {clients}.",
+         "other": "ההרצות של {count} ארגונים נכשלו בהפקה זו; בתיקיות שלהם נמצאים דוחות קודמים, המוצגים בנפרד עם "
+                  "התקופות שלהם ואינם מדורגים ואינם מושווים: {clients}."}),
+    "portfolio.finding.apart_period": (
+        {"one": "{count} client's report covers another period than the others'; it is shown apart and not ranked "
+                "or compared: {clients}.",
+         "other": "{count} clients' reports cover another period than the others'; they are shown apart and not "
+                  "ranked or compared: {clients}."},
+        {"one": "הדוח של ארגון אחד מכסה תקופה שונה משל שאר הארגונים; הוא מוצג בנפרד ואינו מדורג ואינו מושווה: "
+                "{clients}.",
+         "two": "הדוחות של שני ארגונים מכסים תקופה שונה משל שאר הארגונים; הם מוצגים בנפרד ואינם מדורגים ואינם "
+                "מושווים: {clients}.",
+         "other": "הדוחות של {count} ארגונים מכסים תקופה שונה משל שאר הארגונים; הם מוצגים בנפרד ואינם מדורגים "
+                  "ואינם מושווים: {clients}."}),
+    "portfolio.finding.sla_unlike": ("Deadlines missed are not ranked: the clients define the deadline differently "
+                                     "(see the Deadline column).",
+                                     "החריגות מיעד אינן מדורגות: הארגונים מגדירים את המועד באופן שונה (ראו את "
+                                     "עמודת המועד)."),
+    "portfolio.methods.periods": (
+        "Clients are ranked and compared only over the same period: a client whose report covers another "
+        "period, or whose run failed in this batch (its folder keeps the earlier report), is shown apart.",
+        "ארגונים מדורגים ומושווים רק על פני אותה תקופה: ארגון שהדוח שלו מכסה תקופה אחרת, או שההרצה שלו נכשלה "
+        "בהפקה זו (בתיקייה שלו נשאר הדוח הקודם), מוצג בנפרד."),
+    "portfolio.methods.deadlines": (
+        "A case misses its deadline when it takes longer than its own deadline in the log, else the client's "
+        "default; deadlines missed are ranked only when every client has the same default, and the fewest is "
+        "named only when Newcombe's 95% interval for its difference from the next client excludes zero.",
+        "פנייה חורגת מהמועד כשהטיפול בה נמשך יותר מהמועד שלה ביומן, ואחרת ממועד ברירת המחדל של הארגון; "
+        "החריגות מיעד מדורגות רק כשלכל הארגונים אותו מועד ברירת מחדל, והמספר הנמוך ביותר מצוין רק כשרווח "
+        "הסמך 95% של Newcombe להפרש מהארגון הבא אינו כולל אפס."),
     "portfolio.col.fcr": ("First contact resolution", "פתרון בפנייה ראשונה"),
     "portfolio.col.kpis_met": ("KPIs met", "מדדים שעמדו ביעד"),
     "portfolio.col.kpis_total": ("KPIs with a target", "מדדים עם יעד"),
