@@ -9,7 +9,7 @@ KPI's control-chart reading).  No sentence here computes a number of its own.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Mapping
 
 import pandas as pd
@@ -179,7 +179,8 @@ def _pain(summary: Mapping[str, Any], figs: Mapping[str, KeyFigure], lang: str,
                            all_nps=_q(figs, "measures.nps", lang) or "—"))
         wave = next((p.get("wave") for p in summary.get("priorities") or []
                      if isinstance(p, Mapping) and str(p.get("service_id")) == pain.service_id), None)
-        lines.append(t("report.exec.pain_wave", lang, wave=wave) if isinstance(wave, int) else
+        lines.append(t("report.exec.pain_wave_first", lang) if wave == 1 else
+                     t("report.exec.pain_wave", lang, wave=wave) if isinstance(wave, int) else
                      t("report.exec.pain_no_wave", lang))
     missed = figs.get("journeys.deadline_missed")
     if missed is not None and missed.value is not None:
@@ -256,7 +257,7 @@ def _kpi_signals(summary: Mapping[str, Any], figs: Mapping[str, KeyFigure], lang
                        shown=EXECUTIVE_KPIS))
     if not attention:
         lines.append(t("report.exec.kpis_quiet", lang))
-    seen = {str(k["kpi_id"]) for _, k in attention}
+    seen = {str(k["kpi_id"]) for _, k in attention[:EXECUTIVE_KPIS]}  # named above; the rest only in the section
     improved = [str(k["kpi_id"]) for k in rows if k.get("status") == "improved" and str(k["kpi_id"]) not in seen]
     named = [t("report.exec.kpi_level", lang, kpi=_label(kid, names), level=level) for kid in improved
              if (level := _q(figs, f"measures.kpi_new_level.{kid}", lang)) is not None]
@@ -275,9 +276,12 @@ def _actions(summary: Mapping[str, Any], figs: Mapping[str, KeyFigure], lang: st
         date = fmt_date(dt.date.fromisoformat(str(summary.get("report_date"))), lang)
     except ValueError:
         date = "—"
-    values = {name: _q(figs, f"management.actions_{name}", lang) or "—" for name in ("open", "done", "total", "overdue")}
-    n_overdue = figs.get("management.actions_overdue")
-    lines = [t("report.exec.actions_status", lang, n=total.value, date=date, **values)]
+    values = {name: _q(figs, f"management.actions_{name}", lang) or "—"
+              for name in ("open", "done", "total", "overdue", "cancelled")}
+    n_overdue, cancelled = figs.get("management.actions_overdue"), figs.get("management.actions_cancelled")
+    # the parts add up to the total: cancelled actions are named when there are any
+    status = "report.exec.actions_status_cancelled" if cancelled is not None and cancelled.value else "report.exec.actions_status"
+    lines = [t(status, lang, n=total.value, date=date, **values)]
     if n_overdue is not None and n_overdue.value:
         lines.append(t("report.exec.actions_overdue", lang, n=n_overdue.value, overdue=values["overdue"], date=date))
         worst = _worst_overdue(overdue, lang)
@@ -285,9 +289,11 @@ def _actions(summary: Mapping[str, Any], figs: Mapping[str, KeyFigure], lang: st
             lines.append(worst)
     else:
         lines.append(t("report.exec.actions_none", lang, date=date))
-    uncovered = figs.get("management.findings_without_action")
+    uncovered = figs.get("management.findings_unanswered")  # the management section's figure (of the findings checked)
     if uncovered is not None and uncovered.value is not None:
-        lines.append(t("report.exec.actions_uncovered", lang, n=uncovered.value, count=quote(uncovered, lang))
+        total_findings = quote(uncovered, lang, "base") if uncovered.base is not None else "—"
+        lines.append(t("report.exec.actions_uncovered", lang, n=uncovered.value, count=quote(uncovered, lang),
+                       total=total_findings)
                      if uncovered.value else t("report.exec.actions_all_covered", lang))
     return {"lead": [], "items": [], "lines": lines}
 
@@ -383,7 +389,8 @@ def dashboard(summary: Mapping[str, Any], *, lang: str) -> list[Tile]:
     (and its change over the period), cases meeting the service standard, the action plan.
 
     Readings: KPIs good when none needs attention, bad when fewer than half meet their target;
-    satisfaction good/bad when the change over the period is a clear rise/fall, else watch;
+    satisfaction good/bad when the change over the period (first to last survey wave) is a clear
+    rise/fall, watch when it is neither, none when no change was measured;
     the service standard by :data:`STANDARD_BANDS`; the action plan good with nothing overdue,
     bad when more than a quarter of the open actions are overdue.
     """
@@ -401,14 +408,19 @@ def dashboard(summary: Mapping[str, Any], *, lang: str) -> list[Tile]:
         if change is not None and change.low is not None and change.high is not None:
             status = "good" if change.low > 0 else "bad" if change.high < 0 else "watch"
             base = t("report.dash.change", lang, change=quote(change, lang))
-        else:
-            status, base = "watch", base_text(sat, lang)
+        else:  # no change was measured (one survey wave, or waves too small): no reading, and it says why
+            status, base = "none", base_text(sat, lang)
         tiles.append(_tile("satisfaction", lang, quote(sat, lang), base, status, "measures"))
     std = figs.get("measures.standard_met")
     if std is not None and std.value is not None:
         good, watch = STANDARD_BANDS
         status = "good" if std.value >= good else "watch" if std.value >= watch else "bad"
-        tiles.append(_tile("standard", lang, quote(std, lang), base_text(std, lang), status, "measures",
+        # a share just below a band's edge (74.96%) is shown to a tenth ("> 74.9%"), never "75%"
+        # beside "fewer than 75%" (svcwork.prioritize.figures.share_kind)
+        from .prioritize.figures import share_kind
+
+        shown = replace(std, kind=share_kind(std.value)) if std.kind == "share" else std
+        tiles.append(_tile("standard", lang, quote(shown, lang), base_text(std, lang), status, "measures",
                            good=quote(CONVENTIONS[0], lang), watch=quote(CONVENTIONS[1], lang)))
     overdue, open_ = figs.get("management.actions_overdue"), figs.get("management.actions_open")
     if overdue is not None and open_ is not None and overdue.value is not None:

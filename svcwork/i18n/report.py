@@ -195,6 +195,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "report.exec.pain_wave": ("The priority score does not weigh the survey this way: the roadmap puts this service in "
                               "wave {wave}.",
                               "ציון התעדוף אינו שוקל כך את הסקר: מפת הדרכים מציבה שירות זה בגל {wave}."),
+    "report.exec.pain_wave_first": ("The roadmap already starts with this service: it is in wave 1.",
+                                    "מפת הדרכים כבר מתחילה בשירות זה: הוא בגל 1."),
     "report.exec.pain_no_wave": ("The priority score does not weigh the survey this way: the roadmap does not include "
                                  "this service yet.",
                                  "ציון התעדוף אינו שוקל כך את הסקר: מפת הדרכים עדיין אינה כוללת שירות זה."),
@@ -264,6 +266,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                    {"one": "נכון ל־{date}: פעולה אחת בתוכנית; {done} הושלמו, {open} טרם הושלמו.",
                                     "other": "נכון ל־{date}: {total} פעולות בתוכנית; {done} הושלמו, {open} טרם "
                                              "הושלמו."}),
+    "report.exec.actions_status_cancelled": (
+        {"one": "As of {date}: {total} action in the plan; {done} done, {open} not yet done, {cancelled} cancelled.",
+         "other": "As of {date}: {total} actions in the plan; {done} done, {open} not yet done, {cancelled} "
+                  "cancelled."},
+        {"one": "נכון ל־{date}: פעולה אחת בתוכנית; {done} הושלמו, {open} טרם הושלמו; פעולות שבוטלו: {cancelled}.",
+         "other": "נכון ל־{date}: {total} פעולות בתוכנית; {done} הושלמו, {open} טרם הושלמו; פעולות שבוטלו: "
+                  "{cancelled}."}),
     "report.exec.actions_overdue": ({"one": "{overdue} action not yet done is overdue.",
                                      "other": "{overdue} actions not yet done are overdue."},
                                     {"one": "פעולה אחת שטרם הושלמה באיחור.", "two": "שתי פעולות שטרם הושלמו באיחור.",
@@ -277,11 +286,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                         "other": "באיחור הרב ביותר, כולן עם מועד יעד {due}: {actions}."}),
     "report.exec.action_named": ("“{action}” ({owner})", "„{action}” ({owner})"),
     "report.exec.actions_none": ("No action is overdue as of {date}.", "אין פעולה באיחור נכון ל־{date}."),
-    "report.exec.actions_uncovered": ({"one": "{count} finding of this report has no action linked to it.",
-                                       "other": "{count} findings of this report have no action linked to them."},
-                                      {"one": "לממצא אחד בדוח זה אין פעולה מקושרת.",
-                                       "two": "לשני ממצאים בדוח זה אין פעולה מקושרת.",
-                                       "other": "ל־{count} ממצאים בדוח זה אין פעולה מקושרת."}),
+    "report.exec.actions_uncovered": ({"one": "{count} of the {total} findings checked has no action linked to it.",
+                                       "other": "{count} of the {total} findings checked have no action linked to "
+                                                "them."},
+                                      {"one": "לממצא אחד מתוך {total} הממצאים שנבדקו אין פעולה מקושרת.",
+                                       "two": "לשני ממצאים מתוך {total} הממצאים שנבדקו אין פעולה מקושרת.",
+                                       "other": "ל־{count} מתוך {total} הממצאים שנבדקו אין פעולה מקושרת."}),
     "report.exec.actions_all_covered": ("Every finding of this report has an action linked to it.",
                                         "לכל ממצא בדוח זה יש פעולה מקושרת."),
     "report.dash.title": ("At a glance", "במבט אחד"),
@@ -298,7 +308,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
                                "חלק אינם עומדים ביעד או מאותתים על הרעה"),
     "report.dash.kpis.bad": ("fewer than half meet their target", "פחות ממחציתם עומדים ביעד"),
     "report.dash.satisfaction": ("Respondents satisfied (survey)", "משיבים מרוצים (סקר)"),
-    "report.dash.change": ("change over the period: {change} points", "שינוי לאורך התקופה: {change} נקודות"),
+    "report.dash.change": ("change over the period (first to last survey wave): {change} points",
+                           "שינוי לאורך התקופה (מהגל הראשון של הסקר לאחרון): {change} נקודות"),
+    "report.dash.none": ("○ No reading", "○ אין הערכה"),
+    "report.dash.satisfaction.none": ("no change measured: the survey has no two waves large enough to compare",
+                                      "לא נמדד שינוי: אין בסקר שני גלים גדולים דיים להשוואה"),
     "report.dash.satisfaction.good": ("a clear rise over the period", "עלייה ברורה לאורך התקופה"),
     "report.dash.satisfaction.watch": ("no clear change over the period", "אין שינוי ברור לאורך התקופה"),
     "report.dash.satisfaction.bad": ("a clear fall over the period", "ירידה ברורה לאורך התקופה"),
