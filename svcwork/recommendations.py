@@ -98,7 +98,8 @@ class Recommendation:
 
     ``horizon`` is ``short``/``medium``/``long``, ``wave N`` or the consultant's own words
     (:func:`horizon_label` says it in a language); ``priority`` is ``high``/``medium``/``low`` or None;
-    ``has_action`` is False when no action of the Actions sheet carries it out (:func:`flags`).
+    ``has_action`` is False when no action of the Actions sheet carries it out (:func:`flags`) — also
+    when its linked action is cancelled (``links.action`` keeps it, so the evidence can name it).
     """
 
     rec_id: str
@@ -209,7 +210,8 @@ def recommendations(engagement: Any, summary: Mapping[str, Any] | None = None) -
         priority = _text(rec.get("priority"))
         out.append(Recommendation(str(_text(rec.get("rec_id")) or ""), str(_text(rec.get("recommendation")) or ""),
                                   _text(rec.get("rationale")), _text(rec.get("owner")), _text(rec.get("horizon")),
-                                  priority if priority in ENUMS["priority"].keys else None, links, action is not None))
+                                  priority if priority in ENUMS["priority"].keys else None, links,
+                                  action is not None and action.status != "cancelled"))
     return tuple(out)
 
 
@@ -278,7 +280,7 @@ def _service(rec: Recommendation, figs: Mapping[str, KeyFigure], summary: Mappin
             out += _wave(rec, p, summary, lang)
     days = figs.get(f"journeys.median_case_days.{sid}")
     if days is not None and days.value is not None and days.base:
-        out.append(t("recommendations.evidence.service_days", lang, days=quote(days, lang), n=days.value,
+        out.append(t("recommendations.evidence.service_days", lang, days=quote(days, lang), n=days.shown(lang),
                      cases=base_text(days, lang)))
     satisfied = figs.get(f"measures.satisfaction.{sid}")
     if satisfied is not None and satisfied.value is not None and satisfied.base:

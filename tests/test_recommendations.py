@@ -155,6 +155,21 @@ def test_no_action_is_a_warning_and_a_flag_not_an_error(tmp_path):
     assert chapter["items"][2]["evidence"] == [t("recommendations.evidence.no_action", "he")]
 
 
+def test_a_recommendation_whose_action_is_cancelled_has_no_action(tmp_path):
+    sheets = _sheets([["R1", "Drop the old idea's goal", None, None, "short term", "high", None, None, None, None, "A3"]])
+    result = validate(_client(tmp_path, sheets))
+    (r1,) = rec.recommendations(result.engagement)
+    assert not r1.has_action and r1.links.action is not None and r1.links.action_id == "A3"
+    for lang in ("en", "he"):
+        (flag,) = rec.flags(result.engagement, lang)
+        assert flag.startswith("R1 ")
+        chapter = rec.chapter(result.engagement, {"report_date": "2026-10-31", "key_figures": {}}, lang)
+        assert chapter["flags"] == [flag] and chapter["items"][0]["has_action"] is False
+        assert "A3" not in chapter["items"][0]["meta"]  # the meta line names no action that carries it out
+        assert "A3" in plain(chapter["items"][0]["evidence"][-1])  # the evidence still names the cancelled one
+    assert rec.table([r1], "en").iloc[:, 6].isna().all()
+
+
 def test_the_sheet_is_optional_and_quiet(tmp_path):
     result = validate(_client(tmp_path, english_sheets()))
     assert result.ok and not [p for p in result.problems if p.sheet in ("Recommendations", "המלצות")]
@@ -222,6 +237,26 @@ def test_evidence_follows_the_links_and_quotes_only_the_registry(tmp_path):
         assert ("overdue" if lang == "en" else "באיחור") in text  # due 1 March, report date 30 June
     # the registry built from summary.json is the default
     assert rec.evidence(r1, None, summary, "en") == rec.evidence(r1, figures, summary, "en")
+
+
+@pytest.mark.parametrize("lang", ["en", "he"])
+def test_a_services_case_time_is_defined_as_the_journeys_table_and_the_exec_define_it(tmp_path, lang):
+    r1 = _r1(tmp_path)
+    figures, summary = _run()
+    (days,) = [s for s in rec.evidence(r1, figures, summary, lang)
+               if ("journeys.median_case_days.S1", "value", "8.2") in quotes(s)]
+    open_cases = "counting cases still open" if lang == "en" else "כולל פניות שעדיין פתוחות"
+    assert open_cases in t("report.exec.pain_service", lang, service="", days="", cases="", all_days="",
+                           satisfied="", respondents="", all_satisfied="")
+    assert open_cases in days and ("opening to closing" if lang == "en" else "ועד סגירה") not in days
+    # every form keeps the marked number; the form follows the number as shown (0.96 and 1.04 both show 1.0)
+    said = {}
+    for value in (0.96, 1.0, 1.04, 2.0):
+        f = _fig("journeys.median_case_days.S1", value, "days", base=502, base_of="cases", item="S1")
+        figs = registry([*(g for k, g in figures.items() if k != f.key), f])
+        (said[value],) = [s for s in rec.evidence(r1, figs, summary, lang) if f.key in {k for k, _, _ in quotes(s)}]
+        assert (f.key, "value", f.shown(lang)) in quotes(said[value])
+    assert plain(said[0.96]) == plain(said[1.0]) == plain(said[1.04])
 
 
 def test_rank_words_and_the_roadmap(tmp_path):

@@ -72,11 +72,11 @@ MESSAGES = {
                                                  "in wave {wave}.",
                                                  "ההמלצה קובעת גל {horizon}, ומפת הדרכים משבצת את השירות בגל {wave}."),
     "recommendations.evidence.service_days": (
-        {"one": "Its cases take a median of {days} day from opening to closing ({cases}).",
-         "other": "Its cases take a median of {days} days from opening to closing ({cases})."},
-        {"one": "הזמן החציוני של פניותיו מפתיחה ועד סגירה: יום אחד ({cases}).",
-         "two": "הזמן החציוני של פניותיו מפתיחה ועד סגירה: יומיים ({cases}).",
-         "other": "הזמן החציוני של פניותיו מפתיחה ועד סגירה: {days} ימים ({cases})."}),
+        {"one": "Half its cases take {days} day or more end to end, counting cases still open ({cases}).",
+         "other": "Half its cases take {days} days or more end to end, counting cases still open ({cases})."},
+        {"one": "מחצית מהפניות בו נמשכות {days} יום או יותר מקצה לקצה, כולל פניות שעדיין פתוחות ({cases}).",
+         "two": "מחצית מהפניות בו נמשכות {days} ימים או יותר מקצה לקצה, כולל פניות שעדיין פתוחות ({cases}).",
+         "other": "מחצית מהפניות בו נמשכות {days} ימים או יותר מקצה לקצה, כולל פניות שעדיין פתוחות ({cases})."}),
     "recommendations.evidence.service_satisfied": ("{share} of its respondents are satisfied ({respondents}).",
                                                    "{share} מהמשיבים עליו מרוצים ({respondents})."),
     # ---------------------------------------------------------------- the KPI: target and control chart
