@@ -144,3 +144,23 @@ def test_a_change_in_the_values_own_unit_is_the_difference_of_the_values_shown(l
         table = since.table(lang)
         assert len(table) == len(since.records())
     assert checked >= 3
+
+
+@pytest.mark.parametrize("lang", ["en", "he"])
+def test_the_exec_names_each_deterioration_or_says_the_section_lists_the_rest(lang):
+    from svcwork.since.present import executive
+    from svcwork.since.rows import per_service
+
+    since = VARIANTS["full"]
+    worse = [r for r in since.records() if r["verdict"] == "worse"]
+    assert any(per_service(r) for r in worse)  # the data have deteriorations by service
+    block = executive(since, lang, limit=10)
+    named = {key for s in block["items"] for key, attr, _ in quotes(s) if attr == "value"}
+    for r in worse:
+        if r["group"] != "kpi":  # every deterioration of a measured figure, the whole organisation's or a service's
+            assert any(key.endswith(r["figure"]) for key in named), r["figure"]
+    # the KPI's deterioration is not among the items: a sentence says the section has it
+    from svcwork.i18n import t
+    assert t("since.exec.more_worse", lang) in block["lines"]
+    few = executive(since, lang, limit=1)
+    assert len(few["items"]) == 1 and t("since.exec.more_worse", lang) in few["lines"]

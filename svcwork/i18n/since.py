@@ -224,6 +224,14 @@ MESSAGES: dict[str, tuple] = {     # "since.*"
     "since.count.no_change": ({"one": "{count} figure shows no clear change", "other": "{count} figures show no clear change"},
                               {"one": "במדד אחד אין שינוי ברור", "two": "בשני מדדים אין שינוי ברור",
                                "other": "ב־{count} מדדים אין שינוי ברור"}),
+    "since.exec.more_worse": ("The section “Since the last report” lists every change, including the changes for "
+                              "the worse not named here (by KPI, or beyond those shown).",
+                              "הפרק „מאז הדוח הקודם” מפרט את כל השינויים, כולל שינויים לרעה שלא פורטו כאן (לפי "
+                              "מדד, או מעבר לאלה שהוצגו)."),
+    "since.exec.more": ("The section “Since the last report” lists every change, including the changes for the "
+                        "better not named here (by KPI, or beyond those shown).",
+                        "הפרק „מאז הדוח הקודם” מפרט את כל השינויים, כולל שינויים לטובה שלא פורטו כאן (לפי מדד, "
+                        "או מעבר לאלה שהוצגו)."),
     "since.finding.headline": ("Since the last report ({previous}), {better} and {worse}; {same} (each change judged by "
                                "its 95% confidence interval).",
                                "מאז הדוח הקודם ({previous}): {better}; {worse}; {same} (כל שינוי נבחן לפי רווח הסמך "

@@ -241,8 +241,10 @@ def findings(since: Since, lang: str) -> list[str]:
 
 def executive(since: Since, lang: str, *, limit: int = 5) -> dict[str, list[str]]:
     """The executive summary's first block: the headline and the notes a reader needs first (``lead``),
-    the real changes of the measured figures, the worse first (``items``, at most *limit*), and the
-    action plan since (``lines``) — the same marked sentences as the section."""
+    the real changes of the measured figures, the worse first — the whole organisation's, then a
+    service's — (``items``, at most *limit*), and (``lines``) a word that the section has the real
+    changes not listed (the KPIs', those beyond *limit*), then the action plan since — the same
+    marked sentences as the section."""
     figs = registry(since.key_figures())
     rows = since.records()
     judged = [r for r in rows if r["verdict"] in (*_JUDGED, "no_change")]
@@ -251,10 +253,17 @@ def executive(since: Since, lang: str, *, limit: int = 5) -> dict[str, list[str]
               worse=_count("since.count.worse", figs["since.worse"], lang),
               same=_count("since.count.no_change", figs["since.no_change"], lang))] if judged else []
     lead += _notes(since, figs, lang)
-    real = sorted((r for r in rows if r["verdict"] in ("worse", "better") and r["group"] != "kpi"
-                   and not per_service(r)), key=lambda r: r["verdict"] != "worse")
-    items = [x for x in (_change_sentence(r, figs, lang) for r in real) if x][:limit]
-    return {"lead": lead, "items": items, "lines": _actions(since, figs, lang)}
+    # the worse first (the whole organisation's, then a service's), then the better: a headline's
+    # "N for the worse" is never followed by fewer deteriorations without a word about the rest
+    real = sorted((r for r in rows if r["verdict"] in ("worse", "better") and r["group"] != "kpi"),
+                  key=lambda r: (r["verdict"] != "worse", per_service(r)))
+    said = [(r, x) for r in real if (x := _change_sentence(r, figs, lang))]
+    items = [x for _, x in said[:limit]]
+    shown = {id(r) for r, _ in said[:limit]}
+    left = [r for r in rows if r["verdict"] in _JUDGED and id(r) not in shown]
+    more = [t("since.exec.more_worse" if any(r["verdict"] in ("worse", "down") for r in left) else "since.exec.more",
+              lang)] if left and judged else []
+    return {"lead": lead, "items": items, "lines": more + _actions(since, figs, lang)}
 
 
 def methods(since: Since, lang: str) -> list[str]:
