@@ -386,3 +386,21 @@ def test_item_names_for_labels_in_the_reports_language(res):
 
     fig = KeyFigure("measures.standard_met.L01.web", 0.6, "share", "measures", item="L01.web")
     assert F.item_name(fig, "he") == "L01 · " + ENUMS["channel"].label("web", "he")
+
+
+def test_a_standard_met_just_under_a_round_figure_is_not_quoted_as_it():
+    """review3-exec F5: 74.96% of cases within the standard was quoted "75%" (a whole percentage rounded up onto
+    the round figure the dashboard's band compares with); it is quoted "> 74.9%" (share_kind, one rule)."""
+    from types import SimpleNamespace
+
+    import pandas as pd
+
+    from svcwork.measures.figures import _standards
+
+    std = pd.DataFrame([{"service_id": "*", "channel": "*", "measure": "resolution_days", "target": 14.0,
+                         "n": 10000, "met": 7496, "share": 0.7496, "low": 0.741, "high": 0.758, "pending": 0},
+                        {"service_id": "*", "channel": "*", "measure": "first_response_days", "target": 2.0,
+                         "n": 200, "met": 146, "share": 0.73, "low": 0.66, "high": 0.79, "pending": 0}])
+    figs = {f.key: f for f in _standards(SimpleNamespace(standards=std))}
+    assert figs["measures.standard_met"].kind == "share1" and figs["measures.standard_met"].shown("en") == "> 74.9%"
+    assert figs["measures.response_met"].kind == "share" and figs["measures.response_met"].shown("en") == "73%"

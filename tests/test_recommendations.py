@@ -398,3 +398,16 @@ def test_demo_evidence_quotes_only_registry_figures(client):
         assert words in text, words
     (flag,) = rec.flags(engagement, engagement.language)
     assert flag.startswith(next(r.rec_id for r in recs if not r.has_action))
+
+
+def test_a_recommendation_carried_by_a_cancelled_action_is_flagged_at_intake(tmp_path):
+    """review3-exec F6: the report counts a recommendation whose action is cancelled as without an action; the
+    intake now says so as it does for one with no action named (a warning naming both, in both languages)."""
+    sheets = _sheets([["R1", "One checklist for every permit", None, None, "wave 1", "high", "S1", None, None, None,
+                       "a3"]])
+    result = validate(_client(tmp_path, sheets))
+    assert result.ok
+    (problem,) = _problems(result, "recommendation_action_cancelled")
+    assert not problem.is_error and (problem.sheet, problem.row, problem.column) == ("Recommendations", 2, "action_id")
+    assert "R1" in problem.message and "a3" in problem.message and "cancelled" in problem.message
+    assert not _problems(result, "recommendation_no_action")

@@ -97,6 +97,12 @@ MESSAGES = {
                                         "action.",
                                         "להמלצה {value} אין פעולה בגיליון תוכנית הפעולה: יש לציין ב„{column}” את "
                                         "הפעולה שמבצעת אותה, אחרת הדוח יסמן אותה כהמלצה ללא פעולה."),
+    "intake.recommendation_action_cancelled": ("Recommendation {value} is carried out by action {action}, which is "
+                                               "cancelled in the Actions sheet: name another action in “{column}”, or "
+                                               "the report flags the recommendation as without an action.",
+                                               "את ההמלצה {value} מבצעת הפעולה {action}, שבוטלה בגיליון תוכנית "
+                                               "הפעולה: יש לציין ב„{column}” פעולה אחרת, אחרת הדוח יסמן את ההמלצה "
+                                               "כהמלצה ללא פעולה."),
     "intake.survey_item_unknown": ("“{value}” is not a survey item; expected one of: {allowed}.",
                                    "„{value}” אינו פריט בסקר; נדרש אחד מאלה: {allowed}."),
     "intake.survey_item_absent": ("“{value}” is not in the survey: “{file_name}” has no answers to it.",

@@ -236,7 +236,8 @@ def _check_locked_waves(reads: Mapping[str, _SheetRead], settings: Settings | No
 def _check_recommendations(reads: Mapping[str, _SheetRead], settings: Settings | None, col: _Collector, *,
                            file: str) -> dict[str, pd.DataFrame]:
     """The Recommendations sheet: each horizon read (:func:`horizon_key`; a wave beyond the roadmap's
-    ``waves`` is an error), and a recommendation no action carries out flagged (a warning).  The
+    ``waves`` is an error), and a recommendation no action carries out flagged (a warning: no action named,
+    or the one named cancelled).  The
     Services sheet's ``locked_wave`` is checked against ``waves`` here too (:func:`_check_locked_waves`).
 
     Its link columns are checked with the other references (:func:`_check_refs`).  Returns the sheet
@@ -257,10 +258,19 @@ def _check_recommendations(reads: Mapping[str, _SheetRead], settings: Settings |
             col.error("horizon_wave", **where, row=int(row), column="horizon", column_label=read.labels.get("horizon"),
                       value=value, waves=int(waves), n=int(waves))
         horizons.append(key)
+    actions = reads.get("Actions")
+    cancelled = set()
+    if actions is not None and {"action_id", "status"} <= set(actions.frame.columns):
+        a = actions.frame
+        cancelled = {str(i).strip().casefold() for i, st in zip(a["action_id"], a["status"])
+                     if isinstance(i, str) and st == "cancelled"}
     for rec_id, action, row in zip(frame["rec_id"], frame["action_id"], frame["_row"]):
         if action is None or action is pd.NA or not str(action).strip():
             col.warning("recommendation_no_action", **where, row=int(row), column="action_id",
                         column_label=read.labels.get("action_id"), value=rec_id)
+        elif str(action).strip().casefold() in cancelled:  # the report counts it as without an action
+            col.warning("recommendation_action_cancelled", **where, row=int(row), column="action_id",
+                        column_label=read.labels.get("action_id"), value=rec_id, action=str(action).strip())
     return {"Recommendations": frame.assign(horizon=pd.Series(horizons, dtype="string", index=frame.index))}
 
 

@@ -165,7 +165,7 @@ _EXPECTED_PHRASE = {
     "companion_unreadable": "companion", "companion_ambiguous": "one_file", "pairwise_self": "two_criteria",
     "weights_zero": "positive_weight", "bad_column_map": "column_map", "file_missing": "intake",
     "no_intake": "intake", "bad_color": "color", "step_without_journey": "journey", "survey_item_absent": "answered_item",
-    "recommendation_no_action": "action", "formula_no_value": "value",
+    "recommendation_no_action": "action", "recommendation_action_cancelled": "action", "formula_no_value": "value",
 }
 
 

@@ -32,6 +32,7 @@ import pandas as pd
 from ..i18n import t
 from ..common import finite_or_none as _num
 from ..keyfigures import KeyFigure, registry, show
+from ..prioritize.figures import share_kind
 from ._base import A11_ITEMS
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -268,8 +269,8 @@ def _standards(res: MeasuresResult) -> list[KeyFigure]:
             continue
         seen.add(standard_key(names[0], item))
         met, days, pending = names
-        out += [_fig(standard_key(met, item), r["share"], "share", base=r["n"], base_of="cases", low=r["low"],
-                     high=r["high"], table="service_standards", item=item),
+        out += [_fig(standard_key(met, item), r["share"], share_kind(_num(r["share"])), base=r["n"],
+                     base_of="cases", low=r["low"], high=r["high"], table="service_standards", item=item),
                 _fig(standard_key(days, item), r["target"], "count" if float(r["target"]).is_integer() else "days",
                      table="service_standards", item=item)]
         if pending is not None:
