@@ -721,7 +721,7 @@ CORPUS = [
     C("browser-copy",          rename("cases.csv", "cases (1).csv"),   Warned("companion_copy", says("cases (1).csv"))),
     C("split-parts",           split(700),                             Warned("companion_parts", says("2 parts", "cases-1.csv, cases-2.csv"))),
     C("split-11-parts",        split(*range(130, 1400, 130)),          Warned("companion_parts", says("11 parts", "cases-9.csv, cases-10.csv, cases-11.csv"))),
-    C("split-no-header",       split(700, header=False),               Error("column_missing", "cases-2.csv")),
+    C("split-no-header",       split(700, header=False),               Error("companion_no_header", "cases-2.csv")),
     C("declared-file",         both(rename("cases.csv", "export.csv"), setting("cases_file", "export.csv")), Same()),
     C("declared-missing",      setting("cases_file", "export.csv"),    Error("companion_declared_missing", "intake.xlsx")),
     C("unused-file",           extra_file,                             Warned("file_unused", says("notes.csv"))),

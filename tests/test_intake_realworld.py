@@ -349,3 +349,36 @@ def test_empty_group_of_the_receipt_log_is_a_missing_unit():
     assert not (log["unit"] == "EMPTY").any()
     assert int(log["unit"].isna().sum()) == 1936  # pm4py's "EMPTY" org:group, 1,936 of 8,577 events
     assert data_quality(log).no_unit == 1936  # "events without a unit" counts them (before: 0)
+
+
+def test_no_problem_quotes_a_headerless_row_or_an_identifiers_formula(tmp_path):
+    """review3-privacy F1: a companion file without a header row had its first data row quoted as the "found"
+    headers (a citizen's id, an employee code, a comment with a phone number) in every column_missing message,
+    and so in batch.json; an identifier typed as a formula (="039337423", a leading zero kept) was quoted as the
+    formula.  Now: one located error saying the first row looks like data, and no identifier's formula quoted."""
+    import json
+
+    from svcwork.cli import main
+
+    folder = _client(tmp_path)
+    (folder / "cases.csv").write_text("C1,Received,2026-01-05 09:00,039337423,EMPQ-7301\n"
+                                      "C1,Closed,2026-01-06 09:00,039337423,EMPQ-7301\n", encoding="utf-8")
+    (folder / "survey.csv").write_text("R1,2026-01-05,5,call me on 050-1234567\n", encoding="utf-8")
+    result = validate(folder)
+    said = " ".join(p.message + " " + str(p.value) for p in result.problems)
+    assert {p.file for p in result.problems if p.code == "companion_no_header"} == {"cases.csv", "survey.csv"}
+    for needle in ("039337423", "EMPQ-7301", "050-1234567"):
+        assert needle not in said, needle
+
+    formulas = _client(tmp_path / "f")
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.append(["case_id", "activity", "timestamp", "citizen_id"])
+    ws.append(["C1", "Received", "2026-01-05 09:00", '="039337423"'])
+    ws.append(["C1", "Closed", "2026-01-06 09:00", '="039337423"'])
+    wb.save(formulas / "cases.xlsx")
+    result = validate(formulas)
+    flagged = [p for p in result.problems if p.code == "formula_no_value" and p.column == "citizen_id"]
+    assert flagged and all(p.value is None and "039337423" not in p.message for p in flagged)
+    code = main(["validate", str(formulas), "--format", "json"])
+    assert code == 1

@@ -41,6 +41,12 @@ MESSAGES = {
                               "לא נמצאה שורת כותרות בגיליון „{sheet}”; נדרשת שורה עם שמות העמודות, למשל {expected}."),
     "intake.column_missing": ("Required column “{column}” is missing; expected a header {names}. Found: {found}.",
                               "העמודה הנדרשת „{column}” חסרה; נדרשת כותרת {names}. נמצאו: {found}."),
+    "intake.companion_no_header": ("The file {file_name} has no header row svcwork recognises: its first row looks "
+                                   "like data (a later part of a split export, without the header?), so it is not "
+                                   "quoted here. Add the export's header row, or map the columns in the Columns sheet.",
+                                   "בקובץ {file_name} אין שורת כותרות ש־svcwork מזהה: השורה הראשונה נראית כמו נתונים "
+                                   "(חלק מאוחר של ייצוא מפוצל, בלי הכותרות?), ולכן אינה מצוטטת כאן. יש להוסיף את "
+                                   "שורת הכותרות של הייצוא, או למפות את העמודות בגיליון מיפוי העמודות."),
     "intake.column_duplicate": ("Column “{column}” appears twice (columns {first} and {second}); only the first is read.",
                                 "העמודה „{column}” מופיעה פעמיים (עמודות {first} ו־{second}); נקראת רק הראשונה."),
     "intake.required_empty": ("“{column}” is empty; a value is required.", "„{column}” ריק; נדרש ערך."),

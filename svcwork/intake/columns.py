@@ -18,8 +18,9 @@ The reading itself is in :mod:`svcwork.exports`; this module turns what it repor
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, replace
-from typing import Mapping
+from typing import Collection, Iterable, Mapping
 
 import numpy as np
 import pandas as pd
@@ -185,7 +186,10 @@ def _companion_frame(table: _TableRead, name: str, col: _Collector, *, file: str
     if len(raw.columns) == 0:  # an empty file: like a missing one, the analyses that need it are skipped
         col.warning("companion_empty", **where, file_name=name)
         return None, {}
-    found = ", ".join(map(str, raw.columns)) or "—"
+    if not labels or _looks_like_data(raw.columns):  # the first row is data (a split export's later part): its
+        col.error("companion_no_header", **where, row=first_row - 1, file_name=name)  # cells are never quoted
+        return None, {}
+    found = ", ".join(map(str, raw.columns)) or "—"  # a header row (one of its names is the schema's): names only
     missing = [c for c in schema_.required_columns if c.key not in labels]
     for c in missing:
         col.error("column_missing", **where, row=first_row - 1, column=c.key, he=c.he, en=c.en, found=found)
@@ -195,7 +199,8 @@ def _companion_frame(table: _TableRead, name: str, col: _Collector, *, file: str
         col.warning("no_survey_items", **where, found=found)
     frame = raw[list(rename)].rename(columns=rename)
     rows = pd.Series(np.arange(first_row, first_row + len(frame)), index=frame.index, dtype="int64")
-    uncalculated = _formulas_no_value(table, rename, labels, col, where)
+    uncalculated = _formulas_no_value(table, rename, labels, col, where,
+                                      identifiers={c.key for c in schema_.columns if c.identifier})
     texts: dict[str, pd.Series] = {}
     for k in frame.columns:
         text = frame[k].astype("string").str.strip(_STRIP)
@@ -334,10 +339,22 @@ def _placeholders(texts: Mapping[str, pd.Series], schema_, rows: pd.Series,  # n
     return out
 
 
+#: A header cell that is a number, a date or time, or holds a run of five digits: no export names a column so,
+#: so a "header" row holding one is a row of data (a citizen's id, a date, a score).
+_DATA_CELL = re.compile(r"[+-]?\d+(?:[.,]\d+)?|\d{4}-\d{1,2}-\d{1,2}(?:[ T].*)?|\d{1,2}[/.]\d{1,2}[/.]\d{2,4}(?: .*)?"
+                        r"|.*\d{5}.*")
+
+
+def _looks_like_data(cells: Iterable[object]) -> bool:
+    """Whether a row read as the header holds a cell no header is (:data:`_DATA_CELL`): then it is data."""
+    return any(_DATA_CELL.fullmatch(str(c).strip()) for c in cells if not isinstance(c, str) or c.strip())
+
+
 def _formulas_no_value(table: _TableRead, rename: Mapping[str, str], labels: Mapping[str, str], col: _Collector,
-                       where: dict) -> dict[str, frozenset[int]]:
+                       where: dict, *, identifiers: Collection[str] = ()) -> dict[str, frozenset[int]]:
     """Report the cells of the schema's columns that hold a formula with no stored result (``formula_no_value``,
-    an error each: the value is in the file but was never calculated); returns column key -> their file rows."""
+    an error each: the value is in the file but was never calculated); returns column key -> their file rows.
+    The formula of an identifier column (``="039337423"`` keeps a leading zero) is never quoted: it is the id."""
     out: dict[str, frozenset[int]] = {}
     for header, cells in table.no_value.items():
         key = rename.get(header)
@@ -347,7 +364,7 @@ def _formulas_no_value(table: _TableRead, rename: Mapping[str, str], labels: Map
         for i, formula in cells:
             rows.append(table.first_row + i)
             col.error("formula_no_value", **where, row=table.first_row + i, column=key, column_label=labels[key],
-                      value=formula)
+                      value=None if key in identifiers else formula)
         out[key] = frozenset(rows)
     return out
 

@@ -173,7 +173,7 @@ def _read_table(rows: list[tuple], sheet_schema: Sheet, sheet_label: str, col: _
             c = sheet_schema.column(key)
             if isinstance(raw, NoValue):  # a formula never calculated: not empty, its value is unknown
                 col.error("formula_no_value", **where, row=excel_row, column=key, column_label=labels[key],
-                          value=raw.formula)
+                          value=None if c.identifier else raw.formula)  # an identifier's formula is the id
                 clean[key] = None
                 failed.setdefault(key, set()).add(excel_row)
                 continue
