@@ -402,7 +402,7 @@ def run_client(client: str | os.PathLike, output: str | os.PathLike, *, force: b
         private_dir(rounds_target.parent)
         # the report's folder is swapped in first, then its private record (a record that does not match
         # its summary is never read: svcwork.since.history)
-        with atomic_dir(rounds_target) as rounds_tmp, atomic_dir(out) as tmp, \
+        with atomic_dir(rounds_target, private=True) as rounds_tmp, atomic_dir(out) as tmp, \
                 contextlib.closing(_Printing(pdf=pdf, renderer=renderer, lang=language)) as printing:
             from .intake import save_cache
 

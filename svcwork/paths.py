@@ -169,14 +169,16 @@ def atomic_write_text(path: str | os.PathLike, text: str) -> Path:
 
 
 @contextlib.contextmanager
-def atomic_dir(target: str | os.PathLike) -> Iterator[Path]:
+def atomic_dir(target: str | os.PathLike, *, private: bool = False) -> Iterator[Path]:
     """Build a folder in a temporary sibling and swap it into *target* when the block succeeds.
 
     If the block raises (or the process dies), *target* keeps its previous content and the
     temporary folder is removed (or left as ``.<name>.tmp-*``, cleaned on the next run or batch:
     :func:`sweep_stale_builds`).  A process killed between the two renames of the swap leaves the
     previous folder as ``.<name>.old-*``: the next run puts it back before anything else.  The
-    temporary folder is private (mode 0700) until the swap, when it takes the user's usual mode.
+    temporary folder is private (mode 0700) until the swap, when it takes the user's usual mode —
+    unless *private* (per-case records): then it stays 0700, its folders 0700 and its files 0600, so a
+    copy of it alone (``cp -a``, a zip) is as closed as where it was made.
     """
     target = Path(target)
     target.parent.mkdir(parents=True, exist_ok=True)
@@ -190,7 +192,10 @@ def atomic_dir(target: str | os.PathLike) -> Iterator[Path]:
     tmp = Path(tempfile.mkdtemp(prefix=f".{target.name}.tmp-", dir=target.parent))  # 0700 until the swap
     try:
         yield tmp
-        os.chmod(tmp, 0o777 & ~_UMASK)
+        if private:
+            _close(tmp)
+        else:
+            os.chmod(tmp, 0o777 & ~_UMASK)
     except BaseException:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
@@ -199,6 +204,16 @@ def atomic_dir(target: str | os.PathLike) -> Iterator[Path]:
         os.replace(target, old)
     os.replace(tmp, target)
     shutil.rmtree(old, ignore_errors=True)
+
+
+def _close(folder: Path) -> None:
+    """*folder* and everything in it readable by its owner only (folders 0700, files 0600)."""
+    os.chmod(folder, 0o700)
+    for root, dirs, files in os.walk(folder):
+        for d in dirs:
+            os.chmod(os.path.join(root, d), 0o700)
+        for f in files:
+            os.chmod(os.path.join(root, f), 0o600)
 
 
 #: The name :func:`atomic_dir` gives a folder being built (``.<name>.tmp-`` and :func:`tempfile.mkdtemp`'s

@@ -17,10 +17,12 @@ output.
 
 from __future__ import annotations
 
+import contextlib
 import hmac
 import math
 import os
 import secrets
+import time
 from pathlib import Path
 from typing import Sequence
 
@@ -59,16 +61,50 @@ def project_key_file(start: str | os.PathLike) -> Path | None:
 
 
 def _create_key(path: Path) -> bytes:
-    """Write a new random key to *path* (mode 0600, parent folder 0700); the existing key if one appeared."""
+    """Write a new random key to *path* (mode 0600, parent folder 0700); the existing key if one appeared.
+
+    The key is written whole to a private temporary file first and linked to *path* in one step, so a
+    process starting at the same moment (parallel batch workers) finds no key or the whole key, never an
+    empty file it would pseudonymise with (an empty key is public: every pseudonym reversible)."""
+    import tempfile
+
     path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     key = secrets.token_hex(32).encode("ascii")
+    fd, tmp = tempfile.mkstemp(prefix=".key-", dir=path.parent)  # mode 0600
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:  # created concurrently (parallel batch workers): use that one
-        return path.read_bytes().strip()
-    with os.fdopen(fd, "wb") as fh:
-        fh.write(key)
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(key)
+            fh.flush()
+            os.fsync(fh.fileno())
+        try:
+            os.link(tmp, path)  # fails if it exists: the first one linked wins, whole
+        except FileExistsError:  # created concurrently: use that one
+            return _existing_key(path)
+        except OSError:  # a file system without hard links: create exclusively, the readers wait for the key
+            try:
+                fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            except FileExistsError:
+                return _existing_key(path)
+            with os.fdopen(fd, "wb") as fh:
+                fh.write(key)
+    finally:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
     os.chmod(path, 0o600)  # whatever the umask
+    return key
+
+
+def _existing_key(path: Path, *, wait: float = 2.0) -> bytes:
+    """The key another process has just created at *path*; a moment's wait while it is still empty (a file
+    system without hard links), then the empty key's error — never an empty key."""
+    deadline = time.monotonic() + wait
+    while True:
+        key = path.read_bytes().strip()
+        if key or time.monotonic() > deadline:
+            break
+        time.sleep(0.01)
+    if not key:
+        raise SvcworkError(t("cli.error.key_empty", user_language(), path=path), code="key_file")
     return key
 
 

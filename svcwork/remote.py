@@ -543,7 +543,7 @@ def write_outputs(folder: Path, out: Path, files: Mapping[str, bytes], *, ran_in
         # the report's folder first, then its private records (a record is read only with its own summary)
         if records or rounds_folder(out, target.name).exists():
             private_dir(rounds_folder(out, target.name).parent)
-            unpack(records, stack.enter_context(atomic_dir(rounds_folder(out, target.name))))
+            unpack(records, stack.enter_context(atomic_dir(rounds_folder(out, target.name), private=True)))
         tmp = stack.enter_context(atomic_dir(target))
         for name, data in files.items():
             if name.endswith(".ipynb") and ran_in:

@@ -272,7 +272,7 @@ class StagedOutput:
             with contextlib.ExitStack() as stack:
                 if records.is_dir() or (base / _ROUNDS / slug).exists():  # the report first, then its records
                     private_dir(base / _ROUNDS)
-                    kept = stack.enter_context(atomic_dir(base / _ROUNDS / slug))
+                    kept = stack.enter_context(atomic_dir(base / _ROUNDS / slug, private=True))
                     if records.is_dir():
                         shutil.copytree(records, kept, dirs_exist_ok=True)
                 tmp = stack.enter_context(atomic_dir(base / slug))

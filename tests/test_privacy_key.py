@@ -1,0 +1,55 @@
+"""The pseudonymisation key file made on first use by processes starting together (review3-privacy F2): each
+gets the one whole key, never an empty one (an empty HMAC key is public: every pseudonym reversible).  And the
+per-case round records stay private when copied alone (F7)."""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+import os
+import stat
+
+import pytest
+
+from svcwork.paths import atomic_dir
+from svcwork.privacy import pseudonymisation_key  # imported before the racers fork: they start at once
+
+
+def _key_of(path: str, barrier, out) -> None:  # noqa: ANN001 - multiprocessing primitives
+    os.environ.pop("SVCWORK_KEY", None)
+    os.environ["SVCWORK_KEY_FILE"] = path
+    barrier.wait()
+    try:
+        out.put(pseudonymisation_key())
+    except Exception as exc:  # noqa: BLE001 - reported to the test
+        out.put(repr(exc))
+
+
+@pytest.mark.skipif("fork" not in mp.get_all_start_methods(), reason="needs fork to start the racers together")
+def test_processes_making_the_key_together_all_get_the_one_whole_key(tmp_path):
+    ctx = mp.get_context("fork")
+    racers = 8
+    for trial in range(12):
+        path = str(tmp_path / f"k{trial}" / "secret.key")
+        barrier, out = ctx.Barrier(racers), ctx.Queue()
+        procs = [ctx.Process(target=_key_of, args=(path, barrier, out)) for _ in range(racers)]
+        for p in procs:
+            p.start()
+        keys = [out.get(timeout=60) for _ in procs]
+        for p in procs:
+            p.join(timeout=60)
+        assert all(isinstance(k, bytes) and len(k) == 64 for k in keys), (trial, keys)
+        assert len(set(keys)) == 1, trial
+        with open(path, "rb") as fh:
+            assert fh.read().strip() == keys[0]
+        assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+        assert not [n for n in os.listdir(os.path.dirname(path)) if n.startswith(".key-")]  # no temporary left
+
+
+def test_a_private_folder_swapped_in_is_closed_throughout(tmp_path):
+    with atomic_dir(tmp_path / "rounds" / "client", private=True) as tmp:
+        (tmp / "round").mkdir()
+        (tmp / "round" / "cases.parquet").write_bytes(b"x")
+    for root, dirs, files in os.walk(tmp_path / "rounds" / "client"):
+        assert stat.S_IMODE(os.stat(root).st_mode) == 0o700, root
+        for f in files:
+            assert stat.S_IMODE(os.stat(os.path.join(root, f)).st_mode) == 0o600, f
