@@ -61,3 +61,18 @@ def test_theme_coding_hebrew_prefixes_english_stems_and_an_extended_frame():
     assert tab.loc["waiting", "mentions"] == 2 and tab.loc["waiting", "comments"] == 6
     low, high = proportion_confint(2, 6, method="wilson")
     assert (tab.loc["waiting", "low"], tab.loc["waiting", "high"]) == pytest.approx((low, high))
+
+
+def test_redaction_catches_introductions_staff_named_and_written_out_addresses():
+    """review3-privacy F3: "I'm Dana", "my name's …", "שמי הוא …", "נציג בשם …" and "dana(at)mail.com" were shown
+    verbatim in the report; ordinary words after "I am" are kept (not capitalised, or in the not-a-name list)."""
+    texts = ["I'm Dana Levi and nobody called back", "my name's Yossi, case still open", "I am very upset",
+             "שמי הוא אבי כהן ואף אחד לא חזר אליי", "נציג בשם משה עזר לי מאוד", "write to dana(at)mail [dot] com",
+             "I am Happy with the outcome"]
+    out = list(M.redact(texts, lang="en"))
+    assert out[0] == "I'm [name] and nobody called back"
+    assert out[1] == "my name's [name], case still open"
+    assert out[2] == "I am very upset"
+    assert out[3].startswith("שמי הוא [name]") and "אבי" not in out[3] and "כהן" not in out[3]
+    assert out[4].startswith("נציג בשם [name]") and "משה" not in out[4]
+    assert out[5] == "write to [e-mail]"

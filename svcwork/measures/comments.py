@@ -41,7 +41,9 @@ def valid_israeli_id(number: str | int) -> bool:
     return total % 10 == 0
 
 
-_EMAIL = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+# an address, also written out to dodge spam filters: "dana(at)mail.com", "dana [at] mail [dot] com"
+_EMAIL = re.compile(r"[\w.+-]+\s?(?:@|\(at\)|\[at\]|\{at\})\s?[\w-]+(?:\s?(?:\.|\(dot\)|\[dot\])\s?[\w-]+)+",
+                    re.IGNORECASE)
 _PHONE = re.compile(
     r"(?<![\w+])(?:"
     r"(?:\+|00)972[\s.-]?\(?0?\)?(?:5\d|7\d|[2-489])[\s.-]?\d{3}[\s.-]?\d{4}"        # +972 5x-xxx-xxxx
@@ -57,14 +59,15 @@ _ID = re.compile(r"(?<![\d\w])(\d{4,8}[-\s]?\d)(?![\d\w])")
 _LONG_NUMBER = re.compile(r"(?<![\w])[A-Za-z]{0,3}[-/]?\d(?:[-\s/]?\d){5,}(?![\w])")
 _GREET_EN = re.compile(
     r"(?i:\b(?:hi|hello|hey|dear|thanks|thank\s+you|thanks\s+to|thank\s+you\s+to|good\s+(?:morning|afternoon|evening)"
-    r"|my\s+name\s+is|this\s+is|regards|sincerely|signed|attn)\b)[,:]?\s+"
+    r"|my\s+name\s+is|my\s+name's|name's|i'm|i\s+am|this\s+is|regards|sincerely|signed|attn)\b)[,:]?\s+"
     r"(?:(?:Mr|Mrs|Ms|Dr|Prof)\.?\s+)?"
     r"([A-Z][a-z'\-]+(?:\s+[A-Z][a-z'\-]+)?)")
 _EN_NOT_NAMES = {"team", "all", "everyone", "everybody", "sir", "madam", "again", "so", "very", "for", "guys",
                  "there", "folks", "you", "the", "staff", "a", "i", "we", "it", "this", "that", "much", "lot",
                  "municipality", "ministry", "office", "service", "department", "clerk", "agent", "support"}
 _GREET_HE = re.compile(
-    rf"(?<![{HE_LETTERS}])(שלום|היי|הי|אהלן|לכבוד|בוקר טוב|ערב טוב|צהריים טובים|שמי|קוראים לי|בברכה|בכבוד רב"
+    rf"(?<![{HE_LETTERS}])(שלום|היי|הי|אהלן|לכבוד|בוקר טוב|ערב טוב|צהריים טובים|שמי הוא|שמי|קוראים לי|בברכה|בכבוד רב"
+    rf"|נציג בשם|נציגה בשם|פקיד בשם|פקידה בשם|עובד בשם|עובדת בשם"
     rf"|תודה רבה|תודה)(?![{HE_LETTERS}])([\s,:]+)"
     rf"((?:[{HE_LETTERS}][{HE_LETTERS}'\"׳״\-]*)(?:\s+[{HE_LETTERS}][{HE_LETTERS}'\"׳״\-]*)?)")
 _HE_NOT_NAMES = {
