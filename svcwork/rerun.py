@@ -72,18 +72,17 @@ _SVG_ENV = "SVCWORK_SVG"
 
 def _key_tag(client: Path) -> str | None:
     """A tag standing for the project's pseudonymisation key (never the key): a run with another key gives
-    other pseudonyms, so another report.  The stamp lies in the folder a consultant hands over, so the tag
-    must not let anyone test guesses of a key typed as text (``SVCWORK_KEY``): it is scrypt (RFC 7914) of the
-    key with a random salt kept privately beside the user's own key (``stamp.salt``, mode 0600), never in
-    the output — on another machine it differs, and a client is run again once."""
-    from .privacy import _read_or_create, _user_key_file, pseudonymisation_key
+    other pseudonyms, so another report.  The stamp lies in the folder a consultant hands over, so the tag is
+    scrypt (RFC 7914; N = 2¹⁴, r = 8) of the key, not a fast hash: testing one guess of a key typed as text
+    (``SVCWORK_KEY``) costs tens of milliseconds, not a microsecond.  The same on every machine, so a Dask
+    worker's stamp matches the coordinator's (a generated key, 256 random bits, cannot be guessed at all)."""
+    from .privacy import pseudonymisation_key
 
     try:
         key = pseudonymisation_key(client)
-        salt = _read_or_create(_user_key_file().with_name("stamp.salt"))
     except (OSError, ValueError, SvcworkError):
         return None
-    return hashlib.scrypt(key, salt=salt, n=2 ** 14, r=8, p=1, dklen=16).hex()
+    return hashlib.scrypt(key, salt=b"svcwork run stamp", n=2 ** 14, r=8, p=1, dklen=16).hex()
 
 
 def _folder_files(client: Path) -> list[str]:
