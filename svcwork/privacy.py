@@ -49,15 +49,29 @@ def _user_key_file() -> Path:
 
 
 def project_key_file(start: str | os.PathLike) -> Path | None:
-    """The nearest ``.svcwork/secret.key`` in *start* (a folder or a file's folder) or above it, if any."""
+    """The nearest ``.svcwork/secret.key`` in *start* (a folder or a file's folder) or above it, if any.
+
+    A key file another user owns, or one others may write, is refused with an error (``key_file``), never
+    used: anyone who can plant one in a folder above the client's (a shared drive, ``/tmp`` where remote
+    inputs are staged) would otherwise choose the key, and so be able to reverse every pseudonym."""
     here = Path(start).expanduser().absolute()
     if not here.is_dir():
         here = here.parent
     for folder in (here, *here.parents):
         candidate = folder / PROJECT_KEY
         if candidate.is_file():
+            _check_owned(candidate)
             return candidate
     return None
+
+
+def _check_owned(path: Path) -> None:
+    """Raise unless *path* belongs to this user and no one else may write it (POSIX; elsewhere nothing to do)."""
+    if not hasattr(os, "getuid"):
+        return
+    st = path.stat()
+    if st.st_uid != os.getuid() or st.st_mode & 0o022:
+        raise SvcworkError(t("cli.error.key_not_owned", user_language(), path=path), code="key_file")
 
 
 def _create_key(path: Path) -> bytes:

@@ -71,3 +71,23 @@ def test_the_run_stamp_makes_testing_a_guess_of_the_key_slow(monkeypatch):
     assert tag != hmac.new(b"password", b"svcwork run stamp", hashlib.sha256).hexdigest()[:32]
     monkeypatch.setenv("SVCWORK_KEY", "another")
     assert _key_tag(Path(".")) != tag  # another key, another report
+
+
+def test_a_project_key_others_may_write_is_refused_not_used(tmp_path, monkeypatch):
+    """review3-privacy F6: any .svcwork/secret.key in a folder above the client's was used, whoever made it (one
+    planted in a shared folder or in /tmp, where remote inputs are staged, would choose the key)."""
+    from svcwork.errors import SvcworkError
+    from svcwork.privacy import project_key_file
+
+    monkeypatch.delenv("SVCWORK_KEY", raising=False)
+    key = tmp_path / ".svcwork" / "secret.key"
+    key.parent.mkdir()
+    key.write_text("a" * 64)
+    os.chmod(key, 0o600)
+    client = tmp_path / "clients" / "x"
+    client.mkdir(parents=True)
+    assert project_key_file(client) == key  # the user's own, closed: used
+    os.chmod(key, 0o666)
+    with pytest.raises(SvcworkError) as caught:
+        pseudonymisation_key(client)
+    assert caught.value.code == "key_file" and str(key) in caught.value.message

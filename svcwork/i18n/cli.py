@@ -131,6 +131,12 @@ MESSAGES = {
                                      "{path}: נדרש summary.json שנכתב על ידי svcwork; לא ניתן לקרוא אותו ({detail})"),
     "cli.error.key_unreadable": ("the pseudonymisation key file {path} cannot be read or created ({detail})",
                                  "לא ניתן לקרוא או ליצור את קובץ מפתח הכינויים {path} ‏({detail})"),
+    "cli.error.key_not_owned": ("the pseudonymisation key file {path} belongs to another user or others may write "
+                                "it, so it was not used: a key someone else chose could reverse every pseudonym; "
+                                "remove it, or make it yours with mode 0600",
+                                "קובץ מפתח הכינויים {path} שייך למשתמש אחר או שאחרים רשאים לכתוב בו, ולכן לא נעשה "
+                                "בו שימוש: מפתח שמישהו אחר בחר יכול לחשוף כל כינוי; יש להסיר אותו, או להפוך אותו "
+                                "לשלך עם הרשאות 0600"),
     "cli.error.key_empty": ("the pseudonymisation key file {path} is empty; delete it or restore the project's key",
                             "קובץ מפתח הכינויים {path} ריק; יש למחוק אותו או לשחזר את מפתח הפרויקט"),
     # what a portfolio reads from each client's summary.json
