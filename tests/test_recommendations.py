@@ -411,3 +411,13 @@ def test_a_recommendation_carried_by_a_cancelled_action_is_flagged_at_intake(tmp
     assert not problem.is_error and (problem.sheet, problem.row, problem.column) == ("Recommendations", 2, "action_id")
     assert "R1" in problem.message and "a3" in problem.message and "cancelled" in problem.message
     assert not _problems(result, "recommendation_no_action")
+
+
+def test_an_action_without_a_status_never_crashes_the_cancelled_check(tmp_path):
+    """The fuzz corpus's case: a blank status (NA) compared with "cancelled" raised "boolean value of NA is
+    ambiguous" (an internal error); it is the located required_empty error it always was."""
+    sheets = _sheets([["R1", "One checklist for every permit", None, None, "wave 1", "high", "S1", None, None, None,
+                       "a3"]])
+    sheets["Actions"][3][4] = None
+    result = validate(_client(tmp_path, sheets))
+    assert not result.ok and any(p.code == "required_empty" and p.sheet == "Actions" for p in result.problems)

@@ -263,7 +263,7 @@ def _check_recommendations(reads: Mapping[str, _SheetRead], settings: Settings |
     if actions is not None and {"action_id", "status"} <= set(actions.frame.columns):
         a = actions.frame
         cancelled = {str(i).strip().casefold() for i, st in zip(a["action_id"], a["status"])
-                     if isinstance(i, str) and st == "cancelled"}
+                     if isinstance(i, str) and isinstance(st, str) and st == "cancelled"}  # a blank status is NA
     for rec_id, action, row in zip(frame["rec_id"], frame["action_id"], frame["_row"]):
         if action is None or action is pd.NA or not str(action).strip():
             col.warning("recommendation_no_action", **where, row=int(row), column="action_id",
