@@ -414,20 +414,19 @@ def _private_folder():  # noqa: ANN202 - Iterator[Path]
 @contextlib.contextmanager
 def _environ(values: Mapping[str, str | None]):  # noqa: ANN202
     """This process's environment with *values* set (None: unset) for the duration; restored after."""
+    def put(settings: Mapping[str, str | None]) -> None:
+        for name, value in settings.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
+
     before = {name: os.environ.get(name) for name in values}
     try:
-        for name, value in values.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
+        put(values)
         yield
     finally:
-        for name, value in before.items():
-            if value is None:
-                os.environ.pop(name, None)
-            else:
-                os.environ[name] = value
+        put(before)
 
 
 #: This worker process's warm kernels, one pool per SVG setting (a kernel keeps the environment it started in).
