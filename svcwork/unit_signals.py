@@ -30,6 +30,7 @@ from .management.items import item_label
 from .management.packs import FocusPoint, Ownership, UnitCases, UnitPack, UnitSignal, unit_packs
 from .measures import analyse as _measures_analyse
 from .measures import kpi_scorecard
+from .measures._base import _when
 from .privacy import hidden_cells
 from .schema import normalize_name
 
@@ -43,8 +44,6 @@ __all__ = ["unit_signals", "unit_cases", "manager_packs", "focus_text", "case_li
 
 def _period_text(value: object) -> str:
     """A KPI period as the measures section writes it (one rule: a year, a month, or the day measured)."""
-    from .measures._base import _when
-
     text = _when(value)
     return "" if text == "—" else text
 
